@@ -1,0 +1,138 @@
+/*
+ * cli.h: the command line: one function per command, and what they share.
+ *
+ * Every command takes the words after its name, parses its own options
+ * with getopt_long, and returns an exit status: 0 done, 1 failed (I/O,
+ * database), 2 bad usage or bad input.  Errors go to standard error as
+ * "caseload: ..." and say what to do.
+ */
+#ifndef CASELOAD_CLI_H
+#define CASELOAD_CLI_H
+
+#include <stdio.h>
+
+#include "conf.h"
+#include "date.h"
+#include "person.h"
+#include "store.h"
+
+#define EXIT_DONE	0
+#define EXIT_FAILED	1
+#define EXIT_USAGE	2
+
+/* Everything a command needs: settings, today, and the database. */
+struct cli {
+	struct config	 cfg;
+	char		*db_path;
+	date_t		 today;
+	int		 colour;	/* colour on standard output */
+	int		 demo;		/* on a throwaway demo caseload */
+	struct store	*st;		/* opened by cli_store, on first use */
+};
+
+struct cli_command {
+	const char	*name;
+	const char	*usage;		/* the words after the name */
+	const char	*summary;
+	int		(*exec)(struct cli *cli, int argc, char **argv);
+};
+
+/* The commands, in the order --help lists them. */
+const struct cli_command *cli_commands(size_t *count);
+
+/*
+ * Run the command named argv[0] with its arguments; returns the exit
+ * status.  Closes nothing: the caller owns cli.
+ */
+int cli_run(struct cli *cli, int argc, char **argv);
+
+/* Print "caseload: MESSAGE" (or a warning) to standard error. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print the usage of a command after a usage error; returns EXIT_USAGE. */
+int cli_usage(const char *command);
+
+/*
+ * Report a bad option after getopt_long (called with opterr = 0 and an
+ * optstring starting with ':') returned c, '?' or ':'; returns EXIT_USAGE.
+ */
+int cli_option_error(const char *command, int c, char **argv);
+
+/*
+ * Parse the options of a command that has none (so that a mistyped one is
+ * reported); operands start at optind.  0, or EXIT_USAGE after an error.
+ */
+int cli_no_options(const char *command, int argc, char **argv);
+
+/* Say that a command wants n operands (such as REF); returns EXIT_USAGE. */
+int cli_operands_error(const char *command, const char *what);
+
+/* Open the database on first use; 0, or an exit status after an error. */
+int cli_store(struct cli *cli, struct store **out);
+
+/*
+ * Find the young person REF names: a number, or a part of a name or
+ * preferred name that matches exactly one person (case-insensitive; an
+ * exact match wins; people who are not archived first).  Sets *out to a
+ * copy the caller frees; returns 0 or an exit status after an error.
+ */
+int cli_resolve(struct cli *cli, const char *ref, struct person **out);
+
+/* Parse a date given to an option; 0, or EXIT_USAGE after an error. */
+int cli_parse_date(struct cli *cli, const char *option, const char *text,
+    date_t *out);
+
+/* Parse a whole number given to an option, in [min, max]. */
+int cli_parse_int(const char *option, const char *text, int min, int max,
+    int *out);
+
+/* Parse --format: text, csv or json; 0, or EXIT_USAGE after an error. */
+enum cli_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+int cli_parse_format(const char *text, enum cli_format *out);
+
+/*
+ * Check a piece of text typed for a field: valid UTF-8, no control
+ * characters (newlines allowed only if multiline), at most max bytes.
+ * Returns 0, or EXIT_USAGE after an error naming the field.
+ */
+int cli_check_text(const char *field, const char *text, int multiline,
+    size_t max);
+
+/*
+ * A date as the settings show it (date_format), "" for DATE_NONE.  The
+ * result lives in one of eight buffers used in turn.
+ */
+const char *cli_date(const struct cli *cli, date_t date);
+
+/* Text safe for a terminal (see text_escape); the caller frees it. */
+char *cli_safe(const char *s);
+
+/* Turn colour on for standard output as [display] colour and NO_COLOR say. */
+void cli_set_colour(struct cli *cli);
+
+/* Start or end a colour on standard output when colour is on. */
+enum cli_colour { COLOUR_RED, COLOUR_YELLOW, COLOUR_DIM, COLOUR_BOLD };
+void cli_colour_on(const struct cli *cli, enum cli_colour c);
+void cli_colour_off(const struct cli *cli);
+
+/* Fill a demo database with fictional young people around today. */
+int cli_demo_fill(struct store *st, date_t today, char **cause);
+
+/* The commands. */
+int cmd_add(struct cli *, int, char **);
+int cmd_edit(struct cli *, int, char **);
+int cmd_list(struct cli *, int, char **);
+int cmd_show(struct cli *, int, char **);
+int cmd_contact(struct cli *, int, char **);
+int cmd_strike(struct cli *, int, char **);
+int cmd_step_down(struct cli *, int, char **);
+int cmd_step_up(struct cli *, int, char **);
+int cmd_archive(struct cli *, int, char **);
+int cmd_review(struct cli *, int, char **);
+int cmd_due(struct cli *, int, char **);
+int cmd_agenda(struct cli *, int, char **);
+int cmd_check(struct cli *, int, char **);
+int cmd_backup(struct cli *, int, char **);
+
+#endif

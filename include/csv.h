@@ -1,0 +1,30 @@
+/*
+ * csv.h: writing CSV (RFC 4180) that is safe to open in a spreadsheet.
+ */
+#ifndef CASELOAD_CSV_H
+#define CASELOAD_CSV_H
+
+#include <stdio.h>
+
+#include "date.h"
+
+/*
+ * Write one field, preceded by a comma unless it is the first of its row.
+ * Quotes it as RFC 4180 does when it holds a comma, a quote or a line
+ * break; a field starting with =, +, -, @, tab or carriage return gets a
+ * leading ' so that a spreadsheet does not run it as a formula.  NULL is
+ * an empty field.
+ */
+void csv_field(FILE *f, int first, const char *s);
+
+/* Write a whole number, or an ISO date (empty for DATE_NONE), as a field. */
+void csv_int(FILE *f, int first, long n);
+void csv_date(FILE *f, int first, date_t date);
+
+/* End the row (CRLF, as RFC 4180 says). */
+void csv_end_row(FILE *f);
+
+/* Write a header row from a NULL-terminated list of names. */
+void csv_header(FILE *f, const char *const *names);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * person.h: the model of a young person and their records.
+ *
+ * Plain structs shared by every layer.  Nothing here touches a database or
+ * a screen; the store fills these in and the rules read them.
+ */
+#ifndef CASELOAD_PERSON_H
+#define CASELOAD_PERSON_H
+
+#include "date.h"
+
+/* Where someone stands with the service. */
+enum status {
+	STATUS_UP,		/* stepped up: receiving the service */
+	STATUS_DOWN,		/* stepped down: still known, letters yearly */
+	STATUS_ARCHIVED		/* no longer on this worker's caseload */
+};
+
+enum contact_method {
+	METHOD_VISIT, METHOD_PHONE, METHOD_VIDEO, METHOD_TEXT, METHOD_EMAIL,
+	METHOD_LETTER, METHOD_GROUP, METHOD_OTHER
+};
+#define METHOD_COUNT 8
+
+enum contact_by {
+	BY_WORKER,
+	BY_YOUNG_PERSON
+};
+
+/* The UUID as text: 36 characters and a NUL. */
+#define PERSON_UUID_SIZE 37
+
+/*
+ * What the rules need to know about a young person.  Dates are DATE_NONE
+ * when there is none.  The last_* fields summarise the history tables and
+ * are kept up to date by the store, using rules_last_contact for contacts.
+ */
+struct person_facts {
+	date_t		dob;
+	date_t		allocated_on;	/* allocated to this worker */
+	enum status	status;
+	date_t		status_since;	/* date of the latest status change */
+	int		interval_weeks;	/* own contact interval; 0 = the default */
+	date_t		last_contact;	/* latest successful, not struck out */
+	date_t		last_letter;	/* latest annual letter sent */
+	date_t		last_review;	/* latest pathway plan review */
+};
+
+/*
+ * A young person.  Strings are NULL when not set; who owns them is said by
+ * the function that fills the struct in.
+ */
+struct person {
+	long			id;	/* the short number the worker types */
+	char			uuid[PERSON_UUID_SIZE];
+	const char		*name;
+	const char		*preferred_name;
+	const char		*phone;
+	const char		*email;
+	const char		*address;
+	struct person_facts	facts;
+};
+
+/* One entry of the contact log. */
+struct contact {
+	long			id;
+	long			person_id;
+	date_t			on;
+	enum contact_method	method;
+	enum contact_by		by;
+	int			attempted;	/* no answer, not in: no reset */
+	const char		*note;		/* NULL when none */
+	date_t			struck_on;	/* DATE_NONE unless struck out */
+	const char		*struck_reason;
+};
+
+/* One row of status history: a step up, step down or archiving. */
+struct status_change {
+	long		id;
+	enum status	status;
+	date_t		on;
+	const char	*reason;	/* NULL when none */
+};
+
+/* The names used in files, on the command line and in the database. */
+const char *person_status_name(enum status status);		/* "up" */
+const char *person_status_label(enum status status);		/* "stepped up" */
+const char *person_status_slug(enum status status);		/* "stepped-up" */
+const char *contact_method_name(enum contact_method method);	/* "phone" */
+const char *contact_by_name(enum contact_by by);		/* "worker" */
+
+/* Look a name up: 0 and *out set, or -1 when it is not one of them. */
+int person_status_from_name(const char *name, enum status *out);
+int contact_method_from_name(const char *name, enum contact_method *out);
+int contact_by_from_name(const char *name, enum contact_by *out);
+
+/* The name to call someone by: the preferred name when set. */
+const char *person_display_name(const struct person *p);
+
+/*
+ * Initials of a name, such as "A.K." for "Aisha Khan": the first letter of
+ * each word, written into out (size bytes).  Works on UTF-8.
+ */
+void person_initials(const char *name, char *out, size_t size);
+
+/* An empty struct person_facts: every date DATE_NONE, stepped up. */
+void person_facts_init(struct person_facts *facts);
+
+/*
+ * A deep copy of p or c in one allocation: the caller frees it with free().
+ */
+struct person *person_copy(const struct person *p);
+struct contact *contact_copy(const struct contact *c);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * rules.h: the domain rules of a leaving care caseload.
+ *
+ * Everything that decides *when* lives here, once: stage by age, the
+ * 8-weekly contact, annual letters after stepping down, pathway plan
+ * reviews, the 18th, 21st and 25th birthdays and the caseload cap.  Every
+ * function takes today's date as a parameter and does no I/O, so the
+ * command line, the screens and the calendar export all give one answer.
+ */
+#ifndef CASELOAD_RULES_H
+#define CASELOAD_RULES_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "person.h"
+
+/* The settings the rules depend on (from [contact], [letters] ...). */
+struct rules_settings {
+	int	interval_weeks;		/* contact every N weeks; default 8 */
+	int	due_soon_days;		/* "due soon" window; default 14 */
+	int	letter_months;		/* annual letter interval; default 12 */
+	int	review_months;		/* pathway plan review; default 6 */
+	int	cap;			/* agreed caseload size; default 22 */
+};
+
+/* Fill in the defaults of SPEC section 4. */
+void rules_settings_default(struct rules_settings *settings);
+
+enum stage {
+	STAGE_UNDER_16,		/* not yet eligible */
+	STAGE_16_18,		/* 16-17: with a social worker */
+	STAGE_18_21,		/* 18-20: full leaving care service */
+	STAGE_21_25,		/* 21-24: advice and guidance */
+	STAGE_25_PLUS		/* entitlement has ended */
+};
+
+/* The stage by age on today. */
+enum stage rules_stage(date_t dob, date_t today);
+
+/* The stage as shown: "under 16", "16-18", "18-21", "21-25", "25+". */
+const char *rules_stage_label(enum stage stage);
+
+/* How urgent something is. */
+enum due_state {
+	DUE_OVERDUE,		/* due before today */
+	DUE_SOON,		/* due today or within due_soon_days */
+	DUE_OK,			/* due later */
+	DUE_NONE		/* nothing due: stepped down, archived, after 25 */
+};
+
+/* "overdue", "due-soon", "ok" (and "none"), as in CSV and JSON. */
+const char *rules_due_state_name(enum due_state state);
+
+/* When something is due and how urgent it is on today. */
+struct rules_due {
+	date_t		due;		/* DATE_NONE when nothing is due */
+	enum due_state	state;
+	int		days_overdue;	/* 0 unless overdue */
+};
+
+/* A contact as the rules see it. */
+struct rules_contact {
+	date_t	on;
+	int	attempted;
+	int	struck;
+};
+
+/*
+ * The date of the last successful contact in a log of n contacts, in any
+ * order: attempted contacts and contacts struck out do not count.
+ * DATE_NONE when there is none.
+ */
+date_t rules_last_contact(const struct rules_contact *log, size_t n);
+
+/* The contact interval for this person in days (own or default). */
+int rules_interval_days(const struct person_facts *facts,
+    const struct rules_settings *settings);
+
+/*
+ * The next 8-weekly contact: interval days after the last successful
+ * contact, or the allocation date when there is none.  Only for a
+ * stepped-up young person; DUE_NONE otherwise.
+ */
+struct rules_due rules_contact_due(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today);
+
+/*
+ * The next annual contact letter of a stepped-down young person: letter
+ * months after the step-down date, or after the last letter sent since
+ * then.  DUE_NONE when not stepped down or when that date would be on or
+ * after their 25th birthday.
+ */
+struct rules_due rules_letter_due(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today);
+
+/*
+ * The next pathway plan review of a stepped-up young person: review
+ * months after the last review, or after allocation when none is
+ * recorded.  DUE_NONE when not stepped up.
+ */
+struct rules_due rules_review_due(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today);
+
+/* 1 when more young people are stepped up than the agreed cap. */
+int rules_over_cap(int stepped_up, const struct rules_settings *settings);
+
+/*
+ * Order two young people for the due list: stepped up before anyone
+ * else, earliest next contact (most overdue) first, then by number.
+ * Returns <0, 0 or >0 like strcmp.
+ */
+int rules_due_order(const struct rules_due *a_due, enum status a_status,
+    long a_id, const struct rules_due *b_due, enum status b_status, long b_id);
+
+/* The birthdays that change what the service offers. */
+#define RULES_MILESTONE_COUNT 3
+extern const int rules_milestone_ages[RULES_MILESTONE_COUNT];	/* 18 21 25 */
+
+/* What each milestone means, such as "social worker support ends". */
+const char *rules_milestone_meaning(int age);
+
+/* The milestone's name: "18th birthday", "21st birthday", "25th birthday". */
+const char *rules_milestone_label(int age);
+
+/* Kinds of item in the agenda and the calendar. */
+enum agenda_kind {
+	AGENDA_CONTACT,		/* the next 8-weekly contact */
+	AGENDA_LETTER,		/* the next annual letter */
+	AGENDA_REVIEW,		/* the next pathway plan review */
+	AGENDA_BIRTHDAY		/* 18th, 21st or 25th birthday */
+};
+
+/* The kind's name as in files and calendar UIDs: "contact", "letter" ... */
+const char *rules_agenda_kind_name(enum agenda_kind kind);
+
+/* One dated item of someone's agenda. */
+struct agenda_item {
+	enum agenda_kind	kind;
+	date_t			on;		/* when it is shown: today if overdue */
+	struct rules_due	due;		/* the real due date and state */
+	int			age;		/* for birthdays: 18, 21 or 25 */
+};
+
+#define RULES_AGENDA_MAX (3 + RULES_MILESTONE_COUNT)
+
+/*
+ * Everything on one young person's agenda from today to until (inclusive):
+ * the next contact, letter and review (overdue ones placed on today) and
+ * the milestones.  Archived people have none.  Writes at most
+ * RULES_AGENDA_MAX items into out and returns how many.
+ */
+size_t rules_agenda(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *out);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * text.h: UTF-8 text as a terminal shows it.
+ *
+ * Names may hold any script: accents, combining marks, CJK characters two
+ * columns wide, right-to-left text, emoji.  These helpers measure, cut and
+ * compare such text by what a person sees.  Display widths come from
+ * wcwidth(3), so LC_CTYPE must be a UTF-8 locale (main sets one).
+ */
+#ifndef CASELOAD_TEXT_H
+#define CASELOAD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bytes in the UTF-8 sequence starting at s (1 for a stray byte, 0 at NUL). */
+size_t text_char_len(const char *s);
+
+/*
+ * Decode the character at s into *cp; returns its length in bytes (0 at
+ * the end).  An invalid sequence decodes as U+FFFD, one byte long.
+ */
+size_t text_decode(const char *s, uint32_t *cp);
+
+/* 1 when s is valid UTF-8 (no overlong forms, no surrogates). */
+int text_is_utf8(const char *s);
+
+/* 1 when s holds a control character (C0, DEL or C1), newlines included. */
+int text_has_control(const char *s);
+
+/* 1 when s is empty or only spaces and tabs. */
+int text_is_blank(const char *s);
+
+/* Columns the string takes on a terminal, control characters escaped. */
+int text_width(const char *s);
+
+/*
+ * A copy of s that is safe to write to a terminal: every control character
+ * (and an invalid byte) is shown escaped, as \n, \t or \x1b; a backslash
+ * stays as it is.  When keep_newlines is 1, newlines pass through.  The
+ * caller frees the result.
+ */
+char *text_escape(const char *s, int keep_newlines);
+
+/*
+ * Write into out (size bytes) the longest start of s that fits in cols
+ * columns, ending with "…" when s had to be cut, then pad with spaces to
+ * exactly cols columns when pad is 1.  Characters are never split.
+ * Control characters are escaped first.  Returns the columns used.
+ */
+int text_fit(const char *s, int cols, int pad, char *out, size_t size);
+
+/* Compare two strings ignoring case (for sorting names); like strcmp. */
+int text_casecmp(const char *a, const char *b);
+
+/* 1 when needle occurs in haystack, ignoring case. */
+int text_contains(const char *haystack, const char *needle);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * views.h: the lists a worker reads, judged by the rules.
+ *
+ * The due list and the agenda are what both the command line and the
+ * full-screen interface show.  They are built here, once, from the store
+ * and the core's rules, so that every face of caseload gives one answer.
+ */
+#ifndef CASELOAD_VIEWS_H
+#define CASELOAD_VIEWS_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "person.h"
+#include "rules.h"
+#include "store.h"
+
+/* One young person in the due list. */
+struct due_row {
+	struct person		*person;	/* a copy with names only */
+	enum stage		 stage;
+	int			 age;
+	struct rules_due	 contact;
+	struct rules_due	 letter;
+	struct rules_due	 review;
+};
+
+struct due_list {
+	struct due_row	*rows;
+	size_t		 n;
+	size_t		 size;
+	int		 stepped_up;	/* on the whole caseload */
+	int		 stepped_down;
+	int		 overdue;	/* stepped up and overdue for contact */
+	int		 due_soon;
+};
+
+/*
+ * Build the due list of the young people in which (STORE_UP ...):
+ * stepped up first, most overdue first, then everyone else by number.
+ * With within >= 0, keep only the stepped-up young people whose next
+ * contact is due within that many days of today (overdue included).
+ * The counts always cover the whole caseload.  Free with due_list_free.
+ */
+int views_due(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, int within, struct due_list *out,
+    char **cause);
+
+void due_list_free(struct due_list *list);
+
+/* The state of a due row as in CSV: overdue, due-soon, ok, stepped-down. */
+const char *views_due_state(const struct due_row *row);
+
+/* One item of the agenda, with who it is for. */
+struct agenda_entry {
+	long			 person_id;
+	char			*name;		/* full name */
+	char			*display_name;	/* preferred name if set */
+	char			 uuid[PERSON_UUID_SIZE];
+	struct agenda_item	 item;
+};
+
+struct agenda_list {
+	struct agenda_entry	*entries;
+	size_t			 n;
+	size_t			 size;
+};
+
+/*
+ * Build the agenda from today to until (inclusive) for everyone who is
+ * not archived, by date, then kind, then number.  Overdue contacts,
+ * letters and reviews are placed on today.  Free with agenda_list_free.
+ */
+int views_agenda(struct store *st, const struct rules_settings *settings,
+    date_t today, date_t until, struct agenda_list *out, char **cause);
+
+void agenda_list_free(struct agenda_list *list);
+
+#endif

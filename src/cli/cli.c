@@ -1,0 +1,481 @@
+/*
+ * cli.c: the table of commands, and what the commands share: errors,
+ * opening the database, finding a young person, parsing dates and
+ * numbers, colour.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static const struct cli_command cli_table[] = {
+	{ "add", "--name NAME --dob DATE [--preferred NAME] [--phone P]"
+	  " [--email E] [--address TEXT] [--interval-weeks N] [--allocated DATE]",
+	  "add a young person to your caseload", cmd_add },
+	{ "list", "[--stepped-up | --stepped-down | --all]"
+	  " [--format text|csv|json]",
+	  "list young people (everyone not archived)", cmd_list },
+	{ "show", "REF", "show a young person's record", cmd_show },
+	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
+	  "change a young person's details", cmd_edit },
+	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
+	  " [--attempted] [--note TEXT]",
+	  "log a contact (methods: visit phone video text email letter group"
+	  " other)", cmd_contact },
+	{ "strike", "CONTACT [--reason TEXT]",
+	  "strike out a contact logged by mistake ('show' lists the numbers)",
+	  cmd_strike },
+	{ "step-down", "REF [--date DATE] [--reason TEXT]",
+	  "step a young person down from the service", cmd_step_down },
+	{ "step-up", "REF [--date DATE] [--reason TEXT]",
+	  "step a young person up again", cmd_step_up },
+	{ "review", "REF [--date DATE]", "record a pathway plan review",
+	  cmd_review },
+	{ "due", "[--within DAYS] [--format text|csv|json]",
+	  "who is due for contact, most overdue first", cmd_due },
+	{ "agenda", "[--days N] [--format text|csv|json]",
+	  "contacts, letters, reviews and birthdays coming up", cmd_agenda },
+	{ "archive", "REF [--reason TEXT]",
+	  "take a young person off the caseload (25+, moved away, handed over)",
+	  cmd_archive },
+	{ "backup", "FILE", "copy the database to a new file", cmd_backup },
+	{ "check", "", "check the database's integrity and schema", cmd_check },
+};
+#define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
+
+const struct cli_command *
+cli_commands(size_t *count)
+{
+	*count = CLI_COUNT;
+	return cli_table;
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("caseload: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("caseload: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static const struct cli_command *
+cli_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CLI_COUNT; i++) {
+		if (strcmp(cli_table[i].name, name) == 0)
+			return &cli_table[i];
+	}
+	return NULL;
+}
+
+int
+cli_usage(const char *command)
+{
+	const struct cli_command *c = cli_find(command);
+
+	if (c != NULL)
+		fprintf(stderr, "usage: caseload %s %s\n", c->name, c->usage);
+	return EXIT_USAGE;
+}
+
+int
+cli_option_error(const char *command, int c, char **argv)
+{
+	const char *text = argv[optind - 1];
+	char *safe;
+
+	if (optopt != 0 && (optind < 1 || strncmp(text, "--", 2) != 0))
+		safe = xasprintf("-%c", optopt);
+	else {
+		char *eq;
+
+		safe = cli_safe(text);
+		if ((eq = strchr(safe, '=')) != NULL)
+			*eq = '\0';
+	}
+	if (c == ':')
+		cli_error("%s: %s needs a value", command, safe);
+	else
+		cli_error("%s: %s is not an option of %s", command, safe,
+		    command);
+	free(safe);
+	return cli_usage(command);
+}
+
+int
+cli_no_options(const char *command, int argc, char **argv)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", none, NULL)) != -1)
+		return cli_option_error(command, c, argv);
+	return 0;
+}
+
+int
+cli_operands_error(const char *command, const char *what)
+{
+	cli_error("%s: %s", command, what);
+	return cli_usage(command);
+}
+
+int
+cli_run(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = cli_find(argv[0]);
+	char *safe;
+
+	if (c == NULL) {
+		safe = cli_safe(argv[0]);
+		cli_error("'%s' is not a command; 'caseload --help' lists them",
+		    safe);
+		free(safe);
+		return EXIT_USAGE;
+	}
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf("usage: caseload %s %s\n  %s\n", c->name, c->usage,
+		    c->summary);
+		return EXIT_DONE;
+	}
+	return c->exec(cli, argc, argv);
+}
+
+int
+cli_store(struct cli *cli, struct store **out)
+{
+	char *cause = NULL;
+
+	if (cli->st == NULL && store_open(cli->db_path, &cli->st, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	*out = cli->st;
+	return 0;
+}
+
+char *
+cli_safe(const char *s)
+{
+	return text_escape(s, 0);
+}
+
+/* A number typed as REF or CONTACT: digits, perhaps after '#'. */
+static int
+cli_number(const char *ref, long *out)
+{
+	char *end;
+	long n;
+
+	if (*ref == '#')
+		ref++;
+	if (*ref < '0' || *ref > '9')
+		return -1;
+	errno = 0;
+	n = strtol(ref, &end, 10);
+	if (*end != '\0' || errno != 0 || n <= 0)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+struct cli_match {
+	const char	*ref;
+	int		 archived;	/* looking among archived people */
+	int		 exact;		/* an exact match was found */
+	size_t		 n;
+	struct person	**found;
+};
+
+static int
+cli_match_person(const struct person *p, void *arg)
+{
+	struct cli_match *m = arg;
+	int exact, partial;
+
+	if ((p->facts.status == STATUS_ARCHIVED) != m->archived)
+		return 0;
+	exact = text_casecmp(p->name, m->ref) == 0 ||
+	    (p->preferred_name != NULL &&
+	    text_casecmp(p->preferred_name, m->ref) == 0);
+	partial = text_contains(p->name, m->ref) ||
+	    (p->preferred_name != NULL &&
+	    text_contains(p->preferred_name, m->ref));
+	if (!partial || (m->exact && !exact))
+		return 0;
+	if (exact && !m->exact) {
+		/* Exact matches replace partial ones found so far. */
+		while (m->n > 0)
+			free(m->found[--m->n]);
+		m->exact = 1;
+	}
+	m->found = xreallocarray(m->found, m->n + 1, sizeof *m->found);
+	m->found[m->n++] = person_copy(p);
+	return 0;
+}
+
+int
+cli_resolve(struct cli *cli, const char *ref, struct person **out)
+{
+	struct cli_match m;
+	struct store *st;
+	char *cause = NULL, *safe;
+	long id;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	if (cli_number(ref, &id) == 0) {
+		rc = store_person_get(st, id, out, &cause);
+		if (rc < 0) {
+			cli_error("%s", cause);
+			free(cause);
+			return EXIT_FAILED;
+		}
+		if (rc == 1) {
+			cli_error("there is no young person number %ld; "
+			    "'caseload list --all' shows the numbers", id);
+			return EXIT_USAGE;
+		}
+		return 0;
+	}
+	if (text_is_blank(ref)) {
+		cli_error("give a young person's number or part of their name");
+		return EXIT_USAGE;
+	}
+
+	memset(&m, 0, sizeof m);
+	m.ref = ref;
+	for (m.archived = 0; m.archived < 2 && m.n == 0; m.archived++) {
+		if (store_people_each(st, STORE_EVERYONE, cli_match_person, &m,
+		    &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			rc = EXIT_FAILED;
+			goto out;
+		}
+	}
+	safe = cli_safe(ref);
+	if (m.n == 0) {
+		cli_error("no young person matches '%s'; 'caseload list --all' "
+		    "shows everyone", safe);
+		rc = EXIT_USAGE;
+	} else if (m.n > 1) {
+		cli_error("'%s' matches %zu young people; give the number of "
+		    "the one you mean:", safe, m.n);
+		for (i = 0; i < m.n; i++) {
+			char *name = cli_safe(m.found[i]->name);
+			fprintf(stderr, "  %5ld  %s\n", m.found[i]->id, name);
+			free(name);
+		}
+		rc = EXIT_USAGE;
+	} else {
+		*out = m.found[0];
+		m.found[0] = NULL;
+		rc = 0;
+	}
+	free(safe);
+out:
+	for (i = 0; i < m.n; i++)
+		free(m.found[i]);
+	free(m.found);
+	return rc;
+}
+
+int
+cli_parse_date(struct cli *cli, const char *option, const char *text,
+    date_t *out)
+{
+	char *cause = NULL, *safe;
+
+	if (!text_is_utf8(text) || text_has_control(text)) {
+		safe = cli_safe(text);
+		cli_error("%s: '%s' is not a date: write it as DD/MM/YYYY or "
+		    "YYYY-MM-DD", option, safe);
+		free(safe);
+		return EXIT_USAGE;
+	}
+	if (date_parse(text, cli->today, out, &cause) != 0) {
+		cli_error("%s: %s", option, cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int
+cli_parse_int(const char *option, const char *text, int min, int max,
+    int *out)
+{
+	char *end, *safe;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || errno != 0 ||
+	    n < min || n > max) {
+		safe = cli_safe(text);
+		cli_error("%s: '%s' is not a whole number from %d to %d", option,
+		    safe, min, max);
+		free(safe);
+		return EXIT_USAGE;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+int
+cli_parse_format(const char *text, enum cli_format *out)
+{
+	char *safe;
+
+	if (strcmp(text, "text") == 0)
+		*out = FORMAT_TEXT;
+	else if (strcmp(text, "csv") == 0)
+		*out = FORMAT_CSV;
+	else if (strcmp(text, "json") == 0)
+		*out = FORMAT_JSON;
+	else {
+		safe = cli_safe(text);
+		cli_error("--format: '%s' is not a format; use text, csv or "
+		    "json", safe);
+		free(safe);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int
+cli_check_text(const char *field, const char *text, int multiline,
+    size_t max)
+{
+	const char *p;
+
+	if (!text_is_utf8(text)) {
+		cli_error("%s: the text is not valid UTF-8; check your "
+		    "terminal's or file's encoding", field);
+		return EXIT_USAGE;
+	}
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '\n' && multiline)
+			continue;
+		if (*p == '\n') {
+			cli_error("%s: must be one line; a new line is not "
+			    "allowed", field);
+			return EXIT_USAGE;
+		}
+	}
+	if (multiline) {
+		char *copy = xstrdup(text), *q;
+		int bad;
+
+		for (q = copy; *q != '\0'; q++)
+			if (*q == '\n')
+				*q = ' ';
+		bad = text_has_control(copy);
+		free(copy);
+		if (bad) {
+			cli_error("%s: control characters (such as tabs or "
+			    "escapes) are not allowed", field);
+			return EXIT_USAGE;
+		}
+	} else if (text_has_control(text)) {
+		cli_error("%s: control characters (such as tabs or escapes) "
+		    "are not allowed", field);
+		return EXIT_USAGE;
+	}
+	if (strlen(text) > max) {
+		cli_error("%s: too long (%zu bytes; at most %zu)", field,
+		    strlen(text), max);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+const char *
+cli_date(const struct cli *cli, date_t date)
+{
+	/* A few buffers in turn, so that one printf can show several dates. */
+	static char ring[8][64];
+	static unsigned next;
+	char *buf = ring[next++ % 8];
+
+	if (date == DATE_NONE)
+		return "";
+	if (date_format(date, cli->cfg.date_format, buf, sizeof ring[0]) == 0)
+		date_format_iso(date, buf);
+	return buf;
+}
+
+void
+cli_set_colour(struct cli *cli)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	switch (cli->cfg.colour) {
+	case COLOUR_NEVER:
+		cli->colour = 0;
+		break;
+	case COLOUR_ALWAYS:
+		cli->colour = 1;
+		break;
+	default:
+		cli->colour = isatty(STDOUT_FILENO) && (no_colour == NULL ||
+		    *no_colour == '\0') && getenv("TERM") != NULL &&
+		    strcmp(getenv("TERM"), "dumb") != 0;
+		break;
+	}
+}
+
+void
+cli_colour_on(const struct cli *cli, enum cli_colour c)
+{
+	static const char *const codes[] = {
+		"\033[31;1m", "\033[33m", "\033[2m", "\033[1m"
+	};
+
+	if (cli->colour)
+		fputs(codes[c], stdout);
+}
+
+void
+cli_colour_off(const struct cli *cli)
+{
+	if (cli->colour)
+		fputs("\033[0m", stdout);
+}

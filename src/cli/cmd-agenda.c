@@ -1,0 +1,199 @@
+/*
+ * cmd-agenda.c: caseload agenda: contacts, letters, reviews and
+ * birthdays in the coming days, by date.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csv.h"
+#include "json.h"
+#include "text.h"
+#include "views.h"
+#include "xmalloc.h"
+
+#define AGENDA_DEFAULT_DAYS 28
+
+static const char *const agenda_columns[] = {
+	"date", "kind", "id", "name", "due", "days_overdue", "state", "what",
+	NULL
+};
+
+/* What an item is about, in words: "contact", "18th birthday" ... */
+static const char *
+agenda_what(const struct agenda_item *item)
+{
+	switch (item->kind) {
+	case AGENDA_CONTACT:
+		return "contact due";
+	case AGENDA_LETTER:
+		return "annual letter due";
+	case AGENDA_REVIEW:
+		return "pathway plan review due";
+	case AGENDA_BIRTHDAY:
+		return rules_milestone_label(item->age);
+	}
+	return "";
+}
+
+static void
+agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
+{
+	const struct agenda_entry *e;
+	date_t heading = DATE_NONE;
+	char day[64], *name, detail[128];
+	int overdue_heading = 0;
+	size_t k;
+
+	printf("Agenda from %s", cli_date(cli, cli->today));
+	printf(" to %s\n", cli_date(cli, until));
+	if (list->n == 0) {
+		printf("\nNothing is due in these days.\n");
+		return;
+	}
+	for (k = 0; k < list->n; k++) {
+		e = &list->entries[k];
+		if (e->item.due.state == DUE_OVERDUE) {
+			if (!overdue_heading) {
+				printf("\nOverdue\n");
+				overdue_heading = 1;
+			}
+		} else if (e->item.on != heading) {
+			heading = e->item.on;
+			if (date_format(heading, "%A", day, sizeof day) == 0)
+				day[0] = '\0';
+			printf("\n%s %s%s\n", day, cli_date(cli, heading),
+			    heading == cli->today ? " (today)" : "");
+		}
+		name = cli_safe(e->name);
+		if (e->item.due.state == DUE_OVERDUE) {
+			snprintf(detail, sizeof detail, "was due %s, %d day%s ago",
+			    cli_date(cli, e->item.due.due),
+			    e->item.due.days_overdue,
+			    e->item.due.days_overdue == 1 ? "" : "s");
+			cli_colour_on(cli, COLOUR_RED);
+		} else if (e->item.kind == AGENDA_BIRTHDAY)
+			snprintf(detail, sizeof detail, "%s",
+			    rules_milestone_meaning(e->item.age));
+		else
+			detail[0] = '\0';
+		printf("  %5ld  %-24s  %s%s%s\n", e->person_id, agenda_what(&e->item),
+		    name, detail[0] != '\0' ? ": " : "", detail);
+		cli_colour_off(cli);
+		free(name);
+	}
+}
+
+static void
+agenda_csv(const struct agenda_list *list)
+{
+	const struct agenda_entry *e;
+	size_t k;
+
+	csv_header(stdout, agenda_columns);
+	for (k = 0; k < list->n; k++) {
+		e = &list->entries[k];
+		csv_date(stdout, 1, e->item.on);
+		csv_field(stdout, 0, rules_agenda_kind_name(e->item.kind));
+		csv_int(stdout, 0, e->person_id);
+		csv_field(stdout, 0, e->name);
+		csv_date(stdout, 0, e->item.due.due);
+		csv_int(stdout, 0, e->item.due.days_overdue);
+		csv_field(stdout, 0, rules_due_state_name(e->item.due.state));
+		csv_field(stdout, 0, agenda_what(&e->item));
+		csv_end_row(stdout);
+	}
+}
+
+static void
+agenda_json(const struct agenda_list *list)
+{
+	const struct agenda_entry *e;
+	struct json j;
+	size_t k;
+
+	json_init(&j, stdout);
+	json_begin_array(&j);
+	for (k = 0; k < list->n; k++) {
+		e = &list->entries[k];
+		json_begin_object(&j);
+		json_key(&j, "date");
+		json_date(&j, e->item.on);
+		json_key(&j, "kind");
+		json_string(&j, rules_agenda_kind_name(e->item.kind));
+		json_key(&j, "id");
+		json_int(&j, e->person_id);
+		json_key(&j, "name");
+		json_string(&j, e->name);
+		json_key(&j, "due");
+		json_date(&j, e->item.due.due);
+		json_key(&j, "days_overdue");
+		json_int(&j, e->item.due.days_overdue);
+		json_key(&j, "state");
+		json_string(&j, rules_due_state_name(e->item.due.state));
+		json_key(&j, "what");
+		json_string(&j, agenda_what(&e->item));
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_finish(&j);
+}
+
+int
+cmd_agenda(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "days", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_TEXT;
+	struct agenda_list list;
+	struct store *st;
+	char *cause = NULL;
+	int c, rc, days = AGENDA_DEFAULT_DAYS;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'd':
+			rc = cli_parse_int("--days", optarg, 1, 3660, &days);
+			break;
+		case 'f':
+			rc = cli_parse_format(optarg, &format);
+			break;
+		default:
+			return cli_option_error("agenda", c, argv);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (optind != argc)
+		return cli_operands_error("agenda", "takes no young person");
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	if (views_agenda(st, &cli->cfg.rules, cli->today,
+	    cli->today + days - 1, &list, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	switch (format) {
+	case FORMAT_TEXT:
+		agenda_text(cli, &list, cli->today + days - 1);
+		break;
+	case FORMAT_CSV:
+		agenda_csv(&list);
+		break;
+	case FORMAT_JSON:
+		agenda_json(&list);
+		break;
+	}
+	agenda_list_free(&list);
+	return EXIT_DONE;
+}

@@ -1,0 +1,107 @@
+/*
+ * cmd-check.c: caseload check (integrity and schema) and caseload backup.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "text.h"
+
+static void
+check_problem(const char *problem, void *arg)
+{
+	int *n = arg;
+	char *safe = text_escape(problem, 0);
+
+	if (*n == 0)
+		printf("Problems found:\n");
+	(*n)++;
+	printf("  %s\n", safe);
+	free(safe);
+}
+
+struct check_counts {
+	int	people;
+};
+
+static int
+check_count(const struct person *p, void *arg)
+{
+	struct check_counts *c = arg;
+
+	(void)p;
+	c->people++;
+	return 0;
+}
+
+int
+cmd_check(struct cli *cli, int argc, char **argv)
+{
+	struct check_counts counts = { 0 };
+	struct store *st;
+	char *cause = NULL;
+	int rc, n = 0, problems;
+
+	if ((rc = cli_no_options("check", argc, argv)) != 0)
+		return rc;
+	if (optind != argc)
+		return cli_operands_error("check", "takes nothing more");
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	problems = store_check(st, check_problem, &n, &cause);
+	if (problems < 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	if (problems > 0) {
+		cli_error("%s has %d problem%s (listed above); restore a "
+		    "backup with 'caseload restore FILE'", store_path(st),
+		    problems, problems == 1 ? "" : "s");
+		return EXIT_FAILED;
+	}
+	if (store_people_each(st, STORE_EVERYONE, check_count, &counts,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	printf("%s: ok (schema %d, %d young people).\n", store_path(st),
+	    store_schema_version(), counts.people);
+	return EXIT_DONE;
+}
+
+int
+cmd_backup(struct cli *cli, int argc, char **argv)
+{
+	struct store *st;
+	struct stat sb;
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = cli_no_options("backup", argc, argv)) != 0)
+		return rc;
+	if (argc - optind != 1)
+		return cli_operands_error("backup", "give the new file to "
+		    "write the backup to");
+	if (lstat(argv[optind], &sb) == 0) {
+		cli_error("backup: %s already exists; give a new file name",
+		    argv[optind]);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	if (store_backup(st, argv[optind], &cause) != 0) {
+		cli_error("backup: %s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	if (stat(argv[optind], &sb) == 0)
+		printf("Backed up to %s (%lld KiB).\n", argv[optind],
+		    (long long)(sb.st_size + 1023) / 1024);
+	return EXIT_DONE;
+}

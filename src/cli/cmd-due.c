@@ -1,0 +1,271 @@
+/*
+ * cmd-due.c: caseload due: who is due for their contact, most overdue
+ * first, then the stepped-down young people.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csv.h"
+#include "json.h"
+#include "text.h"
+#include "views.h"
+#include "xmalloc.h"
+
+#define DUE_NAME_MAX_COLS 28
+
+static const char *const due_columns[] = {
+	"id", "name", "status", "last_contact", "next_due", "days_overdue",
+	"state", "preferred_name", "stage", "age", NULL
+};
+
+/* "Aisha Khan (Ash)" or "Aisha Khan"; the caller frees it. */
+static char *
+due_label(const struct person *p)
+{
+	if (p->preferred_name != NULL && *p->preferred_name != '\0')
+		return xasprintf("%s (%s)", p->name, p->preferred_name);
+	return xstrdup(p->name);
+}
+
+static void
+due_state_text(const struct due_row *row, date_t today, char *buf,
+    size_t size)
+{
+	int days;
+
+	if (row->person->facts.status != STATUS_UP) {
+		snprintf(buf, size, "%s",
+		    person_status_label(row->person->facts.status));
+		return;
+	}
+	days = (int)(row->contact.due - today);
+	switch (row->contact.state) {
+	case DUE_OVERDUE:
+		snprintf(buf, size, "overdue by %d day%s",
+		    row->contact.days_overdue,
+		    row->contact.days_overdue == 1 ? "" : "s");
+		break;
+	case DUE_SOON:
+		if (days == 0)
+			snprintf(buf, size, "due today");
+		else
+			snprintf(buf, size, "due in %d day%s", days,
+			    days == 1 ? "" : "s");
+		break;
+	default:
+		snprintf(buf, size, "ok");
+		break;
+	}
+}
+
+static void
+due_text(struct cli *cli, const struct due_list *list, int within)
+{
+	const struct rules_settings *rs = &cli->cfg.rules;
+	char name[DUE_NAME_MAX_COLS * 4 + 8], state[64];
+	int name_cols = 4, date_cols = 10, w, i;
+	const struct due_row *row;
+	char *label;
+	size_t k;
+
+	for (k = 0; k < list->n; k++) {
+		row = &list->rows[k];
+		label = due_label(row->person);
+		w = text_width(label);
+		free(label);
+		if (w > name_cols)
+			name_cols = w;
+		w = text_width(cli_date(cli, row->contact.due));
+		if (w > date_cols)
+			date_cols = w;
+		w = text_width(cli_date(cli, row->person->facts.last_contact));
+		if (w > date_cols)
+			date_cols = w;
+	}
+	if (name_cols > DUE_NAME_MAX_COLS)
+		name_cols = DUE_NAME_MAX_COLS;
+	if (date_cols < 12)
+		date_cols = 12;	/* "Last contact" */
+
+	if (list->n > 0) {
+		printf("   %5s  %-*s  %-8s  %-*s  %-*s  %s\n", "No", name_cols,
+		    "Name", "Stage", date_cols, "Last contact", date_cols,
+		    "Next due", "State");
+	}
+	for (k = 0; k < list->n; k++) {
+		row = &list->rows[k];
+		label = due_label(row->person);
+		text_fit(label, name_cols, 1, name, sizeof name);
+		free(label);
+		due_state_text(row, cli->today, state, sizeof state);
+		if (row->person->facts.status == STATUS_UP &&
+		    row->contact.state == DUE_OVERDUE)
+			cli_colour_on(cli, COLOUR_RED);
+		else if (row->person->facts.status == STATUS_UP &&
+		    row->contact.state == DUE_SOON)
+			cli_colour_on(cli, COLOUR_YELLOW);
+		else if (row->person->facts.status != STATUS_UP)
+			cli_colour_on(cli, COLOUR_DIM);
+		printf(" %c %5ld  %s  %-8s  ",
+		    row->person->facts.status != STATUS_UP ? ' ' :
+		    row->contact.state == DUE_OVERDUE ? '!' :
+		    row->contact.state == DUE_SOON ? '~' : ' ',
+		    row->person->id, name, rules_stage_label(row->stage));
+		/* Pad dates by columns, not bytes: month names may be UTF-8. */
+		const char *dates[2] = {
+			cli_date(cli, row->person->facts.last_contact),
+			row->person->facts.status == STATUS_UP ?
+			    cli_date(cli, row->contact.due) : ""
+		};
+		for (i = 0; i < 2; i++) {
+			fputs(dates[i], stdout);
+			for (w = text_width(dates[i]); w < date_cols + 2; w++)
+				putchar(' ');
+		}
+		fputs(state, stdout);
+		cli_colour_off(cli);
+		putchar('\n');
+	}
+
+	if (list->stepped_up + list->stepped_down == 0) {
+		printf("No young people on your caseload yet: add one with "
+		    "'caseload add --name NAME --dob DATE'.\n");
+		return;
+	}
+	if (list->n == 0 && within >= 0)
+		printf("Nobody is due for contact in the next %d day%s.\n",
+		    within, within == 1 ? "" : "s");
+	if (list->n > 0)
+		putchar('\n');
+	printf("%d overdue, %d due soon; %d stepped up", list->overdue,
+	    list->due_soon, list->stepped_up);
+	if (rules_over_cap(list->stepped_up, rs))
+		printf(", %d over your cap of %d", list->stepped_up - rs->cap,
+		    rs->cap);
+	else
+		printf(" (cap %d)", rs->cap);
+	printf(", %d stepped down.\n", list->stepped_down);
+}
+
+static void
+due_csv(const struct due_list *list)
+{
+	const struct due_row *row;
+	size_t k;
+
+	csv_header(stdout, due_columns);
+	for (k = 0; k < list->n; k++) {
+		row = &list->rows[k];
+		csv_int(stdout, 1, row->person->id);
+		csv_field(stdout, 0, row->person->name);
+		csv_field(stdout, 0, person_status_slug(row->person->facts.status));
+		csv_date(stdout, 0, row->person->facts.last_contact);
+		csv_date(stdout, 0, row->contact.due);
+		csv_int(stdout, 0, row->contact.days_overdue);
+		csv_field(stdout, 0, views_due_state(row));
+		csv_field(stdout, 0, row->person->preferred_name);
+		csv_field(stdout, 0, rules_stage_label(row->stage));
+		csv_int(stdout, 0, row->age);
+		csv_end_row(stdout);
+	}
+}
+
+static void
+due_json(const struct due_list *list)
+{
+	const struct due_row *row;
+	struct json j;
+	size_t k;
+
+	json_init(&j, stdout);
+	json_begin_array(&j);
+	for (k = 0; k < list->n; k++) {
+		row = &list->rows[k];
+		json_begin_object(&j);
+		json_key(&j, "id");
+		json_int(&j, row->person->id);
+		json_key(&j, "name");
+		json_string(&j, row->person->name);
+		json_key(&j, "status");
+		json_string(&j, person_status_slug(row->person->facts.status));
+		json_key(&j, "last_contact");
+		json_date(&j, row->person->facts.last_contact);
+		json_key(&j, "next_due");
+		json_date(&j, row->contact.due);
+		json_key(&j, "days_overdue");
+		json_int(&j, row->contact.days_overdue);
+		json_key(&j, "state");
+		json_string(&j, views_due_state(row));
+		json_key(&j, "preferred_name");
+		json_string(&j, row->person->preferred_name);
+		json_key(&j, "stage");
+		json_string(&j, rules_stage_label(row->stage));
+		json_key(&j, "age");
+		json_int(&j, row->age);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_finish(&j);
+}
+
+int
+cmd_due(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "within", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum cli_format format = FORMAT_TEXT;
+	struct due_list list;
+	struct store *st;
+	char *cause = NULL;
+	int c, rc, within = -1;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'w':
+			rc = cli_parse_int("--within", optarg, 0, 3660, &within);
+			break;
+		case 'f':
+			rc = cli_parse_format(optarg, &format);
+			break;
+		default:
+			return cli_option_error("due", c, argv);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (optind != argc)
+		return cli_operands_error("due", "takes no young person; use "
+		    "'caseload show REF' for one");
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	if (views_due(st, &cli->cfg.rules, cli->today,
+	    within >= 0 ? STORE_UP : STORE_CURRENT, within, &list,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	switch (format) {
+	case FORMAT_TEXT:
+		due_text(cli, &list, within);
+		break;
+	case FORMAT_CSV:
+		due_csv(&list);
+		break;
+	case FORMAT_JSON:
+		due_json(&list);
+		break;
+	}
+	due_list_free(&list);
+	return EXIT_DONE;
+}

@@ -1,0 +1,69 @@
+/*
+ * cmd-review.c: caseload review: record a pathway plan review.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "rules.h"
+
+int
+cmd_review(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct person *p = NULL;
+	struct rules_due due;
+	struct store *st;
+	date_t on = cli->today;
+	char *cause = NULL, *safe;
+	int opt, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (opt != 'd')
+			return cli_option_error("review", opt, argv);
+		if ((rc = cli_parse_date(cli, "--date", optarg, &on)) != 0)
+			return rc;
+	}
+	if (argc - optind != 1)
+		return cli_operands_error("review", "give one young person: "
+		    "their number or part of their name");
+	if (on > cli->today) {
+		cli_error("--date: %s is in the future; record a review once it "
+		    "has happened", cli_date(cli, on));
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
+		return rc;
+	if (on < p->facts.dob) {
+		cli_error("--date: %s is before their date of birth (%s)",
+		    cli_date(cli, on), cli_date(cli, p->facts.dob));
+		free(p);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_store(cli, &st)) != 0 ||
+	    store_review_add(st, p->id, on, &cause) != 0) {
+		if (cause != NULL)
+			cli_error("%s", cause);
+		free(cause);
+		free(p);
+		return EXIT_FAILED;
+	}
+	safe = cli_safe(p->name);
+	printf("Recorded a pathway plan review for %ld %s on %s.\n", p->id,
+	    safe, cli_date(cli, on));
+	free(safe);
+	if (p->facts.last_review == DATE_NONE || on > p->facts.last_review)
+		p->facts.last_review = on;
+	due = rules_review_due(&p->facts, &cli->cfg.rules, cli->today);
+	if (due.state != DUE_NONE)
+		printf("Next review due %s.\n", cli_date(cli, due.due));
+	free(p);
+	return EXIT_DONE;
+}

@@ -1,0 +1,261 @@
+/*
+ * cmd-show.c: caseload show: one young person's whole record.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "rules.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define SHOW_LABEL "  %-16s"
+
+/* Print text under a label; further lines are indented to match. */
+static void
+show_field(const char *label, const char *value)
+{
+	char *safe, *line, *nl;
+
+	if (value == NULL || *value == '\0')
+		return;
+	safe = text_escape(value, 1);
+	printf(SHOW_LABEL, label);
+	for (line = safe; ; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		printf("%s%s\n", line == safe ? "" : "                  ", line);
+		if (nl == NULL)
+			break;
+	}
+	free(safe);
+}
+
+/* "overdue by 30 days", "due today", "due in 3 days", "" */
+static const char *
+show_when(const struct rules_due *due, date_t today, char *buf, size_t size)
+{
+	int days = (int)(due->due - today);
+
+	switch (due->state) {
+	case DUE_OVERDUE:
+		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+		break;
+	case DUE_SOON:
+		if (days == 0)
+			snprintf(buf, size, "due today");
+		else
+			snprintf(buf, size, "due soon, in %d day%s", days,
+			    days == 1 ? "" : "s");
+		break;
+	default:
+		snprintf(buf, size, "in %d days", days);
+		break;
+	}
+	return buf;
+}
+
+static void
+show_due(struct cli *cli, const char *label, const struct rules_due *due)
+{
+	char when[64];
+
+	if (due->state == DUE_NONE)
+		return;
+	if (due->state == DUE_OVERDUE)
+		cli_colour_on(cli, COLOUR_RED);
+	else if (due->state == DUE_SOON)
+		cli_colour_on(cli, COLOUR_YELLOW);
+	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due),
+	    show_when(due, cli->today, when, sizeof when));
+	cli_colour_off(cli);
+	putchar('\n');
+}
+
+static int
+show_status(const struct status_change *s, void *arg)
+{
+	struct cli *cli = arg;
+	char *reason = s->reason != NULL ? cli_safe(s->reason) : NULL;
+
+	printf("  %-10s  %-12s  %s\n", cli_date(cli, s->on),
+	    person_status_label(s->status), reason != NULL ? reason : "");
+	free(reason);
+	return 0;
+}
+
+static int
+show_contact(const struct contact *c, void *arg)
+{
+	struct cli *cli = arg;
+	char *note, *line, *nl, *reason;
+	char number[16];
+
+	snprintf(number, sizeof number, "#%ld", c->id);
+	if (c->struck_on != DATE_NONE)
+		cli_colour_on(cli, COLOUR_DIM);
+	printf("  %-6s %-10s  %-6s  by %-12s%s", number, cli_date(cli, c->on),
+	    contact_method_name(c->method),
+	    c->by == BY_WORKER ? "worker" : "young person",
+	    c->attempted ? "  attempted, no contact made" : "");
+	putchar('\n');
+	if (c->struck_on != DATE_NONE) {
+		reason = c->struck_reason != NULL ? cli_safe(c->struck_reason) :
+		    NULL;
+		printf("         STRUCK OUT on %s%s%s\n",
+		    cli_date(cli, c->struck_on), reason != NULL ? ": " : "",
+		    reason != NULL ? reason : "");
+		free(reason);
+	}
+	if (c->note != NULL) {
+		note = text_escape(c->note, 1);
+		for (line = note; ; line = nl + 1) {
+			nl = strchr(line, '\n');
+			if (nl != NULL)
+				*nl = '\0';
+			printf("         %s\n", line);
+			if (nl == NULL)
+				break;
+		}
+		free(note);
+	}
+	cli_colour_off(cli);
+	return 0;
+}
+
+struct show_dates {
+	struct cli	*cli;
+	int		 n;
+};
+
+static int
+show_date(long id, date_t on, void *arg)
+{
+	struct show_dates *d = arg;
+
+	(void)id;
+	printf("%s%s", d->n++ == 0 ? "" : ", ", cli_date(d->cli, on));
+	return 0;
+}
+
+static int
+show_dated(struct cli *cli, struct store *st, const char *title,
+    int (*each)(struct store *, long, store_date_cb, void *, char **),
+    long id, char **cause)
+{
+	struct show_dates d = { cli, 0 };
+
+	printf("\n%s: ", title);
+	if (each(st, id, show_date, &d, cause) != 0)
+		return -1;
+	printf("%s\n", d.n == 0 ? "none yet" : "");
+	return 0;
+}
+
+int
+cmd_show(struct cli *cli, int argc, char **argv)
+{
+	const struct rules_settings *rs = &cli->cfg.rules;
+	struct person *p = NULL;
+	struct store *st;
+	struct rules_due contact, letter, review;
+	char *cause = NULL, *safe, *text;
+	date_t today = cli->today, day;
+	int rc, i, age;
+
+	if ((rc = cli_no_options("show", argc, argv)) != 0)
+		return rc;
+	if (argc - optind != 1)
+		return cli_operands_error("show", "give one young person: their "
+		    "number or part of their name");
+	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
+		return rc;
+	if ((rc = cli_store(cli, &st)) != 0)
+		goto out;
+
+	safe = cli_safe(p->name);
+	cli_colour_on(cli, COLOUR_BOLD);
+	printf("%s", safe);
+	cli_colour_off(cli);
+	printf("  (number %ld)\n", p->id);
+	free(safe);
+	show_field("Known as", p->preferred_name);
+	age = date_age(p->facts.dob, today);
+	text = xasprintf("%s, age %d, %s", cli_date(cli, p->facts.dob), age,
+	    rules_stage_label(rules_stage(p->facts.dob, today)));
+	show_field("Date of birth", text);
+	free(text);
+	text = xasprintf("%s since %s",
+	    person_status_label(p->facts.status),
+	    cli_date(cli, p->facts.status_since));
+	show_field("Status", text);
+	free(text);
+	show_field("Allocated", cli_date(cli, p->facts.allocated_on));
+	if (p->facts.interval_weeks > 0)
+		text = xasprintf("%d week%s", p->facts.interval_weeks,
+		    p->facts.interval_weeks == 1 ? "" : "s");
+	else
+		text = xasprintf("%d weeks (the default)",
+		    rs->interval_weeks);
+	show_field("Contact every", text);
+	free(text);
+	show_field("Phone", p->phone);
+	show_field("Email", p->email);
+	show_field("Address", p->address);
+	if (rules_stage(p->facts.dob, today) == STAGE_25_PLUS &&
+	    p->facts.status != STATUS_ARCHIVED)
+		printf("  Their leaving care entitlement has ended (25+): "
+		    "consider 'caseload archive %ld'.\n", p->id);
+
+	printf("\nComing up\n");
+	contact = rules_contact_due(&p->facts, rs, today);
+	letter = rules_letter_due(&p->facts, rs, today);
+	review = rules_review_due(&p->facts, rs, today);
+	show_due(cli, "Next contact", &contact);
+	show_due(cli, "Pathway plan", &review);
+	show_due(cli, "Annual letter", &letter);
+	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
+		printf(SHOW_LABEL "none: they turn 25 before the next one "
+		    "would fall due\n", "Annual letter");
+	if (p->facts.status == STATUS_ARCHIVED)
+		printf("  Nothing: archived on %s.\n",
+		    cli_date(cli, p->facts.status_since));
+	for (i = 0; i < RULES_MILESTONE_COUNT; i++) {
+		day = date_birthday(p->facts.dob, rules_milestone_ages[i]);
+		if (day < today || p->facts.status == STATUS_ARCHIVED)
+			continue;
+		printf(SHOW_LABEL "%-10s  %s\n",
+		    rules_milestone_label(rules_milestone_ages[i]),
+		    cli_date(cli, day),
+		    rules_milestone_meaning(rules_milestone_ages[i]));
+	}
+
+	printf("\nStatus history\n");
+	if (store_status_each(st, p->id, show_status, cli, &cause) != 0)
+		goto fail;
+	printf("\nContact log, newest first\n");
+	if (p->facts.last_contact == DATE_NONE)
+		printf("  No successful contact recorded yet.\n");
+	if (store_contacts_each(st, p->id, show_contact, cli, &cause) != 0)
+		goto fail;
+	if (show_dated(cli, st, "Annual letters sent", store_letters_each,
+	    p->id, &cause) != 0 ||
+	    show_dated(cli, st, "Pathway plan reviews", store_reviews_each,
+	    p->id, &cause) != 0)
+		goto fail;
+	rc = EXIT_DONE;
+	goto out;
+
+fail:
+	cli_error("%s", cause);
+	free(cause);
+	rc = EXIT_FAILED;
+out:
+	free(p);
+	return rc;
+}

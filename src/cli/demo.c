@@ -1,0 +1,203 @@
+/*
+ * demo.c: a demo caseload of fictional young people, in varied states,
+ * placed around today so that it always has someone overdue, someone due
+ * soon, letters, reviews and birthdays coming up.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "xmalloc.h"
+
+struct demo_contact {
+	int			 days_ago;	/* 0 ends the list */
+	enum contact_method	 method;
+	enum contact_by		 by;
+	int			 attempted;
+	const char		*note;
+	const char		*struck;	/* reason when struck out */
+};
+
+struct demo_status {
+	int		days_ago;	/* 0 ends the list */
+	enum status	status;
+	const char	*reason;
+};
+
+struct demo_person {
+	const char		*name;
+	const char		*preferred;
+	int			 years;		/* age today, in years ... */
+	int			 days;		/* ... and days */
+	int			 allocated_days_ago;
+	int			 interval_weeks;
+	const char		*phone;
+	const char		*address;
+	struct demo_contact	 contacts[4];
+	struct demo_status	 statuses[3];
+	int			 letter_days_ago;
+	int			 review_days_ago;
+};
+
+static const struct demo_person demo_people[] = {
+	{ "Aisha Khan", "Ash", 19, 40, 400, 0, "07700 900101",
+	  "Flat 3, 12 Station Road\nLeeds\nLS1 4AB",
+	  { { 70, METHOD_PHONE, BY_WORKER, 0, "Talked about college "
+	      "applications; wants help with the bursary form.", NULL },
+	    { 75, METHOD_VISIT, BY_WORKER, 1, "Not in.", NULL } },
+	  { { 0 } }, 0, 160 },
+	{ "Chidi Okafor", NULL, 18, 200, 600, 0, "07700 900102",
+	  "22 Harehills Lane\nLeeds\nLS8 5DR",
+	  { { 20, METHOD_VISIT, BY_WORKER, 0, "Settled in the new flat.",
+	      NULL } },
+	  { { 0 } }, 0, 100 },
+	{ "Zoë Ñúñez", "Zoë", 17, 100, 120, 0, "07700 900103", NULL,
+	  { { 50, METHOD_TEXT, BY_YOUNG_PERSON, 0, "Asked about driving "
+	      "lessons.", NULL } },
+	  { { 0 } }, 0, 0 },
+	{ "Nguyễn Thị Hà", "Hà", 20, 10, 800, 0, "07700 900104",
+	  "5 Chapel Street\nBradford\nBD1 5DL",
+	  { { 30, METHOD_PHONE, BY_WORKER, 1, "No answer; left a message.",
+	      NULL },
+	    { 90, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 200 },
+	{ "李明", "Ming", 22, 60, 900, 0, "07700 900105", NULL,
+	  { { 10, METHOD_VIDEO, BY_WORKER, 0, "Job interview next week.",
+	      NULL } },
+	  { { 0 } }, 0, 30 },
+	{ "Ellie-Mae O'Connor", NULL, 16, 30, 20, 0, NULL, NULL,
+	  { { 0 } }, { { 0 } }, 0, 0 },
+	{ "Tomasz Wiśniewski", "Tom", 21, 300, 1200, 0, NULL,
+	  "14 Mill Lane\nWakefield\nWF1 2AB",
+	  { { 400, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 380, STATUS_DOWN, "managing well, asked to step down" } },
+	  0, 0 },
+	{ "Jordan Lee", "Jo", 23, 0, 1500, 0, NULL,
+	  "Flat 9, 40 Park Row\nLeeds\nLS1 2HE",
+	  { { 210, METHOD_PHONE, BY_YOUNG_PERSON, 0, NULL, NULL } },
+	  { { 200, STATUS_DOWN, "full-time work, no longer wants visits" } },
+	  0, 0 },
+	{ "Precious Mensah", NULL, 24, 330, 2000, 0, NULL,
+	  "3 Kirkgate\nHuddersfield\nHD1 1QT",
+	  { { 310, METHOD_EMAIL, BY_WORKER, 0, NULL, NULL } },
+	  { { 300, STATUS_DOWN, "settled; advice and guidance only" } },
+	  0, 0 },
+	{ "Kai Thompson", NULL, 17, 350, 500, 0, "07700 900110", NULL,
+	  { { 40, METHOD_VISIT, BY_WORKER, 0, "Preparing for his 18th: "
+	      "talked about the move to his own tenancy.", NULL } },
+	  { { 0 } }, 0, 150 },
+	{ "Amira Haddad", NULL, 20, 355, 700, 1, "07700 900111", NULL,
+	  { { 9, METHOD_PHONE, BY_WORKER, 0, "Weekly check-in.", NULL },
+	    { 16, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 40 },
+	{ "Liam Murphy", NULL, 19, 0, 450, 0, "07700 900112", NULL,
+	  { { 55, METHOD_PHONE, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 90 },
+	{ "Ruby Clarke", NULL, 18, 100, 300, 0, "07700 900113", NULL,
+	  { { 56, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 170 },
+	{ "Mohammed Ali", "Mo", 22, 10, 1000, 0, "07700 900114", NULL,
+	  { { 5, METHOD_VISIT, BY_WORKER, 0, "Helped with a housing benefit "
+	      "form; follow up with the council.", NULL } },
+	  { { 0 } }, 0, 60 },
+	{ "Sophie Turner", NULL, 16, 200, 250, 0, "07700 900115", NULL,
+	  { { 110, METHOD_PHONE, BY_WORKER, 0, "Logged against the wrong "
+	      "young person.", "logged for the wrong young person" },
+	    { 120, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 0 },
+	{ "Daniel Smith", "Dan", 25, 20, 2500, 0, NULL, NULL,
+	  { { 30, METHOD_PHONE, BY_WORKER, 0, NULL, NULL } },
+	  { { 0 } }, 0, 100 },
+	{ "Grace Okoye", NULL, 21, 100, 1100, 0, NULL,
+	  "8 Queen Street\nLeeds\nLS1 2TW",
+	  { { 35, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 500, STATUS_DOWN, "moved in with a partner" },
+	    { 200, STATUS_UP, "asked for help after a tenancy problem" },
+	    { 30, STATUS_DOWN, "tenancy sorted" } },
+	  0, 0 },
+	{ "Ethan Brown", NULL, 19, 200, 350, 4, "07700 900118", NULL,
+	  { { 14, METHOD_GROUP, BY_WORKER, 0, "Cooking group.", NULL } },
+	  { { 0 } }, 0, 20 },
+	{ "Leah Cohen", NULL, 23, 50, 1300, 0, NULL,
+	  "27 Otley Road\nLeeds\nLS6 3AA",
+	  { { 760, METHOD_VISIT, BY_WORKER, 0, NULL, NULL } },
+	  { { 740, STATUS_DOWN, "doing well at university" } },
+	  375, 0 },
+	{ "Oliver Wright", NULL, 20, 150, 900, 0, NULL, NULL,
+	  { { 80, METHOD_PHONE, BY_WORKER, 0, NULL, NULL } },
+	  { { 60, STATUS_ARCHIVED, "moved to Manchester; handed over" } },
+	  0, 0 },
+	{ "Isla Campbell", NULL, 17, 10, 60, 0, "07700 900121", NULL,
+	  { { 3, METHOD_VISIT, BY_WORKER, 0, "First visit since "
+	      "allocation; met her foster carer.", NULL } },
+	  { { 0 } }, 0, 0 },
+};
+
+static int
+demo_add(struct store *st, const struct demo_person *d, date_t today,
+    char **cause)
+{
+	struct person p;
+	struct contact c;
+	const struct demo_contact *dc;
+	int i;
+
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = d->name;
+	p.preferred_name = d->preferred;
+	p.phone = d->phone;
+	p.address = d->address;
+	p.facts.dob = date_add_months(today, -12 * d->years) - d->days;
+	p.facts.allocated_on = today - d->allocated_days_ago;
+	p.facts.interval_weeks = d->interval_weeks;
+	if (store_person_add(st, &p, cause) != 0)
+		return -1;
+	for (i = 0; i < 4 && d->contacts[i].days_ago != 0; i++) {
+		dc = &d->contacts[i];
+		memset(&c, 0, sizeof c);
+		c.person_id = p.id;
+		c.on = today - dc->days_ago;
+		c.method = dc->method;
+		c.by = dc->by;
+		c.attempted = dc->attempted;
+		c.note = dc->note;
+		c.struck_on = DATE_NONE;
+		if (store_contact_add(st, &c, cause) != 0)
+			return -1;
+		if (dc->struck != NULL && store_contact_strike(st, c.id,
+		    c.on + 1, dc->struck, cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < 3 && d->statuses[i].days_ago != 0; i++) {
+		if (store_status_change(st, p.id, d->statuses[i].status,
+		    today - d->statuses[i].days_ago, d->statuses[i].reason,
+		    cause) != 0)
+			return -1;
+	}
+	if (d->letter_days_ago != 0 &&
+	    store_letter_add(st, p.id, today - d->letter_days_ago, cause) != 0)
+		return -1;
+	if (d->review_days_ago != 0 &&
+	    store_review_add(st, p.id, today - d->review_days_ago, cause) != 0)
+		return -1;
+	return 0;
+}
+
+int
+cli_demo_fill(struct store *st, date_t today, char **cause)
+{
+	size_t i;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	for (i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
+		if (demo_add(st, &demo_people[i], today, cause) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
+	return store_commit(st, cause);
+}

@@ -1,0 +1,268 @@
+/*
+ * text.c: UTF-8 measuring, cutting, escaping and case-insensitive matching.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+size_t
+text_decode(const char *s, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	size_t n, i;
+
+	if (u[0] == 0) {
+		*cp = 0;
+		return 0;
+	}
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xe0) == 0xc0) {
+		n = 2; c = u[0] & 0x1f; min = 0x80;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		n = 3; c = u[0] & 0x0f; min = 0x800;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		n = 4; c = u[0] & 0x07; min = 0x10000;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+size_t
+text_char_len(const char *s)
+{
+	uint32_t cp;
+
+	return text_decode(s, &cp);
+}
+
+int
+text_is_utf8(const char *s)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (*s != '\0') {
+		n = text_decode(s, &cp);
+		if (cp == 0xfffd && n == 1 && (unsigned char)*s >= 0x80)
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
+static int
+text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+int
+text_has_control(const char *s)
+{
+	uint32_t cp;
+
+	while (*s != '\0') {
+		s += text_decode(s, &cp);
+		if (text_is_control(cp))
+			return 1;
+	}
+	return 0;
+}
+
+int
+text_is_blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* Columns for one character; an escape's length for control characters. */
+static int
+text_char_width(uint32_t cp, size_t n, const char *at)
+{
+	int w;
+
+	if (cp == '\n' || cp == '\t')
+		return 2;
+	if (text_is_control(cp) || (cp == 0xfffd && n == 1 &&
+	    (unsigned char)*at >= 0x80))
+		return 4;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1;
+	return w;
+}
+
+/* Append the escape for a control character or stray byte to out. */
+static size_t
+text_escape_one(uint32_t cp, const char *at, size_t n, char *out)
+{
+	if (cp == '\n')
+		return (size_t)sprintf(out, "\\n");
+	if (cp == '\t')
+		return (size_t)sprintf(out, "\\t");
+	if (cp == 0xfffd && n == 1)
+		return (size_t)sprintf(out, "\\x%02x", (unsigned char)*at);
+	if (cp < 0x100)
+		return (size_t)sprintf(out, "\\x%02x", (unsigned)cp);
+	return (size_t)sprintf(out, "\\u%04x", (unsigned)cp);
+}
+
+int
+text_width(const char *s)
+{
+	uint32_t cp;
+	size_t n;
+	int w = 0;
+
+	while ((n = text_decode(s, &cp)) != 0) {
+		w += text_char_width(cp, n, s);
+		s += n;
+	}
+	return w;
+}
+
+/* 1 when the character needs escaping before it reaches a terminal. */
+static int
+text_needs_escape(uint32_t cp, size_t n, const char *at)
+{
+	if (text_is_control(cp))
+		return 1;
+	return cp == 0xfffd && n == 1 && (unsigned char)*at >= 0x80;
+}
+
+char *
+text_escape(const char *s, int keep_newlines)
+{
+	size_t len = strlen(s), used = 0, n;
+	char *out = xmalloc(len * 4 + 1);
+	uint32_t cp;
+
+	while ((n = text_decode(s, &cp)) != 0) {
+		if (text_needs_escape(cp, n, s) && !(keep_newlines && cp == '\n'))
+			used += text_escape_one(cp, s, n, out + used);
+		else {
+			memcpy(out + used, s, n);
+			used += n;
+		}
+		s += n;
+	}
+	out[used] = '\0';
+	return out;
+}
+
+int
+text_fit(const char *s, int cols, int pad, char *out, size_t size)
+{
+	static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 */
+	char *safe = text_escape(s, 0);
+	const char *p = safe;
+	size_t used = 0, n;
+	uint32_t cp;
+	int w = 0, cw, total = text_width(safe);
+
+	if (size == 0) {
+		free(safe);
+		return 0;
+	}
+	if (total <= cols) {
+		while ((n = text_decode(p, &cp)) != 0 && used + n < size) {
+			memcpy(out + used, p, n);
+			used += n;
+			p += n;
+		}
+		w = total;
+	} else if (cols > 0) {
+		while ((n = text_decode(p, &cp)) != 0) {
+			cw = text_char_width(cp, n, p);
+			if (w + cw > cols - 1 || used + n + sizeof ellipsis > size)
+				break;
+			memcpy(out + used, p, n);
+			used += n;
+			w += cw;
+			p += n;
+		}
+		memcpy(out + used, ellipsis, sizeof ellipsis - 1);
+		used += sizeof ellipsis - 1;
+		w++;
+	}
+	while (pad && w < cols && used + 1 < size) {
+		out[used++] = ' ';
+		w++;
+	}
+	out[used] = '\0';
+	free(safe);
+	return w;
+}
+
+/* The next character of s folded to lower case; advances *s. */
+static uint32_t
+text_next_folded(const char **s)
+{
+	uint32_t cp;
+
+	*s += text_decode(*s, &cp);
+	return (uint32_t)towlower((wint_t)cp);
+}
+
+int
+text_casecmp(const char *a, const char *b)
+{
+	uint32_t ca, cb;
+
+	for (;;) {
+		ca = text_next_folded(&a);
+		cb = text_next_folded(&b);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		if (ca == 0)
+			return 0;
+	}
+}
+
+int
+text_contains(const char *haystack, const char *needle)
+{
+	const char *h, *n;
+	uint32_t ch, cn;
+
+	if (*needle == '\0')
+		return 1;
+	for (; *haystack != '\0'; haystack += text_char_len(haystack)) {
+		h = haystack;
+		n = needle;
+		for (;;) {
+			if (*n == '\0')
+				return 1;
+			ch = text_next_folded(&h);
+			cn = text_next_folded(&n);
+			if (ch != cn || ch == 0)
+				break;
+		}
+	}
+	return 0;
+}

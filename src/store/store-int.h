@@ -1,0 +1,62 @@
+/*
+ * store-int.h: what the store's own files share; nobody else includes it.
+ */
+#ifndef CASELOAD_STORE_INT_H
+#define CASELOAD_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "date.h"
+#include "store.h"
+
+#define STORE_CACHE_SIZE 64
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	int		 depth;		/* transaction nesting */
+	struct {
+		const char	*sql;	/* the static string it came from */
+		sqlite3_stmt	*stmt;
+	} cache[STORE_CACHE_SIZE];
+};
+
+/*
+ * A prepared statement for sql, which must be a string literal (it is
+ * cached by its address).  Reset and unbound after use with store_done.
+ * Returns NULL with *cause set on failure.
+ */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause);
+void store_done(sqlite3_stmt *stmt);
+
+/* Set *cause from the database's last error, doing what; returns -1. */
+int store_fail(struct store *st, char **cause, const char *doing);
+
+/* Run SQL with no result rows. */
+int store_exec(struct store *st, const char *sql, char **cause);
+
+/* Bind a date (NULL for DATE_NONE) or a string (NULL stays NULL). */
+int store_bind_date(sqlite3_stmt *stmt, int idx, date_t date);
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+
+/* Read a date column (DATE_NONE for NULL or anything unreadable). */
+date_t store_column_date(sqlite3_stmt *stmt, int col);
+
+/* Read a text column, NULL for NULL. */
+const char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/* Refresh the summary columns of a person from their history. */
+int store_refresh_person(struct store *st, long person_id, char **cause);
+
+/* The summary of a person computed afresh from their history. */
+struct store_summary {
+	enum status	status;
+	date_t		status_since;
+	date_t		last_contact;
+	date_t		last_letter;
+	date_t		last_review;
+};
+int store_summarise(struct store *st, long person_id,
+    struct store_summary *out, char **cause);
+
+#endif

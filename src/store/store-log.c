@@ -1,0 +1,369 @@
+/*
+ * store-log.c: the contact log, letters sent and pathway plan reviews, and
+ * the summary columns of a person that they feed.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "store-int.h"
+#include "xmalloc.h"
+
+#define CONTACT_COLUMNS \
+	"id, person_id, on_date, method, started_by, attempted, note," \
+	" struck_on, struck_reason"
+
+static void
+store_read_contact(sqlite3_stmt *stmt, struct contact *c)
+{
+	const char *s;
+
+	memset(c, 0, sizeof *c);
+	c->id = (long)sqlite3_column_int64(stmt, 0);
+	c->person_id = (long)sqlite3_column_int64(stmt, 1);
+	c->on = store_column_date(stmt, 2);
+	s = store_column_text(stmt, 3);
+	if (s == NULL || contact_method_from_name(s, &c->method) != 0)
+		c->method = METHOD_OTHER;
+	s = store_column_text(stmt, 4);
+	if (s == NULL || contact_by_from_name(s, &c->by) != 0)
+		c->by = BY_WORKER;
+	c->attempted = sqlite3_column_int(stmt, 5) != 0;
+	c->note = store_column_text(stmt, 6);
+	c->struck_on = store_column_date(stmt, 7);
+	c->struck_reason = store_column_text(stmt, 8);
+}
+
+int
+store_summarise(struct store *st, long person_id, struct store_summary *out,
+    char **cause)
+{
+	static const char contacts_sql[] = "SELECT on_date, attempted,"
+	    " struck_on IS NOT NULL FROM contacts WHERE person_id = ?1";
+	static const char status_sql[] = "SELECT status, on_date"
+	    " FROM status_changes WHERE person_id = ?1"
+	    " ORDER BY on_date DESC, id DESC LIMIT 1";
+	static const char letter_sql[] = "SELECT max(sent_on) FROM letters"
+	    " WHERE person_id = ?1";
+	static const char review_sql[] = "SELECT max(on_date) FROM reviews"
+	    " WHERE person_id = ?1";
+	struct rules_contact *log = NULL;
+	size_t n = 0, size = 0;
+	sqlite3_stmt *stmt;
+	const char *name;
+	int rc;
+
+	out->status = STATUS_UP;
+	out->status_since = DATE_NONE;
+
+	if ((stmt = store_prepare(st, contacts_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == size) {
+			size = size ? size * 2 : 16;
+			log = xreallocarray(log, size, sizeof *log);
+		}
+		log[n].on = store_column_date(stmt, 0);
+		log[n].attempted = sqlite3_column_int(stmt, 1);
+		log[n].struck = sqlite3_column_int(stmt, 2);
+		n++;
+	}
+	store_done(stmt);
+	out->last_contact = rules_last_contact(log, n);
+	free(log);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the contact log");
+
+	if ((stmt = store_prepare(st, status_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		name = store_column_text(stmt, 0);
+		if (name == NULL ||
+		    person_status_from_name(name, &out->status) != 0)
+			out->status = STATUS_UP;
+		out->status_since = store_column_date(stmt, 1);
+		rc = SQLITE_DONE;
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the status history");
+
+	if ((stmt = store_prepare(st, letter_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	out->last_letter = rc == SQLITE_ROW ? store_column_date(stmt, 0) :
+	    DATE_NONE;
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the letters");
+
+	if ((stmt = store_prepare(st, review_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	out->last_review = rc == SQLITE_ROW ? store_column_date(stmt, 0) :
+	    DATE_NONE;
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the reviews");
+	return 0;
+}
+
+int
+store_refresh_person(struct store *st, long person_id, char **cause)
+{
+	static const char sql[] = "UPDATE people SET status = ?1,"
+	    " status_since = ?2, last_contact = ?3, last_letter = ?4,"
+	    " last_review = ?5,"
+	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?6";
+	struct store_summary sum;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_summarise(st, person_id, &sum, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	store_bind_text(stmt, 1, person_status_name(sum.status));
+	store_bind_date(stmt, 2, sum.status_since);
+	store_bind_date(stmt, 3, sum.last_contact);
+	store_bind_date(stmt, 4, sum.last_letter);
+	store_bind_date(stmt, 5, sum.last_review);
+	sqlite3_bind_int64(stmt, 6, person_id);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "saving a young person");
+	if (sqlite3_changes(st->db) != 1)
+		return xfail(cause, "there is no young person number %ld",
+		    person_id);
+	return 0;
+}
+
+int
+store_contact_add(struct store *st, struct contact *c, char **cause)
+{
+	static const char sql[] = "INSERT INTO contacts (person_id, on_date,"
+	    " method, started_by, attempted, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, c->person_id);
+	store_bind_date(stmt, 2, c->on);
+	store_bind_text(stmt, 3, contact_method_name(c->method));
+	store_bind_text(stmt, 4, contact_by_name(c->by));
+	sqlite3_bind_int(stmt, 5, c->attempted != 0);
+	store_bind_text(stmt, 6, c->note);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, "saving the contact");
+		goto fail;
+	}
+	c->id = (long)sqlite3_last_insert_rowid(st->db);
+	if (store_refresh_person(st, c->person_id, cause) != 0)
+		goto fail;
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_contact_get(struct store *st, long id, struct contact **out,
+    char **cause)
+{
+	static const char sql[] = "SELECT " CONTACT_COLUMNS
+	    " FROM contacts WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct contact c;
+	int rc;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_read_contact(stmt, &c);
+		*out = contact_copy(&c);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(st, cause, "reading a contact");
+}
+
+int
+store_contact_strike(struct store *st, long id, date_t on, const char *reason,
+    char **cause)
+{
+	static const char sql[] = "UPDATE contacts SET struck_on = ?1,"
+	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL"
+	    " RETURNING person_id";
+	sqlite3_stmt *stmt;
+	long person_id = 0;
+	int rc;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		goto fail;
+	store_bind_date(stmt, 1, on);
+	store_bind_text(stmt, 2, reason);
+	sqlite3_bind_int64(stmt, 3, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		person_id = (long)sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, "striking out the contact");
+		goto fail;
+	}
+	if (person_id == 0) {
+		xfail(cause, "contact %ld does not exist or is already struck "
+		    "out", id);
+		goto fail;
+	}
+	if (store_refresh_person(st, person_id, cause) != 0)
+		goto fail;
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT " CONTACT_COLUMNS " FROM contacts"
+	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct contact c;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_contact(stmt, &c);
+		if (cb(&c, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the contact log");
+	return 0;
+}
+
+/* Insert a dated row (letter or review) and refresh the person. */
+static int
+store_dated_add(struct store *st, const char *sql, long person_id, date_t on,
+    const char *doing, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	store_bind_date(stmt, 2, on);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, doing);
+		goto fail;
+	}
+	if (store_refresh_person(st, person_id, cause) != 0)
+		goto fail;
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_letter_add(struct store *st, long person_id, date_t on, char **cause)
+{
+	static const char sql[] = "INSERT INTO letters (person_id, sent_on)"
+	    " VALUES (?1, ?2)";
+
+	return store_dated_add(st, sql, person_id, on, "saving the letter",
+	    cause);
+}
+
+int
+store_review_add(struct store *st, long person_id, date_t on, char **cause)
+{
+	static const char sql[] = "INSERT INTO reviews (person_id, on_date)"
+	    " VALUES (?1, ?2)";
+
+	return store_dated_add(st, sql, person_id, on, "saving the review",
+	    cause);
+}
+
+/* Visit the rows of a dated table, newest first. */
+static int
+store_dated_each(struct store *st, const char *sql, long person_id,
+    store_date_cb cb, void *arg, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (cb((long)sqlite3_column_int64(stmt, 0),
+		    store_column_date(stmt, 1), arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the history");
+	return 0;
+}
+
+int
+store_letters_each(struct store *st, long person_id, store_date_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT id, sent_on FROM letters"
+	    " WHERE person_id = ?1 ORDER BY sent_on DESC, id DESC";
+
+	return store_dated_each(st, sql, person_id, cb, arg, cause);
+}
+
+int
+store_reviews_each(struct store *st, long person_id, store_date_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT id, on_date FROM reviews"
+	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
+
+	return store_dated_each(st, sql, person_id, cb, arg, cause);
+}

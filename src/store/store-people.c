@@ -1,0 +1,277 @@
+/*
+ * store-people.c: young people and their status history.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "store-int.h"
+#include "xmalloc.h"
+
+#define PERSON_COLUMNS \
+	"id, uuid, name, preferred_name, dob, phone, email, address," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review"
+
+/* Fill p from a row of PERSON_COLUMNS; strings point into the row. */
+static void
+store_read_person(sqlite3_stmt *stmt, struct person *p)
+{
+	const char *uuid = store_column_text(stmt, 1);
+
+	memset(p, 0, sizeof *p);
+	p->id = (long)sqlite3_column_int64(stmt, 0);
+	snprintf(p->uuid, sizeof p->uuid, "%s", uuid != NULL ? uuid : "");
+	p->name = store_column_text(stmt, 2);
+	p->preferred_name = store_column_text(stmt, 3);
+	p->facts.dob = store_column_date(stmt, 4);
+	p->phone = store_column_text(stmt, 5);
+	p->email = store_column_text(stmt, 6);
+	p->address = store_column_text(stmt, 7);
+	p->facts.interval_weeks = sqlite3_column_int(stmt, 8);
+	p->facts.allocated_on = store_column_date(stmt, 9);
+	if (person_status_from_name(store_column_text(stmt, 10) != NULL ?
+	    store_column_text(stmt, 10) : "", &p->facts.status) != 0)
+		p->facts.status = STATUS_UP;
+	p->facts.status_since = store_column_date(stmt, 11);
+	p->facts.last_contact = store_column_date(stmt, 12);
+	p->facts.last_letter = store_column_date(stmt, 13);
+	p->facts.last_review = store_column_date(stmt, 14);
+}
+
+int
+store_people_each(struct store *st, unsigned which, store_person_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT " PERSON_COLUMNS " FROM people"
+	    " WHERE (status = 'up' AND ?1) OR (status = 'down' AND ?2)"
+	    " OR (status = 'archived' AND ?3) ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct person p;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, (which & STORE_UP) != 0);
+	sqlite3_bind_int(stmt, 2, (which & STORE_DOWN) != 0);
+	sqlite3_bind_int(stmt, 3, (which & STORE_ARCHIVED) != 0);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_person(stmt, &p);
+		if (cb(&p, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
+
+int
+store_person_get(struct store *st, long id, struct person **out, char **cause)
+{
+	static const char sql[] = "SELECT " PERSON_COLUMNS
+	    " FROM people WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct person p;
+	int rc;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_read_person(stmt, &p);
+		*out = person_copy(&p);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(st, cause, "reading a young person");
+}
+
+/* A new random (version 4) UUID. */
+static int
+store_new_uuid(char *out, char **cause)
+{
+	unsigned char b[16];
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < sizeof b) {
+		n = getrandom(b + got, sizeof b - got, 0);
+		if (n < 0)
+			return xfail(cause, "cannot make a random UUID");
+		got += (size_t)n;
+	}
+	b[6] = (b[6] & 0x0f) | 0x40;
+	b[8] = (b[8] & 0x3f) | 0x80;
+	snprintf(out, PERSON_UUID_SIZE,
+	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
+	    b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	return 0;
+}
+
+/* Bind the details of p shared by add and update, from index 1. */
+static void
+store_bind_details(sqlite3_stmt *stmt, const struct person *p)
+{
+	store_bind_text(stmt, 1, p->name);
+	store_bind_text(stmt, 2, p->preferred_name);
+	store_bind_date(stmt, 3, p->facts.dob);
+	store_bind_text(stmt, 4, p->phone);
+	store_bind_text(stmt, 5, p->email);
+	store_bind_text(stmt, 6, p->address);
+	if (p->facts.interval_weeks > 0)
+		sqlite3_bind_int(stmt, 7, p->facts.interval_weeks);
+	else
+		sqlite3_bind_null(stmt, 7);
+	store_bind_date(stmt, 8, p->facts.allocated_on);
+}
+
+/* Insert a status history row (within a transaction). */
+static int
+store_insert_status(struct store *st, long person_id, enum status status,
+    date_t on, const char *reason, char **cause)
+{
+	static const char sql[] = "INSERT INTO status_changes"
+	    " (person_id, status, on_date, reason) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	store_bind_text(stmt, 2, person_status_name(status));
+	store_bind_date(stmt, 3, on);
+	store_bind_text(stmt, 4, reason);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "saving the status");
+	return 0;
+}
+
+int
+store_person_add(struct store *st, struct person *p, char **cause)
+{
+	static const char sql[] = "INSERT INTO people (name, preferred_name,"
+	    " dob, phone, email, address, interval_weeks, allocated_on, uuid,"
+	    " status, status_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	    " 'up', ?8)";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+		return -1;
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		goto fail;
+	store_bind_details(stmt, p);
+	store_bind_text(stmt, 9, p->uuid);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, "adding a young person");
+		goto fail;
+	}
+	p->id = (long)sqlite3_last_insert_rowid(st->db);
+	if (store_insert_status(st, p->id, STATUS_UP, p->facts.allocated_on,
+	    "allocated", cause) != 0)
+		goto fail;
+	p->facts.status = STATUS_UP;
+	p->facts.status_since = p->facts.allocated_on;
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_person_update(struct store *st, const struct person *p, char **cause)
+{
+	static const char sql[] = "UPDATE people SET name = ?1,"
+	    " preferred_name = ?2, dob = ?3, phone = ?4, email = ?5,"
+	    " address = ?6, interval_weeks = ?7, allocated_on = ?8,"
+	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?9";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		goto fail;
+	store_bind_details(stmt, p);
+	sqlite3_bind_int64(stmt, 9, p->id);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, "saving a young person");
+		goto fail;
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		xfail(cause, "there is no young person number %ld", p->id);
+		goto fail;
+	}
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_status_change(struct store *st, long person_id, enum status status,
+    date_t on, const char *reason, char **cause)
+{
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if (store_insert_status(st, person_id, status, on, reason, cause) != 0 ||
+	    store_refresh_person(st, person_id, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, cause);
+}
+
+int
+store_status_each(struct store *st, long person_id, store_status_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT id, status, on_date, reason"
+	    " FROM status_changes WHERE person_id = ?1 ORDER BY on_date, id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct status_change s;
+	const char *name;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s.id = (long)sqlite3_column_int64(stmt, 0);
+		name = store_column_text(stmt, 1);
+		if (name == NULL || person_status_from_name(name, &s.status) != 0)
+			s.status = STATUS_UP;
+		s.on = store_column_date(stmt, 2);
+		s.reason = store_column_text(stmt, 3);
+		if (cb(&s, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the status history");
+	return 0;
+}

@@ -1,0 +1,203 @@
+/*
+ * views.c: the due list and the agenda, from the store and the rules.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "views.h"
+#include "xmalloc.h"
+
+struct views_due_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	unsigned			 which;
+	int				 within;
+	struct due_list			*list;
+};
+
+static int
+views_due_add(const struct person *p, void *arg)
+{
+	struct views_due_state *s = arg;
+	struct due_list *list = s->list;
+	struct rules_due contact;
+	struct due_row *row;
+	struct person slim;
+	unsigned bit;
+
+	contact = rules_contact_due(&p->facts, s->settings, s->today);
+	if (p->facts.status == STATUS_UP) {
+		list->stepped_up++;
+		if (contact.state == DUE_OVERDUE)
+			list->overdue++;
+		else if (contact.state == DUE_SOON)
+			list->due_soon++;
+	} else if (p->facts.status == STATUS_DOWN)
+		list->stepped_down++;
+
+	bit = p->facts.status == STATUS_UP ? STORE_UP :
+	    p->facts.status == STATUS_DOWN ? STORE_DOWN : STORE_ARCHIVED;
+	if ((s->which & bit) == 0)
+		return 0;
+	if (s->within >= 0 && (p->facts.status != STATUS_UP ||
+	    contact.due == DATE_NONE || contact.due > s->today + s->within))
+		return 0;
+
+	if (list->n == list->size) {
+		list->size = list->size ? list->size * 2 : 64;
+		list->rows = xreallocarray(list->rows, list->size,
+		    sizeof *list->rows);
+	}
+	/* Keep only what the lists show: names, not contact details. */
+	slim = *p;
+	slim.phone = slim.email = slim.address = NULL;
+	row = &list->rows[list->n++];
+	row->person = person_copy(&slim);
+	row->stage = rules_stage(p->facts.dob, s->today);
+	row->age = date_age(p->facts.dob, s->today);
+	row->contact = contact;
+	row->letter = rules_letter_due(&p->facts, s->settings, s->today);
+	row->review = rules_review_due(&p->facts, s->settings, s->today);
+	return 0;
+}
+
+static int
+views_due_compare(const void *a, const void *b)
+{
+	const struct due_row *ra = a, *rb = b;
+
+	return rules_due_order(&ra->contact, ra->person->facts.status,
+	    ra->person->id, &rb->contact, rb->person->facts.status,
+	    rb->person->id);
+}
+
+int
+views_due(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, int within, struct due_list *out,
+    char **cause)
+{
+	struct views_due_state s = { settings, today, which, within, out };
+
+	memset(out, 0, sizeof *out);
+	/* Visit the whole current caseload for the counts. */
+	if (store_people_each(st, which | STORE_CURRENT, views_due_add, &s,
+	    cause) != 0) {
+		due_list_free(out);
+		return -1;
+	}
+	if (out->n > 1)
+		qsort(out->rows, out->n, sizeof *out->rows, views_due_compare);
+	return 0;
+}
+
+void
+due_list_free(struct due_list *list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < list->n; i++)
+		free(list->rows[i].person);
+	free(list->rows);
+	memset(list, 0, sizeof *list);
+}
+
+const char *
+views_due_state(const struct due_row *row)
+{
+	switch (row->person->facts.status) {
+	case STATUS_DOWN:
+		return "stepped-down";
+	case STATUS_ARCHIVED:
+		return "archived";
+	case STATUS_UP:
+		break;
+	}
+	return rules_due_state_name(row->contact.state);
+}
+
+struct views_agenda_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	date_t				 until;
+	struct agenda_list		*list;
+};
+
+static int
+views_agenda_add(const struct person *p, void *arg)
+{
+	struct views_agenda_state *s = arg;
+	struct agenda_list *list = s->list;
+	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_entry *e;
+	size_t n, i;
+
+	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	for (i = 0; i < n; i++) {
+		if (list->n == list->size) {
+			list->size = list->size ? list->size * 2 : 64;
+			list->entries = xreallocarray(list->entries,
+			    list->size, sizeof *list->entries);
+		}
+		e = &list->entries[list->n++];
+		e->person_id = p->id;
+		e->name = xstrdup(p->name);
+		e->display_name = xstrdup(person_display_name(p));
+		memcpy(e->uuid, p->uuid, sizeof e->uuid);
+		e->item = items[i];
+	}
+	return 0;
+}
+
+static int
+views_agenda_compare(const void *a, const void *b)
+{
+	const struct agenda_entry *ea = a, *eb = b;
+
+	if (ea->item.on != eb->item.on)
+		return ea->item.on < eb->item.on ? -1 : 1;
+	/* Overdue items (on today) come before those due today. */
+	if (ea->item.due.due != eb->item.due.due)
+		return ea->item.due.due < eb->item.due.due ? -1 : 1;
+	if (ea->item.kind != eb->item.kind)
+		return ea->item.kind < eb->item.kind ? -1 : 1;
+	if (ea->person_id != eb->person_id)
+		return ea->person_id < eb->person_id ? -1 : 1;
+	return ea->item.age - eb->item.age;
+}
+
+int
+views_agenda(struct store *st, const struct rules_settings *settings,
+    date_t today, date_t until, struct agenda_list *out, char **cause)
+{
+	struct views_agenda_state s = { settings, today, until, out };
+
+	memset(out, 0, sizeof *out);
+	if (store_people_each(st, STORE_CURRENT, views_agenda_add, &s,
+	    cause) != 0) {
+		agenda_list_free(out);
+		return -1;
+	}
+	if (out->n > 1)
+		qsort(out->entries, out->n, sizeof *out->entries,
+		    views_agenda_compare);
+	return 0;
+}
+
+void
+agenda_list_free(struct agenda_list *list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < list->n; i++) {
+		free(list->entries[i].name);
+		free(list->entries[i].display_name);
+	}
+	free(list->entries);
+	memset(list, 0, sizeof *list);
+}
