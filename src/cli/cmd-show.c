@@ -99,10 +99,10 @@ show_contact(const struct contact *c, void *arg)
 	snprintf(number, sizeof number, "#%ld", c->id);
 	if (c->struck_on != DATE_NONE)
 		cli_colour_on(cli, COLOUR_DIM);
-	printf("  %-6s %-10s  %-6s  by %-12s%s", number, cli_date(cli, c->on),
+	printf("  %-6s %-10s  %-6s  by %s%s", number, cli_date(cli, c->on),
 	    contact_method_name(c->method),
-	    c->by == BY_WORKER ? "worker" : "young person",
-	    c->attempted ? "  attempted, no contact made" : "");
+	    c->by == BY_WORKER ? "the worker" : "the young person",
+	    c->attempted ? ", attempted: no contact made" : "");
 	putchar('\n');
 	if (c->struck_on != DATE_NONE) {
 		reason = c->struck_reason != NULL ? cli_safe(c->struck_reason) :
