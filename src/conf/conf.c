@@ -458,7 +458,9 @@ conf_print(const struct config *cfg, FILE *f)
 		}
 		value = conf_value(cfg, &conf_entries[i]);
 		fprintf(f, "# %s\n", conf_entries[i].help);
-		if (strpbrk(value, ";#") != NULL || value[0] == ' ' ||
+		if (*value == '\0')
+			fprintf(f, "%s =\n", conf_entries[i].key);
+		else if (strpbrk(value, ";#") != NULL || value[0] == ' ' ||
 		    strchr(value, '"') != NULL)
 			fprintf(f, "%s = \"%s\"\n", conf_entries[i].key, value);
 		else
