@@ -100,6 +100,13 @@ int cli_check_text(const char *field, const char *text, int multiline,
     size_t max);
 
 /*
+ * Report the result of a check (check.h): when rc is not 0, print
+ * "caseload: FIELD: CAUSE", free *cause and return EXIT_USAGE; else 0.
+ * (cause is a pointer so that it is read after the check has run.)
+ */
+int cli_check(const char *field, int rc, char **cause);
+
+/*
  * A date as the settings show it (date_format), "" for DATE_NONE.  The
  * result lives in one of eight buffers used in turn.
  */

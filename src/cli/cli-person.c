@@ -8,15 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli-person.h"
 #include "rules.h"
 #include "text.h"
 #include "xmalloc.h"
 
-#define NAME_MAX_BYTES		200
-#define PHONE_MAX_BYTES		40
-#define EMAIL_MAX_BYTES		254
-#define ADDRESS_MAX_BYTES	1000
 
 static const struct option person_options[] = {
 	{ "name", required_argument, NULL, 'n' },
@@ -30,43 +27,11 @@ static const struct option person_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Check a name: one line, not blank.  0 or EXIT_USAGE. */
-static int
-cli_check_name(const char *field, const char *name)
-{
-	if (cli_check_text(field, name, 0, NAME_MAX_BYTES) != 0)
-		return EXIT_USAGE;
-	if (text_is_blank(name)) {
-		cli_error("%s: the name is empty", field);
-		return EXIT_USAGE;
-	}
-	return 0;
-}
-
-static int
-cli_check_email(const char *email)
-{
-	const char *at = strchr(email, '@');
-
-	if (cli_check_text("--email", email, 0, EMAIL_MAX_BYTES) != 0)
-		return EXIT_USAGE;
-	if (*email == '\0')
-		return 0;
-	if (at == NULL || at == email || at[1] == '\0' ||
-	    strchr(at + 1, '@') != NULL || strpbrk(email, " \t") != NULL) {
-		char *safe = cli_safe(email);
-		cli_error("--email: '%s' is not an email address (expected "
-		    "name@example.org)", safe);
-		free(safe);
-		return EXIT_USAGE;
-	}
-	return 0;
-}
-
 int
 cli_person_options(struct cli *cli, const char *command, int argc,
     char **argv, struct person_input *in)
 {
+	char *cause = NULL;
 	int c, rc;
 
 	memset(in, 0, sizeof *in);
@@ -78,7 +43,8 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 		switch (c) {
 		case 'n':
 			in->name = optarg;
-			rc = cli_check_name("--name", optarg);
+			rc = cli_check("--name", check_name(optarg, &cause),
+			    &cause);
 			break;
 		case 'b':
 			in->dob_text = optarg;
@@ -87,21 +53,22 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 		case 'p':
 			in->preferred = optarg;
 			rc = cli_check_text("--preferred", optarg, 0,
-			    NAME_MAX_BYTES);
+			    CHECK_NAME_MAX);
 			break;
 		case 't':
 			in->phone = optarg;
 			rc = cli_check_text("--phone", optarg, 0,
-			    PHONE_MAX_BYTES);
+			    CHECK_PHONE_MAX);
 			break;
 		case 'e':
 			in->email = optarg;
-			rc = cli_check_email(optarg);
+			rc = cli_check("--email", check_email(optarg, &cause),
+			    &cause);
 			break;
 		case 'a':
 			in->address = optarg;
 			rc = cli_check_text("--address", optarg, 1,
-			    ADDRESS_MAX_BYTES);
+			    CHECK_ADDRESS_MAX);
 			break;
 		case 'i':
 			in->interval_set = 1;
@@ -138,6 +105,9 @@ int
 cli_person_apply(struct cli *cli, const struct person_input *in,
     struct person *p, date_t first_contact)
 {
+	const char *field, *option = "--name";
+	char *cause = NULL;
+
 	if (in->name != NULL)
 		p->name = in->name;
 	p->preferred_name = cli_optional(in->preferred, p->preferred_name);
@@ -151,27 +121,14 @@ cli_person_apply(struct cli *cli, const struct person_input *in,
 	if (in->interval_set)
 		p->facts.interval_weeks = in->interval_weeks;
 
-	if (p->facts.dob > cli->today) {
-		cli_error("--dob: %s is in the future; check the year",
-		    cli_date(cli, p->facts.dob));
-		return EXIT_USAGE;
-	}
-	if (p->facts.allocated_on < p->facts.dob) {
-		cli_error("--allocated: %s is before their date of birth (%s)",
-		    cli_date(cli, p->facts.allocated_on),
-		    cli_date(cli, p->facts.dob));
-		return EXIT_USAGE;
-	}
-	if (p->facts.allocated_on > cli->today + 366) {
-		cli_error("--allocated: %s is more than a year ahead; check "
-		    "the year", cli_date(cli, p->facts.allocated_on));
-		return EXIT_USAGE;
-	}
-	if (first_contact != DATE_NONE && first_contact < p->facts.dob) {
-		cli_error("--dob: their contact log starts on %s, before that "
-		    "date of birth; check the date",
-		    cli_date(cli, first_contact));
-		return EXIT_USAGE;
+	if (check_person(p, cli->today, first_contact, &field, &cause) != 0) {
+		if (strcmp(field, "dob") == 0)
+			option = "--dob";
+		else if (strcmp(field, "allocated") == 0)
+			option = "--allocated";
+		else if (strcmp(field, "interval") == 0)
+			option = "--interval-weeks";
+		return cli_check(option, -1, &cause);
 	}
 	return 0;
 }

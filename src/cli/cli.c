@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "cli.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -384,47 +385,29 @@ int
 cli_check_text(const char *field, const char *text, int multiline,
     size_t max)
 {
-	const char *p;
+	char *cause = NULL;
 
-	if (!text_is_utf8(text)) {
-		cli_error("%s: the text is not valid UTF-8; check your "
-		    "terminal's or file's encoding", field);
-		return EXIT_USAGE;
-	}
-	for (p = text; *p != '\0'; p++) {
-		if (*p == '\n' && multiline)
-			continue;
-		if (*p == '\n') {
-			cli_error("%s: must be one line; a new line is not "
-			    "allowed", field);
-			return EXIT_USAGE;
-		}
-	}
-	if (multiline) {
-		char *copy = xstrdup(text), *q;
-		int bad;
-
-		for (q = copy; *q != '\0'; q++)
-			if (*q == '\n')
-				*q = ' ';
-		bad = text_has_control(copy);
-		free(copy);
-		if (bad) {
-			cli_error("%s: control characters (such as tabs or "
-			    "escapes) are not allowed", field);
-			return EXIT_USAGE;
-		}
-	} else if (text_has_control(text)) {
-		cli_error("%s: control characters (such as tabs or escapes) "
-		    "are not allowed", field);
-		return EXIT_USAGE;
-	}
-	if (strlen(text) > max) {
-		cli_error("%s: too long (%zu bytes; at most %zu)", field,
-		    strlen(text), max);
+	if (check_text(text, multiline, max, &cause) != 0) {
+		cli_error("%s: %s", field, cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+int
+cli_check(const char *field, int rc, char **cause)
+{
+	char *safe;
+
+	if (rc == 0)
+		return 0;
+	safe = text_escape(*cause != NULL ? *cause : "not valid", 0);
+	cli_error("%s: %s", field, safe);
+	free(safe);
+	free(*cause);
+	*cause = NULL;
+	return EXIT_USAGE;
 }
 
 const char *

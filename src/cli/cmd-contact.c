@@ -9,13 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "rules.h"
 #include "xmalloc.h"
 
-/* Notes are a record, not a case file: 64 KiB is pages of text. */
-#define NOTE_MAX_BYTES		65536
-#define REASON_MAX_BYTES	1000
 
 /* Say when the next contact is due after a change. */
 static void
@@ -89,7 +87,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 			c.attempted = 1;
 			break;
 		case 'n':
-			rc = cli_check_text("--note", optarg, 1, NOTE_MAX_BYTES);
+			rc = cli_check_text("--note", optarg, 1, CHECK_NOTE_MAX);
 			c.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
@@ -101,18 +99,15 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("contact", "give one young person: "
 		    "their number or part of their name");
-	if (c.on > cli->today) {
-		cli_error("--date: %s is in the future; log a contact once it "
-		    "has happened", cli_date(cli, c.on));
-		return EXIT_USAGE;
-	}
+	if (c.on > cli->today)
+		return cli_check("--date", check_event_date(c.on, DATE_NONE,
+		    cli->today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if (c.on < p->facts.dob) {
-		cli_error("--date: %s is before their date of birth (%s)",
-		    cli_date(cli, c.on), cli_date(cli, p->facts.dob));
+	if ((rc = cli_check("--date", check_event_date(c.on, p->facts.dob,
+	    cli->today, &cause), &cause)) != 0) {
 		free(p);
-		return EXIT_USAGE;
+		return rc;
 	}
 	if ((rc = cli_store(cli, &st)) != 0) {
 		free(p);
@@ -161,7 +156,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		switch (opt) {
 		case 'r':
 			if ((rc = cli_check_text("--reason", optarg, 0,
-			    REASON_MAX_BYTES)) != 0)
+			    CHECK_REASON_MAX)) != 0)
 				return rc;
 			reason = *optarg != '\0' ? optarg : NULL;
 			break;

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 
+#include "check.h"
 #include "cli.h"
 #include "rules.h"
 
@@ -34,18 +35,15 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("review", "give one young person: "
 		    "their number or part of their name");
-	if (on > cli->today) {
-		cli_error("--date: %s is in the future; record a review once it "
-		    "has happened", cli_date(cli, on));
-		return EXIT_USAGE;
-	}
+	if (on > cli->today)
+		return cli_check("--date", check_event_date(on, DATE_NONE,
+		    cli->today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if (on < p->facts.dob) {
-		cli_error("--date: %s is before their date of birth (%s)",
-		    cli_date(cli, on), cli_date(cli, p->facts.dob));
+	if ((rc = cli_check("--date", check_event_date(on, p->facts.dob,
+	    cli->today, &cause), &cause)) != 0) {
 		free(p);
-		return EXIT_USAGE;
+		return rc;
 	}
 	if ((rc = cli_store(cli, &st)) != 0 ||
 	    store_review_add(st, p->id, on, &cause) != 0) {

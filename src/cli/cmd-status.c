@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "rules.h"
 
-#define REASON_MAX_BYTES 1000
 
 static int
 status_change(struct cli *cli, const char *command, enum status to,
@@ -45,7 +45,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 			break;
 		case 'r':
 			rc = cli_check_text("--reason", optarg, 0,
-			    REASON_MAX_BYTES);
+			    CHECK_REASON_MAX);
 			reason = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
@@ -57,28 +57,13 @@ status_change(struct cli *cli, const char *command, enum status to,
 	if (argc - optind != 1)
 		return cli_operands_error(command, "give one young person: "
 		    "their number or part of their name");
-	if (on > cli->today) {
-		cli_error("--date: %s is in the future; record it on the day",
-		    cli_date(cli, on));
-		return EXIT_USAGE;
-	}
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	safe = cli_safe(p->name);
-	rc = EXIT_USAGE;
-	if (p->facts.status == to) {
-		cli_error("%s: %ld %s is already %s (since %s)", command, p->id,
-		    safe, person_status_label(to),
-		    cli_date(cli, p->facts.status_since));
+	if ((rc = cli_check(p->facts.status == to ? command : "--date",
+	    check_status_change(&p->facts, to, on, cli->today, &cause),
+	    &cause)) != 0)
 		goto out;
-	}
-	if (on < p->facts.status_since) {
-		cli_error("--date: %s is before they were %s on %s; a change "
-		    "of status cannot come before the last one",
-		    cli_date(cli, on), person_status_label(p->facts.status),
-		    cli_date(cli, p->facts.status_since));
-		goto out;
-	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
 	if (store_status_change(st, p->id, to, on, reason, &cause) != 0) {

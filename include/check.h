@@ -1,0 +1,57 @@
+/*
+ * check.h: what makes typed input acceptable, for the command line and
+ * the forms alike.
+ *
+ * Each check returns 0, or -1 with *cause set to a new message (caller
+ * frees) that says what is wrong without naming the field: the caller
+ * puts "--dob: " or a form label in front.
+ */
+#ifndef CASELOAD_CHECK_H
+#define CASELOAD_CHECK_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "person.h"
+
+/* Limits on what is typed, in bytes. */
+#define CHECK_NAME_MAX		200
+#define CHECK_PHONE_MAX		40
+#define CHECK_EMAIL_MAX		254
+#define CHECK_ADDRESS_MAX	1000
+#define CHECK_NOTE_MAX		65536
+#define CHECK_REASON_MAX	1000
+
+/*
+ * Text: valid UTF-8, no control characters (new lines only when
+ * multiline is 1), at most max bytes.
+ */
+int check_text(const char *text, int multiline, size_t max, char **cause);
+
+/* A name: one line of text that is not blank. */
+int check_name(const char *name, char **cause);
+
+/* An email address: empty, or one '@' with text on both sides, no spaces. */
+int check_email(const char *email, char **cause);
+
+/*
+ * A young person's details as a whole, on today: the name, a date of
+ * birth not in the future, an allocation not before birth and at most a
+ * year ahead, no contact before birth (first_contact, DATE_NONE when
+ * there is none).  *field is set to which field is wrong: "name", "dob",
+ * "allocated" or "interval".
+ */
+int check_person(const struct person *p, date_t today, date_t first_contact,
+    const char **field, char **cause);
+
+/* A contact, review or letter date: not in the future, not before birth. */
+int check_event_date(date_t on, date_t dob, date_t today, char **cause);
+
+/*
+ * A change of status to `to` on a date: not already in that status, not
+ * in the future, not before the latest change.
+ */
+int check_status_change(const struct person_facts *facts, enum status to,
+    date_t on, date_t today, char **cause);
+
+#endif
