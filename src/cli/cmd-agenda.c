@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "csv.h"
+#include "csvout.h"
 #include "json.h"
 #include "text.h"
 #include "views.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "csv.h"
+#include "csvout.h"
 #include "json.h"
 #include "rules.h"
 #include "text.h"

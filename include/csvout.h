@@ -1,8 +1,8 @@
 /*
- * csv.h: writing CSV (RFC 4180) that is safe to open in a spreadsheet.
+ * csvout.h: writing CSV (RFC 4180) that is safe to open in a spreadsheet.
  */
-#ifndef CASELOAD_CSV_H
-#define CASELOAD_CSV_H
+#ifndef CASELOAD_CSVOUT_H
+#define CASELOAD_CSVOUT_H
 
 #include <stdio.h>
 

@@ -1,11 +1,11 @@
 /*
- * csv.c: CSV output (see csv.h).
+ * csvout.c: CSV output (see csvout.h).
  */
 #include <config.h>
 
 #include <string.h>
 
-#include "csv.h"
+#include "csvout.h"
 
 void
 csv_field(FILE *f, int first, const char *s)
