@@ -136,8 +136,8 @@ typedef void (*store_problem_cb)(const char *problem, void *arg);
 /*
  * Check the database: SQLite's integrity and foreign key checks, and that
  * every young person's summary (status, last contact, letter and review)
- * agrees with their history.  Calls cb once per problem; returns the
- * number of problems, or -1 when the check itself could not run.
+ * agrees with their history.  Calls cb (if not NULL) once per problem;
+ * returns the number of problems, or -1 when the check could not run.
  */
 int store_check(struct store *st, store_problem_cb cb, void *arg,
     char **cause);

@@ -131,7 +131,8 @@ store_check_date(struct store_check_state *cs, long id, const char *what,
 		date_format_iso(real, b);
 	msg = xasprintf("young person %ld: %s is %s but their history says %s",
 	    id, what, a, b);
-	cs->cb(msg, cs->arg);
+	if (cs->cb != NULL)
+		cs->cb(msg, cs->arg);
 	free(msg);
 	cs->problems++;
 }
@@ -150,7 +151,9 @@ store_check_person(const struct person *p, void *arg)
 		    "history says %s", p->id,
 		    person_status_label(p->facts.status),
 		    person_status_label(sum.status));
-		cs->cb(msg, cs->arg);
+		if (cs->cb != NULL)
+		if (cs->cb != NULL)
+			cs->cb(msg, cs->arg);
 		free(msg);
 		cs->problems++;
 	}
@@ -180,7 +183,8 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		row = (const char *)sqlite3_column_text(stmt, 0);
 		if (row != NULL && strcmp(row, "ok") != 0) {
-			cb(row, arg);
+			if (cb != NULL)
+				cb(row, arg);
 			cs.problems++;
 		}
 	}
@@ -196,7 +200,8 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 		    (long long)sqlite3_column_int64(stmt, 1),
 		    (const char *)sqlite3_column_text(stmt, 0),
 		    (const char *)sqlite3_column_text(stmt, 2));
-		cb(msg, arg);
+		if (cb != NULL)
+			cb(msg, arg);
 		free(msg);
 		cs.problems++;
 	}

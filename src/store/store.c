@@ -22,8 +22,13 @@
 #define STORE_BUSY_MS 15000
 
 #define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
-#define ISDATE(c) "CHECK (" c " = date(" c "))"
-#define ISDATE_OR_NULL(c) "CHECK (" c " IS NULL OR " c " = date(" c "))"
+/*
+ * A real YYYY-MM-DD date: date() with a modifier rolls 31 February over,
+ * and IS (not =) refuses what date() cannot read at all.
+ */
+#define ISDATE(c) "CHECK (" c " IS date(" c ", '+0 days'))"
+#define ISDATE_OR_NULL(c) \
+	"CHECK (" c " IS NULL OR " c " IS date(" c ", '+0 days'))"
 
 /*
  * migrations[i] takes a database from schema version i to i + 1.  Never

@@ -1,0 +1,250 @@
+/*
+ * test-conf.c: the settings table and reading caseload.ini.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+
+static char ini_path[] = "/tmp/caseload-test-conf-XXXXXX";
+
+/* Write text to the test's settings file. */
+static void
+write_ini(const char *text)
+{
+	FILE *f = fopen(ini_path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int
+setup(void **state)
+{
+	int fd = mkstemp(ini_path);
+
+	(void)state;
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	unlink(ini_path);
+	return 0;
+}
+
+/* Load text and expect an error mentioning each of want. */
+static void
+load_fails(const char *text, const char *want1, const char *want2)
+{
+	struct config cfg;
+	char *cause = NULL;
+
+	write_ini(text);
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), -1);
+	assert_non_null(cause);
+	if (strstr(cause, want1) == NULL ||
+	    (want2 != NULL && strstr(cause, want2) == NULL))
+		fail_msg("'%s' lacks '%s' or '%s'", cause, want1,
+		    want2 != NULL ? want2 : "");
+	if (strstr(cause, ini_path) == NULL)
+		fail_msg("'%s' does not name the file", cause);
+	/* The defaults stand. */
+	assert_int_equal(cfg.rules.interval_weeks, 8);
+	assert_string_equal(cfg.worker_title, "Leaving Care Worker");
+	free(cause);
+	conf_free(&cfg);
+}
+
+static void
+test_defaults(void **state)
+{
+	struct config cfg;
+	size_t n;
+
+	(void)state;
+	conf_defaults(&cfg);
+	assert_string_equal(cfg.worker_name, "");
+	assert_string_equal(cfg.worker_title, "Leaving Care Worker");
+	assert_int_equal(cfg.rules.interval_weeks, 8);
+	assert_int_equal(cfg.rules.due_soon_days, 14);
+	assert_int_equal(cfg.rules.letter_months, 12);
+	assert_int_equal(cfg.rules.review_months, 6);
+	assert_int_equal(cfg.rules.cap, 22);
+	assert_string_equal(cfg.print_command, "lpr");
+	assert_int_equal(cfg.privacy, PRIVACY_INITIALS);
+	assert_int_equal(cfg.alarm_days_before, 1);
+	assert_int_equal(cfg.contacts_as, CONTACTS_AS_EVENT);
+	assert_int_equal(cfg.colour, COLOUR_AUTO);
+	assert_string_equal(cfg.date_format, "%d/%m/%Y");
+	assert_int_equal(cfg.backup_keep, 14);
+	conf_table(&n);
+	assert_int_equal(n, 19);
+	conf_free(&cfg);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct config cfg;
+	char *cause = NULL;
+
+	(void)state;
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, "/nonexistent/caseload.ini", 0,
+	    &cause), 0);
+	assert_int_equal(cfg.rules.cap, 22);
+	assert_int_equal(conf_load(&cfg, "/nonexistent/caseload.ini", 1,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "/nonexistent/caseload.ini"));
+	free(cause);
+	conf_free(&cfg);
+}
+
+static void
+test_values(void **state)
+{
+	struct config cfg;
+	char *cause = NULL;
+
+	(void)state;
+	write_ini("; my settings\n"
+	    "[Worker]\n"
+	    "Name = Sam Taylor\n"
+	    "title = Personal Adviser\n"
+	    "office = Civic Hall\\nLeeds LS1 1UR ; the office\n"
+	    "about = I like football\\nI speak Urdu\n"
+	    "[contact]\n"
+	    "interval_weeks = 08\n"
+	    "due_soon_days = 0\n"
+	    "[calendar]\n"
+	    "privacy = Full\n"
+	    "contacts_as = todo\n"
+	    "[display]\n"
+	    "colour = never\n"
+	    "date_format = \"%a %d %b %Y\"\n"
+	    "[caseload]\n"
+	    "cap = 16\n");
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
+	assert_string_equal(cfg.worker_name, "Sam Taylor");
+	assert_string_equal(cfg.worker_title, "Personal Adviser");
+	assert_string_equal(cfg.worker_office, "Civic Hall\nLeeds LS1 1UR");
+	assert_string_equal(cfg.worker_about, "I like football\nI speak Urdu");
+	assert_int_equal(cfg.rules.interval_weeks, 8);
+	assert_int_equal(cfg.rules.due_soon_days, 0);
+	assert_int_equal(cfg.privacy, PRIVACY_FULL);
+	assert_int_equal(cfg.contacts_as, CONTACTS_AS_TODO);
+	assert_int_equal(cfg.colour, COLOUR_NEVER);
+	assert_string_equal(cfg.date_format, "%a %d %b %Y");
+	assert_int_equal(cfg.rules.cap, 16);
+	assert_int_equal(cfg.rules.letter_months, 12);
+	conf_free(&cfg);
+}
+
+static void
+test_syntax_error(void **state)
+{
+	(void)state;
+	load_fails("[worker]\nname = Sam\nthis is not a setting\n", ":3:",
+	    "this is not a setting");
+	load_fails("[worker\nname = x\n", ":1:", NULL);
+	load_fails("\x7f" "ELF\x02\x01\x01\n", ":1:", NULL);
+}
+
+static void
+test_bad_values(void **state)
+{
+	(void)state;
+	load_fails("[contact]\ninterval_weeks = 12abc\n",
+	    "[contact] interval_weeks", "whole number from 1 to 52");
+	load_fails("[contact]\ninterval_weeks = 0\n", "interval_weeks",
+	    "from 1 to 52");
+	load_fails("[contact]\ninterval_weeks = -3\n", "interval_weeks", NULL);
+	load_fails("[contact]\ninterval_weeks =\n", "interval_weeks", NULL);
+	load_fails("[contact]\ninterval_weeks = 0x10\n", "interval_weeks", NULL);
+	load_fails("[caseload]\ncap = 99999999999999999999\n", "cap", NULL);
+	load_fails("[calendar]\nprivacy = some\n", "[calendar] privacy",
+	    "initials, full");
+	load_fails("[display]\ncolour = yes\n", "colour", "auto, always, never");
+	load_fails("[display]\ndate_format = %H:%M\n", "date_format", "%H");
+	load_fails("[worker]\nabout = a\\nb\\nc\\nd\n", "about",
+	    "at most 3 lines");
+	load_fails("[worker]\nname = \xff\xfe\n", "name", "UTF-8");
+}
+
+static void
+test_unknown(void **state)
+{
+	(void)state;
+	load_fails("[contact]\ninterval_week = 4\n", "[contact] has no setting "
+	    "'interval_week'", NULL);
+	load_fails("[contacts]\ninterval_weeks = 4\n", "unknown section "
+	    "[contacts]", NULL);
+	load_fails("cap = 4\n[caseload]\n", "outside any section", NULL);
+}
+
+static void
+test_print_round_trip(void **state)
+{
+	struct config a, b;
+	const struct conf_entry *table;
+	char *cause = NULL, *va, *vb;
+	size_t n, i;
+	FILE *f;
+
+	(void)state;
+	conf_defaults(&a);
+	free(a.worker_office);
+	a.worker_office = strdup("Civic Hall\nLeeds; West Yorkshire");
+	a.rules.cap = 30;
+	f = fopen(ini_path, "w");
+	assert_non_null(f);
+	conf_print(&a, f);
+	fclose(f);
+	conf_defaults(&b);
+	assert_int_equal(conf_load(&b, ini_path, 1, &cause), 0);
+	table = conf_table(&n);
+	for (i = 0; i < n; i++) {
+		va = conf_value(&a, &table[i]);
+		vb = conf_value(&b, &table[i]);
+		assert_string_equal(va, vb);
+		free(va);
+		free(vb);
+	}
+	conf_free(&a);
+	conf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_print_round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,444 @@
+/*
+ * test-rules.c: the domain rules of SPEC section 2.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "rules.h"
+
+#define D(y, m, d) date_from_ymd(y, m, d)
+
+
+static struct rules_settings
+defaults(void)
+{
+	struct rules_settings s;
+
+	rules_settings_default(&s);
+	return s;
+}
+
+/* A stepped-up young person born dob, allocated on allocated. */
+static struct person_facts
+up(date_t dob, date_t allocated)
+{
+	struct person_facts f;
+
+	person_facts_init(&f);
+	f.dob = dob;
+	f.allocated_on = allocated;
+	f.status = STATUS_UP;
+	f.status_since = allocated;
+	return f;
+}
+
+static void
+test_defaults(void **state)
+{
+	struct rules_settings s = defaults();
+
+	(void)state;
+	assert_int_equal(s.interval_weeks, 8);
+	assert_int_equal(s.due_soon_days, 14);
+	assert_int_equal(s.letter_months, 12);
+	assert_int_equal(s.review_months, 6);
+	assert_int_equal(s.cap, 22);
+}
+
+static void
+test_stage_boundaries(void **state)
+{
+	date_t dob = D(2008, 6, 15);
+
+	(void)state;
+	assert_int_equal(rules_stage(dob, D(2024, 6, 14)), STAGE_UNDER_16);
+	assert_int_equal(rules_stage(dob, D(2024, 6, 15)), STAGE_16_18);
+	assert_int_equal(rules_stage(dob, D(2026, 6, 14)), STAGE_16_18);
+	assert_int_equal(rules_stage(dob, D(2026, 6, 15)), STAGE_18_21);
+	assert_int_equal(rules_stage(dob, D(2029, 6, 14)), STAGE_18_21);
+	assert_int_equal(rules_stage(dob, D(2029, 6, 15)), STAGE_21_25);
+	assert_int_equal(rules_stage(dob, D(2033, 6, 14)), STAGE_21_25);
+	assert_int_equal(rules_stage(dob, D(2033, 6, 15)), STAGE_25_PLUS);
+	assert_string_equal(rules_stage_label(STAGE_UNDER_16), "under 16");
+	assert_string_equal(rules_stage_label(STAGE_16_18), "16-18");
+	assert_string_equal(rules_stage_label(STAGE_18_21), "18-21");
+	assert_string_equal(rules_stage_label(STAGE_21_25), "21-25");
+	assert_string_equal(rules_stage_label(STAGE_25_PLUS), "25+");
+}
+
+static void
+test_stage_leapling(void **state)
+{
+	date_t dob = D(2004, 2, 29);
+
+	(void)state;
+	/* 2022 is not a leap year: 18 on 1 March. */
+	assert_int_equal(rules_stage(dob, D(2022, 2, 28)), STAGE_16_18);
+	assert_int_equal(rules_stage(dob, D(2022, 3, 1)), STAGE_18_21);
+	/* 25 on 1 March 2029. */
+	assert_int_equal(rules_stage(dob, D(2029, 2, 28)), STAGE_21_25);
+	assert_int_equal(rules_stage(dob, D(2029, 3, 1)), STAGE_25_PLUS);
+}
+
+static void
+test_last_contact(void **state)
+{
+	struct rules_contact log[] = {
+		{ D(2026, 9, 2), 0, 0 },
+		{ D(2026, 10, 30), 1, 0 },	/* attempted: does not count */
+		{ D(2026, 10, 1), 0, 1 },	/* struck out: does not count */
+		{ D(2026, 8, 1), 0, 0 },
+	};
+
+	(void)state;
+	assert_int_equal(rules_last_contact(log, 4), D(2026, 9, 2));
+	assert_int_equal(rules_last_contact(log, 0), DATE_NONE);
+	assert_int_equal(rules_last_contact(log + 1, 2), DATE_NONE);
+}
+
+static void
+test_contact_due_from_allocation(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2007, 3, 14), D(2026, 11, 20));
+	struct rules_due due;
+
+	(void)state;
+	/* No contact yet: due on the allocation date. */
+	due = rules_contact_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2026, 11, 20));
+	assert_int_equal(due.state, DUE_OVERDUE);
+	assert_int_equal(due.days_overdue, 7);
+	/* Allocated in the future: due then, not overdue. */
+	f.allocated_on = D(2026, 12, 1);
+	due = rules_contact_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.state, DUE_SOON);
+	assert_int_equal(due.days_overdue, 0);
+}
+
+static void
+test_contact_due_states(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2007, 3, 14), D(2025, 1, 1));
+	date_t today = D(2026, 11, 27);
+	struct rules_due due;
+
+	(void)state;
+	/* 56 days after the last contact. */
+	f.last_contact = today - 56;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.due, today);
+	assert_int_equal(due.state, DUE_SOON);	/* due today */
+	f.last_contact = today - 57;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.state, DUE_OVERDUE);
+	assert_int_equal(due.days_overdue, 1);
+	f.last_contact = today - 56 + 14;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.state, DUE_SOON);	/* due in 14 days */
+	f.last_contact = today - 56 + 15;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.state, DUE_OK);	/* due in 15 days */
+	assert_int_equal(due.days_overdue, 0);
+	s.due_soon_days = 0;
+	f.last_contact = today - 55;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.state, DUE_OK);
+	assert_string_equal(rules_due_state_name(DUE_OVERDUE), "overdue");
+	assert_string_equal(rules_due_state_name(DUE_SOON), "due-soon");
+	assert_string_equal(rules_due_state_name(DUE_OK), "ok");
+}
+
+static void
+test_contact_interval(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2007, 3, 14), D(2025, 1, 1));
+	date_t today = D(2026, 11, 27);
+
+	(void)state;
+	f.last_contact = D(2026, 11, 18);
+	assert_int_equal(rules_interval_days(&f, &s), 56);
+	assert_int_equal(rules_contact_due(&f, &s, today).due, D(2027, 1, 13));
+	/* Some need weekly contact. */
+	f.interval_weeks = 1;
+	assert_int_equal(rules_interval_days(&f, &s), 7);
+	assert_int_equal(rules_contact_due(&f, &s, today).due, D(2026, 11, 25));
+	assert_int_equal(rules_contact_due(&f, &s, today).days_overdue, 2);
+	/* The setting changes everyone without their own interval. */
+	f.interval_weeks = 0;
+	s.interval_weeks = 4;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, D(2026, 12, 16));
+}
+
+static void
+test_stepped_down_never_overdue(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2003, 5, 5), D(2020, 1, 1));
+	struct rules_due due;
+
+	(void)state;
+	f.status = STATUS_DOWN;
+	f.status_since = D(2025, 11, 1);
+	due = rules_contact_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.state, DUE_NONE);
+	assert_int_equal(due.due, DATE_NONE);
+	assert_int_equal(due.days_overdue, 0);
+	assert_int_equal(rules_review_due(&f, &s, D(2026, 11, 27)).state,
+	    DUE_NONE);
+	f.status = STATUS_ARCHIVED;
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 11, 27)).state,
+	    DUE_NONE);
+}
+
+static struct person_facts
+down(date_t dob, date_t since)
+{
+	struct person_facts f = up(dob, D(2020, 1, 1));
+
+	f.status = STATUS_DOWN;
+	f.status_since = since;
+	return f;
+}
+
+static void
+test_letters(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = down(D(2003, 5, 5), D(2025, 11, 1));
+	struct rules_due due;
+
+	(void)state;
+	/* First letter 12 months after stepping down. */
+	due = rules_letter_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2026, 11, 1));
+	assert_int_equal(due.state, DUE_OVERDUE);
+	assert_int_equal(due.days_overdue, 26);
+	/* Then 12 months after the last letter sent. */
+	f.last_letter = D(2026, 11, 20);
+	due = rules_letter_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2027, 11, 20));
+	assert_int_equal(due.state, DUE_OK);
+	/* A letter sent before the latest step-down does not count. */
+	f.last_letter = D(2025, 6, 1);
+	due = rules_letter_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2026, 11, 1));
+	/* Not stepped down: no letter. */
+	f.status = STATUS_UP;
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 11, 27)).state,
+	    DUE_NONE);
+}
+
+static void
+test_letters_leap_step_down(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = down(D(2004, 1, 20), D(2024, 2, 29));
+
+	(void)state;
+	/* 29 February + 12 months = 28 February. */
+	assert_int_equal(rules_letter_due(&f, &s, D(2024, 3, 1)).due,
+	    D(2025, 2, 28));
+	f.last_letter = D(2025, 2, 28);
+	assert_int_equal(rules_letter_due(&f, &s, D(2025, 3, 1)).due,
+	    D(2026, 2, 28));
+}
+
+static void
+test_letters_stop_at_25(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = down(D(2002, 3, 1), D(2026, 4, 1));
+
+	(void)state;
+	/* 25 on 1 March 2027; the letter would be 1 April 2027: none. */
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 11, 27)).state,
+	    DUE_NONE);
+	/* A letter due the day before the 25th birthday is still sent. */
+	f.status_since = D(2026, 2, 28);
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 11, 27)).due,
+	    D(2027, 2, 28));
+	/* One due on the birthday itself is not. */
+	f.status_since = D(2026, 3, 1);
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 11, 27)).state,
+	    DUE_NONE);
+}
+
+static void
+test_letters_stop_at_25_leapling(void **state)
+{
+	struct rules_settings s = defaults();
+	/* Born 29 Feb 2004: 25 on 1 March 2029. */
+	struct person_facts f = down(D(2004, 2, 29), D(2028, 2, 28));
+
+	(void)state;
+	assert_int_equal(rules_letter_due(&f, &s, D(2028, 3, 1)).due,
+	    D(2029, 2, 28));
+	f.status_since = D(2028, 2, 29);
+	/* 29 Feb 2028 + 12 months = 28 Feb 2029: still before the 25th. */
+	assert_int_equal(rules_letter_due(&f, &s, D(2028, 3, 1)).due,
+	    D(2029, 2, 28));
+	f.status_since = D(2028, 3, 1);
+	assert_int_equal(rules_letter_due(&f, &s, D(2028, 3, 2)).state,
+	    DUE_NONE);
+}
+
+static void
+test_letters_after_step_up_and_down(void **state)
+{
+	struct rules_settings s = defaults();
+	/* Down 2024, letter 2025, up again, down again 28/02/2026. */
+	struct person_facts f = down(D(2004, 1, 20), D(2026, 2, 28));
+
+	(void)state;
+	f.last_letter = D(2025, 2, 28);
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 11, 27)).due,
+	    D(2027, 2, 28));
+}
+
+static void
+test_reviews(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2007, 3, 14), D(2025, 2, 1));
+	struct rules_due due;
+
+	(void)state;
+	due = rules_review_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2025, 8, 1));
+	assert_int_equal(due.state, DUE_OVERDUE);
+	f.last_review = D(2026, 6, 1);
+	due = rules_review_due(&f, &s, D(2026, 11, 27));
+	assert_int_equal(due.due, D(2026, 12, 1));
+	assert_int_equal(due.state, DUE_SOON);
+	s.review_months = 12;
+	assert_int_equal(rules_review_due(&f, &s, D(2026, 11, 27)).due,
+	    D(2027, 6, 1));
+}
+
+static void
+test_cap(void **state)
+{
+	struct rules_settings s = defaults();
+
+	(void)state;
+	assert_false(rules_over_cap(22, &s));
+	assert_true(rules_over_cap(23, &s));
+	s.cap = 5;
+	assert_true(rules_over_cap(6, &s));
+	assert_false(rules_over_cap(0, &s));
+}
+
+static void
+test_due_order(void **state)
+{
+	struct rules_due a = { D(2026, 10, 1), DUE_OVERDUE, 57 };
+	struct rules_due b = { D(2026, 11, 1), DUE_OVERDUE, 26 };
+	struct rules_due none = { DATE_NONE, DUE_NONE, 0 };
+
+	(void)state;
+	/* Most overdue first. */
+	assert_true(rules_due_order(&a, STATUS_UP, 9, &b, STATUS_UP, 1) < 0);
+	assert_true(rules_due_order(&b, STATUS_UP, 1, &a, STATUS_UP, 9) > 0);
+	/* Same date: by number. */
+	assert_true(rules_due_order(&a, STATUS_UP, 2, &a, STATUS_UP, 3) < 0);
+	/* Stepped up before stepped down, whatever the dates. */
+	assert_true(rules_due_order(&b, STATUS_UP, 9, &none, STATUS_DOWN, 1) < 0);
+	assert_true(rules_due_order(&none, STATUS_DOWN, 1, &b, STATUS_UP, 9) > 0);
+	assert_true(rules_due_order(&none, STATUS_DOWN, 1, &none, STATUS_DOWN,
+	    2) < 0);
+	assert_int_equal(rules_due_order(&a, STATUS_UP, 2, &a, STATUS_UP, 2), 0);
+}
+
+static void
+test_milestones(void **state)
+{
+	(void)state;
+	assert_int_equal(rules_milestone_ages[0], 18);
+	assert_int_equal(rules_milestone_ages[1], 21);
+	assert_int_equal(rules_milestone_ages[2], 25);
+	assert_string_equal(rules_milestone_label(21), "21st birthday");
+	assert_string_equal(rules_milestone_meaning(18),
+	    "social worker support ends");
+}
+
+static void
+test_agenda(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2008, 12, 1), D(2026, 1, 10));
+	struct agenda_item items[RULES_AGENDA_MAX];
+	date_t today = D(2026, 11, 27);
+	size_t n;
+
+	(void)state;
+	f.last_contact = D(2026, 10, 5);	/* due 30/11 */
+	f.last_review = D(2026, 6, 1);		/* due 01/12 */
+	n = rules_agenda(&f, &s, today, today + 27, items);
+	assert_int_equal(n, 3);
+	assert_int_equal(items[0].kind, AGENDA_CONTACT);
+	assert_int_equal(items[0].on, D(2026, 11, 30));
+	assert_int_equal(items[1].kind, AGENDA_REVIEW);
+	assert_int_equal(items[1].on, D(2026, 12, 1));
+	assert_int_equal(items[2].kind, AGENDA_BIRTHDAY);
+	assert_int_equal(items[2].on, D(2026, 12, 1));
+	assert_int_equal(items[2].age, 18);
+
+	/* Overdue items are placed on today and keep their due date. */
+	f.last_contact = D(2026, 9, 1);
+	n = rules_agenda(&f, &s, today, today, items);
+	assert_int_equal(n, 1);
+	assert_int_equal(items[0].on, today);
+	assert_int_equal(items[0].due.due, D(2026, 10, 27));
+	assert_int_equal(items[0].due.state, DUE_OVERDUE);
+
+	/* Archived: nothing. */
+	f.status = STATUS_ARCHIVED;
+	assert_int_equal(rules_agenda(&f, &s, today, today + 400, items), 0);
+
+	/* Stepped down: the letter and birthdays, no contact or review. */
+	f = down(D(2002, 3, 1), D(2026, 2, 28));
+	n = rules_agenda(&f, &s, today, today + 365, items);
+	assert_int_equal(n, 2);
+	assert_int_equal(items[0].kind, AGENDA_LETTER);
+	assert_int_equal(items[0].on, D(2027, 2, 28));
+	assert_int_equal(items[1].kind, AGENDA_BIRTHDAY);
+	assert_int_equal(items[1].age, 25);
+	assert_int_equal(items[1].on, D(2027, 3, 1));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_stage_boundaries),
+		cmocka_unit_test(test_stage_leapling),
+		cmocka_unit_test(test_last_contact),
+		cmocka_unit_test(test_contact_due_from_allocation),
+		cmocka_unit_test(test_contact_due_states),
+		cmocka_unit_test(test_contact_interval),
+		cmocka_unit_test(test_stepped_down_never_overdue),
+		cmocka_unit_test(test_letters),
+		cmocka_unit_test(test_letters_leap_step_down),
+		cmocka_unit_test(test_letters_stop_at_25),
+		cmocka_unit_test(test_letters_stop_at_25_leapling),
+		cmocka_unit_test(test_letters_after_step_up_and_down),
+		cmocka_unit_test(test_reviews),
+		cmocka_unit_test(test_cap),
+		cmocka_unit_test(test_due_order),
+		cmocka_unit_test(test_milestones),
+		cmocka_unit_test(test_agenda),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

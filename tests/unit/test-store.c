@@ -1,0 +1,563 @@
+/*
+ * test-store.c: the SQLite store on fresh databases: schema, writes,
+ * the summary kept in each person's row against their history, triggers,
+ * backup, check, and the views built on it.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rules.h"
+#include "store.h"
+#include "views.h"
+
+#define D(y, m, d) date_from_ymd(y, m, d)
+
+struct fixture {
+	char		 dir[64];
+	char		 path[128];
+	struct store	*st;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	char *cause = NULL;
+
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/caseload-test-store-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	snprintf(fx->path, sizeof fx->path, "%s/new/folder/caseload.db",
+	    fx->dir);
+	if (store_open(fx->path, &fx->st, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		return -1;
+	}
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[160];
+
+	store_close(fx->st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx);
+	return 0;
+}
+
+static long
+add(struct store *st, const char *name, date_t dob, date_t allocated)
+{
+	struct person p;
+	char *cause = NULL;
+
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = name;
+	p.facts.dob = dob;
+	p.facts.allocated_on = allocated;
+	if (store_person_add(st, &p, &cause) != 0)
+		fail_msg("add: %s", cause);
+	assert_true(p.id > 0);
+	assert_int_equal(strlen(p.uuid), 36);
+	return p.id;
+}
+
+static long
+contact(struct store *st, long id, date_t on, int attempted)
+{
+	struct contact c;
+	char *cause = NULL;
+
+	memset(&c, 0, sizeof c);
+	c.person_id = id;
+	c.on = on;
+	c.method = METHOD_VISIT;
+	c.by = BY_WORKER;
+	c.attempted = attempted;
+	c.struck_on = DATE_NONE;
+	if (store_contact_add(st, &c, &cause) != 0)
+		fail_msg("contact: %s", cause);
+	return c.id;
+}
+
+static struct person *
+get(struct store *st, long id)
+{
+	struct person *p = NULL;
+	char *cause = NULL;
+
+	assert_int_equal(store_person_get(st, id, &p, &cause), 0);
+	assert_non_null(p);
+	return p;
+}
+
+/* Run SQL on the file through a second connection; SQLite's result code. */
+static int
+raw_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	int rc;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+static void
+test_modes_and_schema(void **state)
+{
+	struct fixture *fx = *state;
+	char dir[160];
+	struct stat sb;
+
+	snprintf(dir, sizeof dir, "%s/new/folder", fx->dir);
+	assert_int_equal(stat(fx->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	assert_int_equal(store_schema_version(), 1);
+	assert_string_equal(store_path(fx->st), fx->path);
+}
+
+static void
+test_add_get_update(void **state)
+{
+	struct fixture *fx = *state;
+	struct person *p, *q;
+	char *cause = NULL;
+	long id;
+
+	id = add(fx->st, "Ellie-Mae \"Ells\" O'Connor, Jr.; 李明 😀",
+	    D(2009, 6, 30), D(2026, 9, 1));
+	p = get(fx->st, id);
+	assert_string_equal(p->name, "Ellie-Mae \"Ells\" O'Connor, Jr.; 李明 😀");
+	assert_int_equal(p->facts.dob, D(2009, 6, 30));
+	assert_int_equal(p->facts.status, STATUS_UP);
+	assert_int_equal(p->facts.status_since, D(2026, 9, 1));
+	assert_int_equal(p->facts.last_contact, DATE_NONE);
+	assert_null(p->phone);
+	p->preferred_name = "Ells";
+	p->address = "1 Road\nLeeds";
+	p->facts.interval_weeks = 2;
+	assert_int_equal(store_person_update(fx->st, p, &cause), 0);
+	q = get(fx->st, id);
+	assert_string_equal(q->preferred_name, "Ells");
+	assert_string_equal(q->address, "1 Road\nLeeds");
+	assert_int_equal(q->facts.interval_weeks, 2);
+	assert_string_equal(q->uuid, p->uuid);
+	free(p);
+	free(q);
+	assert_int_equal(store_person_get(fx->st, 999, &p, &cause), 1);
+	assert_null(p);
+}
+
+static void
+test_uuids_differ(void **state)
+{
+	struct fixture *fx = *state;
+	struct person *a, *b;
+
+	a = get(fx->st, add(fx->st, "A", D(2008, 1, 1), D(2026, 1, 1)));
+	b = get(fx->st, add(fx->st, "B", D(2008, 1, 1), D(2026, 1, 1)));
+	assert_string_not_equal(a->uuid, b->uuid);
+	assert_int_equal(a->uuid[14], '4');	/* version 4 */
+	free(a);
+	free(b);
+}
+
+static void
+test_contact_summary(void **state)
+{
+	struct fixture *fx = *state;
+	struct contact *c = NULL;
+	struct person *p;
+	char *cause = NULL;
+	long id, c1, c2, c3;
+
+	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2025, 2, 1));
+	c1 = contact(fx->st, id, D(2026, 9, 2), 0);
+	c2 = contact(fx->st, id, D(2026, 10, 30), 1);	/* attempted */
+	p = get(fx->st, id);
+	assert_int_equal(p->facts.last_contact, D(2026, 9, 2));
+	free(p);
+	c3 = contact(fx->st, id, D(2026, 10, 1), 0);
+	p = get(fx->st, id);
+	assert_int_equal(p->facts.last_contact, D(2026, 10, 1));
+	free(p);
+	/* Striking the latest brings back the one before. */
+	assert_int_equal(store_contact_strike(fx->st, c3, D(2026, 11, 27),
+	    "wrong person", &cause), 0);
+	p = get(fx->st, id);
+	assert_int_equal(p->facts.last_contact, D(2026, 9, 2));
+	free(p);
+	assert_int_equal(store_contact_get(fx->st, c3, &c, &cause), 0);
+	assert_int_equal(c->struck_on, D(2026, 11, 27));
+	assert_string_equal(c->struck_reason, "wrong person");
+	free(c);
+	/* Twice is refused. */
+	assert_int_equal(store_contact_strike(fx->st, c3, D(2026, 11, 27),
+	    NULL, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_contact_get(fx->st, c2, &c, &cause), 0);
+	assert_true(c->attempted);
+	assert_int_equal(c->struck_on, DATE_NONE);
+	free(c);
+	(void)c1;
+	assert_int_equal(store_contact_get(fx->st, 9999, &c, &cause), 1);
+}
+
+static void
+test_status_history(void **state)
+{
+	struct fixture *fx = *state;
+	struct person *p;
+	char *cause = NULL;
+	long id;
+
+	id = add(fx->st, "Grace Okoye", D(2004, 1, 20), D(2022, 9, 1));
+	assert_int_equal(store_status_change(fx->st, id, STATUS_DOWN,
+	    D(2024, 2, 29), "partner", &cause), 0);
+	assert_int_equal(store_letter_add(fx->st, id, D(2025, 2, 28), &cause), 0);
+	assert_int_equal(store_status_change(fx->st, id, STATUS_UP,
+	    D(2025, 6, 1), NULL, &cause), 0);
+	assert_int_equal(store_review_add(fx->st, id, D(2025, 7, 1), &cause), 0);
+	assert_int_equal(store_status_change(fx->st, id, STATUS_DOWN,
+	    D(2026, 2, 28), "sorted", &cause), 0);
+	p = get(fx->st, id);
+	assert_int_equal(p->facts.status, STATUS_DOWN);
+	assert_int_equal(p->facts.status_since, D(2026, 2, 28));
+	assert_int_equal(p->facts.last_letter, D(2025, 2, 28));
+	assert_int_equal(p->facts.last_review, D(2025, 7, 1));
+	free(p);
+}
+
+static void
+test_history_is_kept(void **state)
+{
+	struct fixture *fx = *state;
+	long id;
+
+	id = add(fx->st, "Kept", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, id, D(2026, 2, 1), 0);
+	/* The database itself refuses to lose a record. */
+	assert_int_equal(raw_sql(fx->path, "DELETE FROM contacts"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "DELETE FROM people"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "DELETE FROM status_changes"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "UPDATE status_changes SET "
+	    "reason = 'x'"), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "UPDATE contacts SET note = 'x'"),
+	    SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "UPDATE contacts SET "
+	    "struck_on = '2026-02-31'"), SQLITE_CONSTRAINT);
+	/* Impossible dates cannot be stored. */
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET dob = "
+	    "'2026-02-31'"), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET dob = "
+	    "'31/01/2026'"), SQLITE_CONSTRAINT);
+}
+
+static void
+test_transactions(void **state)
+{
+	struct fixture *fx = *state;
+	struct person *p = NULL;
+	char *cause = NULL;
+	long id;
+
+	assert_int_equal(store_begin(fx->st, &cause), 0);
+	id = add(fx->st, "Rolled back", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, id, D(2026, 2, 1), 0);
+	store_rollback(fx->st);
+	assert_int_equal(store_person_get(fx->st, id, &p, &cause), 1);
+
+	assert_int_equal(store_begin(fx->st, &cause), 0);
+	id = add(fx->st, "Committed", D(2008, 1, 1), D(2026, 1, 1));
+	assert_int_equal(store_commit(fx->st, &cause), 0);
+	p = get(fx->st, id);
+	free(p);
+}
+
+/* A random history keeps the summary equal to the rules over the log. */
+struct log_state {
+	struct rules_contact	log[64];
+	size_t			n;
+};
+
+static int
+collect(const struct contact *c, void *arg)
+{
+	struct log_state *s = arg;
+
+	s->log[s->n].on = c->on;
+	s->log[s->n].attempted = c->attempted;
+	s->log[s->n].struck = c->struck_on != DATE_NONE;
+	s->n++;
+	return 0;
+}
+
+static void
+test_summary_agrees_with_rules(void **state)
+{
+	struct fixture *fx = *state;
+	struct log_state s;
+	struct person *p;
+	char *cause = NULL;
+	long ids[5], contacts[200];
+	size_t nc = 0, i, k;
+	int problems;
+
+	srand(20261127);
+	for (i = 0; i < 5; i++)
+		ids[i] = add(fx->st, "Random", D(2006, 1, 1) + (date_t)i,
+		    D(2024, 1, 1));
+	for (i = 0; i < 200; i++) {
+		long id = ids[rand() % 5];
+
+		if (nc > 0 && rand() % 4 == 0) {
+			store_contact_strike(fx->st, contacts[rand() % nc],
+			    D(2026, 11, 27), NULL, &cause);
+			free(cause);
+			cause = NULL;
+		} else if (nc < 200)
+			contacts[nc++] = contact(fx->st, id,
+			    D(2024, 1, 1) + rand() % 1000, rand() % 3 == 0);
+		if (i % 20 != 19)
+			continue;
+		for (k = 0; k < 5; k++) {
+			memset(&s, 0, sizeof s);
+			assert_int_equal(store_contacts_each(fx->st, ids[k],
+			    collect, &s, &cause), 0);
+			p = get(fx->st, ids[k]);
+			assert_int_equal(p->facts.last_contact,
+			    rules_last_contact(s.log, s.n));
+			free(p);
+		}
+	}
+	problems = store_check(fx->st, NULL, NULL, &cause);
+	assert_int_equal(problems, 0);
+}
+
+static void
+count_problem(const char *problem, void *arg)
+{
+	int *n = arg;
+
+	(void)problem;
+	(*n)++;
+}
+
+static void
+test_check_finds_disagreement(void **state)
+{
+	struct fixture *fx = *state;
+	char *cause = NULL;
+	int n = 0;
+	long id;
+
+	id = add(fx->st, "Checked", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, id, D(2026, 2, 1), 0);
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 0);
+	/* Someone edits the summary by hand: check notices. */
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET last_contact = "
+	    "'2026-03-01', status = 'down'"), SQLITE_OK);
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 2);
+	assert_int_equal(n, 2);
+}
+
+static void
+test_reopen_and_refusals(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = NULL;
+	char *cause = NULL, other[160];
+	FILE *f;
+
+	/* A second connection opens the same file. */
+	assert_int_equal(store_open(fx->path, &st, &cause), 0);
+	store_close(st);
+
+	/* A newer caseload's file is refused, and left alone. */
+	assert_int_equal(raw_sql(fx->path, "PRAGMA user_version = 99"),
+	    SQLITE_OK);
+	assert_int_equal(store_open(fx->path, &st, &cause), -1);
+	assert_non_null(strstr(cause, "newer caseload"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(raw_sql(fx->path, "PRAGMA user_version = 1"),
+	    SQLITE_OK);
+
+	/* Someone else's SQLite database. */
+	snprintf(other, sizeof other, "%s/other.db", fx->dir);
+	assert_int_equal(raw_sql(other, "CREATE TABLE t (x)"), SQLITE_OK);
+	assert_int_equal(store_open(other, &st, &cause), -1);
+	assert_non_null(strstr(cause, "not caseload's"));
+	free(cause);
+	cause = NULL;
+
+	/* Not a database at all. */
+	snprintf(other, sizeof other, "%s/text.db", fx->dir);
+	f = fopen(other, "w");
+	assert_non_null(f);
+	fputs("this is a shopping list, not a database, and it is long "
+	    "enough to have a header that SQLite will read and refuse\n", f);
+	fclose(f);
+	assert_int_equal(store_open(other, &st, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
+
+	/* A folder. */
+	assert_int_equal(store_open(fx->dir, &st, &cause), -1);
+	assert_non_null(strstr(cause, "folder"));
+	free(cause);
+}
+
+static void
+test_backup(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *copy = NULL;
+	struct person *p = NULL;
+	char *cause = NULL, dest[160];
+	struct stat sb;
+	long id;
+
+	id = add(fx->st, "Backed Up", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, id, D(2026, 2, 1), 0);
+	snprintf(dest, sizeof dest, "%s/backup.db", fx->dir);
+	assert_int_equal(store_backup(fx->st, dest, &cause), 0);
+	assert_int_equal(stat(dest, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	/* It does not overwrite. */
+	assert_int_equal(store_backup(fx->st, dest, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_open(dest, &copy, &cause), 0);
+	assert_int_equal(store_person_get(copy, id, &p, &cause), 0);
+	assert_string_equal(p->name, "Backed Up");
+	assert_int_equal(p->facts.last_contact, D(2026, 2, 1));
+	free(p);
+	assert_int_equal(store_check(copy, NULL, NULL, &cause), 0);
+	store_close(copy);
+}
+
+static void
+test_views_due(void **state)
+{
+	struct fixture *fx = *state;
+	struct rules_settings rs;
+	struct due_list list;
+	char *cause = NULL;
+	date_t today = D(2026, 11, 27);
+	long a, b, c, d;
+
+	rules_settings_default(&rs);
+	a = add(fx->st, "Soon", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, a, today - 50, 0);		/* due in 6 days */
+	b = add(fx->st, "Late", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, b, today - 80, 0);		/* overdue 24 */
+	c = add(fx->st, "Down", D(2008, 1, 1), D(2026, 1, 1));
+	assert_int_equal(store_status_change(fx->st, c, STATUS_DOWN,
+	    today - 10, NULL, &cause), 0);
+	d = add(fx->st, "Fine", D(2008, 1, 1), D(2026, 1, 1));
+	contact(fx->st, d, today - 1, 0);		/* due in 55 */
+
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_CURRENT, -1,
+	    &list, &cause), 0);
+	assert_int_equal(list.n, 4);
+	assert_int_equal(list.rows[0].person->id, b);
+	assert_int_equal(list.rows[1].person->id, a);
+	assert_int_equal(list.rows[2].person->id, d);
+	assert_int_equal(list.rows[3].person->id, c);
+	assert_string_equal(views_due_state(&list.rows[0]), "overdue");
+	assert_string_equal(views_due_state(&list.rows[1]), "due-soon");
+	assert_string_equal(views_due_state(&list.rows[2]), "ok");
+	assert_string_equal(views_due_state(&list.rows[3]), "stepped-down");
+	assert_int_equal(list.stepped_up, 3);
+	assert_int_equal(list.stepped_down, 1);
+	assert_int_equal(list.overdue, 1);
+	assert_int_equal(list.due_soon, 1);
+	assert_null(list.rows[0].person->address);
+	due_list_free(&list);
+
+	/* Within 14 days: the overdue one and the one due soon. */
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_UP, 14, &list,
+	    &cause), 0);
+	assert_int_equal(list.n, 2);
+	assert_int_equal(list.rows[0].person->id, b);
+	assert_int_equal(list.rows[1].person->id, a);
+	assert_int_equal(list.stepped_up, 3);	/* counts cover everyone */
+	due_list_free(&list);
+}
+
+static void
+test_views_agenda(void **state)
+{
+	struct fixture *fx = *state;
+	struct rules_settings rs;
+	struct agenda_list list;
+	char *cause = NULL;
+	date_t today = D(2026, 11, 27);
+	size_t i;
+	long a;
+
+	rules_settings_default(&rs);
+	a = add(fx->st, "Ben Carter", D(2008, 12, 1), D(2026, 1, 10));
+	contact(fx->st, a, D(2026, 10, 5), 0);
+	assert_int_equal(store_review_add(fx->st, a, D(2026, 6, 1), &cause), 0);
+	assert_int_equal(views_agenda(fx->st, &rs, today, today + 27, &list,
+	    &cause), 0);
+	assert_int_equal(list.n, 3);
+	for (i = 1; i < list.n; i++)
+		assert_true(list.entries[i - 1].item.on <= list.entries[i].item.on);
+	assert_int_equal(list.entries[0].item.kind, AGENDA_CONTACT);
+	assert_string_equal(list.entries[0].name, "Ben Carter");
+	assert_int_equal(strlen(list.entries[0].uuid), 36);
+	agenda_list_free(&list);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_modes_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_get_update, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_uuids_differ, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contact_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_history_is_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_summary_agrees_with_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_finds_disagreement, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_and_refusals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_views_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

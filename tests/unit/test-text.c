@@ -1,0 +1,167 @@
+/*
+ * test-text.c: UTF-8 widths, cutting, escaping and matching; initials.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "person.h"
+#include "text.h"
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width(""), 0);
+	assert_int_equal(text_width("Aisha Khan"), 10);
+	assert_int_equal(text_width("Zoë Ñúñez"), 9);
+	assert_int_equal(text_width("Nguyễn Thị Hà"), 13);
+	/* e + combining acute accent: one column. */
+	assert_int_equal(text_width("e\xcc\x81"), 1);
+	assert_int_equal(text_width("李明"), 4);
+	assert_int_equal(text_width("\xf0\x9f\x98\x80"), 2);	/* emoji */
+	assert_int_equal(text_width("ليلى"), 4);		/* Arabic */
+	/* Control characters count as their escapes. */
+	assert_int_equal(text_width("a\nb"), 4);
+	assert_int_equal(text_width("\x1b"), 4);
+}
+
+static void
+test_utf8(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	assert_true(text_is_utf8("Zoë 李明 \xf0\x9f\x98\x80"));
+	assert_false(text_is_utf8("\xff"));
+	assert_false(text_is_utf8("\xc3"));		/* cut short */
+	assert_false(text_is_utf8("\xc0\xaf"));		/* overlong */
+	assert_false(text_is_utf8("\xed\xa0\x80"));	/* surrogate */
+	assert_int_equal(text_decode("é", &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	assert_int_equal(text_decode("\xff", &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(text_char_len("李"), 3);
+	assert_int_equal(text_char_len(""), 0);
+}
+
+static void
+test_control(void **state)
+{
+	(void)state;
+	assert_false(text_has_control("O'Connor, \"Ells\"; Jr."));
+	assert_true(text_has_control("a\nb"));
+	assert_true(text_has_control("a\tb"));
+	assert_true(text_has_control("\x1b[31mred"));
+	assert_true(text_has_control("\xc2\x9b"));	/* C1 CSI */
+	assert_true(text_has_control("\x7f"));
+	assert_true(text_is_blank(""));
+	assert_true(text_is_blank(" \t "));
+	assert_false(text_is_blank(" a "));
+}
+
+static void
+test_escape(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_escape("plain Zoë", 0);
+	assert_string_equal(s, "plain Zoë");
+	free(s);
+	s = text_escape("\x1b[2Jgone", 0);
+	assert_string_equal(s, "\\x1b[2Jgone");
+	free(s);
+	s = text_escape("two\nlines\tand\xff", 0);
+	assert_string_equal(s, "two\\nlines\\tand\\xff");
+	free(s);
+	s = text_escape("two\nlines", 1);
+	assert_string_equal(s, "two\nlines");
+	free(s);
+	s = text_escape("\xc2\x9b", 0);
+	assert_string_equal(s, "\\x9b");
+	free(s);
+}
+
+static void
+test_fit(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(text_fit("Aisha", 8, 1, buf, sizeof buf), 8);
+	assert_string_equal(buf, "Aisha   ");
+	assert_int_equal(text_fit("Aisha", 8, 0, buf, sizeof buf), 5);
+	assert_string_equal(buf, "Aisha");
+	assert_int_equal(text_fit("Ellie-Mae O'Connor", 8, 1, buf, sizeof buf), 8);
+	assert_string_equal(buf, "Ellie-M…");
+	/* A wide character is never split: pad instead. */
+	assert_int_equal(text_fit("李明李明", 6, 1, buf, sizeof buf), 6);
+	assert_string_equal(buf, "李明… ");
+	assert_int_equal(text_fit("李明李明", 5, 1, buf, sizeof buf), 5);
+	assert_string_equal(buf, "李明…");
+	assert_int_equal(text_fit("Zoë Ñúñez", 9, 1, buf, sizeof buf), 9);
+	assert_string_equal(buf, "Zoë Ñúñez");
+	/* Escapes happen before cutting. */
+	text_fit("a\x1b" "b", 10, 0, buf, sizeof buf);
+	assert_string_equal(buf, "a\\x1bb");
+}
+
+static void
+test_case(void **state)
+{
+	(void)state;
+	assert_int_equal(text_casecmp("zoë", "ZOË"), 0);
+	assert_true(text_casecmp("Aisha", "Ben") < 0);
+	assert_true(text_casecmp("ben", "Aisha") > 0);
+	assert_true(text_contains("Zoë Ñúñez", "ÑÚÑ"));
+	assert_true(text_contains("Aisha Khan", "khan"));
+	assert_true(text_contains("Aisha Khan", ""));
+	assert_false(text_contains("Aisha Khan", "kahn"));
+	assert_true(text_contains("Nguyễn Thị Hà", "thị"));
+	assert_false(text_contains("Al", "Alan"));
+}
+
+static void
+test_initials(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	person_initials("Aisha Khan", buf, sizeof buf);
+	assert_string_equal(buf, "A.K.");
+	person_initials("Ellie-Mae O'Connor", buf, sizeof buf);
+	assert_string_equal(buf, "E.M.O.");
+	person_initials("Zoë Ñúñez", buf, sizeof buf);
+	assert_string_equal(buf, "Z.Ñ.");
+	person_initials("  李明  ", buf, sizeof buf);
+	assert_string_equal(buf, "李.");
+	person_initials("Aisha Khan", buf, 3);
+	assert_string_equal(buf, "A.");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_control),
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_initials),
+	};
+
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		return 77;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
