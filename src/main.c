@@ -51,6 +51,17 @@ main_help(void)
 	    "'man caseload' tells all.\n");
 }
 
+/* Make sure what was written to standard output got there. */
+static int
+main_flush(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the output: %s", strerror(errno));
+		return EXIT_FAILED;
+	}
+	return rc;
+}
+
 /* Today's local date, read once. */
 static date_t
 main_local_today(void)
@@ -150,11 +161,11 @@ main(int argc, char **argv)
 		case 'h':
 			main_help();
 			conf_free(&cli.cfg);
-			return EXIT_DONE;
+			return main_flush(EXIT_DONE);
 		case 'V':
 			printf("caseload %s\n", PACKAGE_VERSION);
 			conf_free(&cli.cfg);
-			return EXIT_DONE;
+			return main_flush(EXIT_DONE);
 		default:
 			safe = xstrdup(argv[optind - 1]);
 			if (c == ':')
@@ -207,7 +218,7 @@ main(int argc, char **argv)
 	if (print_config) {
 		conf_print(&cli.cfg, stdout);
 		conf_free(&cli.cfg);
-		return fflush(stdout) == 0 ? EXIT_DONE : EXIT_FAILED;
+		return main_flush(EXIT_DONE);
 	}
 
 	if (cli.demo) {
@@ -257,9 +268,5 @@ main(int argc, char **argv)
 	}
 	free(cli.db_path);
 	conf_free(&cli.cfg);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write the output: %s", strerror(errno));
-		return EXIT_FAILED;
-	}
-	return rc;
+	return main_flush(rc);
 }

@@ -14,6 +14,9 @@
 #   check_out_lacks TEXT WHAT its standard output does not contain TEXT
 #   check_true WHAT CMD...    CMD succeeds
 #   check_unchanged WHAT      the database is byte for byte as at snapshot
+#   check_refused WHAT TEXT ARGS...  bad input: exit 2, TEXT, nothing written
+#   check_python WHAT CODE ARGS...   a check written in Python
+#   strip_cr, mask_uuids      normalise the last output before comparing
 #
 # Set CASELOAD_REGEN=1 to rewrite the expected files from the output.
 
@@ -54,6 +57,11 @@ not_ok() {
 	TEST_NUMBER=$((TEST_NUMBER + 1))
 	TEST_FAILED=1
 	echo "not ok $TEST_NUMBER - $1"
+}
+
+skip() {
+	TEST_NUMBER=$((TEST_NUMBER + 1))
+	echo "ok $TEST_NUMBER - $1 # SKIP $2"
 }
 
 # Show a file as TAP comments.
@@ -171,6 +179,29 @@ check_refused() {
 		not_ok "$what (expected exit 2, 'caseload: ...$text' and no change)"
 		diag_last_run
 	fi
+}
+
+# check_python WHAT CODE [ARGS...]: run Python code with the system's
+# python3 (a pyenv python3 may lack its packages); skipped without it.
+check_python() {
+	what=$1
+	shift
+	if [ -x /usr/bin/python3 ]; then
+		check_true "$what" /usr/bin/python3 -c "$@"
+	else
+		skip "$what" "no /usr/bin/python3"
+	fi
+}
+
+# Drop the carriage returns of CSV output, for comparing with here-documents.
+strip_cr() {
+	tr -d '\r' <"$out" >"$out.tmp" && mv "$out.tmp" "$out"
+}
+
+# Replace UUIDs in the output by the word UUID.
+mask_uuids() {
+	sed -E 's/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/UUID/g' \
+		"$out" >"$out.tmp" && mv "$out.tmp" "$out"
 }
 
 # snapshot / unchanged: has the database (and its WAL) changed since?

@@ -307,7 +307,10 @@ conf_known_section(const char *section)
 	return 0;
 }
 
-/* Turn iniparser's "syntax error in FILE (N):\n-> TEXT" into ours. */
+/*
+ * Turn iniparser's message ("syntax error in FILE (N):\n-> TEXT", "input
+ * line too long in FILE (N)") into ours, with the file and line.
+ */
 static int
 conf_syntax_error(const char *path, char **cause)
 {
@@ -316,9 +319,11 @@ conf_syntax_error(const char *path, char **cause)
 	char *text, *safe, *nl;
 	int line = 0;
 
-	if (strstr(conf_ini_error, "syntax error") == NULL || open == NULL ||
-	    sscanf(open, "(%d)", &line) != 1)
+	if (open == NULL || sscanf(open, "(%d)", &line) != 1)
 		return xfail(cause, "%s: cannot read the settings file", path);
+	if (strstr(conf_ini_error, "syntax error") == NULL)
+		return xfail(cause, "%s:%d: a line too long, or not text: is "
+		    "this a settings file? (see man 5 caseload.ini)", path, line);
 	text = xstrdup(arrow != NULL ? arrow + 3 : "");
 	if ((nl = strchr(text, '\n')) != NULL)
 		*nl = '\0';

@@ -1,0 +1,32 @@
+#!/bin/sh
+# caseload --demo: a throwaway caseload, never the user's own.
+. "$(dirname "$0")/../lib.sh"
+
+mkdir -p "$TEST_DIR/tmp"
+TMPDIR=$TEST_DIR/tmp
+export TMPDIR
+run_raw --demo --today 2026-11-27 due
+check_status 0 "--demo due exits 0"
+check_out_has "15 stepped up (cap 22), 5 stepped down." \
+	"the demo caseload has young people in varied states"
+check_out_has "overdue by" "someone is overdue"
+check_out_has "due today" "someone is due today"
+check_out_has "stepped down" "someone is stepped down"
+check_out_has "Nguyễn Thị Hà (Hà)" "names in many scripts"
+check_true "nothing is left behind in TMPDIR" test -z "$(ls -A "$TEST_DIR/tmp")"
+check_true "the user's own database is never made" \
+	test ! -e "$HOME/.local/share/caseload/caseload.db"
+run_raw --demo --today 2026-11-27 list --all --format csv
+check_true "about twenty fictional young people" \
+	test "$(grep -c '^[0-9]' "$out")" -ge 20
+run_raw --demo --today 2026-11-27 agenda
+check_out_has "18th birthday" "a birthday is coming up"
+check_out_has "annual letter due" "a letter is due"
+run_raw --demo --today 2026-11-27 check
+check_status 0 "the demo database is sound"
+run_raw --demo --today 2026-11-27 contact 1 --method visit
+check_status 0 "the demo caseload can be changed"
+run_raw --demo --today 2026-11-27 show 1
+check_out_lacks "27/11/2026  visit" "and every run starts afresh"
+check_true "still nothing left behind" test -z "$(ls -A "$TEST_DIR/tmp")"
+done_testing
