@@ -41,6 +41,25 @@ check_out_has "young person 1: the last contact is 2026-11-26 but their history 
 	"and says which and how"
 check_err_has "has 1 problem (listed above)" "with a count on standard error"
 
+# Three copies writing at once wait for each other; nothing is lost.
+for w in 1 2 3; do
+	(
+		i=0
+		while [ $i -lt 30 ]; do
+			i=$((i + 1))
+			"$CASELOAD" --db "$DB" --today "$TODAY" contact 2 \
+			    --note "writer $w, contact $i" >/dev/null 2>&1 ||
+				echo "writer $w contact $i failed" >>"$TEST_DIR/fails"
+		done
+	) &
+done
+wait
+check_true "three writers at once all succeed" test ! -s "$TEST_DIR/fails"
+check_true "and all 90 contacts are stored" \
+	test "$(sql "SELECT count(*) FROM contacts WHERE note LIKE 'writer %'")" = 90
+run check
+check_status 0 "the database is sound after them"
+
 # Files that are not a caseload database: exit 1, file untouched.
 refused_file() {
 	what=$1
