@@ -68,7 +68,10 @@ int cli_no_options(const char *command, int argc, char **argv);
 /* Say that a command wants n operands (such as REF); returns EXIT_USAGE. */
 int cli_operands_error(const char *command, const char *what);
 
-/* Open the database on first use; 0, or an exit status after an error. */
+/*
+ * Open the database on first use, and make the day's backup when it is the
+ * first run of the day ([backup] keep); 0, or an exit status after an error.
+ */
 int cli_store(struct cli *cli, struct store **out);
 
 /*
@@ -141,5 +144,6 @@ int cmd_due(struct cli *, int, char **);
 int cmd_agenda(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
+int cmd_restore(struct cli *, int, char **);
 
 #endif

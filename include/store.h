@@ -130,6 +130,39 @@ int store_reviews_each(struct store *st, long person_id, store_date_cb cb,
  */
 int store_backup(struct store *st, const char *dest, char **cause);
 
+/*
+ * The folder that holds the backups of the database at path: "backups"
+ * beside it (so ~/.local/share/caseload/backups for the default one).
+ * The caller frees the result.
+ */
+char *store_backups_dir(const char *path);
+
+/*
+ * The daily backup, on the first run of each day: copy the database to
+ * STEM-YYYY-MM-DD.db (today) in its backups folder (made 0700), unless
+ * that file exists, nobody is on the caseload yet, or the database is
+ * itself in a backups folder; then keep only the newest keep daily backups.  Sets *made to the new file's path (caller
+ * frees) or NULL when none was made.
+ */
+int store_backup_daily(struct store *st, date_t today, int keep, char **made,
+    char **cause);
+
+/*
+ * Check that the file at path is a sound caseload database that this
+ * caseload can read: SQLite's integrity check, caseload's mark and a
+ * schema not newer than this one's.  Nothing is written to it.
+ */
+int store_check_file(const char *path, char **cause);
+
+/*
+ * Put the database at src (checked with store_check_file first) in place
+ * of the whole of this one, after backing this one up into its backups
+ * folder (*saved: that backup's path, caller frees), and migrate it if
+ * its schema is older.
+ */
+int store_restore(struct store *st, const char *src, char **saved,
+    char **cause);
+
 /* A problem found by store_check, as one line of plain text. */
 typedef void (*store_problem_cb)(const char *problem, void *arg);
 

@@ -50,18 +50,18 @@ status=0
 
 ok() {
 	TEST_NUMBER=$((TEST_NUMBER + 1))
-	echo "ok $TEST_NUMBER - $1"
+	printf 'ok %d - %s\n' "$TEST_NUMBER" "$1"
 }
 
 not_ok() {
 	TEST_NUMBER=$((TEST_NUMBER + 1))
 	TEST_FAILED=1
-	echo "not ok $TEST_NUMBER - $1"
+	printf 'not ok %d - %s\n' "$TEST_NUMBER" "$1"
 }
 
 skip() {
 	TEST_NUMBER=$((TEST_NUMBER + 1))
-	echo "ok $TEST_NUMBER - $1 # SKIP $2"
+	printf 'ok %d - %s # SKIP %s\n' "$TEST_NUMBER" "$1" "$2"
 }
 
 # Show a file as TAP comments.

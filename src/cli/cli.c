@@ -49,6 +49,8 @@ static const struct cli_command cli_table[] = {
 	  "take a young person off the caseload (25+, moved away, handed over)",
 	  cmd_archive },
 	{ "backup", "FILE", "copy the database to a new file", cmd_backup },
+	{ "restore", "FILE", "put a backup back in place of the database",
+	  cmd_restore },
 	{ "check", "", "check the database's integrity and schema", cmd_check },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
@@ -177,13 +179,24 @@ cli_run(struct cli *cli, int argc, char **argv)
 int
 cli_store(struct cli *cli, struct store **out)
 {
-	char *cause = NULL;
+	char *cause = NULL, *made = NULL;
 
-	if (cli->st == NULL && store_open(cli->db_path, &cli->st, &cause) != 0) {
+	if (cli->st != NULL) {
+		*out = cli->st;
+		return 0;
+	}
+	if (store_open(cli->db_path, &cli->st, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
+	/* The first run of the day keeps a copy; failing that only warns. */
+	if (!cli->demo && store_backup_daily(cli->st, cli->today,
+	    cli->cfg.backup_keep, &made, &cause) != 0) {
+		cli_warn("today's backup was not made: %s", cause);
+		free(cause);
+	}
+	free(made);
 	*out = cli->st;
 	return 0;
 }

@@ -11,6 +11,9 @@
 
 #define STORE_CACHE_SIZE 64
 
+/* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
+#define STORE_APPLICATION_ID 0x43534c44
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -44,6 +47,18 @@ date_t store_column_date(sqlite3_stmt *stmt, int col);
 
 /* Read a text column, NULL for NULL. */
 const char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/*
+ * Back the database up into its backups folder as STEM-before-WHY-TIME.db
+ * (as before a migration or a restore); sets *made to the path when made
+ * is not NULL.
+ */
+int store_backup_before(struct store *st, const char *why, char **cause);
+int store_backup_before_path(struct store *st, const char *why, char **made,
+    char **cause);
+
+/* Migrate the schema again (after a restore brought an older one). */
+int store_upgrade(struct store *st, char **cause);
 
 /* Refresh the summary columns of a person from their history. */
 int store_refresh_person(struct store *st, long person_id, char **cause);

@@ -3,12 +3,14 @@
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store-int.h"
@@ -105,6 +107,314 @@ fail:
 fail_nofile:
 	free(tmp);
 	return -1;
+}
+
+char *
+store_backups_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup("backups");
+	return xasprintf("%.*s/backups", (int)(slash - path), path);
+}
+
+/* The database file's name without its folder and ".db". */
+static char *
+store_stem(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".db") == 0)
+		n -= 3;
+	return xstrndup(base, n);
+}
+
+/* Make the backups folder (0700) and return its path. */
+static char *
+store_make_backups_dir(struct store *st, char **cause)
+{
+	char *dir = store_backups_dir(st->path);
+	struct stat sb;
+
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		xfail(cause, "cannot create the backups folder %s: %s", dir,
+		    strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		xfail(cause, "%s is not a folder", dir);
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+int
+store_backup_before_path(struct store *st, const char *why, char **made,
+    char **cause)
+{
+	char *dir, *stem, *path = NULL, stamp[32];
+	struct stat sb;
+	struct tm tm;
+	time_t now;
+	int n;
+
+	if (made != NULL)
+		*made = NULL;
+	if ((dir = store_make_backups_dir(st, cause)) == NULL)
+		return -1;
+	stem = store_stem(st->path);
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H%M%S", &tm);
+	for (n = 1; n < 100; n++) {
+		free(path);
+		if (n == 1)
+			path = xasprintf("%s/%s-before-%s-%s.db", dir, stem, why,
+			    stamp);
+		else
+			path = xasprintf("%s/%s-before-%s-%s-%d.db", dir, stem,
+			    why, stamp, n);
+		if (lstat(path, &sb) != 0)
+			break;
+	}
+	free(dir);
+	free(stem);
+	if (store_backup(st, path, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	if (made != NULL)
+		*made = path;
+	else
+		free(path);
+	return 0;
+}
+
+int
+store_backup_before(struct store *st, const char *why, char **cause)
+{
+	return store_backup_before_path(st, why, NULL, cause);
+}
+
+static int
+store_name_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remove all but the newest keep daily backups STEM-YYYY-MM-DD.db. */
+static void
+store_prune_daily(const char *dir, const char *stem, int keep)
+{
+	size_t len = strlen(stem), n = 0, i;
+	char **names = NULL, *path;
+	struct dirent *de;
+	date_t d;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		const char *name = de->d_name;
+		char iso[DATE_ISO_SIZE];
+
+		/* STEM-YYYY-MM-DD.db, nothing else. */
+		if (strlen(name) != len + 14 || strncmp(name, stem, len) != 0 ||
+		    name[len] != '-' || strcmp(name + len + 11, ".db") != 0)
+			continue;
+		memcpy(iso, name + len + 1, 10);
+		iso[10] = '\0';
+		if (date_parse_iso(iso, &d) != 0)
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(name);
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(names, n, sizeof *names, store_name_compare);
+	for (i = 0; i < n; i++) {
+		if (i + (size_t)keep < n) {
+			path = xasprintf("%s/%s", dir, names[i]);
+			unlink(path);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* 1 when path is a file in a folder named "backups". */
+static int
+store_in_backups(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *start;
+
+	if (slash == NULL)
+		return 0;
+	for (start = slash; start > path && start[-1] != '/'; start--)
+		;
+	return slash - start == 7 && strncmp(start, "backups", 7) == 0;
+}
+
+int
+store_backup_daily(struct store *st, date_t today, int keep, char **made,
+    char **cause)
+{
+	char *dir = NULL, *stem = NULL, *path = NULL, iso[DATE_ISO_SIZE];
+	sqlite3_stmt *stmt;
+	struct stat sb;
+	int people = 0, rc = -1;
+
+	*made = NULL;
+	if (keep <= 0)
+		return 0;
+	/* A backup opened to look at it is not backed up again. */
+	if (store_in_backups(st->path))
+		return 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM people", -1,
+	    &stmt, NULL) != SQLITE_OK)
+		return store_fail(st, cause, "backing up");
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		people = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (people == 0)
+		return 0;
+
+	stem = store_stem(st->path);
+	dir = store_backups_dir(st->path);
+	date_format_iso(today, iso);
+	path = xasprintf("%s/%s-%s.db", dir, stem, iso);
+	if (lstat(path, &sb) == 0) {
+		rc = 0;
+		goto out;
+	}
+	free(dir);
+	if ((dir = store_make_backups_dir(st, cause)) == NULL)
+		goto out;
+	if (store_backup(st, path, cause) != 0)
+		goto out;
+	store_prune_daily(dir, stem, keep);
+	*made = path;
+	path = NULL;
+	rc = 0;
+out:
+	free(path);
+	free(dir);
+	free(stem);
+	return rc;
+}
+
+int
+store_check_file(const char *path, char **cause)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt;
+	const char *row;
+	int rc, version = -1, app = 0, ok = 0;
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return xfail(cause, "%s is not a file", path);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		xfail(cause, "cannot open %s: %s", path,
+		    db != NULL ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	rc = sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM "
+	    "pragma_user_version), (SELECT application_id FROM "
+	    "pragma_application_id)", -1, &stmt, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+		version = sqlite3_column_int(stmt, 0);
+		app = sqlite3_column_int(stmt, 1);
+	}
+	if (rc == SQLITE_OK)
+		sqlite3_finalize(stmt);
+	if (version < 0) {
+		xfail(cause, "%s is not a caseload database (%s)", path,
+		    sqlite3_errmsg(db));
+		goto out;
+	}
+	if (app != STORE_APPLICATION_ID || version < 1) {
+		xfail(cause, "%s is not a caseload database", path);
+		goto out;
+	}
+	if (version > store_schema_version()) {
+		xfail(cause, "%s was written by a newer caseload (schema %d; this "
+		    "one knows up to %d)", path, version, store_schema_version());
+		goto out;
+	}
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		xfail(cause, "%s is damaged: %s", path, sqlite3_errmsg(db));
+		goto out;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(stmt, 0);
+		if (row != NULL && strcmp(row, "ok") == 0)
+			ok = 1;
+		else if (row != NULL) {
+			xfail(cause, "%s is damaged: %s", path, row);
+			break;
+		}
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		xfail(cause, "%s is damaged: %s", path, sqlite3_errmsg(db));
+		goto out;
+	}
+	if (!ok)
+		goto out;
+	sqlite3_close(db);
+	return 0;
+out:
+	sqlite3_close(db);
+	return -1;
+}
+
+int
+store_restore(struct store *st, const char *src, char **saved, char **cause)
+{
+	sqlite3 *from = NULL;
+	sqlite3_backup *bk;
+	int rc;
+
+	*saved = NULL;
+	if (store_backup_before_path(st, "restore", saved, cause) != 0)
+		return -1;
+	if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		xfail(cause, "cannot open %s", src);
+		sqlite3_close(from);
+		return -1;
+	}
+	bk = sqlite3_backup_init(st->db, "main", from, "main");
+	if (bk == NULL) {
+		sqlite3_close(from);
+		return store_fail(st, cause, "restoring");
+	}
+	do {
+		rc = sqlite3_backup_step(bk, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	sqlite3_close(from);
+	if (rc != SQLITE_DONE)
+		return xfail(cause, "restoring from %s: %s (the database is as "
+		    "it was; it is also in %s)", src, sqlite3_errstr(rc), *saved);
+	/* The copy brought the source's journal mode; WAL again. */
+	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0)
+		return -1;
+	return store_upgrade(st, cause);
 }
 
 /* What store_check passes to its per-person callback. */

@@ -15,8 +15,6 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-/* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
-#define STORE_APPLICATION_ID 0x43534c44
 
 /* Wait this long for another copy of caseload to finish writing. */
 #define STORE_BUSY_MS 15000
@@ -352,40 +350,52 @@ store_query_int(struct store *st, const char *sql, int *out, char **cause)
 	return 0;
 }
 
-/* Bring the schema to the current version, in one transaction. */
+/* Check that the file is caseload's and not from a newer caseload. */
 static int
-store_migrate(struct store *st, char **cause)
+store_check_version(struct store *st, int *version, char **cause)
 {
-	int version, app, tables;
-	char sql[64];
+	int app, tables;
 
-	if (store_begin(st, cause) != 0)
-		return -1;
-	if (store_query_int(st, "PRAGMA user_version", &version, cause) != 0 ||
+	if (store_query_int(st, "PRAGMA user_version", version, cause) != 0 ||
 	    store_query_int(st, "PRAGMA application_id", &app, cause) != 0 ||
 	    store_query_int(st, "SELECT count(*) FROM sqlite_schema", &tables,
 	    cause) != 0)
-		goto fail;
-	if (version == 0 && tables != 0) {
-		xfail(cause, "%s is a SQLite database, but not caseload's; "
+		return -1;
+	if (*version == 0 && tables != 0)
+		return xfail(cause, "%s is a SQLite database, but not caseload's; "
 		    "give another file with --db", st->path);
-		goto fail;
-	}
-	if (version != 0 && app != STORE_APPLICATION_ID) {
-		xfail(cause, "%s is not a caseload database; give another "
+	if (*version != 0 && app != STORE_APPLICATION_ID)
+		return xfail(cause, "%s is not a caseload database; give another "
 		    "file with --db", st->path);
-		goto fail;
-	}
-	if (version > STORE_SCHEMA_VERSION) {
-		xfail(cause, "%s was written by a newer caseload (schema %d; "
-		    "this one knows up to %d): use the newer caseload, this one "
-		    "will not touch it", st->path, version, STORE_SCHEMA_VERSION);
-		goto fail;
-	}
-	if (version == STORE_SCHEMA_VERSION) {
-		store_rollback(st);
+	if (*version > STORE_SCHEMA_VERSION)
+		return xfail(cause, "%s was written by a newer caseload (schema "
+		    "%d; this one knows up to %d): use the newer caseload, this "
+		    "one will not touch it", st->path, *version,
+		    STORE_SCHEMA_VERSION);
+	return 0;
+}
+
+/*
+ * Bring the schema to the current version, in one transaction, after a
+ * backup of a database that already holds a caseload.
+ */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	int version;
+	char sql[64];
+
+	if (store_check_version(st, &version, cause) != 0)
+		return -1;
+	if (version == STORE_SCHEMA_VERSION)
 		return 0;
-	}
+	if (version > 0 && store_backup_before(st, "schema", cause) != 0)
+		return -1;
+	if (store_begin(st, cause) != 0)
+		return -1;
+	/* Another copy of caseload may have migrated it meanwhile. */
+	if (store_check_version(st, &version, cause) != 0)
+		goto fail;
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
@@ -399,6 +409,12 @@ store_migrate(struct store *st, char **cause)
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int
+store_upgrade(struct store *st, char **cause)
+{
+	return store_migrate(st, cause);
 }
 
 int

@@ -1,5 +1,6 @@
 /*
- * cmd-check.c: caseload check (integrity and schema) and caseload backup.
+ * cmd-database.c: caseload check (integrity and schema), backup and
+ * restore.
  */
 #include <config.h>
 
@@ -103,5 +104,36 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	if (stat(argv[optind], &sb) == 0)
 		printf("Backed up to %s (%lld KiB).\n", argv[optind],
 		    (long long)(sb.st_size + 1023) / 1024);
+	return EXIT_DONE;
+}
+
+int
+cmd_restore(struct cli *cli, int argc, char **argv)
+{
+	struct store *st;
+	char *cause = NULL, *saved = NULL;
+	int rc;
+
+	if ((rc = cli_no_options("restore", argc, argv)) != 0)
+		return rc;
+	if (argc - optind != 1)
+		return cli_operands_error("restore", "give the backup file to "
+		    "restore");
+	if (store_check_file(argv[optind], &cause) != 0) {
+		cli_error("restore: %s; nothing was changed", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_store(cli, &st)) != 0)
+		return rc;
+	if (store_restore(st, argv[optind], &saved, &cause) != 0) {
+		cli_error("restore: %s", cause);
+		free(cause);
+		free(saved);
+		return EXIT_FAILED;
+	}
+	printf("Restored %s from %s.\nThe database as it was before is kept in "
+	    "%s.\n", store_path(st), argv[optind], saved);
+	free(saved);
 	return EXIT_DONE;
 }
