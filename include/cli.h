@@ -142,6 +142,7 @@ int cmd_archive(struct cli *, int, char **);
 int cmd_review(struct cli *, int, char **);
 int cmd_due(struct cli *, int, char **);
 int cmd_agenda(struct cli *, int, char **);
+int cmd_export(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
 int cmd_restore(struct cli *, int, char **);
