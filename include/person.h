@@ -99,7 +99,8 @@ const char *person_display_name(const struct person *p);
 
 /*
  * Initials of a name, such as "A.K." for "Aisha Khan": the first letter of
- * each word, written into out (size bytes).  Works on UTF-8.
+ * each word (words part at spaces and hyphens; quotes and other signs are
+ * passed over), written into out (size bytes).  Works on UTF-8.
  */
 void person_initials(const char *name, char *out, size_t size);
 

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <string.h>
+#include <wctype.h>
 
 #include "person.h"
 #include "text.h"
@@ -101,20 +102,36 @@ person_display_name(const struct person *p)
 	return p->name;
 }
 
+/*
+ * 1 when cp can start a word's initial: an ASCII letter, or any other
+ * character that is not punctuation or space (so that names in every
+ * script have initials whatever the locale).
+ */
+static int
+person_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xa0 || cp == 0xfffd)
+		return 0;
+	return !iswpunct((wint_t)cp) && !iswspace((wint_t)cp);
+}
+
 void
 person_initials(const char *name, char *out, size_t size)
 {
 	size_t used = 0, n;
 	int start = 1;
+	uint32_t cp;
 	const char *s = name;
 
 	if (size == 0)
 		return;
-	while (*s != '\0') {
-		n = text_char_len(s);
-		if (*s == ' ' || *s == '-' || *s == '\t') {
+	/* The first letter of each word; words part at spaces and hyphens. */
+	while ((n = text_decode(s, &cp)) != 0) {
+		if (cp == ' ' || cp == '-' || cp == '\t')
 			start = 1;
-		} else if (start) {
+		else if (start && person_is_letter(cp)) {
 			start = 0;
 			if (used + n + 2 > size)
 				break;

@@ -144,6 +144,10 @@ test_initials(void **state)
 	assert_string_equal(buf, "Z.Ñ.");
 	person_initials("  李明  ", buf, sizeof buf);
 	assert_string_equal(buf, "李.");
+	person_initials("Ellie-Mae \"Ells\" O'Connor, Jr.", buf, sizeof buf);
+	assert_string_equal(buf, "E.M.E.O.J.");
+	person_initials("(no) 42 names", buf, sizeof buf);
+	assert_string_equal(buf, "n.n.");
 	person_initials("Aisha Khan", buf, 3);
 	assert_string_equal(buf, "A.");
 }
