@@ -126,6 +126,21 @@ enum cli_colour { COLOUR_RED, COLOUR_YELLOW, COLOUR_DIM, COLOUR_BOLD };
 void cli_colour_on(const struct cli *cli, enum cli_colour c);
 void cli_colour_off(const struct cli *cli);
 
+/*
+ * Check the options of a list that can be printed: --redact only with
+ * --print, --print not with --format, and a print command set.  0, or
+ * EXIT_USAGE after an error.
+ */
+int cli_print_check(struct cli *cli, const char *command, int print,
+    int redact, int format_set);
+
+/*
+ * Send pages of text, a list of that many young people, to [letters]
+ * print_command and say so on standard error; 0, or EXIT_FAILED after
+ * saying how the print command failed.
+ */
+int cli_print(struct cli *cli, const char *text, int pages, size_t people);
+
 /* Fill a demo database with fictional young people around today. */
 int cli_demo_fill(struct store *st, date_t today, char **cause);
 
@@ -146,5 +161,7 @@ int cmd_export(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
 int cmd_restore(struct cli *, int, char **);
+int cmd_letters(struct cli *, int, char **);
+int cmd_card(struct cli *, int, char **);
 
 #endif

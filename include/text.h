@@ -49,6 +49,15 @@ char *text_escape(const char *s, int keep_newlines);
  */
 int text_fit(const char *s, int cols, int pad, char *out, size_t size);
 
+/*
+ * Break one line of text into lines of at most cols columns (cols > 0)
+ * at spaces and tabs, which do not survive; a word wider than cols is
+ * cut as text_fit cuts it.  Returns a NULL-terminated array of new
+ * strings and sets *n to how many (0 for blank text); the caller frees
+ * each and the array.
+ */
+char **text_wrap(const char *s, int cols, size_t *n);
+
 /* Compare two strings ignoring case (for sorting names); like strcmp. */
 int text_casecmp(const char *a, const char *b);
 

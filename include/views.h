@@ -1,9 +1,10 @@
 /*
  * views.h: the lists a worker reads, judged by the rules.
  *
- * The due list and the agenda are what both the command line and the
- * full-screen interface show.  They are built here, once, from the store
- * and the core's rules, so that every face of caseload gives one answer.
+ * The due list, the agenda and the letters due are what both the command
+ * line and the full-screen interface show.  They are built here, once,
+ * from the store and the core's rules, so that every face of caseload
+ * gives one answer.
  */
 #ifndef CASELOAD_VIEWS_H
 #define CASELOAD_VIEWS_H
@@ -75,5 +76,37 @@ int views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause);
 
 void agenda_list_free(struct agenda_list *list);
+
+/* One stepped-down young person and their next annual letter. */
+struct letter_row {
+	struct person		*person;	/* a copy: names and address */
+	int			 age;
+	date_t			 stepped_down_on;
+	struct rules_due	 letter;	/* DUE_NONE: they turn 25 first */
+};
+
+struct letter_list {
+	struct letter_row	*rows;
+	size_t			 n;
+	size_t			 size;
+	int			 stepped_down;	/* on the whole caseload */
+	int			 overdue;	/* letters overdue */
+	int			 due_soon;	/* letters due soon */
+	int			 none;		/* no letter: they turn 25 first */
+};
+
+/*
+ * Build the list of annual letters: every stepped-down young person with
+ * their next letter (rules_letter_due), earliest first (most overdue
+ * first), then those who turn 25 before another letter would fall due,
+ * each by number.  With within >= 0, keep only the letters due within
+ * that many days of today (overdue included).  The counts always cover
+ * every stepped-down young person.  Rows keep names and the address (for
+ * letters), not phone or email.  Free with letter_list_free.
+ */
+int views_letters(struct store *st, const struct rules_settings *settings,
+    date_t today, int within, struct letter_list *out, char **cause);
+
+void letter_list_free(struct letter_list *list);
 
 #endif

@@ -41,7 +41,8 @@ static const struct cli_command cli_table[] = {
 	  "step a young person up again", cmd_step_up },
 	{ "review", "REF [--date DATE]", "record a pathway plan review",
 	  cmd_review },
-	{ "due", "[--within DAYS] [--format text|csv|json]",
+	{ "due", "[--within DAYS] [--format text|csv|json]"
+	  " [--print [--redact]]",
 	  "who is due for contact, most overdue first", cmd_due },
 	{ "agenda", "[--days N] [--format text|csv|json]",
 	  "contacts, letters, reviews and birthdays coming up", cmd_agenda },
@@ -51,6 +52,12 @@ static const struct cli_command cli_table[] = {
 	{ "archive", "REF [--reason TEXT]",
 	  "take a young person off the caseload (25+, moved away, handed over)",
 	  cmd_archive },
+	{ "letters", "[--within DAYS] [--format text|csv|json]"
+	  " [--print [--redact]]\n"
+	  "       caseload letters write DIR [--within DAYS]\n"
+	  "       caseload letters sent REF [--date DATE]",
+	  "annual letters to young people who have stepped down", cmd_letters },
+	{ "card", "", "print your intro card for young people", cmd_card },
 	{ "backup", "FILE", "copy the database to a new file", cmd_backup },
 	{ "restore", "FILE", "put a backup back in place of the database",
 	  cmd_restore },

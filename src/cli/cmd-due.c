@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "csvout.h"
 #include "json.h"
+#include "print.h"
 #include "text.h"
 #include "views.h"
 #include "xmalloc.h"
@@ -218,13 +219,16 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {
 		{ "within", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "redact", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
+	struct print_options popt = { -1, 0 };
 	struct due_list list;
 	struct store *st;
 	char *cause = NULL;
-	int c, rc, within = -1;
+	int c, rc, within = -1, print = 0, format_set = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -236,6 +240,13 @@ cmd_due(struct cli *cli, int argc, char **argv)
 			break;
 		case 'f':
 			rc = cli_parse_format(optarg, &format);
+			format_set = 1;
+			break;
+		case 'p':
+			print = 1;
+			break;
+		case 'r':
+			popt.redact = 1;
 			break;
 		default:
 			return cli_option_error("due", c, argv);
@@ -246,6 +257,9 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return cli_operands_error("due", "takes no young person; use "
 		    "'caseload show REF' for one");
+	if ((rc = cli_print_check(cli, "due", print, popt.redact,
+	    format_set)) != 0)
+		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
 	if (views_due(st, &cli->cfg.rules, cli->today,
@@ -254,6 +268,17 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
+	}
+	if (print) {
+		char *text;
+		int pages;
+
+		popt.within = within;
+		text = print_due(&list, &cli->cfg, cli->today, &popt, &pages);
+		rc = cli_print(cli, text, pages, list.n);
+		free(text);
+		due_list_free(&list);
+		return rc;
 	}
 	switch (format) {
 	case FORMAT_TEXT:

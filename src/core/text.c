@@ -266,3 +266,40 @@ text_contains(const char *haystack, const char *needle)
 	}
 	return 0;
 }
+
+char **
+text_wrap(const char *s, int cols, size_t *n)
+{
+	char *copy = xstrdup(s), *word, *save = NULL, *line = NULL, *next;
+	char *fitted = xmalloc((size_t)(cols > 0 ? cols : 1) * 4 + 8);
+	char **lines = xcalloc(1, sizeof *lines);
+	int used = 0, w;
+
+	*n = 0;
+	for (word = strtok_r(copy, " \t", &save); word != NULL;
+	    word = strtok_r(NULL, " \t", &save)) {
+		w = text_fit(word, cols, 0, fitted, (size_t)cols * 4 + 8);
+		if (line != NULL && used + 1 + w > cols) {
+			lines = xreallocarray(lines, *n + 2, sizeof *lines);
+			lines[(*n)++] = line;
+			line = NULL;
+		}
+		if (line == NULL) {
+			line = xstrdup(fitted);
+			used = w;
+		} else {
+			next = xasprintf("%s %s", line, fitted);
+			free(line);
+			line = next;
+			used += 1 + w;
+		}
+	}
+	if (line != NULL) {
+		lines = xreallocarray(lines, *n + 2, sizeof *lines);
+		lines[(*n)++] = line;
+	}
+	lines[*n] = NULL;
+	free(fitted);
+	free(copy);
+	return lines;
+}

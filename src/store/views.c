@@ -1,5 +1,6 @@
 /*
- * views.c: the due list and the agenda, from the store and the rules.
+ * views.c: the due list, the agenda and the letters due, from the store
+ * and the rules.
  */
 #include <config.h>
 
@@ -199,5 +200,100 @@ agenda_list_free(struct agenda_list *list)
 		free(list->entries[i].display_name);
 	}
 	free(list->entries);
+	memset(list, 0, sizeof *list);
+}
+
+struct views_letters_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	int				 within;
+	struct letter_list		*list;
+};
+
+static int
+views_letters_add(const struct person *p, void *arg)
+{
+	struct views_letters_state *s = arg;
+	struct letter_list *list = s->list;
+	struct letter_row *row;
+	struct rules_due letter;
+	struct person slim;
+
+	if (p->facts.status != STATUS_DOWN)
+		return 0;
+	letter = rules_letter_due(&p->facts, s->settings, s->today);
+	list->stepped_down++;
+	if (letter.state == DUE_OVERDUE)
+		list->overdue++;
+	else if (letter.state == DUE_SOON)
+		list->due_soon++;
+	else if (letter.state == DUE_NONE)
+		list->none++;
+	if (s->within >= 0 && (letter.due == DATE_NONE ||
+	    letter.due > s->today + s->within))
+		return 0;
+
+	if (list->n == list->size) {
+		list->size = list->size ? list->size * 2 : 32;
+		list->rows = xreallocarray(list->rows, list->size,
+		    sizeof *list->rows);
+	}
+	/* A letter needs the name and address, nothing else. */
+	slim = *p;
+	slim.phone = slim.email = NULL;
+	row = &list->rows[list->n++];
+	row->person = person_copy(&slim);
+	row->age = date_age(p->facts.dob, s->today);
+	row->stepped_down_on = p->facts.status_since;
+	row->letter = letter;
+	return 0;
+}
+
+static int
+views_letters_compare(const void *a, const void *b)
+{
+	const struct letter_row *ra = a, *rb = b;
+	date_t da = ra->letter.due, db = rb->letter.due;
+
+	if (da != db) {
+		if (da == DATE_NONE)
+			return 1;
+		if (db == DATE_NONE)
+			return -1;
+		return da < db ? -1 : 1;
+	}
+	if (ra->person->id != rb->person->id)
+		return ra->person->id < rb->person->id ? -1 : 1;
+	return 0;
+}
+
+int
+views_letters(struct store *st, const struct rules_settings *settings,
+    date_t today, int within, struct letter_list *out, char **cause)
+{
+	struct views_letters_state s = { settings, today, within, out };
+
+	memset(out, 0, sizeof *out);
+	if (store_people_each(st, STORE_DOWN, views_letters_add, &s,
+	    cause) != 0) {
+		letter_list_free(out);
+		return -1;
+	}
+	if (out->n > 1)
+		qsort(out->rows, out->n, sizeof *out->rows,
+		    views_letters_compare);
+	return 0;
+}
+
+void
+letter_list_free(struct letter_list *list)
+{
+	size_t i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < list->n; i++)
+		free(list->rows[i].person);
+	free(list->rows);
 	memset(list, 0, sizeof *list);
 }
