@@ -47,7 +47,7 @@ static void
 letters_when(const struct letter_row *row, date_t today, char *buf,
     size_t size)
 {
-	int days = (int)(row->letter.due - today);
+	int days;
 
 	switch (row->letter.state) {
 	case DUE_NONE:
@@ -59,6 +59,7 @@ letters_when(const struct letter_row *row, date_t today, char *buf,
 		    row->letter.days_overdue == 1 ? "" : "s");
 		break;
 	default:
+		days = (int)(row->letter.due - today);
 		if (days == 0)
 			snprintf(buf, size, "due today");
 		else

@@ -448,6 +448,34 @@ conf_value(const struct config *cfg, const struct conf_entry *e)
 	return xstrdup("");
 }
 
+/*
+ * Write key = value so that iniparser reads back the same value: quoted
+ * when it holds ; or # (which start a comment), starts or ends with a
+ * space or a quote, or ends with a backslash (which would join the next
+ * line), with whichever quote it does not hold.
+ */
+static void
+conf_print_value(FILE *f, const char *key, const char *value)
+{
+	size_t n = strlen(value);
+	int quote;
+
+	if (n == 0) {
+		fprintf(f, "%s =\n", key);
+		return;
+	}
+	quote = strpbrk(value, ";#") != NULL || value[0] == ' ' ||
+	    value[n - 1] == ' ' || value[0] == '"' || value[0] == '\'' ||
+	    value[n - 1] == '"' || value[n - 1] == '\'' ||
+	    value[n - 1] == '\\';
+	if (!quote)
+		fprintf(f, "%s = %s\n", key, value);
+	else if (strchr(value, '"') == NULL)
+		fprintf(f, "%s = \"%s\"\n", key, value);
+	else
+		fprintf(f, "%s = '%s'\n", key, value);
+}
+
 void
 conf_print(const struct config *cfg, FILE *f)
 {
@@ -463,13 +491,7 @@ conf_print(const struct config *cfg, FILE *f)
 		}
 		value = conf_value(cfg, &conf_entries[i]);
 		fprintf(f, "# %s\n", conf_entries[i].help);
-		if (*value == '\0')
-			fprintf(f, "%s =\n", conf_entries[i].key);
-		else if (strpbrk(value, ";#") != NULL || value[0] == ' ' ||
-		    strchr(value, '"') != NULL)
-			fprintf(f, "%s = \"%s\"\n", conf_entries[i].key, value);
-		else
-			fprintf(f, "%s = %s\n", conf_entries[i].key, value);
+		conf_print_value(f, conf_entries[i].key, value);
 		free(value);
 	}
 }
