@@ -214,6 +214,15 @@ test_print_round_trip(void **state)
 	conf_defaults(&a);
 	free(a.worker_office);
 	a.worker_office = strdup("Civic Hall\nLeeds; West Yorkshire");
+	free(a.worker_name);
+	/* Every value iniparser can read: never ", ' and ; all at once. */
+	a.worker_name = strdup("Sam \"Sammy\" Neil; #1");
+	free(a.worker_phone);
+	a.worker_phone = strdup("\"0113\" 496 0000");
+	free(a.worker_title);
+	a.worker_title = strdup("'Adviser' \\");
+	free(a.worker_email);
+	a.worker_email = strdup("\"quoted\"@example.org");
 	a.rules.cap = 30;
 	f = fopen(ini_path, "w");
 	assert_non_null(f);
