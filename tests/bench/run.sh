@@ -1,0 +1,137 @@
+#!/bin/bash
+# tests/bench/run.sh: how long caseload takes, and how much memory, at
+# 1,000, 10,000 and 100,000 young people with 20 contacts each, side by
+# side with the floor: the sqlite3 tool running the same query on the
+# same file, and "sqlite3 DB 'select 1'" for starting a process.
+#
+# usage: tests/bench/run.sh [SIZES...]    (run by make bench)
+#
+# Each figure is the median of RUNS runs (default 5) of the whole
+# process; memory is the peak resident set of one run (/usr/bin/time).
+# This is not a test: nothing here passes or fails on timings.
+set -euo pipefail
+
+build=${top_builddir:-.}
+src=${top_srcdir:-.}
+caseload=${CASELOAD:-$build/caseload}
+generate=$build/tests/bench/generate
+runs=${RUNS:-5}
+today=2026-11-27
+dir=${BENCH_DIR:-$build/bench-data}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+mkdir -p "$dir"
+printf '[backup]\nkeep = 0\n' >"$dir/bench.ini"
+export CASELOAD_CONFIG=$dir/bench.ini LC_ALL=C.UTF-8 TZ=Europe/London
+
+now_ms() { date +%s%N; }
+
+# median_ms CMD...: median wall time of $runs runs, in milliseconds.
+median_ms() {
+	local i t0 t1 times=()
+	for ((i = 0; i < runs; i++)); do
+		t0=$(now_ms)
+		"$@" >/dev/null 2>&1
+		t1=$(now_ms)
+		times+=($(( (t1 - t0) / 1000 )))
+	done
+	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1}
+		END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+		      printf "%.1f\n", m / 1000 }'
+}
+
+# peak_kib CMD...: peak resident memory of one run, in KiB.
+peak_kib() {
+	/usr/bin/time -f '%M' -o "$dir/time.out" "$@" >/dev/null 2>&1 || true
+	tail -1 "$dir/time.out"
+}
+
+sq() { sqlite3 -batch "$@"; }
+floor_sql() { # floor_sql DB FILE
+	sqlite3 -batch -cmd ".parameter set @today '$today'" "$1" <"$2"
+}
+export -f sq floor_sql
+
+declare -A ms kib
+for n in "${sizes[@]}"; do
+	db=$dir/caseload-$n.db
+	if [ ! -f "$db" ]; then
+		echo "generating $n young people with 20 contacts each..." >&2
+		t0=$(now_ms)
+		"$generate" "$db" "$n" "$today"
+		echo "  made in $(( ($(now_ms) - t0) / 1000000 )) ms" >&2
+	fi
+	# Read the file once so every run finds it in the page cache.
+	cat "$db" >/dev/null
+
+	run_caseload() { "$caseload" --db "$db" --today "$today" "$@"; }
+	ms[start,$n]=$(median_ms sqlite3 "$db" 'select 1')
+	ms[due,$n]=$(median_ms "$caseload" --db "$db" --today $today due --within 14 --format csv)
+	ms[due_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-due.sql")
+	ms[export,$n]=$(median_ms "$caseload" --db "$db" --today $today export -o "$dir/export-$n.ics")
+	ms[export_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-export.sql")
+	ms[list,$n]=$(median_ms "$caseload" --db "$db" --today $today list --format csv)
+	ms[list_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-list.sql")
+	kib[due,$n]=$(peak_kib "$caseload" --db "$db" --today $today due --within 14 --format csv)
+	kib[export,$n]=$(peak_kib "$caseload" --db "$db" --today $today export -o "$dir/export-$n.ics")
+	kib[list,$n]=$(peak_kib "$caseload" --db "$db" --today $today list --format csv)
+	kib[due_floor,$n]=$(peak_kib floor_sql "$db" "$src/tests/bench/floor-due.sql")
+	if [ -x "$src/tests/bench/first-screen.sh" ] && command -v tmux >/dev/null; then
+		read -r ms[screen,$n] kib[screen,$n] < <("$src/tests/bench/first-screen.sh" \
+		    "$caseload" "$db" "$today" "$runs")
+	fi
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+echo
+echo "caseload benchmark, $(date -u +%Y-%m-%d), median of $runs runs, $(nproc) CPUs"
+printf '%-26s' "young people"
+for n in "${sizes[@]}"; do printf '%24s' "$n"; done
+echo
+row() { # row LABEL KEY FLOOR_KEY
+	printf '%-26s' "$1"
+	for n in "${sizes[@]}"; do
+		local v=${ms[$2,$n]:-}
+		if [ -z "$v" ]; then printf '%24s' "-"; continue; fi
+		if [ -n "$3" ]; then
+			printf '%24s' "$v ms ($(ratio "$v" "${ms[$3,$n]}"))"
+		else
+			printf '%24s' "$v ms"
+		fi
+	done
+	echo
+}
+row "process start (floor)" start ""
+row "due --within 14" due due_floor
+row "  sqlite3 same query" due_floor ""
+row "export -o FILE" export export_floor
+row "  sqlite3 same rows" export_floor ""
+row "list --format csv" list list_floor
+row "  sqlite3 same rows" list_floor ""
+row "first screen" screen ""
+echo
+printf '%-26s' "peak memory (MiB)"
+for n in "${sizes[@]}"; do printf '%24s' ""; done
+echo
+for k in due export list screen due_floor; do
+	label=$k
+	[ "$k" = due_floor ] && label="sqlite3 due query"
+	printf '%-26s' "  $label"
+	for n in "${sizes[@]}"; do
+		v=${kib[$k,$n]:-}
+		if [ -z "$v" ]; then printf '%24s' "-"; else
+			printf '%24s' "$(awk -v k="$v" 'BEGIN { printf "%.1f", k / 1024 }')"; fi
+	done
+	echo
+done
+if [ ${#sizes[@]} -gt 1 ]; then
+	first=${sizes[0]}
+	last=${sizes[${#sizes[@]} - 1]}
+	echo
+	echo "growth from $first to $last young people ($(( last / first ))x as many):"
+	for k in due export list screen; do
+		[ -n "${ms[$k,$last]:-}" ] || continue
+		printf '  %-22s %s\n' "$k" "$(ratio "${ms[$k,$last]}" "${ms[$k,$first]}")"
+	done
+fi
