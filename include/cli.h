@@ -141,5 +141,6 @@ int cmd_due(struct cli *, int, char **);
 int cmd_agenda(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
+int cmd_import(struct cli *, int, char **);
 
 #endif

@@ -50,6 +50,9 @@ static const struct cli_command cli_table[] = {
 	  cmd_archive },
 	{ "backup", "FILE", "copy the database to a new file", cmd_backup },
 	{ "check", "", "check the database's integrity and schema", cmd_check },
+	{ "import", "FILE.csv [--dry-run]",
+	  "add young people from a spreadsheet saved as CSV (all or nothing)",
+	  cmd_import },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 
