@@ -124,6 +124,17 @@ int store_reviews_each(struct store *st, long person_id, store_date_cb cb,
     void *arg, char **cause);
 
 /*
+ * Visit every contact of everyone dated on or after since (DATE_NONE for
+ * all), oldest first, one row at a time; the note is not read (NULL).
+ */
+int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
+    void *arg, char **cause);
+
+/* Visit every letter sent on or after since (DATE_NONE for all). */
+int store_letters_since(struct store *st, date_t since, store_date_cb cb,
+    void *arg, char **cause);
+
+/*
  * Copy the whole database, while it is in use, to a new file dest
  * (mode 0600; written to a temporary file in the same folder, then
  * renamed).  Refuses to overwrite an existing file.

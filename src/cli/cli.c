@@ -53,6 +53,8 @@ static const struct cli_command cli_table[] = {
 	{ "import", "FILE.csv [--dry-run]",
 	  "add young people from a spreadsheet saved as CSV (all or nothing)",
 	  cmd_import },
+	{ "stats", "[--format text|json]", "figures for supervision",
+	  cmd_stats },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 
