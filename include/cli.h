@@ -142,6 +142,7 @@ int cmd_agenda(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
 int cmd_import(struct cli *, int, char **);
+int cmd_handover(struct cli *, int, char **);
 int cmd_stats(struct cli *, int, char **);
 
 #endif

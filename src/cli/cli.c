@@ -53,6 +53,9 @@ static const struct cli_command cli_table[] = {
 	{ "import", "FILE.csv [--dry-run]",
 	  "add young people from a spreadsheet saved as CSV (all or nothing)",
 	  cmd_import },
+	{ "handover", "export REF... -o FILE | handover import FILE",
+	  "hand young people's whole records to another worker's caseload",
+	  cmd_handover },
 	{ "stats", "[--format text|json]", "figures for supervision",
 	  cmd_stats },
 };

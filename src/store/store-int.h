@@ -11,6 +11,12 @@
 
 #define STORE_CACHE_SIZE 64
 
+/* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
+#define STORE_APPLICATION_ID 0x43534c44
+
+/* "CSLH": marks a handover file, which is never opened as a caseload. */
+#define STORE_HANDOVER_ID 0x43534c48
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -44,6 +50,9 @@ date_t store_column_date(sqlite3_stmt *stmt, int col);
 
 /* Read a text column, NULL for NULL. */
 const char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
+int store_sync_path(const char *path, int flags);
 
 /* Refresh the summary columns of a person from their history. */
 int store_refresh_person(struct store *st, long person_id, char **cause);

@@ -15,9 +15,6 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-/* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
-#define STORE_APPLICATION_ID 0x43534c44
-
 /* Wait this long for another copy of caseload to finish writing. */
 #define STORE_BUSY_MS 15000
 
