@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-person.h"
 #include "import.h"
@@ -203,11 +204,14 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		import_sheet_free(&sheet);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_store(cli, &st)) != 0) {
+	/* A dry run on a database that does not exist yet does not make it. */
+	st = NULL;
+	if ((!dry_run || access(cli->db_path, F_OK) == 0) &&
+	    (rc = cli_store(cli, &st)) != 0) {
 		import_sheet_free(&sheet);
 		return rc;
 	}
-	if (import_find_present(st, &sheet, &cause) != 0) {
+	if (st != NULL && import_find_present(st, &sheet, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		import_sheet_free(&sheet);

@@ -113,6 +113,7 @@ struct import_state {
 	int			 record_line;	/* where the record started */
 	int			 between;	/* no record begun yet */
 	int			 prev_cr;	/* the last byte was \r */
+	int			 skipping;	/* to the end of a wrong line */
 	int			 have_header;
 	size_t			 ncolumns;	/* fields in the header */
 	char			*label[IMPORT_COLUMNS];	/* as the header says */
@@ -298,8 +299,9 @@ import_header(struct import_state *st)
 		}
 		if ((c = import_lookup(text)) < 0) {
 			import_problem(sh, st->record_line, "'%s' is not a "
-			    "column caseload knows; rename it (see 'man "
-			    "caseload', IMPORT) or delete the column", text);
+			    "column caseload knows; rename it (see "
+			    "'Importing a spreadsheet' in man caseload) or "
+			    "delete the column", text);
 			continue;
 		}
 		if (sh->header[c] >= 0) {
@@ -324,9 +326,15 @@ import_header(struct import_state *st)
 		    "birth (call it 'date of birth' or 'dob')");
 }
 
-/* Parse a date field, reporting a problem; DATE_NONE when empty or bad. */
+/* The bit of a column in a set of columns found wrong. */
+#define IMPORT_BIT(c) (1u << (c))
+
+/*
+ * Parse a date field, reporting a problem and marking the column in
+ * *failed; DATE_NONE when it is empty or wrong.
+ */
 static date_t
-import_date(struct import_state *st, enum import_column c, int *bad)
+import_date(struct import_state *st, enum import_column c, unsigned *failed)
 {
 	static const char *const midnight[] = {
 		" 00:00:00", " 00:00", "T00:00:00", "T00:00"
@@ -353,25 +361,25 @@ import_date(struct import_state *st, enum import_column c, int *bad)
 		    import_label(st, c), cause);
 		free(cause);
 		free(copy);
-		*bad = 1;
+		*failed |= IMPORT_BIT(c);
 		return DATE_NONE;
 	}
 	free(copy);
 	return d;
 }
 
-/* Report a check's failure against a column; returns 1 when it failed. */
-static int
+/* Report a check's failure against a column, and mark it in *failed. */
+static void
 import_checked(struct import_state *st, enum import_column c, int rc,
-    char **cause)
+    char **cause, unsigned *failed)
 {
 	if (rc == 0)
-		return 0;
+		return;
 	import_problem(st->sheet, st->record_line, "%s: %s",
 	    import_label(st, c), *cause != NULL ? *cause : "not valid");
 	free(*cause);
 	*cause = NULL;
-	return 1;
+	*failed |= IMPORT_BIT(c);
 }
 
 /* A status: stepped up or stepped down, in a few spellings; -1 if not. */
@@ -400,7 +408,8 @@ import_row(struct import_state *st)
 	struct import_row row;
 	const char *field, *first, *last;
 	enum status status = STATUS_UP;
-	int bad = 0, status_given = 0, c;
+	unsigned failed = 0;
+	int bad = 0, status_given = 0, c, name_column;
 	size_t i, extra = 0;
 	char *cause = NULL, *end;
 	long n;
@@ -437,41 +446,44 @@ import_row(struct import_state *st)
 	/* The name, whole or in two parts. */
 	if (sh->header[IMPORT_NAME] >= 0) {
 		row.person.name = row.text[IMPORT_NAME];
-		c = IMPORT_NAME;
+		name_column = IMPORT_NAME;
 	} else {
 		first = row.text[IMPORT_FIRST_NAME];
 		last = row.text[IMPORT_SURNAME];
 		row.full_name = xasprintf("%s%s%s", first,
 		    *first != '\0' && *last != '\0' ? " " : "", last);
 		row.person.name = row.full_name;
-		c = sh->header[IMPORT_FIRST_NAME] >= 0 ? IMPORT_FIRST_NAME :
-		    IMPORT_SURNAME;
+		name_column = sh->header[IMPORT_FIRST_NAME] >= 0 ?
+		    IMPORT_FIRST_NAME : IMPORT_SURNAME;
 	}
-	bad |= import_checked(st, c, check_name(row.person.name, &cause),
-	    &cause);
+	import_checked(st, name_column, check_name(row.person.name, &cause),
+	    &cause, &failed);
 
 	field = row.text[IMPORT_PREFERRED];
 	if (*field != '\0') {
-		bad |= import_checked(st, IMPORT_PREFERRED,
-		    check_text(field, 0, CHECK_NAME_MAX, &cause), &cause);
+		import_checked(st, IMPORT_PREFERRED,
+		    check_text(field, 0, CHECK_NAME_MAX, &cause), &cause,
+		    &failed);
 		row.person.preferred_name = field;
 	}
 	field = row.text[IMPORT_PHONE];
 	if (*field != '\0') {
-		bad |= import_checked(st, IMPORT_PHONE,
-		    check_text(field, 0, CHECK_PHONE_MAX, &cause), &cause);
+		import_checked(st, IMPORT_PHONE,
+		    check_text(field, 0, CHECK_PHONE_MAX, &cause), &cause,
+		    &failed);
 		row.person.phone = field;
 	}
 	field = row.text[IMPORT_EMAIL];
 	if (*field != '\0') {
-		bad |= import_checked(st, IMPORT_EMAIL,
-		    check_email(field, &cause), &cause);
+		import_checked(st, IMPORT_EMAIL,
+		    check_email(field, &cause), &cause, &failed);
 		row.person.email = field;
 	}
 	field = row.text[IMPORT_ADDRESS];
 	if (*field != '\0') {
-		bad |= import_checked(st, IMPORT_ADDRESS,
-		    check_text(field, 1, CHECK_ADDRESS_MAX, &cause), &cause);
+		import_checked(st, IMPORT_ADDRESS,
+		    check_text(field, 1, CHECK_ADDRESS_MAX, &cause), &cause,
+		    &failed);
 		row.person.address = field;
 	}
 	field = row.text[IMPORT_INTERVAL];
@@ -483,7 +495,7 @@ import_row(struct import_state *st)
 			import_problem(sh, st->record_line, "%s: '%s' is not a "
 			    "whole number of weeks from 1 to 52",
 			    import_label(st, IMPORT_INTERVAL), field);
-			bad = 1;
+			failed |= IMPORT_BIT(IMPORT_INTERVAL);
 		} else
 			row.person.facts.interval_weeks = (int)n;
 	}
@@ -493,20 +505,21 @@ import_row(struct import_state *st)
 			import_problem(sh, st->record_line, "%s: '%s' is not a "
 			    "status; write stepped up or stepped down",
 			    import_label(st, IMPORT_STATUS), field);
-			bad = 1;
+			failed |= IMPORT_BIT(IMPORT_STATUS);
 		} else
 			status_given = 1;
 	}
 
-	row.person.facts.dob = import_date(st, IMPORT_DOB, &bad);
-	if (row.person.facts.dob == DATE_NONE && *row.text[IMPORT_DOB] == '\0') {
+	row.person.facts.dob = import_date(st, IMPORT_DOB, &failed);
+	if (*row.text[IMPORT_DOB] == '\0') {
 		import_problem(sh, st->record_line, "%s: the date of birth is "
 		    "missing", import_label(st, IMPORT_DOB));
-		bad = 1;
+		failed |= IMPORT_BIT(IMPORT_DOB);
 	}
-	row.person.facts.allocated_on = import_date(st, IMPORT_ALLOCATED, &bad);
-	row.stepped_down_on = import_date(st, IMPORT_STEPPED_DOWN, &bad);
-	row.last_contact = import_date(st, IMPORT_LAST_CONTACT, &bad);
+	row.person.facts.allocated_on = import_date(st, IMPORT_ALLOCATED,
+	    &failed);
+	row.stepped_down_on = import_date(st, IMPORT_STEPPED_DOWN, &failed);
+	row.last_contact = import_date(st, IMPORT_LAST_CONTACT, &failed);
 
 	/* Stepped down: from the status, or from a stepped-down date alone. */
 	if (!status_given && row.stepped_down_on != DATE_NONE)
@@ -517,7 +530,7 @@ import_row(struct import_state *st)
 		    "has a date; clear one of them",
 		    import_label(st, IMPORT_STATUS),
 		    import_label(st, IMPORT_STEPPED_DOWN));
-		bad = 1;
+		failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
 	if (status == STATUS_DOWN && *row.text[IMPORT_STEPPED_DOWN] == '\0') {
 		if (sh->header[IMPORT_STEPPED_DOWN] < 0)
@@ -528,7 +541,7 @@ import_row(struct import_state *st)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but %s is empty", import_label(st, IMPORT_STATUS),
 			    import_label(st, IMPORT_STEPPED_DOWN));
-		bad = 1;
+		failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
 
 	/*
@@ -543,9 +556,15 @@ import_row(struct import_state *st)
 			row.person.facts.allocated_on = row.stepped_down_on;
 	}
 
-	if (!bad) {
+	/*
+	 * The checks of the whole, each once the fields it reads are sound,
+	 * so that every problem of the row is reported at once.
+	 */
+	if ((failed & (IMPORT_BIT(name_column) | IMPORT_BIT(IMPORT_DOB) |
+	    IMPORT_BIT(IMPORT_ALLOCATED) | IMPORT_BIT(IMPORT_STEPPED_DOWN))) ==
+	    0) {
 		const char *what;
-		enum import_column col = IMPORT_NAME;
+		enum import_column col = name_column;
 
 		if (check_person(&row.person, st->today, DATE_NONE, &what,
 		    &cause) != 0) {
@@ -556,26 +575,29 @@ import_row(struct import_state *st)
 				    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
 			else if (strcmp(what, "interval") == 0)
 				col = IMPORT_INTERVAL;
-			bad |= import_checked(st, col, -1, &cause);
+			import_checked(st, col, -1, &cause, &failed);
 		}
 	}
-	if (!bad && row.last_contact != DATE_NONE)
-		bad |= import_checked(st, IMPORT_LAST_CONTACT,
+	if (row.last_contact != DATE_NONE &&
+	    (failed & IMPORT_BIT(IMPORT_DOB)) == 0)
+		import_checked(st, IMPORT_LAST_CONTACT,
 		    check_event_date(row.last_contact, row.person.facts.dob,
-		    st->today, &cause), &cause);
-	if (!bad && status == STATUS_DOWN) {
+		    st->today, &cause), &cause, &failed);
+	if (status == STATUS_DOWN && row.stepped_down_on != DATE_NONE &&
+	    (failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
+	    IMPORT_BIT(IMPORT_STEPPED_DOWN))) == 0) {
 		struct person_facts up = row.person.facts;
 
 		up.status = STATUS_UP;
 		up.status_since = up.allocated_on;
-		bad |= import_checked(st, IMPORT_STEPPED_DOWN,
+		import_checked(st, IMPORT_STEPPED_DOWN,
 		    check_status_change(&up, STATUS_DOWN, row.stepped_down_on,
-		    st->today, &cause), &cause);
+		    st->today, &cause), &cause, &failed);
 	}
 	if (status != STATUS_DOWN)
 		row.stepped_down_on = DATE_NONE;
 
-	if (bad) {
+	if (bad || failed != 0) {
 		for (c = 0; c < IMPORT_COLUMNS; c++)
 			free(row.text[c]);
 		free(row.full_name);
@@ -631,6 +653,7 @@ import_parse_error(struct import_state *st, struct csv_parser *p,
 	csv_free(p);
 	import_clear_fields(st);
 	st->between = 1;
+	st->skipping = 1;
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return xfail(cause, "out of memory reading the file");
 	return 0;
@@ -646,13 +669,22 @@ import_feed(struct import_state *st, struct csv_parser *p, const char *s,
 {
 	char last = s[len - 1];
 
-	if (st->between && !import_blank(s, len)) {
-		st->record_line = st->line;
-		st->between = 0;
+	if (st->skipping) {
+		/* After a parse error: the rest of that line is not read. */
+		if (last == '\r' || last == '\n')
+			st->skipping = 0;
+	} else {
+		if (st->between && !import_blank(s, len)) {
+			st->record_line = st->line;
+			st->between = 0;
+		}
+		if (csv_parse(p, s, len, import_on_field, import_on_record,
+		    st) != len && import_parse_error(st, p, cause) != 0)
+			return -1;
+		/* The error was on the line's last byte: nothing to skip. */
+		if (st->skipping && (last == '\r' || last == '\n'))
+			st->skipping = 0;
 	}
-	if (csv_parse(p, s, len, import_on_field, import_on_record, st) != len &&
-	    import_parse_error(st, p, cause) != 0)
-		return -1;
 	if (last == '\r')
 		st->line++;
 	else if (last == '\n' && !(len == 1 && st->prev_cr))
