@@ -324,7 +324,7 @@ handover_sniff(const char *path, char **cause)
 	ssize_t got;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		close(fd);
@@ -482,8 +482,8 @@ store_handover_open(const char *path, struct store **out,
 
 	ho = xcalloc(1, sizeof *ho);
 	ho->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &ho->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &ho->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
 		if (ho->db != NULL)
 			store_fail(ho, cause, "opening the handover");
 		else
