@@ -57,8 +57,8 @@ handover_export(struct cli *cli, int argc, char **argv)
 		return cli_operands_error("handover", "export: give the young "
 		    "people to hand over (numbers or parts of names)");
 	if (dest == NULL || *dest == '\0')
-		return cli_operands_error("handover", "export: give the file to "
-		    "write with -o FILE");
+		return cli_operands_error("handover", "export: give the file "
+		    "to write with -o FILE");
 	if (lstat(dest, &sb) == 0) {
 		cli_error("handover: %s already exists; give a new file name",
 		    dest);
@@ -107,8 +107,8 @@ handover_export(struct cli *cli, int argc, char **argv)
 	    "them off your caseload:\n");
 	for (i = 0; i < n; i++) {
 		if (people[i]->facts.status != STATUS_ARCHIVED)
-			printf("  caseload archive %ld --reason \"handed over\"\n",
-			    people[i]->id);
+			printf("  caseload archive %ld --reason \"handed "
+			    "over\"\n", people[i]->id);
 	}
 	rc = EXIT_DONE;
 out:
@@ -168,7 +168,8 @@ handover_check_people(struct cli *cli, struct handover_clash *hc,
 
 	for (i = 0; i < hc->n; i++) {
 		p = hc->in[i];
-		if (check_person(p, cli->today, DATE_NONE, &field, cause) != 0 ||
+		if (check_person(p, cli->today, DATE_NONE, &field,
+		    cause) != 0 ||
 		    (p->preferred_name != NULL && check_text(p->preferred_name,
 		    0, CHECK_NAME_MAX, cause) != 0) ||
 		    (p->phone != NULL && check_text(p->phone, 0,

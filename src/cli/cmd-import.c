@@ -48,9 +48,9 @@ import_match_person(const struct person *p, void *arg)
 	    import_key_compare);
 	if (found != NULL) {
 		import_problem(m->sheet, (*found)->line, "already on your "
-		    "caseload as number %ld (same name and date of birth); take "
-		    "the row out, or change their details with 'caseload edit "
-		    "%ld'", p->id, p->id);
+		    "caseload as number %ld (same name and date of birth); "
+		    "take the row out, or change their details with 'caseload "
+		    "edit %ld'", p->id, p->id);
 	}
 	return 0;
 }
@@ -286,7 +286,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	for (i = 0; i < sheet.n; i++)
 		cli_person_warn_age(cli, &sheet.rows[i].person);
-	if (store_people_each(st, STORE_UP, import_count_up, &up, &cause) != 0) {
+	if (store_people_each(st, STORE_UP, import_count_up, &up,
+	    &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		import_sheet_free(&sheet);

@@ -416,23 +416,24 @@ import_row(struct import_state *st)
 
 	for (i = 0; i < st->nfields; i++) {
 		if (st->fields[i].has_nul) {
-			import_problem(sh, st->record_line, "the row holds a NUL "
-			    "byte: save the spreadsheet as CSV (UTF-8) and try "
-			    "again");
+			import_problem(sh, st->record_line, "the row holds a "
+			    "NUL byte: save the spreadsheet as CSV (UTF-8) and "
+			    "try again");
 			return;
 		}
 		if (i >= st->ncolumns && st->fields[i].s[0] != '\0')
 			extra++;
 	}
 	if (extra > 0) {
-		import_problem(sh, st->record_line, "the row has %zu fields but "
-		    "the header has %zu columns; put a field that holds a "
-		    "comma in quotes", st->nfields, st->ncolumns);
+		import_problem(sh, st->record_line, "the row has %zu fields "
+		    "but the header has %zu columns; put a field that holds "
+		    "a comma in quotes", st->nfields, st->ncolumns);
 		bad = 1;
 	}
 	/* Without a name and a date of birth column, nothing can be read. */
 	if (sh->header[IMPORT_DOB] < 0 || (sh->header[IMPORT_NAME] < 0 &&
-	    sh->header[IMPORT_FIRST_NAME] < 0 && sh->header[IMPORT_SURNAME] < 0))
+	    sh->header[IMPORT_FIRST_NAME] < 0 &&
+	    sh->header[IMPORT_SURNAME] < 0))
 		return;
 
 	memset(&row, 0, sizeof row);
@@ -766,15 +767,16 @@ import_read(const char *path, date_t today, struct import_sheet *out,
 	for (c = 0; c < IMPORT_COLUMNS; c++)
 		out->header[c] = -1;
 	if ((f = fopen(path, "rb")) == NULL)
-		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		fclose(f);
 		return xfail(cause, "%s is not a file", path);
 	}
 	if (sb.st_size > IMPORT_MAX_BYTES) {
 		fclose(f);
-		return xfail(cause, "%s is %lld MiB: far bigger than a caseload "
-		    "spreadsheet; is it the right file?", path,
+		return xfail(cause, "%s is %lld MiB: far bigger than a "
+		    "caseload spreadsheet; is it the right file?", path,
 		    (long long)sb.st_size / (1024 * 1024));
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
@@ -795,15 +797,16 @@ import_read(const char *path, date_t today, struct import_sheet *out,
 			    (unsigned char)buf[1] == 0xfe) ||
 			    ((unsigned char)buf[0] == 0xfe &&
 			    (unsigned char)buf[1] == 0xff))) {
-				xfail(cause, "%s is UTF-16 text; save it from the "
-				    "spreadsheet as CSV UTF-8", path);
+				xfail(cause, "%s is UTF-16 text; save it from "
+				    "the spreadsheet as CSV UTF-8", path);
 				goto out;
 			}
 			if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 				start = 3;
 		}
 		for (i = start; i < n; i = j) {
-			for (j = i; j < n && buf[j] != '\n' && buf[j] != '\r'; j++)
+			for (j = i; j < n && buf[j] != '\n' &&
+			    buf[j] != '\r'; j++)
 				;
 			if (j < n)
 				j++;

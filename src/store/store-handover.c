@@ -179,7 +179,9 @@ handover_export_person(struct store *st, struct store *out, long id,
 static void
 handover_unlink(const char *path)
 {
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffixes[] = {
+		"", "-wal", "-shm", "-journal"
+	};
 	char *p;
 	size_t i;
 
@@ -325,7 +327,8 @@ handover_sniff(const char *path, char **cause)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		close(fd);
 		return xfail(cause, "%s is not a file", path);
@@ -344,8 +347,8 @@ handover_sniff(const char *path, char **cause)
 		    "handover file; make one with 'caseload handover export "
 		    "REF... -o FILE'", path);
 	if (app != STORE_HANDOVER_ID)
-		return xfail(cause, "%s is a SQLite database, but not a caseload "
-		    "handover file", path);
+		return xfail(cause, "%s is a SQLite database, but not a "
+		    "caseload handover file", path);
 	if (version > (unsigned long)store_schema_version())
 		return xfail(cause, "%s was made by a newer caseload (schema "
 		    "%lu; this one reads up to %d): import it with the newer "
@@ -370,8 +373,8 @@ handover_sniff(const char *path, char **cause)
 		    (long long)sb.st_size,
 		    (unsigned long long)pages * page_size);
 	if (sb.st_size % (off_t)page_size != 0)
-		return xfail(cause, "%s is truncated (%lld bytes is not a whole "
-		    "number of pages): ask for the file again", path,
+		return xfail(cause, "%s is truncated (%lld bytes is not a "
+		    "whole number of pages): ask for the file again", path,
 		    (long long)sb.st_size);
 	return 0;
 }
@@ -522,8 +525,8 @@ store_handover_open(const char *path, struct store **out,
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		xfail(cause, "%s is damaged (history without its young person); "
-		    "ask for the file again", path);
+		xfail(cause, "%s is damaged (history without its young "
+		    "person); ask for the file again", path);
 		goto fail;
 	}
 
