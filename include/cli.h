@@ -163,5 +163,8 @@ int cmd_backup(struct cli *, int, char **);
 int cmd_restore(struct cli *, int, char **);
 int cmd_letters(struct cli *, int, char **);
 int cmd_card(struct cli *, int, char **);
+int cmd_import(struct cli *, int, char **);
+int cmd_handover(struct cli *, int, char **);
+int cmd_stats(struct cli *, int, char **);
 
 #endif

@@ -124,6 +124,17 @@ int store_reviews_each(struct store *st, long person_id, store_date_cb cb,
     void *arg, char **cause);
 
 /*
+ * Visit every contact of everyone dated on or after since (DATE_NONE for
+ * all), oldest first, one row at a time; the note is not read (NULL).
+ */
+int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
+    void *arg, char **cause);
+
+/* Visit every letter sent on or after since (DATE_NONE for all). */
+int store_letters_since(struct store *st, date_t since, store_date_cb cb,
+    void *arg, char **cause);
+
+/*
  * Copy the whole database, while it is in use, to a new file dest
  * (mode 0600; written to a temporary file in the same folder, then
  * renamed).  Refuses to overwrite an existing file.
@@ -162,6 +173,72 @@ int store_check_file(const char *path, char **cause);
  */
 int store_restore(struct store *st, const char *src, char **saved,
     char **cause);
+
+/*
+ * Handover files: some young people's whole records (details, status
+ * history, contacts including those struck out, letters and reviews,
+ * with their UUIDs, dates and recorded_at times), to be added to another
+ * worker's caseload.  A handover file is a SQLite database with this
+ * store's schema and version (PRAGMA user_version), PRAGMA
+ * application_id 0x43534c48 ("CSLH") instead of a caseload's, and a
+ * table `handover` of one row saying what made it (format, made_on,
+ * made_at, worker, people, caseload_version).  man caseload describes it.
+ */
+#define STORE_HANDOVER_FORMAT 1
+
+/* What a handover file holds. */
+struct store_handover_counts {
+	int	people;
+	int	status_changes;
+	int	contacts;
+	int	letters;
+	int	reviews;
+};
+
+/* What a handover file says of itself. */
+struct store_handover_info {
+	int				format;
+	int				schema;		/* its user_version */
+	date_t				made_on;
+	char				made_at[32];	/* UTC, ISO 8601 */
+	char				worker[256];	/* "" when not set */
+	char				version[32];	/* of caseload */
+	struct store_handover_counts	counts;
+};
+
+/*
+ * Write young people ids[0..n) with their whole records to a new
+ * handover file dest (mode 0600; written to a temporary file in the same
+ * folder, then renamed), saying it was made on made_on by worker (NULL
+ * or "" when unknown).  Refuses to overwrite an existing file, and fails
+ * when an id is not a young person.  Fills *counts.
+ */
+int store_handover_export(struct store *st, const long *ids, size_t n,
+    const char *dest, date_t made_on, const char *worker,
+    struct store_handover_counts *counts, char **cause);
+
+/*
+ * Open the handover file at path, read only, after checking that it is
+ * one: a SQLite file, not truncated (its size against its header), not
+ * damaged (PRAGMA integrity_check and foreign keys), marked as a handover
+ * file, of this schema version or an older one, whose every young
+ * person's summary agrees with their history.  On success *out is a
+ * store the caller can read (store_people_each ...) and must close with
+ * store_close, and *info says what the file holds.  Any failure means
+ * the file is not one to import; *cause says why.
+ */
+int store_handover_open(const char *path, struct store **out,
+    struct store_handover_info *info, char **cause);
+
+/*
+ * Add every young person of the handover store ho (from
+ * store_handover_open) to st in one transaction: each gets a new number
+ * in st and keeps their UUID and every row of their history as it was.
+ * Sets *ids to a new array of their numbers in st, in the file's order
+ * (the caller frees it), and *n to its length.
+ */
+int store_handover_import(struct store *st, struct store *ho, long **ids,
+    size_t *n, char **cause);
 
 /* A problem found by store_check, as one line of plain text. */
 typedef void (*store_problem_cb)(const char *problem, void *arg);

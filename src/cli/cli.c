@@ -62,6 +62,14 @@ static const struct cli_command cli_table[] = {
 	{ "restore", "FILE", "put a backup back in place of the database",
 	  cmd_restore },
 	{ "check", "", "check the database's integrity and schema", cmd_check },
+	{ "import", "FILE.csv [--dry-run]",
+	  "add young people from a spreadsheet saved as CSV (all or nothing)",
+	  cmd_import },
+	{ "handover", "export REF... -o FILE | handover import FILE",
+	  "hand young people's whole records to another worker's caseload",
+	  cmd_handover },
+	{ "stats", "[--format text|json]", "figures for supervision",
+	  cmd_stats },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 

@@ -14,6 +14,10 @@
 /* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x43534c44
 
+
+/* "CSLH": marks a handover file, which is never opened as a caseload. */
+#define STORE_HANDOVER_ID 0x43534c48
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -59,6 +63,9 @@ int store_backup_before_path(struct store *st, const char *why, char **made,
 
 /* Migrate the schema again (after a restore brought an older one). */
 int store_upgrade(struct store *st, char **cause);
+
+/* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
+int store_sync_path(const char *path, int flags);
 
 /* Refresh the summary columns of a person from their history. */
 int store_refresh_person(struct store *st, long person_id, char **cause);

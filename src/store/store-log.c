@@ -367,3 +367,62 @@ store_reviews_each(struct store *st, long person_id, store_date_cb cb,
 
 	return store_dated_each(st, sql, person_id, cb, arg, cause);
 }
+
+int
+store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
+    void *arg, char **cause)
+{
+	/* Notes are not read: nobody needs them in bulk. */
+	static const char sql[] = "SELECT id, person_id, on_date, method,"
+	    " started_by, attempted, NULL, struck_on, struck_reason"
+	    " FROM contacts WHERE on_date >= ?1 ORDER BY on_date, id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct contact c;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if (since == DATE_NONE)
+		sqlite3_bind_text(stmt, 1, "", -1, SQLITE_STATIC);
+	else
+		store_bind_date(stmt, 1, since);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_contact(stmt, &c);
+		if (cb(&c, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the contact log");
+	return 0;
+}
+
+int
+store_letters_since(struct store *st, date_t since, store_date_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT id, sent_on FROM letters"
+	    " WHERE sent_on >= ?1 ORDER BY sent_on, id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if (since == DATE_NONE)
+		sqlite3_bind_text(stmt, 1, "", -1, SQLITE_STATIC);
+	else
+		store_bind_date(stmt, 1, since);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (cb((long)sqlite3_column_int64(stmt, 0),
+		    store_column_date(stmt, 1), arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the letters");
+	return 0;
+}

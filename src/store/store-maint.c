@@ -17,7 +17,7 @@
 #include "xmalloc.h"
 
 /* Flush a file's data to the disk; 0 or -1 with errno. */
-static int
+int
 store_sync_path(const char *path, int flags)
 {
 	int fd = open(path, flags | O_CLOEXEC);

@@ -1,0 +1,94 @@
+/*
+ * import.h: reading young people from a spreadsheet saved as CSV.
+ *
+ * The file is RFC 4180 CSV (read with libcsv) with a header row; columns
+ * are matched by name, ignoring case, spaces and underscores, in any
+ * order, with common spellings accepted.  Every field is checked as the
+ * command line checks what is typed (check.h).  Nothing here touches the
+ * database: the caller decides what to do with the rows and problems.
+ */
+#ifndef CASELOAD_IMPORT_H
+#define CASELOAD_IMPORT_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "person.h"
+
+/* The columns caseload reads. */
+enum import_column {
+	IMPORT_NAME,
+	IMPORT_FIRST_NAME,	/* with IMPORT_SURNAME, when there is no name */
+	IMPORT_SURNAME,
+	IMPORT_PREFERRED,
+	IMPORT_DOB,
+	IMPORT_PHONE,
+	IMPORT_EMAIL,
+	IMPORT_ADDRESS,
+	IMPORT_INTERVAL,
+	IMPORT_ALLOCATED,
+	IMPORT_STATUS,
+	IMPORT_STEPPED_DOWN,
+	IMPORT_LAST_CONTACT
+};
+#define IMPORT_COLUMNS 13
+
+/* A column's usual name, as in the manual: "date_of_birth". */
+const char *import_column_name(enum import_column column);
+
+/* A young person read from one row, checked. */
+struct import_row {
+	int		 line;		/* where the row starts; the header is 1 */
+	struct person	 person;	/* strings point into text */
+	date_t		 last_contact;	/* DATE_NONE when not given */
+	date_t		 stepped_down_on; /* DATE_NONE unless stepped down */
+	char		*text[IMPORT_COLUMNS];	/* the fields, owned */
+	char		*full_name;	/* first name and surname joined, owned */
+};
+
+/* Something wrong at a line of the file. */
+struct import_problem {
+	int	 line;
+	char	*what;		/* without the file and line */
+	size_t	 seq;		/* the order it was found in */
+};
+
+struct import_sheet {
+	struct import_row	*rows;		/* only rows without problems */
+	size_t			 n, size;
+	struct import_problem	*problems;
+	size_t			 nproblems, problems_size;
+	int			 header[IMPORT_COLUMNS]; /* field index, or -1 */
+};
+
+/*
+ * Read the spreadsheet at path, as on today (for dates such as "today"
+ * and checks such as "not in the future").  UTF-8 with or without a
+ * byte-order mark, CRLF, LF or CR line ends, quoted fields with commas,
+ * quotes and line breaks.  Blank rows are skipped.
+ *
+ * Returns 0 when the file could be read: out->rows holds the good rows
+ * and out->problems what is wrong with the others (one entry per problem,
+ * by line), including two rows for the same young person (same name,
+ * ignoring case, and date of birth).  The import must not go ahead when
+ * there is a problem.  Returns -1 with *cause when the file cannot be
+ * read at all (missing, too big, UTF-16, empty).  Free out with
+ * import_sheet_free in both cases.
+ */
+int import_read(const char *path, date_t today, struct import_sheet *out,
+    char **cause);
+
+/* Add a problem at a line (the message is formatted like printf). */
+void import_problem(struct import_sheet *sheet, int line, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+/* Put the problems in order of line (problems of one line keep theirs). */
+void import_sort_problems(struct import_sheet *sheet);
+
+/* Free what import_read filled in; import_sheet_free(NULL) does nothing. */
+void import_sheet_free(struct import_sheet *sheet);
+
+/* The note of the contact made from the last contact column. */
+#define IMPORT_NOTE "imported from spreadsheet"
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * cmd-import.c: caseload import: add young people from a spreadsheet's
+ * CSV, all or nothing, in one transaction.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli-person.h"
+#include "import.h"
+#include "rules.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define IMPORT_NAME_COLS 28
+
+struct import_match {
+	struct import_sheet	 *sheet;
+	struct import_row	**by;		/* rows by date of birth, name */
+};
+
+/* Rows by date of birth and name (case-insensitive), as bsearch needs. */
+static int
+import_key_compare(const void *a, const void *b)
+{
+	const struct import_row *ra = *(const struct import_row *const *)a;
+	const struct import_row *rb = *(const struct import_row *const *)b;
+
+	if (ra->person.facts.dob != rb->person.facts.dob)
+		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
+	return text_casecmp(ra->person.name, rb->person.name);
+}
+
+/* Is someone already in the database also in the sheet? */
+static int
+import_match_person(const struct person *p, void *arg)
+{
+	struct import_match *m = arg;
+	struct import_row key, *keyp = &key, **found;
+
+	memset(&key, 0, sizeof key);
+	key.person.facts.dob = p->facts.dob;
+	key.person.name = p->name;
+	found = bsearch(&keyp, m->by, m->sheet->n, sizeof *m->by,
+	    import_key_compare);
+	if (found != NULL) {
+		import_problem(m->sheet, (*found)->line, "already on your "
+		    "caseload as number %ld (same name and date of birth); "
+		    "take the row out, or change their details with 'caseload "
+		    "edit %ld'", p->id, p->id);
+	}
+	return 0;
+}
+
+/* Find the rows that match someone in the database; -1 on failure. */
+static int
+import_find_present(struct store *st, struct import_sheet *sheet,
+    char **cause)
+{
+	struct import_match m;
+	size_t i;
+	int rc;
+
+	if (sheet->n == 0)
+		return 0;
+	m.sheet = sheet;
+	m.by = xreallocarray(NULL, sheet->n, sizeof *m.by);
+	for (i = 0; i < sheet->n; i++)
+		m.by[i] = &sheet->rows[i];
+	qsort(m.by, sheet->n, sizeof *m.by, import_key_compare);
+	rc = store_people_each(st, STORE_EVERYONE, import_match_person, &m,
+	    cause);
+	free(m.by);
+	return rc;
+}
+
+/* One line of what was (or would be) imported. */
+static void
+import_say(struct cli *cli, const char *number, const struct person *p,
+    date_t stepped_down_on)
+{
+	char name[IMPORT_NAME_COLS * 4 + 8], *label;
+	struct rules_due due;
+
+	if (p->preferred_name != NULL)
+		label = xasprintf("%s (%s)", p->name, p->preferred_name);
+	else
+		label = xstrdup(p->name);
+	text_fit(label, IMPORT_NAME_COLS, 1, name, sizeof name);
+	free(label);
+	printf("  %8s  %s  %-8s  ", number, name,
+	    rules_stage_label(rules_stage(p->facts.dob, cli->today)));
+	if (stepped_down_on != DATE_NONE) {
+		printf("stepped down %s\n", cli_date(cli, stepped_down_on));
+		return;
+	}
+	due = rules_contact_due(&p->facts, &cli->cfg.rules, cli->today);
+	if (due.state == DUE_OVERDUE)
+		printf("contact overdue since %s\n", cli_date(cli, due.due));
+	else
+		printf("next contact due %s\n", cli_date(cli, due.due));
+}
+
+/* What the rules will know of a row once it is imported. */
+static struct person
+import_as_saved(const struct import_row *row)
+{
+	struct person p = row->person;
+
+	p.facts.status = STATUS_UP;
+	p.facts.status_since = p.facts.allocated_on;
+	if (row->stepped_down_on != DATE_NONE) {
+		p.facts.status = STATUS_DOWN;
+		p.facts.status_since = row->stepped_down_on;
+	}
+	p.facts.last_contact = row->last_contact;
+	return p;
+}
+
+/* Add every row, in one transaction; sets the rows' numbers. */
+static int
+import_save(struct store *st, struct import_sheet *sheet, char **cause)
+{
+	struct import_row *row;
+	struct contact c;
+	size_t i;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	for (i = 0; i < sheet->n; i++) {
+		row = &sheet->rows[i];
+		if (store_person_add(st, &row->person, cause) != 0)
+			goto fail;
+		if (row->last_contact != DATE_NONE) {
+			memset(&c, 0, sizeof c);
+			c.person_id = row->person.id;
+			c.on = row->last_contact;
+			c.method = METHOD_OTHER;
+			c.by = BY_WORKER;
+			c.note = IMPORT_NOTE;
+			c.struck_on = DATE_NONE;
+			if (store_contact_add(st, &c, cause) != 0)
+				goto fail;
+		}
+		if (row->stepped_down_on != DATE_NONE &&
+		    store_status_change(st, row->person.id, STATUS_DOWN,
+		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
+			goto fail;
+	}
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+static int
+import_count_up(const struct person *p, void *arg)
+{
+	(void)p;
+	(*(int *)arg)++;
+	return 0;
+}
+
+int
+cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_sheet sheet;
+	struct person *saved, shown;
+	struct store *st;
+	const char *path;
+	char *cause = NULL, *safe, *safe_path, number[32];
+	int c, rc, dry_run = 0, down = 0, up = 0;
+	size_t i;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			dry_run = 1;
+			break;
+		default:
+			return cli_option_error("import", c, argv);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_operands_error("import", "give one CSV file, saved "
+		    "from the spreadsheet with a header row");
+	path = argv[optind];
+
+	if (import_read(path, cli->today, &sheet, &cause) != 0) {
+		safe = cli_safe(cause);
+		cli_error("import: %s", safe);
+		free(safe);
+		free(cause);
+		import_sheet_free(&sheet);
+		return EXIT_USAGE;
+	}
+	/* A dry run on a database that does not exist yet does not make it. */
+	st = NULL;
+	if ((!dry_run || access(cli->db_path, F_OK) == 0) &&
+	    (rc = cli_store(cli, &st)) != 0) {
+		import_sheet_free(&sheet);
+		return rc;
+	}
+	if (st != NULL && import_find_present(st, &sheet, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		import_sheet_free(&sheet);
+		return EXIT_FAILED;
+	}
+	import_sort_problems(&sheet);
+
+	if (sheet.nproblems > 0) {
+		fflush(stdout);
+		for (i = 0; i < sheet.nproblems; i++) {
+			safe = cli_safe(sheet.problems[i].what);
+			safe_path = cli_safe(path);
+			fprintf(stderr, "%s:%d: %s\n", safe_path,
+			    sheet.problems[i].line, safe);
+			free(safe_path);
+			free(safe);
+		}
+		cli_error("import: %zu problem%s in %s (listed above): nothing "
+		    "was imported; correct the file and import it again",
+		    sheet.nproblems, sheet.nproblems == 1 ? "" : "s", path);
+		import_sheet_free(&sheet);
+		return EXIT_USAGE;
+	}
+	if (sheet.n == 0) {
+		cli_error("import: %s has a header row but no young people",
+		    path);
+		import_sheet_free(&sheet);
+		return EXIT_USAGE;
+	}
+
+	for (i = 0; i < sheet.n; i++) {
+		if (sheet.rows[i].stepped_down_on != DATE_NONE)
+			down++;
+	}
+	if (dry_run) {
+		printf("Would import %zu young %s from %s (%zu stepped up, %d "
+		    "stepped down):\n", sheet.n, sheet.n == 1 ? "person" :
+		    "people", path, sheet.n - (size_t)down, down);
+		for (i = 0; i < sheet.n; i++) {
+			snprintf(number, sizeof number, "line %d",
+			    sheet.rows[i].line);
+			shown = import_as_saved(&sheet.rows[i]);
+			import_say(cli, number, &shown,
+			    sheet.rows[i].stepped_down_on);
+		}
+		printf("Nothing was written (--dry-run).\n");
+		import_sheet_free(&sheet);
+		return EXIT_DONE;
+	}
+
+	if (import_save(st, &sheet, &cause) != 0) {
+		cli_error("import: %s; nothing was imported", cause);
+		free(cause);
+		import_sheet_free(&sheet);
+		return EXIT_FAILED;
+	}
+	printf("Imported %zu young %s from %s (%zu stepped up, %d stepped "
+	    "down):\n", sheet.n, sheet.n == 1 ? "person" : "people", path,
+	    sheet.n - (size_t)down, down);
+	for (i = 0; i < sheet.n; i++) {
+		snprintf(number, sizeof number, "%ld", sheet.rows[i].person.id);
+		if (store_person_get(st, sheet.rows[i].person.id, &saved,
+		    &cause) != 0) {
+			cli_error("%s", cause != NULL ? cause :
+			    "a young person just imported is missing");
+			free(cause);
+			import_sheet_free(&sheet);
+			return EXIT_FAILED;
+		}
+		import_say(cli, number, saved, sheet.rows[i].stepped_down_on);
+		free(saved);
+	}
+	for (i = 0; i < sheet.n; i++)
+		cli_person_warn_age(cli, &sheet.rows[i].person);
+	if (store_people_each(st, STORE_UP, import_count_up, &up,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		import_sheet_free(&sheet);
+		return EXIT_FAILED;
+	}
+	if (rules_over_cap(up, &cli->cfg.rules))
+		cli_warn("%d young people are now stepped up, %d over your cap "
+		    "of %d", up, up - cli->cfg.rules.cap, cli->cfg.rules.cap);
+	import_sheet_free(&sheet);
+	return EXIT_DONE;
+}

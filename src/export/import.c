@@ -1,0 +1,864 @@
+/*
+ * import.c: reading young people from a spreadsheet's CSV (see import.h),
+ * parsed by libcsv, checked field by field with the command line's checks.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <csv.h>
+
+#include "check.h"
+#include "import.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* A caseload spreadsheet is far smaller; anything bigger is the wrong file. */
+#define IMPORT_MAX_BYTES (32L * 1024 * 1024)
+
+/* Header names, lower case with everything but letters and digits taken out. */
+static const struct {
+	const char		*key;
+	enum import_column	 column;
+} import_aliases[] = {
+	{ "name", IMPORT_NAME },
+	{ "fullname", IMPORT_NAME },
+	{ "youngperson", IMPORT_NAME },
+	{ "youngpersonname", IMPORT_NAME },
+	{ "youngpersonsname", IMPORT_NAME },
+	{ "firstname", IMPORT_FIRST_NAME },
+	{ "firstnames", IMPORT_FIRST_NAME },
+	{ "forename", IMPORT_FIRST_NAME },
+	{ "forenames", IMPORT_FIRST_NAME },
+	{ "givenname", IMPORT_FIRST_NAME },
+	{ "surname", IMPORT_SURNAME },
+	{ "lastname", IMPORT_SURNAME },
+	{ "familyname", IMPORT_SURNAME },
+	{ "preferredname", IMPORT_PREFERRED },
+	{ "preferred", IMPORT_PREFERRED },
+	{ "knownas", IMPORT_PREFERRED },
+	{ "nickname", IMPORT_PREFERRED },
+	{ "dob", IMPORT_DOB },
+	{ "dateofbirth", IMPORT_DOB },
+	{ "birthdate", IMPORT_DOB },
+	{ "born", IMPORT_DOB },
+	{ "phone", IMPORT_PHONE },
+	{ "phonenumber", IMPORT_PHONE },
+	{ "telephone", IMPORT_PHONE },
+	{ "telephonenumber", IMPORT_PHONE },
+	{ "tel", IMPORT_PHONE },
+	{ "mobile", IMPORT_PHONE },
+	{ "mobilenumber", IMPORT_PHONE },
+	{ "mobilephone", IMPORT_PHONE },
+	{ "contactnumber", IMPORT_PHONE },
+	{ "email", IMPORT_EMAIL },
+	{ "emailaddress", IMPORT_EMAIL },
+	{ "address", IMPORT_ADDRESS },
+	{ "homeaddress", IMPORT_ADDRESS },
+	{ "postaladdress", IMPORT_ADDRESS },
+	{ "intervalweeks", IMPORT_INTERVAL },
+	{ "interval", IMPORT_INTERVAL },
+	{ "contactinterval", IMPORT_INTERVAL },
+	{ "contactintervalweeks", IMPORT_INTERVAL },
+	{ "allocated", IMPORT_ALLOCATED },
+	{ "allocatedon", IMPORT_ALLOCATED },
+	{ "allocateddate", IMPORT_ALLOCATED },
+	{ "allocationdate", IMPORT_ALLOCATED },
+	{ "dateallocated", IMPORT_ALLOCATED },
+	{ "dateofallocation", IMPORT_ALLOCATED },
+	{ "status", IMPORT_STATUS },
+	{ "steppeddownon", IMPORT_STEPPED_DOWN },
+	{ "steppeddown", IMPORT_STEPPED_DOWN },
+	{ "steppeddowndate", IMPORT_STEPPED_DOWN },
+	{ "datesteppeddown", IMPORT_STEPPED_DOWN },
+	{ "stepdowndate", IMPORT_STEPPED_DOWN },
+	{ "dateofstepdown", IMPORT_STEPPED_DOWN },
+	{ "lastcontact", IMPORT_LAST_CONTACT },
+	{ "lastcontacton", IMPORT_LAST_CONTACT },
+	{ "lastcontactdate", IMPORT_LAST_CONTACT },
+	{ "dateoflastcontact", IMPORT_LAST_CONTACT },
+	{ "datelastcontact", IMPORT_LAST_CONTACT },
+};
+#define IMPORT_ALIAS_COUNT (sizeof import_aliases / sizeof import_aliases[0])
+
+const char *
+import_column_name(enum import_column column)
+{
+	static const char *const names[IMPORT_COLUMNS] = {
+		"name", "first_name", "surname", "preferred_name",
+		"date_of_birth", "phone", "email", "address", "interval_weeks",
+		"allocated_on", "status", "stepped_down_on", "last_contact"
+	};
+
+	return names[column];
+}
+
+/* One field of the record being read. */
+struct import_field {
+	char	*s;		/* NUL-terminated, line ends made \n */
+	int	 has_nul;	/* the file had a NUL byte in it */
+};
+
+struct import_state {
+	struct import_sheet	*sheet;
+	date_t			 today;
+	struct import_field	*fields;	/* the record being read */
+	size_t			 nfields, fields_size;
+	int			 line;		/* physical line being read */
+	int			 record_line;	/* where the record started */
+	int			 between;	/* no record begun yet */
+	int			 prev_cr;	/* the last byte was \r */
+	int			 skipping;	/* to the end of a wrong line */
+	int			 have_header;
+	size_t			 ncolumns;	/* fields in the header */
+	char			*label[IMPORT_COLUMNS];	/* as the header says */
+};
+
+void
+import_problem(struct import_sheet *sheet, int line, const char *fmt, ...)
+{
+	struct import_problem *p;
+	va_list ap;
+
+	if (sheet->nproblems == sheet->problems_size) {
+		sheet->problems_size = sheet->problems_size ?
+		    sheet->problems_size * 2 : 16;
+		sheet->problems = xreallocarray(sheet->problems,
+		    sheet->problems_size, sizeof *sheet->problems);
+	}
+	p = &sheet->problems[sheet->nproblems++];
+	p->line = line;
+	p->seq = sheet->nproblems;
+	va_start(ap, fmt);
+	p->what = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Order problems by line, then as they were found (qsort is not stable). */
+static int
+import_problem_compare(const void *a, const void *b)
+{
+	const struct import_problem *pa = a, *pb = b;
+
+	if (pa->line != pb->line)
+		return pa->line < pb->line ? -1 : 1;
+	return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
+}
+
+void
+import_sort_problems(struct import_sheet *sheet)
+{
+	if (sheet->nproblems > 1)
+		qsort(sheet->problems, sheet->nproblems,
+		    sizeof *sheet->problems, import_problem_compare);
+}
+
+/* A header's key: ASCII letters in lower case and digits, nothing else. */
+static char *
+import_key(const char *s, int drop_brackets)
+{
+	char *key = xmalloc(strlen(s) + 1), *k = key;
+	int depth = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth > 0)
+			depth--;
+		else if (drop_brackets && depth > 0)
+			continue;
+		else if (*s >= 'A' && *s <= 'Z')
+			*k++ = (char)(*s - 'A' + 'a');
+		else if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    (*s & 0x80) != 0)
+			*k++ = *s;
+	}
+	*k = '\0';
+	return key;
+}
+
+/* The column a header names, or -1. */
+static int
+import_lookup(const char *header)
+{
+	char *key;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		key = import_key(header, pass);
+		for (i = 0; i < IMPORT_ALIAS_COUNT; i++) {
+			if (strcmp(key, import_aliases[i].key) == 0) {
+				free(key);
+				return (int)import_aliases[i].column;
+			}
+		}
+		free(key);
+	}
+	return -1;
+}
+
+/* 1 when s is empty or only white space, new lines included. */
+static int
+import_blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 0;
+	}
+	return 1;
+}
+
+/* libcsv: one field.  Line ends inside it become \n; ends are trimmed. */
+static void
+import_on_field(void *s, size_t len, void *arg)
+{
+	struct import_state *st = arg;
+	const char *in = s != NULL ? s : "";
+	struct import_field *f;
+	size_t i, start, end;
+	char *out;
+
+	if (st->nfields == st->fields_size) {
+		st->fields_size = st->fields_size ? st->fields_size * 2 : 16;
+		st->fields = xreallocarray(st->fields, st->fields_size,
+		    sizeof *st->fields);
+	}
+	f = &st->fields[st->nfields++];
+	f->has_nul = memchr(in, '\0', len) != NULL;
+	for (start = 0; start < len && (in[start] == ' ' || in[start] == '\t' ||
+	    in[start] == '\r' || in[start] == '\n'); start++)
+		;
+	for (end = len; end > start && (in[end - 1] == ' ' ||
+	    in[end - 1] == '\t' || in[end - 1] == '\r' || in[end - 1] == '\n');
+	    end--)
+		;
+	f->s = out = xmalloc(end - start + 1);
+	for (i = start; i < end; i++) {
+		if (in[i] == '\r') {
+			*out++ = '\n';
+			if (i + 1 < end && in[i + 1] == '\n')
+				i++;
+		} else
+			*out++ = in[i];
+	}
+	*out = '\0';
+}
+
+static void
+import_clear_fields(struct import_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nfields; i++)
+		free(st->fields[i].s);
+	st->nfields = 0;
+}
+
+/* The field of a column in the record being read; "" when there is none. */
+static const char *
+import_get(struct import_state *st, enum import_column c)
+{
+	int i = st->sheet->header[c];
+
+	if (i < 0 || (size_t)i >= st->nfields)
+		return "";
+	return st->fields[i].s;
+}
+
+/* How a problem with a column is introduced: the header as written. */
+static const char *
+import_label(struct import_state *st, enum import_column c)
+{
+	return st->label[c] != NULL ? st->label[c] : import_column_name(c);
+}
+
+static void
+import_header(struct import_state *st)
+{
+	struct import_sheet *sh = st->sheet;
+	const char *text;
+	size_t i;
+	int c;
+
+	st->ncolumns = st->nfields;
+	for (i = 0; i < st->nfields; i++) {
+		text = st->fields[i].s;
+		if (*text == '\0') {
+			import_problem(sh, st->record_line, "column %zu has no "
+			    "name in the header row; name it or delete the "
+			    "column", i + 1);
+			continue;
+		}
+		if ((c = import_lookup(text)) < 0) {
+			import_problem(sh, st->record_line, "'%s' is not a "
+			    "column caseload knows; rename it (see "
+			    "'Importing a spreadsheet' in man caseload) or "
+			    "delete the column", text);
+			continue;
+		}
+		if (sh->header[c] >= 0) {
+			import_problem(sh, st->record_line, "'%s' and '%s' are "
+			    "the same column; keep one", st->label[c], text);
+			continue;
+		}
+		sh->header[c] = (int)i;
+		st->label[c] = xstrdup(text);
+	}
+	if (sh->header[IMPORT_NAME] < 0 && sh->header[IMPORT_FIRST_NAME] < 0 &&
+	    sh->header[IMPORT_SURNAME] < 0)
+		import_problem(sh, st->record_line, "no column for the name "
+		    "(call it 'name', or 'first name' and 'surname')");
+	else if (sh->header[IMPORT_NAME] >= 0 &&
+	    (sh->header[IMPORT_FIRST_NAME] >= 0 ||
+	    sh->header[IMPORT_SURNAME] >= 0))
+		import_problem(sh, st->record_line, "give the name in one "
+		    "column, or in 'first name' and 'surname', not both");
+	if (sh->header[IMPORT_DOB] < 0)
+		import_problem(sh, st->record_line, "no column for the date of "
+		    "birth (call it 'date of birth' or 'dob')");
+}
+
+/* The bit of a column in a set of columns found wrong. */
+#define IMPORT_BIT(c) (1u << (c))
+
+/*
+ * Parse a date field, reporting a problem and marking the column in
+ * *failed; DATE_NONE when it is empty or wrong.
+ */
+static date_t
+import_date(struct import_state *st, enum import_column c, unsigned *failed)
+{
+	static const char *const midnight[] = {
+		" 00:00:00", " 00:00", "T00:00:00", "T00:00"
+	};
+	const char *text = import_get(st, c);
+	char *copy, *cause = NULL;
+	size_t len, i, n;
+	date_t d;
+
+	if (*text == '\0')
+		return DATE_NONE;
+	/* A spreadsheet may add a time of midnight to a date cell. */
+	copy = xstrdup(text);
+	len = strlen(copy);
+	for (i = 0; i < sizeof midnight / sizeof midnight[0]; i++) {
+		n = strlen(midnight[i]);
+		if (len > n && strcmp(copy + len - n, midnight[i]) == 0) {
+			copy[len - n] = '\0';
+			break;
+		}
+	}
+	if (date_parse(copy, st->today, &d, &cause) != 0) {
+		import_problem(st->sheet, st->record_line, "%s: %s",
+		    import_label(st, c), cause);
+		free(cause);
+		free(copy);
+		*failed |= IMPORT_BIT(c);
+		return DATE_NONE;
+	}
+	free(copy);
+	return d;
+}
+
+/* Report a check's failure against a column, and mark it in *failed. */
+static void
+import_checked(struct import_state *st, enum import_column c, int rc,
+    char **cause, unsigned *failed)
+{
+	if (rc == 0)
+		return;
+	import_problem(st->sheet, st->record_line, "%s: %s",
+	    import_label(st, c), *cause != NULL ? *cause : "not valid");
+	free(*cause);
+	*cause = NULL;
+	*failed |= IMPORT_BIT(c);
+}
+
+/* A status: stepped up or stepped down, in a few spellings; -1 if not. */
+static int
+import_status(const char *text, enum status *out)
+{
+	char *key = import_key(text, 0);
+	int rc = 0;
+
+	if (strcmp(key, "steppedup") == 0 || strcmp(key, "up") == 0 ||
+	    strcmp(key, "stepup") == 0)
+		*out = STATUS_UP;
+	else if (strcmp(key, "steppeddown") == 0 ||
+	    strcmp(key, "down") == 0 || strcmp(key, "stepdown") == 0)
+		*out = STATUS_DOWN;
+	else
+		rc = -1;
+	free(key);
+	return rc;
+}
+
+static void
+import_row(struct import_state *st)
+{
+	struct import_sheet *sh = st->sheet;
+	struct import_row row;
+	const char *field, *first, *last;
+	enum status status = STATUS_UP;
+	unsigned failed = 0;
+	int bad = 0, status_given = 0, c, name_column;
+	size_t i, extra = 0;
+	char *cause = NULL, *end;
+	long n;
+
+	for (i = 0; i < st->nfields; i++) {
+		if (st->fields[i].has_nul) {
+			import_problem(sh, st->record_line, "the row holds a "
+			    "NUL byte: save the spreadsheet as CSV (UTF-8) and "
+			    "try again");
+			return;
+		}
+		if (i >= st->ncolumns && st->fields[i].s[0] != '\0')
+			extra++;
+	}
+	if (extra > 0) {
+		import_problem(sh, st->record_line, "the row has %zu fields "
+		    "but the header has %zu columns; put a field that holds "
+		    "a comma in quotes", st->nfields, st->ncolumns);
+		bad = 1;
+	}
+	/* Without a name and a date of birth column, nothing can be read. */
+	if (sh->header[IMPORT_DOB] < 0 || (sh->header[IMPORT_NAME] < 0 &&
+	    sh->header[IMPORT_FIRST_NAME] < 0 &&
+	    sh->header[IMPORT_SURNAME] < 0))
+		return;
+
+	memset(&row, 0, sizeof row);
+	row.line = st->record_line;
+	person_facts_init(&row.person.facts);
+	row.last_contact = DATE_NONE;
+	row.stepped_down_on = DATE_NONE;
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		row.text[c] = xstrdup(import_get(st, c));
+
+	/* The name, whole or in two parts. */
+	if (sh->header[IMPORT_NAME] >= 0) {
+		row.person.name = row.text[IMPORT_NAME];
+		name_column = IMPORT_NAME;
+	} else {
+		first = row.text[IMPORT_FIRST_NAME];
+		last = row.text[IMPORT_SURNAME];
+		row.full_name = xasprintf("%s%s%s", first,
+		    *first != '\0' && *last != '\0' ? " " : "", last);
+		row.person.name = row.full_name;
+		name_column = sh->header[IMPORT_FIRST_NAME] >= 0 ?
+		    IMPORT_FIRST_NAME : IMPORT_SURNAME;
+	}
+	import_checked(st, name_column, check_name(row.person.name, &cause),
+	    &cause, &failed);
+
+	field = row.text[IMPORT_PREFERRED];
+	if (*field != '\0') {
+		import_checked(st, IMPORT_PREFERRED,
+		    check_text(field, 0, CHECK_NAME_MAX, &cause), &cause,
+		    &failed);
+		row.person.preferred_name = field;
+	}
+	field = row.text[IMPORT_PHONE];
+	if (*field != '\0') {
+		import_checked(st, IMPORT_PHONE,
+		    check_text(field, 0, CHECK_PHONE_MAX, &cause), &cause,
+		    &failed);
+		row.person.phone = field;
+	}
+	field = row.text[IMPORT_EMAIL];
+	if (*field != '\0') {
+		import_checked(st, IMPORT_EMAIL,
+		    check_email(field, &cause), &cause, &failed);
+		row.person.email = field;
+	}
+	field = row.text[IMPORT_ADDRESS];
+	if (*field != '\0') {
+		import_checked(st, IMPORT_ADDRESS,
+		    check_text(field, 1, CHECK_ADDRESS_MAX, &cause), &cause,
+		    &failed);
+		row.person.address = field;
+	}
+	field = row.text[IMPORT_INTERVAL];
+	if (*field != '\0') {
+		errno = 0;
+		n = strtol(field, &end, 10);
+		if (*field < '0' || *field > '9' || *end != '\0' ||
+		    errno != 0 || n < 1 || n > 52) {
+			import_problem(sh, st->record_line, "%s: '%s' is not a "
+			    "whole number of weeks from 1 to 52",
+			    import_label(st, IMPORT_INTERVAL), field);
+			failed |= IMPORT_BIT(IMPORT_INTERVAL);
+		} else
+			row.person.facts.interval_weeks = (int)n;
+	}
+	field = row.text[IMPORT_STATUS];
+	if (*field != '\0') {
+		if (import_status(field, &status) != 0) {
+			import_problem(sh, st->record_line, "%s: '%s' is not a "
+			    "status; write stepped up or stepped down",
+			    import_label(st, IMPORT_STATUS), field);
+			failed |= IMPORT_BIT(IMPORT_STATUS);
+		} else
+			status_given = 1;
+	}
+
+	row.person.facts.dob = import_date(st, IMPORT_DOB, &failed);
+	if (*row.text[IMPORT_DOB] == '\0') {
+		import_problem(sh, st->record_line, "%s: the date of birth is "
+		    "missing", import_label(st, IMPORT_DOB));
+		failed |= IMPORT_BIT(IMPORT_DOB);
+	}
+	row.person.facts.allocated_on = import_date(st, IMPORT_ALLOCATED,
+	    &failed);
+	row.stepped_down_on = import_date(st, IMPORT_STEPPED_DOWN, &failed);
+	row.last_contact = import_date(st, IMPORT_LAST_CONTACT, &failed);
+
+	/* Stepped down: from the status, or from a stepped-down date alone. */
+	if (!status_given && row.stepped_down_on != DATE_NONE)
+		status = STATUS_DOWN;
+	if (status == STATUS_UP && status_given &&
+	    *row.text[IMPORT_STEPPED_DOWN] != '\0') {
+		import_problem(sh, st->record_line, "%s: stepped up, but %s "
+		    "has a date; clear one of them",
+		    import_label(st, IMPORT_STATUS),
+		    import_label(st, IMPORT_STEPPED_DOWN));
+		failed |= IMPORT_BIT(IMPORT_STATUS);
+	}
+	if (status == STATUS_DOWN && *row.text[IMPORT_STEPPED_DOWN] == '\0') {
+		if (sh->header[IMPORT_STEPPED_DOWN] < 0)
+			import_problem(sh, st->record_line, "%s: stepped down, "
+			    "but on what date? Add a 'stepped down on' column",
+			    import_label(st, IMPORT_STATUS));
+		else
+			import_problem(sh, st->record_line, "%s: stepped down, "
+			    "but %s is empty", import_label(st, IMPORT_STATUS),
+			    import_label(st, IMPORT_STEPPED_DOWN));
+		failed |= IMPORT_BIT(IMPORT_STATUS);
+	}
+
+	/*
+	 * Allocated today by default, as with 'caseload add'; someone
+	 * stepped down before today was allocated by then.
+	 */
+	if (row.person.facts.allocated_on == DATE_NONE &&
+	    *row.text[IMPORT_ALLOCATED] == '\0') {
+		row.person.facts.allocated_on = st->today;
+		if (status == STATUS_DOWN && row.stepped_down_on != DATE_NONE &&
+		    row.stepped_down_on < st->today)
+			row.person.facts.allocated_on = row.stepped_down_on;
+	}
+
+	/*
+	 * The checks of the whole, each once the fields it reads are sound,
+	 * so that every problem of the row is reported at once.
+	 */
+	if ((failed & (IMPORT_BIT(name_column) | IMPORT_BIT(IMPORT_DOB) |
+	    IMPORT_BIT(IMPORT_ALLOCATED) | IMPORT_BIT(IMPORT_STEPPED_DOWN))) ==
+	    0) {
+		const char *what;
+		enum import_column col = name_column;
+
+		if (check_person(&row.person, st->today, DATE_NONE, &what,
+		    &cause) != 0) {
+			if (strcmp(what, "dob") == 0)
+				col = IMPORT_DOB;
+			else if (strcmp(what, "allocated") == 0)
+				col = sh->header[IMPORT_ALLOCATED] >= 0 ?
+				    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
+			else if (strcmp(what, "interval") == 0)
+				col = IMPORT_INTERVAL;
+			import_checked(st, col, -1, &cause, &failed);
+		}
+	}
+	if (row.last_contact != DATE_NONE &&
+	    (failed & IMPORT_BIT(IMPORT_DOB)) == 0)
+		import_checked(st, IMPORT_LAST_CONTACT,
+		    check_event_date(row.last_contact, row.person.facts.dob,
+		    st->today, &cause), &cause, &failed);
+	if (status == STATUS_DOWN && row.stepped_down_on != DATE_NONE &&
+	    (failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
+	    IMPORT_BIT(IMPORT_STEPPED_DOWN))) == 0) {
+		struct person_facts up = row.person.facts;
+
+		up.status = STATUS_UP;
+		up.status_since = up.allocated_on;
+		import_checked(st, IMPORT_STEPPED_DOWN,
+		    check_status_change(&up, STATUS_DOWN, row.stepped_down_on,
+		    st->today, &cause), &cause, &failed);
+	}
+	if (status != STATUS_DOWN)
+		row.stepped_down_on = DATE_NONE;
+
+	if (bad || failed != 0) {
+		for (c = 0; c < IMPORT_COLUMNS; c++)
+			free(row.text[c]);
+		free(row.full_name);
+		return;
+	}
+	if (sh->n == sh->size) {
+		sh->size = sh->size ? sh->size * 2 : 64;
+		sh->rows = xreallocarray(sh->rows, sh->size, sizeof *sh->rows);
+	}
+	sh->rows[sh->n++] = row;
+}
+
+/* libcsv: the end of a record. */
+static void
+import_on_record(int c, void *arg)
+{
+	struct import_state *st = arg;
+	size_t i;
+
+	(void)c;
+	for (i = 0; i < st->nfields; i++) {
+		if (st->fields[i].s[0] != '\0' || st->fields[i].has_nul)
+			break;
+	}
+	if (i < st->nfields) {
+		if (!st->have_header) {
+			import_header(st);
+			st->have_header = 1;
+		} else
+			import_row(st);
+	}
+	import_clear_fields(st);
+	st->between = 1;
+}
+
+/* Say what libcsv stopped on, and start afresh on the next line. */
+static int
+import_parse_error(struct import_state *st, struct csv_parser *p,
+    char **cause)
+{
+	int err = csv_error(p);
+
+	if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
+		return xfail(cause, "out of memory reading the file");
+	if (st->record_line != st->line)
+		import_problem(st->sheet, st->record_line, "a quote in the "
+		    "wrong place on line %d: a field that holds a quote must "
+		    "be in quotes, with the quote doubled (\"\")", st->line);
+	else
+		import_problem(st->sheet, st->record_line, "a quote in the "
+		    "wrong place: a field that holds a quote must be in "
+		    "quotes, with the quote doubled (\"\")");
+	csv_free(p);
+	import_clear_fields(st);
+	st->between = 1;
+	st->skipping = 1;
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return xfail(cause, "out of memory reading the file");
+	return 0;
+}
+
+/*
+ * Feed libcsv one physical line (or the part of one in the buffer), so
+ * that the line a record starts on is known.
+ */
+static int
+import_feed(struct import_state *st, struct csv_parser *p, const char *s,
+    size_t len, char **cause)
+{
+	char last = s[len - 1];
+
+	if (st->skipping) {
+		/* After a parse error: the rest of that line is not read. */
+		if (last == '\r' || last == '\n')
+			st->skipping = 0;
+	} else {
+		if (st->between && !import_blank(s, len)) {
+			st->record_line = st->line;
+			st->between = 0;
+		}
+		if (csv_parse(p, s, len, import_on_field, import_on_record,
+		    st) != len && import_parse_error(st, p, cause) != 0)
+			return -1;
+		/* The error was on the line's last byte: nothing to skip. */
+		if (st->skipping && (last == '\r' || last == '\n'))
+			st->skipping = 0;
+	}
+	if (last == '\r')
+		st->line++;
+	else if (last == '\n' && !(len == 1 && st->prev_cr))
+		st->line++;
+	st->prev_cr = last == '\r';
+	return 0;
+}
+
+/* Sort rows by date of birth and name, to find the same person twice. */
+static int
+import_row_compare(const void *a, const void *b)
+{
+	const struct import_row *ra = *(const struct import_row *const *)a;
+	const struct import_row *rb = *(const struct import_row *const *)b;
+	int c;
+
+	if (ra->person.facts.dob != rb->person.facts.dob)
+		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
+	if ((c = text_casecmp(ra->person.name, rb->person.name)) != 0)
+		return c;
+	return ra->line < rb->line ? -1 : ra->line > rb->line;
+}
+
+static void
+import_find_twins(struct import_sheet *sh)
+{
+	struct import_row **by;
+	size_t i, k;
+	int *twin, c;
+
+	if (sh->n < 2)
+		return;
+	by = xreallocarray(NULL, sh->n, sizeof *by);
+	for (i = 0; i < sh->n; i++)
+		by[i] = &sh->rows[i];
+	qsort(by, sh->n, sizeof *by, import_row_compare);
+	twin = xcalloc(sh->n, sizeof *twin);
+	for (i = 1; i < sh->n; i++) {
+		if (by[i]->person.facts.dob == by[i - 1]->person.facts.dob &&
+		    text_casecmp(by[i]->person.name, by[i - 1]->person.name) ==
+		    0) {
+			/* The earliest line of the group is the first. */
+			k = i - 1;
+			while (twin[by[k] - sh->rows] != 0)
+				k--;
+			twin[by[i] - sh->rows] = by[k]->line;
+		}
+	}
+	free(by);
+	/* Rows with a problem leave the list of good rows. */
+	for (i = 0, k = 0; i < sh->n; i++) {
+		if (twin[i] != 0) {
+			import_problem(sh, sh->rows[i].line, "the same young "
+			    "person as on line %d (same name and date of "
+			    "birth); keep one row", twin[i]);
+			for (c = 0; c < IMPORT_COLUMNS; c++)
+				free(sh->rows[i].text[c]);
+			free(sh->rows[i].full_name);
+		} else
+			sh->rows[k++] = sh->rows[i];
+	}
+	sh->n = k;
+	free(twin);
+}
+
+int
+import_read(const char *path, date_t today, struct import_sheet *out,
+    char **cause)
+{
+	struct import_state st;
+	struct csv_parser p;
+	struct stat sb;
+	char buf[65536];
+	size_t n, i, j, start;
+	FILE *f;
+	int first = 1, rc = -1, c;
+
+	memset(out, 0, sizeof *out);
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		out->header[c] = -1;
+	if ((f = fopen(path, "rb")) == NULL)
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return xfail(cause, "%s is not a file", path);
+	}
+	if (sb.st_size > IMPORT_MAX_BYTES) {
+		fclose(f);
+		return xfail(cause, "%s is %lld MiB: far bigger than a "
+		    "caseload spreadsheet; is it the right file?", path,
+		    (long long)sb.st_size / (1024 * 1024));
+	}
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		fclose(f);
+		return xfail(cause, "out of memory reading %s", path);
+	}
+
+	memset(&st, 0, sizeof st);
+	st.sheet = out;
+	st.today = today;
+	st.line = st.record_line = 1;
+	st.between = 1;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		start = 0;
+		if (first) {
+			first = 0;
+			if (n >= 2 && (((unsigned char)buf[0] == 0xff &&
+			    (unsigned char)buf[1] == 0xfe) ||
+			    ((unsigned char)buf[0] == 0xfe &&
+			    (unsigned char)buf[1] == 0xff))) {
+				xfail(cause, "%s is UTF-16 text; save it from "
+				    "the spreadsheet as CSV UTF-8", path);
+				goto out;
+			}
+			if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+				start = 3;
+		}
+		for (i = start; i < n; i = j) {
+			for (j = i; j < n && buf[j] != '\n' &&
+			    buf[j] != '\r'; j++)
+				;
+			if (j < n)
+				j++;
+			if (import_feed(&st, &p, buf + i, j - i, cause) != 0)
+				goto out;
+		}
+	}
+	if (ferror(f)) {
+		xfail(cause, "cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (csv_fini(&p, import_on_field, import_on_record, &st) != 0) {
+		import_problem(out, st.record_line, "a quoted field is not "
+		    "closed: a \" is missing, so the rest of the file was read "
+		    "as one field");
+		import_clear_fields(&st);
+	}
+	if (!st.have_header) {
+		xfail(cause, "%s is empty: it needs a header row and a row for "
+		    "each young person", path);
+		goto out;
+	}
+	import_find_twins(out);
+	import_sort_problems(out);
+	rc = 0;
+
+out:
+	import_clear_fields(&st);
+	free(st.fields);
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		free(st.label[c]);
+	csv_free(&p);
+	fclose(f);
+	return rc;
+}
+
+void
+import_sheet_free(struct import_sheet *sheet)
+{
+	size_t i;
+	int c;
+
+	if (sheet == NULL)
+		return;
+	for (i = 0; i < sheet->n; i++) {
+		for (c = 0; c < IMPORT_COLUMNS; c++)
+			free(sheet->rows[i].text[c]);
+		free(sheet->rows[i].full_name);
+	}
+	free(sheet->rows);
+	for (i = 0; i < sheet->nproblems; i++)
+		free(sheet->problems[i].what);
+	free(sheet->problems);
+	memset(sheet, 0, sizeof *sheet);
+}

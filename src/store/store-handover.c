@@ -1,0 +1,644 @@
+/*
+ * store-handover.c: handover files (see store.h): young people's whole
+ * records written to a SQLite file of the store's own schema, checked and
+ * read back into another worker's caseload.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store-int.h"
+#include "xmalloc.h"
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static const char handover_table[] =
+	"CREATE TABLE handover ("
+	"  format INTEGER NOT NULL,"
+	"  made_on TEXT NOT NULL CHECK (made_on = date(made_on)),"
+	"  made_at TEXT NOT NULL,"
+	"  worker TEXT,"
+	"  people INTEGER NOT NULL,"
+	"  caseload_version TEXT NOT NULL"
+	") STRICT";
+
+/*
+ * The tables of a record, with the columns copied.  Each list starts
+ * with the row's own id and the person it belongs to, which a handover
+ * keeps in the file and renumbers on import.
+ */
+static const struct handover_table {
+	const char	*name;
+	const char	*export_select;	/* ?1 = person id in the caseload */
+	const char	*export_insert;	/* every column, ids kept */
+	const char	*import_select;	/* ?1 = person id in the file */
+	const char	*import_insert;	/* ?1 = new person id, then columns */
+	size_t		 count_offset;	/* in struct store_handover_counts */
+} handover_tables[] = {
+	{ "status_changes",
+	  "SELECT id, person_id, status, on_date, reason, recorded_at"
+	  " FROM status_changes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO status_changes (id, person_id, status, on_date, reason,"
+	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	  "SELECT status, on_date, reason, recorded_at"
+	  " FROM status_changes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO status_changes (person_id, status, on_date, reason,"
+	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	  offsetof(struct store_handover_counts, status_changes) },
+	{ "contacts",
+	  "SELECT id, person_id, on_date, method, started_by, attempted, note,"
+	  " recorded_at, struck_on, struck_reason"
+	  " FROM contacts WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO contacts (id, person_id, on_date, method, started_by,"
+	  " attempted, note, recorded_at, struck_on, struck_reason)"
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  "SELECT on_date, method, started_by, attempted, note, recorded_at,"
+	  " struck_on, struck_reason"
+	  " FROM contacts WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO contacts (person_id, on_date, method, started_by,"
+	  " attempted, note, recorded_at, struck_on, struck_reason)"
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  offsetof(struct store_handover_counts, contacts) },
+	{ "letters",
+	  "SELECT id, person_id, sent_on, recorded_at"
+	  " FROM letters WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO letters (id, person_id, sent_on, recorded_at)"
+	  " VALUES (?1, ?2, ?3, ?4)",
+	  "SELECT sent_on, recorded_at"
+	  " FROM letters WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO letters (person_id, sent_on, recorded_at)"
+	  " VALUES (?1, ?2, ?3)",
+	  offsetof(struct store_handover_counts, letters) },
+	{ "reviews",
+	  "SELECT id, person_id, on_date, recorded_at"
+	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO reviews (id, person_id, on_date, recorded_at)"
+	  " VALUES (?1, ?2, ?3, ?4)",
+	  "SELECT on_date, recorded_at"
+	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO reviews (person_id, on_date, recorded_at)"
+	  " VALUES (?1, ?2, ?3)",
+	  offsetof(struct store_handover_counts, reviews) },
+};
+#define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
+
+#define PEOPLE_COPIED \
+	"uuid, name, preferred_name, dob, phone, email, address," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review, created_at, updated_at"
+
+static const char people_export_select[] =
+	"SELECT id, " PEOPLE_COPIED " FROM people WHERE id = ?1";
+static const char people_export_insert[] =
+	"INSERT INTO people (id, " PEOPLE_COPIED ") VALUES (?1, ?2, ?3, ?4,"
+	" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+static const char people_import_select[] =
+	"SELECT " PEOPLE_COPIED " FROM people WHERE id = ?1";
+static const char people_import_insert[] =
+	"INSERT INTO people (" PEOPLE_COPIED ") VALUES (?1, ?2, ?3, ?4,"
+	" ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+/*
+ * Copy the rows that select (on from, with ?1 = key) returns into insert
+ * (on to): column i goes to parameter i + 1, or to i + 2 after the new
+ * key as ?1 when new_key is not 0.  Adds the rows copied to *rows.
+ */
+static int
+handover_copy(struct store *from, const char *select, sqlite3_int64 key,
+    struct store *to, const char *insert, sqlite3_int64 new_key, int *rows,
+    char **cause)
+{
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int rc, i, n, base = new_key != 0 ? 2 : 1;
+
+	if (sqlite3_prepare_v2(from->db, select, -1, &sel, NULL) != SQLITE_OK)
+		return store_fail(from, cause, "reading the handover");
+	if (sqlite3_prepare_v2(to->db, insert, -1, &ins, NULL) != SQLITE_OK) {
+		sqlite3_finalize(sel);
+		return store_fail(to, cause, "writing the handover");
+	}
+	sqlite3_bind_int64(sel, 1, key);
+	n = sqlite3_column_count(sel);
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		if (new_key != 0)
+			sqlite3_bind_int64(ins, 1, new_key);
+		for (i = 0; i < n; i++)
+			sqlite3_bind_value(ins, base + i,
+			    sqlite3_column_value(sel, i));
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			store_fail(to, cause, "writing the handover");
+			sqlite3_finalize(sel);
+			sqlite3_finalize(ins);
+			return -1;
+		}
+		sqlite3_reset(ins);
+		sqlite3_clear_bindings(ins);
+		(*rows)++;
+	}
+	sqlite3_finalize(ins);
+	if (rc != SQLITE_DONE) {
+		store_fail(from, cause, "reading the handover");
+		sqlite3_finalize(sel);
+		return -1;
+	}
+	sqlite3_finalize(sel);
+	return 0;
+}
+
+/* Copy one young person's whole record from st into the handover out. */
+static int
+handover_export_person(struct store *st, struct store *out, long id,
+    struct store_handover_counts *counts, char **cause)
+{
+	size_t i;
+	int rows = 0;
+
+	if (handover_copy(st, people_export_select, id, out,
+	    people_export_insert, 0, &rows, cause) != 0)
+		return -1;
+	if (rows != 1)
+		return xfail(cause, "there is no young person number %ld", id);
+	counts->people++;
+	for (i = 0; i < HANDOVER_TABLES; i++) {
+		if (handover_copy(st, handover_tables[i].export_select, id, out,
+		    handover_tables[i].export_insert, 0,
+		    (int *)((char *)counts + handover_tables[i].count_offset),
+		    cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Remove a temporary database and what SQLite may have left beside it. */
+static void
+handover_unlink(const char *path)
+{
+	static const char *const suffixes[] = {
+		"", "-wal", "-shm", "-journal"
+	};
+	char *p;
+	size_t i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		p = xasprintf("%s%s", path, suffixes[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* Fill in the handover table and mark the file as a handover. */
+static int
+handover_mark(struct store *out, date_t made_on, const char *worker,
+    int people, char **cause)
+{
+	static const char sql[] = "INSERT INTO handover (format, made_on,"
+	    " made_at, worker, people, caseload_version)"
+	    " VALUES (?1, ?2, " NOW ", ?3, ?4, ?5)";
+	sqlite3_stmt *stmt;
+	char pragma[64];
+	int rc;
+
+	if (store_exec(out, handover_table, cause) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(out->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return store_fail(out, cause, "writing the handover");
+	sqlite3_bind_int(stmt, 1, STORE_HANDOVER_FORMAT);
+	store_bind_date(stmt, 2, made_on);
+	if (worker != NULL && *worker != '\0')
+		store_bind_text(stmt, 3, worker);
+	sqlite3_bind_int(stmt, 4, people);
+	store_bind_text(stmt, 5, PACKAGE_VERSION);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(out, cause, "writing the handover");
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d",
+	    STORE_HANDOVER_ID);
+	return store_exec(out, pragma, cause);
+}
+
+int
+store_handover_export(struct store *st, const long *ids, size_t n,
+    const char *dest, date_t made_on, const char *worker,
+    struct store_handover_counts *counts, char **cause)
+{
+	struct store *out = NULL;
+	struct stat sb;
+	char *tmp, *dir, *slash;
+	size_t i;
+	int fd, reading = 0;
+
+	memset(counts, 0, sizeof *counts);
+	if (lstat(dest, &sb) == 0)
+		return xfail(cause, "%s already exists; give a new file name",
+		    dest);
+	tmp = xasprintf("%s.XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) < 0) {
+		xfail(cause, "cannot create %s: %s", dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+
+	/* The store's own schema and version, in one plain file. */
+	if (store_open(tmp, &out, cause) != 0)
+		goto fail;
+	if (store_exec(out, "PRAGMA journal_mode = DELETE", cause) != 0)
+		goto fail;
+	/* One snapshot of the caseload, whatever else is writing to it. */
+	if (store_begin(st, cause) != 0)
+		goto fail;
+	reading = 1;
+	if (store_begin(out, cause) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (handover_export_person(st, out, ids[i], counts, cause) != 0)
+			goto fail;
+	}
+	if (handover_mark(out, made_on, worker, counts->people, cause) != 0 ||
+	    store_commit(out, cause) != 0)
+		goto fail;
+	store_rollback(st);
+	reading = 0;
+	store_close(out);
+	out = NULL;
+
+	if (store_sync_path(tmp, O_RDONLY) != 0 || rename(tmp, dest) != 0) {
+		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
+		goto fail;
+	}
+	dir = xstrdup(dest);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	store_sync_path(dir, O_RDONLY | O_DIRECTORY);
+	free(dir);
+	free(tmp);
+	return 0;
+
+fail:
+	if (out != NULL) {
+		store_rollback(out);
+		store_close(out);
+	}
+	if (reading)
+		store_rollback(st);
+	handover_unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+/* A big-endian 16- or 32-bit number of the SQLite file header. */
+static unsigned long
+handover_be(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/*
+ * Check the SQLite header (the first 100 bytes, see sqlite.org/fileformat)
+ * before SQLite opens the file, so that no side file appears beside a
+ * file that is not a handover: the magic, the application id, the
+ * schema version, the journal mode and the size.
+ */
+static int
+handover_sniff(const char *path, char **cause)
+{
+	unsigned char h[100];
+	unsigned long page_size, pages, app, version;
+	struct stat sb;
+	ssize_t got;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return xfail(cause, "%s is not a file", path);
+	}
+	got = read(fd, h, sizeof h);
+	close(fd);
+	if (got != (ssize_t)sizeof h ||
+	    memcmp(h, "SQLite format 3", 16) != 0)
+		return xfail(cause, "%s is not a caseload handover file (not "
+		    "even a SQLite database); make one with 'caseload handover "
+		    "export REF... -o FILE'", path);
+	app = handover_be(h + 68, 4);
+	version = handover_be(h + 60, 4);
+	if (app == STORE_APPLICATION_ID)
+		return xfail(cause, "%s is a whole caseload database, not a "
+		    "handover file; make one with 'caseload handover export "
+		    "REF... -o FILE'", path);
+	if (app != STORE_HANDOVER_ID)
+		return xfail(cause, "%s is a SQLite database, but not a "
+		    "caseload handover file", path);
+	if (version > (unsigned long)store_schema_version())
+		return xfail(cause, "%s was made by a newer caseload (schema "
+		    "%lu; this one reads up to %d): import it with the newer "
+		    "caseload", path, version, store_schema_version());
+	if (version < 1)
+		return xfail(cause, "%s is not a complete handover file", path);
+	if (h[18] != 1 || h[19] != 1)
+		return xfail(cause, "%s is not a handover file as caseload "
+		    "writes them (it uses a write-ahead log)", path);
+	page_size = handover_be(h + 16, 2);
+	if (page_size == 1)
+		page_size = 65536;
+	pages = handover_be(h + 28, 4);
+	if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+		return xfail(cause, "%s is damaged (its header is not valid); "
+		    "ask for the file again", path);
+	if (pages != 0 && handover_be(h + 92, 4) == handover_be(h + 24, 4) &&
+	    (unsigned long long)sb.st_size <
+	    (unsigned long long)pages * page_size)
+		return xfail(cause, "%s is truncated (%lld of %llu bytes): it "
+		    "was not copied whole; ask for the file again", path,
+		    (long long)sb.st_size,
+		    (unsigned long long)pages * page_size);
+	if (sb.st_size % (off_t)page_size != 0)
+		return xfail(cause, "%s is truncated (%lld bytes is not a "
+		    "whole number of pages): ask for the file again", path,
+		    (long long)sb.st_size);
+	return 0;
+}
+
+/* Read one integer from a query on ho; -1 on failure. */
+static int
+handover_int(struct store *ho, const char *sql, int *out, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(ho->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return store_fail(ho, cause, "reading the handover");
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(ho, cause, "reading the handover");
+	return 0;
+}
+
+/* What the file says of itself. */
+static int
+handover_read_info(struct store *ho, struct store_handover_info *info,
+    char **cause)
+{
+	static const char sql[] = "SELECT format, made_on, made_at, worker,"
+	    " people, caseload_version FROM handover";
+	sqlite3_stmt *stmt;
+	const char *s;
+	int rc, rows = 0;
+
+	if (sqlite3_prepare_v2(ho->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return xfail(cause, "%s is not a complete handover file (%s)",
+		    ho->path, sqlite3_errmsg(ho->db));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		rows++;
+		info->format = sqlite3_column_int(stmt, 0);
+		info->made_on = store_column_date(stmt, 1);
+		s = store_column_text(stmt, 2);
+		snprintf(info->made_at, sizeof info->made_at, "%s",
+		    s != NULL ? s : "");
+		s = store_column_text(stmt, 3);
+		snprintf(info->worker, sizeof info->worker, "%s",
+		    s != NULL ? s : "");
+		info->counts.people = sqlite3_column_int(stmt, 4);
+		s = store_column_text(stmt, 5);
+		snprintf(info->version, sizeof info->version, "%s",
+		    s != NULL ? s : "");
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(ho, cause, "reading the handover");
+	if (rows != 1)
+		return xfail(cause, "%s is not a complete handover file",
+		    ho->path);
+	if (info->format > STORE_HANDOVER_FORMAT)
+		return xfail(cause, "%s was made by a newer caseload (handover "
+		    "format %d): import it with the newer caseload", ho->path,
+		    info->format);
+	return 0;
+}
+
+/* What handover_agrees needs, and the first disagreement it found. */
+struct handover_check {
+	struct store	*ho;
+	int		 bad;
+	char		*cause;
+};
+
+/* Does a young person's summary agree with their history in the file? */
+static int
+handover_agrees(const struct person *p, void *arg)
+{
+	struct handover_check *hc = arg;
+	struct store_summary sum;
+
+	if (store_summarise(hc->ho, p->id, &sum, &hc->cause) != 0)
+		return 1;
+	if (sum.status != p->facts.status ||
+	    sum.status_since != p->facts.status_since ||
+	    sum.last_contact != p->facts.last_contact ||
+	    sum.last_letter != p->facts.last_letter ||
+	    sum.last_review != p->facts.last_review) {
+		hc->bad = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+store_handover_open(const char *path, struct store **out,
+    struct store_handover_info *info, char **cause)
+{
+	struct handover_check hc;
+	struct store *ho;
+	sqlite3_stmt *stmt;
+	const char *row;
+	char *first = NULL;
+	int rc, n;
+	size_t i;
+
+	*out = NULL;
+	memset(info, 0, sizeof *info);
+	if (handover_sniff(path, cause) != 0)
+		return -1;
+
+	ho = xcalloc(1, sizeof *ho);
+	ho->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &ho->db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		if (ho->db != NULL)
+			store_fail(ho, cause, "opening the handover");
+		else
+			xfail(cause, "cannot open %s", path);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(ho->db, 1);
+	if (store_exec(ho, "PRAGMA trusted_schema = OFF", cause) != 0 ||
+	    store_exec(ho, "PRAGMA query_only = ON", cause) != 0)
+		goto fail;
+
+	/* Damaged anywhere? */
+	if (sqlite3_prepare_v2(ho->db, "PRAGMA integrity_check", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		xfail(cause, "%s is damaged (%s); ask for the file again", path,
+		    sqlite3_errmsg(ho->db));
+		goto fail;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(stmt, 0);
+		if (row != NULL && strcmp(row, "ok") != 0 && first == NULL)
+			first = xstrdup(row);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE || first != NULL) {
+		xfail(cause, "%s is damaged (%s); ask for the file again", path,
+		    first != NULL ? first : sqlite3_errmsg(ho->db));
+		free(first);
+		goto fail;
+	}
+	if (sqlite3_prepare_v2(ho->db, "PRAGMA foreign_key_check", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_fail(ho, cause, "checking the handover");
+		goto fail;
+	}
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		xfail(cause, "%s is damaged (history without its young "
+		    "person); ask for the file again", path);
+		goto fail;
+	}
+
+	if (handover_int(ho, "PRAGMA user_version", &info->schema, cause) != 0)
+		goto fail;
+	if (handover_read_info(ho, info, cause) != 0)
+		goto fail;
+	if (handover_int(ho, "SELECT count(*) FROM people", &n, cause) != 0)
+		goto fail;
+	if (n != info->counts.people || n == 0) {
+		xfail(cause, "%s is not complete: it should hold %d young "
+		    "people and holds %d; ask for the file again", path,
+		    info->counts.people, n);
+		goto fail;
+	}
+	for (i = 0; i < HANDOVER_TABLES; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s",
+		    handover_tables[i].name);
+
+		rc = handover_int(ho, sql, (int *)((char *)&info->counts +
+		    handover_tables[i].count_offset), cause);
+		free(sql);
+		if (rc != 0)
+			goto fail;
+	}
+
+	memset(&hc, 0, sizeof hc);
+	hc.ho = ho;
+	if (store_people_each(ho, STORE_EVERYONE, handover_agrees, &hc,
+	    cause) != 0)
+		goto fail;
+	if (hc.cause != NULL) {
+		if (cause != NULL)
+			*cause = hc.cause;
+		else
+			free(hc.cause);
+		goto fail;
+	}
+	if (hc.bad) {
+		xfail(cause, "%s is damaged (a young person's summary does not "
+		    "agree with their history); ask for the file again", path);
+		goto fail;
+	}
+	*out = ho;
+	return 0;
+
+fail:
+	store_close(ho);
+	return -1;
+}
+
+/* The numbers of the young people in a handover, in order. */
+struct handover_ids {
+	long	*ids;
+	size_t	 n;
+};
+
+static int
+handover_collect(const struct person *p, void *arg)
+{
+	struct handover_ids *hi = arg;
+
+	hi->ids = xreallocarray(hi->ids, hi->n + 1, sizeof *hi->ids);
+	hi->ids[hi->n++] = p->id;
+	return 0;
+}
+
+int
+store_handover_import(struct store *st, struct store *ho, long **ids,
+    size_t *n, char **cause)
+{
+	struct handover_ids from = { NULL, 0 };
+	long *to;
+	size_t i, t;
+	int rows;
+
+	*ids = NULL;
+	*n = 0;
+	if (store_people_each(ho, STORE_EVERYONE, handover_collect, &from,
+	    cause) != 0)
+		return -1;
+	to = xcalloc(from.n + 1, sizeof *to);
+	if (store_begin(st, cause) != 0)
+		goto fail_nobegin;
+	for (i = 0; i < from.n; i++) {
+		rows = 0;
+		if (handover_copy(ho, people_import_select, from.ids[i], st,
+		    people_import_insert, 0, &rows, cause) != 0)
+			goto fail;
+		if (rows != 1) {
+			xfail(cause, "%s changed while it was read", ho->path);
+			goto fail;
+		}
+		to[i] = (long)sqlite3_last_insert_rowid(st->db);
+		for (t = 0; t < HANDOVER_TABLES; t++) {
+			if (handover_copy(ho, handover_tables[t].import_select,
+			    from.ids[i], st, handover_tables[t].import_insert,
+			    to[i], &rows, cause) != 0)
+				goto fail;
+		}
+	}
+	if (store_commit(st, cause) != 0)
+		goto fail_nobegin;
+	free(from.ids);
+	*ids = to;
+	*n = from.n;
+	return 0;
+
+fail:
+	store_rollback(st);
+fail_nobegin:
+	free(from.ids);
+	free(to);
+	return -1;
+}

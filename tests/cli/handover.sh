@@ -1,0 +1,165 @@
+#!/bin/sh
+# tests/cli/handover.sh: caseload handover export and import between two
+# workers' databases.
+
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/cli/fixture.sh"
+
+SOURCE=$DB
+FILE=$TEST_DIR/handover.caseload
+OTHER=$TEST_DIR/colleague.db
+
+# Grace (7) has a letter too.
+fixture letters sent 7 --date 2026-03-01
+
+# 1 Aisha: an attempted contact and a review; 7 Grace: stepped down, up
+# and down again, a letter; 11 Ellie-Mae: a contact struck out; 10 Oliver:
+# archived.  Named twice on purpose.
+snapshot
+run handover export 1 Grace 11 10 Aisha -o "$FILE"
+check_status 0 "handover export"
+check_out_has "Wrote $FILE: 4 young people with their whole records (3 contacts, 8 status changes, 1 letter and 1 review)." "export says what it wrote"
+check_out_has 'caseload archive 1 --reason "handed over"' "export says how to archive them here"
+check_out_lacks 'caseload archive 10 ' "... but not someone already archived"
+check_unchanged "export does not change the caseload"
+check_true "the handover file is mode 0600" test "$(stat -c %a "$FILE")" = 600
+check_true "no temporary or journal file is left beside it" \
+	test "$(ls "$TEST_DIR" | grep -c '^handover')" = 1
+check_true "it is marked as a handover (application_id 'CSLH')" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$FILE" 'PRAGMA application_id')" = 1129532488
+check_true "it has the store's schema version" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$FILE" 'PRAGMA user_version')" = "$(sql 'PRAGMA user_version')"
+check_true "it says who made it, when, and for how many" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$FILE" 'SELECT format, made_on, people FROM handover')" = "1|2026-11-27|4"
+check_true "it stands alone (no write-ahead log)" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$FILE" 'PRAGMA journal_mode')" = delete
+
+check_refused "export will not overwrite a file" "already exists" \
+	handover export 2 -o "$FILE"
+check_refused "export of nobody" "no young person matches" \
+	handover export nobody -o "$TEST_DIR/x"
+check_true "... and leaves no file" test ! -e "$TEST_DIR/x"
+check_refused "export needs -o" "give the file to write with -o FILE" \
+	handover export 2
+check_refused "handover needs export or import" "say export or import" handover
+check_refused "handover with another word" "say export or import" handover send 2
+
+# The colleague's caseload already has someone, so numbers differ.
+DB=$OTHER
+run add --name "Kai Thompson" --dob 2008-05-05 --allocated 2026-01-01
+run handover import "$FILE"
+check_status 0 "handover import into another caseload"
+check_out_has "Imported 4 young people from $FILE" "import says what it did"
+check_out_has "      2  Aisha Khan, stepped up, contact overdue since 28/10/2026" "they get new numbers and keep their state"
+check_true "the colleague's caseload is sound" "$CASELOAD" --db "$OTHER" --today "$TODAY" check
+
+# Every row equal on both sides, ignoring the short numbers.
+compare() {
+	what=$1
+	query=$2
+	DB=$SOURCE
+	sql "$query" | sed 's/@IDS@//' >"$TEST_DIR/a"
+	DB=$OTHER
+	sql "$query" >"$TEST_DIR/b"
+	if [ -s "$TEST_DIR/a" ] && diff -u "$TEST_DIR/a" "$TEST_DIR/b" >"$TEST_DIR/diff"; then
+		ok "$what: every row equal ($(wc -l <"$TEST_DIR/a") rows)"
+	else
+		not_ok "$what: every row equal"
+		diag_file "$TEST_DIR/diff"
+	fi
+}
+PICK="p.uuid IN (SELECT uuid FROM people WHERE name IN ('Aisha Khan', 'Grace Okoye', 'Oliver Wright') OR name LIKE 'Ellie-Mae%')"
+compare "people" "SELECT uuid, name, preferred_name, dob, phone, email,
+	address, interval_weeks, allocated_on, status, status_since,
+	last_contact, last_letter, last_review, created_at, updated_at
+	FROM people p WHERE $PICK ORDER BY uuid"
+compare "status history" "SELECT p.uuid, s.status, s.on_date, s.reason,
+	s.recorded_at FROM status_changes s JOIN people p ON p.id = s.person_id
+	WHERE $PICK ORDER BY p.uuid, s.id"
+compare "contacts (struck out ones with their strike)" "SELECT p.uuid,
+	c.on_date, c.method, c.started_by, c.attempted, c.note, c.recorded_at,
+	c.struck_on, c.struck_reason FROM contacts c
+	JOIN people p ON p.id = c.person_id WHERE $PICK ORDER BY p.uuid, c.id"
+compare "letters" "SELECT p.uuid, l.sent_on, l.recorded_at FROM letters l
+	JOIN people p ON p.id = l.person_id WHERE $PICK ORDER BY p.uuid, l.id"
+compare "reviews" "SELECT p.uuid, r.on_date, r.recorded_at FROM reviews r
+	JOIN people p ON p.id = r.person_id WHERE $PICK ORDER BY p.uuid, r.id"
+DB=$OTHER
+check_true "a struck-out contact arrives struck out" \
+	test "$(sql "SELECT count(*) FROM contacts WHERE struck_on = '2026-11-27' AND struck_reason = 'logged for the wrong young person'")" = 1
+check_true "the colleague's own young person is untouched" \
+	test "$(sql "SELECT id || '|' || name FROM people WHERE id = 1")" = "1|Kai Thompson"
+run due --format csv
+check_out_has "2,Aisha Khan,stepped-up,2026-09-02,2026-10-28,30,overdue" "the due list agrees with the old caseload"
+
+# The same file again: everyone is already present.
+check_refused "the same handover twice" "is already here as number 2 (the same UUID" \
+	handover import "$FILE"
+
+# Someone already present by name and date of birth, with another UUID.
+DB=$TEST_DIR/third.db
+run add --name "grace okoye" --dob 20/01/2004
+check_refused "someone already present by name and date of birth" \
+	"already here as number 1 (the same name and date of birth)" handover import "$FILE"
+check_true "nobody else was imported" test "$(sql 'SELECT count(*) FROM people')" = 1
+
+# Files that are not handovers, or not whole.  The receiving database
+# must not change, and the files must not either.
+DB=$TEST_DIR/fourth.db
+run add --name "Someone Else" --dob 2007-07-07
+SIZE=$(wc -c <"$FILE")
+head -c 4096 "$FILE" >"$TEST_DIR/truncated"
+check_refused "a handover file cut to its first page" "is truncated (4096 of $SIZE bytes)" \
+	handover import "$TEST_DIR/truncated"
+head -c 10000 "$FILE" >"$TEST_DIR/truncated2"
+check_refused "a handover file cut in the middle of a page" "is truncated" \
+	handover import "$TEST_DIR/truncated2"
+head -c 50 "$FILE" >"$TEST_DIR/truncated3"
+check_refused "a handover file cut inside its header" "not a caseload handover file" \
+	handover import "$TEST_DIR/truncated3"
+
+cp "$FILE" "$TEST_DIR/damaged"
+# Overwrite the header of page 2 (the young people's table) with noise.
+printf '\377\377\377\377\377\377\377\377' | dd of="$TEST_DIR/damaged" \
+	bs=1 seek=4096 conv=notrunc 2>/dev/null
+check_refused "a damaged handover file" "is damaged" handover import "$TEST_DIR/damaged"
+
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+check_refused "a SQLite file that is not a handover" "is a SQLite database, but not a caseload handover file" \
+	handover import "$TEST_DIR/other.db"
+run_raw --db "$SOURCE" --today "$TODAY" backup "$TEST_DIR/whole.db"
+check_refused "a whole caseload database is not a handover" "is a whole caseload database, not a handover file" \
+	handover import "$TEST_DIR/whole.db"
+check_true "... and it is left as it was (no side files)" \
+	test "$(ls "$TEST_DIR" | grep -c '^whole')" = 1
+printf 'name,dob\nAisha Khan,2007-03-14\n' >"$TEST_DIR/text.csv"
+check_refused "a plain text file" "not even a SQLite database" \
+	handover import "$TEST_DIR/text.csv"
+cp "$FILE" "$TEST_DIR/newer"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer" "PRAGMA user_version = 999"
+check_refused "a handover from a newer caseload" "made by a newer caseload (schema 999" \
+	handover import "$TEST_DIR/newer"
+cp "$FILE" "$TEST_DIR/newer-format"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer-format" "UPDATE handover SET format = 2"
+check_refused "a handover of a newer format" "newer caseload (handover format 2)" \
+	handover import "$TEST_DIR/newer-format"
+cp "$FILE" "$TEST_DIR/short"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/short" "UPDATE handover SET people = 5"
+check_refused "a handover that lacks someone" "should hold 5 young people and holds 4" \
+	handover import "$TEST_DIR/short"
+cp "$FILE" "$TEST_DIR/disagrees"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/disagrees" "UPDATE people SET last_contact = '2026-11-01' WHERE name = 'Aisha Khan'"
+check_refused "a summary that disagrees with the history" "does not agree with their history" \
+	handover import "$TEST_DIR/disagrees"
+check_refused "a file that does not exist" "cannot read" \
+	handover import "$TEST_DIR/nothing"
+check_refused "import takes one file" "give the one handover file" \
+	handover import "$FILE" "$FILE"
+check_true "nothing was imported by any of them" test "$(sql 'SELECT count(*) FROM people')" = 1
+
+# The exporting worker then archives them, as the hint says.
+DB=$SOURCE
+run archive 1 --reason "handed over"
+check_status 0 "the exporting worker can archive with reason 'handed over'"
+
+done_testing
