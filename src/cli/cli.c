@@ -124,7 +124,8 @@ cli_usage(const char *command)
 	const struct cli_command *c = cli_find(command);
 
 	if (c != NULL)
-		fprintf(stderr, "usage: caseload %s %s\n", c->name, c->usage);
+		fprintf(stderr, "usage: caseload %s%s%s\n", c->name,
+		    *c->usage != '\0' ? " " : "", c->usage);
 	return EXIT_USAGE;
 }
 
@@ -187,8 +188,8 @@ cli_run(struct cli *cli, int argc, char **argv)
 	}
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
-		printf("usage: caseload %s %s\n  %s\n", c->name, c->usage,
-		    c->summary);
+		printf("usage: caseload %s%s%s\n  %s\n", c->name,
+		    *c->usage != '\0' ? " " : "", c->usage, c->summary);
 		return EXIT_DONE;
 	}
 	return c->exec(cli, argc, argv);
