@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,8 @@ main(int argc, char **argv)
 
 	main_locale();
 	tzset();
+	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&cli, 0, sizeof cli);
 	conf_defaults(&cli.cfg);
 

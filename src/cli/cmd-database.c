@@ -71,8 +71,9 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		free(cause);
 		return EXIT_FAILED;
 	}
-	printf("%s: ok (schema %d, %d young people).\n", store_path(st),
-	    store_schema_version(), counts.people);
+	printf("%s: ok (schema %d, %d young %s).\n", store_path(st),
+	    store_schema_version(), counts.people,
+	    counts.people == 1 ? "person" : "people");
 	return EXIT_DONE;
 }
 

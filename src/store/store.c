@@ -150,8 +150,16 @@ store_fail(struct store *st, char **cause, const char *doing)
 		return xfail(cause, "%s: %s is damaged (%s); run 'caseload check' "
 		    "and restore a backup", doing, st->path, msg);
 	case SQLITE_IOERR:
-	case SQLITE_CANTOPEN:
+		if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC ||
+		    code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_SHMSIZE)
+			return xfail(cause, "%s: cannot write %s (%s): the disk "
+			    "may be full; free some space and try again (nothing "
+			    "was saved)", doing, st->path, msg);
 		return xfail(cause, "%s: cannot read or write %s (%s)", doing,
+		    st->path, msg);
+	case SQLITE_CANTOPEN:
+		return xfail(cause, "%s: cannot open %s (%s); check that its "
+		    "folder exists and that you may write there", doing,
 		    st->path, msg);
 	}
 	return xfail(cause, "%s: %s", doing, msg);
