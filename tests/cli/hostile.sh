@@ -1,0 +1,65 @@
+#!/bin/sh
+# Hostile data: text that got into the database around caseload (edited
+# with sqlite3, or from an old file) holding terminal escape sequences and
+# control characters.  No text output may write them raw to a terminal.
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/cli/fixture.sh"
+
+esc=$(printf '\033')
+bel=$(printf '\007')
+# Clear the screen, set the window title, move the cursor, ring the bell,
+# a C1 CSI, a carriage return that would overwrite the line.
+sql "UPDATE people SET name = 'Evil' || char(27) || '[2J' || char(27) ||
+    ']0;pwned' || char(7) || ' Name' || char(13) || 'X' || char(155) || '31m'
+    WHERE id = 1;
+UPDATE people SET preferred_name = 'Ash' || char(27) || '[1A' WHERE id = 1;
+UPDATE people SET address = 'Line 1' || char(10) || char(27) || '[31mred'
+    WHERE id = 1;
+UPDATE status_changes SET reason = 'why' || char(27) || '[5m' WHERE id = 1;" 2>/dev/null ||
+	sql "PRAGMA writable_schema = 0"
+# The history is guarded by triggers; plant into it around them.
+sql "DROP TRIGGER status_changes_fixed;
+UPDATE status_changes SET reason = 'why' || char(27) || '[5m' WHERE id = 1;
+DROP TRIGGER contacts_fixed;
+UPDATE contacts SET note = 'note' || char(27) || '[8m hidden' WHERE id = 1;"
+
+for args in "due" "due --within 400" "list" "list --all" "show 1" \
+    "agenda --days 400" "letters" "stats" "export --privacy full" \
+    "due --print" "letters --print"; do
+	printf '[letters]\nprint_command = cat\n[worker]\nname = Sam Taylor\n' \
+		>"$TEST_DIR/cat.ini"
+	# shellcheck disable=SC2086
+	run --config "$TEST_DIR/cat.ini" $args
+	if grep -q "$esc\|$bel" "$out" "$err" ||
+	    LC_ALL=C grep -q "$(printf '\302\233')" "$out" "$err"; then
+		not_ok "caseload $args writes no raw escape"
+		od -c "$out" | grep -m3 '033\|007' | sed 's/^/# /'
+	else
+		ok "caseload $args writes no raw escape"
+	fi
+done
+run show 1
+check_out_has 'Evil\x1b[2J\x1b]0;pwned\x07 Name\x0dX\x9b31m' \
+	"show prints the name with its control characters escaped"
+check_out_has 'note\x1b[8m hidden' "and the note"
+run due --format json
+check_out_has 'Evil\u001b[2J\u001b]0;pwned\u0007 Name\rX' \
+	"JSON escapes them as JSON does"
+run export --privacy full
+check_true "a calendar summary never holds a control character" \
+	sh -c "! tr -d '\r' <'$out' | grep -q '$esc'"
+
+# Notes never leave through error messages.
+run contact 2 --note "SECRET NOTE 7731"
+: >"$TEST_DIR/all-errors"
+for args in "strike 999" "show nobody" "contact 2 --date 2030-01-01" \
+    "edit 2 --dob 2027-01-01" "handover export 2" "letters sent 2" \
+    "step-up 2" "review 2 --date 1990-01-01"; do
+	# shellcheck disable=SC2086
+	run $args
+	cat "$err" >>"$TEST_DIR/all-errors"
+done
+check_true "no error message shows a note" \
+	sh -c "! grep -q 'SECRET NOTE' '$TEST_DIR/all-errors'"
+check_true "and they did say what was wrong" test -s "$TEST_DIR/all-errors"
+done_testing
