@@ -14,9 +14,7 @@ sql "UPDATE people SET name = 'Evil' || char(27) || '[2J' || char(27) ||
     WHERE id = 1;
 UPDATE people SET preferred_name = 'Ash' || char(27) || '[1A' WHERE id = 1;
 UPDATE people SET address = 'Line 1' || char(10) || char(27) || '[31mred'
-    WHERE id = 1;
-UPDATE status_changes SET reason = 'why' || char(27) || '[5m' WHERE id = 1;" 2>/dev/null ||
-	sql "PRAGMA writable_schema = 0"
+    WHERE id = 1;"
 # The history is guarded by triggers; plant into it around them.
 sql "DROP TRIGGER status_changes_fixed;
 UPDATE status_changes SET reason = 'why' || char(27) || '[5m' WHERE id = 1;
