@@ -19,6 +19,13 @@
 #define FORM_LABEL_COLS	16
 #define FORM_DIALOG_COLS 76
 
+/*
+ * Fields start one column into their window: ncurses 6.4's wins_wch reads
+ * the cell before the cursor when it inserts a double-width character,
+ * which must not be outside the window's line (valgrind saw it).
+ */
+#define FORM_FIELD_X	1
+
 struct tui_form {
 	char			*title;
 	char			*intro;
@@ -133,7 +140,7 @@ form_place(struct tui_form *f)
 		f->frame = tui_window(h, w, y, x);
 		f->label_x = x + 2;
 		f->label_y = y + 1 + f->intro_lines + (f->intro_lines > 0);
-		fx = f->label_x + FORM_LABEL_COLS + 1;
+		fx = f->label_x + FORM_LABEL_COLS + 1 - FORM_FIELD_X;
 		fy = f->label_y;
 		f->win = tui_window(f->rows, x + w - 2 - fx, fy, fx);
 	} else {
@@ -141,7 +148,7 @@ form_place(struct tui_form *f)
 		f->intro_lines = f->intro != NULL ? 1 : 0;
 		f->label_x = 2;
 		f->label_y = tui_body_top() + 2 + f->intro_lines;
-		fx = f->label_x + FORM_LABEL_COLS + 2;
+		fx = f->label_x + FORM_LABEL_COLS + 2 - FORM_FIELD_X;
 		f->win = tui_window(f->rows, COLS - fx - 1, f->label_y, fx);
 	}
 	set_form_win(f->form, f->win);
@@ -168,7 +175,7 @@ form_draw(struct tui *t, struct tui_screen *s)
 	struct tui_form *f = s->data;
 	struct form_intro in;
 	WINDOW *lw = f->dialog ? f->frame : stdscr;
-	int ly, lx, wcols = getmaxx(f->win), cur = (int)form_current(f);
+	int ly, lx, hx, wcols = getmaxx(f->win), cur = (int)form_current(f);
 	size_t i, j;
 	char *text;
 	attr_t attr;
@@ -212,9 +219,9 @@ form_draw(struct tui *t, struct tui_screen *s)
 		    ">" : "");
 		tui_put(lw, ly + f->row[i], lx, FORM_LABEL_COLS, attr,
 		    f->specs[i].label);
-		if (f->specs[i].hint != NULL && wcols > f->specs[i].width + 2)
-			tui_put(f->win, f->row[i], f->specs[i].width + 1,
-			    wcols - f->specs[i].width - 1, A_DIM,
+		hx = FORM_FIELD_X + f->specs[i].width + 1;
+		if (f->specs[i].hint != NULL && wcols > hx + 1)
+			tui_put(f->win, f->row[i], hx, wcols - hx, A_DIM,
 			    f->specs[i].hint);
 		if (f->specs[i].joined)
 			continue;
@@ -226,7 +233,8 @@ form_draw(struct tui *t, struct tui_screen *s)
 				break;
 			if (f->errors[j] != NULL) {
 				text = xasprintf("! %s", f->errors[j]);
-				tui_put(f->win, f->row[i] + 1, 0, wcols,
+				tui_put(f->win, f->row[i] + 1, FORM_FIELD_X,
+				    wcols - FORM_FIELD_X,
 				    tui_style(t, STYLE_ERROR), text);
 				free(text);
 				break;
@@ -486,7 +494,8 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->rows = r;
 
 	for (i = 0; i < n; i++) {
-		FIELD *field = new_field(1, specs[i].width, f->row[i], 0, 0, 0);
+		FIELD *field = new_field(1, specs[i].width, f->row[i],
+		    FORM_FIELD_X, 0, 0);
 
 		if (field == NULL)
 			abort();	/* out of memory */
