@@ -48,6 +48,7 @@ keys c
 wait_for "Log a contact with"
 keys Tab Tab Tab Tab
 type_text "typed before the resize"
+wait_for "typed before the resize"
 resize 60 20
 check_screen "The window is too small" "too small with a dialog open"
 resize 80 24
