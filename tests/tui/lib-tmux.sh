@@ -41,7 +41,8 @@ TUI_COLS=${TUI_COLS:-100}
 TUI_LINES=${TUI_LINES:-30}
 TUI_ENV=${TUI_ENV:-}
 TUI_WRAP=${TUI_WRAP:-}
-SOCK=$TEST_DIR/sock
+TUI_RUNS=0
+SOCK=$TEST_DIR/sock.0
 RC=$TEST_DIR/rc
 STTY=$TEST_DIR/stty
 
@@ -57,7 +58,10 @@ tui_quote() {
 }
 
 tui_start() {
+	# A new server each time: an old one may still be on its way out.
 	tm kill-server >/dev/null 2>&1
+	TUI_RUNS=$((TUI_RUNS + 1))
+	SOCK=$TEST_DIR/sock.$TUI_RUNS
 	rm -f "$RC" "$STTY"
 	# The shell outlives a Ctrl-C to write the status (dash would not).
 	cmd="trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen"
