@@ -147,13 +147,17 @@ struct tui {
 };
 
 /* tui.c */
-/* A new window with keys and the loop's timeout set up. */
+/* A new window with keys and the loop's timeout set up; free with delwin. */
 WINDOW *tui_window(int rows, int cols, int y, int x);
+/* Open a screen on top; the stack owns data and frees it with ops->free. */
 void tui_push(struct tui *t, const struct tui_screen_ops *ops, void *data);
+/* Say something on the status line until the next key (escaped there). */
 void tui_message(struct tui *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same for something that went wrong, such as a database error. */
 void tui_error(struct tui *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The attributes of a style: colour, or bold, dim and reverse without. */
 attr_t tui_style(const struct tui *t, enum tui_style style);
 /* Rows of the body: between the header and the status line. */
 int tui_body_top(void);

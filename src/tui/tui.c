@@ -662,12 +662,15 @@ tui_run(struct cli *cli)
 	tui_catch_signals(old);
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
+		char *term = cli_safe(getenv("TERM") != NULL ? getenv("TERM") :
+		    "");
+
 		tui_restore_signals(old);
 		due_list_free(&t.list);
 		cli_error("cannot start the full-screen interface on this "
 		    "terminal (TERM=%s); give a command instead, such as "
-		    "'caseload due'", getenv("TERM") != NULL ? getenv("TERM") :
-		    "");
+		    "'caseload due'", term);
+		free(term);
 		return EXIT_FAILED;
 	}
 	set_term(screen);
