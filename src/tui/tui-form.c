@@ -884,8 +884,8 @@ tui_person_form(struct tui *t, long id)
 	hint = xasprintf("weeks; blank: the default, %d",
 	    t->rules->interval_weeks);
 	specs[PF_INTERVAL].hint = hint;
-	tui_form_open(t, title, "Dates as DD/MM/YYYY (or YYYY-MM-DD, or "
-	    "\"today\"). Tab or Down for the next field; Enter saves.",
+	tui_form_open(t, title, "Dates as DD/MM/YYYY, YYYY-MM-DD or \"today\". "
+	    "Tab: next field. Enter: save.",
 	    specs, PF_COUNT, values, 0, "save", person_form_save, pf,
 	    person_form_free);
 	free(title);
