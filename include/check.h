@@ -44,6 +44,13 @@ int check_email(const char *email, char **cause);
 int check_person(const struct person *p, date_t today, date_t first_contact,
     const char **field, char **cause);
 
+/*
+ * 1 when other looks like the same young person as p, so that adding p
+ * would record them twice: the same date of birth and the same name,
+ * ignoring case.  0 otherwise.
+ */
+int check_duplicate(const struct person *p, const struct person *other);
+
 /* A contact, review or letter date: not in the future, not before birth. */
 int check_event_date(date_t on, date_t dob, date_t today, char **cause);
 

@@ -27,6 +27,14 @@ int store_schema_version(void);
  */
 int store_open(const char *path, struct store **out, char **cause);
 
+/*
+ * A number that changes when another connection (another caseload, or
+ * sqlite3) commits a change to the database; this connection's own
+ * writes leave it alone (PRAGMA data_version).  Cheap enough to ask
+ * several times a second, to notice changes made elsewhere.
+ */
+int store_data_version(struct store *st, long *out, char **cause);
+
 /* Close the database; store_close(NULL) does nothing. */
 void store_close(struct store *st);
 

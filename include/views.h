@@ -49,6 +49,17 @@ int views_due(struct store *st, const struct rules_settings *settings,
 
 void due_list_free(struct due_list *list);
 
+/*
+ * Bring young person id's row of a list up to date after a change to
+ * them, reading only that person: their row is replaced, added or taken
+ * out, kept in order, and the counts follow.  The list must have been
+ * built by views_due with the same which, holding at least the whole
+ * current caseload (STORE_CURRENT), and within = -1.
+ */
+int views_due_update(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, struct due_list *list, long id,
+    char **cause);
+
 /* The state of a due row as in CSV: overdue, due-soon, ok, stepped-down. */
 const char *views_due_state(const struct due_row *row);
 
@@ -74,6 +85,15 @@ struct agenda_list {
  */
 int views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause);
+
+/*
+ * The same agenda built from a due list already in memory (its rows keep
+ * everyone's facts), without reading the database: for a screen that
+ * holds the due list.  Free with agenda_list_free.
+ */
+void views_agenda_due(const struct due_list *due,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_list *out);
 
 void agenda_list_free(struct agenda_list *list);
 

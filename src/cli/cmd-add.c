@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli-person.h"
 #include "rules.h"
-#include "text.h"
 
 struct add_duplicate {
 	const struct person	*p;
@@ -20,8 +20,7 @@ add_find_duplicate(const struct person *q, void *arg)
 {
 	struct add_duplicate *d = arg;
 
-	if (q->facts.dob == d->p->facts.dob &&
-	    text_casecmp(q->name, d->p->name) == 0) {
+	if (check_duplicate(d->p, q)) {
 		d->found = q->id;
 		return 1;
 	}

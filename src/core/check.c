@@ -113,6 +113,13 @@ check_person(const struct person *p, date_t today, date_t first_contact,
 }
 
 int
+check_duplicate(const struct person *p, const struct person *other)
+{
+	return p->facts.dob == other->facts.dob && p->name != NULL &&
+	    other->name != NULL && text_casecmp(p->name, other->name) == 0;
+}
+
+int
 check_event_date(date_t on, date_t dob, date_t today, char **cause)
 {
 	char a[64], b[64];

@@ -503,3 +503,21 @@ store_close(struct store *st)
 	free(st->path);
 	free(st);
 }
+
+int
+store_data_version(struct store *st, long *out, char **cause)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the database");
+	return 0;
+}

@@ -18,6 +18,21 @@ struct views_due_state {
 	struct due_list			*list;
 };
 
+/* Count (by = 1) or stop counting (by = -1) someone in list's totals. */
+static void
+views_due_count(struct due_list *list, enum status status,
+    enum due_state contact, int by)
+{
+	if (status == STATUS_UP) {
+		list->stepped_up += by;
+		if (contact == DUE_OVERDUE)
+			list->overdue += by;
+		else if (contact == DUE_SOON)
+			list->due_soon += by;
+	} else if (status == STATUS_DOWN)
+		list->stepped_down += by;
+}
+
 static int
 views_due_add(const struct person *p, void *arg)
 {
@@ -29,14 +44,7 @@ views_due_add(const struct person *p, void *arg)
 	unsigned bit;
 
 	contact = rules_contact_due(&p->facts, s->settings, s->today);
-	if (p->facts.status == STATUS_UP) {
-		list->stepped_up++;
-		if (contact.state == DUE_OVERDUE)
-			list->overdue++;
-		else if (contact.state == DUE_SOON)
-			list->due_soon++;
-	} else if (p->facts.status == STATUS_DOWN)
-		list->stepped_down++;
+	views_due_count(list, p->facts.status, contact.state, 1);
 
 	bit = p->facts.status == STATUS_UP ? STORE_UP :
 	    p->facts.status == STATUS_DOWN ? STORE_DOWN : STORE_ARCHIVED;
@@ -90,6 +98,56 @@ views_due(struct store *st, const struct rules_settings *settings,
 	}
 	if (out->n > 1)
 		qsort(out->rows, out->n, sizeof *out->rows, views_due_compare);
+	return 0;
+}
+
+int
+views_due_update(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, struct due_list *list, long id,
+    char **cause)
+{
+	struct views_due_state s = { settings, today, which, -1, list };
+	struct person *p = NULL;
+	struct due_row row;
+	size_t i, lo, hi, mid;
+
+	if ((which & STORE_CURRENT) != STORE_CURRENT)
+		return xfail(cause, "views_due_update: the list must hold the "
+		    "whole current caseload");
+	if (store_person_get(st, id, &p, cause) < 0)
+		return -1;
+	for (i = 0; i < list->n; i++) {
+		if (list->rows[i].person->id != id)
+			continue;
+		views_due_count(list, list->rows[i].person->facts.status,
+		    list->rows[i].contact.state, -1);
+		free(list->rows[i].person);
+		memmove(&list->rows[i], &list->rows[i + 1],
+		    (list->n - i - 1) * sizeof *list->rows);
+		list->n--;
+		break;
+	}
+	if (p == NULL)
+		return 0;
+	i = list->n;
+	views_due_add(p, &s);
+	free(p);
+	if (list->n == i)
+		return 0;
+	/* Move the new last row to its place in the order. */
+	row = list->rows[i];
+	lo = 0;
+	hi = i;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (views_due_compare(&list->rows[mid], &row) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	memmove(&list->rows[lo + 1], &list->rows[lo],
+	    (i - lo) * sizeof *list->rows);
+	list->rows[lo] = row;
 	return 0;
 }
 
@@ -186,6 +244,24 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 		qsort(out->entries, out->n, sizeof *out->entries,
 		    views_agenda_compare);
 	return 0;
+}
+
+void
+views_agenda_due(const struct due_list *due,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_list *out)
+{
+	struct views_agenda_state s = { settings, today, until, out };
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < due->n; i++) {
+		if (due->rows[i].person->facts.status != STATUS_ARCHIVED)
+			views_agenda_add(due->rows[i].person, &s);
+	}
+	if (out->n > 1)
+		qsort(out->entries, out->n, sizeof *out->entries,
+		    views_agenda_compare);
 }
 
 void

@@ -1,0 +1,171 @@
+/*
+ * tui-agenda.c: the agenda: contacts, letters, reviews and birthdays in
+ * the next four weeks, by date, overdue ones first.  Built from the due
+ * list in memory (views_agenda_due), so opening it reads nothing.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "text.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+#define AGENDA_DAYS 28
+
+struct agenda {
+	unsigned		 generation;
+	int			 loaded;
+	struct tui_lines	 lines;
+};
+
+static const char *
+agenda_what(const struct agenda_item *item)
+{
+	switch (item->kind) {
+	case AGENDA_CONTACT:
+		return "contact due";
+	case AGENDA_LETTER:
+		return "annual letter due";
+	case AGENDA_REVIEW:
+		return "pathway plan review due";
+	case AGENDA_BIRTHDAY:
+		return rules_milestone_label(item->age);
+	}
+	return "";
+}
+
+static void
+agenda_load(struct tui *t, struct agenda *a)
+{
+	struct agenda_list list;
+	const struct agenda_entry *e;
+	date_t until = t->today + AGENDA_DAYS - 1, heading = DATE_NONE;
+	char day[64], detail[128], *name;
+	long selected = tui_lines_selected(&a->lines);
+	int overdue_heading = 0;
+	size_t k;
+
+	views_agenda_due(&t->list, t->rules, t->today, until, &list);
+	tui_lines_clear(&a->lines);
+	a->lines.selectable = 1;
+	a->generation = t->generation;
+	a->loaded = 1;
+	tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "Agenda from %s to %s",
+	    cli_date(t->cli, t->today), cli_date(t->cli, until));
+	if (list.n == 0)
+		tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s",
+		    "Nothing is due in these four weeks.");
+	for (k = 0; k < list.n; k++) {
+		e = &list.entries[k];
+		if (e->item.due.state == DUE_OVERDUE) {
+			if (!overdue_heading) {
+				tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s",
+				    "");
+				tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "%s",
+				    "Overdue");
+				overdue_heading = 1;
+			}
+		} else if (e->item.on != heading) {
+			heading = e->item.on;
+			if (date_format(heading, "%A", day, sizeof day) == 0)
+				day[0] = '\0';
+			tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s", "");
+			tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "%s %s%s", day,
+			    cli_date(t->cli, heading), heading == t->today ?
+			    " (today)" : "");
+		}
+		if (e->item.due.state == DUE_OVERDUE)
+			snprintf(detail, sizeof detail, ": was due %s, %d day%s "
+			    "ago", cli_date(t->cli, e->item.due.due),
+			    e->item.due.days_overdue,
+			    e->item.due.days_overdue == 1 ? "" : "s");
+		else if (e->item.kind == AGENDA_BIRTHDAY)
+			snprintf(detail, sizeof detail, ": %s",
+			    rules_milestone_meaning(e->item.age));
+		else
+			detail[0] = '\0';
+		if (text_casecmp(e->name, e->display_name) != 0)
+			name = xasprintf("%s (%s)", e->name, e->display_name);
+		else
+			name = xstrdup(e->name);
+		tui_lines_add(&a->lines, e->item.due.state == DUE_OVERDUE ?
+		    STYLE_OVERDUE : e->item.due.state == DUE_SOON &&
+		    e->item.kind != AGENDA_BIRTHDAY ? STYLE_SOON : STYLE_NORMAL,
+		    e->person_id, e->item.due.state == DUE_OVERDUE ? '!' : 0,
+		    "%5ld  %-24s %s%s", e->person_id, agenda_what(&e->item),
+		    name, detail);
+		free(name);
+	}
+	agenda_list_free(&list);
+	/* Stay with the same young person when they are still there. */
+	for (k = 0; k < a->lines.n; k++) {
+		if (selected != 0 && a->lines.lines[k].id == selected) {
+			a->lines.selected = k;
+			break;
+		}
+	}
+}
+
+static void
+agenda_draw(struct tui *t, struct tui_screen *s)
+{
+	struct agenda *a = s->data;
+
+	if (!a->loaded || a->generation != t->generation)
+		agenda_load(t, a);
+	tui_lines_draw(t, &a->lines, tui_body_top(), tui_body_rows());
+}
+
+static int
+agenda_key(struct tui *t, struct tui_screen *s, int key)
+{
+	struct agenda *a = s->data;
+	enum tui_action action = tui_key_action(key, TUI_ON_AGENDA);
+	long id;
+	int bits;
+
+	bits = tui_lines_move(&a->lines, action, tui_body_rows());
+	if (bits != TUI_PASS)
+		return bits;
+	id = tui_lines_selected(&a->lines);
+	switch (action) {
+	case TUI_BACK:
+		return TUI_CLOSE | TUI_DRAW;
+	case TUI_OPEN:
+	case TUI_CONTACT:
+	case TUI_EDIT:
+		if (id == 0)
+			return TUI_DONE;
+		if (action == TUI_OPEN)
+			tui_person_open(t, id);
+		else if (action == TUI_CONTACT)
+			tui_contact_dialog(t, id);
+		else
+			tui_person_form(t, id);
+		return TUI_DRAW;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static void
+agenda_free(struct tui_screen *s)
+{
+	struct agenda *a = s->data;
+
+	if (a != NULL)
+		tui_lines_clear(&a->lines);
+	free(a);
+}
+
+static const struct tui_screen_ops agenda_ops = {
+	"agenda", TUI_ON_AGENDA, 0, agenda_draw, agenda_key, NULL, agenda_free
+};
+
+void
+tui_agenda_open(struct tui *t)
+{
+	tui_push(t, &agenda_ops, xcalloc(1, sizeof(struct agenda)));
+}

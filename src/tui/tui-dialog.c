@@ -1,0 +1,563 @@
+/*
+ * tui-dialog.c: the small jobs, each a dialog over the screen beneath:
+ * log a contact, step down or up, record a review, strike out a contact
+ * (chosen from a pick list, then confirmed), and the question before
+ * throwing typed text away.  Each writes through the store and checks
+ * what was typed with the same checks as the command line (check.h).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "text.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+/* The young person a dialog is about, read when it opens. */
+struct dialog {
+	long			 id;
+	struct person_facts	 facts;
+	char			*name;		/* the name to call them by */
+	enum status		 to;		/* step dialog */
+	long			 contact_id;	/* strike dialog */
+	const char		*methods[METHOD_COUNT + 1];
+};
+
+static void
+dialog_free(void *arg)
+{
+	struct dialog *d = arg;
+
+	if (d != NULL)
+		free(d->name);
+	free(d);
+}
+
+/* Read someone for a dialog; NULL (after a message) if that fails. */
+static struct dialog *
+dialog_new(struct tui *t, long id)
+{
+	struct person *p = NULL;
+	struct dialog *d;
+	char *cause = NULL;
+	int rc;
+
+	rc = store_person_get(t->st, id, &p, &cause);
+	if (rc != 0) {
+		if (rc < 0)
+			tui_error(t, "%s", cause);
+		else
+			tui_error(t, "There is no young person number %ld.", id);
+		free(cause);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->id = id;
+	d->facts = p->facts;
+	d->name = xstrdup(person_display_name(p));
+	free(p);
+	return d;
+}
+
+/* Read a date field into *on; 0, or -1 after an error beside it. */
+static int
+dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
+{
+	char *text = tui_form_value(f, i), *cause = NULL;
+	int rc = 0;
+
+	if (*text == '\0') {
+		tui_form_error(f, i, "give a date, such as today or DD/MM/YYYY");
+		rc = -1;
+	} else if (date_parse(text, t->today, on, &cause) != 0) {
+		tui_form_error(f, i, cause);
+		rc = -1;
+	}
+	free(cause);
+	free(text);
+	return rc;
+}
+
+/* Report a check: 0 when it passed, or -1 after an error beside field i. */
+static int
+dialog_check(struct tui_form *f, size_t i, int rc, char **cause)
+{
+	if (rc == 0)
+		return 0;
+	tui_form_error(f, i, *cause != NULL ? *cause : "not valid");
+	free(*cause);
+	*cause = NULL;
+	return -1;
+}
+
+/* "Next contact due 22/01/2027." after a change, from the updated row. */
+static void
+dialog_next_contact(struct tui *t, long id, char *buf, size_t size)
+{
+	const struct due_row *row = tui_row(t, id);
+
+	buf[0] = '\0';
+	if (row == NULL || row->person->facts.status != STATUS_UP)
+		return;
+	if (row->contact.state == DUE_OVERDUE)
+		snprintf(buf, size, " Next contact was due %s: overdue by %d "
+		    "day%s.", cli_date(t->cli, row->contact.due),
+		    row->contact.days_overdue,
+		    row->contact.days_overdue == 1 ? "" : "s");
+	else
+		snprintf(buf, size, " Next contact due %s.",
+		    cli_date(t->cli, row->contact.due));
+}
+
+/* ------------------------------------------------------ log a contact */
+
+enum { CD_DATE, CD_METHOD, CD_BY, CD_ATTEMPTED, CD_NOTE, CD_COUNT };
+
+static const char *const dialog_by[] = {
+	"the worker", "the young person", NULL		/* enum contact_by */
+};
+
+static const char *const dialog_attempted[] = {
+	"no: we were in touch", "yes: no answer, not in", NULL
+};
+
+static int
+contact_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	struct contact c;
+	char *note, *cause = NULL, next[128];
+	int bad = 0;
+
+	memset(&c, 0, sizeof c);
+	c.person_id = d->id;
+	c.struck_on = DATE_NONE;
+	if (dialog_date(t, f, CD_DATE, &c.on) != 0 ||
+	    dialog_check(f, CD_DATE, check_event_date(c.on, d->facts.dob,
+	    t->today, &cause), &cause) != 0)
+		bad = 1;
+	c.method = (enum contact_method)tui_form_choice(f, CD_METHOD);
+	c.by = tui_form_choice(f, CD_BY) == 0 ? BY_WORKER : BY_YOUNG_PERSON;
+	c.attempted = tui_form_choice(f, CD_ATTEMPTED);
+	note = tui_form_value(f, CD_NOTE);
+	if (dialog_check(f, CD_NOTE, check_text(note, 0, CHECK_NOTE_MAX,
+	    &cause), &cause) != 0)
+		bad = 1;
+	c.note = *note != '\0' ? note : NULL;
+	if (bad) {
+		free(note);
+		return -1;
+	}
+	if (store_contact_add(t->st, &c, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		free(note);
+		return -1;
+	}
+	free(note);
+	tui_changed(t, d->id);
+	if (c.attempted) {
+		tui_message(t, "Logged contact #%ld: attempted %s with %s on %s; "
+		    "it does not reset the clock.", c.id,
+		    contact_method_name(c.method), d->name,
+		    cli_date(t->cli, c.on));
+		return 0;
+	}
+	dialog_next_contact(t, d->id, next, sizeof next);
+	tui_message(t, "Logged contact #%ld: %s with %s on %s.%s", c.id,
+	    contact_method_name(c.method), d->name, cli_date(t->cli, c.on),
+	    next);
+	return 0;
+}
+
+void
+tui_contact_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	struct tui_field_spec specs[CD_COUNT] = {
+		{ "Date", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today", 0 },
+		{ "Method", FIELD_CHOICE, 10, 0, NULL,
+		  "Left/Right or a letter", 0 },
+		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 0 },
+		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
+		{ "Note", FIELD_TEXT, 50, CHECK_NOTE_MAX, NULL, NULL, 0 },
+	};
+	const char *values[CD_COUNT] = { NULL };
+	char today[64], *title;
+	int i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < METHOD_COUNT; i++)
+		d->methods[i] = contact_method_name((enum contact_method)i);
+	d->methods[METHOD_COUNT] = NULL;
+	specs[CD_METHOD].choices = d->methods;
+	tui_date_input(t, t->today, today, sizeof today);
+	values[CD_DATE] = today;
+	values[CD_METHOD] = contact_method_name(METHOD_PHONE);
+	title = xasprintf("Log a contact with %s", d->name);
+	tui_form_open(t, title, "An attempted contact (no answer, not in) is "
+	    "kept in the log but does not reset the 8-weekly clock.", specs,
+	    CD_COUNT, values, 1, "save", contact_save, d, dialog_free);
+	free(title);
+}
+
+/* ------------------------------------------------------- step down/up */
+
+enum { SD_DATE, SD_REASON, SD_COUNT };
+
+static int
+step_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	const struct due_row *row;
+	char *reason, *cause = NULL, next[128];
+	date_t on = DATE_NONE;
+	int bad = 0;
+
+	if (dialog_date(t, f, SD_DATE, &on) != 0 ||
+	    dialog_check(f, SD_DATE, check_status_change(&d->facts, d->to, on,
+	    t->today, &cause), &cause) != 0)
+		bad = 1;
+	reason = tui_form_value(f, SD_REASON);
+	if (dialog_check(f, SD_REASON, check_text(reason, 0, CHECK_REASON_MAX,
+	    &cause), &cause) != 0)
+		bad = 1;
+	if (bad) {
+		free(reason);
+		return -1;
+	}
+	if (store_status_change(t->st, d->id, d->to, on, *reason != '\0' ?
+	    reason : NULL, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		free(reason);
+		return -1;
+	}
+	free(reason);
+	tui_changed(t, d->id);
+	row = tui_row(t, d->id);
+	if (d->to == STATUS_DOWN) {
+		if (row != NULL && row->letter.state != DUE_NONE)
+			snprintf(next, sizeof next, " First annual letter due %s.",
+			    cli_date(t->cli, row->letter.due));
+		else
+			snprintf(next, sizeof next, " No annual letter: they turn "
+			    "25 first.");
+		tui_message(t, "Stepped down %s on %s.%s", d->name,
+		    cli_date(t->cli, on), next);
+	} else {
+		dialog_next_contact(t, d->id, next, sizeof next);
+		tui_message(t, "Stepped up %s on %s.%s", d->name,
+		    cli_date(t->cli, on), next);
+	}
+	return 0;
+}
+
+void
+tui_step_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	static const struct tui_field_spec specs[SD_COUNT] = {
+		{ "Date", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today", 0 },
+		{ "Reason", FIELD_TEXT, 50, CHECK_REASON_MAX, NULL, NULL, 0 },
+	};
+	const char *values[SD_COUNT] = { NULL };
+	char today[64], *title;
+
+	if (d == NULL)
+		return;
+	d->to = d->facts.status == STATUS_UP ? STATUS_DOWN : STATUS_UP;
+	tui_date_input(t, t->today, today, sizeof today);
+	values[SD_DATE] = today;
+	if (d->to == STATUS_DOWN)
+		title = xasprintf("Step down %s", d->name);
+	else
+		title = xasprintf("Step up %s", d->name);
+	tui_form_open(t, title, d->to == STATUS_DOWN ? "They stay known to "
+	    "the service and get an annual letter; s steps them up again at "
+	    "any time." : "They have the full service again, with 8-weekly "
+	    "contact.", specs, SD_COUNT, values, 1, d->to == STATUS_DOWN ?
+	    "step down" : "step up", step_save, d, dialog_free);
+	free(title);
+}
+
+/* -------------------------------------------------------------- review */
+
+static int
+review_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	const struct due_row *row;
+	char *cause = NULL, next[128];
+	date_t on = DATE_NONE;
+
+	if (dialog_date(t, f, 0, &on) != 0 ||
+	    dialog_check(f, 0, check_event_date(on, d->facts.dob, t->today,
+	    &cause), &cause) != 0)
+		return -1;
+	if (store_review_add(t->st, d->id, on, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		return -1;
+	}
+	tui_changed(t, d->id);
+	row = tui_row(t, d->id);
+	next[0] = '\0';
+	if (row != NULL && row->review.state != DUE_NONE)
+		snprintf(next, sizeof next, " Next review due %s.",
+		    cli_date(t->cli, row->review.due));
+	tui_message(t, "Recorded a pathway plan review for %s on %s.%s",
+	    d->name, cli_date(t->cli, on), next);
+	return 0;
+}
+
+void
+tui_review_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	static const struct tui_field_spec specs[] = {
+		{ "Date", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today", 0 },
+	};
+	const char *values[1];
+	char today[64], *title;
+
+	if (d == NULL)
+		return;
+	tui_date_input(t, t->today, today, sizeof today);
+	values[0] = today;
+	title = xasprintf("Pathway plan review for %s", d->name);
+	tui_form_open(t, title, "The date the pathway plan was reviewed.",
+	    specs, 1, values, 1, "save", review_save, d, dialog_free);
+	free(title);
+}
+
+/* ---------------------------------------------------------- strike out */
+
+struct strike {
+	long		  person_id;
+	char		 *name;
+	struct contact	**contacts;	/* not struck out yet, newest first */
+	size_t		  n;
+};
+
+static void
+strike_free(void *arg)
+{
+	struct strike *s = arg;
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->contacts[i]);
+	free(s->contacts);
+	free(s->name);
+	free(s);
+}
+
+static int
+strike_collect(const struct contact *c, void *arg)
+{
+	struct strike *s = arg;
+
+	if (c->struck_on != DATE_NONE)
+		return 0;
+	s->contacts = xreallocarray(s->contacts, s->n + 1,
+	    sizeof *s->contacts);
+	s->contacts[s->n++] = contact_copy(c);
+	return 0;
+}
+
+static int
+strike_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	char *reason, *cause = NULL, next[128];
+
+	reason = tui_form_value(f, 0);
+	if (dialog_check(f, 0, check_text(reason, 0, CHECK_REASON_MAX,
+	    &cause), &cause) != 0) {
+		free(reason);
+		return -1;
+	}
+	if (store_contact_strike(t->st, d->contact_id, t->today,
+	    *reason != '\0' ? reason : NULL, &cause) != 0) {
+		tui_error(t, "Nothing was changed: %s", cause);
+		free(cause);
+		free(reason);
+		return -1;
+	}
+	free(reason);
+	tui_changed(t, d->id);
+	dialog_next_contact(t, d->id, next, sizeof next);
+	tui_message(t, "Struck out contact #%ld; it stays in the log, marked "
+	    "struck out.%s", d->contact_id, next);
+	return 0;
+}
+
+/* A contact was chosen: ask to confirm, with a reason. */
+static int
+strike_chosen(struct tui *t, size_t chosen, void *arg)
+{
+	struct strike *s = arg;
+	static const struct tui_field_spec specs[] = {
+		{ "Reason", FIELD_TEXT, 50, CHECK_REASON_MAX, NULL,
+		  NULL, 0 },
+	};
+	const struct contact *c;
+	struct dialog *d;
+	char *title, *intro;
+
+	if (chosen >= s->n)
+		return TUI_DONE;
+	c = s->contacts[chosen];
+	d = xcalloc(1, sizeof *d);
+	d->id = s->person_id;
+	d->name = xstrdup(s->name);
+	d->contact_id = c->id;
+	title = xasprintf("Strike out contact #%ld?", c->id);
+	intro = xasprintf("Contact #%ld with %s on %s: %s%s, started by %s. "
+	    "It stays in the log, marked struck out, and no longer counts. "
+	    "Say why (optional), then press Enter to strike it out, or Esc to "
+	    "keep it.", c->id, s->name, cli_date(t->cli, c->on),
+	    c->attempted ? "attempted " : "", contact_method_name(c->method),
+	    c->by == BY_WORKER ? "the worker" : "the young person");
+	tui_form_open(t, title, intro, specs, 1, NULL, 1, "strike it out",
+	    strike_save, d, dialog_free);
+	free(title);
+	free(intro);
+	return TUI_DRAW;
+}
+
+void
+tui_strike_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	struct strike *s;
+	const struct contact *c;
+	char **labels, *cause = NULL, *note;
+	size_t i;
+
+	if (d == NULL)
+		return;
+	s = xcalloc(1, sizeof *s);
+	s->person_id = id;
+	s->name = d->name;
+	d->name = NULL;
+	dialog_free(d);
+	if (store_contacts_each(t->st, id, strike_collect, s, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		strike_free(s);
+		return;
+	}
+	if (s->n == 0) {
+		tui_error(t, "There is no contact to strike out in this log.");
+		strike_free(s);
+		return;
+	}
+	labels = xcalloc(s->n, sizeof *labels);
+	for (i = 0; i < s->n; i++) {
+		c = s->contacts[i];
+		note = c->note != NULL ? text_escape(c->note, 0) : NULL;
+		labels[i] = xasprintf("#%-5ld %-10s  %-6s %s%s", c->id,
+		    cli_date(t->cli, c->on), contact_method_name(c->method),
+		    c->attempted ? "(attempted) " : "", note != NULL ? note : "");
+		free(note);
+	}
+	tui_pick_open(t, "Strike out which contact?", (const char *const *)labels,
+	    s->n, 0, strike_chosen, s, strike_free);
+	for (i = 0; i < s->n; i++)
+		free(labels[i]);
+	free(labels);
+}
+
+/* ------------------------------------------------------------- confirm */
+
+struct confirm {
+	char	*question;
+	WINDOW	*win;
+};
+
+static void
+confirm_place(struct confirm *c)
+{
+	int w = COLS - 8 < 64 ? COLS - 8 : 64, h = 6;
+
+	c->win = tui_window(h, w, (LINES - h) / 2, (COLS - w) / 2);
+}
+
+static void
+confirm_draw(struct tui *t, struct tui_screen *s)
+{
+	struct confirm *c = s->data;
+	int w = getmaxx(c->win);
+
+	(void)t;
+	werase(c->win);
+	box(c->win, 0, 0);
+	tui_put(c->win, 0, 2, 15, A_BOLD, " Are you sure? ");
+	tui_put(c->win, 2, 2, w - 4, A_BOLD, c->question);
+	tui_put(c->win, 4, 2, w - 4, A_NORMAL, "y: yes, throw it away    "
+	    "n or Esc: no, go back to it");
+	s->frame = c->win;
+	s->input = c->win;
+	s->cursor = 0;
+}
+
+static int
+confirm_key(struct tui *t, struct tui_screen *s, int key)
+{
+	(void)t;
+	(void)s;
+	switch (tui_key_action(key, TUI_ON_CONFIRM)) {
+	case TUI_YES:
+		return TUI_CLOSE | TUI_CLOSE_BELOW | TUI_DRAW;
+	case TUI_NO:
+		return TUI_CLOSE | TUI_DRAW;
+	default:
+		return TUI_DONE;
+	}
+}
+
+static void
+confirm_resize(struct tui *t, struct tui_screen *s)
+{
+	struct confirm *c = s->data;
+
+	(void)t;
+	delwin(c->win);
+	confirm_place(c);
+}
+
+static void
+confirm_free(struct tui_screen *s)
+{
+	struct confirm *c = s->data;
+
+	if (c == NULL)
+		return;
+	if (c->win != NULL)
+		delwin(c->win);
+	free(c->question);
+	free(c);
+}
+
+static const struct tui_screen_ops confirm_ops = {
+	"confirm", TUI_ON_CONFIRM, 1, confirm_draw, confirm_key, confirm_resize,
+	confirm_free
+};
+
+void
+tui_confirm_discard(struct tui *t, const char *question)
+{
+	struct confirm *c = xcalloc(1, sizeof *c);
+
+	c->question = xstrdup(question);
+	confirm_place(c);
+	tui_push(t, &confirm_ops, c);
+}

@@ -1,0 +1,895 @@
+/*
+ * tui-form.c: forms, with the ncurses FORM library: a page (add and edit
+ * a young person) or a dialog box over the screen beneath (log contact,
+ * step up/down, review, strike out).  Characters are typed with
+ * form_driver_w, so any script can be entered.  Nothing is saved until
+ * the form's save function accepts every field; errors are shown under
+ * the field they are about.  Esc asks before throwing typed text away.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "text.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+#define FORM_LABEL_COLS	16
+#define FORM_DIALOG_COLS 76
+
+/*
+ * Fields start one column into their window: ncurses 6.4's wins_wch reads
+ * the cell before the cursor when it inserts a double-width character,
+ * which must not be outside the window's line (valgrind saw it).
+ */
+#define FORM_FIELD_X	1
+
+struct tui_form {
+	char			*title;
+	char			*intro;
+	char			*save_label;
+	struct tui_field_spec	*specs;		/* a copy */
+	size_t			 n;
+	FIELD			**fields;	/* n + 1, NULL-terminated */
+	FORM			*form;
+	WINDOW			*frame;		/* a dialog's box, or NULL */
+	WINDOW			*win;		/* fields, hints and errors */
+	int			*row;		/* of each field, in win */
+	int			 rows;		/* of win */
+	char			**initial;	/* trimmed text when opened */
+	int			*initial_choice;
+	int			*choice;
+	char			**errors;
+	int			 dialog;
+	int			 label_x, label_y; /* on screen */
+	int			 intro_lines;
+	tui_form_save_cb	 save;
+	void			*arg;
+	void			(*free_arg)(void *);
+};
+
+/* A copy of s without the spaces a field pads it with, or typed around it. */
+static char *
+form_trim(const char *s)
+{
+	const char *end;
+
+	while (*s == ' ')
+		s++;
+	end = s + strlen(s);
+	while (end > s && end[-1] == ' ')
+		end--;
+	return xstrndup(s, (size_t)(end - s));
+}
+
+static size_t
+form_nchoices(const struct tui_field_spec *spec)
+{
+	size_t n = 0;
+
+	while (spec->choices != NULL && spec->choices[n] != NULL)
+		n++;
+	return n;
+}
+
+/* The current field's index. */
+static size_t
+form_current(const struct tui_form *f)
+{
+	int i = field_index(current_field(f->form));
+
+	return i < 0 ? 0 : (size_t)i;
+}
+
+/* The field whose row shows the errors of field i (the last of a group). */
+static size_t
+form_error_field(const struct tui_form *f, size_t i)
+{
+	while (i + 1 < f->n && f->specs[i].joined)
+		i++;
+	return i;
+}
+
+struct form_count {
+	int	n;
+};
+
+static void
+form_count_line(const char *line, void *arg)
+{
+	struct form_count *c = arg;
+
+	(void)line;
+	c->n++;
+}
+
+struct form_intro {
+	WINDOW	*win;
+	int	 y, x, cols, n, max;
+};
+
+static void
+form_intro_line(const char *line, void *arg)
+{
+	struct form_intro *in = arg;
+
+	if (in->n < in->max)
+		tui_put(in->win, in->y + in->n, in->x, in->cols, A_NORMAL, line);
+	in->n++;
+}
+
+/* Make the windows for the size of the screen, and post the form. */
+static void
+form_place(struct tui_form *f)
+{
+	struct form_count count = { 0 };
+	int w, h, y, x, fx, fy;
+
+	if (f->dialog) {
+		w = COLS - 4 < FORM_DIALOG_COLS ? COLS - 4 : FORM_DIALOG_COLS;
+		if (f->intro != NULL)
+			tui_wrap(f->intro, w - 4, form_count_line, &count);
+		f->intro_lines = count.n > 4 ? 4 : count.n;
+		h = 2 + 1 + f->intro_lines + (f->intro_lines > 0) + f->rows;
+		y = (LINES - h) / 2;
+		if (y < 1)
+			y = 1;
+		x = (COLS - w) / 2;
+		f->frame = tui_window(h, w, y, x);
+		f->label_x = x + 2;
+		f->label_y = y + 1 + f->intro_lines + (f->intro_lines > 0);
+		fx = f->label_x + FORM_LABEL_COLS + 1 - FORM_FIELD_X;
+		fy = f->label_y;
+		f->win = tui_window(f->rows, x + w - 2 - fx, fy, fx);
+	} else {
+		f->frame = NULL;
+		f->intro_lines = f->intro != NULL ? 1 : 0;
+		f->label_x = 2;
+		f->label_y = tui_body_top() + 2 + f->intro_lines;
+		fx = f->label_x + FORM_LABEL_COLS + 2 - FORM_FIELD_X;
+		f->win = tui_window(f->rows, COLS - fx - 1, f->label_y, fx);
+	}
+	set_form_win(f->form, f->win);
+	set_form_sub(f->form, f->win);
+	post_form(f->form);
+}
+
+static void
+form_unplace(struct tui_form *f)
+{
+	/* What was typed into the current field reaches its buffer. */
+	form_driver(f->form, REQ_VALIDATION);
+	unpost_form(f->form);
+	if (f->win != NULL)
+		delwin(f->win);
+	if (f->frame != NULL)
+		delwin(f->frame);
+	f->win = f->frame = NULL;
+}
+
+static void
+form_draw(struct tui *t, struct tui_screen *s)
+{
+	struct tui_form *f = s->data;
+	struct form_intro in;
+	WINDOW *lw = f->dialog ? f->frame : stdscr;
+	int ly, lx, hx, wcols = getmaxx(f->win), cur = (int)form_current(f);
+	size_t i, j;
+	char *text;
+	attr_t attr;
+
+	if (f->dialog) {
+		int fw = getmaxx(f->frame), fy = getbegy(f->frame),
+		    fx = getbegx(f->frame);
+
+		werase(f->frame);
+		box(f->frame, 0, 0);
+		text = xasprintf(" %s ", f->title);
+		tui_put(f->frame, 0, 2, text_width(text) < fw - 4 ?
+		    text_width(text) : fw - 4, A_BOLD, text);
+		free(text);
+		text = xasprintf(" Enter %s · Esc cancel ", f->save_label);
+		tui_put(f->frame, getmaxy(f->frame) - 1, 2,
+		    text_width(text) < fw - 4 ? text_width(text) : fw - 4,
+		    A_NORMAL, text);
+		free(text);
+		in.win = f->frame;
+		in.y = 1;
+		in.x = 2;
+		in.cols = fw - 4;
+		in.n = 0;
+		in.max = f->intro_lines;
+		if (f->intro != NULL)
+			tui_wrap(f->intro, fw - 4, form_intro_line, &in);
+		ly = f->label_y - fy;
+		lx = f->label_x - fx;
+	} else {
+		tui_put(stdscr, tui_body_top(), 2, COLS - 3, A_BOLD, f->title);
+		if (f->intro != NULL)
+			tui_put(stdscr, tui_body_top() + 1, 2, COLS - 3, A_NORMAL,
+			    f->intro);
+		ly = f->label_y;
+		lx = f->label_x;
+	}
+	for (i = 0; i < f->n; i++) {
+		attr = (int)i == cur ? A_BOLD : A_NORMAL;
+		tui_put(lw, ly + f->row[i], lx - 1, 1, A_BOLD, (int)i == cur ?
+		    ">" : "");
+		tui_put(lw, ly + f->row[i], lx, FORM_LABEL_COLS, attr,
+		    f->specs[i].label);
+		hx = FORM_FIELD_X + f->specs[i].width + 1;
+		if (f->specs[i].hint != NULL && wcols > hx + 1)
+			tui_put(f->win, f->row[i], hx, wcols - hx, A_DIM,
+			    f->specs[i].hint);
+		if (f->specs[i].joined)
+			continue;
+		/* The error row of the group ending with field i. */
+		wmove(f->win, f->row[i] + 1, 0);
+		wclrtoeol(f->win);
+		for (j = i + 1; j-- > 0; ) {
+			if (form_error_field(f, j) != i)
+				break;
+			if (f->errors[j] != NULL) {
+				text = xasprintf("! %s", f->errors[j]);
+				tui_put(f->win, f->row[i] + 1, FORM_FIELD_X,
+				    wcols - FORM_FIELD_X,
+				    tui_style(t, STYLE_ERROR), text);
+				free(text);
+				break;
+			}
+		}
+	}
+	pos_form_cursor(f->form);
+	s->frame = f->frame;
+	s->input = f->win;
+	s->cursor = f->specs[cur].kind == FIELD_TEXT;
+}
+
+static int
+form_changed(struct tui_form *f)
+{
+	size_t i;
+
+	form_driver(f->form, REQ_VALIDATION);
+	for (i = 0; i < f->n; i++) {
+		if (!tui_form_unchanged(f, i))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+form_set_choice(struct tui_form *f, size_t i, int choice)
+{
+	int n = (int)form_nchoices(&f->specs[i]);
+
+	if (n == 0)
+		return;
+	choice = ((choice % n) + n) % n;
+	f->choice[i] = choice;
+	set_field_buffer(f->fields[i], 0, f->specs[i].choices[choice]);
+}
+
+/* 1 when choice name starts with the letter key, ignoring case. */
+static int
+form_starts(const char *name, int key)
+{
+	int c = (unsigned char)name[0];
+
+	if (key >= 'A' && key <= 'Z')
+		key += 'a' - 'A';
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return c == key;
+}
+
+/*
+ * A letter typed in a choice field picks the first choice it starts, or
+ * the next one when the current choice starts with it already.
+ */
+static void
+form_choice_letter(struct tui_form *f, size_t i, int key)
+{
+	int n = (int)form_nchoices(&f->specs[i]), k, c, from;
+
+	if (key >= 0x80 || n == 0)
+		return;
+	from = form_starts(f->specs[i].choices[f->choice[i]], key) ?
+	    f->choice[i] + 1 : 0;
+	for (k = 0; k < n; k++) {
+		c = (from + k) % n;
+		if (form_starts(f->specs[i].choices[c], key)) {
+			form_set_choice(f, i, c);
+			return;
+		}
+	}
+}
+
+static int
+form_save(struct tui *t, struct tui_form *f)
+{
+	size_t i;
+
+	form_driver(f->form, REQ_VALIDATION);
+	for (i = 0; i < f->n; i++)
+		tui_form_error(f, i, NULL);
+	if (f->save(t, f, f->arg) == 0)
+		return TUI_CLOSE | TUI_DRAW;
+	for (i = 0; i < f->n; i++) {
+		if (f->errors[i] != NULL) {
+			set_current_field(f->form, f->fields[i]);
+			form_driver(f->form, REQ_END_LINE);
+			if (t->message == NULL)
+				tui_error(t, "Nothing was saved: put right what "
+				    "is marked with !, then press Enter.");
+			break;
+		}
+	}
+	return TUI_DRAW;
+}
+
+static int
+form_key(struct tui *t, struct tui_screen *s, int key)
+{
+	struct tui_form *f = s->data;
+	size_t i = form_current(f);
+	int choice = f->specs[i].kind == FIELD_CHOICE;
+	enum tui_action action;
+
+	if (tui_key_printable(key)) {
+		if (!choice) {
+			form_driver_w(f->form, OK, (wchar_t)key);
+			return TUI_DRAW;
+		}
+		if (tui_key_action(key, TUI_ON_FORM) == TUI_NEXT_CHOICE)
+			form_set_choice(f, i, f->choice[i] + 1);
+		else
+			form_choice_letter(f, i, key);
+		return TUI_DRAW;
+	}
+	action = tui_key_action(key, TUI_ON_FORM);
+	switch (action) {
+	case TUI_SAVE:
+		return form_save(t, f);
+	case TUI_CANCEL:
+		if (form_changed(f)) {
+			tui_confirm_discard(t, "Throw away what you typed? "
+			    "Nothing of it has been saved.");
+			return TUI_DRAW;
+		}
+		return TUI_CLOSE | TUI_DRAW;
+	case TUI_NEXT_FIELD:
+		form_driver(f->form, REQ_NEXT_FIELD);
+		form_driver(f->form, REQ_END_LINE);
+		break;
+	case TUI_PREV_FIELD:
+		form_driver(f->form, REQ_PREV_FIELD);
+		form_driver(f->form, REQ_END_LINE);
+		break;
+	case TUI_LEFT:
+		if (choice)
+			form_set_choice(f, i, f->choice[i] - 1);
+		else
+			form_driver(f->form, REQ_PREV_CHAR);
+		break;
+	case TUI_RIGHT:
+		if (choice)
+			form_set_choice(f, i, f->choice[i] + 1);
+		else
+			form_driver(f->form, REQ_NEXT_CHAR);
+		break;
+	case TUI_LINE_START:
+		form_driver(f->form, REQ_BEG_LINE);
+		break;
+	case TUI_LINE_END:
+		form_driver(f->form, REQ_END_LINE);
+		break;
+	case TUI_DEL_BACK:
+		if (!choice)
+			form_driver(f->form, REQ_DEL_PREV);
+		break;
+	case TUI_DEL_CHAR:
+		if (!choice)
+			form_driver(f->form, REQ_DEL_CHAR);
+		break;
+	case TUI_CLEAR_FIELD:
+		if (!choice)
+			form_driver(f->form, REQ_CLR_FIELD);
+		break;
+	case TUI_REDRAW:
+		return TUI_PASS;
+	default:
+		return TUI_DONE;
+	}
+	return TUI_DRAW;
+}
+
+static void
+form_resize(struct tui *t, struct tui_screen *s)
+{
+	struct tui_form *f = s->data;
+
+	(void)t;
+	form_unplace(f);
+	form_place(f);
+}
+
+static void
+form_free(struct tui_screen *s)
+{
+	struct tui_form *f = s->data;
+	size_t i;
+
+	if (f == NULL)
+		return;
+	form_unplace(f);
+	free_form(f->form);
+	for (i = 0; i < f->n; i++) {
+		free_field(f->fields[i]);
+		free(f->initial[i]);
+		free(f->errors[i]);
+		free((char *)f->specs[i].label);
+		free((char *)f->specs[i].hint);
+	}
+	if (f->free_arg != NULL)
+		f->free_arg(f->arg);
+	free(f->fields);
+	free(f->specs);
+	free(f->row);
+	free(f->initial);
+	free(f->initial_choice);
+	free(f->choice);
+	free(f->errors);
+	free(f->title);
+	free(f->intro);
+	free(f->save_label);
+	free(f);
+}
+
+static const struct tui_screen_ops form_page_ops = {
+	"form", TUI_ON_FORM, 0, form_draw, form_key, form_resize, form_free
+};
+
+static const struct tui_screen_ops form_dialog_ops = {
+	"dialog", TUI_ON_FORM, 1, form_draw, form_key, form_resize, form_free
+};
+
+void
+tui_form_open(struct tui *t, const char *title, const char *intro,
+    const struct tui_field_spec *specs, size_t n, const char *const *values,
+    int dialog, const char *save_label, tui_form_save_cb save, void *arg,
+    void (*free_arg)(void *))
+{
+	struct tui_form *f = xcalloc(1, sizeof *f);
+	const char *value;
+	char *shown;
+	size_t i, k;
+	int r = 0;
+
+	f->title = xstrdup(title);
+	f->intro = intro != NULL ? xstrdup(intro) : NULL;
+	f->save_label = xstrdup(save_label);
+	f->n = n;
+	f->dialog = dialog;
+	f->save = save;
+	f->arg = arg;
+	f->free_arg = free_arg;
+	f->specs = xcalloc(n, sizeof *f->specs);
+	f->fields = xcalloc(n + 1, sizeof *f->fields);
+	f->row = xcalloc(n, sizeof *f->row);
+	f->initial = xcalloc(n, sizeof *f->initial);
+	f->initial_choice = xcalloc(n, sizeof *f->initial_choice);
+	f->choice = xcalloc(n, sizeof *f->choice);
+	f->errors = xcalloc(n, sizeof *f->errors);
+	for (i = 0; i < n; i++) {
+		f->specs[i] = specs[i];
+		f->specs[i].label = xstrdup(specs[i].label);
+		f->specs[i].hint = specs[i].hint != NULL ?
+		    xstrdup(specs[i].hint) : NULL;
+		f->row[i] = r;
+		r += specs[i].joined ? 1 : 2;
+	}
+	f->rows = r;
+
+	for (i = 0; i < n; i++) {
+		FIELD *field = new_field(1, specs[i].width, f->row[i],
+		    FORM_FIELD_X, 0, 0);
+
+		if (field == NULL)
+			abort();	/* out of memory */
+		f->fields[i] = field;
+		field_opts_off(field, O_AUTOSKIP | O_BLANK);
+		set_field_back(field, tui_style(t, STYLE_FIELD));
+		value = values != NULL && values[i] != NULL ? values[i] : "";
+		if (specs[i].kind == FIELD_CHOICE) {
+			field_opts_off(field, O_EDIT);
+			for (k = 0; k < form_nchoices(&specs[i]); k++) {
+				if (strcmp(specs[i].choices[k], value) == 0)
+					f->choice[i] = (int)k;
+			}
+			f->initial_choice[i] = f->choice[i];
+			set_field_buffer(field, 0,
+			    specs[i].choices[f->choice[i]]);
+			f->initial[i] = xstrdup(specs[i].choices[f->choice[i]]);
+			continue;
+		}
+		field_opts_off(field, O_STATIC);
+		set_max_field(field, specs[i].max);
+		shown = text_escape(value, 0);
+		set_field_buffer(field, 0, shown);
+		f->initial[i] = form_trim(shown);
+		free(shown);
+	}
+	f->form = new_form(f->fields);
+	if (f->form == NULL)
+		abort();
+	form_place(f);
+	/* Start at the end of the first field's text, ready to type. */
+	form_driver(f->form, REQ_END_LINE);
+	tui_push(t, dialog ? &form_dialog_ops : &form_page_ops, f);
+}
+
+char *
+tui_form_value(struct tui_form *f, size_t i)
+{
+	if (f->specs[i].kind == FIELD_CHOICE)
+		return xstrdup(f->specs[i].choices[f->choice[i]]);
+	return form_trim(field_buffer(f->fields[i], 0));
+}
+
+int
+tui_form_choice(struct tui_form *f, size_t i)
+{
+	return f->choice[i];
+}
+
+int
+tui_form_unchanged(struct tui_form *f, size_t i)
+{
+	char *now;
+	int same;
+
+	if (f->specs[i].kind == FIELD_CHOICE)
+		return f->choice[i] == f->initial_choice[i];
+	now = tui_form_value(f, i);
+	same = strcmp(now, f->initial[i]) == 0;
+	free(now);
+	return same;
+}
+
+void
+tui_form_error(struct tui_form *f, size_t i, const char *msg)
+{
+	free(f->errors[i]);
+	f->errors[i] = msg != NULL ? text_escape(msg, 0) : NULL;
+}
+
+/* ------------------------------------------------ add and edit a person */
+
+enum {
+	PF_NAME, PF_PREFERRED, PF_DOB, PF_PHONE, PF_EMAIL, PF_ADDRESS1,
+	PF_ADDRESS2, PF_ADDRESS3, PF_ALLOCATED, PF_INTERVAL, PF_COUNT
+};
+
+struct person_form {
+	long		 id;		/* 0 when adding */
+	struct person	*old;		/* when editing */
+	date_t		 first_contact;
+};
+
+static void
+person_form_free(void *arg)
+{
+	struct person_form *pf = arg;
+
+	if (pf != NULL)
+		free(pf->old);
+	free(pf);
+}
+
+/* Note an error against field i; cause is freed. */
+static void
+person_form_fail(struct tui_form *f, size_t i, char **cause, int *bad)
+{
+	tui_form_error(f, i, *cause != NULL ? *cause : "not valid");
+	free(*cause);
+	*cause = NULL;
+	*bad = 1;
+}
+
+/* An optional text field: the old value when untouched, NULL when empty. */
+static const char *
+person_form_text(struct tui_form *f, size_t i, const char *typed,
+    const char *old, int editing)
+{
+	if (editing && tui_form_unchanged(f, i))
+		return old;
+	return *typed != '\0' ? typed : NULL;
+}
+
+static int
+person_form_date(struct tui *t, struct tui_form *f, size_t i,
+    const char *typed, date_t old, int editing, date_t *out, int *bad)
+{
+	char *cause = NULL;
+
+	if (editing && tui_form_unchanged(f, i)) {
+		*out = old;
+		return 0;
+	}
+	if (*typed == '\0')
+		return -1;
+	if (date_parse(typed, t->today, out, &cause) != 0) {
+		person_form_fail(f, i, &cause, bad);
+		return 0;
+	}
+	return 0;
+}
+
+static char *
+person_form_address(struct tui_form *f, char **v, const char *old,
+    int editing)
+{
+	char *joined = NULL, *more;
+	size_t i;
+
+	if (editing && tui_form_unchanged(f, PF_ADDRESS1) &&
+	    tui_form_unchanged(f, PF_ADDRESS2) &&
+	    tui_form_unchanged(f, PF_ADDRESS3))
+		return old != NULL ? xstrdup(old) : NULL;
+	for (i = PF_ADDRESS1; i <= PF_ADDRESS3; i++) {
+		if (*v[i] == '\0')
+			continue;
+		more = xasprintf("%s%s%s", joined != NULL ? joined : "",
+		    joined != NULL ? "\n" : "", v[i]);
+		free(joined);
+		joined = more;
+	}
+	return joined;
+}
+
+static int
+person_form_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct person_form *pf = arg;
+	struct person p;
+	const struct due_row *row;
+	const char *field;
+	char *v[PF_COUNT], *address = NULL, *cause = NULL, *end;
+	int editing = pf->old != NULL, bad = 0, rc = -1;
+	enum stage stage;
+	size_t i;
+	long n;
+
+	for (i = 0; i < PF_COUNT; i++)
+		v[i] = tui_form_value(f, i);
+	memset(&p, 0, sizeof p);
+	if (editing)
+		p = *pf->old;
+	else
+		person_facts_init(&p.facts);
+
+	if (editing && tui_form_unchanged(f, PF_NAME))
+		p.name = pf->old->name;
+	else if (check_name(v[PF_NAME], &cause) != 0)
+		person_form_fail(f, PF_NAME, &cause, &bad);
+	else
+		p.name = v[PF_NAME];
+	p.preferred_name = person_form_text(f, PF_PREFERRED, v[PF_PREFERRED],
+	    editing ? pf->old->preferred_name : NULL, editing);
+	if (p.preferred_name != NULL && check_text(p.preferred_name, 0,
+	    CHECK_NAME_MAX, &cause) != 0)
+		person_form_fail(f, PF_PREFERRED, &cause, &bad);
+	if (person_form_date(t, f, PF_DOB, v[PF_DOB], editing ?
+	    pf->old->facts.dob : DATE_NONE, editing, &p.facts.dob, &bad) != 0) {
+		cause = xstrdup("give their date of birth, as DD/MM/YYYY");
+		person_form_fail(f, PF_DOB, &cause, &bad);
+	}
+	p.phone = person_form_text(f, PF_PHONE, v[PF_PHONE], editing ?
+	    pf->old->phone : NULL, editing);
+	if (p.phone != NULL && check_text(p.phone, 0, CHECK_PHONE_MAX,
+	    &cause) != 0)
+		person_form_fail(f, PF_PHONE, &cause, &bad);
+	p.email = person_form_text(f, PF_EMAIL, v[PF_EMAIL], editing ?
+	    pf->old->email : NULL, editing);
+	if (p.email != NULL && check_email(p.email, &cause) != 0)
+		person_form_fail(f, PF_EMAIL, &cause, &bad);
+	address = person_form_address(f, v, editing ? pf->old->address : NULL,
+	    editing);
+	p.address = address;
+	if (address != NULL && check_text(address, 1, CHECK_ADDRESS_MAX,
+	    &cause) != 0)
+		person_form_fail(f, PF_ADDRESS1, &cause, &bad);
+	if (person_form_date(t, f, PF_ALLOCATED, v[PF_ALLOCATED], editing ?
+	    pf->old->facts.allocated_on : DATE_NONE, editing,
+	    &p.facts.allocated_on, &bad) != 0) {
+		if (editing) {
+			cause = xstrdup("give the date they were allocated to "
+			    "you");
+			person_form_fail(f, PF_ALLOCATED, &cause, &bad);
+		} else
+			p.facts.allocated_on = t->today;
+	}
+	if (!(editing && tui_form_unchanged(f, PF_INTERVAL))) {
+		p.facts.interval_weeks = 0;
+		if (*v[PF_INTERVAL] != '\0') {
+			n = strtol(v[PF_INTERVAL], &end, 10);
+			if (*end != '\0' || v[PF_INTERVAL][0] < '0' ||
+			    v[PF_INTERVAL][0] > '9' || n < 1 || n > 52) {
+				cause = xstrdup("a whole number of weeks from 1 "
+				    "to 52, or blank for the default");
+				person_form_fail(f, PF_INTERVAL, &cause, &bad);
+			} else
+				p.facts.interval_weeks = (int)n;
+		}
+	}
+	if (bad)
+		goto out;
+
+	if (check_person(&p, t->today, pf->first_contact, &field,
+	    &cause) != 0) {
+		i = strcmp(field, "dob") == 0 ? PF_DOB :
+		    strcmp(field, "allocated") == 0 ? PF_ALLOCATED :
+		    strcmp(field, "interval") == 0 ? PF_INTERVAL : PF_NAME;
+		person_form_fail(f, i, &cause, &bad);
+		goto out;
+	}
+	if (!editing) {
+		for (i = 0; i < t->list.n; i++) {
+			row = &t->list.rows[i];
+			if (check_duplicate(&p, row->person)) {
+				cause = xasprintf("someone with this name and date "
+				    "of birth is already number %ld; find them "
+				    "with / (s steps them up again)",
+				    row->person->id);
+				person_form_fail(f, PF_NAME, &cause, &bad);
+				goto out;
+			}
+		}
+	}
+
+	if ((editing ? store_person_update(t->st, &p, &cause) :
+	    store_person_add(t->st, &p, &cause)) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		goto out;
+	}
+	tui_changed(t, p.id);
+	stage = rules_stage(p.facts.dob, t->today);
+	if (editing)
+		tui_message(t, "Saved %s's details.", person_display_name(&p));
+	else {
+		tui_list_select(t, p.id);
+		row = tui_row(t, p.id);
+		tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p.id,
+		    person_display_name(&p), rules_stage_label(stage),
+		    row != NULL ? cli_date(t->cli, row->contact.due) : "",
+		    stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
+		    "leaving care support (added anyway)." :
+		    stage == STAGE_25_PLUS ? " 25 or over: their leaving care "
+		    "entitlement has ended." : "");
+	}
+	rc = 0;
+out:
+	for (i = 0; i < PF_COUNT; i++)
+		free(v[i]);
+	free(address);
+	return rc;
+}
+
+static int
+person_form_first(const struct contact *c, void *arg)
+{
+	date_t *first = arg;
+
+	if (*first == DATE_NONE || c->on < *first)
+		*first = c->on;
+	return 0;
+}
+
+/* The lines of an address that do not get a field of their own, on one. */
+static char *
+person_form_join(const char *rest)
+{
+	char *joined = xmalloc(strlen(rest) * 2 + 1), *out = joined;
+
+	for (; *rest != '\0'; rest++) {
+		if (*rest == '\n') {
+			*out++ = ',';
+			*out++ = ' ';
+		} else
+			*out++ = *rest;
+	}
+	*out = '\0';
+	return joined;
+}
+
+void
+tui_person_form(struct tui *t, long id)
+{
+	struct tui_field_spec specs[PF_COUNT] = {
+		{ "Name", FIELD_TEXT, 40, CHECK_NAME_MAX, NULL, NULL, 0 },
+		{ "Preferred name", FIELD_TEXT, 40, CHECK_NAME_MAX, NULL,
+		  "optional", 0 },
+		{ "Date of birth", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY", 0 },
+		{ "Phone", FIELD_TEXT, 24, CHECK_PHONE_MAX, NULL, "optional", 0 },
+		{ "Email", FIELD_TEXT, 40, CHECK_EMAIL_MAX, NULL, "optional", 0 },
+		{ "Address", FIELD_TEXT, 40, CHECK_ADDRESS_MAX, NULL,
+		  "optional", 1 },
+		{ "", FIELD_TEXT, 40, CHECK_ADDRESS_MAX, NULL, NULL, 1 },
+		{ "", FIELD_TEXT, 40, CHECK_ADDRESS_MAX, NULL, NULL, 0 },
+		{ "Allocated on", FIELD_TEXT, 12, 40, NULL, NULL, 0 },
+		{ "Contact every", FIELD_TEXT, 4, 3, NULL, NULL, 0 },
+	};
+	const char *values[PF_COUNT] = { NULL };
+	struct person_form *pf = xcalloc(1, sizeof *pf);
+	char dob[64], allocated[64], interval[16], *title, *hint;
+	char *lines = NULL, *line3 = NULL, *nl, *cause = NULL;
+	int rc;
+
+	pf->id = id;
+	pf->first_contact = DATE_NONE;
+	if (id != 0) {
+		rc = store_person_get(t->st, id, &pf->old, &cause);
+		if (rc == 0 && store_contacts_each(t->st, id, person_form_first,
+		    &pf->first_contact, &cause) != 0)
+			rc = -1;
+		if (rc != 0) {
+			if (rc < 0)
+				tui_error(t, "%s", cause);
+			else
+				tui_error(t, "There is no young person number "
+				    "%ld.", id);
+			free(cause);
+			person_form_free(pf);
+			return;
+		}
+		values[PF_NAME] = pf->old->name;
+		values[PF_PREFERRED] = pf->old->preferred_name;
+		tui_date_input(t, pf->old->facts.dob, dob, sizeof dob);
+		values[PF_DOB] = dob;
+		values[PF_PHONE] = pf->old->phone;
+		values[PF_EMAIL] = pf->old->email;
+		if (pf->old->address != NULL) {
+			/* One line of the address in each field; the rest in
+			 * the last. */
+			lines = text_escape(pf->old->address, 1);
+			values[PF_ADDRESS1] = lines;
+			if ((nl = strchr(lines, '\n')) != NULL) {
+				*nl = '\0';
+				values[PF_ADDRESS2] = nl + 1;
+				if ((nl = strchr(nl + 1, '\n')) != NULL) {
+					*nl = '\0';
+					line3 = person_form_join(nl + 1);
+					values[PF_ADDRESS3] = line3;
+				}
+			}
+		}
+		tui_date_input(t, pf->old->facts.allocated_on, allocated,
+		    sizeof allocated);
+		values[PF_ALLOCATED] = allocated;
+		if (pf->old->facts.interval_weeks > 0) {
+			snprintf(interval, sizeof interval, "%d",
+			    pf->old->facts.interval_weeks);
+			values[PF_INTERVAL] = interval;
+		}
+		title = xasprintf("Edit the details of %s (number %ld)",
+		    pf->old->name, id);
+	} else {
+		specs[PF_ALLOCATED].hint = "blank: today";
+		title = xstrdup("Add a young person");
+	}
+	hint = xasprintf("weeks; blank: the default, %d",
+	    t->rules->interval_weeks);
+	specs[PF_INTERVAL].hint = hint;
+	tui_form_open(t, title, "Dates as DD/MM/YYYY, YYYY-MM-DD or \"today\". "
+	    "Tab: next field. Enter: save.",
+	    specs, PF_COUNT, values, 0, "save", person_form_save, pf,
+	    person_form_free);
+	free(title);
+	free(hint);
+	free(lines);
+	free(line3);
+}

@@ -1,0 +1,147 @@
+/*
+ * tui-help.c: help, made from the key table (tui-keys.c): every key,
+ * where it works and what it does, so that help can never disagree with
+ * what the keys do.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+#define HELP_KEYS_COLS 24
+
+struct help {
+	int			 cols;
+	struct tui_lines	 lines;
+};
+
+static void
+help_wrap_line(const char *line, void *arg)
+{
+	struct tui_lines *lines = arg;
+
+	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", line);
+}
+
+/* Add a keys column and a wrapped description beside it. */
+struct help_row {
+	struct tui_lines	*lines;
+	const char		*keys;
+};
+
+static void
+help_row_line(const char *line, void *arg)
+{
+	struct help_row *r = arg;
+	int pad = HELP_KEYS_COLS - text_width(r->keys);
+
+	tui_lines_add(r->lines, STYLE_NORMAL, 0, 0, "%s%*s%s", r->keys,
+	    pad > 1 ? pad : 1, "", line);
+	r->keys = "";
+}
+
+static void
+help_load(struct help *h)
+{
+	const struct tui_keydef *keys;
+	const char *section = NULL;
+	struct help_row row;
+	char names[128], name[32], other[32];
+	size_t n, i, j, k;
+	int cols = COLS - 3;
+
+	tui_lines_clear(&h->lines);
+	h->cols = COLS;
+	tui_lines_add(&h->lines, STYLE_TITLE, 0, 0, "%s", "Keys");
+	tui_wrap("The caseload list shows everyone, most urgent first. Colour "
+	    "is never the only sign: ! marks someone overdue for contact, ~ "
+	    "due soon (within the [contact] due_soon_days setting), - stepped "
+	    "down. Every change is saved the moment you confirm it. g opens "
+	    "the agenda, so Home goes to the top and End or G to the bottom. "
+	    "Esc or q goes back; q on the caseload list quits.", cols,
+	    help_wrap_line, &h->lines);
+	keys = tui_keys(&n);
+	for (i = 0; i < n; i++) {
+		if (section == NULL || strcmp(section, keys[i].section) != 0) {
+			section = keys[i].section;
+			tui_lines_add(&h->lines, STYLE_NORMAL, 0, 0, "%s", "");
+			tui_lines_add(&h->lines, STYLE_TITLE, 0, 0, "%s",
+			    section);
+		}
+		names[0] = '\0';
+		for (k = 0; k < TUI_KEYS_MAX && keys[i].keys[k] != 0; k++) {
+			tui_key_name(keys[i].keys[k], name, sizeof name);
+			/* Enter has three codes and Backspace two: say it once. */
+			for (j = 0; j < k; j++) {
+				if (strcmp(tui_key_name(keys[i].keys[j], other,
+				    sizeof other), name) == 0)
+					break;
+			}
+			if (j < k)
+				continue;
+			if (names[0] != '\0')
+				strncat(names, ", ", sizeof names -
+				    strlen(names) - 1);
+			strncat(names, name, sizeof names - strlen(names) - 1);
+		}
+		row.lines = &h->lines;
+		row.keys = names;
+		tui_wrap(keys[i].label, cols - HELP_KEYS_COLS, help_row_line,
+		    &row);
+	}
+}
+
+static void
+help_draw(struct tui *t, struct tui_screen *s)
+{
+	struct help *h = s->data;
+
+	if (h->cols != COLS)
+		help_load(h);
+	tui_lines_draw(t, &h->lines, tui_body_top(), tui_body_rows());
+}
+
+static int
+help_key(struct tui *t, struct tui_screen *s, int key)
+{
+	struct help *h = s->data;
+	enum tui_action action = tui_key_action(key, TUI_ON_HELP);
+	int bits;
+
+	(void)t;
+	bits = tui_lines_move(&h->lines, action, tui_body_rows());
+	if (bits != TUI_PASS)
+		return bits;
+	switch (action) {
+	case TUI_BACK:
+		return TUI_CLOSE | TUI_DRAW;
+	case TUI_HELP:
+		return TUI_DONE;	/* already here */
+	default:
+		return TUI_PASS;
+	}
+}
+
+static void
+help_free(struct tui_screen *s)
+{
+	struct help *h = s->data;
+
+	if (h != NULL)
+		tui_lines_clear(&h->lines);
+	free(h);
+}
+
+static const struct tui_screen_ops help_ops = {
+	"help", TUI_ON_HELP, 0, help_draw, help_key, NULL, help_free
+};
+
+void
+tui_help_open(struct tui *t)
+{
+	tui_push(t, &help_ops, xcalloc(1, sizeof(struct help)));
+}

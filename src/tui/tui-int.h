@@ -1,0 +1,289 @@
+/*
+ * tui-int.h: what the files of the full-screen interface share; nobody
+ * outside src/tui includes it (and nobody outside sees curses).
+ *
+ * The interface is one thread: wait for a key with a timeout, look the
+ * key up in the key table (tui-keys.c), let the screen on top handle it,
+ * then redraw once.  Screens are a stack: the caseload list at the
+ * bottom, pages, forms and dialogs above it.  Each is a struct of
+ * functions whose key handler returns result bits (TUI_DRAW ...).
+ */
+#ifndef CASELOAD_TUI_INT_H
+#define CASELOAD_TUI_INT_H
+
+#define NCURSES_WIDECHAR 1
+
+#include <curses.h>
+#include <form.h>
+#include <menu.h>
+
+#include "cli.h"
+#include "views.h"
+
+/* The smallest window the screens are drawn for. */
+#define TUI_MIN_COLS	80
+#define TUI_MIN_LINES	24
+
+/* How long to wait for a key before looking at signals and the database. */
+#define TUI_TICK_MS	250
+
+/*
+ * A key: a character as itself, or a curses key code (KEY_UP ...) with
+ * TUI_CODE set, so that the two never collide.
+ */
+#define TUI_CODE	0x1000000
+#define TUI_KEY(k)	(TUI_CODE | (k))
+#define TUI_CTRL(c)	((c) & 0x1f)
+#define TUI_ESC		27
+
+/* 1 when key is a character to be typed into a field. */
+int tui_key_printable(int key);
+
+/* Where a key works: bits of struct tui_keydef's where. */
+#define TUI_ON_LIST	0x01u	/* the caseload list (home) */
+#define TUI_ON_PAGE	0x02u	/* a young person's page */
+#define TUI_ON_AGENDA	0x04u	/* the agenda */
+#define TUI_ON_HELP	0x08u	/* this help */
+#define TUI_ON_FORM	0x10u	/* forms and dialogs */
+#define TUI_ON_PICK	0x20u	/* pick lists */
+#define TUI_ON_SEARCH	0x40u	/* typing a search */
+#define TUI_ON_CONFIRM	0x80u	/* a yes/no question */
+#define TUI_ON_VIEWS	(TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP)
+
+enum tui_action {
+	TUI_NONE,
+	TUI_UP, TUI_DOWN, TUI_PAGE_UP, TUI_PAGE_DOWN, TUI_TOP, TUI_BOTTOM,
+	TUI_OPEN, TUI_BACK, TUI_QUIT, TUI_CLEAR,
+	TUI_CONTACT, TUI_ADD, TUI_EDIT, TUI_STEP, TUI_REVIEW, TUI_STRIKE,
+	TUI_SEARCH, TUI_FILTER, TUI_AGENDA, TUI_HELP, TUI_REDRAW,
+	TUI_SAVE, TUI_CANCEL, TUI_NEXT_FIELD, TUI_PREV_FIELD,
+	TUI_LEFT, TUI_RIGHT, TUI_NEXT_CHOICE, TUI_LINE_START, TUI_LINE_END,
+	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
+	TUI_CHOOSE, TUI_YES, TUI_NO
+};
+
+#define TUI_KEYS_MAX 4
+
+/* One row of the key table: an action, its keys, and how it is shown. */
+struct tui_keydef {
+	enum tui_action	 action;
+	unsigned	 where;		/* TUI_ON_... */
+	int		 keys[TUI_KEYS_MAX];	/* 0 ends the list */
+	const char	*section;	/* heading in help */
+	const char	*label;		/* what it does, for help */
+	const char	*hint;		/* for the bottom line; NULL if not shown */
+};
+
+/* The key table, in the order help lists it. */
+const struct tui_keydef *tui_keys(size_t *count);
+
+/* The action of key where it is pressed, or TUI_NONE. */
+enum tui_action tui_key_action(int key, unsigned where);
+
+/* A key's name as help shows it ("Enter", "PgDn", "k"), into buf. */
+const char *tui_key_name(int key, char *buf, size_t size);
+
+/* Result bits of a screen's key handler. */
+#define TUI_DONE	0x00	/* handled; nothing to redraw */
+#define TUI_DRAW	0x01	/* redraw */
+#define TUI_CLOSE	0x02	/* close this screen */
+#define TUI_CLOSE_BELOW	0x04	/* ... and the one beneath it */
+#define TUI_EXIT	0x08	/* leave caseload */
+#define TUI_PASS	0x10	/* not handled here: the loop's own keys */
+
+struct tui;
+struct tui_screen;
+
+/* What a screen does: a struct of functions (htop's panels). */
+struct tui_screen_ops {
+	const char	*name;
+	unsigned	 where;		/* TUI_ON_... for the key table */
+	int		 overlay;	/* drawn over the screen beneath */
+	/* Draw into stdscr or the screen's own windows (wnoutrefresh only). */
+	void		(*draw)(struct tui *, struct tui_screen *);
+	/* Handle a key; returns result bits. */
+	int		(*key)(struct tui *, struct tui_screen *, int key);
+	/* The window changed size (at least TUI_MIN_COLS x TUI_MIN_LINES). */
+	void		(*resize)(struct tui *, struct tui_screen *);
+	/* Free what the screen holds (and the data pointer). */
+	void		(*free)(struct tui_screen *);
+};
+
+struct tui_screen {
+	const struct tui_screen_ops	*ops;
+	void				*data;
+	unsigned			 where;	/* ops->where, or changed */
+	WINDOW				*frame;	/* its own window, or NULL */
+	WINDOW				*input;	/* keys and cursor; NULL: stdscr */
+	int				 cursor; /* show the cursor */
+};
+
+#define TUI_STACK_MAX 16
+
+/* Styles, as colour or (monochrome) attributes. */
+enum tui_style {
+	STYLE_NORMAL, STYLE_OVERDUE, STYLE_SOON, STYLE_DOWN, STYLE_HEADER,
+	STYLE_TITLE, STYLE_ERROR, STYLE_DIM, STYLE_FIELD, STYLE_SELECTED,
+	STYLE_OK
+};
+
+/* The whole interface. */
+struct tui {
+	struct cli			*cli;
+	struct store			*st;
+	const struct rules_settings	*rules;
+	date_t				 today;
+	struct due_list			 list;	/* everyone, most urgent first */
+	unsigned			 generation; /* bumped by every change */
+	long				 data_version;
+	struct tui_screen		*stack[TUI_STACK_MAX];
+	int				 depth;
+	int				 colour;
+	int				 dirty;
+	int				 too_small;
+	char				*message;	/* the status line */
+	int				 message_error;
+	int				 cursor_y, cursor_x; /* on stdscr, or -1 */
+};
+
+/* tui.c */
+/* A new window with keys and the loop's timeout set up; free with delwin. */
+WINDOW *tui_window(int rows, int cols, int y, int x);
+/* Open a screen on top; the stack owns data and frees it with ops->free. */
+void tui_push(struct tui *t, const struct tui_screen_ops *ops, void *data);
+/* Say something on the status line until the next key (escaped there). */
+void tui_message(struct tui *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The same for something that went wrong, such as a database error. */
+void tui_error(struct tui *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The attributes of a style: colour, or bold, dim and reverse without. */
+attr_t tui_style(const struct tui *t, enum tui_style style);
+/* Rows of the body: between the header and the status line. */
+int tui_body_top(void);
+int tui_body_rows(void);
+/* A date as text that date_parse reads back: the shown form, or ISO. */
+void tui_date_input(const struct tui *t, date_t date, char *out, size_t size);
+/*
+ * Write s at y, x of win fitted to exactly cols columns (padded, cut
+ * with an ellipsis, control characters escaped).
+ */
+void tui_put(WINDOW *win, int y, int x, int cols, attr_t attr, const char *s);
+/*
+ * Split s (which may hold newlines) into lines of at most cols columns,
+ * at spaces where it can; calls cb for each line.
+ */
+void tui_wrap(const char *s, int cols, void (*cb)(const char *line,
+    void *arg), void *arg);
+/* A young person changed: update their row everywhere; 0 or -1. */
+int tui_changed(struct tui *t, long id);
+/* Find someone's row in the list, or NULL. */
+const struct due_row *tui_row(const struct tui *t, long id);
+
+/* tui-list.c: the caseload list, the home screen. */
+extern const struct tui_screen_ops tui_list_ops;
+void *tui_list_new(struct tui *t);
+/* Select person id on the list (after adding them). */
+void tui_list_select(struct tui *t, long id);
+
+/* tui-person.c: a young person's page. */
+void tui_person_open(struct tui *t, long id);
+
+/* tui-agenda.c */
+void tui_agenda_open(struct tui *t);
+
+/* tui-help.c */
+void tui_help_open(struct tui *t);
+
+/* tui-form.c: forms (the FORM library) and the add and edit forms. */
+enum tui_field_kind { FIELD_TEXT, FIELD_CHOICE };
+
+struct tui_field_spec {
+	const char		*label;
+	enum tui_field_kind	 kind;
+	int			 width;		/* columns on screen */
+	int			 max;		/* characters at most (text) */
+	const char *const	*choices;	/* FIELD_CHOICE: NULL-terminated */
+	const char		*hint;		/* beside the field, or NULL */
+	int			 joined;	/* errors shown under the next */
+};
+
+struct tui_form;
+
+/*
+ * What a form does when the worker saves: read the values, check them,
+ * write.  Return 0 to close the form, or -1 to keep it open (after
+ * setting errors beside fields with tui_form_error, or a database error
+ * with tui_error).
+ */
+typedef int (*tui_form_save_cb)(struct tui *, struct tui_form *, void *arg);
+
+/*
+ * Open a form of n fields with their first values (NULL for "", or the
+ * choice's text); dialog draws it as a box over the screen beneath,
+ * otherwise as a page.  intro is shown above the fields (may be NULL).
+ * arg is freed with free_arg when the form closes.
+ */
+void tui_form_open(struct tui *t, const char *title, const char *intro,
+    const struct tui_field_spec *specs, size_t n, const char *const *values,
+    int dialog, const char *save_label, tui_form_save_cb save, void *arg,
+    void (*free_arg)(void *));
+
+/* The text of field i, trimmed (caller frees); for choices, the index. */
+char *tui_form_value(struct tui_form *f, size_t i);
+int tui_form_choice(struct tui_form *f, size_t i);
+/* 1 when field i is as it was when the form opened. */
+int tui_form_unchanged(struct tui_form *f, size_t i);
+/* Show an error beside field i (NULL clears it). */
+void tui_form_error(struct tui_form *f, size_t i, const char *msg);
+
+/* Add (id 0) or edit young person id. */
+void tui_person_form(struct tui *t, long id);
+
+/* tui-dialog.c: the small jobs. */
+void tui_contact_dialog(struct tui *t, long id);
+void tui_step_dialog(struct tui *t, long id);
+void tui_review_dialog(struct tui *t, long id);
+void tui_strike_dialog(struct tui *t, long id);
+/*
+ * Ask a yes/no question over the screen beneath; on yes, close that
+ * screen too (used to confirm throwing away typed text).
+ */
+void tui_confirm_discard(struct tui *t, const char *question);
+
+/* tui-pick.c: pick lists (the MENU library). */
+typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);
+/*
+ * Offer n choices; when one is chosen, close the list and call cb.
+ * arg is freed with free_arg when the list closes.
+ */
+void tui_pick_open(struct tui *t, const char *title, const char *const *items,
+    size_t n, size_t selected, tui_pick_cb cb, void *arg,
+    void (*free_arg)(void *));
+
+/* A scrolling list of lines shared by the page, the agenda and help. */
+struct tui_lines {
+	struct tui_line	*lines;
+	size_t		 n, size;
+	size_t		 top;		/* first line shown */
+	size_t		 selected;	/* with selectable lines */
+	int		 selectable;	/* move a selection, not the view */
+};
+
+struct tui_line {
+	char		*text;
+	enum tui_style	 style;
+	long		 id;		/* a young person, or 0 */
+	int		 marker;	/* a text marker in column 0, or 0 */
+};
+
+void tui_lines_add(struct tui_lines *l, enum tui_style style, long id,
+    int marker, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void tui_lines_clear(struct tui_lines *l);
+void tui_lines_draw(struct tui *t, struct tui_lines *l, int y, int rows);
+/* Move for a key action; returns TUI_DRAW, or TUI_PASS if not a move. */
+int tui_lines_move(struct tui_lines *l, enum tui_action action, int rows);
+/* The young person on the selected line, or 0. */
+long tui_lines_selected(const struct tui_lines *l);
+
+#endif

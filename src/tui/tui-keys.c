@@ -1,0 +1,178 @@
+/*
+ * tui-keys.c: the key table.  Every key of the full-screen interface is
+ * one row here: the action, where it works, its keys, and its words for
+ * help and the bottom line (calcurse's keydef[]).  Help is generated
+ * from it.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <wctype.h>
+
+#include "tui-int.h"
+
+#define K(k)		TUI_KEY(k)
+#define ENTER		'\n', '\r', K(KEY_ENTER)
+#define MOVING		(TUI_ON_VIEWS | TUI_ON_PICK)
+
+static const struct tui_keydef tui_keydefs[] = {
+	/* Moving about: lists, pages, the agenda, help, pick lists. */
+	{ TUI_UP, MOVING | TUI_ON_SEARCH, { K(KEY_UP), 'k' }, "Moving about",
+	  "up one line", NULL },
+	{ TUI_DOWN, MOVING | TUI_ON_SEARCH, { K(KEY_DOWN), 'j' }, "Moving about",
+	  "down one line", NULL },
+	{ TUI_PAGE_UP, MOVING, { K(KEY_PPAGE), TUI_CTRL('b') }, "Moving about",
+	  "up one page", NULL },
+	{ TUI_PAGE_DOWN, MOVING, { K(KEY_NPAGE), TUI_CTRL('f'), ' ' },
+	  "Moving about", "down one page", NULL },
+	{ TUI_TOP, MOVING, { K(KEY_HOME) }, "Moving about",
+	  "to the top (g is the agenda)", NULL },
+	{ TUI_BOTTOM, MOVING, { K(KEY_END), 'G' }, "Moving about",
+	  "to the bottom", NULL },
+	{ TUI_OPEN, TUI_ON_LIST | TUI_ON_AGENDA, { ENTER }, "Moving about",
+	  "open the young person's page", NULL },
+	{ TUI_BACK, TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP,
+	  { TUI_ESC, 'q', K(KEY_LEFT) }, "Moving about", "go back", "back" },
+	{ TUI_QUIT, TUI_ON_LIST, { 'q' }, "Moving about",
+	  "quit (on the caseload list)", "quit" },
+	{ TUI_CLEAR, TUI_ON_LIST, { TUI_ESC }, "Moving about",
+	  "clear the search and the filter (on the caseload list)", NULL },
+	{ TUI_HELP, TUI_ON_VIEWS, { '?', K(KEY_F(1)) }, "Moving about",
+	  "this help, made from the key table", "help" },
+	{ TUI_REDRAW, TUI_ON_VIEWS | TUI_ON_FORM | TUI_ON_PICK,
+	  { TUI_CTRL('l') }, "Moving about", "draw the screen again", NULL },
+
+	/* The jobs. */
+	{ TUI_CONTACT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA, { 'c' },
+	  "Jobs", "log a contact (today, a phone call, unless you change it)",
+	  "contact" },
+	{ TUI_ADD, TUI_ON_LIST, { 'a' }, "Jobs", "add a young person", "add" },
+	{ TUI_EDIT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA, { 'e' }, "Jobs",
+	  "edit a young person's details", "edit" },
+	{ TUI_STEP, TUI_ON_LIST | TUI_ON_PAGE, { 's' }, "Jobs",
+	  "step down, or step up again, with a date and a reason",
+	  "step" },
+	{ TUI_REVIEW, TUI_ON_LIST | TUI_ON_PAGE, { 'r' }, "Jobs",
+	  "record a pathway plan review", "review" },
+	{ TUI_STRIKE, TUI_ON_PAGE, { 'd' }, "Jobs",
+	  "strike out a contact logged by mistake (on their page; it stays "
+	  "in the log, marked struck out)", "strike out" },
+	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
+	  "search by name or number as you type", "search" },
+	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",
+	  "filter: overdue, due soon, stepped up, stepped down, all",
+	  "filter" },
+	{ TUI_AGENDA, TUI_ON_LIST | TUI_ON_PAGE, { 'g' }, "Jobs",
+	  "agenda: contacts, letters, reviews and birthdays in the next four "
+	  "weeks", "agenda" },
+
+	/* Typing a search. */
+	{ TUI_SAVE, TUI_ON_SEARCH, { ENTER }, "Searching",
+	  "keep the matches and go back to the list", "keep" },
+	{ TUI_CANCEL, TUI_ON_SEARCH, { TUI_ESC }, "Searching",
+	  "clear the search", "clear" },
+	{ TUI_DEL_BACK, TUI_ON_SEARCH | TUI_ON_FORM,
+	  { K(KEY_BACKSPACE), 127, TUI_CTRL('h') }, "Searching",
+	  "rub out the character before the cursor", NULL },
+
+	/* Forms and dialogs. */
+	{ TUI_SAVE, TUI_ON_FORM, { ENTER }, "Forms and dialogs",
+	  "save (nothing is saved until every field is right)", "save" },
+	{ TUI_CANCEL, TUI_ON_FORM, { TUI_ESC }, "Forms and dialogs",
+	  "cancel (asks first if you typed something)", "cancel" },
+	{ TUI_NEXT_FIELD, TUI_ON_FORM, { '\t', K(KEY_DOWN) },
+	  "Forms and dialogs", "next field", "next field" },
+	{ TUI_PREV_FIELD, TUI_ON_FORM, { K(KEY_BTAB), K(KEY_UP) },
+	  "Forms and dialogs", "previous field", NULL },
+	{ TUI_LEFT, TUI_ON_FORM, { K(KEY_LEFT) }, "Forms and dialogs",
+	  "move left in a field, or the previous choice", NULL },
+	{ TUI_RIGHT, TUI_ON_FORM, { K(KEY_RIGHT) }, "Forms and dialogs",
+	  "move right in a field, or the next choice", NULL },
+	{ TUI_NEXT_CHOICE, TUI_ON_FORM, { ' ' }, "Forms and dialogs",
+	  "the next choice (in a field with choices)", NULL },
+	{ TUI_LINE_START, TUI_ON_FORM, { K(KEY_HOME), TUI_CTRL('a') },
+	  "Forms and dialogs", "to the start of the field", NULL },
+	{ TUI_LINE_END, TUI_ON_FORM, { K(KEY_END), TUI_CTRL('e') },
+	  "Forms and dialogs", "to the end of the field", NULL },
+	{ TUI_DEL_CHAR, TUI_ON_FORM, { K(KEY_DC), TUI_CTRL('d') },
+	  "Forms and dialogs", "rub out the character under the cursor", NULL },
+	{ TUI_CLEAR_FIELD, TUI_ON_FORM, { TUI_CTRL('u') }, "Forms and dialogs",
+	  "clear the field", NULL },
+
+	/* Pick lists and questions. */
+	{ TUI_CHOOSE, TUI_ON_PICK, { ENTER }, "Pick lists and questions",
+	  "choose", "choose" },
+	{ TUI_CANCEL, TUI_ON_PICK, { TUI_ESC, 'q' }, "Pick lists and questions",
+	  "cancel", "cancel" },
+	{ TUI_YES, TUI_ON_CONFIRM, { 'y', 'Y' }, "Pick lists and questions",
+	  "yes", "yes" },
+	{ TUI_NO, TUI_ON_CONFIRM, { 'n', 'N', TUI_ESC }, "Pick lists and questions",
+	  "no", "no" },
+};
+#define TUI_KEYDEF_COUNT (sizeof tui_keydefs / sizeof tui_keydefs[0])
+
+const struct tui_keydef *
+tui_keys(size_t *count)
+{
+	*count = TUI_KEYDEF_COUNT;
+	return tui_keydefs;
+}
+
+enum tui_action
+tui_key_action(int key, unsigned where)
+{
+	size_t i, k;
+
+	for (i = 0; i < TUI_KEYDEF_COUNT; i++) {
+		if ((tui_keydefs[i].where & where) == 0)
+			continue;
+		for (k = 0; k < TUI_KEYS_MAX && tui_keydefs[i].keys[k] != 0;
+		    k++) {
+			if (tui_keydefs[i].keys[k] == key)
+				return tui_keydefs[i].action;
+		}
+	}
+	return TUI_NONE;
+}
+
+int
+tui_key_printable(int key)
+{
+	if (key & TUI_CODE)
+		return 0;
+	return key >= 0x20 && key != 0x7f && iswprint((wint_t)key);
+}
+
+const char *
+tui_key_name(int key, char *buf, size_t size)
+{
+	static const struct {
+		int		 key;
+		const char	*name;
+	} names[] = {
+		{ K(KEY_UP), "Up" }, { K(KEY_DOWN), "Down" },
+		{ K(KEY_LEFT), "Left" }, { K(KEY_RIGHT), "Right" },
+		{ K(KEY_PPAGE), "PgUp" }, { K(KEY_NPAGE), "PgDn" },
+		{ K(KEY_HOME), "Home" }, { K(KEY_END), "End" },
+		{ K(KEY_ENTER), "Enter" }, { '\n', "Enter" }, { '\r', "Enter" },
+		{ K(KEY_BACKSPACE), "Backspace" }, { 127, "Backspace" },
+		{ K(KEY_DC), "Delete" }, { K(KEY_BTAB), "Shift-Tab" },
+		{ K(KEY_F(1)), "F1" }, { '\t', "Tab" }, { TUI_ESC, "Esc" },
+		{ ' ', "Space" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (names[i].key == key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return buf;
+		}
+	}
+	if (!(key & TUI_CODE) && key > 0 && key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
+	else if (!(key & TUI_CODE) && key < 0x80)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "key %d", key & ~TUI_CODE);
+	return buf;
+}

@@ -1,0 +1,384 @@
+/*
+ * tui-person.c: a young person's page: details, stage and milestones,
+ * what is coming up, status history and the contact log newest first,
+ * scrollable.  It reads that one person when it opens and after a
+ * change, never the whole caseload.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+#define PAGE_LABEL 16
+
+struct page {
+	long			 id;
+	unsigned		 generation;
+	int			 cols;		/* width the lines were made for */
+	int			 loaded;
+	struct tui_lines	 lines;
+};
+
+/* Adding wrapped text under a label. */
+struct page_wrap {
+	struct tui_lines	*lines;
+	enum tui_style		 style;
+	const char		*label;		/* on the first line only */
+	int			 indent;
+	int			 marker;
+};
+
+static void
+page_wrap_line(const char *line, void *arg)
+{
+	struct page_wrap *w = arg;
+
+	tui_lines_add(w->lines, w->style, 0, w->marker, "%*s%-*s%s",
+	    w->indent, "", w->label != NULL ? PAGE_LABEL : 0,
+	    w->label != NULL ? w->label : "", line);
+	if (w->label != NULL) {
+		w->indent += PAGE_LABEL;
+		w->label = NULL;
+	}
+	w->marker = 0;
+}
+
+/* Text under a label, wrapped to the window, continued lines indented. */
+static void
+page_field(struct tui_lines *lines, int cols, const char *label,
+    const char *value, enum tui_style style, int marker)
+{
+	struct page_wrap w = { lines, style, label, 0, marker };
+
+	if (value == NULL || *value == '\0')
+		return;
+	tui_wrap(value, cols - PAGE_LABEL, page_wrap_line, &w);
+}
+
+/* Wrapped text indented by indent columns. */
+static void
+page_text(struct tui_lines *lines, int cols, int indent, const char *value,
+    enum tui_style style)
+{
+	struct page_wrap w = { lines, style, NULL, indent, 0 };
+
+	tui_wrap(value, cols - indent, page_wrap_line, &w);
+}
+
+/* "overdue by 30 days", "due today", "due in 3 days", "in 40 days" */
+static void
+page_when(const struct rules_due *due, date_t today, char *buf, size_t size)
+{
+	int days = (int)(due->due - today);
+
+	switch (due->state) {
+	case DUE_OVERDUE:
+		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+		break;
+	case DUE_SOON:
+		if (days == 0)
+			snprintf(buf, size, "due today");
+		else
+			snprintf(buf, size, "due soon, in %d day%s", days,
+			    days == 1 ? "" : "s");
+		break;
+	default:
+		snprintf(buf, size, "in %d day%s", days, days == 1 ? "" : "s");
+		break;
+	}
+}
+
+static void
+page_due(struct tui *t, struct tui_lines *lines, const char *label,
+    const struct rules_due *due)
+{
+	char when[64];
+	int marker = due->state == DUE_OVERDUE ? '!' :
+	    due->state == DUE_SOON ? '~' : 0;
+
+	if (due->state == DUE_NONE)
+		return;
+	page_when(due, t->today, when, sizeof when);
+	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
+	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
+	    "%-*s%-10s  %s", PAGE_LABEL, label, cli_date(t->cli, due->due),
+	    when);
+}
+
+struct page_state {
+	struct tui		*t;
+	struct tui_lines	*lines;
+	int			 cols;
+	int			 n;
+	char			*dates;
+};
+
+static int
+page_status(const struct status_change *s, void *arg)
+{
+	struct page_state *ps = arg;
+	char *line;
+
+	line = xasprintf("%-10s  %-12s  %s", cli_date(ps->t->cli, s->on),
+	    person_status_label(s->status), s->reason != NULL ? s->reason : "");
+	page_text(ps->lines, ps->cols, 0, line, STYLE_NORMAL);
+	free(line);
+	return 0;
+}
+
+static int
+page_contact(const struct contact *c, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = c->struck_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char number[24], *line;
+
+	snprintf(number, sizeof number, "#%ld", c->id);
+	line = xasprintf("%-6s %-10s  %-6s  by %s%s", number,
+	    cli_date(ps->t->cli, c->on), contact_method_name(c->method),
+	    c->by == BY_WORKER ? "the worker" : "the young person",
+	    c->attempted ? ", attempted: no contact made" : "");
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (c->struck_on != DATE_NONE) {
+		line = xasprintf("STRUCK OUT on %s%s%s",
+		    cli_date(ps->t->cli, c->struck_on),
+		    c->struck_reason != NULL ? ": " : "",
+		    c->struck_reason != NULL ? c->struck_reason : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	if (c->note != NULL)
+		page_text(ps->lines, ps->cols, 7, c->note, style);
+	ps->n++;
+	return 0;
+}
+
+static int
+page_date(long id, date_t on, void *arg)
+{
+	struct page_state *ps = arg;
+	char *more;
+
+	(void)id;
+	more = xasprintf("%s%s%s", ps->dates != NULL ? ps->dates : "",
+	    ps->dates != NULL ? ", " : "", cli_date(ps->t->cli, on));
+	free(ps->dates);
+	ps->dates = more;
+	return 0;
+}
+
+static int
+page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
+    int (*each)(struct store *, long, store_date_cb, void *, char **),
+    long id, char **cause)
+{
+	struct page_state ps = { t, lines, cols, 0, NULL };
+
+	if (each(t->st, id, page_date, &ps, cause) != 0)
+		return -1;
+	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
+	page_field(lines, cols, title, ps.dates != NULL ? ps.dates :
+	    "none yet", STYLE_NORMAL, 0);
+	free(ps.dates);
+	return 0;
+}
+
+/* Make the page's lines from the database. */
+static void
+page_load(struct tui *t, struct page *pg)
+{
+	const struct rules_settings *rs = t->rules;
+	struct tui_lines *lines = &pg->lines;
+	struct page_state ps;
+	struct person *p = NULL;
+	struct rules_due contact, letter, review;
+	char *cause = NULL, *text;
+	size_t top = lines->top;
+	int cols = COLS - 3, rc, i;
+	date_t day;
+
+	tui_lines_clear(lines);
+	lines->top = top;
+	pg->generation = t->generation;
+	pg->cols = COLS;
+	pg->loaded = 1;
+	rc = store_person_get(t->st, pg->id, &p, &cause);
+	if (rc != 0) {
+		if (rc < 0)
+			tui_error(t, "%s", cause);
+		free(cause);
+		tui_lines_add(lines, STYLE_ERROR, 0, 0, "%s", rc < 0 ?
+		    "This page cannot be shown: see the message below." :
+		    "There is no such young person.");
+		return;
+	}
+
+	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s  (number %ld)", p->name,
+	    p->id);
+	page_field(lines, cols, "Known as", p->preferred_name, STYLE_NORMAL, 0);
+	text = xasprintf("%s, age %d, %s", cli_date(t->cli, p->facts.dob),
+	    date_age(p->facts.dob, t->today),
+	    rules_stage_label(rules_stage(p->facts.dob, t->today)));
+	page_field(lines, cols, "Date of birth", text, STYLE_NORMAL, 0);
+	free(text);
+	text = xasprintf("%s since %s", person_status_label(p->facts.status),
+	    cli_date(t->cli, p->facts.status_since));
+	page_field(lines, cols, "Status", text, p->facts.status == STATUS_UP ?
+	    STYLE_NORMAL : STYLE_DOWN, p->facts.status == STATUS_DOWN ? '-' : 0);
+	free(text);
+	page_field(lines, cols, "Allocated", cli_date(t->cli,
+	    p->facts.allocated_on), STYLE_NORMAL, 0);
+	if (p->facts.interval_weeks > 0)
+		text = xasprintf("%d week%s", p->facts.interval_weeks,
+		    p->facts.interval_weeks == 1 ? "" : "s");
+	else
+		text = xasprintf("%d weeks (the default)", rs->interval_weeks);
+	page_field(lines, cols, "Contact every", text, STYLE_NORMAL, 0);
+	free(text);
+	page_field(lines, cols, "Phone", p->phone, STYLE_NORMAL, 0);
+	page_field(lines, cols, "Email", p->email, STYLE_NORMAL, 0);
+	page_field(lines, cols, "Address", p->address, STYLE_NORMAL, 0);
+	if (rules_stage(p->facts.dob, t->today) == STAGE_25_PLUS &&
+	    p->facts.status != STATUS_ARCHIVED)
+		page_text(lines, cols, 0, "Their leaving care entitlement has "
+		    "ended (25+): consider archiving them ('caseload archive').",
+		    STYLE_TITLE);
+
+	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
+	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
+	contact = rules_contact_due(&p->facts, rs, t->today);
+	letter = rules_letter_due(&p->facts, rs, t->today);
+	review = rules_review_due(&p->facts, rs, t->today);
+	page_due(t, lines, "Next contact", &contact);
+	page_due(t, lines, "Pathway plan", &review);
+	page_due(t, lines, "Annual letter", &letter);
+	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
+		page_field(lines, cols, "Annual letter", "none: they turn 25 "
+		    "before the next one would fall due", STYLE_NORMAL, 0);
+	if (p->facts.status == STATUS_ARCHIVED) {
+		text = xasprintf("Nothing: archived on %s.",
+		    cli_date(t->cli, p->facts.status_since));
+		page_text(lines, cols, 0, text, STYLE_NORMAL);
+		free(text);
+	}
+	for (i = 0; i < RULES_MILESTONE_COUNT; i++) {
+		day = date_birthday(p->facts.dob, rules_milestone_ages[i]);
+		if (day < t->today || p->facts.status == STATUS_ARCHIVED)
+			continue;
+		text = xasprintf("%-10s  %s", cli_date(t->cli, day),
+		    rules_milestone_meaning(rules_milestone_ages[i]));
+		page_field(lines, cols,
+		    rules_milestone_label(rules_milestone_ages[i]), text,
+		    STYLE_NORMAL, 0);
+		free(text);
+	}
+
+	ps.t = t;
+	ps.lines = lines;
+	ps.cols = cols;
+	ps.n = 0;
+	ps.dates = NULL;
+	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
+	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Status history");
+	if (store_status_each(t->st, p->id, page_status, &ps, &cause) != 0)
+		goto fail;
+	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
+	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s",
+	    "Contact log, newest first");
+	if (p->facts.last_contact == DATE_NONE)
+		tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s",
+		    "No successful contact recorded yet.");
+	if (store_contacts_each(t->st, p->id, page_contact, &ps, &cause) != 0)
+		goto fail;
+	if (page_dated(t, lines, cols, "Letters sent", store_letters_each,
+	    p->id, &cause) != 0 ||
+	    page_dated(t, lines, cols, "Plan reviews", store_reviews_each,
+	    p->id, &cause) != 0)
+		goto fail;
+	free(p);
+	return;
+
+fail:
+	tui_error(t, "%s", cause);
+	free(cause);
+	free(p);
+}
+
+static void
+page_draw(struct tui *t, struct tui_screen *s)
+{
+	struct page *pg = s->data;
+
+	if (!pg->loaded || pg->generation != t->generation ||
+	    pg->cols != COLS)
+		page_load(t, pg);
+	tui_lines_draw(t, &pg->lines, tui_body_top(), tui_body_rows());
+}
+
+static int
+page_key(struct tui *t, struct tui_screen *s, int key)
+{
+	struct page *pg = s->data;
+	enum tui_action action = tui_key_action(key, TUI_ON_PAGE);
+	int bits;
+
+	bits = tui_lines_move(&pg->lines, action, tui_body_rows());
+	if (bits != TUI_PASS)
+		return bits;
+	switch (action) {
+	case TUI_BACK:
+		return TUI_CLOSE | TUI_DRAW;
+	case TUI_CONTACT:
+		tui_contact_dialog(t, pg->id);
+		break;
+	case TUI_EDIT:
+		tui_person_form(t, pg->id);
+		break;
+	case TUI_STEP:
+		tui_step_dialog(t, pg->id);
+		break;
+	case TUI_REVIEW:
+		tui_review_dialog(t, pg->id);
+		break;
+	case TUI_STRIKE:
+		tui_strike_dialog(t, pg->id);
+		break;
+	case TUI_AGENDA:
+		tui_agenda_open(t);
+		break;
+	default:
+		return TUI_PASS;
+	}
+	return TUI_DRAW;
+}
+
+static void
+page_free(struct tui_screen *s)
+{
+	struct page *pg = s->data;
+
+	if (pg != NULL)
+		tui_lines_clear(&pg->lines);
+	free(pg);
+}
+
+static const struct tui_screen_ops page_ops = {
+	"person", TUI_ON_PAGE, 0, page_draw, page_key, NULL, page_free
+};
+
+void
+tui_person_open(struct tui *t, long id)
+{
+	struct page *pg = xcalloc(1, sizeof *pg);
+
+	pg->id = id;
+	tui_push(t, &page_ops, pg);
+}

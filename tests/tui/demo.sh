@@ -1,0 +1,27 @@
+#!/bin/sh
+# caseload --demo with no command lands in the full-screen interface on
+# the demo caseload, and leaves nothing behind when it quits.
+. "${top_srcdir:?}/tests/tui/lib-tmux.sh"
+
+mkdir -p "$TEST_DIR/tmp"
+TUI_ENV="TMPDIR=$TEST_DIR/tmp"
+tui_start --demo
+check_screen "caseload demo · Sam Taylor, Leaving Care Worker" \
+	"--demo opens the interface with a demo worker"
+check_screen "27/11/2026 · 15/22 stepped up · 5 overdue" \
+	"the demo caseload, counted in the header"
+check_screen "! 15  Sophie Turner" "the most overdue first"
+check_screen "李明 (Ming)" "names in several scripts"
+check_screen "q quit ? help c contact" "the keys are on the bottom line"
+keys Enter
+check_screen "Sophie Turner  (number 15)" "Enter opens the first young person"
+keys q q
+check_exit 0 "quits with status 0"
+if [ -z "$(ls -A "$TEST_DIR/tmp")" ]; then
+	ok "the demo database is removed"
+else
+	not_ok "the demo database is removed"
+	ls -la "$TEST_DIR/tmp" | sed 's/^/# /'
+fi
+
+done_testing

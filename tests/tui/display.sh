@@ -1,0 +1,101 @@
+#!/bin/sh
+# Drawing: colour by default, none with NO_COLOR or [display] colour =
+# never (the text markers stay); redrawing on resize, down to 80x24;
+# below that a "too small" message, and back again without losing a
+# dialog being filled in.
+. "${top_srcdir:?}/tests/tui/lib-tmux.sh"
+. "$top_srcdir/tests/cli/fixture.sh"
+
+ESC=$(printf '\033')
+# A foreground colour in capture-pane -e's output, such as ESC[31m or ESC[1;31m.
+COLOUR="$ESC\\[([0-9]+;)*3[0-7](;[0-9]+)*m"
+
+has_colour() {
+	screen -e | grep -Eq "$COLOUR"
+}
+
+tui_start
+wait_for "Showing everyone"
+if has_colour; then
+	ok "colour is used when the terminal has it"
+else
+	not_ok "colour is used when the terminal has it"
+fi
+if screen -e | grep -E "$COLOUR" | grep -q '! 11  Ellie-Mae'; then
+	ok "the overdue row is coloured"
+else
+	not_ok "the overdue row is coloured"
+	screen -e | sed -n 3p | cat -v | sed 's/^/# /'
+fi
+
+resize 60 20
+check_screen "The window is too small: 60x20." "60x20 says the window is too small"
+check_screen "needs at least 80x24" "... and how big it must be"
+check_screen_lacks "Showing everyone" "... instead of drawing the list"
+keys j
+resize 100 30
+check_screen "Showing everyone: 10" "it recovers when the window grows"
+check_screen "! 11  Ellie-Mae \"Ells\" O'Connor, Jr." "the list is whole again"
+
+resize 80 24
+check_screen "q quit ? help c contact a add e edit s step r review / search f filter g agenda" \
+	"at 80x24 the bottom line fits every main key"
+check_screen "! 11  Ellie-Mae \"Ells…  17  16-18    stepped up              01/09/2026      87" \
+	"at 80x24 long names are cut with an ellipsis, columns kept"
+check_screen "27/11/2026 · 7/22 stepped up · 3 overdue" "the header fits"
+
+keys c
+wait_for "Log a contact with"
+keys Tab Tab Tab Tab
+type_text "typed before the resize"
+wait_for "typed before the resize"
+resize 60 20
+check_screen "The window is too small" "too small with a dialog open"
+resize 80 24
+check_screen "typed before the resize" "the dialog comes back with its text"
+keys Enter
+check_screen "Logged contact #9" "... and can still be saved"
+
+resize 60 20
+wait_for "press q to quit"
+keys q
+check_exit 0 "q quits even when the window is too small"
+check_terminal_sane "the terminal is restored"
+
+# NO_COLOR: no colour at all, the markers still there.
+TUI_ENV="NO_COLOR=1"
+tui_start
+wait_for "Showing everyone"
+if has_colour; then
+	not_ok "NO_COLOR: no colour"
+	screen -e | grep -E "$COLOUR" | head -3 | cat -v | sed 's/^/# /'
+else
+	ok "NO_COLOR: no colour"
+fi
+check_screen "!  1  Aisha Khan" "NO_COLOR: the overdue marker"
+check_screen "~  2  Ben Carter" "NO_COLOR: the due soon marker"
+check_screen "-  5  Jordan Lee" "NO_COLOR: the stepped down marker"
+keys q
+check_exit 0 "NO_COLOR: quits with status 0"
+
+# [display] colour = never, in the settings file.
+TUI_ENV=
+cat >"$TEST_DIR/caseload.ini" <<EOF
+[worker]
+name = Sam Taylor
+title = Personal Adviser
+[display]
+colour = never
+EOF
+tui_start --config "$TEST_DIR/caseload.ini"
+check_screen "caseload · Sam Taylor, Personal Adviser" \
+	"the header shows the worker's name and title"
+if has_colour; then
+	not_ok "colour = never: no colour"
+else
+	ok "colour = never: no colour"
+fi
+keys q
+check_exit 0 "colour = never: quits with status 0"
+
+done_testing
