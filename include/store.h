@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "person.h"
+#include "rules.h"
 
 struct store;
 
@@ -34,6 +35,16 @@ int store_open(const char *path, struct store **out, char **cause);
  * several times a second, to notice changes made elsewhere.
  */
 int store_data_version(struct store *st, long *out, char **cause);
+
+/*
+ * Tell the store the rules in force.  Each young person's row keeps the
+ * date their next contact is due (worked out by the core's rule with the
+ * default interval, so that lists can be read in order from an index);
+ * when [contact] interval_weeks has changed since, every date is worked
+ * out again, in one transaction.
+ */
+int store_set_rules(struct store *st, const struct rules_settings *settings,
+    char **cause);
 
 /* Close the database; store_close(NULL) does nothing. */
 void store_close(struct store *st);

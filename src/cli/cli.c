@@ -209,6 +209,13 @@ cli_store(struct cli *cli, struct store **out)
 		free(cause);
 		return EXIT_FAILED;
 	}
+	if (store_set_rules(cli->st, &cli->cfg.rules, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		store_close(cli->st);
+		cli->st = NULL;
+		return EXIT_FAILED;
+	}
 	/* The first run of the day keeps a copy; failing that only warns. */
 	if (!cli->demo && store_backup_daily(cli->st, cli->today,
 	    cli->cfg.backup_keep, &made, &cause) != 0) {

@@ -627,6 +627,9 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 			    to[i], &rows, cause) != 0)
 				goto fail;
 		}
+		/* The next contact date is this caseload's to work out. */
+		if (store_refresh_person(st, to[i], cause) != 0)
+			goto fail;
 	}
 	if (store_commit(st, cause) != 0)
 		goto fail_nobegin;

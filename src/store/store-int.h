@@ -22,6 +22,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 depth;		/* transaction nesting */
+	int		 interval_weeks; /* the default next_due is kept with */
 	struct {
 		const char	*sql;	/* the static string it came from */
 		sqlite3_stmt	*stmt;
@@ -66,6 +67,15 @@ int store_upgrade(struct store *st, char **cause);
 
 /* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
 int store_sync_path(const char *path, int flags);
+
+/*
+ * Work out next_due again for everyone, with a default interval of
+ * interval_weeks (inside a transaction).
+ */
+int store_refresh_all_due(struct store *st, int interval_weeks, char **cause);
+
+/* The next contact date of facts with the store's default interval. */
+date_t store_next_due(const struct store *st, const struct person_facts *f);
 
 /* Refresh the summary columns of a person from their history. */
 int store_refresh_person(struct store *st, long person_id, char **cause);

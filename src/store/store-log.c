@@ -115,19 +115,63 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	return 0;
 }
 
+date_t
+store_next_due(const struct store *st, const struct person_facts *f)
+{
+	struct rules_settings rs;
+
+	rules_settings_default(&rs);
+	rs.interval_weeks = st->interval_weeks;
+	/* Only the date: the state depends on today, the date does not. */
+	return rules_contact_due(f, &rs, 0).due;
+}
+
+/* A person's allocation date and own interval, for next_due. */
+static int
+store_allocation(struct store *st, long person_id, struct person_facts *f,
+    char **cause)
+{
+	static const char sql[] = "SELECT allocated_on, interval_weeks"
+	    " FROM people WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		f->allocated_on = store_column_date(stmt, 0);
+		f->interval_weeks = sqlite3_column_int(stmt, 1);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		return xfail(cause, "there is no young person number %ld",
+		    person_id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading a young person");
+	return 0;
+}
+
 int
 store_refresh_person(struct store *st, long person_id, char **cause)
 {
 	static const char sql[] = "UPDATE people SET status = ?1,"
 	    " status_since = ?2, last_contact = ?3, last_letter = ?4,"
-	    " last_review = ?5,"
-	    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?6";
+	    " last_review = ?5, next_due = ?7 WHERE id = ?6";
 	struct store_summary sum;
+	struct person_facts f;
 	sqlite3_stmt *stmt;
 	int rc;
 
 	if (store_summarise(st, person_id, &sum, cause) != 0)
 		return -1;
+	person_facts_init(&f);
+	if (store_allocation(st, person_id, &f, cause) != 0)
+		return -1;
+	f.status = sum.status;
+	f.status_since = sum.status_since;
+	f.last_contact = sum.last_contact;
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
 	store_bind_text(stmt, 1, person_status_name(sum.status));
@@ -136,6 +180,7 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	store_bind_date(stmt, 4, sum.last_letter);
 	store_bind_date(stmt, 5, sum.last_review);
 	sqlite3_bind_int64(stmt, 6, person_id);
+	store_bind_date(stmt, 7, store_next_due(st, &f));
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -424,5 +469,51 @@ store_letters_since(struct store *st, date_t since, store_date_cb cb,
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "reading the letters");
+	return 0;
+}
+
+int
+store_refresh_all_due(struct store *st, int interval_weeks, char **cause)
+{
+	static const char select_sql[] = "SELECT id, status, allocated_on,"
+	    " interval_weeks, last_contact FROM people";
+	static const char update_sql[] = "UPDATE people SET next_due = ?1"
+	    " WHERE id = ?2";
+	sqlite3_stmt *sel = NULL, *upd;
+	struct person_facts f;
+	int old = st->interval_weeks, rc;
+	const char *status;
+
+	/* Its own statement: the cached one may be in use by a caller. */
+	if (sqlite3_prepare_v2(st->db, select_sql, -1, &sel, NULL) != SQLITE_OK)
+		return store_fail(st, cause, "working out the due dates");
+	if ((upd = store_prepare(st, update_sql, cause)) == NULL) {
+		sqlite3_finalize(sel);
+		return -1;
+	}
+	st->interval_weeks = interval_weeks;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		person_facts_init(&f);
+		status = store_column_text(sel, 1);
+		if (status == NULL || person_status_from_name(status,
+		    &f.status) != 0)
+			f.status = STATUS_UP;
+		f.allocated_on = store_column_date(sel, 2);
+		f.interval_weeks = sqlite3_column_int(sel, 3);
+		f.last_contact = store_column_date(sel, 4);
+		store_bind_date(upd, 1, store_next_due(st, &f));
+		sqlite3_bind_int64(upd, 2, sqlite3_column_int64(sel, 0));
+		if (sqlite3_step(upd) != SQLITE_DONE) {
+			store_done(upd);
+			rc = SQLITE_ERROR;
+			break;
+		}
+		store_done(upd);
+	}
+	sqlite3_finalize(sel);
+	if (rc != SQLITE_DONE) {
+		st->interval_weeks = old;
+		return store_fail(st, cause, "working out the due dates");
+	}
 	return 0;
 }

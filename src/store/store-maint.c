@@ -478,6 +478,38 @@ store_check_person(const struct person *p, void *arg)
 	return 0;
 }
 
+/* Every kept next_due date against the core's rule. */
+static int
+store_check_due(struct store_check_state *cs, char **cause)
+{
+	static const char sql[] = "SELECT id, status, allocated_on,"
+	    " interval_weeks, last_contact, next_due FROM people";
+	struct person_facts f;
+	sqlite3_stmt *stmt;
+	const char *status;
+	int rc;
+
+	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return store_fail(cs->st, cause, "checking the database");
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		person_facts_init(&f);
+		status = store_column_text(stmt, 1);
+		if (status == NULL ||
+		    person_status_from_name(status, &f.status) != 0)
+			f.status = STATUS_UP;
+		f.allocated_on = store_column_date(stmt, 2);
+		f.interval_weeks = sqlite3_column_int(stmt, 3);
+		f.last_contact = store_column_date(stmt, 4);
+		store_check_date(cs, (long)sqlite3_column_int64(stmt, 0),
+		    "the next contact date", store_column_date(stmt, 5),
+		    store_next_due(cs->st, &f));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(cs->st, cause, "checking the database");
+	return 0;
+}
+
 int
 store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 {
@@ -521,6 +553,8 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 
 	if (store_people_each(st, STORE_EVERYONE, store_check_person, &cs,
 	    cause) != 0)
+		return -1;
+	if (store_check_due(&cs, cause) != 0)
 		return -1;
 	if (cs.cause != NULL) {
 		if (cause != NULL)

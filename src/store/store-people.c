@@ -186,7 +186,8 @@ store_person_add(struct store *st, struct person *p, char **cause)
 	}
 	p->id = (long)sqlite3_last_insert_rowid(st->db);
 	if (store_insert_status(st, p->id, STATUS_UP, p->facts.allocated_on,
-	    "allocated", cause) != 0)
+	    "allocated", cause) != 0 ||
+	    store_refresh_person(st, p->id, cause) != 0)
 		goto fail;
 	p->facts.status = STATUS_UP;
 	p->facts.status_since = p->facts.allocated_on;
@@ -223,6 +224,9 @@ store_person_update(struct store *st, const struct person *p, char **cause)
 		xfail(cause, "there is no young person number %ld", p->id);
 		goto fail;
 	}
+	/* The allocation date or interval may move the next contact. */
+	if (store_refresh_person(st, p->id, cause) != 0)
+		goto fail;
 	return store_commit(st, cause);
 
 fail:

@@ -112,9 +112,27 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER letters_kept BEFORE DELETE ON letters BEGIN"
 	"  SELECT RAISE(ABORT, 'letters sent are never deleted'); END;"
 	"CREATE TRIGGER reviews_kept BEFORE DELETE ON reviews BEGIN"
-	"  SELECT RAISE(ABORT, 'reviews are never deleted'); END;"
+	"  SELECT RAISE(ABORT, 'reviews are never deleted'); END;",
+
+	/*
+	 * 1 -> 2: each young person's next contact date, kept beside the
+	 * last contact (by the store, with the core's rule) and indexed, so
+	 * that the due list and the screens read it in order instead of
+	 * judging everyone; and the default interval it was computed with.
+	 * store_migrate fills it in after this SQL.
+	 */
+	"ALTER TABLE people ADD COLUMN next_due TEXT"
+	"  " ISDATE_OR_NULL("next_due") ";"
+	"CREATE INDEX people_due ON people (status, next_due, id);"
+	"CREATE TABLE settings_used ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") STRICT;"
+	"INSERT INTO settings_used (key, value) VALUES ('interval_weeks', 8);"
 };
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+static int store_load_interval(struct store *, char **);
 
 int
 store_schema_version(void)
@@ -407,6 +425,9 @@ store_migrate(struct store *st, char **cause)
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
+		/* 1 -> 2 added next_due: work it out for everyone. */
+		if (version == 1 && store_refresh_all_due(st, 8, cause) != 0)
+			goto fail;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    STORE_SCHEMA_VERSION);
@@ -422,7 +443,39 @@ fail:
 int
 store_upgrade(struct store *st, char **cause)
 {
-	return store_migrate(st, cause);
+	return store_migrate(st, cause) == 0 ? store_load_interval(st, cause) :
+	    -1;
+}
+
+/* Read the default interval the next_due dates were worked out with. */
+static int
+store_load_interval(struct store *st, char **cause)
+{
+	return store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'interval_weeks'", &st->interval_weeks, cause);
+}
+
+int
+store_set_rules(struct store *st, const struct rules_settings *settings,
+    char **cause)
+{
+	char sql[96];
+
+	if (settings->interval_weeks == st->interval_weeks)
+		return 0;
+	if (store_begin(st, cause) != 0)
+		return -1;
+	snprintf(sql, sizeof sql, "UPDATE settings_used SET value = %d"
+	    " WHERE key = 'interval_weeks'", settings->interval_weeks);
+	if (store_exec(st, sql, cause) != 0 ||
+	    store_refresh_all_due(st, settings->interval_weeks, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (store_commit(st, cause) != 0)
+		return -1;
+	st->interval_weeks = settings->interval_weeks;
+	return 0;
 }
 
 int
@@ -475,7 +528,8 @@ store_open(const char *path, struct store **out, char **cause)
 		    "of its folder", path);
 		goto fail;
 	}
-	if (store_migrate(st, cause) != 0)
+	if (store_migrate(st, cause) != 0 ||
+	    store_load_interval(st, cause) != 0)
 		goto fail;
 	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0)
 		goto fail;

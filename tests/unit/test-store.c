@@ -135,7 +135,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 1);
+	assert_int_equal(store_schema_version(), 2);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 
@@ -384,8 +384,8 @@ test_check_finds_disagreement(void **state)
 	/* Someone edits the summary by hand: check notices. */
 	assert_int_equal(raw_sql(fx->path, "UPDATE people SET last_contact = "
 	    "'2026-03-01', status = 'down'"), SQLITE_OK);
-	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 2);
-	assert_int_equal(n, 2);
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 3);
+	assert_int_equal(n, 3);
 }
 
 static void

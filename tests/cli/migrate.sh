@@ -1,0 +1,45 @@
+#!/bin/sh
+# Opening a database of an older schema: a backup first, then the
+# migration in one transaction, with the kept dates worked out again.
+. "$(dirname "$0")/../lib.sh"
+. "$top_srcdir/tests/cli/fixture.sh"
+
+run due --format csv
+cp "$out" "$TEST_DIR/due-before.csv"
+
+# Turn the database back into schema 1, as caseload 0.1 wrote it.
+sql "DROP INDEX people_due;
+ALTER TABLE people DROP COLUMN next_due;
+DROP TABLE settings_used;
+PRAGMA user_version = 1;"
+check_true "the database is now of schema 1" test "$(sql 'PRAGMA user_version')" = 1
+rm -rf "$TEST_DIR/backups"
+
+run due --format csv
+check_status 0 "caseload opens a schema 1 database"
+check_true "and migrates it to schema 2" test "$(sql 'PRAGMA user_version')" = 2
+check_true "after a backup of it as it was" \
+	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
+backup=$(ls "$TEST_DIR"/backups/caseload-before-schema-*.db | head -1)
+check_true "the backup keeps schema 1" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$backup" 'PRAGMA user_version')" = 1
+check_true "the backup is mode 0600" test "$(stat -c %a "$backup")" = 600
+check_true "the due list is as before" cmp -s "$out" "$TEST_DIR/due-before.csv"
+check_true "every next contact date is worked out" \
+	test "$(sql "SELECT count(*) FROM people WHERE status = 'up' AND next_due IS NULL")" = 0
+run check
+check_status 0 "the migrated database is sound"
+
+# A changed interval setting works every date out again.
+printf '[contact]\ninterval_weeks = 4\n' >"$TEST_DIR/four.ini"
+run --config "$TEST_DIR/four.ini" due --format csv
+check_out_has "8,李明,stepped-up,2026-11-01,2026-11-29,0,due-soon" \
+	"a shorter interval moves the next contact"
+check_true "and the kept date with it" \
+	test "$(sql "SELECT next_due FROM people WHERE id = 8")" = 2026-11-29
+run --config "$TEST_DIR/four.ini" check
+check_status 0 "and the database agrees with the rules under that setting"
+run due --format csv
+check_out_has "8,李明,stepped-up,2026-11-01,2026-12-27,0,ok" \
+	"back to the default interval, back to the date"
+done_testing
