@@ -59,6 +59,14 @@ struct rules_due {
 	int		days_overdue;	/* 0 unless overdue */
 };
 
+/*
+ * How urgent something due on a date is, seen on today: overdue before
+ * today, due soon within due_soon_days, ok later (DUE_NONE for
+ * DATE_NONE).  Every rules_*_due function judges with this.
+ */
+struct rules_due rules_judge_due(date_t due,
+    const struct rules_settings *settings, date_t today);
+
 /* A contact as the rules see it. */
 struct rules_contact {
 	date_t	on;

@@ -82,6 +82,27 @@ int store_people_each(struct store *st, unsigned which, store_person_cb cb,
     void *arg, char **cause);
 
 /*
+ * Visit young people in the order of the due list, reading it from an
+ * index: first, when which has STORE_UP, the stepped-up young people by
+ * their next contact date (the date kept in their row), then by number,
+ * only those due on or before until (DATE_NONE: all); then the others in
+ * which (stepped down, archived) by number.  Only what lists show is
+ * read: the contact details (phone, email, address) are NULL.
+ */
+int store_people_due_each(struct store *st, unsigned which, date_t until,
+    store_person_cb cb, void *arg, char **cause);
+
+/*
+ * Visit the status and kept next contact date of everyone not archived,
+ * from an index alone (for counting who is overdue): cb gets the status
+ * and the date (DATE_NONE when not stepped up).
+ */
+typedef int (*store_due_date_cb)(enum status status, date_t next_due,
+    void *arg);
+int store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
+    char **cause);
+
+/*
  * Fetch young person number id into *out, a copy the caller frees with
  * free().  Returns 0, 1 when there is no such person (*out is NULL), or -1.
  */

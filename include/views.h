@@ -26,14 +26,19 @@ struct due_row {
 	struct rules_due	 review;
 };
 
-struct due_list {
-	struct due_row	*rows;
-	size_t		 n;
-	size_t		 size;
-	int		 stepped_up;	/* on the whole caseload */
+/* How the whole current caseload stands. */
+struct due_counts {
+	int		 stepped_up;
 	int		 stepped_down;
 	int		 overdue;	/* stepped up and overdue for contact */
 	int		 due_soon;
+};
+
+struct due_list {
+	struct due_row		*rows;
+	size_t			 n;
+	size_t			 size;
+	struct due_counts	 counts;	/* on the whole caseload */
 };
 
 /*
@@ -48,6 +53,22 @@ int views_due(struct store *st, const struct rules_settings *settings,
     char **cause);
 
 void due_list_free(struct due_list *list);
+
+/*
+ * The same rows as views_due, in the same order, one at a time without
+ * holding them: cb gets each row, whose person is valid only during the
+ * call; a non-zero return stops.  The order and the within filter come
+ * from the index of kept next contact dates; each row is judged by the
+ * rules, which have the last word.
+ */
+typedef int (*views_due_cb)(const struct due_row *row, void *arg);
+int views_due_each(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, int within, views_due_cb cb, void *arg,
+    char **cause);
+
+/* The counts of the whole current caseload, from the index alone. */
+int views_due_counts(struct store *st, const struct rules_settings *settings,
+    date_t today, struct due_counts *out, char **cause);
 
 /*
  * Bring young person id's row of a list up to date after a change to

@@ -132,7 +132,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 		putchar('\n');
 	}
 
-	if (list->stepped_up + list->stepped_down == 0) {
+	if (list->counts.stepped_up + list->counts.stepped_down == 0) {
 		printf("No young people on your caseload yet: add one with "
 		    "'caseload add --name NAME --dob DATE'.\n");
 		return;
@@ -142,75 +142,94 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 		    within, within == 1 ? "" : "s");
 	if (list->n > 0)
 		putchar('\n');
-	printf("%d overdue, %d due soon; %d stepped up", list->overdue,
-	    list->due_soon, list->stepped_up);
-	if (rules_over_cap(list->stepped_up, rs))
-		printf(", %d over your cap of %d", list->stepped_up - rs->cap,
+	printf("%d overdue, %d due soon; %d stepped up", list->counts.overdue,
+	    list->counts.due_soon, list->counts.stepped_up);
+	if (rules_over_cap(list->counts.stepped_up, rs))
+		printf(", %d over your cap of %d", list->counts.stepped_up - rs->cap,
 		    rs->cap);
 	else
 		printf(" (cap %d)", rs->cap);
-	printf(", %d stepped down.\n", list->stepped_down);
+	printf(", %d stepped down.\n", list->counts.stepped_down);
 }
 
-static void
-due_csv(const struct due_list *list)
+/* One row of CSV, as it comes. */
+static int
+due_csv_row(const struct due_row *row, void *arg)
 {
-	const struct due_row *row;
-	size_t k;
-
-	csv_header(stdout, due_columns);
-	for (k = 0; k < list->n; k++) {
-		row = &list->rows[k];
-		csv_int(stdout, 1, row->person->id);
-		csv_field(stdout, 0, row->person->name);
-		csv_field(stdout, 0, person_status_slug(row->person->facts.status));
-		csv_date(stdout, 0, row->person->facts.last_contact);
-		csv_date(stdout, 0, row->contact.due);
-		csv_int(stdout, 0, row->contact.days_overdue);
-		csv_field(stdout, 0, views_due_state(row));
-		csv_field(stdout, 0, row->person->preferred_name);
-		csv_field(stdout, 0, rules_stage_label(row->stage));
-		csv_int(stdout, 0, row->age);
-		csv_end_row(stdout);
-	}
+	(void)arg;
+	csv_int(stdout, 1, row->person->id);
+	csv_field(stdout, 0, row->person->name);
+	csv_field(stdout, 0, person_status_slug(row->person->facts.status));
+	csv_date(stdout, 0, row->person->facts.last_contact);
+	csv_date(stdout, 0, row->contact.due);
+	csv_int(stdout, 0, row->contact.days_overdue);
+	csv_field(stdout, 0, views_due_state(row));
+	csv_field(stdout, 0, row->person->preferred_name);
+	csv_field(stdout, 0, rules_stage_label(row->stage));
+	csv_int(stdout, 0, row->age);
+	csv_end_row(stdout);
+	return 0;
 }
 
-static void
-due_json(const struct due_list *list)
+/* One object of JSON, as it comes. */
+static int
+due_json_row(const struct due_row *row, void *arg)
 {
-	const struct due_row *row;
+	struct json *j = arg;
+
+	json_begin_object(j);
+	json_key(j, "id");
+	json_int(j, row->person->id);
+	json_key(j, "name");
+	json_string(j, row->person->name);
+	json_key(j, "status");
+	json_string(j, person_status_slug(row->person->facts.status));
+	json_key(j, "last_contact");
+	json_date(j, row->person->facts.last_contact);
+	json_key(j, "next_due");
+	json_date(j, row->contact.due);
+	json_key(j, "days_overdue");
+	json_int(j, row->contact.days_overdue);
+	json_key(j, "state");
+	json_string(j, views_due_state(row));
+	json_key(j, "preferred_name");
+	json_string(j, row->person->preferred_name);
+	json_key(j, "stage");
+	json_string(j, rules_stage_label(row->stage));
+	json_key(j, "age");
+	json_int(j, row->age);
+	json_end_object(j);
+	return 0;
+}
+
+/* CSV and JSON are written row by row, never held: any size fits. */
+static int
+due_stream(struct cli *cli, struct store *st, int within,
+    enum cli_format format)
+{
+	unsigned which = within >= 0 ? STORE_UP : STORE_CURRENT;
+	char *cause = NULL;
 	struct json j;
-	size_t k;
+	int rc;
 
-	json_init(&j, stdout);
-	json_begin_array(&j);
-	for (k = 0; k < list->n; k++) {
-		row = &list->rows[k];
-		json_begin_object(&j);
-		json_key(&j, "id");
-		json_int(&j, row->person->id);
-		json_key(&j, "name");
-		json_string(&j, row->person->name);
-		json_key(&j, "status");
-		json_string(&j, person_status_slug(row->person->facts.status));
-		json_key(&j, "last_contact");
-		json_date(&j, row->person->facts.last_contact);
-		json_key(&j, "next_due");
-		json_date(&j, row->contact.due);
-		json_key(&j, "days_overdue");
-		json_int(&j, row->contact.days_overdue);
-		json_key(&j, "state");
-		json_string(&j, views_due_state(row));
-		json_key(&j, "preferred_name");
-		json_string(&j, row->person->preferred_name);
-		json_key(&j, "stage");
-		json_string(&j, rules_stage_label(row->stage));
-		json_key(&j, "age");
-		json_int(&j, row->age);
-		json_end_object(&j);
+	if (format == FORMAT_CSV) {
+		csv_header(stdout, due_columns);
+		rc = views_due_each(st, &cli->cfg.rules, cli->today, which,
+		    within, due_csv_row, NULL, &cause);
+	} else {
+		json_init(&j, stdout);
+		json_begin_array(&j);
+		rc = views_due_each(st, &cli->cfg.rules, cli->today, which,
+		    within, due_json_row, &j, &cause);
+		json_end_array(&j);
+		json_finish(&j);
 	}
-	json_end_array(&j);
-	json_finish(&j);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
 }
 
 int
@@ -262,6 +281,8 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
+	if (!print && format != FORMAT_TEXT)
+		return due_stream(cli, st, within, format);
 	if (views_due(st, &cli->cfg.rules, cli->today,
 	    within >= 0 ? STORE_UP : STORE_CURRENT, within, &list,
 	    &cause) != 0) {
@@ -280,17 +301,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		due_list_free(&list);
 		return rc;
 	}
-	switch (format) {
-	case FORMAT_TEXT:
-		due_text(cli, &list, within);
-		break;
-	case FORMAT_CSV:
-		due_csv(&list);
-		break;
-	case FORMAT_JSON:
-		due_json(&list);
-		break;
-	}
+	due_text(cli, &list, within);
 	due_list_free(&list);
 	return EXIT_DONE;
 }

@@ -185,11 +185,25 @@ date_parse(const char *text, date_t today, date_t *out, char **cause)
 void
 date_format_iso(date_t date, char *out)
 {
-	int y, m, d;
+	unsigned y, m, d;
+	int yy, mm, dd;
 
-	date_to_ymd(date, &y, &m, &d);
-	snprintf(out, DATE_ISO_SIZE, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	/* By hand: lists write this for every row. */
+	date_to_ymd(date, &yy, &mm, &dd);
+	y = (unsigned)yy % 10000u;
+	m = (unsigned)mm % 100u;
+	d = (unsigned)dd % 100u;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 size_t

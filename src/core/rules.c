@@ -58,9 +58,9 @@ rules_due_state_name(enum due_state state)
 	return names[state];
 }
 
-/* The state of something due on due, seen on today. */
-static struct rules_due
-rules_judge(date_t due, const struct rules_settings *settings, date_t today)
+struct rules_due
+rules_judge_due(date_t due, const struct rules_settings *settings,
+    date_t today)
 {
 	struct rules_due r;
 
@@ -109,12 +109,12 @@ rules_contact_due(const struct person_facts *facts,
 	date_t due;
 
 	if (facts->status != STATUS_UP)
-		return rules_judge(DATE_NONE, settings, today);
+		return rules_judge_due(DATE_NONE, settings, today);
 	if (facts->last_contact == DATE_NONE)
 		due = facts->allocated_on;
 	else
 		due = facts->last_contact + rules_interval_days(facts, settings);
-	return rules_judge(due, settings, today);
+	return rules_judge_due(due, settings, today);
 }
 
 struct rules_due
@@ -124,7 +124,7 @@ rules_letter_due(const struct person_facts *facts,
 	date_t due;
 
 	if (facts->status != STATUS_DOWN || facts->status_since == DATE_NONE)
-		return rules_judge(DATE_NONE, settings, today);
+		return rules_judge_due(DATE_NONE, settings, today);
 	/* Only letters sent since the latest step-down count. */
 	if (facts->last_letter != DATE_NONE &&
 	    facts->last_letter >= facts->status_since)
@@ -133,7 +133,7 @@ rules_letter_due(const struct person_facts *facts,
 		due = date_add_months(facts->status_since, settings->letter_months);
 	if (due >= date_birthday(facts->dob, RULES_END_AGE))
 		due = DATE_NONE;
-	return rules_judge(due, settings, today);
+	return rules_judge_due(due, settings, today);
 }
 
 struct rules_due
@@ -143,10 +143,10 @@ rules_review_due(const struct person_facts *facts,
 	date_t from;
 
 	if (facts->status != STATUS_UP)
-		return rules_judge(DATE_NONE, settings, today);
+		return rules_judge_due(DATE_NONE, settings, today);
 	from = facts->last_review != DATE_NONE ? facts->last_review :
 	    facts->allocated_on;
-	return rules_judge(date_add_months(from, settings->review_months),
+	return rules_judge_due(date_add_months(from, settings->review_months),
 	    settings, today);
 }
 
@@ -250,7 +250,7 @@ rules_agenda(const struct person_facts *facts,
 			continue;
 		out[n].kind = AGENDA_BIRTHDAY;
 		out[n].on = day;
-		out[n].due = rules_judge(day, settings, today);
+		out[n].due = rules_judge_due(day, settings, today);
 		out[n].age = rules_milestone_ages[i];
 		n++;
 	}

@@ -10,33 +10,45 @@
 void
 csv_field(FILE *f, int first, const char *s)
 {
+	const char *q;
 	int guard, quote;
 
 	if (!first)
-		fputc(',', f);
+		putc(',', f);
 	if (s == NULL || *s == '\0')
 		return;
 	guard = strchr("=+-@\t\r", *s) != NULL;
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
-		fputc('"', f);
+		putc('"', f);
 	if (guard)
-		fputc('\'', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+		putc('\'', f);
+	/* Whole runs between quotes, each quote doubled. */
+	while ((q = strchr(s, '"')) != NULL) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f);
+		putc('"', f);
+		s = q + 1;
 	}
+	fputs(s, f);
 	if (quote)
-		fputc('"', f);
+		putc('"', f);
 }
 
 void
 csv_int(FILE *f, int first, long n)
 {
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+
 	if (!first)
-		fputc(',', f);
-	fprintf(f, "%ld", n);
+		putc(',', f);
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (n < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), f);
 }
 
 void
@@ -45,11 +57,11 @@ csv_date(FILE *f, int first, date_t date)
 	char iso[DATE_ISO_SIZE];
 
 	if (!first)
-		fputc(',', f);
+		putc(',', f);
 	if (date == DATE_NONE)
 		return;
 	date_format_iso(date, iso);
-	fputs(iso, f);
+	fwrite(iso, 1, DATE_ISO_SIZE - 1, f);
 }
 
 void

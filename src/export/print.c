@@ -361,21 +361,21 @@ print_due(const struct due_list *list, const struct config *cfg,
 		}
 		print_table_row(&t, cells);
 	}
-	if (list->stepped_up + list->stepped_down == 0)
+	if (list->counts.stepped_up + list->counts.stepped_down == 0)
 		print_table_note(&t, xstrdup("No young people on the caseload "
 		    "yet."));
 	else if (list->n == 0 && opt->within >= 0)
 		print_table_note(&t, xasprintf("Nobody is due for contact in "
 		    "the next %d day%s.", opt->within,
 		    opt->within == 1 ? "" : "s"));
-	if (rules_over_cap(list->stepped_up, rs))
+	if (rules_over_cap(list->counts.stepped_up, rs))
 		cap = xasprintf(", %d over the cap of %d",
-		    list->stepped_up - rs->cap, rs->cap);
+		    list->counts.stepped_up - rs->cap, rs->cap);
 	else
 		cap = xasprintf(" (cap %d)", rs->cap);
 	print_table_note(&t, xasprintf("%d overdue, %d due soon; %d stepped "
-	    "up%s, %d stepped down.", list->overdue, list->due_soon,
-	    list->stepped_up, cap, list->stepped_down));
+	    "up%s, %d stepped down.", list->counts.overdue, list->counts.due_soon,
+	    list->counts.stepped_up, cap, list->counts.stepped_down));
 	free(cap);
 	return print_finish(&t, "Contacts due", cfg, today, opt, pages);
 }

@@ -16,6 +16,15 @@
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
 	" last_letter, last_review"
 
+/*
+ * The due list needs no contact details; these columns are all in the
+ * index people_due, so it is read from the index alone.
+ */
+#define DUE_COLUMNS \
+	"id, uuid, name, preferred_name, dob, NULL, NULL, NULL," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review"
+
 /* Fill p from a row of PERSON_COLUMNS; strings point into the row. */
 static void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
@@ -277,5 +286,81 @@ store_status_each(struct store *st, long person_id, store_status_cb cb,
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "reading the status history");
+	return 0;
+}
+
+/* Step a people query, calling cb for each row; 0, 1 (stopped) or -1. */
+static int
+store_people_run(struct store *st, sqlite3_stmt *stmt, store_person_cb cb,
+    void *arg, char **cause)
+{
+	struct person p;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_person(stmt, &p);
+		if (cb(&p, arg) != 0) {
+			store_done(stmt);
+			return 1;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
+
+int
+store_people_due_each(struct store *st, unsigned which, date_t until,
+    store_person_cb cb, void *arg, char **cause)
+{
+	static const char up_sql[] = "SELECT " DUE_COLUMNS " FROM people"
+	    " WHERE status = 'up' AND next_due <= ?1 ORDER BY next_due, id";
+	static const char others_sql[] = "SELECT " DUE_COLUMNS
+	    " FROM people WHERE (status = 'down' AND ?1)"
+	    " OR (status = 'archived' AND ?2) ORDER BY id";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (which & STORE_UP) {
+		if ((stmt = store_prepare(st, up_sql, cause)) == NULL)
+			return -1;
+		if (until == DATE_NONE)
+			sqlite3_bind_text(stmt, 1, "9999-12-31", -1, SQLITE_STATIC);
+		else
+			store_bind_date(stmt, 1, until);
+		if ((rc = store_people_run(st, stmt, cb, arg, cause)) != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	if ((which & (STORE_DOWN | STORE_ARCHIVED)) == 0)
+		return 0;
+	if ((stmt = store_prepare(st, others_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, (which & STORE_DOWN) != 0);
+	sqlite3_bind_int(stmt, 2, (which & STORE_ARCHIVED) != 0);
+	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
+}
+
+int
+store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
+    char **cause)
+{
+	static const char sql[] = "SELECT status = 'up', next_due FROM people"
+	    " WHERE status IN ('up', 'down')";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (cb(sqlite3_column_int(stmt, 0) ? STATUS_UP : STATUS_DOWN,
+		    store_column_date(stmt, 1), arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
 	return 0;
 }

@@ -123,7 +123,10 @@ static const char *const migrations[] = {
 	 */
 	"ALTER TABLE people ADD COLUMN next_due TEXT"
 	"  " ISDATE_OR_NULL("next_due") ";"
-	"CREATE INDEX people_due ON people (status, next_due, id);"
+	/* Covering the due list's columns: read in order, from the index. */
+	"CREATE INDEX people_due ON people (status, next_due, id, name,"
+	"  preferred_name, dob, allocated_on, status_since, interval_weeks,"
+	"  last_contact, last_letter, last_review, uuid);"
 	"CREATE TABLE settings_used ("
 	"  key TEXT PRIMARY KEY,"
 	"  value INTEGER NOT NULL"
@@ -519,7 +522,9 @@ store_open(const char *path, struct store **out, char **cause)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
+	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
 	    store_exec(st, "PRAGMA synchronous = FULL", cause) != 0 ||
 	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
 		goto fail;

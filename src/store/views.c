@@ -16,43 +16,59 @@ struct views_due_state {
 	unsigned			 which;
 	int				 within;
 	struct due_list			*list;
+	views_due_cb			 cb;
+	void				*arg;
 };
 
 /* Count (by = 1) or stop counting (by = -1) someone in list's totals. */
 static void
-views_due_count(struct due_list *list, enum status status,
+views_due_count(struct due_counts *counts, enum status status,
     enum due_state contact, int by)
 {
 	if (status == STATUS_UP) {
-		list->stepped_up += by;
+		counts->stepped_up += by;
 		if (contact == DUE_OVERDUE)
-			list->overdue += by;
+			counts->overdue += by;
 		else if (contact == DUE_SOON)
-			list->due_soon += by;
+			counts->due_soon += by;
 	} else if (status == STATUS_DOWN)
-		list->stepped_down += by;
+		counts->stepped_down += by;
 }
 
-static int
-views_due_add(const struct person *p, void *arg)
+/* Judge one young person for the due list; row->person points at p. */
+static void
+views_due_row(const struct person *p, const struct rules_settings *settings,
+    date_t today, struct due_row *row)
 {
-	struct views_due_state *s = arg;
-	struct due_list *list = s->list;
-	struct rules_due contact;
-	struct due_row *row;
-	struct person slim;
+	row->person = (struct person *)p;
+	row->stage = rules_stage(p->facts.dob, today);
+	row->age = date_age(p->facts.dob, today);
+	row->contact = rules_contact_due(&p->facts, settings, today);
+	row->letter = rules_letter_due(&p->facts, settings, today);
+	row->review = rules_review_due(&p->facts, settings, today);
+}
+
+/* 1 when a row belongs in a list of which, within days (-1: all). */
+static int
+views_due_wanted(const struct due_row *row, unsigned which, int within,
+    date_t today)
+{
+	enum status status = row->person->facts.status;
 	unsigned bit;
 
-	contact = rules_contact_due(&p->facts, s->settings, s->today);
-	views_due_count(list, p->facts.status, contact.state, 1);
+	bit = status == STATUS_UP ? STORE_UP : status == STATUS_DOWN ?
+	    STORE_DOWN : STORE_ARCHIVED;
+	if ((which & bit) == 0)
+		return 0;
+	return within < 0 || (status == STATUS_UP &&
+	    row->contact.due != DATE_NONE && row->contact.due <= today + within);
+}
 
-	bit = p->facts.status == STATUS_UP ? STORE_UP :
-	    p->facts.status == STATUS_DOWN ? STORE_DOWN : STORE_ARCHIVED;
-	if ((s->which & bit) == 0)
-		return 0;
-	if (s->within >= 0 && (p->facts.status != STATUS_UP ||
-	    contact.due == DATE_NONE || contact.due > s->today + s->within))
-		return 0;
+/* Add a copy of row (names only) to the end of list. */
+static void
+views_due_append(struct due_list *list, const struct due_row *row)
+{
+	struct person slim;
 
 	if (list->n == list->size) {
 		list->size = list->size ? list->size * 2 : 64;
@@ -60,15 +76,71 @@ views_due_add(const struct person *p, void *arg)
 		    sizeof *list->rows);
 	}
 	/* Keep only what the lists show: names, not contact details. */
-	slim = *p;
+	slim = *row->person;
 	slim.phone = slim.email = slim.address = NULL;
-	row = &list->rows[list->n++];
-	row->person = person_copy(&slim);
-	row->stage = rules_stage(p->facts.dob, s->today);
-	row->age = date_age(p->facts.dob, s->today);
-	row->contact = contact;
-	row->letter = rules_letter_due(&p->facts, s->settings, s->today);
-	row->review = rules_review_due(&p->facts, s->settings, s->today);
+	list->rows[list->n] = *row;
+	list->rows[list->n].person = person_copy(&slim);
+	list->n++;
+}
+
+static int
+views_due_visit(const struct person *p, void *arg)
+{
+	struct views_due_state *s = arg;
+	struct due_row row;
+
+	views_due_row(p, s->settings, s->today, &row);
+	/* The index chose the rows; the rules have the last word. */
+	if (!views_due_wanted(&row, s->which, s->within, s->today))
+		return 0;
+	return s->cb(&row, s->arg);
+}
+
+int
+views_due_each(struct store *st, const struct rules_settings *settings,
+    date_t today, unsigned which, int within, views_due_cb cb, void *arg,
+    char **cause)
+{
+	struct views_due_state s = { settings, today, which, within, NULL,
+	    cb, arg };
+
+	if (within >= 0)
+		which &= STORE_UP;
+	return store_people_due_each(st, which,
+	    within >= 0 ? today + within : DATE_NONE, views_due_visit, &s,
+	    cause);
+}
+
+struct views_count_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	struct due_counts		*counts;
+};
+
+static int
+views_count_one(enum status status, date_t next_due, void *arg)
+{
+	struct views_count_state *s = arg;
+
+	views_due_count(s->counts, status,
+	    rules_judge_due(next_due, s->settings, s->today).state, 1);
+	return 0;
+}
+
+int
+views_due_counts(struct store *st, const struct rules_settings *settings,
+    date_t today, struct due_counts *out, char **cause)
+{
+	struct views_count_state s = { settings, today, out };
+
+	memset(out, 0, sizeof *out);
+	return store_due_dates_each(st, views_count_one, &s, cause);
+}
+
+static int
+views_due_keep(const struct due_row *row, void *arg)
+{
+	views_due_append(arg, row);
 	return 0;
 }
 
@@ -87,17 +159,13 @@ views_due(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, struct due_list *out,
     char **cause)
 {
-	struct views_due_state s = { settings, today, which, within, out };
-
 	memset(out, 0, sizeof *out);
-	/* Visit the whole current caseload for the counts. */
-	if (store_people_each(st, which | STORE_CURRENT, views_due_add, &s,
-	    cause) != 0) {
+	if (views_due_counts(st, settings, today, &out->counts, cause) != 0 ||
+	    views_due_each(st, settings, today, which, within, views_due_keep,
+	    out, cause) != 0) {
 		due_list_free(out);
 		return -1;
 	}
-	if (out->n > 1)
-		qsort(out->rows, out->n, sizeof *out->rows, views_due_compare);
 	return 0;
 }
 
@@ -106,7 +174,6 @@ views_due_update(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, struct due_list *list, long id,
     char **cause)
 {
-	struct views_due_state s = { settings, today, which, -1, list };
 	struct person *p = NULL;
 	struct due_row row;
 	size_t i, lo, hi, mid;
@@ -119,7 +186,8 @@ views_due_update(struct store *st, const struct rules_settings *settings,
 	for (i = 0; i < list->n; i++) {
 		if (list->rows[i].person->id != id)
 			continue;
-		views_due_count(list, list->rows[i].person->facts.status,
+		views_due_count(&list->counts,
+		    list->rows[i].person->facts.status,
 		    list->rows[i].contact.state, -1);
 		free(list->rows[i].person);
 		memmove(&list->rows[i], &list->rows[i + 1],
@@ -129,8 +197,11 @@ views_due_update(struct store *st, const struct rules_settings *settings,
 	}
 	if (p == NULL)
 		return 0;
+	views_due_row(p, settings, today, &row);
+	views_due_count(&list->counts, p->facts.status, row.contact.state, 1);
 	i = list->n;
-	views_due_add(p, &s);
+	if (views_due_wanted(&row, which, -1, today))
+		views_due_append(list, &row);
 	free(p);
 	if (list->n == i)
 		return 0;

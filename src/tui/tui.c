@@ -366,9 +366,9 @@ tui_draw_header(struct tui *t)
 		left = xasprintf(" caseload%s · %s", t->cli->demo ? " demo" : "",
 		    cfg->worker_title);
 	right = xasprintf("%s · %d/%d stepped up%s · %d overdue ",
-	    cli_date(t->cli, t->today), t->list.stepped_up, t->rules->cap,
-	    rules_over_cap(t->list.stepped_up, t->rules) ? " (over cap)" : "",
-	    t->list.overdue);
+	    cli_date(t->cli, t->today), t->list.counts.stepped_up, t->rules->cap,
+	    rules_over_cap(t->list.counts.stepped_up, t->rules) ? " (over cap)" : "",
+	    t->list.counts.overdue);
 	rw = text_width(right);
 	if (rw > COLS)
 		rw = COLS;

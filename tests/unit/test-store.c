@@ -497,10 +497,10 @@ test_views_due(void **state)
 	assert_string_equal(views_due_state(&list.rows[1]), "due-soon");
 	assert_string_equal(views_due_state(&list.rows[2]), "ok");
 	assert_string_equal(views_due_state(&list.rows[3]), "stepped-down");
-	assert_int_equal(list.stepped_up, 3);
-	assert_int_equal(list.stepped_down, 1);
-	assert_int_equal(list.overdue, 1);
-	assert_int_equal(list.due_soon, 1);
+	assert_int_equal(list.counts.stepped_up, 3);
+	assert_int_equal(list.counts.stepped_down, 1);
+	assert_int_equal(list.counts.overdue, 1);
+	assert_int_equal(list.counts.due_soon, 1);
 	assert_null(list.rows[0].person->address);
 	due_list_free(&list);
 
@@ -510,7 +510,7 @@ test_views_due(void **state)
 	assert_int_equal(list.n, 2);
 	assert_int_equal(list.rows[0].person->id, b);
 	assert_int_equal(list.rows[1].person->id, a);
-	assert_int_equal(list.stepped_up, 3);	/* counts cover everyone */
+	assert_int_equal(list.counts.stepped_up, 3);	/* counts cover everyone */
 	due_list_free(&list);
 }
 
