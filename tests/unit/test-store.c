@@ -540,6 +540,123 @@ test_views_agenda(void **state)
 	agenda_list_free(&list);
 }
 
+/* Rows as views_due_each gives them. */
+struct ids {
+	long	v[512];
+	size_t	n;
+};
+
+static int
+collect_row(const struct due_row *row, void *arg)
+{
+	struct ids *ids = arg;
+
+	ids->v[ids->n++] = row->person->id;
+	return 0;
+}
+
+/* Everyone the rules alone would list, in the rules' order. */
+struct judged {
+	long			id;
+	enum status		status;
+	struct rules_due	due;
+};
+
+struct judge_state {
+	const struct rules_settings	*rs;
+	date_t				 today;
+	int				 within;
+	struct judged			 v[512];
+	size_t				 n;
+};
+
+static int
+judge_person(const struct person *p, void *arg)
+{
+	struct judge_state *s = arg;
+	struct rules_due due = rules_contact_due(&p->facts, s->rs, s->today);
+
+	if (s->within >= 0 && (p->facts.status != STATUS_UP ||
+	    due.due > s->today + s->within))
+		return 0;
+	s->v[s->n].id = p->id;
+	s->v[s->n].status = p->facts.status;
+	s->v[s->n].due = due;
+	s->n++;
+	return 0;
+}
+
+static int
+judged_compare(const void *a, const void *b)
+{
+	const struct judged *ja = a, *jb = b;
+
+	return rules_due_order(&ja->due, ja->status, ja->id, &jb->due,
+	    jb->status, jb->id);
+}
+
+/*
+ * The index of kept next contact dates picks and orders the due list;
+ * the rules alone, applied to everyone, must give the same list.
+ */
+static void
+test_index_agrees_with_rules(void **state)
+{
+	struct fixture *fx = *state;
+	static const int withins[] = { -1, 0, 1, 7, 14, 30, 365 };
+	static const int intervals[] = { 8, 4, 12 };
+	struct rules_settings rs;
+	struct judge_state js;
+	struct ids ids;
+	char *cause = NULL;
+	date_t today = D(2026, 11, 27);
+	long id;
+	size_t w, k, i;
+	int r;
+
+	srand(7);
+	for (i = 0; i < 300; i++) {
+		id = add(fx->st, "Someone", D(2004, 1, 1) + (date_t)(rand() % 3000),
+		    today - (date_t)(rand() % 900));
+		for (r = rand() % 4; r > 0; r--)
+			contact(fx->st, id, today - (date_t)(rand() % 120),
+			    rand() % 5 == 0);
+		if (rand() % 6 == 0)
+			assert_int_equal(store_status_change(fx->st, id,
+			    STATUS_DOWN, today, NULL, &cause), 0);
+		if (rand() % 9 == 0) {
+			struct person *p = get(fx->st, id);
+
+			p->facts.interval_weeks = 1 + rand() % 6;
+			assert_int_equal(store_person_update(fx->st, p, &cause),
+			    0);
+			free(p);
+		}
+	}
+	for (k = 0; k < sizeof intervals / sizeof intervals[0]; k++) {
+		rules_settings_default(&rs);
+		rs.interval_weeks = intervals[k];
+		assert_int_equal(store_set_rules(fx->st, &rs, &cause), 0);
+		for (w = 0; w < sizeof withins / sizeof withins[0]; w++) {
+			memset(&ids, 0, sizeof ids);
+			assert_int_equal(views_due_each(fx->st, &rs, today,
+			    STORE_CURRENT, withins[w], collect_row, &ids,
+			    &cause), 0);
+			memset(&js, 0, sizeof js);
+			js.rs = &rs;
+			js.today = today;
+			js.within = withins[w];
+			assert_int_equal(store_people_each(fx->st, STORE_CURRENT,
+			    judge_person, &js, &cause), 0);
+			qsort(js.v, js.n, sizeof js.v[0], judged_compare);
+			assert_int_equal(ids.n, js.n);
+			for (i = 0; i < ids.n; i++)
+				assert_int_equal(ids.v[i], js.v[i].id);
+		}
+		assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -557,6 +674,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
