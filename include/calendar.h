@@ -57,6 +57,19 @@ int calendar_write(FILE *f, const struct agenda_list *list,
     const struct calendar_options *opts, size_t *count, char **cause);
 
 /*
+ * The same, one item at a time, for an agenda too large to hold:
+ * calendar_begin writes the calendar's opening lines to f, calendar_add
+ * one item (0, or -1 when f could not be written), calendar_end the
+ * closing line; it frees the writer, sets *count to the items written
+ * and returns 0, or -1 with *cause when f could not be written.
+ */
+struct calendar_writer;
+int calendar_begin(FILE *f, const struct calendar_options *opts,
+    struct calendar_writer **out, char **cause);
+int calendar_add(struct calendar_writer *w, const struct agenda_entry *e);
+int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
+
+/*
  * Free what libical keeps for the life of the program (its ring of
  * buffers and built-in time zones).  Call once, after the last export.
  */

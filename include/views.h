@@ -118,6 +118,16 @@ void views_agenda_due(const struct due_list *due,
 
 void agenda_list_free(struct agenda_list *list);
 
+/*
+ * The same items as views_agenda, young person by young person (in the
+ * due list's order, not by date), without holding them: cb gets each
+ * entry, valid only during the call; a non-zero return stops.  For
+ * writing a calendar of any size.
+ */
+typedef int (*views_agenda_cb)(const struct agenda_entry *e, void *arg);
+int views_agenda_each(struct store *st, const struct rules_settings *settings,
+    date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause);
+
 /* One stepped-down young person and their next annual letter. */
 struct letter_row {
 	struct person		*person;	/* a copy: names and address */

@@ -37,6 +37,12 @@ export_parse_privacy(const char *text, int *out)
 	return 0;
 }
 
+static int
+export_item(const struct agenda_entry *e, void *arg)
+{
+	return calendar_add(arg, e) != 0;
+}
+
 int
 cmd_export(struct cli *cli, int argc, char **argv)
 {
@@ -47,13 +53,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct calendar_options opts;
-	struct agenda_list list;
+	struct calendar_writer *w;
 	struct outfile *of = NULL;
 	struct store *st;
 	const char *path = NULL;
 	char *cause = NULL, *safe;
 	size_t count;
-	int c, rc, days = EXPORT_DEFAULT_DAYS;
+	int c, rc, db_rc, end_rc, days = EXPORT_DEFAULT_DAYS;
 
 	calendar_options_init(&opts, &cli->cfg, time(NULL));
 	optind = 0;
@@ -98,21 +104,29 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		outfile_abort(of);
 		return rc;
 	}
-	if (views_agenda(st, &cli->cfg.rules, cli->today,
-	    cli->today + days - 1, &list, &cause) != 0) {
+	/* Item by item as the agenda is read: any size in little memory. */
+	if (calendar_begin(of != NULL ? outfile_stream(of) : stdout, &opts, &w,
+	    &cause) != 0) {
 		cli_error("export: %s", cause);
 		free(cause);
 		outfile_abort(of);
+		calendar_cleanup();
 		return EXIT_FAILED;
 	}
-
-	rc = calendar_write(of != NULL ? outfile_stream(of) : stdout, &list,
-	    &opts, &count, &cause);
-	agenda_list_free(&list);
-	calendar_cleanup();
-	if (rc != 0) {
+	db_rc = views_agenda_each(st, &cli->cfg.rules, cli->today,
+	    cli->today + days - 1, export_item, w, &cause);
+	if (db_rc != 0) {
 		cli_error("export: %s", cause);
 		free(cause);
+		cause = NULL;
+	}
+	end_rc = calendar_end(w, &count, &cause);
+	calendar_cleanup();
+	if (db_rc != 0 || end_rc != 0) {
+		if (end_rc != 0) {
+			cli_error("export: %s", cause);
+			free(cause);
+		}
 		if (of == NULL)
 			clearerr(stdout);	/* said once is enough */
 		outfile_abort(of);

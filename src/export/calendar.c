@@ -62,6 +62,10 @@ calendar_one_line(const char *s)
 	size_t n;
 
 	p = out = xmalloc(strlen(s) * 3 + 1);
+	if (!text_has_control(s) && text_is_utf8(s)) {
+		strcpy(out, s);
+		return out;
+	}
 	while ((n = text_decode(s, &cp)) != 0) {
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 			*p++ = ' ';
@@ -208,9 +212,41 @@ calendar_day(date_t date)
 	return t;
 }
 
+/*
+ * A calendar being written.  The components are made once and their
+ * properties given new values for each item, so that a large calendar
+ * costs one serialisation per item and little else.
+ */
+struct calendar_writer {
+	FILE				*f;
+	const struct calendar_options	*opts;
+	char				*text;		/* the empty calendar */
+	char				*tail;		/* its END line, in text */
+	size_t				 count;
+	icalcomponent			*event, *event_alarm;
+	icalcomponent			*todo, *todo_alarm;
+	int				 event_alarmed, todo_alarmed;
+	struct {
+		icalproperty	*uid, *start, *end, *summary, *description;
+		icalproperty	*alarm_description;
+	} ev;
+	struct {
+		icalproperty	*uid, *due, *summary, *description;
+		icalproperty	*alarm_description;
+	} td;
+};
+
+/* Add prop to c and return it. */
+static icalproperty *
+calendar_prop(icalcomponent *c, icalproperty *prop)
+{
+	icalcomponent_add_property(c, prop);
+	return prop;
+}
+
 /* A display alarm days before the start (or, for a to-do, its due date). */
 static icalcomponent *
-calendar_alarm(const char *text, int days, int todo)
+calendar_alarm(int days, int todo, icalproperty **description)
 {
 	struct icaltriggertype trigger;
 	icalcomponent *alarm;
@@ -232,82 +268,24 @@ calendar_alarm(const char *text, int days, int todo)
 		    icalparameter_new_related(ICAL_RELATED_END));
 	}
 	icalcomponent_add_property(alarm, prop);
-	icalcomponent_add_property(alarm, icalproperty_new_description(text));
+	*description = calendar_prop(alarm,
+	    icalproperty_new_description("reminder"));
 	return alarm;
 }
 
-/* The component of one agenda item; the caller frees it. */
-static icalcomponent *
-calendar_component(const struct agenda_entry *e,
-    const struct calendar_options *opts, struct icaltimetype stamp)
-{
-	char uid[CALENDAR_UID_SIZE], *who, *summary, *description;
-	icalcomponent *c;
-	int todo;
-
-	todo = e->item.kind == AGENDA_CONTACT &&
-	    opts->contacts_as == CONTACTS_AS_TODO;
-	calendar_uid(e, uid, sizeof uid);
-	who = calendar_who(e, opts);
-	summary = calendar_summary(e, who, opts);
-	description = calendar_description(e, who, opts);
-
-	if (todo) {
-		c = icalcomponent_new_vtodo();
-		icalcomponent_add_property(c, icalproperty_new_uid(uid));
-		icalcomponent_add_property(c, icalproperty_new_dtstamp(stamp));
-		icalcomponent_add_property(c,
-		    icalproperty_new_due(calendar_day(e->item.on)));
-		icalcomponent_add_property(c,
-		    icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
-	} else {
-		c = icalcomponent_new_vevent();
-		icalcomponent_add_property(c, icalproperty_new_uid(uid));
-		icalcomponent_add_property(c, icalproperty_new_dtstamp(stamp));
-		icalcomponent_add_property(c,
-		    icalproperty_new_dtstart(calendar_day(e->item.on)));
-		icalcomponent_add_property(c,
-		    icalproperty_new_dtend(calendar_day(e->item.on + 1)));
-		/* A reminder, not an appointment: the day stays free. */
-		icalcomponent_add_property(c,
-		    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	}
-	icalcomponent_add_property(c, icalproperty_new_summary(summary));
-	icalcomponent_add_property(c,
-	    icalproperty_new_description(description));
-	icalcomponent_add_property(c, icalproperty_new_class(ICAL_CLASS_PRIVATE));
-	if (e->item.kind == AGENDA_CONTACT || e->item.kind == AGENDA_LETTER)
-		icalcomponent_add_component(c, calendar_alarm(summary,
-		    opts->alarm_days_before, todo));
-
-	free(who);
-	free(summary);
-	free(description);
-	return c;
-}
-
-/* Serialise c and write it to f, freeing the text. */
-static void
-calendar_put(FILE *f, icalcomponent *c)
-{
-	char *text = icalcomponent_as_ical_string_r(c);
-
-	fputs(text, f);
-	icalmemory_free_buffer(text);
-}
-
 int
-calendar_write(FILE *f, const struct agenda_list *list,
-    const struct calendar_options *opts, size_t *count, char **cause)
+calendar_begin(FILE *f, const struct calendar_options *opts,
+    struct calendar_writer **out, char **cause)
 {
 	static const char end[] = "END:VCALENDAR\r\n";
-	struct icaltimetype stamp;
-	icalcomponent *cal, *c;
-	char *text, *tail;
-	size_t k;
+	struct calendar_writer *w;
+	struct icaltimetype stamp, day = calendar_day(0);
+	icalcomponent *cal;
 
-	if (count != NULL)
-		*count = 0;
+	*out = NULL;
+	w = xcalloc(1, sizeof *w);
+	w->f = f;
+	w->opts = opts;
 	stamp = icaltime_from_timet_with_zone(opts->stamp, 0,
 	    icaltimezone_get_utc_timezone());
 
@@ -316,30 +294,144 @@ calendar_write(FILE *f, const struct agenda_list *list,
 	icalcomponent_add_property(cal, icalproperty_new_prodid(CALENDAR_PRODID));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	text = icalcomponent_as_ical_string_r(cal);
+	w->text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
-	tail = strstr(text, end);
-	if (tail == NULL || tail[sizeof end - 1] != '\0') {
-		icalmemory_free_buffer(text);
+	w->tail = strstr(w->text, end);
+	if (w->tail == NULL || w->tail[sizeof end - 1] != '\0') {
+		icalmemory_free_buffer(w->text);
+		free(w);
 		return xfail(cause, "libical wrote an unexpected calendar");
 	}
-	fwrite(text, 1, (size_t)(tail - text), f);
+	fwrite(w->text, 1, (size_t)(w->tail - w->text), f);
 
-	for (k = 0; k < list->n; k++) {
-		c = calendar_component(&list->entries[k], opts, stamp);
-		calendar_put(f, c);
-		icalcomponent_free(c);
-		if (ferror(f))
-			break;
+	/* An all-day event, a reminder rather than an appointment. */
+	w->event = icalcomponent_new_vevent();
+	w->ev.uid = calendar_prop(w->event, icalproperty_new_uid("-"));
+	icalcomponent_add_property(w->event, icalproperty_new_dtstamp(stamp));
+	w->ev.start = calendar_prop(w->event, icalproperty_new_dtstart(day));
+	w->ev.end = calendar_prop(w->event, icalproperty_new_dtend(day));
+	icalcomponent_add_property(w->event,
+	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	w->ev.summary = calendar_prop(w->event, icalproperty_new_summary("-"));
+	w->ev.description = calendar_prop(w->event,
+	    icalproperty_new_description("-"));
+	icalcomponent_add_property(w->event,
+	    icalproperty_new_class(ICAL_CLASS_PRIVATE));
+	w->event_alarm = calendar_alarm(opts->alarm_days_before, 0,
+	    &w->ev.alarm_description);
+
+	/* A to-do with a due date. */
+	w->todo = icalcomponent_new_vtodo();
+	w->td.uid = calendar_prop(w->todo, icalproperty_new_uid("-"));
+	icalcomponent_add_property(w->todo, icalproperty_new_dtstamp(stamp));
+	w->td.due = calendar_prop(w->todo, icalproperty_new_due(day));
+	icalcomponent_add_property(w->todo,
+	    icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+	w->td.summary = calendar_prop(w->todo, icalproperty_new_summary("-"));
+	w->td.description = calendar_prop(w->todo,
+	    icalproperty_new_description("-"));
+	icalcomponent_add_property(w->todo,
+	    icalproperty_new_class(ICAL_CLASS_PRIVATE));
+	w->todo_alarm = calendar_alarm(opts->alarm_days_before, 1,
+	    &w->td.alarm_description);
+	*out = w;
+	return 0;
+}
+
+/* Attach or detach a component's alarm. */
+static void
+calendar_set_alarm(icalcomponent *c, icalcomponent *alarm, int *attached,
+    int want)
+{
+	if (want && !*attached)
+		icalcomponent_add_component(c, alarm);
+	else if (!want && *attached)
+		icalcomponent_remove_component(c, alarm);
+	*attached = want;
+}
+
+int
+calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
+{
+	const struct calendar_options *opts = w->opts;
+	char uid[CALENDAR_UID_SIZE], *who, *summary, *description, *text;
+	icalcomponent *c;
+	int todo, alarm;
+
+	todo = e->item.kind == AGENDA_CONTACT &&
+	    opts->contacts_as == CONTACTS_AS_TODO;
+	alarm = e->item.kind == AGENDA_CONTACT || e->item.kind == AGENDA_LETTER;
+	calendar_uid(e, uid, sizeof uid);
+	who = calendar_who(e, opts);
+	summary = calendar_summary(e, who, opts);
+	description = calendar_description(e, who, opts);
+
+	if (todo) {
+		c = w->todo;
+		icalproperty_set_uid(w->td.uid, uid);
+		icalproperty_set_due(w->td.due, calendar_day(e->item.on));
+		icalproperty_set_summary(w->td.summary, summary);
+		icalproperty_set_description(w->td.description, description);
+		icalproperty_set_description(w->td.alarm_description, summary);
+		calendar_set_alarm(c, w->todo_alarm, &w->todo_alarmed, alarm);
+	} else {
+		c = w->event;
+		icalproperty_set_uid(w->ev.uid, uid);
+		icalproperty_set_dtstart(w->ev.start, calendar_day(e->item.on));
+		icalproperty_set_dtend(w->ev.end, calendar_day(e->item.on + 1));
+		icalproperty_set_summary(w->ev.summary, summary);
+		icalproperty_set_description(w->ev.description, description);
+		icalproperty_set_description(w->ev.alarm_description, summary);
+		calendar_set_alarm(c, w->event_alarm, &w->event_alarmed, alarm);
 	}
-	fputs(tail, f);
+	text = icalcomponent_as_ical_string_r(c);
+	fputs(text, w->f);
 	icalmemory_free_buffer(text);
-	if (fflush(f) != 0 || ferror(f))
+	free(who);
+	free(summary);
+	free(description);
+	w->count++;
+	return ferror(w->f) ? -1 : 0;
+}
+
+int
+calendar_end(struct calendar_writer *w, size_t *count, char **cause)
+{
+	int failed;
+
+	fputs(w->tail, w->f);
+	failed = fflush(w->f) != 0 || ferror(w->f);
+	if (count != NULL)
+		*count = w->count;
+	/* Free each component with its alarm attached, once. */
+	calendar_set_alarm(w->event, w->event_alarm, &w->event_alarmed, 1);
+	calendar_set_alarm(w->todo, w->todo_alarm, &w->todo_alarmed, 1);
+	icalcomponent_free(w->event);
+	icalcomponent_free(w->todo);
+	icalmemory_free_buffer(w->text);
+	free(w);
+	if (failed)
 		return xfail(cause, "cannot write the calendar: %s",
 		    strerror(errno));
-	if (count != NULL)
-		*count = list->n;
 	return 0;
+}
+
+int
+calendar_write(FILE *f, const struct agenda_list *list,
+    const struct calendar_options *opts, size_t *count, char **cause)
+{
+	struct calendar_writer *w;
+	size_t k;
+
+	if (count != NULL)
+		*count = 0;
+	if (calendar_begin(f, opts, &w, cause) != 0)
+		return -1;
+	for (k = 0; k < list->n; k++) {
+		if (calendar_add(w, &list->entries[k]) != 0)
+			break;
+	}
+	return calendar_end(w, count, cause);
 }
 
 void

@@ -299,6 +299,45 @@ views_agenda_compare(const void *a, const void *b)
 	return ea->item.age - eb->item.age;
 }
 
+struct views_agenda_each_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	date_t				 until;
+	views_agenda_cb			 cb;
+	void				*arg;
+};
+
+static int
+views_agenda_visit(const struct person *p, void *arg)
+{
+	struct views_agenda_each_state *s = arg;
+	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_entry e;
+	size_t n, i;
+
+	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	for (i = 0; i < n; i++) {
+		e.person_id = p->id;
+		e.name = (char *)p->name;
+		e.display_name = (char *)person_display_name(p);
+		memcpy(e.uuid, p->uuid, sizeof e.uuid);
+		e.item = items[i];
+		if (s->cb(&e, s->arg) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+views_agenda_each(struct store *st, const struct rules_settings *settings,
+    date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
+{
+	struct views_agenda_each_state s = { settings, today, until, cb, arg };
+
+	return store_people_due_each(st, STORE_CURRENT, DATE_NONE,
+	    views_agenda_visit, &s, cause);
+}
+
 int
 views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)

@@ -48,7 +48,7 @@ peak_kib() {
 
 sq() { sqlite3 -batch "$@"; }
 floor_sql() { # floor_sql DB FILE
-	sqlite3 -batch -cmd ".parameter set @today '$today'" "$1" <"$2"
+	sqlite3 -batch -cmd ".parameter set @today \"'$today'\"" "$1" <"$2"
 }
 export -f sq floor_sql
 
