@@ -101,6 +101,9 @@ static const struct conf_entry conf_entries[] = {
  */
 static char conf_ini_error[512];
 
+static int conf_ini_errback(const char *, ...)
+    __attribute__((format(printf, 1, 2)));
+
 static int
 conf_ini_errback(const char *format, ...)
 {

@@ -219,6 +219,9 @@ tui_date_input(const struct tui *t, date_t date, char *out, size_t size)
 	free(cause);
 }
 
+static void tui_set_message(struct tui *, int, const char *, va_list)
+    __attribute__((format(printf, 3, 0)));
+
 static void
 tui_set_message(struct tui *t, int error, const char *fmt, va_list ap)
 {
