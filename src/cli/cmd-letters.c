@@ -256,7 +256,7 @@ letters_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
-	struct print_options popt = { -1, 0 };
+	struct print_options popt = { -1, 0, NULL };
 	struct letter_list list;
 	int c, rc, within = -1, print = 0, format_set = 0;
 
