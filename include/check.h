@@ -28,6 +28,9 @@
  */
 int check_text(const char *text, int multiline, size_t max, char **cause);
 
+/* A whole number written in digits, from min to max, into *out. */
+int check_int(const char *text, int min, int max, int *out, char **cause);
+
 /* A name: one line of text that is not blank. */
 int check_name(const char *name, char **cause);
 

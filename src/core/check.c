@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,22 @@ check_text(const char *text, int multiline, size_t max, char **cause)
 	if (strlen(text) > max)
 		return xfail(cause, "too long (%zu bytes; at most %zu)",
 		    strlen(text), max);
+	return 0;
+}
+
+int
+check_int(const char *text, int min, int max, int *out, char **cause)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || errno != 0 ||
+	    n < min || n > max)
+		return xfail(cause, "'%s' is not a whole number from %d to %d",
+		    text, min, max);
+	*out = (int)n;
 	return 0;
 }
 
