@@ -21,6 +21,10 @@
 #include "conf.h"
 #include "views.h"
 
+/* How many days from today an export covers: by default, and at most. */
+#define CALENDAR_DAYS		365
+#define CALENDAR_DAYS_MAX	3660
+
 /* Room for a UID: a UUID, the kind, an age and the domain. */
 #define CALENDAR_UID_SIZE 80
 

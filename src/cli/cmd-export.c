@@ -16,8 +16,6 @@
 #include "views.h"
 #include "xmalloc.h"
 
-#define EXPORT_DEFAULT_DAYS 365
-
 static int
 export_parse_privacy(const char *text, int *out)
 {
@@ -53,7 +51,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	const char *path = NULL;
 	char *cause = NULL, *safe;
 	size_t count;
-	int c, rc, days = EXPORT_DEFAULT_DAYS;
+	int c, rc, days = CALENDAR_DAYS;
 
 	calendar_options_init(&opts, &cli->cfg, time(NULL));
 	optind = 0;
@@ -69,7 +67,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'd':
-			rc = cli_parse_int("--days", optarg, 1, 3660, &days);
+			rc = cli_parse_int("--days", optarg, 1, CALENDAR_DAYS_MAX,
+			    &days);
 			break;
 		case 'p':
 			rc = export_parse_privacy(optarg, &opts.privacy);
