@@ -538,7 +538,7 @@ tui_letter_sent_dialog(struct tui *t, long id)
 		  0 },
 	};
 	const char *values[1];
-	char today[64], *title;
+	char today[64], *title, *intro;
 
 	if (d == NULL)
 		return;
@@ -552,10 +552,14 @@ tui_letter_sent_dialog(struct tui *t, long id)
 	tui_date_input(t, t->today, today, sizeof today);
 	values[0] = today;
 	title = xasprintf("Annual letter sent to %s", d->name);
-	tui_form_open(t, title, "The day it was posted; the next letter falls "
-	    "due 12 months after it.", specs, 1, values, 1, "record it",
+	intro = xasprintf("They stepped down on %s. Give the day the letter "
+	    "was posted; the next one falls due %d months after it.",
+	    cli_date(t->cli, d->facts.status_since),
+	    t->rules->letter_months);
+	tui_form_open(t, title, intro, specs, 1, values, 1, "record it",
 	    letter_sent_save, d, dialog_free);
 	free(title);
+	free(intro);
 }
 
 /* ------------------------------------------------------------- archive */

@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,17 +24,19 @@
 
 enum { EX_FILE, EX_DAYS, EX_COUNT };
 
-/* The file typed, with a leading ~/ for the home folder; NULL if unset. */
+/* The file typed, ~ or a leading ~/ for the home folder; NULL if unset. */
 static char *
 export_path(const char *typed)
 {
 	const char *home;
 
-	if (strncmp(typed, "~/", 2) != 0)
+	if (strncmp(typed, "~/", 2) != 0 && strcmp(typed, "~") != 0)
 		return xstrdup(typed);
 	home = getenv("HOME");
 	if (home == NULL || *home == '\0')
 		return NULL;
+	if (typed[1] == '\0')
+		return xstrdup(home);
 	return xasprintf("%s%s%s", home, home[strlen(home) - 1] == '/' ? "" :
 	    "/", typed + 2);
 }
@@ -77,7 +80,14 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 	/* As cmd-export.c: the file first, then the agenda, then write. */
 	calendar_options_init(&opts, &t->cli->cfg, time(NULL));
 	if (outfile_open(path, &of, &cause) != 0) {
-		tui_form_error(f, EX_FILE, cause);
+		/* Short beside the field, which shows the file already. */
+		if (errno == ENOENT || errno == ENOTDIR)
+			tui_form_error(f, EX_FILE, "its folder does not exist");
+		else if (errno == EISDIR)
+			tui_form_error(f, EX_FILE, "that is a folder; give a file "
+			    "name");
+		else
+			tui_error(t, "Nothing was exported: %s", cause);
 		free(cause);
 		goto out;
 	}
