@@ -765,10 +765,8 @@ print_run_screen(const char *command, const char *text,
 	}
 	/* What it wrote just before it ended (not what anything it left
 	 * behind writes later). */
-	if (out[0] >= 0) {
-		print_read(capture, out[0], handed > 0);
-		close(out[0]);
-	}
+	if (out[0] >= 0 && print_read(capture, out[0], handed > 0) != 0)
+		close(out[0]);	/* (at its end, print_read closed it) */
 	if (in[1] >= 0)
 		close(in[1]);
 	sigaction(SIGPIPE, &old, NULL);
