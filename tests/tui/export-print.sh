@@ -248,4 +248,30 @@ check_exit 0 "quits with status 0"
 check_terminal_sane "the terminal is left as it was"
 check_true "... without TOSTOP" grep -q -- '-tostop' "$STTY"
 
+# A print command that hangs: a signal still ends caseload, and the
+# command with it.
+cat >"$TEST_DIR/hang.sh" <<'EOF'
+cat >/dev/null
+echo $$ >"$0.pid"
+exec sleep 300
+EOF
+printf '[letters]\nprint_command = sh %s\n' "$TEST_DIR/hang.sh" >"$CONF"
+tui_start --config "$CONF"
+wait_for "Showing everyone"
+keys p
+wait_for "Print the contacts due"
+keys y
+tui_poll test -s "$TEST_DIR/hang.sh.pid"
+hung=$(cat "$TEST_DIR/hang.sh.pid" 2>/dev/null)
+pane=$(tm display-message -p '#{pane_pid}')
+kill -TERM "$(ps -o pid= --ppid "$pane" | tr -d ' ')"
+check_exit 143 "SIGTERM while a print command hangs ends caseload (128 + 15)"
+check_terminal_sane "... with the terminal restored"
+if [ -n "$hung" ] && tui_poll sh -c "! kill -0 $hung 2>/dev/null"; then
+	ok "... and the print command is stopped too"
+else
+	not_ok "... and the print command is stopped too"
+	[ -n "$hung" ] && kill "$hung" 2>/dev/null
+fi
+
 done_testing
