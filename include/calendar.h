@@ -19,7 +19,12 @@
 #include <time.h>
 
 #include "conf.h"
+#include "store.h"
 #include "views.h"
+
+/* How many days from today an export covers: by default, and at most. */
+#define CALENDAR_DAYS		365
+#define CALENDAR_DAYS_MAX	3660
 
 /* Room for a UID: a UUID, the kind, an age and the domain. */
 #define CALENDAR_UID_SIZE 80
@@ -68,6 +73,16 @@ int calendar_begin(FILE *f, const struct calendar_options *opts,
     struct calendar_writer **out, char **cause);
 int calendar_add(struct calendar_writer *w, const struct agenda_entry *e);
 int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
+
+/*
+ * The whole export, as the command and the screens both do it: the
+ * agenda of today to until from the store, read and written item by
+ * item.  Returns 0, or -1 with *cause when the database could not be
+ * read or f written (then f holds an unfinished calendar).
+ */
+int calendar_export(FILE *f, struct store *st, const struct rules_settings *rules,
+    date_t today, date_t until, const struct calendar_options *opts,
+    size_t *count, char **cause);
 
 /*
  * Free what libical keeps for the life of the program (its ring of

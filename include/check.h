@@ -28,6 +28,9 @@
  */
 int check_text(const char *text, int multiline, size_t max, char **cause);
 
+/* A whole number written in digits, from min to max, into *out. */
+int check_int(const char *text, int min, int max, int *out, char **cause);
+
 /* A name: one line of text that is not blank. */
 int check_name(const char *name, char **cause);
 
@@ -60,5 +63,16 @@ int check_event_date(date_t on, date_t dob, date_t today, char **cause);
  */
 int check_status_change(const struct person_facts *facts, enum status to,
     date_t on, date_t today, char **cause);
+
+/*
+ * An annual letter to young person p sent on a date: they must be
+ * stepped down (*field set to "status"); the date must be a good event
+ * date, not before they stepped down ("date"); and no letter to them may
+ * be recorded on that date already (recorded is 1 when one is:
+ * "letter").  The message names p by number and name, as typed (the
+ * caller escapes it for a terminal), with dates in date_format.
+ */
+int check_letter_sent(const struct person *p, date_t on, date_t today,
+    int recorded, const char *date_format, const char **field, char **cause);
 
 #endif

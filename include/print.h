@@ -21,8 +21,9 @@
 
 /* What the lists print: names, or initials only. */
 struct print_options {
-	int	within;		/* as given to the list; -1 for everyone */
-	int	redact;		/* 1: initials instead of names */
+	int		 within;	/* as given to the list; -1 for everyone */
+	int		 redact;	/* 1: initials instead of names */
+	const char	*subset;	/* which rows, for the title; or NULL */
 };
 
 /*
@@ -45,5 +46,39 @@ char *print_letters(const struct letter_list *list, const struct config *cfg,
  */
 int print_run(const char *command, const char *text, int *exit_status,
     char **cause);
+
+/* How print_run_screen shares the terminal with a full-screen interface. */
+struct print_terminal {
+	int	 fd;			/* the terminal */
+	/* Leave the screen: the command needs the terminal. */
+	void	(*suspend)(void *arg);
+	/* The command is done with the terminal: the screen again. */
+	void	(*resume)(void *arg);
+	/* 1 when the worker asked to stop (a signal); or NULL. */
+	int	(*interrupted)(void *arg);
+	void	 *arg;
+	int	 used;			/* set: 1 if the command needed it */
+	char	 last[256];		/* set: the last line it wrote */
+};
+
+/*
+ * print_run for a full-screen interface: the command runs in its own
+ * process group, its output and errors kept (the last line in
+ * term->last) instead of written over the screen, so the screen stays.
+ * Only if it needs the terminal (it reads from it, writes to it or
+ * changes its modes, and so is stopped by the system) is the terminal
+ * handed over: term->suspend is called, the command finishes in the
+ * foreground with what it wrote shown, then term->resume is called.
+ * When term->interrupted says so, the command is sent SIGTERM.  Returns
+ * as print_run does.
+ */
+int print_run_screen(const char *command, const char *text,
+    struct print_terminal *term, int *exit_status, char **cause);
+
+/*
+ * "Sent 2 pages (40 young people) to 'lpr'.", the command escaped for a
+ * terminal; the caller frees it.
+ */
+char *print_summary(int pages, size_t people, const char *command);
 
 #endif

@@ -163,6 +163,10 @@ int store_letters_each(struct store *st, long person_id, store_date_cb cb,
 int store_reviews_each(struct store *st, long person_id, store_date_cb cb,
     void *arg, char **cause);
 
+/* Whether a letter to person_id sent on a date is recorded: *found 1 or 0. */
+int store_letter_sent_on(struct store *st, long person_id, date_t on,
+    int *found, char **cause);
+
 /*
  * Visit every contact of everyone dated on or after since (DATE_NONE for
  * all), oldest first, one row at a time; the note is not read (NULL).

@@ -36,7 +36,7 @@ cli_print_check(struct cli *cli, const char *command, int print, int redact,
 int
 cli_print(struct cli *cli, const char *text, int pages, size_t people)
 {
-	char *cause = NULL, *safe;
+	char *cause = NULL, *said;
 	int status;
 
 	if (print_run(cli->cfg.print_command, text, &status, &cause) != 0) {
@@ -45,10 +45,8 @@ cli_print(struct cli *cli, const char *text, int pages, size_t people)
 		free(cause);
 		return EXIT_FAILED;
 	}
-	safe = cli_safe(cli->cfg.print_command);
-	fprintf(stderr, "Sent %d page%s (%zu young %s) to '%s'.\n", pages,
-	    pages == 1 ? "" : "s", people, people == 1 ? "person" : "people",
-	    safe);
-	free(safe);
+	said = print_summary(pages, people, cli->cfg.print_command);
+	fprintf(stderr, "%s\n", said);
+	free(said);
 	return EXIT_DONE;
 }

@@ -382,21 +382,10 @@ int
 cli_parse_int(const char *option, const char *text, int min, int max,
     int *out)
 {
-	char *end, *safe;
-	long n;
+	char *cause = NULL;
 
-	errno = 0;
-	n = strtol(text, &end, 10);
-	if (text[0] < '0' || text[0] > '9' || *end != '\0' || errno != 0 ||
-	    n < min || n > max) {
-		safe = cli_safe(text);
-		cli_error("%s: '%s' is not a whole number from %d to %d", option,
-		    safe, min, max);
-		free(safe);
-		return EXIT_USAGE;
-	}
-	*out = (int)n;
-	return 0;
+	return cli_check(option, check_int(text, min, max, out, &cause),
+	    &cause);
 }
 
 int

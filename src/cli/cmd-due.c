@@ -243,7 +243,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
-	struct print_options popt = { -1, 0 };
+	struct print_options popt = { -1, 0, NULL };
 	struct due_list list;
 	struct store *st;
 	char *cause = NULL;

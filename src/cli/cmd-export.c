@@ -16,8 +16,6 @@
 #include "views.h"
 #include "xmalloc.h"
 
-#define EXPORT_DEFAULT_DAYS 365
-
 static int
 export_parse_privacy(const char *text, int *out)
 {
@@ -37,12 +35,6 @@ export_parse_privacy(const char *text, int *out)
 	return 0;
 }
 
-static int
-export_item(const struct agenda_entry *e, void *arg)
-{
-	return calendar_add(arg, e) != 0;
-}
-
 int
 cmd_export(struct cli *cli, int argc, char **argv)
 {
@@ -53,13 +45,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct calendar_options opts;
-	struct calendar_writer *w;
 	struct outfile *of = NULL;
 	struct store *st;
 	const char *path = NULL;
 	char *cause = NULL, *safe;
 	size_t count;
-	int c, rc, db_rc, end_rc, days = EXPORT_DEFAULT_DAYS;
+	int c, rc, days = CALENDAR_DAYS;
 
 	calendar_options_init(&opts, &cli->cfg, time(NULL));
 	optind = 0;
@@ -75,7 +66,8 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'd':
-			rc = cli_parse_int("--days", optarg, 1, 3660, &days);
+			rc = cli_parse_int("--days", optarg, 1, CALENDAR_DAYS_MAX,
+			    &days);
 			break;
 		case 'p':
 			rc = export_parse_privacy(optarg, &opts.privacy);
@@ -104,29 +96,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		outfile_abort(of);
 		return rc;
 	}
-	/* Item by item as the agenda is read: any size in little memory. */
-	if (calendar_begin(of != NULL ? outfile_stream(of) : stdout, &opts, &w,
-	    &cause) != 0) {
-		cli_error("export: %s", cause);
-		free(cause);
-		outfile_abort(of);
-		calendar_cleanup();
-		return EXIT_FAILED;
-	}
-	db_rc = views_agenda_each(st, &cli->cfg.rules, cli->today,
-	    cli->today + days - 1, export_item, w, &cause);
-	if (db_rc != 0) {
-		cli_error("export: %s", cause);
-		free(cause);
-		cause = NULL;
-	}
-	end_rc = calendar_end(w, &count, &cause);
+	rc = calendar_export(of != NULL ? outfile_stream(of) : stdout, st,
+	    &cli->cfg.rules, cli->today, cli->today + days - 1, &opts, &count,
+	    &cause);
 	calendar_cleanup();
-	if (db_rc != 0 || end_rc != 0) {
-		if (end_rc != 0) {
-			cli_error("export: %s", cause);
-			free(cause);
-		}
+	if (rc != 0) {
+		cli_error("export: %s", cause);
+		free(cause);
 		if (of == NULL)
 			clearerr(stdout);	/* said once is enough */
 		outfile_abort(of);

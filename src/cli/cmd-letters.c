@@ -256,7 +256,7 @@ letters_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
-	struct print_options popt = { -1, 0 };
+	struct print_options popt = { -1, 0, NULL };
 	struct letter_list list;
 	int c, rc, within = -1, print = 0, format_set = 0;
 
@@ -512,20 +512,6 @@ out:
 	return rc;
 }
 
-/* 1 when a letter was already recorded on the date in *arg. */
-static int
-letters_same_day(long id, date_t on, void *arg)
-{
-	date_t *want = arg;
-
-	(void)id;
-	if (on == *want) {
-		*want = DATE_NONE;
-		return 1;
-	}
-	return 0;
-}
-
 /* letters sent REF [--date DATE] */
 static int
 letters_sent(struct cli *cli, int argc, char **argv)
@@ -537,9 +523,10 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	struct person *p = NULL, *after = NULL;
 	struct rules_due due;
 	struct store *st;
-	date_t on = cli->today, seen;
-	char *cause = NULL, *safe = NULL;
-	int c, rc;
+	date_t on = cli->today;
+	const char *field;
+	char *cause = NULL, *safe = NULL, *why;
+	int c, rc, recorded = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -562,34 +549,23 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	safe = cli_safe(p->name);
-	if (p->facts.status != STATUS_DOWN) {
-		cli_error("letters sent: %ld %s is %s: annual letters are for "
-		    "young people who have stepped down (log a letter to "
-		    "someone stepped up with 'caseload contact %ld --method "
-		    "letter')", p->id, safe,
-		    person_status_label(p->facts.status), p->id);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if ((rc = cli_check("--date", check_event_date(on, p->facts.dob,
-	    cli->today, &cause), &cause)) != 0)
-		goto out;
-	if (on < p->facts.status_since) {
-		cli_error("--date: %s is before %ld %s stepped down on %s; a "
-		    "letter counts only after stepping down", cli_date(cli, on),
-		    p->id, safe, cli_date(cli, p->facts.status_since));
-		rc = EXIT_USAGE;
-		goto out;
-	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
-	seen = on;
-	if (store_letters_each(st, p->id, letters_same_day, &seen,
-	    &cause) != 0)
+	if (store_letter_sent_on(st, p->id, on, &recorded, &cause) != 0)
 		goto failed;
-	if (seen == DATE_NONE) {
-		cli_error("letters sent: a letter to %ld %s on %s is already "
-		    "recorded", p->id, safe, cli_date(cli, on));
+	if (check_letter_sent(p, on, cli->today, recorded,
+	    cli->cfg.date_format, &field, &cause) != 0) {
+		why = cli_safe(cause);
+		if (strcmp(field, "date") == 0)
+			cli_error("--date: %s", why);
+		else if (strcmp(field, "status") == 0)
+			cli_error("letters sent: %s (log a letter to someone "
+			    "stepped up with 'caseload contact %ld --method "
+			    "letter')", why, p->id);
+		else
+			cli_error("letters sent: %s", why);
+		free(why);
+		free(cause);
 		rc = EXIT_USAGE;
 		goto out;
 	}

@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,22 @@ check_text(const char *text, int multiline, size_t max, char **cause)
 	if (strlen(text) > max)
 		return xfail(cause, "too long (%zu bytes; at most %zu)",
 		    strlen(text), max);
+	return 0;
+}
+
+int
+check_int(const char *text, int min, int max, int *out, char **cause)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (text[0] < '0' || text[0] > '9' || *end != '\0' || errno != 0 ||
+	    n < min || n > max)
+		return xfail(cause, "'%s' is not a whole number from %d to %d",
+		    text, min, max);
+	*out = (int)n;
 	return 0;
 }
 
@@ -157,5 +174,42 @@ check_status_change(const struct person_facts *facts, enum status to,
 		    "of status cannot come before the last one", a,
 		    person_status_label(facts->status), b);
 	}
+	return 0;
+}
+
+/* A date as the settings show it, or ISO. */
+static void
+check_date_shown(date_t date, const char *format, char *out, size_t size)
+{
+	if (date_format(date, format, out, size) == 0)
+		date_format_iso(date, out);
+}
+
+int
+check_letter_sent(const struct person *p, date_t on, date_t today,
+    int recorded, const char *date_format, const char **field, char **cause)
+{
+	char a[64], b[64];
+
+	*field = "status";
+	if (p->facts.status != STATUS_DOWN)
+		return xfail(cause, "%ld %s is %s: annual letters are for young "
+		    "people who have stepped down", p->id, p->name,
+		    person_status_label(p->facts.status));
+	*field = "date";
+	if (check_event_date(on, p->facts.dob, today, cause) != 0)
+		return -1;
+	check_date_shown(on, date_format, a, sizeof a);
+	if (on < p->facts.status_since) {
+		check_date_shown(p->facts.status_since, date_format, b,
+		    sizeof b);
+		return xfail(cause, "%s is before %ld %s stepped down on %s; a "
+		    "letter counts only after stepping down", a, p->id, p->name,
+		    b);
+	}
+	*field = "letter";
+	if (recorded)
+		return xfail(cause, "a letter to %ld %s on %s is already "
+		    "recorded", p->id, p->name, a);
 	return 0;
 }

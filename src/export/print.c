@@ -6,12 +6,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "person.h"
@@ -23,6 +25,8 @@
 #define PRINT_HEAD_LINES	5	/* title, worker, blank, headings, rule */
 #define PRINT_GAP		2	/* spaces between columns */
 #define PRINT_COLS_MAX		8
+#define PRINT_KEEP		4096	/* bytes of a command's output kept */
+#define PRINT_POLL_MS		50
 
 /* A table of text cells, with one column (the names) cut to fit. */
 struct print_table {
@@ -318,7 +322,9 @@ print_finish(struct print_table *t, const char *what,
 		    opt->within == 1 ? "" : "s",
 		    opt->redact ? " (initials only)" : "");
 	else
-		title = xasprintf("%s%s", what,
+		title = xasprintf("%s%s%s%s", what,
+		    opt->subset != NULL ? ": " : "",
+		    opt->subset != NULL ? opt->subset : "",
 		    opt->redact ? " (initials only)" : "");
 	worker = print_worker(cfg);
 	printed = print_date(cfg, today);
@@ -419,6 +425,63 @@ print_letters(const struct letter_list *list, const struct config *cfg,
 	return print_finish(&t, "Annual letters", cfg, today, opt, pages);
 }
 
+/* In the child: run command with its input from in_fd; never returns. */
+static void
+print_child(const char *command, int in_fd, int out_fd, int own_group)
+{
+	static const int reset[] = {
+		SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGPIPE, SIGHUP,
+		SIGTERM
+	};
+	sigset_t none;
+	size_t i;
+
+	if (own_group) {
+		/* Its own process group, away from the terminal until it
+		 * asks for it; the usual signals, whatever caseload did. */
+		setpgid(0, 0);
+		for (i = 0; i < sizeof reset / sizeof reset[0]; i++)
+			signal(reset[i], SIG_DFL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+	}
+	if (dup2(in_fd, STDIN_FILENO) < 0)
+		_exit(127);
+	if (out_fd >= 0 && (dup2(out_fd, STDOUT_FILENO) < 0 ||
+	    dup2(out_fd, STDERR_FILENO) < 0))
+		_exit(127);
+	execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+	_exit(127);
+}
+
+/* How the command ended: 0 when it read everything and exited with 0. */
+static int
+print_ended(const char *command, int status, size_t done, size_t len,
+    int write_errno, int *exit_status, char **cause)
+{
+	char *safe = text_escape(command, 0);
+
+	if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+		*exit_status = WEXITSTATUS(status);
+		xfail(cause, "the print command '%s' failed with exit status "
+		    "%d%s", safe, *exit_status, *exit_status == 127 ?
+		    " (not found?)" : "");
+	} else if (WIFSIGNALED(status))
+		xfail(cause, "the print command '%s' was stopped by signal %d",
+		    safe, WTERMSIG(status));
+	else if (done < len)
+		xfail(cause, "the print command '%s' stopped reading the list "
+		    "early: %s", safe, strerror(write_errno != 0 ? write_errno :
+		    EPIPE));
+	else {
+		*exit_status = 0;
+		free(safe);
+		return 0;
+	}
+	free(safe);
+	return -1;
+}
+
 int
 print_run(const char *command, const char *text, int *exit_status,
     char **cause)
@@ -426,7 +489,6 @@ print_run(const char *command, const char *text, int *exit_status,
 	struct sigaction ignore, old;
 	size_t len = strlen(text), done = 0;
 	int fds[2], status, write_errno = 0;
-	char *safe;
 	ssize_t n;
 	pid_t pid;
 
@@ -442,12 +504,8 @@ print_run(const char *command, const char *text, int *exit_status,
 		return xfail(cause, "cannot run the print command: %s",
 		    strerror(errno));
 	}
-	if (pid == 0) {
-		if (dup2(fds[0], STDIN_FILENO) < 0)
-			_exit(127);
-		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-		_exit(127);
-	}
+	if (pid == 0)
+		print_child(command, fds[0], -1, 0);
 	close(fds[0]);
 
 	/* A command that stops reading must not kill caseload. */
@@ -474,24 +532,276 @@ print_run(const char *command, const char *text, int *exit_status,
 		}
 	}
 	sigaction(SIGPIPE, &old, NULL);
+	return print_ended(command, status, done, len, write_errno,
+	    exit_status, cause);
+}
 
-	safe = text_escape(command, 0);
-	if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-		*exit_status = WEXITSTATUS(status);
-		xfail(cause, "the print command '%s' failed with exit status "
-		    "%d%s", safe, *exit_status, *exit_status == 127 ?
-		    " (not found?)" : "");
-	} else if (WIFSIGNALED(status))
-		xfail(cause, "the print command '%s' was stopped by signal %d",
-		    safe, WTERMSIG(status));
-	else if (done < len)
-		xfail(cause, "the print command '%s' stopped reading the list "
-		    "early: %s", safe, strerror(write_errno));
-	else {
-		*exit_status = 0;
-		free(safe);
-		return 0;
+/* ------------------------------------ under a full-screen interface */
+
+/* Keep what the command wrote, the last PRINT_KEEP bytes of it. */
+struct print_capture {
+	char	buf[PRINT_KEEP];
+	size_t	len;
+};
+
+static void
+print_keep(struct print_capture *c, const char *s, size_t n)
+{
+	if (n >= sizeof c->buf) {
+		s += n - sizeof c->buf;
+		n = sizeof c->buf;
 	}
+	if (c->len + n > sizeof c->buf) {
+		size_t drop = c->len + n - sizeof c->buf;
+
+		memmove(c->buf, c->buf + drop, c->len - drop);
+		c->len -= drop;
+	}
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
+}
+
+/* Write all of s to fd (the terminal, once the command has it). */
+static void
+print_show(int fd, const char *s, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+/*
+ * Read what the command wrote, without waiting; shown on the terminal too
+ * when it has the terminal.  Returns 0 at its end (fd closed), else 1.
+ */
+static int
+print_read(struct print_capture *c, int fd, int shown)
+{
+	char chunk[1024];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return 1;	/* EAGAIN: nothing more for now */
+		if (n == 0) {
+			close(fd);
+			return 0;
+		}
+		print_keep(c, chunk, (size_t)n);
+		if (shown)
+			print_show(STDOUT_FILENO, chunk, (size_t)n);
+	}
+}
+
+/* The last line of what the command wrote, trimmed, into out. */
+static void
+print_last_line(const struct print_capture *c, char *out, size_t size)
+{
+	size_t end = c->len, start;
+
+	while (end > 0 && (c->buf[end - 1] == '\n' || c->buf[end - 1] == '\r' ||
+	    c->buf[end - 1] == ' ' || c->buf[end - 1] == '\t'))
+		end--;
+	start = end;
+	while (start > 0 && c->buf[start - 1] != '\n')
+		start--;
+	while (start < end && (c->buf[start] == ' ' || c->buf[start] == '\t'))
+		start++;
+	if (end - start >= size)
+		end = start + size - 1;
+	memcpy(out, c->buf + start, end - start);
+	out[end - start] = '\0';
+}
+
+/* Give the terminal to the command's process group; 0 or -1. */
+static int
+print_hand_over(struct print_terminal *term, pid_t pid,
+    const struct print_capture *c)
+{
+	term->suspend(term->arg);
+	if (tcsetpgrp(term->fd, pid) != 0) {
+		term->resume(term->arg);
+		return -1;
+	}
+	term->used = 1;
+	print_show(STDOUT_FILENO, c->buf, c->len);
+	return 0;
+}
+
+/* Take the terminal back, and the screen with it. */
+static void
+print_take_back(struct print_terminal *term)
+{
+	sigset_t block, was;
+
+	/* Asking for the terminal from the background would stop us. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &block, &was);
+	tcsetpgrp(term->fd, getpgrp());
+	sigprocmask(SIG_SETMASK, &was, NULL);
+	term->resume(term->arg);
+}
+
+int
+print_run_screen(const char *command, const char *text,
+    struct print_terminal *term, int *exit_status, char **cause)
+{
+	struct print_capture *capture;
+	struct sigaction ignore, old;
+	struct termios saved, modes;
+	struct pollfd pfd[2];
+	size_t len = strlen(text), done = 0;
+	int in[2], out[2], status = 0, write_errno = 0, have_modes;
+	int handed = 0, ended = 0, stopped = 0, wait_errno = 0, nfds, rc;
+	ssize_t n;
+	pid_t pid, r;
+
+	*exit_status = -1;
+	term->used = 0;
+	term->last[0] = '\0';
+	if (pipe2(in, O_CLOEXEC) != 0)
+		return xfail(cause, "cannot run the print command: %s",
+		    strerror(errno));
+	if (pipe2(out, O_CLOEXEC) != 0) {
+		close(in[0]);
+		close(in[1]);
+		return xfail(cause, "cannot run the print command: %s",
+		    strerror(errno));
+	}
+	/* A command in the background that writes to the terminal stops
+	 * (TOSTOP), as one that reads from it or changes its modes does. */
+	have_modes = tcgetattr(term->fd, &saved) == 0;
+	if (have_modes) {
+		modes = saved;
+		modes.c_lflag |= TOSTOP;
+		tcsetattr(term->fd, TCSANOW, &modes);
+	}
+	if ((pid = fork()) < 0) {
+		rc = errno;
+		if (have_modes)
+			tcsetattr(term->fd, TCSANOW, &saved);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
+		return xfail(cause, "cannot run the print command: %s",
+		    strerror(rc));
+	}
+	if (pid == 0)
+		print_child(command, in[0], out[1], 1);
+	setpgid(pid, pid);	/* as the child does: whichever comes first */
+	close(in[0]);
+	close(out[1]);
+	fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
+	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
+	memset(&ignore, 0, sizeof ignore);
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old);
+	capture = xcalloc(1, sizeof *capture);
+
+	while (!ended) {
+		nfds = 0;
+		if (in[1] >= 0) {
+			pfd[nfds].fd = in[1];
+			pfd[nfds++].events = POLLOUT;
+		}
+		if (out[0] >= 0) {
+			pfd[nfds].fd = out[0];
+			pfd[nfds++].events = POLLIN;
+		}
+		/* A timeout, to notice the command stopping or ending. */
+		poll(pfd, (nfds_t)nfds, PRINT_POLL_MS);
+		while (in[1] >= 0 && done < len) {
+			n = write(in[1], text + done, len - done);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0 && errno != EAGAIN)
+				write_errno = errno;
+			if (n <= 0)
+				break;
+			done += (size_t)n;
+		}
+		if (in[1] >= 0 && (done == len || write_errno != 0)) {
+			close(in[1]);
+			in[1] = -1;
+		}
+		if (out[0] >= 0 && print_read(capture, out[0], handed > 0) == 0)
+			out[0] = -1;
+		if (!stopped && term->interrupted != NULL &&
+		    term->interrupted(term->arg)) {
+			kill(-pid, SIGTERM);
+			kill(-pid, SIGCONT);
+			stopped = 1;
+		}
+		r = waitpid(pid, &status, WNOHANG | WUNTRACED);
+		if (r < 0 && errno != EINTR) {
+			wait_errno = errno;
+			ended = 1;
+		} else if (r == pid && WIFSTOPPED(status)) {
+			/* It wants the terminal: give it, once. */
+			if (handed == 0 && !stopped)
+				handed = print_hand_over(term, pid, capture) == 0 ?
+				    1 : -1;
+			if (handed < 0 && !stopped) {
+				kill(-pid, SIGTERM);
+				stopped = 1;
+			}
+			kill(-pid, SIGCONT);
+		} else if (r == pid)
+			ended = 1;
+	}
+	/* What it wrote just before it ended (not what anything it left
+	 * behind writes later). */
+	if (out[0] >= 0 && print_read(capture, out[0], handed > 0) != 0)
+		close(out[0]);	/* (at its end, print_read closed it) */
+	if (in[1] >= 0)
+		close(in[1]);
+	sigaction(SIGPIPE, &old, NULL);
+	if (handed > 0)
+		print_take_back(term);
+	if (have_modes && tcgetattr(term->fd, &modes) == 0) {
+		modes.c_lflag = (modes.c_lflag & ~(tcflag_t)TOSTOP) |
+		    (saved.c_lflag & TOSTOP);
+		tcsetattr(term->fd, TCSANOW, &modes);
+	}
+	print_last_line(capture, term->last, sizeof term->last);
+	free(capture);
+	if (handed < 0) {
+		char *safe = text_escape(command, 0);
+
+		xfail(cause, "the print command '%s' needs the terminal, and "
+		    "caseload could not give it", safe);
+		free(safe);
+		return -1;
+	}
+	if (wait_errno != 0)
+		return xfail(cause, "cannot wait for the print command: %s",
+		    strerror(wait_errno));
+	return print_ended(command, status, done, len, write_errno,
+	    exit_status, cause);
+}
+
+char *
+print_summary(int pages, size_t people, const char *command)
+{
+	char *safe = text_escape(command, 0), *text;
+
+	text = xasprintf("Sent %d page%s (%zu young %s) to '%s'.", pages,
+	    pages == 1 ? "" : "s", people, people == 1 ? "person" : "people",
+	    safe);
 	free(safe);
-	return -1;
+	return text;
 }

@@ -517,3 +517,24 @@ store_refresh_all_due(struct store *st, int interval_weeks, char **cause)
 	}
 	return 0;
 }
+
+int
+store_letter_sent_on(struct store *st, long person_id, date_t on, int *found,
+    char **cause)
+{
+	static const char sql[] = "SELECT 1 FROM letters"
+	    " WHERE person_id = ?1 AND sent_on = ?2 LIMIT 1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	store_bind_date(stmt, 2, on);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the letters");
+	*found = rc == SQLITE_ROW;
+	return 0;
+}

@@ -133,6 +133,12 @@ agenda_key(struct tui *t, struct tui_screen *s, int key)
 	switch (action) {
 	case TUI_BACK:
 		return TUI_CLOSE | TUI_DRAW;
+	case TUI_LETTERS:
+		tui_letters_open(t);
+		return TUI_DRAW;
+	case TUI_EXPORT:
+		tui_export_dialog(t);
+		return TUI_DRAW;
 	case TUI_OPEN:
 	case TUI_CONTACT:
 	case TUI_EDIT:

@@ -476,34 +476,232 @@ tui_strike_dialog(struct tui *t, long id)
 	free(labels);
 }
 
-/* ------------------------------------------------------------- confirm */
+/* ------------------------------------------------- annual letter sent */
+
+static int
+letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	struct person p;
+	const struct due_row *row;
+	const char *field;
+	char *cause = NULL, next[128];
+	date_t on = DATE_NONE;
+	int recorded = 0;
+
+	if (dialog_date(t, f, 0, &on) != 0)
+		return -1;
+	if (store_letter_sent_on(t->st, d->id, on, &recorded, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		return -1;
+	}
+	memset(&p, 0, sizeof p);
+	p.id = d->id;
+	p.name = d->name;
+	p.facts = d->facts;
+	if (check_letter_sent(&p, on, t->today, recorded,
+	    t->cli->cfg.date_format, &field, &cause) != 0) {
+		/* About the date beside it; about them on the status line. */
+		if (strcmp(field, "date") == 0)
+			return dialog_check(f, 0, -1, &cause);
+		tui_error(t, "Nothing was saved: %s.", cause);
+		free(cause);
+		return -1;
+	}
+	if (store_letter_add(t->st, d->id, on, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		return -1;
+	}
+	tui_changed(t, d->id);
+	row = tui_row(t, d->id);
+	if (row == NULL || row->letter.state == DUE_NONE)
+		snprintf(next, sizeof next, "no more: they turn 25 first");
+	else if (row->letter.state == DUE_OVERDUE)
+		snprintf(next, sizeof next, "the next was due %s",
+		    cli_date(t->cli, row->letter.due));
+	else
+		snprintf(next, sizeof next, "next letter due %s",
+		    cli_date(t->cli, row->letter.due));
+	tui_message(t, "Recorded the letter to %s sent %s; %s.", d->name,
+	    cli_date(t->cli, on), next);
+	return 0;
+}
+
+void
+tui_letter_sent_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	static const struct tui_field_spec specs[] = {
+		{ "Date sent", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today",
+		  0 },
+	};
+	const char *values[1];
+	char today[64], *title, *intro;
+
+	if (d == NULL)
+		return;
+	if (d->facts.status != STATUS_DOWN) {
+		tui_error(t, "%s is %s: annual letters are for young people who "
+		    "have stepped down (c logs a letter as a contact).", d->name,
+		    person_status_label(d->facts.status));
+		dialog_free(d);
+		return;
+	}
+	tui_date_input(t, t->today, today, sizeof today);
+	values[0] = today;
+	title = xasprintf("Annual letter sent to %s", d->name);
+	intro = xasprintf("They stepped down on %s. Give the day the letter "
+	    "was posted; the next one falls due %d months after it.",
+	    cli_date(t->cli, d->facts.status_since),
+	    t->rules->letter_months);
+	tui_form_open(t, title, intro, specs, 1, values, 1, "record it",
+	    letter_sent_save, d, dialog_free);
+	free(title);
+	free(intro);
+}
+
+/* ------------------------------------------------------------- archive */
+
+static int
+archive_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct dialog *d = arg;
+	char *reason, *cause = NULL;
+
+	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->today, t->today,
+	    &cause) != 0) {
+		tui_error(t, "Nothing was changed: cannot archive %s: %s.",
+		    d->name, cause);
+		free(cause);
+		return -1;
+	}
+	reason = tui_form_value(f, 0);
+	if (dialog_check(f, 0, check_text(reason, 0, CHECK_REASON_MAX,
+	    &cause), &cause) != 0) {
+		free(reason);
+		return -1;
+	}
+	if (store_status_change(t->st, d->id, STATUS_ARCHIVED, t->today,
+	    *reason != '\0' ? reason : NULL, &cause) != 0) {
+		tui_error(t, "Nothing was changed: %s", cause);
+		free(cause);
+		free(reason);
+		return -1;
+	}
+	free(reason);
+	tui_changed(t, d->id);
+	tui_message(t, "Archived %s on %s; their record is kept (f shows the "
+	    "archived) and s steps them up again.", d->name,
+	    cli_date(t->cli, t->today));
+	return 0;
+}
+
+void
+tui_archive_dialog(struct tui *t, long id)
+{
+	struct dialog *d = dialog_new(t, id);
+	static const struct tui_field_spec specs[] = {
+		{ "Reason", FIELD_TEXT, 50, CHECK_REASON_MAX, NULL,
+		  NULL, 0 },
+	};
+	char *title, *intro, *cause = NULL;
+	enum stage stage;
+
+	if (d == NULL)
+		return;
+	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->today, t->today,
+	    &cause) != 0) {
+		tui_error(t, "Cannot archive %s: %s.", d->name, cause);
+		free(cause);
+		dialog_free(d);
+		return;
+	}
+	stage = rules_stage(d->facts.dob, t->today);
+	title = xasprintf("Archive %s (number %ld)?", d->name, id);
+	intro = xasprintf("%sArchiving takes them off your caseload (25 or "
+	    "over, moved away, handed over); their record is kept and s steps "
+	    "them up again. Say why (optional), then press Enter to archive, "
+	    "or Esc to keep them.", stage == STAGE_25_PLUS ? "They are 25 or "
+	    "over: their leaving care entitlement has ended. " : "");
+	tui_form_open(t, title, intro, specs, 1, NULL, 1, "archive",
+	    archive_save, d, dialog_free);
+	free(title);
+	free(intro);
+}
+
+/* ------------------------------------------------------------ questions */
 
 struct confirm {
-	char	*question;
-	WINDOW	*win;
+	char		*title;
+	char		*question;
+	char		*answers;
+	int		 initials;
+	tui_ask_cb	 cb;
+	void		*arg;
+	void		(*free_arg)(void *);
+	WINDOW		*win;
+	int		 lines;		/* of the question */
 };
+
+#define CONFIRM_LINES_MAX 4
+
+static void
+confirm_count(const char *line, void *arg)
+{
+	int *n = arg;
+
+	(void)line;
+	(*n)++;
+}
 
 static void
 confirm_place(struct confirm *c)
 {
-	int w = COLS - 8 < 64 ? COLS - 8 : 64, h = 6;
+	int w = COLS - 8 < 64 ? COLS - 8 : 64, h;
 
+	c->lines = 0;
+	tui_wrap(c->question, w - 4, confirm_count, &c->lines);
+	if (c->lines > CONFIRM_LINES_MAX)
+		c->lines = CONFIRM_LINES_MAX;
+	h = 5 + c->lines;
 	c->win = tui_window(h, w, (LINES - h) / 2, (COLS - w) / 2);
+}
+
+struct confirm_line {
+	struct confirm	*c;
+	int		 n;
+};
+
+static void
+confirm_line(const char *line, void *arg)
+{
+	struct confirm_line *cl = arg;
+
+	if (cl->n < cl->c->lines)
+		tui_put(cl->c->win, 2 + cl->n, 2, getmaxx(cl->c->win) - 4,
+		    A_BOLD, line);
+	cl->n++;
 }
 
 static void
 confirm_draw(struct tui *t, struct tui_screen *s)
 {
 	struct confirm *c = s->data;
+	struct confirm_line cl = { c, 0 };
 	int w = getmaxx(c->win);
+	char *title;
 
 	(void)t;
 	werase(c->win);
 	box(c->win, 0, 0);
-	tui_put(c->win, 0, 2, 15, A_BOLD, " Are you sure? ");
-	tui_put(c->win, 2, 2, w - 4, A_BOLD, c->question);
-	tui_put(c->win, 4, 2, w - 4, A_NORMAL, "y: yes, throw it away    "
-	    "n or Esc: no, go back to it");
+	title = xasprintf(" %s ", c->title);
+	tui_put(c->win, 0, 2, text_width(title) < w - 4 ? text_width(title) :
+	    w - 4, A_BOLD, title);
+	free(title);
+	tui_wrap(c->question, w - 4, confirm_line, &cl);
+	tui_put(c->win, 3 + c->lines, 2, w - 4, A_NORMAL, c->answers);
 	s->frame = c->win;
 	s->input = c->win;
 	s->cursor = 0;
@@ -512,11 +710,17 @@ confirm_draw(struct tui *t, struct tui_screen *s)
 static int
 confirm_key(struct tui *t, struct tui_screen *s, int key)
 {
-	(void)t;
-	(void)s;
-	switch (tui_key_action(key, TUI_ON_CONFIRM)) {
+	struct confirm *c = s->data;
+	enum tui_action answer = tui_key_action(key, TUI_ON_CONFIRM);
+
+	switch (answer) {
+	case TUI_INITIALS:
+		if (!c->initials)
+			return TUI_DONE;
+		/* FALLTHROUGH */
 	case TUI_YES:
-		return TUI_CLOSE | TUI_CLOSE_BELOW | TUI_DRAW;
+		return (c->cb(t, answer, c->arg) & ~TUI_PASS) | TUI_CLOSE |
+		    TUI_DRAW;
 	case TUI_NO:
 		return TUI_CLOSE | TUI_DRAW;
 	default:
@@ -543,7 +747,11 @@ confirm_free(struct tui_screen *s)
 		return;
 	if (c->win != NULL)
 		delwin(c->win);
+	if (c->free_arg != NULL)
+		c->free_arg(c->arg);
+	free(c->title);
 	free(c->question);
+	free(c->answers);
 	free(c);
 }
 
@@ -553,11 +761,36 @@ static const struct tui_screen_ops confirm_ops = {
 };
 
 void
-tui_confirm_discard(struct tui *t, const char *question)
+tui_ask(struct tui *t, const char *title, const char *question,
+    const char *answers, int initials, tui_ask_cb cb, void *arg,
+    void (*free_arg)(void *))
 {
 	struct confirm *c = xcalloc(1, sizeof *c);
 
+	c->title = xstrdup(title);
 	c->question = xstrdup(question);
+	c->answers = xstrdup(answers);
+	c->initials = initials;
+	c->cb = cb;
+	c->arg = arg;
+	c->free_arg = free_arg;
 	confirm_place(c);
 	tui_push(t, &confirm_ops, c);
+}
+
+/* Yes, throw it away: close the form beneath too. */
+static int
+confirm_discard_yes(struct tui *t, enum tui_action answer, void *arg)
+{
+	(void)t;
+	(void)answer;
+	(void)arg;
+	return TUI_CLOSE_BELOW;
+}
+
+void
+tui_confirm_discard(struct tui *t, const char *question)
+{
+	tui_ask(t, "Are you sure?", question, "y: yes, throw it away    "
+	    "n or Esc: no, go back to it", 0, confirm_discard_yes, NULL, NULL);
 }

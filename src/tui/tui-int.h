@@ -48,7 +48,9 @@ int tui_key_printable(int key);
 #define TUI_ON_PICK	0x20u	/* pick lists */
 #define TUI_ON_SEARCH	0x40u	/* typing a search */
 #define TUI_ON_CONFIRM	0x80u	/* a yes/no question */
-#define TUI_ON_VIEWS	(TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP)
+#define TUI_ON_LETTERS	0x100u	/* the annual letters */
+#define TUI_ON_VIEWS	(TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP | \
+			 TUI_ON_LETTERS)
 
 enum tui_action {
 	TUI_NONE,
@@ -59,7 +61,9 @@ enum tui_action {
 	TUI_SAVE, TUI_CANCEL, TUI_NEXT_FIELD, TUI_PREV_FIELD,
 	TUI_LEFT, TUI_RIGHT, TUI_NEXT_CHOICE, TUI_LINE_START, TUI_LINE_END,
 	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
-	TUI_CHOOSE, TUI_YES, TUI_NO
+	TUI_CHOOSE, TUI_YES, TUI_NO,
+	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
+	TUI_INITIALS
 };
 
 #define TUI_KEYS_MAX 4
@@ -144,6 +148,8 @@ struct tui {
 	char				*message;	/* the status line */
 	int				 message_error;
 	int				 cursor_y, cursor_x; /* on stdscr, or -1 */
+	char				*export_file;	/* as last typed, or NULL */
+	int				 export_days;
 };
 
 /* tui.c */
@@ -175,6 +181,14 @@ void tui_put(WINDOW *win, int y, int x, int cols, attr_t attr, const char *s);
  */
 void tui_wrap(const char *s, int cols, void (*cb)(const char *line,
     void *arg), void *arg);
+/*
+ * Leave the screen for a program that needs the terminal (def_prog_mode,
+ * endwin), and come back to it (reset_prog_mode, then a full redraw).
+ */
+void tui_suspend(struct tui *t);
+void tui_resume(struct tui *t);
+/* 1 when a signal asked caseload to stop. */
+int tui_interrupted(void);
 /* A young person changed: update their row everywhere; 0 or -1. */
 int tui_changed(struct tui *t, long id);
 /* Find someone's row in the list, or NULL. */
@@ -188,9 +202,27 @@ void tui_list_select(struct tui *t, long id);
 
 /* tui-person.c: a young person's page. */
 void tui_person_open(struct tui *t, long id);
+/* "overdue by 3 days", "due today", "due soon, in 5 days", "in 40 days". */
+void tui_due_when(const struct rules_due *due, date_t today, char *buf,
+    size_t size);
 
 /* tui-agenda.c */
 void tui_agenda_open(struct tui *t);
+
+/* tui-letters.c: the annual letters of those who have stepped down. */
+void tui_letters_open(struct tui *t);
+
+/* tui-export.c: the calendar, written to a file as 'caseload export'. */
+void tui_export_dialog(struct tui *t);
+
+/*
+ * tui-print.c: print a list as 'caseload due --print' and 'letters
+ * --print' do, after asking (with names, or initials only).  shown is
+ * what the screen lists; subset says which rows, for the title (or NULL).
+ */
+void tui_print_due(struct tui *t, const struct due_list *shown,
+    const char *subset);
+void tui_print_letters(struct tui *t, const struct letter_list *list);
 
 /* tui-help.c */
 void tui_help_open(struct tui *t);
@@ -245,11 +277,24 @@ void tui_contact_dialog(struct tui *t, long id);
 void tui_step_dialog(struct tui *t, long id);
 void tui_review_dialog(struct tui *t, long id);
 void tui_strike_dialog(struct tui *t, long id);
+void tui_letter_sent_dialog(struct tui *t, long id);
+void tui_archive_dialog(struct tui *t, long id);
 /*
  * Ask a yes/no question over the screen beneath; on yes, close that
  * screen too (used to confirm throwing away typed text).
  */
 void tui_confirm_discard(struct tui *t, const char *question);
+/*
+ * Ask a question in a box titled title, the keys to answer it explained
+ * in answers; y calls cb with TUI_YES (and i with TUI_INITIALS when
+ * initials is 1), n or Esc just closes the box.  cb returns result bits
+ * for the box (TUI_CLOSE_BELOW to close the screen beneath too).  arg is
+ * freed with free_arg when the box closes.
+ */
+typedef int (*tui_ask_cb)(struct tui *, enum tui_action answer, void *arg);
+void tui_ask(struct tui *t, const char *title, const char *question,
+    const char *answers, int initials, tui_ask_cb cb, void *arg,
+    void (*free_arg)(void *));
 
 /* tui-pick.c: pick lists (the MENU library). */
 typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);

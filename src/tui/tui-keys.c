@@ -29,9 +29,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "to the top (g is the agenda)", NULL },
 	{ TUI_BOTTOM, MOVING, { K(KEY_END), 'G' }, "Moving about",
 	  "to the bottom", NULL },
-	{ TUI_OPEN, TUI_ON_LIST | TUI_ON_AGENDA, { ENTER }, "Moving about",
+	{ TUI_OPEN, TUI_ON_LIST | TUI_ON_AGENDA | TUI_ON_LETTERS, { ENTER },
+	  "Moving about",
 	  "open the young person's page", NULL },
-	{ TUI_BACK, TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP,
+	{ TUI_BACK, TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP | TUI_ON_LETTERS,
 	  { TUI_ESC, 'q', K(KEY_LEFT) }, "Moving about", "go back", "back" },
 	{ TUI_QUIT, TUI_ON_LIST, { 'q' }, "Moving about",
 	  "quit (on the caseload list)", "quit" },
@@ -43,13 +44,15 @@ static const struct tui_keydef tui_keydefs[] = {
 	  { TUI_CTRL('l') }, "Moving about", "draw the screen again", NULL },
 
 	/* The jobs. */
-	{ TUI_CONTACT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA, { 'c' },
+	{ TUI_CONTACT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
+	  { 'c' },
 	  "Jobs", "log a contact (today, a phone call, unless you change it)",
 	  "contact" },
 	{ TUI_ADD, TUI_ON_LIST, { 'a' }, "Jobs", "add a young person", "add" },
-	{ TUI_EDIT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA, { 'e' }, "Jobs",
+	{ TUI_EDIT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
+	  { 'e' }, "Jobs",
 	  "edit a young person's details", "edit" },
-	{ TUI_STEP, TUI_ON_LIST | TUI_ON_PAGE, { 's' }, "Jobs",
+	{ TUI_STEP, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 's' }, "Jobs",
 	  "step down, or step up again, with a date and a reason",
 	  "step" },
 	{ TUI_REVIEW, TUI_ON_LIST | TUI_ON_PAGE, { 'r' }, "Jobs",
@@ -65,6 +68,21 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_AGENDA, TUI_ON_LIST | TUI_ON_PAGE, { 'g' }, "Jobs",
 	  "agenda: contacts, letters, reviews and birthdays in the next four "
 	  "weeks", "agenda" },
+	{ TUI_LETTERS, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA, { 'l' }, "Jobs",
+	  "annual letters: everyone stepped down with their next letter, most "
+	  "overdue first", "letters" },
+	{ TUI_LETTER_SENT, TUI_ON_LETTERS, { 'm' }, "Jobs",
+	  "mark the selected young person's annual letter sent (on the letters "
+	  "view; today, unless you change the date)", "sent" },
+	{ TUI_EXPORT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
+	  { 'x' }, "Jobs", "export the calendar to a file (iCalendar), as "
+	  "'caseload export' does", "export" },
+	{ TUI_PRINT, TUI_ON_LIST | TUI_ON_LETTERS, { 'p' }, "Jobs",
+	  "print the list on screen with [letters] print_command; asks first, "
+	  "with names or initials only", "print" },
+	{ TUI_ARCHIVE, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 'A' },
+	  "Jobs", "archive a young person (25 or over, moved away, handed "
+	  "over), with a reason; asks first, and s steps them up again", NULL },
 
 	/* Typing a search. */
 	{ TUI_SAVE, TUI_ON_SEARCH, { ENTER }, "Searching",
@@ -108,6 +126,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "yes", "yes" },
 	{ TUI_NO, TUI_ON_CONFIRM, { 'n', 'N', TUI_ESC }, "Pick lists and questions",
 	  "no", "no" },
+	{ TUI_INITIALS, TUI_ON_CONFIRM, { 'i', 'I' }, "Pick lists and questions",
+	  "yes, with initials only instead of names (when printing)", NULL },
 };
 #define TUI_KEYDEF_COUNT (sizeof tui_keydefs / sizeof tui_keydefs[0])
 

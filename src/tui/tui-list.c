@@ -430,6 +430,28 @@ list_pick_filter(struct tui *t, struct list *l)
 		free(labels[f]);
 }
 
+/* Print the rows shown, as 'caseload due --print' prints everyone. */
+static void
+list_print(struct tui *t, struct list *l)
+{
+	struct due_list shown = t->list;	/* the counts of everyone */
+	char *subset = NULL;
+	size_t i;
+
+	shown.rows = xreallocarray(NULL, l->nview + 1, sizeof *shown.rows);
+	for (i = 0; i < l->nview; i++)
+		shown.rows[i] = t->list.rows[l->view[i]];
+	shown.n = shown.size = l->nview;
+	if (l->search[0] != '\0')
+		subset = xasprintf("%s matching \"%s\"",
+		    list_filter_names[l->filter], l->search);
+	else if (l->filter != FILTER_ALL)
+		subset = xstrdup(list_filter_names[l->filter]);
+	tui_print_due(t, &shown, subset);
+	free(subset);
+	free(shown.rows);	/* the rows' people are the list's */
+}
+
 /* Typing a search: every key narrows the list at once. */
 static int
 list_search_key(struct tui *t, struct list *l, int key)
@@ -510,11 +532,21 @@ list_key_list(struct tui *t, struct list *l, int key)
 	case TUI_AGENDA:
 		tui_agenda_open(t);
 		return TUI_DRAW;
+	case TUI_LETTERS:
+		tui_letters_open(t);
+		return TUI_DRAW;
+	case TUI_EXPORT:
+		tui_export_dialog(t);
+		return TUI_DRAW;
+	case TUI_PRINT:
+		list_print(t, l);
+		return TUI_DRAW;
 	case TUI_OPEN:
 	case TUI_CONTACT:
 	case TUI_EDIT:
 	case TUI_STEP:
 	case TUI_REVIEW:
+	case TUI_ARCHIVE:
 		if (l->nview == 0) {
 			tui_error(t, "Nobody is selected: press Esc to show "
 			    "everyone, or a to add a young person.");
@@ -539,6 +571,9 @@ list_key_list(struct tui *t, struct list *l, int key)
 		break;
 	case TUI_REVIEW:
 		tui_review_dialog(t, l->sel_id);
+		break;
+	case TUI_ARCHIVE:
+		tui_archive_dialog(t, l->sel_id);
 		break;
 	default:
 		break;

@@ -70,9 +70,9 @@ page_text(struct tui_lines *lines, int cols, int indent, const char *value,
 	tui_wrap(value, cols - indent, page_wrap_line, &w);
 }
 
-/* "overdue by 30 days", "due today", "due in 3 days", "in 40 days" */
-static void
-page_when(const struct rules_due *due, date_t today, char *buf, size_t size)
+void
+tui_due_when(const struct rules_due *due, date_t today, char *buf,
+    size_t size)
 {
 	int days = (int)(due->due - today);
 
@@ -104,7 +104,7 @@ page_due(struct tui *t, struct tui_lines *lines, const char *label,
 
 	if (due->state == DUE_NONE)
 		return;
-	page_when(due, t->today, when, sizeof when);
+	tui_due_when(due, t->today, when, sizeof when);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
 	    "%-*s%-10s  %s", PAGE_LABEL, label, cli_date(t->cli, due->due),
@@ -249,8 +249,7 @@ page_load(struct tui *t, struct page *pg)
 	if (rules_stage(p->facts.dob, t->today) == STAGE_25_PLUS &&
 	    p->facts.status != STATUS_ARCHIVED)
 		page_text(lines, cols, 0, "Their leaving care entitlement has "
-		    "ended (25+): consider archiving them ('caseload archive').",
-		    STYLE_TITLE);
+		    "ended (25+): consider archiving them (A).", STYLE_TITLE);
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
@@ -353,6 +352,15 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_AGENDA:
 		tui_agenda_open(t);
+		break;
+	case TUI_LETTERS:
+		tui_letters_open(t);
+		break;
+	case TUI_EXPORT:
+		tui_export_dialog(t);
+		break;
+	case TUI_ARCHIVE:
+		tui_archive_dialog(t, pg->id);
 		break;
 	default:
 		return TUI_PASS;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "text.h"
 #include "tui.h"
 #include "tui-int.h"
@@ -252,6 +253,29 @@ tui_error(struct tui *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	tui_set_message(t, 1, fmt, ap);
 	va_end(ap);
+}
+
+void
+tui_suspend(struct tui *t)
+{
+	(void)t;
+	def_prog_mode();
+	endwin();
+}
+
+void
+tui_resume(struct tui *t)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	t->dirty = 1;
+}
+
+int
+tui_interrupted(void)
+{
+	return tui_signal != 0;
 }
 
 const struct due_row *
@@ -697,7 +721,9 @@ tui_run(struct cli *cli)
 	delscreen(screen);
 	tui_restore_signals(old);
 	free(t.message);
+	free(t.export_file);
 	due_list_free(&t.list);
+	calendar_cleanup();	/* after the last export, if any */
 	if (tui_signal != 0)
 		return 128 + tui_signal;
 	return EXIT_DONE;

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "rules.h"
 #include "store.h"
 #include "views.h"
@@ -250,6 +251,86 @@ test_status_history(void **state)
 	assert_int_equal(p->facts.last_letter, D(2025, 2, 28));
 	assert_int_equal(p->facts.last_review, D(2025, 7, 1));
 	free(p);
+}
+
+/* A letter sent: found on its day only, and checked as 'letters sent' does. */
+static void
+test_letter_sent(void **state)
+{
+	struct fixture *fx = *state;
+	struct person *p;
+	const char *field;
+	char *cause = NULL;
+	int found = -1, n = 0;
+	long id;
+
+	id = add(fx->st, "Jordan Lee", D(2003, 5, 5), D(2023, 1, 1));
+	p = get(fx->st, id);
+	assert_int_equal(check_letter_sent(p, D(2026, 11, 27), D(2026, 11, 27),
+	    0, "%d/%m/%Y", &field, &cause), -1);
+	assert_string_equal(field, "status");
+	assert_non_null(strstr(cause, "1 Jordan Lee is stepped up"));
+	free(cause);
+	cause = NULL;
+	free(p);
+
+	assert_int_equal(store_status_change(fx->st, id, STATUS_DOWN,
+	    D(2025, 11, 1), NULL, &cause), 0);
+	p = get(fx->st, id);
+	assert_int_equal(check_letter_sent(p, D(2025, 10, 31), D(2026, 11, 27),
+	    0, "%d/%m/%Y", &field, &cause), -1);
+	assert_string_equal(field, "date");
+	assert_string_equal(cause, "31/10/2025 is before 1 Jordan Lee stepped "
+	    "down on 01/11/2025; a letter counts only after stepping down");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(check_letter_sent(p, D(2026, 11, 28), D(2026, 11, 27),
+	    0, "%d/%m/%Y", &field, &cause), -1);
+	assert_string_equal(field, "date");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(check_letter_sent(p, D(2025, 11, 1), D(2026, 11, 27),
+	    0, "%d/%m/%Y", &field, &cause), 0);
+
+	assert_int_equal(store_letter_sent_on(fx->st, id, D(2026, 11, 27),
+	    &found, &cause), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(store_letter_add(fx->st, id, D(2026, 11, 27), &cause),
+	    0);
+	assert_int_equal(store_letter_sent_on(fx->st, id, D(2026, 11, 27),
+	    &found, &cause), 0);
+	assert_int_equal(found, 1);
+	assert_int_equal(store_letter_sent_on(fx->st, id, D(2026, 11, 26),
+	    &found, &cause), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(store_letter_sent_on(fx->st, id + 1, D(2026, 11, 27),
+	    &found, &cause), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(check_letter_sent(p, D(2026, 11, 27), D(2026, 11, 27),
+	    1, "%d/%m/%Y", &field, &cause), -1);
+	assert_string_equal(field, "letter");
+	assert_string_equal(cause, "a letter to 1 Jordan Lee on 27/11/2026 is "
+	    "already recorded");
+	free(cause);
+	cause = NULL;
+	free(p);
+
+	/* Whole numbers, as --days and the export dialog take them. */
+	assert_int_equal(check_int("365", 1, 3660, &n, &cause), 0);
+	assert_int_equal(n, 365);
+	assert_int_equal(check_int("0", 1, 3660, &n, &cause), -1);
+	assert_string_equal(cause, "'0' is not a whole number from 1 to 3660");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(check_int("12abc", 1, 3660, &n, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(check_int("-5", -10, 10, &n, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(check_int("99999999999999999999", 1, 3660, &n,
+	    &cause), -1);
+	free(cause);
 }
 
 static void
@@ -672,6 +753,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_check_finds_disagreement, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen_and_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_letter_sent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
