@@ -452,31 +452,31 @@ conf_value(const struct config *cfg, const struct conf_entry *e)
 }
 
 /*
- * Write key = value so that iniparser reads back the same value: quoted
- * when it holds ; or # (which start a comment), starts or ends with a
- * space or a quote, or ends with a backslash (which would join the next
- * line), with whichever quote it does not hold.
+ * Write key = value so that iniparser reads back the same value.  It
+ * reads an unquoted value whole unless the value holds ; or # (which
+ * start a comment), starts with a space or a quote, or ends with a space
+ * (spaces at the ends are trimmed); such a value is quoted with whichever
+ * quote it does not hold (a value iniparser read always lacks one of
+ * them).  A value ending with a backslash would join the next line, so
+ * an empty comment follows it.
  */
 static void
 conf_print_value(FILE *f, const char *key, const char *value)
 {
 	size_t n = strlen(value);
-	int quote;
 
-	if (n == 0) {
+	if (n == 0)
 		fprintf(f, "%s =\n", key);
-		return;
-	}
-	quote = strpbrk(value, ";#") != NULL || value[0] == ' ' ||
-	    value[n - 1] == ' ' || value[0] == '"' || value[0] == '\'' ||
-	    value[n - 1] == '"' || value[n - 1] == '\'' ||
-	    value[n - 1] == '\\';
-	if (!quote)
-		fprintf(f, "%s = %s\n", key, value);
-	else if (strchr(value, '"') == NULL)
-		fprintf(f, "%s = \"%s\"\n", key, value);
+	else if (strpbrk(value, ";#") != NULL || value[0] == ' ' ||
+	    value[n - 1] == ' ' || value[0] == '"' || value[0] == '\'') {
+		if (strchr(value, '"') == NULL)
+			fprintf(f, "%s = \"%s\"\n", key, value);
+		else
+			fprintf(f, "%s = '%s'\n", key, value);
+	} else if (value[n - 1] == '\\')
+		fprintf(f, "%s = %s ;\n", key, value);
 	else
-		fprintf(f, "%s = '%s'\n", key, value);
+		fprintf(f, "%s = %s\n", key, value);
 }
 
 void

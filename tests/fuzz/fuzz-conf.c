@@ -16,6 +16,24 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* 1 when some value of cfg holds both ' and ". */
+static int
+both_quotes(const struct config *cfg)
+{
+	const struct conf_entry *table;
+	size_t n, i;
+	char *v;
+	int both = 0;
+
+	table = conf_table(&n);
+	for (i = 0; i < n && !both; i++) {
+		v = conf_value(cfg, &table[i]);
+		both = strchr(v, '"') != NULL && strchr(v, '\'') != NULL;
+		free(v);
+	}
+	return both;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -40,8 +58,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (conf_load(&cfg, path, 1, &cause) == 0) {
 		if (cause != NULL)
 			abort();
-		/* What loaded prints, and the print loads back the same. */
-		f = fopen(path, "w");
+		/*
+		 * What loaded prints, and the print loads back the same, unless
+		 * a value holds both kinds of quote (which iniparser's format
+		 * cannot always write: see man 5 caseload.ini).
+		 */
+		f = both_quotes(&cfg) ? NULL : fopen(path, "w");
 		if (f != NULL) {
 			conf_print(&cfg, f);
 			fclose(f);
