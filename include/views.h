@@ -81,6 +81,14 @@ int views_due_update(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, struct due_list *list, long id,
     char **cause);
 
+/*
+ * When something is due, in words, into buf: "overdue by 3 days", "due
+ * today", "due in 5 days" ("" when nothing is due).  Every list and page
+ * says it this way.
+ */
+void views_due_words(const struct rules_due *due, date_t today, char *buf,
+    size_t size);
+
 /* The state of a due row as in CSV: overdue, due-soon, ok, stepped-down. */
 const char *views_due_state(const struct due_row *row);
 

@@ -36,31 +36,15 @@ static void
 due_state_text(const struct due_row *row, date_t today, char *buf,
     size_t size)
 {
-	int days;
-
 	if (row->person->facts.status != STATUS_UP) {
 		snprintf(buf, size, "%s",
 		    person_status_label(row->person->facts.status));
 		return;
 	}
-	days = (int)(row->contact.due - today);
-	switch (row->contact.state) {
-	case DUE_OVERDUE:
-		snprintf(buf, size, "overdue by %d day%s",
-		    row->contact.days_overdue,
-		    row->contact.days_overdue == 1 ? "" : "s");
-		break;
-	case DUE_SOON:
-		if (days == 0)
-			snprintf(buf, size, "due today");
-		else
-			snprintf(buf, size, "due in %d day%s", days,
-			    days == 1 ? "" : "s");
-		break;
-	default:
+	if (row->contact.state == DUE_OK)
 		snprintf(buf, size, "ok");
-		break;
-	}
+	else
+		views_due_words(&row->contact, today, buf, size);
 }
 
 static void

@@ -47,26 +47,10 @@ static void
 letters_when(const struct letter_row *row, date_t today, char *buf,
     size_t size)
 {
-	int days;
-
-	switch (row->letter.state) {
-	case DUE_NONE:
+	if (row->letter.state == DUE_NONE)
 		snprintf(buf, size, "none: they turn 25 first");
-		break;
-	case DUE_OVERDUE:
-		snprintf(buf, size, "overdue by %d day%s",
-		    row->letter.days_overdue,
-		    row->letter.days_overdue == 1 ? "" : "s");
-		break;
-	default:
-		days = (int)(row->letter.due - today);
-		if (days == 0)
-			snprintf(buf, size, "due today");
-		else
-			snprintf(buf, size, "due in %d day%s", days,
-			    days == 1 ? "" : "s");
-		break;
-	}
+	else
+		views_due_words(&row->letter, today, buf, size);
 }
 
 /* Print a date padded to cols columns (month names may be UTF-8). */

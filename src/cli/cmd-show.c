@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "rules.h"
 #include "text.h"
+#include "views.h"
 #include "xmalloc.h"
 
 #define SHOW_LABEL "  %-16s"
@@ -35,31 +36,6 @@ show_field(const char *label, const char *value)
 	free(safe);
 }
 
-/* "overdue by 30 days", "due today", "due in 3 days", "" */
-static const char *
-show_when(const struct rules_due *due, date_t today, char *buf, size_t size)
-{
-	int days = (int)(due->due - today);
-
-	switch (due->state) {
-	case DUE_OVERDUE:
-		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
-		    due->days_overdue == 1 ? "" : "s");
-		break;
-	case DUE_SOON:
-		if (days == 0)
-			snprintf(buf, size, "due today");
-		else
-			snprintf(buf, size, "due soon, in %d day%s", days,
-			    days == 1 ? "" : "s");
-		break;
-	default:
-		snprintf(buf, size, "in %d days", days);
-		break;
-	}
-	return buf;
-}
-
 static void
 show_due(struct cli *cli, const char *label, const struct rules_due *due)
 {
@@ -71,8 +47,8 @@ show_due(struct cli *cli, const char *label, const struct rules_due *due)
 		cli_colour_on(cli, COLOUR_RED);
 	else if (due->state == DUE_SOON)
 		cli_colour_on(cli, COLOUR_YELLOW);
-	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due),
-	    show_when(due, cli->today, when, sizeof when));
+	views_due_words(due, cli->today, when, sizeof when);
+	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due), when);
 	cli_colour_off(cli);
 	putchar('\n');
 }

@@ -289,14 +289,10 @@ print_name(const struct person *p, int redact)
 static char *
 print_when(const struct rules_due *due, date_t today)
 {
-	int days = (int)(due->due - today);
+	char buf[64];
 
-	if (due->state == DUE_OVERDUE)
-		return xasprintf("overdue by %d day%s", due->days_overdue,
-		    due->days_overdue == 1 ? "" : "s");
-	if (days == 0)
-		return xstrdup("due today");
-	return xasprintf("due in %d day%s", days, days == 1 ? "" : "s");
+	views_due_words(due, today, buf, sizeof buf);
+	return xstrdup(buf);
 }
 
 static char *

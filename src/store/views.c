@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,6 +234,31 @@ due_list_free(struct due_list *list)
 		free(list->rows[i].person);
 	free(list->rows);
 	memset(list, 0, sizeof *list);
+}
+
+void
+views_due_words(const struct rules_due *due, date_t today, char *buf,
+    size_t size)
+{
+	int days;
+
+	switch (due->state) {
+	case DUE_NONE:
+		snprintf(buf, size, "%s", "");
+		break;
+	case DUE_OVERDUE:
+		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+		break;
+	default:
+		days = (int)(due->due - today);
+		if (days == 0)
+			snprintf(buf, size, "due today");
+		else
+			snprintf(buf, size, "due in %d day%s", days,
+			    days == 1 ? "" : "s");
+		break;
+	}
 }
 
 const char *
