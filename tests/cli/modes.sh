@@ -1,0 +1,41 @@
+#!/bin/sh
+# Every file caseload creates is mode 0600, and every folder 0700,
+# whatever the umask: the database, its daily and other backups, the
+# calendar, letters and handover files.
+. "$(dirname "$0")/../lib.sh"
+
+umask 000
+DB=$TEST_DIR/new/folder/caseload.db
+. "$top_srcdir/tests/cli/fixture.sh"
+printf '[worker]\nname = Sam Taylor\n' >"$TEST_DIR/w.ini"
+run --today 2026-11-28 list
+run backup "$TEST_DIR/copy.db"
+run export -o "$TEST_DIR/cal.ics"
+run --config "$TEST_DIR/w.ini" letters write "$TEST_DIR/letters"
+run handover export 1 -o "$TEST_DIR/aisha.handover"
+run restore "$TEST_DIR/copy.db"
+
+check_mode() { # check_mode MODE FILE...
+	mode=$1
+	shift
+	for f in "$@"; do
+		if [ -e "$f" ] && [ "$(stat -c %a "$f")" = "$mode" ]; then
+			ok "${f#$TEST_DIR/} is mode $mode"
+		else
+			not_ok "${f#$TEST_DIR/} is mode $mode (it is $(stat -c %a "$f" 2>/dev/null || echo missing))"
+		fi
+	done
+}
+check_mode 600 "$DB" "$TEST_DIR/new/folder/backups/caseload-2026-11-27.db" \
+	"$TEST_DIR/new/folder/backups/caseload-2026-11-28.db" \
+	"$TEST_DIR/copy.db" "$TEST_DIR/cal.ics" "$TEST_DIR/aisha.handover" \
+	"$TEST_DIR"/new/folder/backups/caseload-before-restore-*.db \
+	"$TEST_DIR"/letters/*.txt
+check_mode 700 "$TEST_DIR/new" "$TEST_DIR/new/folder" \
+	"$TEST_DIR/new/folder/backups" "$TEST_DIR/letters"
+for f in "$DB-wal" "$DB-shm"; do
+	[ -e "$f" ] && check_mode 600 "$f"
+done
+check_true "no temporary file is left behind" \
+	sh -c "! find '$TEST_DIR' -name '*.XXXXXX' -o -name '*.tmp*' | grep -q ."
+done_testing
