@@ -67,6 +67,15 @@ struct rules_due {
 struct rules_due rules_judge_due(date_t due,
     const struct rules_settings *settings, date_t today);
 
+/*
+ * The dates where rules_judge_due's states change on today, so that a
+ * list can pick rows by date (in SQL, from an index) and agree with the
+ * rules: due before *overdue_before is overdue; from *overdue_before to
+ * *soon_last, inclusive, due soon; after *soon_last, ok.
+ */
+void rules_due_bounds(const struct rules_settings *settings, date_t today,
+    date_t *overdue_before, date_t *soon_last);
+
 /* A contact as the rules see it. */
 struct rules_contact {
 	date_t	on;

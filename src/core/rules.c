@@ -58,20 +58,30 @@ rules_due_state_name(enum due_state state)
 	return names[state];
 }
 
+void
+rules_due_bounds(const struct rules_settings *settings, date_t today,
+    date_t *overdue_before, date_t *soon_last)
+{
+	*overdue_before = today;
+	*soon_last = today + settings->due_soon_days;
+}
+
 struct rules_due
 rules_judge_due(date_t due, const struct rules_settings *settings,
     date_t today)
 {
 	struct rules_due r;
+	date_t overdue_before, soon_last;
 
+	rules_due_bounds(settings, today, &overdue_before, &soon_last);
 	r.due = due;
 	r.days_overdue = 0;
 	if (due == DATE_NONE)
 		r.state = DUE_NONE;
-	else if (due < today) {
+	else if (due < overdue_before) {
 		r.state = DUE_OVERDUE;
 		r.days_overdue = (int)(today - due);
-	} else if (due - today <= settings->due_soon_days)
+	} else if (due <= soon_last)
 		r.state = DUE_SOON;
 	else
 		r.state = DUE_OK;
