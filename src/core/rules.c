@@ -60,10 +60,10 @@ rules_due_state_name(enum due_state state)
 
 void
 rules_due_bounds(const struct rules_settings *settings, date_t today,
-    date_t *overdue_before, date_t *soon_last)
+    date_t *soon_from, date_t *ok_from)
 {
-	*overdue_before = today;
-	*soon_last = today + settings->due_soon_days;
+	*soon_from = today;
+	*ok_from = today + settings->due_soon_days + 1;
 }
 
 struct rules_due
@@ -71,17 +71,17 @@ rules_judge_due(date_t due, const struct rules_settings *settings,
     date_t today)
 {
 	struct rules_due r;
-	date_t overdue_before, soon_last;
+	date_t soon_from, ok_from;
 
-	rules_due_bounds(settings, today, &overdue_before, &soon_last);
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
 	r.due = due;
 	r.days_overdue = 0;
 	if (due == DATE_NONE)
 		r.state = DUE_NONE;
-	else if (due < overdue_before) {
+	else if (due < soon_from) {
 		r.state = DUE_OVERDUE;
 		r.days_overdue = (int)(today - due);
-	} else if (due <= soon_last)
+	} else if (due < ok_from)
 		r.state = DUE_SOON;
 	else
 		r.state = DUE_OK;

@@ -370,7 +370,7 @@ test_due_bounds(void **state)
 	static const int soon[] = { 0, 1, 14, 60 };
 	struct rules_settings s = defaults();
 	struct rules_due r;
-	date_t days[4], today, overdue_before, soon_last, due;
+	date_t days[4], today, soon_from, ok_from, due;
 	size_t i, k;
 	enum due_state want;
 
@@ -383,13 +383,14 @@ test_due_bounds(void **state)
 		s.due_soon_days = soon[k];
 		for (i = 0; i < 4; i++) {
 			today = days[i];
-			rules_due_bounds(&s, today, &overdue_before, &soon_last);
-			assert_int_equal(overdue_before, today);
-			assert_int_equal(soon_last - today, soon[k]);
-			for (due = today - 100; due <= soon_last + 100; due++) {
+			rules_due_bounds(&s, today, &soon_from, &ok_from);
+			/* The spec: due today or within due_soon_days is soon. */
+			assert_int_equal(soon_from, today);
+			assert_int_equal(ok_from - today, soon[k] + 1);
+			for (due = today - 100; due <= ok_from + 100; due++) {
 				r = rules_judge_due(due, &s, today);
-				want = due < overdue_before ? DUE_OVERDUE :
-				    due <= soon_last ? DUE_SOON : DUE_OK;
+				want = due < soon_from ? DUE_OVERDUE :
+				    due < ok_from ? DUE_SOON : DUE_OK;
 				assert_int_equal(r.state, want);
 				assert_int_equal(r.due, due);
 				assert_int_equal(r.days_overdue, due < today ?

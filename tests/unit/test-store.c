@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "check.h"
 #include "rules.h"
 #include "store.h"
+#include "text.h"
 #include "views.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
@@ -738,6 +740,274 @@ test_index_agrees_with_rules(void **state)
 	}
 }
 
+/* The screens' old filter, on a row of the whole due list in memory. */
+static int
+old_filter(const struct due_row *row, enum views_filter filter)
+{
+	enum status status = row->person->facts.status;
+
+	switch (filter) {
+	case VIEWS_EVERYONE:
+		return status != STATUS_ARCHIVED;
+	case VIEWS_OVERDUE:
+		return status == STATUS_UP && row->contact.state == DUE_OVERDUE;
+	case VIEWS_SOON:
+		return status == STATUS_UP && row->contact.state == DUE_SOON;
+	case VIEWS_UP:
+		return status == STATUS_UP;
+	case VIEWS_DOWN:
+		return status == STATUS_DOWN;
+	case VIEWS_ARCHIVED:
+		return status == STATUS_ARCHIVED;
+	}
+	return 0;
+}
+
+/* The screens' old search: a number from its start, or a name. */
+static int
+old_search(const struct due_row *row, const char *search)
+{
+	const struct person *p = row->person;
+	const char *digits = search;
+	char number[32];
+
+	if (*search == '\0')
+		return 1;
+	if (*digits == '#')
+		digits++;
+	if (*digits >= '0' && *digits <= '9' &&
+	    strspn(digits, "0123456789") == strlen(digits)) {
+		snprintf(number, sizeof number, "%ld", p->id);
+		if (strncmp(number, digits, strlen(digits)) == 0)
+			return 1;
+	}
+	return text_contains(p->name, search) || (p->preferred_name != NULL &&
+	    text_contains(p->preferred_name, search));
+}
+
+/* A row of a window is the row of the whole list, judged the same. */
+static void
+same_row(const struct due_row *a, const struct due_row *b)
+{
+	assert_int_equal(a->person->id, b->person->id);
+	assert_string_equal(a->person->name, b->person->name);
+	assert_int_equal(a->person->facts.status, b->person->facts.status);
+	assert_int_equal(a->contact.due, b->contact.due);
+	assert_int_equal(a->contact.state, b->contact.state);
+	assert_int_equal(a->contact.days_overdue, b->contact.days_overdue);
+	assert_int_equal(a->letter.due, b->letter.due);
+	assert_int_equal(a->review.due, b->review.due);
+	assert_int_equal(a->age, b->age);
+	assert_null(a->person->phone);
+}
+
+struct walk_each {
+	const struct due_row	**want;
+	size_t			  n;
+	size_t			  i;
+};
+
+static int
+walk_each_row(const struct due_row *row, void *arg)
+{
+	struct walk_each *w = arg;
+
+	assert_true(w->i < w->n);
+	same_row(row, w->want[w->i]);
+	w->i++;
+	return 0;
+}
+
+/*
+ * Walking the windowed list page by page, down and up, for every filter
+ * and several searches, gives exactly the rows of the whole due list in
+ * memory (views_due) through the screens' old filter and search.
+ */
+static void
+test_window_walk(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const names[] = {
+		"Aisha Khan", "ben carter", "Zoë Ñúñez", "李明", "Amira Haddad",
+		"Jordan Lee", "GRACE OKOYE", "Nguyễn Thị Hà"
+	};
+	static const char *const prefs[] = { NULL, "Ash", "Ming", "", "Hà" };
+	static const char *const searches[] = {
+		"", "a", "AB", "ñú", "#1", "12", "1", "ash", "明", "zzz", "#"
+	};
+	static const size_t pages[] = { 1, 7, 30 };
+	struct rules_settings rs;
+	struct due_list all;
+	struct due_counts counts;
+	struct due_window w, page, row;
+	struct walk_each each;
+	const struct due_row **want;
+	struct person *p;
+	char *cause = NULL, name[64];
+	date_t today = D(2026, 11, 27);
+	size_t nwant, f, k, g, i, j;
+	long id, n;
+	int r;
+
+	rules_settings_default(&rs);
+	srand(11);
+	for (i = 0; i < 260; i++) {
+		snprintf(name, sizeof name, "%s %zu", names[i % 8], i % 13);
+		id = add(fx->st, name, D(2002, 1, 1) + (date_t)(rand() % 3000),
+		    today - (date_t)(rand() % 400));
+		for (r = rand() % 3; r > 0; r--)
+			contact(fx->st, id, today - (date_t)(rand() % 90),
+			    rand() % 4 == 0);
+		p = get(fx->st, id);
+		p->preferred_name = prefs[rand() % 5];
+		if (rand() % 7 == 0)
+			p->facts.interval_weeks = 1 + rand() % 6;
+		assert_int_equal(store_person_update(fx->st, p, &cause), 0);
+		free(p);
+		r = rand() % 10;
+		if (r < 2)
+			assert_int_equal(store_status_change(fx->st, id,
+			    STATUS_DOWN, today, NULL, &cause), 0);
+		else if (r == 2)
+			assert_int_equal(store_status_change(fx->st, id,
+			    STATUS_ARCHIVED, today, NULL, &cause), 0);
+	}
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_EVERYONE, -1,
+	    &all, &cause), 0);
+	assert_int_equal(all.n, 260);
+	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts, &cause),
+	    0);
+	want = calloc(all.n, sizeof *want);
+
+	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
+		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
+			nwant = 0;
+			for (i = 0; i < all.n; i++) {
+				if (old_filter(&all.rows[i], (enum views_filter)f) &&
+				    old_search(&all.rows[i], searches[k]))
+					want[nwant++] = &all.rows[i];
+			}
+			assert_int_equal(views_window_count(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], &n, &cause), 0);
+			assert_int_equal(n, (long)nwant);
+			if (*searches[k] == '\0')
+				assert_int_equal(views_filter_count(&counts,
+				    (enum views_filter)f), (long)nwant);
+
+			for (g = 0; g < sizeof pages / sizeof pages[0]; g++) {
+				/* Down, a page at a time from the first. */
+				memset(&w, 0, sizeof w);
+				for (;;) {
+					assert_int_equal(views_window_page(fx->st,
+					    &rs, today, (enum views_filter)f,
+					    searches[k], w.n > 0 ?
+					    &w.keys[w.n - 1] : NULL, STORE_AFTER,
+					    pages[g], &page, &cause), 0);
+					assert_true(page.n <= pages[g]);
+					if (page.n == 0)
+						break;
+					due_window_join(&w, &page);
+				}
+				due_window_free(&page);
+				assert_int_equal(w.n, nwant);
+				for (i = 0; i < w.n; i++) {
+					same_row(&w.rows[i], want[i]);
+					if (i > 0)
+						assert_true(views_key_compare(
+						    &w.keys[i - 1], &w.keys[i]) < 0);
+				}
+				/* From any row: that row and those after. */
+				for (i = 0; i < w.n; i += 5) {
+					assert_int_equal(views_window_page(fx->st,
+					    &rs, today, (enum views_filter)f,
+					    searches[k], &w.keys[i], STORE_FROM,
+					    pages[g], &page, &cause), 0);
+					for (j = 0; j < page.n; j++)
+						same_row(&page.rows[j], want[i + j]);
+					assert_int_equal(page.n, nwant - i <
+					    pages[g] ? nwant - i : pages[g]);
+					due_window_free(&page);
+				}
+				due_window_free(&w);
+
+				/* Up, a page at a time from the last. */
+				memset(&w, 0, sizeof w);
+				for (;;) {
+					assert_int_equal(views_window_page(fx->st,
+					    &rs, today, (enum views_filter)f,
+					    searches[k], w.n > 0 ? &w.keys[0] :
+					    NULL, STORE_BEFORE, pages[g], &page,
+					    &cause), 0);
+					if (page.n == 0)
+						break;
+					due_window_join(&page, &w);
+					w = page;
+				}
+				assert_int_equal(w.n, nwant);
+				for (i = 0; i < w.n; i++)
+					same_row(&w.rows[i], want[i]);
+				due_window_free(&w);
+			}
+
+			/* Everyone's own row, when picked. */
+			for (i = 0, j = 0; i < all.n; i++) {
+				assert_int_equal(views_window_row(fx->st, &rs,
+				    today, (enum views_filter)f, searches[k],
+				    all.rows[i].person->id, &row, &cause), 0);
+				if (j < nwant && want[j] == &all.rows[i]) {
+					assert_int_equal(row.n, 1);
+					same_row(&row.rows[0], want[j]);
+					j++;
+				} else
+					assert_int_equal(row.n, 0);
+				due_window_free(&row);
+			}
+
+			/* Streamed, for printing. */
+			each.want = want;
+			each.n = nwant;
+			each.i = 0;
+			assert_int_equal(views_window_each(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], walk_each_row,
+			    &each, &cause), 0);
+			assert_int_equal(each.i, nwant);
+		}
+	}
+	free(want);
+	due_list_free(&all);
+}
+
+/* Someone with the same name (any case) and date of birth is found. */
+static void
+test_person_duplicate(void **state)
+{
+	struct fixture *fx = *state;
+	struct person p;
+	char *cause = NULL;
+	long a, found, last;
+
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, 0);
+	add(fx->st, "Aisha Khan", D(2008, 3, 14), D(2026, 1, 1));
+	a = add(fx->st, "Zoë Ñúñez", D(2007, 5, 1), D(2026, 1, 1));
+	add(fx->st, "Zoë Ñúñez", D(2007, 5, 2), D(2026, 1, 1));
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, a + 1);
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = "ZOË ÑÚÑEZ";
+	p.facts.dob = D(2007, 5, 1);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, a);
+	p.facts.dob = D(2007, 5, 3);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, 0);
+	p.name = "Zoë";
+	p.facts.dob = D(2007, 5, 1);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, 0);
+}
+
 int
 main(void)
 {
@@ -757,7 +1027,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_views_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_walk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
 	};
 
+	/* Names are compared ignoring case in any script, as caseload does. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_GB.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
