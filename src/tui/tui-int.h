@@ -83,6 +83,8 @@ struct tui_keydef {
 	const char	*section;	/* heading in help */
 	const char	*label;		/* what it does, for help */
 	const char	*hint;		/* for the bottom line; NULL if not shown */
+	int		 rank;		/* on the bottom line: 1 always, */
+					/* 2 when it fits, 3 when room is left */
 };
 
 /* The key table, in the order help lists it. */

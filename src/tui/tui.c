@@ -409,30 +409,46 @@ tui_draw_header(struct tui *t)
 	free(right);
 }
 
-/* The bottom line: the main keys of the screen on top, from the table. */
+/*
+ * The bottom line: the main keys of the screen on top, from the table.
+ * The keys of rank 1 are always there (they fit 80 columns); then those
+ * of rank 2 and 3 that fit, each in the table's order.
+ */
 static void
 tui_draw_keys(struct tui *t, const struct tui_screen *top)
 {
 	const struct tui_keydef *keys;
 	size_t n, i;
-	char name[32];
-	int x = 0, w, y = LINES - 1;
+	char name[32], shown[128];
+	int x, w, rank, used = 0, y = LINES - 1;
 
 	keys = tui_keys(&n);
 	wmove(stdscr, y, 0);
 	wclrtoeol(stdscr);
-	for (i = 0; i < n; i++) {
-		if (keys[i].hint == NULL || (keys[i].where & top->where) == 0)
+	memset(shown, 0, sizeof shown);
+	for (rank = 1; rank <= 3; rank++) {
+		for (i = 0; i < n && i < sizeof shown; i++) {
+			if (keys[i].hint == NULL ||
+			    (keys[i].where & top->where) == 0 ||
+			    (keys[i].rank > 0 ? keys[i].rank : 3) != rank)
+				continue;
+			tui_key_name(keys[i].keys[0], name, sizeof name);
+			w = text_width(name) + 1 + text_width(keys[i].hint);
+			if (used + (used > 0) + w > COLS - 1)
+				continue;
+			used += (used > 0) + w;
+			shown[i] = 1;
+		}
+	}
+	for (i = 0, x = 0; i < n && i < sizeof shown; i++) {
+		if (!shown[i])
 			continue;
 		tui_key_name(keys[i].keys[0], name, sizeof name);
-		w = text_width(name) + 1 + text_width(keys[i].hint);
-		if (x + w > COLS - 1)
-			break;
 		tui_put(stdscr, y, x, text_width(name),
 		    tui_style(t, STYLE_HEADER), name);
 		tui_put(stdscr, y, x + text_width(name) + 1,
 		    text_width(keys[i].hint), A_NORMAL, keys[i].hint);
-		x += w + 1;
+		x += text_width(name) + 1 + text_width(keys[i].hint) + 1;
 	}
 }
 
