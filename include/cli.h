@@ -29,7 +29,7 @@ struct cli {
 	int		 colour;	/* colour on standard output */
 	int		 demo;		/* on a throwaway demo caseload */
 	struct store	*st;		/* opened by cli_store, on first use */
-	struct timespec	 started;	/* CLOCK_MONOTONIC at the start of main */
+	struct timespec	 started;	/* when main began (monotonic) */
 };
 
 struct cli_command {

@@ -119,7 +119,7 @@ int store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
  */
 struct store_due_query {
 	unsigned	 which;		/* STORE_UP ...: whose rows */
-	/* Stepped up: only next contact dates in these bounds (DATE_NONE: any). */
+	/* Stepped up: next contact dates in these bounds (DATE_NONE: any). */
 	date_t		 due_from;	/* on or after this */
 	date_t		 due_before;	/* before this */
 	/*

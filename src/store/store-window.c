@@ -21,13 +21,25 @@
  * are a key (next_due, id), ?8 a limit.  Only the stepped up have a
  * next_due (store_check makes sure), so the others are read from the
  * index by number too.
+ *
+ * A page has one bound on each side for the index to start and stop at:
+ * the key on the side it reads from (win_bind_key puts the query's
+ * bound there when it is the nearer), the query's bound on the other.
+ * Given two bounds on one side, SQLite may pick the farther and walk
+ * through the rows between.
  */
 #define WIN_SEARCH \
-	" AND (?4 IS NULL OR caseload_contains(name, ?4)" \
-	" OR caseload_contains(preferred_name, ?4)" \
-	" OR substr(CAST(id AS TEXT), 1, length(?5)) = ?5)"
+	" AND (?4 IS NULL" \
+	" OR (?5 IS NOT NULL" \
+	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
+	" OR caseload_contains(name, ?4)" \
+	" OR caseload_contains(preferred_name, ?4))"
 #define WIN_UP \
 	" status = 'up' AND next_due >= ?1 AND next_due < ?2" WIN_SEARCH
+#define WIN_UP_AFTER \
+	" status = 'up' AND next_due < ?2" WIN_SEARCH
+#define WIN_UP_BEFORE \
+	" status = 'up' AND next_due >= ?1" WIN_SEARCH
 #define WIN_ONE \
 	" status = ?1 AND next_due IS NULL" WIN_SEARCH
 #define WIN_BOTH \
@@ -46,9 +58,9 @@ struct win_sql {
 };
 
 static const char up_count[] = "SELECT count(*) FROM people WHERE" WIN_UP;
-static const char up_after[] = WIN_ROW WIN_UP
+static const char up_after[] = WIN_ROW WIN_UP_AFTER
     " AND (next_due, id) > (?6, ?7) ORDER BY next_due, id LIMIT ?8";
-static const char up_before[] = WIN_ROW WIN_UP
+static const char up_before[] = WIN_ROW WIN_UP_BEFORE
     " AND (next_due, id) < (?6, ?7) ORDER BY next_due DESC, id DESC"
     " LIMIT ?8";
 static const char one_count[] = "SELECT count(*) FROM people WHERE" WIN_ONE;
@@ -113,6 +125,35 @@ win_bind(sqlite3_stmt *stmt, const struct store_due_query *q, int others)
 		    "archived", -1, SQLITE_STATIC);
 	store_bind_text(stmt, 4, q->text);
 	store_bind_text(stmt, 5, q->text != NULL ? q->number : NULL);
+}
+
+/*
+ * Bind where a page of the stepped up starts: after (or from) the key,
+ * or before it; with no key, or a key outside the query's bounds, at the
+ * query's bound on that side (the first or last row there is).
+ */
+static void
+win_bind_key(sqlite3_stmt *stmt, const struct store_due_query *q,
+    const struct store_due_key *key, int dir)
+{
+	int back = dir == STORE_BEFORE;
+	date_t bound = back ? q->due_before : q->due_from;
+
+	if (key != NULL && (bound == DATE_NONE || (back ? key->due < bound :
+	    key->due >= bound))) {
+		store_bind_date(stmt, 6, key->due);
+		/* From the key's row: after the number before it. */
+		sqlite3_bind_int64(stmt, 7, dir == STORE_FROM ? key->id - 1 :
+		    key->id);
+		return;
+	}
+	/* (bound, lowest number): every row before, or from, the bound. */
+	if (bound != DATE_NONE)
+		store_bind_date(stmt, 6, bound);
+	else
+		sqlite3_bind_text(stmt, 6, back ? WIN_HIGHEST : WIN_LOWEST, -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 7, INT64_MIN);
 }
 
 /* The statements for the stepped up (others 0) or the others of q. */
@@ -260,19 +301,15 @@ store_due_page(struct store *st, const struct store_due_query *q,
 		if (stmt == NULL)
 			return -1;
 		win_bind(stmt, q, others);
-		if (key != NULL && key->others == others) {
-			if (!others)
-				store_bind_date(stmt, 6, key->due);
-			/* From the key's row: after the number before it. */
+		if (!others)
+			win_bind_key(stmt, q, key != NULL && key->others == 0 ?
+			    key : NULL, dir);
+		else if (key != NULL && key->others == others)
 			sqlite3_bind_int64(stmt, 7, dir == STORE_FROM ?
 			    key->id - 1 : key->id);
-		} else {
-			if (!others)
-				sqlite3_bind_text(stmt, 6, back ? WIN_HIGHEST :
-				    WIN_LOWEST, -1, SQLITE_STATIC);
+		else
 			sqlite3_bind_int64(stmt, 7, back ? INT64_MAX :
 			    INT64_MIN);
-		}
 		sqlite3_bind_int64(stmt, 8, limit);
 		if ((rc = win_run(st, stmt, cb, arg, &got, cause)) != 0)
 			return rc < 0 ? -1 : 0;

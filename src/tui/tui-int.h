@@ -83,8 +83,8 @@ struct tui_keydef {
 	const char	*section;	/* heading in help */
 	const char	*label;		/* what it does, for help */
 	const char	*hint;		/* for the bottom line; NULL if not shown */
-	int		 rank;		/* on the bottom line: 1 always, */
-					/* 2 when it fits, 3 when room is left */
+	int		 rank;		/* bottom line: 1 always, 2 if it */
+					/* fits, 3 if room is left after 2 */
 };
 
 /* The key table, in the order help lists it. */
@@ -149,7 +149,7 @@ struct tui {
 	struct due_counts		 counts; /* of the whole caseload */
 	long				 last_id; /* the highest number */
 	struct due_row			 row;	/* tui_row's, or person NULL */
-	int				 first_drawn; /* the first screen is up */
+	int				 first_drawn; /* first screen up */
 	unsigned			 generation; /* bumped by every change */
 	long				 data_version;
 	struct tui_screen		*stack[TUI_STACK_MAX];

@@ -48,7 +48,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	  { 'c' },
 	  "Jobs", "log a contact (today, a phone call, unless you change it)",
 	  "contact", 1 },
-	{ TUI_ADD, TUI_ON_LIST, { 'a' }, "Jobs", "add a young person", "add", 2 },
+	{ TUI_ADD, TUI_ON_LIST, { 'a' }, "Jobs", "add a young person", "add",
+	  2 },
 	{ TUI_EDIT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
 	  { 'e' }, "Jobs",
 	  "edit a young person's details", "edit", 2 },
@@ -82,7 +83,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "with names or initials only", "print", 3 },
 	{ TUI_ARCHIVE, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 'A' },
 	  "Jobs", "archive a young person (25 or over, moved away, handed "
-	  "over), with a reason; asks first, and s steps them up again", NULL, 0 },
+	  "over), with a reason; asks first, and s steps them up again", NULL,
+	  0 },
 
 	/* Typing a search. */
 	{ TUI_SAVE, TUI_ON_SEARCH, { ENTER }, "Searching",
@@ -113,7 +115,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_LINE_END, TUI_ON_FORM, { K(KEY_END), TUI_CTRL('e') },
 	  "Forms and dialogs", "to the end of the field", NULL, 0 },
 	{ TUI_DEL_CHAR, TUI_ON_FORM, { K(KEY_DC), TUI_CTRL('d') },
-	  "Forms and dialogs", "rub out the character under the cursor", NULL, 0 },
+	  "Forms and dialogs", "rub out the character under the cursor", NULL,
+	  0 },
 	{ TUI_CLEAR_FIELD, TUI_ON_FORM, { TUI_CTRL('u') }, "Forms and dialogs",
 	  "clear the field", NULL, 0 },
 

@@ -41,6 +41,7 @@ struct list {
 	size_t		 sel;		/* the selected row, in win */
 	long		 sel_id;	/* ... who is on it */
 	long		 shown;		/* rows the filter and search pick */
+	int		 whole;		/* win holds every one of them */
 	int		 rows;		/* rows win was read for */
 	unsigned	 generation;	/* of the caseload when read */
 	enum list_stale	 stale;
@@ -100,6 +101,7 @@ list_set(struct list *l, struct due_window *w, size_t sel)
 	l->win = *w;
 	memset(w, 0, sizeof *w);
 	l->sel = sel;
+	l->whole = 0;
 }
 
 /*
@@ -120,7 +122,11 @@ list_fit(struct tui *t, struct list *l)
 			l->sel = rows - 1;
 		} else
 			due_window_keep(&l->win, 0, rows);
+		l->whole = 0;
 	}
+	/* Nothing more to read (a search may have gone through it all). */
+	if (l->whole)
+		return 0;
 	if (l->win.n < rows) {
 		if (list_page(t, l, l->win.n > 0 ? &l->win.keys[l->win.n - 1] :
 		    NULL, STORE_AFTER, rows - l->win.n, &more) != 0)
@@ -203,10 +209,12 @@ list_load(struct tui *t, struct list *l)
 		due_window_free(&one);
 		return;
 	}
-	/* A first page that is not full holds every row there is. */
-	if (!keep && page.n < rows)
-		shown = (long)page.n;
 	list_set(l, &page, 0);
+	/* A first page that is not full holds every row there is. */
+	if (!keep && l->win.n < rows) {
+		shown = (long)l->win.n;
+		l->whole = 1;
+	}
 	if (one.n == 1 && list_find(l, l->sel_id))
 		due_window_free(&one);
 	else if (one.n == 1 && keep && views_key_compare(&one.keys[0],
@@ -459,6 +467,17 @@ list_move(struct tui *t, struct list *l, enum tui_action action)
 	if (l->win.n == 0)
 		return TUI_DONE;
 	page = rows > 1 ? rows - 1 : 1;
+	if (l->whole) {
+		/* Every row is on screen: nothing to read. */
+		if (action == TUI_UP || action == TUI_PAGE_UP)
+			l->sel = l->sel > (action == TUI_UP ? 1 : page) ?
+			    l->sel - (action == TUI_UP ? 1 : page) : 0;
+		else if (action == TUI_DOWN || action == TUI_PAGE_DOWN)
+			l->sel += action == TUI_DOWN ? 1 : page;
+		else
+			l->sel = action == TUI_TOP ? 0 : l->win.n - 1;
+		action = TUI_NONE;
+	}
 	switch (action) {
 	case TUI_UP:
 		if (l->sel > 0) {
@@ -486,7 +505,7 @@ list_move(struct tui *t, struct list *l, enum tui_action action)
 		l->sel = l->win.n - 1;
 		break;
 	case TUI_PAGE_DOWN:
-		/* The last row on screen becomes the first, as far as it goes. */
+		/* The last row on screen becomes the first, while it can. */
 		if (list_page(t, l, &l->win.keys[l->win.n - 1], STORE_AFTER,
 		    page, &more) != 0)
 			break;

@@ -384,7 +384,7 @@ test_due_bounds(void **state)
 		for (i = 0; i < 4; i++) {
 			today = days[i];
 			rules_due_bounds(&s, today, &soon_from, &ok_from);
-			/* The spec: due today or within due_soon_days is soon. */
+			/* Spec: due today or within due_soon_days is soon. */
 			assert_int_equal(soon_from, today);
 			assert_int_equal(ok_from - today, soon[k] + 1);
 			for (due = today - 100; due <= ok_from + 100; due++) {

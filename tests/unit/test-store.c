@@ -801,6 +801,66 @@ same_row(const struct due_row *a, const struct due_row *b)
 	assert_null(a->person->phone);
 }
 
+/* A row's place in the list, as the rules see it. */
+static struct store_due_key
+row_key(const struct due_row *row)
+{
+	struct store_due_key k;
+
+	k.others = row->person->facts.status != STATUS_UP;
+	k.due = k.others ? DATE_NONE : row->contact.due;
+	k.id = row->person->id;
+	return k;
+}
+
+/*
+ * A page from any place in the list, inside the filter or not, holds
+ * the rows just after (from, before) it that the filter picks.
+ */
+static void
+check_pages_from(struct store *st, const struct rules_settings *rs,
+    date_t today, enum views_filter f, const char *search,
+    const struct due_list *all, const struct due_row **want, size_t nwant)
+{
+	static const int dirs[] = { STORE_AFTER, STORE_FROM, STORE_BEFORE };
+	struct store_due_key k, wk;
+	struct due_window page;
+	char *cause = NULL;
+	size_t i, j, d, first, last;
+	int c;
+
+	for (i = 0; i < all->n; i += 3) {
+		k = row_key(&all->rows[i]);
+		for (d = 0; d < 3; d++) {
+			assert_int_equal(views_window_page(st, rs, today, f,
+			    search, &k, dirs[d], 4, &page, &cause), 0);
+			/* The wanted rows on the asked side of k. */
+			first = nwant;
+			last = 0;
+			for (j = 0; j < nwant; j++) {
+				wk = row_key(want[j]);
+				c = views_key_compare(&wk, &k);
+				if (dirs[d] == STORE_AFTER ? c > 0 :
+				    dirs[d] == STORE_FROM ? c >= 0 : c < 0) {
+					if (first == nwant)
+						first = j;
+					last = j + 1;
+				}
+			}
+			/* The 4 nearest: the first after, the last before. */
+			if (first == nwant)
+				first = last = 0;
+			assert_int_equal(page.n, last - first < 4 ?
+			    last - first : 4);
+			if (dirs[d] == STORE_BEFORE)
+				first = last - page.n;
+			for (j = 0; j < page.n; j++)
+				same_row(&page.rows[j], want[first + j]);
+			due_window_free(&page);
+		}
+	}
+}
+
 struct walk_each {
 	const struct due_row	**want;
 	size_t			  n;
@@ -818,6 +878,101 @@ walk_each_row(const struct due_row *row, void *arg)
 	return 0;
 }
 
+/* What a window test works on: one filter and search, and the oracle. */
+struct walk {
+	struct store			*st;
+	const struct rules_settings	*rs;
+	date_t				 today;
+	enum views_filter		 f;
+	const char			*search;
+	const struct due_row		**want;	/* the old screens' rows */
+	size_t				 nwant;
+};
+
+/* Page by page, down from the first and up from the last. */
+static void
+walk_pages(const struct walk *wk, size_t size)
+{
+	struct due_window w, page;
+	char *cause = NULL;
+	size_t i, j;
+
+	memset(&w, 0, sizeof w);
+	for (;;) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, w.n > 0 ? &w.keys[w.n - 1] : NULL,
+		    STORE_AFTER, size, &page, &cause), 0);
+		assert_true(page.n <= size);
+		if (page.n == 0)
+			break;
+		due_window_join(&w, &page);
+	}
+	due_window_free(&page);
+	assert_int_equal(w.n, wk->nwant);
+	for (i = 0; i < w.n; i++) {
+		same_row(&w.rows[i], wk->want[i]);
+		if (i > 0)
+			assert_true(views_key_compare(&w.keys[i - 1],
+			    &w.keys[i]) < 0);
+	}
+	/* From any row: that row and those after. */
+	for (i = 0; i < w.n; i += 5) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, &w.keys[i], STORE_FROM, size, &page,
+		    &cause), 0);
+		assert_int_equal(page.n, wk->nwant - i < size ?
+		    wk->nwant - i : size);
+		for (j = 0; j < page.n; j++)
+			same_row(&page.rows[j], wk->want[i + j]);
+		due_window_free(&page);
+	}
+	due_window_free(&w);
+
+	memset(&w, 0, sizeof w);
+	for (;;) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, w.n > 0 ? &w.keys[0] : NULL,
+		    STORE_BEFORE, size, &page, &cause), 0);
+		if (page.n == 0)
+			break;
+		due_window_join(&page, &w);
+		w = page;
+	}
+	assert_int_equal(w.n, wk->nwant);
+	for (i = 0; i < w.n; i++)
+		same_row(&w.rows[i], wk->want[i]);
+	due_window_free(&w);
+}
+
+/* Everyone's own row when picked, nothing otherwise; and the stream. */
+static void
+walk_rows(const struct walk *wk, const struct due_list *all)
+{
+	struct due_window row;
+	struct walk_each each;
+	char *cause = NULL;
+	size_t i, j;
+
+	for (i = 0, j = 0; i < all->n; i++) {
+		assert_int_equal(views_window_row(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, all->rows[i].person->id, &row,
+		    &cause), 0);
+		if (j < wk->nwant && wk->want[j] == &all->rows[i]) {
+			assert_int_equal(row.n, 1);
+			same_row(&row.rows[0], wk->want[j]);
+			j++;
+		} else
+			assert_int_equal(row.n, 0);
+		due_window_free(&row);
+	}
+	each.want = wk->want;
+	each.n = wk->nwant;
+	each.i = 0;
+	assert_int_equal(views_window_each(wk->st, wk->rs, wk->today, wk->f,
+	    wk->search, walk_each_row, &each, &cause), 0);
+	assert_int_equal(each.i, wk->nwant);
+}
+
 /*
  * Walking the windowed list page by page, down and up, for every filter
  * and several searches, gives exactly the rows of the whole due list in
@@ -828,24 +983,22 @@ test_window_walk(void **state)
 {
 	struct fixture *fx = *state;
 	static const char *const names[] = {
-		"Aisha Khan", "ben carter", "Zoë Ñúñez", "李明", "Amira Haddad",
-		"Jordan Lee", "GRACE OKOYE", "Nguyễn Thị Hà"
+		"Aisha Khan", "ben carter", "Zoë Ñúñez", "李明",
+		"Amira Haddad", "Jordan Lee", "GRACE OKOYE", "Nguyễn Thị Hà"
 	};
 	static const char *const prefs[] = { NULL, "Ash", "Ming", "", "Hà" };
 	static const char *const searches[] = {
 		"", "a", "AB", "ñú", "#1", "12", "1", "ash", "明", "zzz", "#"
 	};
-	static const size_t pages[] = { 1, 7, 30 };
+	static const size_t sizes[] = { 1, 7, 30 };
 	struct rules_settings rs;
 	struct due_list all;
 	struct due_counts counts;
-	struct due_window w, page, row;
-	struct walk_each each;
-	const struct due_row **want;
+	struct walk wk;
 	struct person *p;
 	char *cause = NULL, name[64];
 	date_t today = D(2026, 11, 27);
-	size_t nwant, f, k, g, i, j;
+	size_t f, k, g, i;
 	long id, n;
 	int r;
 
@@ -875,105 +1028,39 @@ test_window_walk(void **state)
 	assert_int_equal(views_due(fx->st, &rs, today, STORE_EVERYONE, -1,
 	    &all, &cause), 0);
 	assert_int_equal(all.n, 260);
-	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts, &cause),
-	    0);
-	want = calloc(all.n, sizeof *want);
+	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts,
+	    &cause), 0);
 
+	memset(&wk, 0, sizeof wk);
+	wk.st = fx->st;
+	wk.rs = &rs;
+	wk.today = today;
+	wk.want = calloc(all.n, sizeof *wk.want);
 	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
+		wk.f = (enum views_filter)f;
 		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
-			nwant = 0;
+			wk.search = searches[k];
+			wk.nwant = 0;
 			for (i = 0; i < all.n; i++) {
-				if (old_filter(&all.rows[i], (enum views_filter)f) &&
-				    old_search(&all.rows[i], searches[k]))
-					want[nwant++] = &all.rows[i];
+				if (old_filter(&all.rows[i], wk.f) &&
+				    old_search(&all.rows[i], wk.search))
+					wk.want[wk.nwant++] = &all.rows[i];
 			}
 			assert_int_equal(views_window_count(fx->st, &rs, today,
-			    (enum views_filter)f, searches[k], &n, &cause), 0);
-			assert_int_equal(n, (long)nwant);
-			if (*searches[k] == '\0')
+			    wk.f, wk.search, &n, &cause), 0);
+			assert_int_equal(n, (long)wk.nwant);
+			if (*wk.search == '\0')
 				assert_int_equal(views_filter_count(&counts,
-				    (enum views_filter)f), (long)nwant);
-
-			for (g = 0; g < sizeof pages / sizeof pages[0]; g++) {
-				/* Down, a page at a time from the first. */
-				memset(&w, 0, sizeof w);
-				for (;;) {
-					assert_int_equal(views_window_page(fx->st,
-					    &rs, today, (enum views_filter)f,
-					    searches[k], w.n > 0 ?
-					    &w.keys[w.n - 1] : NULL, STORE_AFTER,
-					    pages[g], &page, &cause), 0);
-					assert_true(page.n <= pages[g]);
-					if (page.n == 0)
-						break;
-					due_window_join(&w, &page);
-				}
-				due_window_free(&page);
-				assert_int_equal(w.n, nwant);
-				for (i = 0; i < w.n; i++) {
-					same_row(&w.rows[i], want[i]);
-					if (i > 0)
-						assert_true(views_key_compare(
-						    &w.keys[i - 1], &w.keys[i]) < 0);
-				}
-				/* From any row: that row and those after. */
-				for (i = 0; i < w.n; i += 5) {
-					assert_int_equal(views_window_page(fx->st,
-					    &rs, today, (enum views_filter)f,
-					    searches[k], &w.keys[i], STORE_FROM,
-					    pages[g], &page, &cause), 0);
-					for (j = 0; j < page.n; j++)
-						same_row(&page.rows[j], want[i + j]);
-					assert_int_equal(page.n, nwant - i <
-					    pages[g] ? nwant - i : pages[g]);
-					due_window_free(&page);
-				}
-				due_window_free(&w);
-
-				/* Up, a page at a time from the last. */
-				memset(&w, 0, sizeof w);
-				for (;;) {
-					assert_int_equal(views_window_page(fx->st,
-					    &rs, today, (enum views_filter)f,
-					    searches[k], w.n > 0 ? &w.keys[0] :
-					    NULL, STORE_BEFORE, pages[g], &page,
-					    &cause), 0);
-					if (page.n == 0)
-						break;
-					due_window_join(&page, &w);
-					w = page;
-				}
-				assert_int_equal(w.n, nwant);
-				for (i = 0; i < w.n; i++)
-					same_row(&w.rows[i], want[i]);
-				due_window_free(&w);
-			}
-
-			/* Everyone's own row, when picked. */
-			for (i = 0, j = 0; i < all.n; i++) {
-				assert_int_equal(views_window_row(fx->st, &rs,
-				    today, (enum views_filter)f, searches[k],
-				    all.rows[i].person->id, &row, &cause), 0);
-				if (j < nwant && want[j] == &all.rows[i]) {
-					assert_int_equal(row.n, 1);
-					same_row(&row.rows[0], want[j]);
-					j++;
-				} else
-					assert_int_equal(row.n, 0);
-				due_window_free(&row);
-			}
-
-			/* Streamed, for printing. */
-			each.want = want;
-			each.n = nwant;
-			each.i = 0;
-			assert_int_equal(views_window_each(fx->st, &rs, today,
-			    (enum views_filter)f, searches[k], walk_each_row,
-			    &each, &cause), 0);
-			assert_int_equal(each.i, nwant);
+				    wk.f), (long)wk.nwant);
+			for (g = 0; g < sizeof sizes / sizeof sizes[0]; g++)
+				walk_pages(&wk, sizes[g]);
+			if (k % 4 == 0)
+				check_pages_from(fx->st, &rs, today, wk.f,
+				    wk.search, &all, wk.want, wk.nwant);
+			walk_rows(&wk, &all);
 		}
 	}
-	free(want);
+	free(wk.want);
 	due_list_free(&all);
 }
 
