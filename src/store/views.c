@@ -292,10 +292,14 @@ due_window_keep(struct due_window *w, size_t start, size_t n)
 void
 due_window_join(struct due_window *to, struct due_window *from)
 {
-	due_window_grow(to, from->n);
-	memcpy(to->rows + to->n, from->rows, from->n * sizeof *from->rows);
-	memcpy(to->keys + to->n, from->keys, from->n * sizeof *from->keys);
-	to->n += from->n;
+	if (from->n > 0) {
+		due_window_grow(to, from->n);
+		memcpy(to->rows + to->n, from->rows,
+		    from->n * sizeof *from->rows);
+		memcpy(to->keys + to->n, from->keys,
+		    from->n * sizeof *from->keys);
+		to->n += from->n;
+	}
 	from->n = 0;
 	due_window_free(from);
 }
