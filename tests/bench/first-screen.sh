@@ -46,14 +46,17 @@ for ((i = 0; i < runs; i++)); do
 	sleep 0.2
 done
 outside=$(printf '%s\n' "${times[@]}" | awk '{ print $1 / 1000 }' | median)
-inside=$(cat "$dir"/inside.* 2>/dev/null | median)
+inside=-
+if ls "$dir"/inside.* >/dev/null 2>&1; then
+	inside=$(cat "$dir"/inside.* | median)
+fi
 
 # Peak memory of a session that scrolls to the end and back, then quits.
-one "$dir/inside.mem" /usr/bin/time -f %M -o "$dir/mem" >/dev/null
+one "$dir/mem.inside" /usr/bin/time -f %M -o "$dir/mem" >/dev/null
 tmux -S "$dir/sock" send-keys End
 sleep 0.3
 tmux -S "$dir/sock" send-keys Home
 sleep 0.3
 tmux -S "$dir/sock" send-keys q
 for ((i = 0; i < 100; i++)); do [ -s "$dir/mem" ] && break; sleep 0.05; done
-echo "$outside $(tail -1 "$dir/mem" 2>/dev/null || echo -) ${inside:--}"
+echo "$outside $(tail -1 "$dir/mem" 2>/dev/null || echo -) $inside"
