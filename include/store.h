@@ -141,7 +141,7 @@ struct store_due_key {
 
 /* Where a page starts, for store_due_page. */
 #define STORE_AFTER	0	/* the rows after key (NULL: from the first) */
-#define STORE_FROM	1	/* key's row and those after it */
+#define STORE_FROM	1	/* key's row and those after (NULL: first) */
 #define STORE_BEFORE	2	/* the rows before key (NULL: from the last) */
 
 /*

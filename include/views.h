@@ -68,9 +68,9 @@ int views_due_each(struct store *st, const struct rules_settings *settings,
     char **cause);
 
 /*
- * The counts of the whole caseload, from the index alone: SQL counts of
- * the kept next contact dates between the bounds the rules give
- * (rules_due_bounds).
+ * The counts of the whole caseload, from the indexes alone: by status,
+ * and overdue and due soon as SQL counts of the kept next contact dates
+ * between the bounds the rules give (rules_due_bounds).
  */
 int views_due_counts(struct store *st, const struct rules_settings *settings,
     date_t today, struct due_counts *out, char **cause);
