@@ -10,6 +10,7 @@
 #define CASELOAD_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "conf.h"
 #include "date.h"
@@ -28,6 +29,7 @@ struct cli {
 	int		 colour;	/* colour on standard output */
 	int		 demo;		/* on a throwaway demo caseload */
 	struct store	*st;		/* opened by cli_store, on first use */
+	struct timespec	 started;	/* when main began (monotonic) */
 };
 
 struct cli_command {

@@ -67,6 +67,15 @@ struct rules_due {
 struct rules_due rules_judge_due(date_t due,
     const struct rules_settings *settings, date_t today);
 
+/*
+ * The dates where rules_judge_due's states change on today, so that a
+ * list can pick rows by date (in SQL, from an index) and agree with the
+ * rules: something due before *soon_from is overdue; from *soon_from to
+ * the day before *ok_from, due soon; from *ok_from on, ok.
+ */
+void rules_due_bounds(const struct rules_settings *settings, date_t today,
+    date_t *soon_from, date_t *ok_from);
+
 /* A contact as the rules see it. */
 struct rules_contact {
 	date_t	on;

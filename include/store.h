@@ -46,6 +46,15 @@ int store_data_version(struct store *st, long *out, char **cause);
 int store_set_rules(struct store *st, const struct rules_settings *settings,
     char **cause);
 
+/*
+ * Keep at most kib KiB of the database's pages in memory (PRAGMA
+ * cache_size; store_open sets 8 MiB, for commands that go through a large
+ * caseload).  The screens, which read a little at a time, keep less:
+ * scanning an index then reuses a small cache instead of filling a big
+ * one.
+ */
+int store_set_cache(struct store *st, int kib, char **cause);
+
 /* Close the database; store_close(NULL) does nothing. */
 void store_close(struct store *st);
 
@@ -101,6 +110,75 @@ typedef int (*store_due_date_cb)(enum status status, date_t next_due,
     void *arg);
 int store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
     char **cause);
+
+/*
+ * Reading the due list a window at a time (for the screens): the rows of
+ * store_people_due_each that match a query, counted, a page before or
+ * after a row, or one row, each read from the index people_due without
+ * going through the rest of the list.
+ */
+struct store_due_query {
+	unsigned	 which;		/* STORE_UP ...: whose rows */
+	/* Stepped up: next contact dates in these bounds (DATE_NONE: any). */
+	date_t		 due_from;	/* on or after this */
+	date_t		 due_before;	/* before this */
+	/*
+	 * NULL: no search.  Otherwise only rows whose name or preferred name
+	 * holds text, ignoring case (text_contains), or, when number is not
+	 * NULL, whose number starts with those digits.
+	 */
+	const char	*text;
+	const char	*number;
+};
+
+/* A row's place in the due list's order. */
+struct store_due_key {
+	int	others;		/* 0: stepped up, by next_due then number */
+				/* 1: stepped down and archived, by number */
+	date_t	due;		/* the kept next contact date (stepped up) */
+	long	id;
+};
+
+/* Where a page starts, for store_due_page. */
+#define STORE_AFTER	0	/* the rows after key (NULL: from the first) */
+#define STORE_FROM	1	/* key's row and those after (NULL: first) */
+#define STORE_BEFORE	2	/* the rows before key (NULL: from the last) */
+
+/*
+ * Callback of the windowed reads: a row (names and facts only, as in
+ * store_people_due_each) and its place; both valid only during the
+ * call.  Return 0 to go on, anything else to stop.
+ */
+typedef int (*store_due_cb)(const struct person *p,
+    const struct store_due_key *key, void *arg);
+
+/* How many rows match q, into *n. */
+int store_due_count(struct store *st, const struct store_due_query *q,
+    long *n, char **cause);
+
+/*
+ * Visit at most limit rows (limit < 0: all) that match q, from a place
+ * in the order (dir STORE_AFTER, STORE_FROM or STORE_BEFORE key): in the
+ * list's order, or nearest first, so backwards, for STORE_BEFORE.
+ */
+int store_due_page(struct store *st, const struct store_due_query *q,
+    const struct store_due_key *key, int dir, long limit, store_due_cb cb,
+    void *arg, char **cause);
+
+/* Visit young person id's row if it matches q; nothing otherwise. */
+int store_due_get(struct store *st, const struct store_due_query *q,
+    long id, store_due_cb cb, void *arg, char **cause);
+
+/* The highest number a young person has (0 when there is nobody). */
+int store_people_last_id(struct store *st, long *out, char **cause);
+
+/*
+ * Find someone already recorded who looks like the same young person as
+ * p (check_duplicate: the same date of birth and name, ignoring case):
+ * *found is their number, or 0 when there is nobody.
+ */
+int store_person_duplicate(struct store *st, const struct person *p,
+    long *found, char **cause);
 
 /*
  * Fetch young person number id into *out, a copy the caller frees with

@@ -32,6 +32,7 @@ struct due_counts {
 	int		 stepped_down;
 	int		 overdue;	/* stepped up and overdue for contact */
 	int		 due_soon;
+	int		 archived;
 };
 
 struct due_list {
@@ -66,19 +67,70 @@ int views_due_each(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, views_due_cb cb, void *arg,
     char **cause);
 
-/* The counts of the whole current caseload, from the index alone. */
+/*
+ * The counts of the whole caseload, from the indexes alone: by status,
+ * and overdue and due soon as SQL counts of the kept next contact dates
+ * between the bounds the rules give (rules_due_bounds).
+ */
 int views_due_counts(struct store *st, const struct rules_settings *settings,
     date_t today, struct due_counts *out, char **cause);
 
 /*
- * Bring young person id's row of a list up to date after a change to
- * them, reading only that person: their row is replaced, added or taken
- * out, kept in order, and the counts follow.  The list must have been
- * built by views_due with the same which, holding at least the whole
- * current caseload (STORE_CURRENT), and within = -1.
+ * Young person id's row as the due list judges it, into *out, whose
+ * person is a copy with names only that the caller frees.  Returns 0, 1
+ * when there is no such person (out->person is NULL), or -1.
  */
-int views_due_update(struct store *st, const struct rules_settings *settings,
-    date_t today, unsigned which, struct due_list *list, long id,
+int views_due_get(struct store *st, const struct rules_settings *settings,
+    date_t today, long id, struct due_row *out, char **cause);
+
+/*
+ * The caseload list of the screens, a window at a time: the rows of the
+ * due list of everyone (views_due with STORE_EVERYONE, in its order)
+ * that a filter and a search pick, read a page at a time from the index,
+ * so that a screen holds only the rows it shows and never reads the
+ * whole caseload to move about it.
+ *
+ * A search matches a young person whose name or preferred name holds
+ * it, ignoring case (text_contains), or, when it is digits (after an
+ * optional '#'), whose number starts with them.  NULL or "": no search.
+ */
+enum views_filter {
+	VIEWS_EVERYONE,		/* everyone not archived */
+	VIEWS_OVERDUE,		/* stepped up and overdue for contact */
+	VIEWS_SOON,		/* stepped up and due soon */
+	VIEWS_UP,		/* stepped up */
+	VIEWS_DOWN,		/* stepped down */
+	VIEWS_ARCHIVED		/* archived */
+};
+#define VIEWS_FILTER_COUNT 6
+
+/* Some rows of the due list, in its order, each with its place. */
+struct due_window {
+	struct due_row		*rows;		/* people: copies, names only */
+	struct store_due_key	*keys;
+	size_t			 n;
+	size_t			 size;
+};
+
+void due_window_free(struct due_window *w);
+
+/* Keep only rows [start, start + n) of w (as many as it has). */
+void due_window_keep(struct due_window *w, size_t start, size_t n);
+
+/* Move every row of from to the end of to, leaving from empty. */
+void due_window_join(struct due_window *to, struct due_window *from);
+
+/* Compare two places in the due list's order; <0, 0 or >0 like strcmp. */
+int views_key_compare(const struct store_due_key *a,
+    const struct store_due_key *b);
+
+/* How many rows a filter picks with no search, from the counts. */
+long views_filter_count(const struct due_counts *counts,
+    enum views_filter filter);
+
+/* How many rows a filter and a search pick, into *n. */
+int views_window_count(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search, long *n,
     char **cause);
 
 /*
@@ -88,6 +140,34 @@ int views_due_update(struct store *st, const struct rules_settings *settings,
  */
 void views_due_words(const struct rules_due *due, date_t today, char *buf,
     size_t size);
+
+/*
+ * Read at most limit rows that filter and search pick into *out (made
+ * afresh; free with due_window_free), in the list's order: those after
+ * key (dir STORE_AFTER; key NULL: the first), key's row and those after
+ * it (STORE_FROM), or the limit rows just before key (STORE_BEFORE; key
+ * NULL: the last).
+ */
+int views_window_page(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search,
+    const struct store_due_key *key, int dir, size_t limit,
+    struct due_window *out, char **cause);
+
+/*
+ * Young person id's row into *out (made afresh), when filter and search
+ * pick them; out->n is 0 when they do not.
+ */
+int views_window_row(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search, long id,
+    struct due_window *out, char **cause);
+
+/*
+ * Every row that filter and search pick, in order, one at a time
+ * without holding them (as views_due_each): for printing the list.
+ */
+int views_window_each(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search,
+    views_due_cb cb, void *arg, char **cause);
 
 /* The state of a due row as in CSV: overdue, due-soon, ok, stepped-down. */
 const char *views_due_state(const struct due_row *row);
@@ -114,15 +194,6 @@ struct agenda_list {
  */
 int views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause);
-
-/*
- * The same agenda built from a due list already in memory (its rows keep
- * everyone's facts), without reading the database: for a screen that
- * holds the due list.  Free with agenda_list_free.
- */
-void views_agenda_due(const struct due_list *due,
-    const struct rules_settings *settings, date_t today, date_t until,
-    struct agenda_list *out);
 
 void agenda_list_free(struct agenda_list *list);
 

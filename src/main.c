@@ -122,15 +122,19 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli;
+	struct timespec started;
 	const char *db_arg, *config_arg, *today_arg, *tmpdir;
 	char *config_path = NULL, *cause = NULL, *demo_dir = NULL, *safe;
 	int c, rc, print_config = 0, explicit_config;
 
+	/* For CASELOAD_FIRST_SCREEN_FILE: the time to the first screen. */
+	clock_gettime(CLOCK_MONOTONIC, &started);
 	main_locale();
 	tzset();
 	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
 	signal(SIGXFSZ, SIG_IGN);
 	memset(&cli, 0, sizeof cli);
+	cli.started = started;
 	conf_defaults(&cli.cfg);
 
 	db_arg = getenv("CASELOAD_DB");

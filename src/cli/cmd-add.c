@@ -6,36 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "cli-person.h"
 #include "rules.h"
-
-struct add_duplicate {
-	const struct person	*p;
-	long			 found;
-};
-
-static int
-add_find_duplicate(const struct person *q, void *arg)
-{
-	struct add_duplicate *d = arg;
-
-	if (check_duplicate(d->p, q)) {
-		d->found = q->id;
-		return 1;
-	}
-	return 0;
-}
 
 int
 cmd_add(struct cli *cli, int argc, char **argv)
 {
 	struct person_input in;
-	struct add_duplicate dup;
 	struct person p;
 	struct rules_due due;
 	struct store *st;
 	char *cause = NULL, *safe;
+	long found;
 	int rc;
 
 	if ((rc = cli_person_options(cli, "add", argc, argv, &in)) != 0)
@@ -57,19 +39,15 @@ cmd_add(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	dup.p = &p;
-	dup.found = 0;
-	if (store_people_each(st, STORE_EVERYONE, add_find_duplicate, &dup,
-	    &cause) != 0) {
+	if (store_person_duplicate(st, &p, &found, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (dup.found != 0) {
+	if (found != 0) {
 		cli_error("add: someone with that name and date of birth is "
 		    "already number %ld; see 'caseload show %ld' (step them up "
-		    "again with 'caseload step-up %ld')", dup.found, dup.found,
-		    dup.found);
+		    "again with 'caseload step-up %ld')", found, found, found);
 		return EXIT_USAGE;
 	}
 	if (store_person_add(st, &p, &cause) != 0) {

@@ -58,20 +58,30 @@ rules_due_state_name(enum due_state state)
 	return names[state];
 }
 
+void
+rules_due_bounds(const struct rules_settings *settings, date_t today,
+    date_t *soon_from, date_t *ok_from)
+{
+	*soon_from = today;
+	*ok_from = today + settings->due_soon_days + 1;
+}
+
 struct rules_due
 rules_judge_due(date_t due, const struct rules_settings *settings,
     date_t today)
 {
 	struct rules_due r;
+	date_t soon_from, ok_from;
 
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
 	r.due = due;
 	r.days_overdue = 0;
 	if (due == DATE_NONE)
 		r.state = DUE_NONE;
-	else if (due < today) {
+	else if (due < soon_from) {
 		r.state = DUE_OVERDUE;
 		r.days_overdue = (int)(today - due);
-	} else if (due - today <= settings->due_soon_days)
+	} else if (due < ok_from)
 		r.state = DUE_SOON;
 	else
 		r.state = DUE_OK;

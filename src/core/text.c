@@ -247,14 +247,18 @@ text_casecmp(const char *a, const char *b)
 int
 text_contains(const char *haystack, const char *needle)
 {
-	const char *h, *n;
-	uint32_t ch, cn;
+	const char *h, *n, *rest = needle;
+	uint32_t first, ch, cn;
 
 	if (*needle == '\0')
 		return 1;
+	/* Fold the needle's first character once (searches run per row). */
+	first = text_next_folded(&rest);
 	for (; *haystack != '\0'; haystack += text_char_len(haystack)) {
 		h = haystack;
-		n = needle;
+		if (text_next_folded(&h) != first)
+			continue;
+		n = rest;
 		for (;;) {
 			if (*n == '\0')
 				return 1;

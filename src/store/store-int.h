@@ -9,7 +9,7 @@
 #include "date.h"
 #include "store.h"
 
-#define STORE_CACHE_SIZE 64
+#define STORE_CACHE_SIZE 128
 
 /* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x43534c44
@@ -36,6 +36,24 @@ struct store {
  */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause);
 void store_done(sqlite3_stmt *stmt);
+
+/*
+ * The due list needs no contact details; these columns are all in the
+ * index people_due, so it is read from the index alone.
+ */
+#define DUE_COLUMNS \
+	"id, uuid, name, preferred_name, dob, NULL, NULL, NULL," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review"
+
+/*
+ * Fill p from a row of a young person's columns (as DUE_COLUMNS, from
+ * column 0); its strings point into the row.
+ */
+void store_read_person(sqlite3_stmt *stmt, struct person *p);
+
+/* Add caseload's SQL functions (caseload_contains) to the connection. */
+int store_add_functions(struct store *st, char **cause);
 
 /* Set *cause from the database's last error, doing what; returns -1. */
 int store_fail(struct store *st, char **cause, const char *doing);

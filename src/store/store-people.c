@@ -16,17 +16,7 @@
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
 	" last_letter, last_review"
 
-/*
- * The due list needs no contact details; these columns are all in the
- * index people_due, so it is read from the index alone.
- */
-#define DUE_COLUMNS \
-	"id, uuid, name, preferred_name, dob, NULL, NULL, NULL," \
-	" interval_weeks, allocated_on, status, status_since, last_contact," \
-	" last_letter, last_review"
-
-/* Fill p from a row of PERSON_COLUMNS; strings point into the row. */
-static void
+void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
 {
 	const char *uuid = store_column_text(stmt, 1);

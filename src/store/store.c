@@ -522,6 +522,8 @@ store_open(const char *path, struct store **out, char **cause)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_add_functions(st, cause) != 0)
+		goto fail;
 	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
 	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
@@ -544,6 +546,15 @@ store_open(const char *path, struct store **out, char **cause)
 fail:
 	store_close(st);
 	return -1;
+}
+
+int
+store_set_cache(struct store *st, int kib, char **cause)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -kib);
+	return store_exec(st, sql, cause);
 }
 
 void

@@ -21,21 +21,6 @@ struct views_due_state {
 	void				*arg;
 };
 
-/* Count (by = 1) or stop counting (by = -1) someone in list's totals. */
-static void
-views_due_count(struct due_counts *counts, enum status status,
-    enum due_state contact, int by)
-{
-	if (status == STATUS_UP) {
-		counts->stepped_up += by;
-		if (contact == DUE_OVERDUE)
-			counts->overdue += by;
-		else if (contact == DUE_SOON)
-			counts->due_soon += by;
-	} else if (status == STATUS_DOWN)
-		counts->stepped_down += by;
-}
-
 /* Judge one young person for the due list; row->person points at p. */
 static void
 views_due_row(const struct person *p, const struct rules_settings *settings,
@@ -112,30 +97,37 @@ views_due_each(struct store *st, const struct rules_settings *settings,
 	    cause);
 }
 
-struct views_count_state {
-	const struct rules_settings	*settings;
-	date_t				 today;
-	struct due_counts		*counts;
-};
-
-static int
-views_count_one(enum status status, date_t next_due, void *arg)
-{
-	struct views_count_state *s = arg;
-
-	views_due_count(s->counts, status,
-	    rules_judge_due(next_due, s->settings, s->today).state, 1);
-	return 0;
-}
-
 int
 views_due_counts(struct store *st, const struct rules_settings *settings,
     date_t today, struct due_counts *out, char **cause)
 {
-	struct views_count_state s = { settings, today, out };
+	struct store_due_query q;
+	date_t soon_from, ok_from;
+	long n[5];
+	int i;
 
 	memset(out, 0, sizeof *out);
-	return store_due_dates_each(st, views_count_one, &s, cause);
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	for (i = 0; i < 5; i++) {
+		memset(&q, 0, sizeof q);
+		q.due_from = q.due_before = DATE_NONE;
+		q.which = i == 1 ? STORE_DOWN : i == 2 ? STORE_ARCHIVED :
+		    STORE_UP;
+		if (i == 3)
+			q.due_before = soon_from;
+		else if (i == 4) {
+			q.due_from = soon_from;
+			q.due_before = ok_from;
+		}
+		if (store_due_count(st, &q, &n[i], cause) != 0)
+			return -1;
+	}
+	out->stepped_up = (int)n[0];
+	out->stepped_down = (int)n[1];
+	out->archived = (int)n[2];
+	out->overdue = (int)n[3];
+	out->due_soon = (int)n[4];
+	return 0;
 }
 
 static int
@@ -143,16 +135,6 @@ views_due_keep(const struct due_row *row, void *arg)
 {
 	views_due_append(arg, row);
 	return 0;
-}
-
-static int
-views_due_compare(const void *a, const void *b)
-{
-	const struct due_row *ra = a, *rb = b;
-
-	return rules_due_order(&ra->contact, ra->person->facts.status,
-	    ra->person->id, &rb->contact, rb->person->facts.status,
-	    rb->person->id);
 }
 
 int
@@ -167,59 +149,6 @@ views_due(struct store *st, const struct rules_settings *settings,
 		due_list_free(out);
 		return -1;
 	}
-	return 0;
-}
-
-int
-views_due_update(struct store *st, const struct rules_settings *settings,
-    date_t today, unsigned which, struct due_list *list, long id,
-    char **cause)
-{
-	struct person *p = NULL;
-	struct due_row row;
-	size_t i, lo, hi, mid;
-
-	if ((which & STORE_CURRENT) != STORE_CURRENT)
-		return xfail(cause, "views_due_update: the list must hold the "
-		    "whole current caseload");
-	if (store_person_get(st, id, &p, cause) < 0)
-		return -1;
-	for (i = 0; i < list->n; i++) {
-		if (list->rows[i].person->id != id)
-			continue;
-		views_due_count(&list->counts,
-		    list->rows[i].person->facts.status,
-		    list->rows[i].contact.state, -1);
-		free(list->rows[i].person);
-		memmove(&list->rows[i], &list->rows[i + 1],
-		    (list->n - i - 1) * sizeof *list->rows);
-		list->n--;
-		break;
-	}
-	if (p == NULL)
-		return 0;
-	views_due_row(p, settings, today, &row);
-	views_due_count(&list->counts, p->facts.status, row.contact.state, 1);
-	i = list->n;
-	if (views_due_wanted(&row, which, -1, today))
-		views_due_append(list, &row);
-	free(p);
-	if (list->n == i)
-		return 0;
-	/* Move the new last row to its place in the order. */
-	row = list->rows[i];
-	lo = 0;
-	hi = i;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (views_due_compare(&list->rows[mid], &row) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	memmove(&list->rows[lo + 1], &list->rows[lo],
-	    (i - lo) * sizeof *list->rows);
-	list->rows[lo] = row;
 	return 0;
 }
 
@@ -273,6 +202,280 @@ views_due_state(const struct due_row *row)
 		break;
 	}
 	return rules_due_state_name(row->contact.state);
+}
+
+/*
+ * The caseload list a window at a time.
+ */
+
+int
+views_due_get(struct store *st, const struct rules_settings *settings,
+    date_t today, long id, struct due_row *out, char **cause)
+{
+	struct person *p = NULL, slim;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = store_person_get(st, id, &p, cause)) != 0)
+		return rc;
+	views_due_row(p, settings, today, out);
+	/* Names only, as in the lists. */
+	slim = *p;
+	slim.phone = slim.email = slim.address = NULL;
+	out->person = person_copy(&slim);
+	free(p);
+	return 0;
+}
+
+/* The store query for what filter and search pick on today. */
+static void
+views_query(const struct rules_settings *settings, date_t today,
+    enum views_filter filter, const char *search, struct store_due_query *q)
+{
+	date_t soon_from, ok_from;
+	const char *digits;
+
+	memset(q, 0, sizeof *q);
+	q->due_from = q->due_before = DATE_NONE;
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	switch (filter) {
+	case VIEWS_EVERYONE:
+		q->which = STORE_CURRENT;
+		break;
+	case VIEWS_OVERDUE:
+		q->which = STORE_UP;
+		q->due_before = soon_from;
+		break;
+	case VIEWS_SOON:
+		q->which = STORE_UP;
+		q->due_from = soon_from;
+		q->due_before = ok_from;
+		break;
+	case VIEWS_UP:
+		q->which = STORE_UP;
+		break;
+	case VIEWS_DOWN:
+		q->which = STORE_DOWN;
+		break;
+	case VIEWS_ARCHIVED:
+		q->which = STORE_ARCHIVED;
+		break;
+	}
+	if (search != NULL && *search != '\0') {
+		q->text = search;
+		digits = search + (*search == '#');
+		if (*digits != '\0' &&
+		    strspn(digits, "0123456789") == strlen(digits))
+			q->number = digits;
+	}
+}
+
+void
+due_window_free(struct due_window *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->n; i++)
+		free(w->rows[i].person);
+	free(w->rows);
+	free(w->keys);
+	memset(w, 0, sizeof *w);
+}
+
+static void
+due_window_grow(struct due_window *w, size_t n)
+{
+	if (w->n + n <= w->size)
+		return;
+	while (w->n + n > w->size)
+		w->size = w->size ? w->size * 2 : 32;
+	w->rows = xreallocarray(w->rows, w->size, sizeof *w->rows);
+	w->keys = xreallocarray(w->keys, w->size, sizeof *w->keys);
+}
+
+void
+due_window_keep(struct due_window *w, size_t start, size_t n)
+{
+	size_t i;
+
+	if (start > w->n)
+		start = w->n;
+	if (n > w->n - start)
+		n = w->n - start;
+	for (i = 0; i < w->n; i++) {
+		if (i < start || i >= start + n)
+			free(w->rows[i].person);
+	}
+	if (start > 0) {
+		memmove(w->rows, w->rows + start, n * sizeof *w->rows);
+		memmove(w->keys, w->keys + start, n * sizeof *w->keys);
+	}
+	w->n = n;
+}
+
+void
+due_window_join(struct due_window *to, struct due_window *from)
+{
+	if (from->n > 0) {
+		due_window_grow(to, from->n);
+		memcpy(to->rows + to->n, from->rows,
+		    from->n * sizeof *from->rows);
+		memcpy(to->keys + to->n, from->keys,
+		    from->n * sizeof *from->keys);
+		to->n += from->n;
+	}
+	from->n = 0;
+	due_window_free(from);
+}
+
+int
+views_key_compare(const struct store_due_key *a,
+    const struct store_due_key *b)
+{
+	if (a->others != b->others)
+		return a->others < b->others ? -1 : 1;
+	if (!a->others && a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return 0;
+}
+
+long
+views_filter_count(const struct due_counts *counts, enum views_filter filter)
+{
+	switch (filter) {
+	case VIEWS_EVERYONE:
+		return (long)counts->stepped_up + counts->stepped_down;
+	case VIEWS_OVERDUE:
+		return counts->overdue;
+	case VIEWS_SOON:
+		return counts->due_soon;
+	case VIEWS_UP:
+		return counts->stepped_up;
+	case VIEWS_DOWN:
+		return counts->stepped_down;
+	case VIEWS_ARCHIVED:
+		return counts->archived;
+	}
+	return 0;
+}
+
+int
+views_window_count(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search, long *n,
+    char **cause)
+{
+	struct store_due_query q;
+
+	views_query(settings, today, filter, search, &q);
+	return store_due_count(st, &q, n, cause);
+}
+
+struct views_window_state {
+	const struct rules_settings	*settings;
+	date_t				 today;
+	struct due_window		*w;
+	views_due_cb			 cb;
+	void				*arg;
+};
+
+/* Add a judged copy of a row (names only) to the end of the window. */
+static int
+views_window_add(const struct person *p, const struct store_due_key *key,
+    void *arg)
+{
+	struct views_window_state *s = arg;
+	struct due_window *w = s->w;
+	struct person slim;
+
+	due_window_grow(w, 1);
+	views_due_row(p, s->settings, s->today, &w->rows[w->n]);
+	slim = *p;
+	slim.phone = slim.email = slim.address = NULL;
+	w->rows[w->n].person = person_copy(&slim);
+	w->keys[w->n] = *key;
+	w->n++;
+	return 0;
+}
+
+int
+views_window_page(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search,
+    const struct store_due_key *key, int dir, size_t limit,
+    struct due_window *out, char **cause)
+{
+	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct store_due_query q;
+	struct due_row row;
+	struct store_due_key k;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	if (limit == 0)
+		return 0;
+	views_query(settings, today, filter, search, &q);
+	if (store_due_page(st, &q, key, dir, (long)limit, views_window_add, &s,
+	    cause) != 0) {
+		due_window_free(out);
+		return -1;
+	}
+	if (dir == STORE_BEFORE) {
+		/* Read nearest first: put them in the list's order. */
+		for (i = 0; i < out->n / 2; i++) {
+			row = out->rows[i];
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = row;
+			k = out->keys[i];
+			out->keys[i] = out->keys[out->n - 1 - i];
+			out->keys[out->n - 1 - i] = k;
+		}
+	}
+	return 0;
+}
+
+int
+views_window_row(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search, long id,
+    struct due_window *out, char **cause)
+{
+	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct store_due_query q;
+
+	memset(out, 0, sizeof *out);
+	views_query(settings, today, filter, search, &q);
+	if (store_due_get(st, &q, id, views_window_add, &s, cause) != 0) {
+		due_window_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+views_window_visit(const struct person *p, const struct store_due_key *key,
+    void *arg)
+{
+	struct views_window_state *s = arg;
+	struct due_row row;
+
+	(void)key;
+	views_due_row(p, s->settings, s->today, &row);
+	return s->cb(&row, s->arg);
+}
+
+int
+views_window_each(struct store *st, const struct rules_settings *settings,
+    date_t today, enum views_filter filter, const char *search,
+    views_due_cb cb, void *arg, char **cause)
+{
+	struct views_window_state s = { settings, today, NULL, cb, arg };
+	struct store_due_query q;
+
+	views_query(settings, today, filter, search, &q);
+	return store_due_page(st, &q, NULL, STORE_AFTER, -1,
+	    views_window_visit, &s, cause);
 }
 
 struct views_agenda_state {
@@ -371,8 +574,9 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 	struct views_agenda_state s = { settings, today, until, out };
 
 	memset(out, 0, sizeof *out);
-	if (store_people_each(st, STORE_CURRENT, views_agenda_add, &s,
-	    cause) != 0) {
+	/* Read from the index alone: it holds every fact the agenda needs. */
+	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
+	    views_agenda_add, &s, cause) != 0) {
 		agenda_list_free(out);
 		return -1;
 	}
@@ -380,24 +584,6 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 		qsort(out->entries, out->n, sizeof *out->entries,
 		    views_agenda_compare);
 	return 0;
-}
-
-void
-views_agenda_due(const struct due_list *due,
-    const struct rules_settings *settings, date_t today, date_t until,
-    struct agenda_list *out)
-{
-	struct views_agenda_state s = { settings, today, until, out };
-	size_t i;
-
-	memset(out, 0, sizeof *out);
-	for (i = 0; i < due->n; i++) {
-		if (due->rows[i].person->facts.status != STATUS_ARCHIVED)
-			views_agenda_add(due->rows[i].person, &s);
-	}
-	if (out->n > 1)
-		qsort(out->entries, out->n, sizeof *out->entries,
-		    views_agenda_compare);
 }
 
 void

@@ -1,7 +1,7 @@
 /*
  * tui-agenda.c: the agenda: contacts, letters, reviews and birthdays in
- * the next four weeks, by date, overdue ones first.  Built from the due
- * list in memory (views_agenda_due), so opening it reads nothing.
+ * the next four weeks, by date, overdue ones first (views_agenda, read
+ * when it opens and after a change).
  */
 #include <config.h>
 
@@ -44,14 +44,20 @@ agenda_load(struct tui *t, struct agenda *a)
 	date_t until = t->today + AGENDA_DAYS - 1, heading = DATE_NONE;
 	char day[64], detail[128], *name;
 	long selected = tui_lines_selected(&a->lines);
+	char *cause = NULL;
 	int overdue_heading = 0;
 	size_t k;
 
-	views_agenda_due(&t->list, t->rules, t->today, until, &list);
-	tui_lines_clear(&a->lines);
-	a->lines.selectable = 1;
 	a->generation = t->generation;
 	a->loaded = 1;
+	if (views_agenda(t->st, t->rules, t->today, until, &list,
+	    &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;		/* the agenda as it was */
+	}
+	tui_lines_clear(&a->lines);
+	a->lines.selectable = 1;
 	tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "Agenda from %s to %s",
 	    cli_date(t->cli, t->today), cli_date(t->cli, until));
 	if (list.n == 0)

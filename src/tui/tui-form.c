@@ -661,7 +661,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 	int editing = pf->old != NULL, bad = 0, rc = -1;
 	enum stage stage;
 	size_t i;
-	long n;
+	long n, same = 0;
 
 	for (i = 0; i < PF_COUNT; i++)
 		v[i] = tui_form_value(f, i);
@@ -737,16 +737,17 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	}
 	if (!editing) {
-		for (i = 0; i < t->list.n; i++) {
-			row = &t->list.rows[i];
-			if (check_duplicate(&p, row->person)) {
-				cause = xasprintf("someone with this name and date "
-				    "of birth is already number %ld; find them "
-				    "with / (s steps them up again)",
-				    row->person->id);
-				person_form_fail(f, PF_NAME, &cause, &bad);
-				goto out;
-			}
+		if (store_person_duplicate(t->st, &p, &same, &cause) != 0) {
+			tui_error(t, "Nothing was saved: %s", cause);
+			free(cause);
+			goto out;
+		}
+		if (same != 0) {
+			cause = xasprintf("someone with this name and date of "
+			    "birth is already number %ld; find them with / (s "
+			    "steps them up again)", same);
+			person_form_fail(f, PF_NAME, &cause, &bad);
+			goto out;
 		}
 	}
 

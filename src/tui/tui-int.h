@@ -24,6 +24,13 @@
 #define TUI_MIN_COLS	80
 #define TUI_MIN_LINES	24
 
+/*
+ * The database's page cache while the screens are up: they read a page
+ * of the list at a time, and a count or a search goes through an index
+ * once, so a small cache that is reused serves them best.
+ */
+#define TUI_CACHE_KIB	1024
+
 /* How long to wait for a key before looking at signals and the database. */
 #define TUI_TICK_MS	250
 
@@ -76,6 +83,8 @@ struct tui_keydef {
 	const char	*section;	/* heading in help */
 	const char	*label;		/* what it does, for help */
 	const char	*hint;		/* for the bottom line; NULL if not shown */
+	int		 rank;		/* bottom line: 1 always, 2 if it */
+					/* fits, 3 if room is left after 2 */
 };
 
 /* The key table, in the order help lists it. */
@@ -137,7 +146,10 @@ struct tui {
 	struct store			*st;
 	const struct rules_settings	*rules;
 	date_t				 today;
-	struct due_list			 list;	/* everyone, most urgent first */
+	struct due_counts		 counts; /* of the whole caseload */
+	long				 last_id; /* the highest number */
+	struct due_row			 row;	/* tui_row's, or person NULL */
+	int				 first_drawn; /* first screen up */
 	unsigned			 generation; /* bumped by every change */
 	long				 data_version;
 	struct tui_screen		*stack[TUI_STACK_MAX];
@@ -189,10 +201,17 @@ void tui_suspend(struct tui *t);
 void tui_resume(struct tui *t);
 /* 1 when a signal asked caseload to stop. */
 int tui_interrupted(void);
-/* A young person changed: update their row everywhere; 0 or -1. */
+/*
+ * A young person changed: the counts are read again and every screen
+ * reads what it shows again when next drawn; 0 or -1.
+ */
 int tui_changed(struct tui *t, long id);
-/* Find someone's row in the list, or NULL. */
-const struct due_row *tui_row(const struct tui *t, long id);
+/*
+ * Young person id's row of the due list, read from the database; valid
+ * until the next call.  NULL when there is no such person, or after an
+ * error (shown on the status line).
+ */
+const struct due_row *tui_row(struct tui *t, long id);
 
 /* tui-list.c: the caseload list, the home screen. */
 extern const struct tui_screen_ops tui_list_ops;
@@ -217,11 +236,13 @@ void tui_export_dialog(struct tui *t);
 
 /*
  * tui-print.c: print a list as 'caseload due --print' and 'letters
- * --print' do, after asking (with names, or initials only).  shown is
- * what the screen lists; subset says which rows, for the title (or NULL).
+ * --print' do, after asking (with names, or initials only).  The due
+ * list prints the rows that filter and search pick (read from the
+ * database as they are printed); subset says which, for the title (or
+ * NULL).
  */
-void tui_print_due(struct tui *t, const struct due_list *shown,
-    const char *subset);
+void tui_print_due(struct tui *t, enum views_filter filter,
+    const char *search, const char *subset);
 void tui_print_letters(struct tui *t, const struct letter_list *list);
 
 /* tui-help.c */

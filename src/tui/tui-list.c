@@ -1,8 +1,9 @@
 /*
  * tui-list.c: the caseload list, the home screen: everyone, most urgent
- * first, with search (/) and filters (f).  It shows the due list that
- * struct tui holds (views_due) through an index of the rows that match,
- * and draws only the rows on screen.
+ * first, with search (/) and filters (f).  It holds only the rows on
+ * screen (a due_window) and reads the rows it needs when the selection
+ * moves past them, a page at a time from the index (views_window_page),
+ * so that moving about a caseload of any size never reads all of it.
  */
 #include <config.h>
 
@@ -15,34 +16,36 @@
 #include "tui-int.h"
 #include "xmalloc.h"
 
-enum list_filter {
-	FILTER_ALL, FILTER_OVERDUE, FILTER_SOON, FILTER_UP, FILTER_DOWN,
-	FILTER_ARCHIVED
-};
-#define FILTER_COUNT 6
-
-static const char *const list_filter_names[FILTER_COUNT] = {
+static const char *const list_filter_names[VIEWS_FILTER_COUNT] = {
 	"everyone", "overdue", "due soon", "stepped up", "stepped down",
 	"archived"
 };
 
 /* As the filter's pick list offers them. */
-static const char *const list_filter_labels[FILTER_COUNT] = {
+static const char *const list_filter_labels[VIEWS_FILTER_COUNT] = {
 	"Everyone not archived", "Overdue", "Due soon", "Stepped up",
 	"Stepped down", "Archived"
 };
 
 #define LIST_SEARCH_MAX 200
 
+/* What to read again before the list is drawn. */
+enum list_stale {
+	LIST_FRESH,	/* nothing */
+	LIST_KEEP,	/* the rows shown changed: the same place, again */
+	LIST_RESET	/* another filter or search: from the top */
+};
+
 struct list {
-	size_t		*view;		/* indices of the rows shown */
-	size_t		 nview;
-	size_t		 top;		/* first row on screen */
-	size_t		 sel;		/* the selected row, in view */
+	struct due_window win;		/* the rows on screen, in order */
+	size_t		 sel;		/* the selected row, in win */
 	long		 sel_id;	/* ... who is on it */
-	unsigned	 generation;	/* of t->list when view was built */
-	int		 stale;		/* build the view again */
-	enum list_filter filter;
+	long		 shown;		/* rows the filter and search pick */
+	int		 whole;		/* win holds every one of them */
+	int		 rows;		/* rows win was read for */
+	unsigned	 generation;	/* of the caseload when read */
+	enum list_stale	 stale;
+	enum views_filter filter;
 	char		 search[LIST_SEARCH_MAX + 8];
 	int		 searching;	/* typing a search */
 };
@@ -55,82 +58,200 @@ struct list_cols {
 };
 
 static int
-list_match_filter(const struct due_row *row, enum list_filter filter)
+list_rows(void)
 {
-	enum status status = row->person->facts.status;
+	return tui_body_rows() - 1;	/* the column headings */
+}
 
-	switch (filter) {
-	case FILTER_ALL:
-		return status != STATUS_ARCHIVED;
-	case FILTER_OVERDUE:
-		return status == STATUS_UP && row->contact.state == DUE_OVERDUE;
-	case FILTER_SOON:
-		return status == STATUS_UP && row->contact.state == DUE_SOON;
-	case FILTER_UP:
-		return status == STATUS_UP;
-	case FILTER_DOWN:
-		return status == STATUS_DOWN;
-	case FILTER_ARCHIVED:
-		return status == STATUS_ARCHIVED;
+/* Read rows of the list as views_window_page does; 0, or -1 (said). */
+static int
+list_page(struct tui *t, struct list *l, const struct store_due_key *key,
+    int dir, size_t limit, struct due_window *out)
+{
+	char *cause = NULL;
+
+	if (views_window_page(t->st, t->rules, t->today, l->filter, l->search,
+	    key, dir, limit, out, &cause) == 0)
+		return 0;
+	tui_error(t, "%s", cause);
+	free(cause);
+	return -1;
+}
+
+/* Select young person id when they are on screen; 1 if they are. */
+static int
+list_find(struct list *l, long id)
+{
+	size_t i;
+
+	for (i = 0; i < l->win.n; i++) {
+		if (l->win.rows[i].person->id == id) {
+			l->sel = i;
+			return 1;
+		}
 	}
 	return 0;
 }
 
-/* A search matches a number from its start ("1" finds 1, 12 ...) or a name. */
-static int
-list_match_search(const struct due_row *row, const char *search)
-{
-	const struct person *p = row->person;
-	const char *digits = search;
-	char number[32];
-
-	if (*search == '\0')
-		return 1;
-	if (*digits == '#')
-		digits++;
-	if (*digits >= '0' && *digits <= '9' &&
-	    strspn(digits, "0123456789") == strlen(digits)) {
-		snprintf(number, sizeof number, "%ld", p->id);
-		if (strncmp(number, digits, strlen(digits)) == 0)
-			return 1;
-	}
-	return text_contains(p->name, search) || (p->preferred_name != NULL &&
-	    text_contains(p->preferred_name, search));
-}
-
+/* The window becomes w (emptied), with row sel selected. */
 static void
-list_build(struct tui *t, struct list *l)
+list_set(struct list *l, struct due_window *w, size_t sel)
 {
-	size_t i;
-
-	free(l->view);
-	l->view = xreallocarray(NULL, t->list.n + 1, sizeof *l->view);
-	l->nview = 0;
-	for (i = 0; i < t->list.n; i++) {
-		if (list_match_filter(&t->list.rows[i], l->filter) &&
-		    list_match_search(&t->list.rows[i], l->search))
-			l->view[l->nview++] = i;
-	}
-	/* Stay on the same young person when they are still shown. */
-	for (i = 0; i < l->nview; i++) {
-		if (t->list.rows[l->view[i]].person->id == l->sel_id) {
-			l->sel = i;
-			break;
-		}
-	}
-	if (l->sel >= l->nview)
-		l->sel = l->nview > 0 ? l->nview - 1 : 0;
-	l->sel_id = l->nview > 0 ? t->list.rows[l->view[l->sel]].person->id :
-	    0;
-	l->generation = t->generation;
-	l->stale = 0;
+	due_window_free(&l->win);
+	l->win = *w;
+	memset(w, 0, sizeof *w);
+	l->sel = sel;
+	l->whole = 0;
 }
 
+/*
+ * Make the window as tall as the screen: take rows away (keeping the
+ * selection on screen), or read more after it and then before it, as far
+ * as the list goes.
+ */
+static int
+list_fit(struct tui *t, struct list *l)
+{
+	size_t rows = (size_t)list_rows();
+	struct due_window more;
+
+	l->rows = (int)rows;
+	if (l->win.n > rows) {
+		if (l->sel >= rows) {
+			due_window_keep(&l->win, l->sel - rows + 1, rows);
+			l->sel = rows - 1;
+		} else
+			due_window_keep(&l->win, 0, rows);
+		l->whole = 0;
+	}
+	/* Nothing more to read (a search may have gone through it all). */
+	if (l->whole)
+		return 0;
+	if (l->win.n < rows) {
+		if (list_page(t, l, l->win.n > 0 ? &l->win.keys[l->win.n - 1] :
+		    NULL, STORE_AFTER, rows - l->win.n, &more) != 0)
+			return -1;
+		due_window_join(&l->win, &more);
+	}
+	if (l->win.n < rows && l->win.n > 0) {
+		if (list_page(t, l, &l->win.keys[0], STORE_BEFORE,
+		    rows - l->win.n, &more) != 0)
+			return -1;
+		l->sel += more.n;
+		due_window_join(&more, &l->win);
+		l->win = more;
+	}
+	return 0;
+}
+
+/* Show the row of one (emptied) as the last on screen, or near the top. */
+static int
+list_around(struct tui *t, struct list *l, struct due_window *one)
+{
+	struct due_window before;
+
+	if (list_page(t, l, &one->keys[0], STORE_BEFORE,
+	    (size_t)list_rows() - 1, &before) != 0) {
+		due_window_free(one);
+		return -1;
+	}
+	due_window_join(&before, one);
+	list_set(l, &before, before.n - 1);
+	return 0;
+}
+
+/* Show the row of one (emptied) as the first on screen. */
+static int
+list_from(struct tui *t, struct list *l, struct due_window *one)
+{
+	struct due_window after;
+
+	if (list_page(t, l, &one->keys[0], STORE_AFTER,
+	    (size_t)list_rows() - 1, &after) != 0) {
+		due_window_free(one);
+		return -1;
+	}
+	due_window_join(one, &after);
+	list_set(l, one, 0);
+	return 0;
+}
+
+/*
+ * Read the rows on screen again: after another filter or search, from
+ * the top of the list (LIST_RESET); after a change to the caseload, from
+ * the same row at the top (LIST_KEEP).  Either way the selected young
+ * person stays selected while the list still shows them, and the screen
+ * moves to where they are now.
+ */
+static void
+list_load(struct tui *t, struct list *l)
+{
+	struct due_window one, page;
+	struct store_due_key top;
+	size_t rows = (size_t)list_rows(), old_sel = l->sel;
+	long shown = -1;
+	char *cause = NULL;
+	int keep = l->stale == LIST_KEEP && l->win.n > 0, rc;
+
+	l->stale = LIST_FRESH;
+	l->generation = t->generation;
+	memset(&one, 0, sizeof one);
+	memset(&top, 0, sizeof top);
+	if (l->sel_id != 0 && views_window_row(t->st, t->rules, t->today,
+	    l->filter, l->search, l->sel_id, &one, &cause) != 0)
+		goto fail;
+	if (keep) {
+		top = l->win.keys[0];
+		rc = list_page(t, l, &top, STORE_FROM, rows, &page);
+	} else
+		rc = list_page(t, l, NULL, STORE_AFTER, rows, &page);
+	if (rc != 0) {
+		due_window_free(&one);
+		return;
+	}
+	list_set(l, &page, 0);
+	/* A first page that is not full holds every row there is. */
+	if (!keep && l->win.n < rows) {
+		shown = (long)l->win.n;
+		l->whole = 1;
+	}
+	if (one.n == 1 && list_find(l, l->sel_id))
+		due_window_free(&one);
+	else if (one.n == 1 && keep && views_key_compare(&one.keys[0],
+	    &top) < 0)
+		list_from(t, l, &one);
+	else if (one.n == 1)
+		list_around(t, l, &one);
+	else if (l->win.n > 0)
+		l->sel = keep && old_sel < l->win.n ? old_sel : keep ?
+		    l->win.n - 1 : 0;
+	list_fit(t, l);
+	l->sel_id = l->win.n > 0 ? l->win.rows[l->sel].person->id : 0;
+
+	if (l->search[0] == '\0')
+		shown = views_filter_count(&t->counts, l->filter);
+	else if (shown < 0 && views_window_count(t->st, t->rules, t->today,
+	    l->filter, l->search, &shown, &cause) != 0)
+		goto fail;
+	l->shown = shown;
+	return;
+
+fail:
+	tui_error(t, "%s", cause);
+	free(cause);
+	due_window_free(&one);
+}
+
+/* Read what changed since the list was drawn; fit a new window size. */
 static void
 list_fresh(struct tui *t, struct list *l)
 {
-	if (l->stale || l->generation != t->generation || l->view == NULL)
-		list_build(t, l);
+	if (l->stale == LIST_FRESH && l->generation != t->generation)
+		l->stale = LIST_KEEP;
+	if (l->stale != LIST_FRESH)
+		list_load(t, l);
+	else if (l->rows != list_rows())
+		list_fit(t, l);
 }
 
 void *
@@ -138,9 +259,9 @@ tui_list_new(struct tui *t)
 {
 	struct list *l = xcalloc(1, sizeof *l);
 
-	l->filter = FILTER_ALL;
+	l->filter = VIEWS_EVERYONE;
 	l->generation = t->generation;
-	l->stale = 1;
+	l->stale = LIST_RESET;
 	return l;
 }
 
@@ -150,30 +271,17 @@ tui_list_select(struct tui *t, long id)
 	struct list *l = t->stack[0]->data;
 
 	l->sel_id = id;
-	if (l->filter != FILTER_ALL || l->search[0] != '\0') {
-		l->filter = FILTER_ALL;
-		l->search[0] = '\0';
-	}
-	l->stale = 1;
-}
-
-static int
-list_rows(void)
-{
-	return tui_body_rows() - 1;	/* the column headings */
+	l->filter = VIEWS_EVERYONE;
+	l->search[0] = '\0';
+	l->stale = LIST_RESET;
 }
 
 static void
 list_columns(const struct tui *t, struct list_cols *c)
 {
-	long max_id = 0;
-	size_t i;
+	long max_id = t->last_id;
 	int w, fixed;
 
-	for (i = 0; i < t->list.n; i++) {
-		if (t->list.rows[i].person->id > max_id)
-			max_id = t->list.rows[i].person->id;
-	}
 	for (c->no = 2; max_id >= 100; max_id /= 10)
 		c->no++;
 	c->age = 3;
@@ -286,16 +394,16 @@ list_draw_status(struct tui *t, struct list *l)
 	if (t->message != NULL)
 		return;
 	if (l->search[0] != '\0')
-		text = xasprintf("Showing %zu: %s matching \"%s\" (Esc clears)"
-		    " · ! overdue  ~ due soon  - stepped down", l->nview,
+		text = xasprintf("Showing %ld: %s matching \"%s\" (Esc clears)"
+		    " · ! overdue  ~ due soon  - stepped down", l->shown,
 		    list_filter_names[l->filter], l->search);
-	else if (l->filter != FILTER_ALL)
-		text = xasprintf("Showing %zu: %s (Esc shows everyone)"
-		    " · ! overdue  ~ due soon  - stepped down", l->nview,
+	else if (l->filter != VIEWS_EVERYONE)
+		text = xasprintf("Showing %ld: %s (Esc shows everyone)"
+		    " · ! overdue  ~ due soon  - stepped down", l->shown,
 		    list_filter_names[l->filter]);
 	else
-		text = xasprintf("Showing everyone: %zu · Enter opens a page"
-		    " · ! overdue  ~ due soon  - stepped down", l->nview);
+		text = xasprintf("Showing everyone: %ld · Enter opens a page"
+		    " · ! overdue  ~ due soon  - stepped down", l->shown);
 	tui_put(stdscr, y, 0, COLS - 1, A_NORMAL, text);
 	free(text);
 }
@@ -305,19 +413,13 @@ list_draw(struct tui *t, struct tui_screen *s)
 {
 	struct list *l = s->data;
 	struct list_cols c;
-	int rows = list_rows(), y = tui_body_top(), r;
+	int y = tui_body_top();
 	attr_t head = A_BOLD | A_UNDERLINE;
+	const struct due_counts *n = &t->counts;
 	size_t i;
 
 	list_fresh(t, l);
 	list_columns(t, &c);
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + (size_t)rows)
-		l->top = l->sel - (size_t)rows + 1;
-	if (l->top + (size_t)rows > l->nview)
-		l->top = l->nview > (size_t)rows ? l->nview - (size_t)rows : 0;
-
 	tui_put(stdscr, y, 0, COLS, head, "");
 	tui_put(stdscr, y, c.x_no, c.no, head, "No");
 	tui_put(stdscr, y, c.x_name, c.name, head, "Name");
@@ -328,68 +430,119 @@ list_draw(struct tui *t, struct tui_screen *s)
 	tui_put(stdscr, y, c.x_next, c.date, head, "Next due");
 	tui_put(stdscr, y, c.x_overdue, c.overdue, head, "Overdue");
 
-	for (r = 0; r < rows; r++) {
-		i = l->top + (size_t)r;
-		if (i >= l->nview)
-			break;
-		list_draw_row(t, &c, y + 1 + r, &t->list.rows[l->view[i]],
+	for (i = 0; i < l->win.n && i < (size_t)list_rows(); i++)
+		list_draw_row(t, &c, y + 1 + (int)i, &l->win.rows[i],
 		    i == l->sel);
-	}
-	if (t->list.n == 0)
+	if (n->stepped_up + n->stepped_down + n->archived == 0)
 		tui_put(stdscr, y + 2, 2, COLS - 4, A_BOLD, "No young people on "
 		    "your caseload yet: press a to add one.");
-	else if (l->nview == 0)
+	else if (l->win.n == 0)
 		tui_put(stdscr, y + 2, 2, COLS - 4, A_BOLD, "Nobody matches: "
 		    "press Esc to show everyone.");
 	list_draw_status(t, l);
 }
 
+/*
+ * Move the selection.  Within the rows on screen nothing is read; past
+ * them, a line or a page is read from the index, and Home and End read
+ * one page.
+ */
 static int
-list_move(struct list *l, enum tui_action action)
+list_move(struct tui *t, struct list *l, enum tui_action action)
 {
-	size_t page = (size_t)(list_rows() > 1 ? list_rows() - 1 : 1);
+	size_t rows = (size_t)list_rows(), page, top, sel, k;
+	struct due_window more;
 
-	if (l->nview == 0)
-		return action == TUI_UP || action == TUI_DOWN ||
-		    action == TUI_PAGE_UP || action == TUI_PAGE_DOWN ||
-		    action == TUI_TOP || action == TUI_BOTTOM ? TUI_DONE :
-		    TUI_PASS;
 	switch (action) {
 	case TUI_UP:
-		if (l->sel > 0)
-			l->sel--;
-		break;
 	case TUI_DOWN:
-		if (l->sel + 1 < l->nview)
-			l->sel++;
-		break;
 	case TUI_PAGE_UP:
-		l->sel = l->sel > page ? l->sel - page : 0;
-		l->top = l->top > page ? l->top - page : 0;
-		break;
 	case TUI_PAGE_DOWN:
-		l->sel = l->sel + page < l->nview ? l->sel + page :
-		    l->nview - 1;
-		l->top += page;
-		break;
 	case TUI_TOP:
-		l->sel = 0;
-		break;
 	case TUI_BOTTOM:
-		l->sel = l->nview - 1;
 		break;
 	default:
 		return TUI_PASS;
 	}
+	if (l->win.n == 0)
+		return TUI_DONE;
+	page = rows > 1 ? rows - 1 : 1;
+	if (l->whole) {
+		/* Every row is on screen: nothing to read. */
+		if (action == TUI_UP || action == TUI_PAGE_UP)
+			l->sel = l->sel > (action == TUI_UP ? 1 : page) ?
+			    l->sel - (action == TUI_UP ? 1 : page) : 0;
+		else if (action == TUI_DOWN || action == TUI_PAGE_DOWN)
+			l->sel += action == TUI_DOWN ? 1 : page;
+		else
+			l->sel = action == TUI_TOP ? 0 : l->win.n - 1;
+		action = TUI_NONE;
+	}
+	switch (action) {
+	case TUI_UP:
+		if (l->sel > 0) {
+			l->sel--;
+			break;
+		}
+		if (list_page(t, l, &l->win.keys[0], STORE_BEFORE, 1,
+		    &more) != 0)
+			break;
+		due_window_join(&more, &l->win);
+		l->win = more;
+		due_window_keep(&l->win, 0, rows);
+		break;
+	case TUI_DOWN:
+		if (l->sel + 1 < l->win.n) {
+			l->sel++;
+			break;
+		}
+		if (list_page(t, l, &l->win.keys[l->win.n - 1], STORE_AFTER, 1,
+		    &more) != 0)
+			break;
+		due_window_join(&l->win, &more);
+		if (l->win.n > rows)
+			due_window_keep(&l->win, l->win.n - rows, rows);
+		l->sel = l->win.n - 1;
+		break;
+	case TUI_PAGE_DOWN:
+		/* The last row on screen becomes the first, while it can. */
+		if (list_page(t, l, &l->win.keys[l->win.n - 1], STORE_AFTER,
+		    page, &more) != 0)
+			break;
+		due_window_join(&l->win, &more);
+		top = l->win.n > rows ? l->win.n - rows : 0;
+		if (top > page)
+			top = page;
+		sel = l->sel + page < l->win.n ? l->sel + page : l->win.n - 1;
+		due_window_keep(&l->win, top, rows);
+		l->sel = sel - top;
+		break;
+	case TUI_PAGE_UP:
+		if (list_page(t, l, &l->win.keys[0], STORE_BEFORE, page,
+		    &more) != 0)
+			break;
+		k = more.n;
+		due_window_join(&more, &l->win);
+		l->win = more;
+		sel = l->sel + k > page ? l->sel + k - page : 0;
+		due_window_keep(&l->win, 0, rows);
+		l->sel = sel;
+		break;
+	case TUI_TOP:
+		if (list_page(t, l, NULL, STORE_AFTER, rows, &more) == 0)
+			list_set(l, &more, 0);
+		break;
+	case TUI_BOTTOM:
+		if (list_page(t, l, NULL, STORE_BEFORE, rows, &more) == 0)
+			list_set(l, &more, more.n > 0 ? more.n - 1 : 0);
+		break;
+	default:
+		break;
+	}
+	if (l->sel >= l->win.n)
+		l->sel = l->win.n > 0 ? l->win.n - 1 : 0;
+	l->sel_id = l->win.n > 0 ? l->win.rows[l->sel].person->id : 0;
 	return TUI_DRAW;
-}
-
-/* Remember who is selected after a move. */
-static void
-list_note_selection(struct tui *t, struct list *l)
-{
-	if (l->nview > 0 && l->sel < l->nview)
-		l->sel_id = t->list.rows[l->view[l->sel]].person->id;
 }
 
 static int
@@ -398,9 +551,9 @@ list_filter_chosen(struct tui *t, size_t chosen, void *arg)
 	struct list *l = arg;
 
 	(void)t;
-	if (chosen < FILTER_COUNT) {
-		l->filter = (enum list_filter)chosen;
-		l->stale = 1;
+	if (chosen < VIEWS_FILTER_COUNT) {
+		l->filter = (enum views_filter)chosen;
+		l->stale = LIST_RESET;
 	}
 	return TUI_DRAW;
 }
@@ -408,48 +561,34 @@ list_filter_chosen(struct tui *t, size_t chosen, void *arg)
 static void
 list_pick_filter(struct tui *t, struct list *l)
 {
-	const char *items[FILTER_COUNT];
-	char *labels[FILTER_COUNT];
-	size_t counts[FILTER_COUNT] = { 0 }, i, f;
+	const char *items[VIEWS_FILTER_COUNT];
+	char *labels[VIEWS_FILTER_COUNT];
+	size_t f;
 
-	for (i = 0; i < t->list.n; i++) {
-		for (f = 0; f < FILTER_COUNT; f++) {
-			if (list_match_filter(&t->list.rows[i],
-			    (enum list_filter)f))
-				counts[f]++;
-		}
-	}
-	for (f = 0; f < FILTER_COUNT; f++) {
-		labels[f] = xasprintf("%s (%zu)", list_filter_labels[f],
-		    counts[f]);
+	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
+		labels[f] = xasprintf("%s (%ld)", list_filter_labels[f],
+		    views_filter_count(&t->counts, (enum views_filter)f));
 		items[f] = labels[f];
 	}
-	tui_pick_open(t, "Show", items, FILTER_COUNT, l->filter,
+	tui_pick_open(t, "Show", items, VIEWS_FILTER_COUNT, l->filter,
 	    list_filter_chosen, l, NULL);
-	for (f = 0; f < FILTER_COUNT; f++)
+	for (f = 0; f < VIEWS_FILTER_COUNT; f++)
 		free(labels[f]);
 }
 
-/* Print the rows shown, as 'caseload due --print' prints everyone. */
+/* Print the rows the list shows, as 'caseload due --print' prints. */
 static void
 list_print(struct tui *t, struct list *l)
 {
-	struct due_list shown = t->list;	/* the counts of everyone */
 	char *subset = NULL;
-	size_t i;
 
-	shown.rows = xreallocarray(NULL, l->nview + 1, sizeof *shown.rows);
-	for (i = 0; i < l->nview; i++)
-		shown.rows[i] = t->list.rows[l->view[i]];
-	shown.n = shown.size = l->nview;
 	if (l->search[0] != '\0')
 		subset = xasprintf("%s matching \"%s\"",
 		    list_filter_names[l->filter], l->search);
-	else if (l->filter != FILTER_ALL)
+	else if (l->filter != VIEWS_EVERYONE)
 		subset = xstrdup(list_filter_names[l->filter]);
-	tui_print_due(t, &shown, subset);
+	tui_print_due(t, l->filter, l->search, subset);
 	free(subset);
-	free(shown.rows);	/* the rows' people are the list's */
 }
 
 /* Typing a search: every key narrows the list at once. */
@@ -467,7 +606,7 @@ list_search_key(struct tui *t, struct list *l, int key)
 			memcpy(l->search + len, utf8, n);
 			l->search[len + n] = '\0';
 		}
-		l->stale = 1;
+		l->stale = LIST_RESET;
 		return TUI_DRAW;
 	}
 	switch (tui_key_action(key, TUI_ON_SEARCH)) {
@@ -478,7 +617,7 @@ list_search_key(struct tui *t, struct list *l, int key)
 		if (len > 0)
 			len--;
 		l->search[len] = '\0';
-		l->stale = 1;
+		l->stale = LIST_RESET;
 		return TUI_DRAW;
 	case TUI_SAVE:
 		l->searching = 0;
@@ -486,13 +625,12 @@ list_search_key(struct tui *t, struct list *l, int key)
 	case TUI_CANCEL:
 		l->searching = 0;
 		l->search[0] = '\0';
-		l->stale = 1;
+		l->stale = LIST_RESET;
 		return TUI_DRAW;
 	case TUI_UP:
 	case TUI_DOWN:
 		list_fresh(t, l);
-		list_move(l, tui_key_action(key, TUI_ON_SEARCH));
-		list_note_selection(t, l);
+		list_move(t, l, tui_key_action(key, TUI_ON_SEARCH));
 		return TUI_DRAW;
 	default:
 		return TUI_DONE;
@@ -507,18 +645,16 @@ list_key_list(struct tui *t, struct list *l, int key)
 
 	list_fresh(t, l);
 	action = tui_key_action(key, TUI_ON_LIST);
-	bits = list_move(l, action);
-	if (bits != TUI_PASS) {
-		list_note_selection(t, l);
+	bits = list_move(t, l, action);
+	if (bits != TUI_PASS)
 		return bits;
-	}
 	switch (action) {
 	case TUI_QUIT:
 		return TUI_EXIT;
 	case TUI_CLEAR:
 		l->search[0] = '\0';
-		l->filter = FILTER_ALL;
-		l->stale = 1;
+		l->filter = VIEWS_EVERYONE;
+		l->stale = LIST_RESET;
 		return TUI_DRAW;
 	case TUI_SEARCH:
 		l->searching = 1;
@@ -547,7 +683,7 @@ list_key_list(struct tui *t, struct list *l, int key)
 	case TUI_STEP:
 	case TUI_REVIEW:
 	case TUI_ARCHIVE:
-		if (l->nview == 0) {
+		if (l->win.n == 0) {
 			tui_error(t, "Nobody is selected: press Esc to show "
 			    "everyone, or a to add a young person.");
 			return TUI_DRAW;
@@ -603,7 +739,7 @@ list_free(struct tui_screen *s)
 	struct list *l = s->data;
 
 	if (l != NULL)
-		free(l->view);
+		due_window_free(&l->win);
 	free(l);
 }
 

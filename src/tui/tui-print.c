@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "print.h"
@@ -114,19 +115,50 @@ print_ask(struct tui *t, struct print_job *job, const char *what)
 	free(command);
 }
 
+/* Gather the rows to print (names only), one at a time from the index. */
+static int
+print_keep_row(const struct due_row *row, void *arg)
+{
+	struct due_list *list = arg;
+
+	if (list->n == list->size) {
+		list->size = list->size ? list->size * 2 : 64;
+		list->rows = xreallocarray(list->rows, list->size,
+		    sizeof *list->rows);
+	}
+	list->rows[list->n] = *row;
+	list->rows[list->n].person = person_copy(row->person);
+	list->n++;
+	return 0;
+}
+
 void
-tui_print_due(struct tui *t, const struct due_list *shown, const char *subset)
+tui_print_due(struct tui *t, enum views_filter filter, const char *search,
+    const char *subset)
 {
 	struct print_options opt = { -1, 0, subset };
-	struct print_job *job = xcalloc(1, sizeof *job);
-	char *what;
+	struct print_job *job;
+	struct due_list shown;
+	char *what, *cause = NULL;
 
-	job->text[0] = print_due(shown, &t->cli->cfg, t->today, &opt,
+	/* The rows picked, only while the pages are made. */
+	memset(&shown, 0, sizeof shown);
+	shown.counts = t->counts;
+	if (views_window_each(t->st, t->rules, t->today, filter, search,
+	    print_keep_row, &shown, &cause) != 0) {
+		tui_error(t, "Not printed: %s", cause);
+		free(cause);
+		due_list_free(&shown);
+		return;
+	}
+	job = xcalloc(1, sizeof *job);
+	job->text[0] = print_due(&shown, &t->cli->cfg, t->today, &opt,
 	    &job->pages[0]);
 	opt.redact = 1;
-	job->text[1] = print_due(shown, &t->cli->cfg, t->today, &opt,
+	job->text[1] = print_due(&shown, &t->cli->cfg, t->today, &opt,
 	    &job->pages[1]);
-	job->people = shown->n;
+	job->people = shown.n;
+	due_list_free(&shown);
 	what = subset != NULL ? xasprintf("the contacts due (%s)", subset) :
 	    xstrdup("the contacts due");
 	print_ask(t, job, what);

@@ -77,7 +77,7 @@ for n in "${sizes[@]}"; do
 	kib[list,$n]=$(peak_kib "$caseload" --db "$db" --today $today list --format csv)
 	kib[due_floor,$n]=$(peak_kib floor_sql "$db" "$src/tests/bench/floor-due.sql")
 	if [ -x "$src/tests/bench/first-screen.sh" ] && command -v tmux >/dev/null; then
-		read -r ms[screen,$n] kib[screen,$n] < <("$src/tests/bench/first-screen.sh" \
+		read -r ms[screen,$n] kib[screen,$n] ms[screen_inside,$n] < <("$src/tests/bench/first-screen.sh" \
 		    "$caseload" "$db" "$today" "$runs")
 	fi
 done
@@ -110,6 +110,7 @@ row "  sqlite3 same rows" export_floor ""
 row "list --format csv" list list_floor
 row "  sqlite3 same rows" list_floor ""
 row "first screen" screen ""
+row "  timed inside, no tmux" screen_inside ""
 echo
 printf '%-26s' "peak memory (MiB)"
 for n in "${sizes[@]}"; do printf '%24s' ""; done

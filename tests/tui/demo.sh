@@ -12,7 +12,7 @@ check_screen "27/11/2026 · 15/22 stepped up · 5 overdue" \
 	"the demo caseload, counted in the header"
 check_screen "! 15  Sophie Turner" "the most overdue first"
 check_screen "李明 (Ming)" "names in several scripts"
-check_screen "q quit ? help c contact" "the keys are on the bottom line"
+check_screen "q quit ? help Enter open c contact" "the keys are on the bottom line"
 keys Enter
 check_screen "Sophie Turner  (number 15)" "Enter opens the first young person"
 keys q q

@@ -38,8 +38,20 @@ check_screen "Showing everyone: 10" "it recovers when the window grows"
 check_screen "! 11  Ellie-Mae \"Ells\" O'Connor, Jr." "the list is whole again"
 
 resize 80 24
-check_screen "q quit ? help c contact a add e edit s step r review / search f filter g agenda" \
-	"at 80x24 the bottom line fits every main key"
+check_screen "q quit ? help Enter open c contact a add e edit s step / search f filter" \
+	"at 80x24 the bottom line has help and the most used keys"
+check_screen_lacks "g agenda" "... and leaves out what does not fit"
+resize 120 24
+check_screen "/ search f filter g agenda l letters x export p print" \
+	"a wider window shows more keys"
+resize 80 24
+keys Enter
+check_screen "Esc back ? help c contact e edit s step" \
+	"at 80x24 a young person's page shows its main keys"
+keys Escape
+keys /
+check_screen "Enter keep Esc clear" "... and so does typing a search"
+keys Escape
 check_screen "! 11  Ellie-Mae \"Ells…  17  16-18    stepped up              01/09/2026      87" \
 	"at 80x24 long names are cut with an ellipsis, columns kept"
 check_screen "27/11/2026 · 7/22 stepped up · 3 overdue" "the header fits"

@@ -57,7 +57,7 @@ else
 	diag_screen
 fi
 
-check_screen "q quit ? help c contact a add e edit s step" \
+check_screen "q quit ? help Enter open c contact a add e edit s step" \
 	"the bottom line shows the main keys"
 
 keys '?'

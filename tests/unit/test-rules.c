@@ -359,6 +359,49 @@ test_due_order(void **state)
 	assert_int_equal(rules_due_order(&a, STATUS_UP, 2, &a, STATUS_UP, 2), 0);
 }
 
+/*
+ * The bounds that lists select by agree with rules_judge_due on every
+ * date around them, and with the spec: overdue before today, due soon
+ * from today to due_soon_days later, ok after.
+ */
+static void
+test_due_bounds(void **state)
+{
+	static const int soon[] = { 0, 1, 14, 60 };
+	struct rules_settings s = defaults();
+	struct rules_due r;
+	date_t days[4], today, soon_from, ok_from, due;
+	size_t i, k;
+	enum due_state want;
+
+	(void)state;
+	days[0] = D(2026, 11, 27);
+	days[1] = D(2028, 2, 29);
+	days[2] = D(2026, 12, 31);
+	days[3] = D(2000, 1, 1);
+	for (k = 0; k < sizeof soon / sizeof soon[0]; k++) {
+		s.due_soon_days = soon[k];
+		for (i = 0; i < 4; i++) {
+			today = days[i];
+			rules_due_bounds(&s, today, &soon_from, &ok_from);
+			/* Spec: due today or within due_soon_days is soon. */
+			assert_int_equal(soon_from, today);
+			assert_int_equal(ok_from - today, soon[k] + 1);
+			for (due = today - 100; due <= ok_from + 100; due++) {
+				r = rules_judge_due(due, &s, today);
+				want = due < soon_from ? DUE_OVERDUE :
+				    due < ok_from ? DUE_SOON : DUE_OK;
+				assert_int_equal(r.state, want);
+				assert_int_equal(r.due, due);
+				assert_int_equal(r.days_overdue, due < today ?
+				    (int)(today - due) : 0);
+			}
+		}
+	}
+	r = rules_judge_due(DATE_NONE, &s, days[0]);
+	assert_int_equal(r.state, DUE_NONE);
+}
+
 static void
 test_milestones(void **state)
 {
@@ -436,6 +479,7 @@ main(void)
 		cmocka_unit_test(test_reviews),
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_due_order),
+		cmocka_unit_test(test_due_bounds),
 		cmocka_unit_test(test_milestones),
 		cmocka_unit_test(test_agenda),
 	};

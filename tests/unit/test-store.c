@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "check.h"
 #include "rules.h"
 #include "store.h"
+#include "text.h"
 #include "views.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
@@ -738,6 +740,361 @@ test_index_agrees_with_rules(void **state)
 	}
 }
 
+/* The screens' old filter, on a row of the whole due list in memory. */
+static int
+old_filter(const struct due_row *row, enum views_filter filter)
+{
+	enum status status = row->person->facts.status;
+
+	switch (filter) {
+	case VIEWS_EVERYONE:
+		return status != STATUS_ARCHIVED;
+	case VIEWS_OVERDUE:
+		return status == STATUS_UP && row->contact.state == DUE_OVERDUE;
+	case VIEWS_SOON:
+		return status == STATUS_UP && row->contact.state == DUE_SOON;
+	case VIEWS_UP:
+		return status == STATUS_UP;
+	case VIEWS_DOWN:
+		return status == STATUS_DOWN;
+	case VIEWS_ARCHIVED:
+		return status == STATUS_ARCHIVED;
+	}
+	return 0;
+}
+
+/* The screens' old search: a number from its start, or a name. */
+static int
+old_search(const struct due_row *row, const char *search)
+{
+	const struct person *p = row->person;
+	const char *digits = search;
+	char number[32];
+
+	if (*search == '\0')
+		return 1;
+	if (*digits == '#')
+		digits++;
+	if (*digits >= '0' && *digits <= '9' &&
+	    strspn(digits, "0123456789") == strlen(digits)) {
+		snprintf(number, sizeof number, "%ld", p->id);
+		if (strncmp(number, digits, strlen(digits)) == 0)
+			return 1;
+	}
+	return text_contains(p->name, search) || (p->preferred_name != NULL &&
+	    text_contains(p->preferred_name, search));
+}
+
+/* A row of a window is the row of the whole list, judged the same. */
+static void
+same_row(const struct due_row *a, const struct due_row *b)
+{
+	assert_int_equal(a->person->id, b->person->id);
+	assert_string_equal(a->person->name, b->person->name);
+	assert_int_equal(a->person->facts.status, b->person->facts.status);
+	assert_int_equal(a->contact.due, b->contact.due);
+	assert_int_equal(a->contact.state, b->contact.state);
+	assert_int_equal(a->contact.days_overdue, b->contact.days_overdue);
+	assert_int_equal(a->letter.due, b->letter.due);
+	assert_int_equal(a->review.due, b->review.due);
+	assert_int_equal(a->age, b->age);
+	assert_null(a->person->phone);
+}
+
+/* A row's place in the list, as the rules see it. */
+static struct store_due_key
+row_key(const struct due_row *row)
+{
+	struct store_due_key k;
+
+	k.others = row->person->facts.status != STATUS_UP;
+	k.due = k.others ? DATE_NONE : row->contact.due;
+	k.id = row->person->id;
+	return k;
+}
+
+/*
+ * A page from any place in the list, inside the filter or not, holds
+ * the rows just after (from, before) it that the filter picks.
+ */
+static void
+check_pages_from(struct store *st, const struct rules_settings *rs,
+    date_t today, enum views_filter f, const char *search,
+    const struct due_list *all, const struct due_row **want, size_t nwant)
+{
+	static const int dirs[] = { STORE_AFTER, STORE_FROM, STORE_BEFORE };
+	struct store_due_key k, wk;
+	struct due_window page;
+	char *cause = NULL;
+	size_t i, j, d, first, last;
+	int c;
+
+	for (i = 0; i < all->n; i += 3) {
+		k = row_key(&all->rows[i]);
+		for (d = 0; d < 3; d++) {
+			assert_int_equal(views_window_page(st, rs, today, f,
+			    search, &k, dirs[d], 4, &page, &cause), 0);
+			/* The wanted rows on the asked side of k. */
+			first = nwant;
+			last = 0;
+			for (j = 0; j < nwant; j++) {
+				wk = row_key(want[j]);
+				c = views_key_compare(&wk, &k);
+				if (dirs[d] == STORE_AFTER ? c > 0 :
+				    dirs[d] == STORE_FROM ? c >= 0 : c < 0) {
+					if (first == nwant)
+						first = j;
+					last = j + 1;
+				}
+			}
+			/* The 4 nearest: the first after, the last before. */
+			if (first == nwant)
+				first = last = 0;
+			assert_int_equal(page.n, last - first < 4 ?
+			    last - first : 4);
+			if (dirs[d] == STORE_BEFORE)
+				first = last - page.n;
+			for (j = 0; j < page.n; j++)
+				same_row(&page.rows[j], want[first + j]);
+			due_window_free(&page);
+		}
+	}
+}
+
+struct walk_each {
+	const struct due_row	**want;
+	size_t			  n;
+	size_t			  i;
+};
+
+static int
+walk_each_row(const struct due_row *row, void *arg)
+{
+	struct walk_each *w = arg;
+
+	assert_true(w->i < w->n);
+	same_row(row, w->want[w->i]);
+	w->i++;
+	return 0;
+}
+
+/* What a window test works on: one filter and search, and the oracle. */
+struct walk {
+	struct store			*st;
+	const struct rules_settings	*rs;
+	date_t				 today;
+	enum views_filter		 f;
+	const char			*search;
+	const struct due_row		**want;	/* the old screens' rows */
+	size_t				 nwant;
+};
+
+/* Page by page, down from the first and up from the last. */
+static void
+walk_pages(const struct walk *wk, size_t size)
+{
+	struct due_window w, page;
+	char *cause = NULL;
+	size_t i, j;
+
+	memset(&w, 0, sizeof w);
+	for (;;) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, w.n > 0 ? &w.keys[w.n - 1] : NULL,
+		    STORE_AFTER, size, &page, &cause), 0);
+		assert_true(page.n <= size);
+		if (page.n == 0)
+			break;
+		due_window_join(&w, &page);
+	}
+	due_window_free(&page);
+	assert_int_equal(w.n, wk->nwant);
+	for (i = 0; i < w.n; i++) {
+		same_row(&w.rows[i], wk->want[i]);
+		if (i > 0)
+			assert_true(views_key_compare(&w.keys[i - 1],
+			    &w.keys[i]) < 0);
+	}
+	/* From any row: that row and those after. */
+	for (i = 0; i < w.n; i += 5) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, &w.keys[i], STORE_FROM, size, &page,
+		    &cause), 0);
+		assert_int_equal(page.n, wk->nwant - i < size ?
+		    wk->nwant - i : size);
+		for (j = 0; j < page.n; j++)
+			same_row(&page.rows[j], wk->want[i + j]);
+		due_window_free(&page);
+	}
+	due_window_free(&w);
+
+	memset(&w, 0, sizeof w);
+	for (;;) {
+		assert_int_equal(views_window_page(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, w.n > 0 ? &w.keys[0] : NULL,
+		    STORE_BEFORE, size, &page, &cause), 0);
+		if (page.n == 0)
+			break;
+		due_window_join(&page, &w);
+		w = page;
+	}
+	assert_int_equal(w.n, wk->nwant);
+	for (i = 0; i < w.n; i++)
+		same_row(&w.rows[i], wk->want[i]);
+	due_window_free(&w);
+}
+
+/* Everyone's own row when picked, nothing otherwise; and the stream. */
+static void
+walk_rows(const struct walk *wk, const struct due_list *all)
+{
+	struct due_window row;
+	struct walk_each each;
+	char *cause = NULL;
+	size_t i, j;
+
+	for (i = 0, j = 0; i < all->n; i++) {
+		assert_int_equal(views_window_row(wk->st, wk->rs, wk->today,
+		    wk->f, wk->search, all->rows[i].person->id, &row,
+		    &cause), 0);
+		if (j < wk->nwant && wk->want[j] == &all->rows[i]) {
+			assert_int_equal(row.n, 1);
+			same_row(&row.rows[0], wk->want[j]);
+			j++;
+		} else
+			assert_int_equal(row.n, 0);
+		due_window_free(&row);
+	}
+	each.want = wk->want;
+	each.n = wk->nwant;
+	each.i = 0;
+	assert_int_equal(views_window_each(wk->st, wk->rs, wk->today, wk->f,
+	    wk->search, walk_each_row, &each, &cause), 0);
+	assert_int_equal(each.i, wk->nwant);
+}
+
+/*
+ * Walking the windowed list page by page, down and up, for every filter
+ * and several searches, gives exactly the rows of the whole due list in
+ * memory (views_due) through the screens' old filter and search.
+ */
+static void
+test_window_walk(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const names[] = {
+		"Aisha Khan", "ben carter", "Zoë Ñúñez", "李明",
+		"Amira Haddad", "Jordan Lee", "GRACE OKOYE", "Nguyễn Thị Hà"
+	};
+	static const char *const prefs[] = { NULL, "Ash", "Ming", "", "Hà" };
+	static const char *const searches[] = {
+		"", "a", "AB", "ñú", "#1", "12", "1", "ash", "明", "zzz", "#"
+	};
+	static const size_t sizes[] = { 1, 7, 30 };
+	struct rules_settings rs;
+	struct due_list all;
+	struct due_counts counts;
+	struct walk wk;
+	struct person *p;
+	char *cause = NULL, name[64];
+	date_t today = D(2026, 11, 27);
+	size_t f, k, g, i;
+	long id, n;
+	int r;
+
+	rules_settings_default(&rs);
+	srand(11);
+	for (i = 0; i < 260; i++) {
+		snprintf(name, sizeof name, "%s %zu", names[i % 8], i % 13);
+		id = add(fx->st, name, D(2002, 1, 1) + (date_t)(rand() % 3000),
+		    today - (date_t)(rand() % 400));
+		for (r = rand() % 3; r > 0; r--)
+			contact(fx->st, id, today - (date_t)(rand() % 90),
+			    rand() % 4 == 0);
+		p = get(fx->st, id);
+		p->preferred_name = prefs[rand() % 5];
+		if (rand() % 7 == 0)
+			p->facts.interval_weeks = 1 + rand() % 6;
+		assert_int_equal(store_person_update(fx->st, p, &cause), 0);
+		free(p);
+		r = rand() % 10;
+		if (r < 2)
+			assert_int_equal(store_status_change(fx->st, id,
+			    STATUS_DOWN, today, NULL, &cause), 0);
+		else if (r == 2)
+			assert_int_equal(store_status_change(fx->st, id,
+			    STATUS_ARCHIVED, today, NULL, &cause), 0);
+	}
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_EVERYONE, -1,
+	    &all, &cause), 0);
+	assert_int_equal(all.n, 260);
+	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts,
+	    &cause), 0);
+
+	memset(&wk, 0, sizeof wk);
+	wk.st = fx->st;
+	wk.rs = &rs;
+	wk.today = today;
+	wk.want = calloc(all.n, sizeof *wk.want);
+	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
+		wk.f = (enum views_filter)f;
+		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
+			wk.search = searches[k];
+			wk.nwant = 0;
+			for (i = 0; i < all.n; i++) {
+				if (old_filter(&all.rows[i], wk.f) &&
+				    old_search(&all.rows[i], wk.search))
+					wk.want[wk.nwant++] = &all.rows[i];
+			}
+			assert_int_equal(views_window_count(fx->st, &rs, today,
+			    wk.f, wk.search, &n, &cause), 0);
+			assert_int_equal(n, (long)wk.nwant);
+			if (*wk.search == '\0')
+				assert_int_equal(views_filter_count(&counts,
+				    wk.f), (long)wk.nwant);
+			for (g = 0; g < sizeof sizes / sizeof sizes[0]; g++)
+				walk_pages(&wk, sizes[g]);
+			if (k % 4 == 0)
+				check_pages_from(fx->st, &rs, today, wk.f,
+				    wk.search, &all, wk.want, wk.nwant);
+			walk_rows(&wk, &all);
+		}
+	}
+	free(wk.want);
+	due_list_free(&all);
+}
+
+/* Someone with the same name (any case) and date of birth is found. */
+static void
+test_person_duplicate(void **state)
+{
+	struct fixture *fx = *state;
+	struct person p;
+	char *cause = NULL;
+	long a, found, last;
+
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, 0);
+	add(fx->st, "Aisha Khan", D(2008, 3, 14), D(2026, 1, 1));
+	a = add(fx->st, "Zoë Ñúñez", D(2007, 5, 1), D(2026, 1, 1));
+	add(fx->st, "Zoë Ñúñez", D(2007, 5, 2), D(2026, 1, 1));
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, a + 1);
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = "ZOË ÑÚÑEZ";
+	p.facts.dob = D(2007, 5, 1);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, a);
+	p.facts.dob = D(2007, 5, 3);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, 0);
+	p.name = "Zoë";
+	p.facts.dob = D(2007, 5, 1);
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, 0);
+}
+
 int
 main(void)
 {
@@ -757,7 +1114,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_views_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_walk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
 	};
 
+	/* Names are compared ignoring case in any script, as caseload does. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_GB.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

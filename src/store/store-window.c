@@ -1,0 +1,389 @@
+/*
+ * store-window.c: the due list a window at a time, for the screens: the
+ * rows that match a filter and a search, counted, a page before or after
+ * a row (keyset paging on the index people_due, never OFFSET), and the
+ * look-ups a screen makes instead of holding the whole caseload.
+ */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "store-int.h"
+#include "text.h"
+
+/*
+ * The conditions of a query.  ?1 and ?2 are the bounds of next_due for
+ * the stepped up (or ?1 the status of the others), ?4 the text searched
+ * for (NULL: no search), ?5 the digits a number starts with; ?6 and ?7
+ * are a key (next_due, id), ?8 a limit.  Only the stepped up have a
+ * next_due (store_check makes sure), so the others are read from the
+ * index by number too.
+ *
+ * A page has one bound on each side for the index to start and stop at:
+ * the key on the side it reads from (win_bind_key puts the query's
+ * bound there when it is the nearer), the query's bound on the other.
+ * Given two bounds on one side, SQLite may pick the farther and walk
+ * through the rows between.
+ */
+#define WIN_SEARCH \
+	" AND (?4 IS NULL" \
+	" OR (?5 IS NOT NULL" \
+	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
+	" OR caseload_contains(name, ?4)" \
+	" OR caseload_contains(preferred_name, ?4))"
+#define WIN_UP \
+	" status = 'up' AND next_due >= ?1 AND next_due < ?2" WIN_SEARCH
+#define WIN_UP_AFTER \
+	" status = 'up' AND next_due < ?2" WIN_SEARCH
+#define WIN_UP_BEFORE \
+	" status = 'up' AND next_due >= ?1" WIN_SEARCH
+#define WIN_ONE \
+	" status = ?1 AND next_due IS NULL" WIN_SEARCH
+#define WIN_BOTH \
+	" status IN ('down', 'archived') AND next_due IS NULL" WIN_SEARCH
+#define WIN_ROW "SELECT " DUE_COLUMNS ", next_due FROM people WHERE"
+
+/* Bounds that no date reaches, as text (dates are YYYY-MM-DD). */
+#define WIN_LOWEST	""
+#define WIN_HIGHEST	"~"
+
+/* The statements of one part of the list: stepped up, or the others. */
+struct win_sql {
+	const char	*count;
+	const char	*after;
+	const char	*before;
+};
+
+static const char up_count[] = "SELECT count(*) FROM people WHERE" WIN_UP;
+static const char up_after[] = WIN_ROW WIN_UP_AFTER
+    " AND (next_due, id) > (?6, ?7) ORDER BY next_due, id LIMIT ?8";
+static const char up_before[] = WIN_ROW WIN_UP_BEFORE
+    " AND (next_due, id) < (?6, ?7) ORDER BY next_due DESC, id DESC"
+    " LIMIT ?8";
+static const char one_count[] = "SELECT count(*) FROM people WHERE" WIN_ONE;
+static const char one_after[] = WIN_ROW WIN_ONE
+    " AND id > ?7 ORDER BY id LIMIT ?8";
+static const char one_before[] = WIN_ROW WIN_ONE
+    " AND id < ?7 ORDER BY id DESC LIMIT ?8";
+static const char both_count[] = "SELECT count(*) FROM people WHERE"
+    WIN_BOTH;
+static const char both_after[] = WIN_ROW WIN_BOTH
+    " AND id > ?7 ORDER BY id LIMIT ?8";
+static const char both_before[] = WIN_ROW WIN_BOTH
+    " AND id < ?7 ORDER BY id DESC LIMIT ?8";
+
+static const struct win_sql win_up = { up_count, up_after, up_before };
+static const struct win_sql win_one = { one_count, one_after, one_before };
+static const struct win_sql win_both = { both_count, both_after,
+    both_before };
+
+/* caseload_contains(haystack, needle): text_contains, for searches. */
+static void
+store_contains_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *h, *n;
+
+	(void)argc;
+	h = sqlite3_value_text(argv[0]);
+	n = sqlite3_value_text(argv[1]);
+	sqlite3_result_int(ctx, h != NULL && n != NULL &&
+	    text_contains((const char *)h, (const char *)n));
+}
+
+int
+store_add_functions(struct store *st, char **cause)
+{
+	if (sqlite3_create_function_v2(st->db, "caseload_contains", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    store_contains_fn, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, cause, "opening the database");
+	return 0;
+}
+
+/* Bind a date, or a bound no date reaches for DATE_NONE. */
+static void
+win_bind_bound(sqlite3_stmt *stmt, int idx, date_t date, const char *none)
+{
+	if (date == DATE_NONE)
+		sqlite3_bind_text(stmt, idx, none, -1, SQLITE_STATIC);
+	else
+		store_bind_date(stmt, idx, date);
+}
+
+/* Bind the conditions of q for one part of the list (others: 0 or 1). */
+static void
+win_bind(sqlite3_stmt *stmt, const struct store_due_query *q, int others)
+{
+	if (!others) {
+		win_bind_bound(stmt, 1, q->due_from, WIN_LOWEST);
+		win_bind_bound(stmt, 2, q->due_before, WIN_HIGHEST);
+	} else
+		sqlite3_bind_text(stmt, 1, (q->which & STORE_DOWN) ? "down" :
+		    "archived", -1, SQLITE_STATIC);
+	store_bind_text(stmt, 4, q->text);
+	store_bind_text(stmt, 5, q->text != NULL ? q->number : NULL);
+}
+
+/*
+ * Bind where a page of the stepped up starts: after (or from) the key,
+ * or before it; with no key, or a key outside the query's bounds, at the
+ * query's bound on that side (the first or last row there is).
+ */
+static void
+win_bind_key(sqlite3_stmt *stmt, const struct store_due_query *q,
+    const struct store_due_key *key, int dir)
+{
+	int back = dir == STORE_BEFORE;
+	date_t bound = back ? q->due_before : q->due_from;
+
+	if (key != NULL && (bound == DATE_NONE || (back ? key->due < bound :
+	    key->due >= bound))) {
+		store_bind_date(stmt, 6, key->due);
+		/* From the key's row: after the number before it. */
+		sqlite3_bind_int64(stmt, 7, dir == STORE_FROM ? key->id - 1 :
+		    key->id);
+		return;
+	}
+	/* (bound, lowest number): every row before, or from, the bound. */
+	if (bound != DATE_NONE)
+		store_bind_date(stmt, 6, bound);
+	else
+		sqlite3_bind_text(stmt, 6, back ? WIN_HIGHEST : WIN_LOWEST, -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 7, INT64_MIN);
+}
+
+/* The statements for the stepped up (others 0) or the others of q. */
+static const struct win_sql *
+win_part(const struct store_due_query *q, int others)
+{
+	if (!others)
+		return (q->which & STORE_UP) ? &win_up : NULL;
+	if ((q->which & (STORE_DOWN | STORE_ARCHIVED)) ==
+	    (STORE_DOWN | STORE_ARCHIVED))
+		return &win_both;
+	return (q->which & (STORE_DOWN | STORE_ARCHIVED)) ? &win_one : NULL;
+}
+
+/* Run a count with ?1 the status (or no parameter); into *n. */
+static int
+win_count(struct store *st, const char *sql, const char *status, long *n,
+    char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if (status != NULL)
+		sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "counting the caseload");
+	return 0;
+}
+
+/*
+ * Count everyone of a status from the narrow index people_status: the
+ * stepped up as everyone but the others, since SQLite counts a whole
+ * index by its pages without visiting each row.
+ */
+static int
+win_count_status(struct store *st, unsigned which, long *n, char **cause)
+{
+	static const char all_sql[] = "SELECT count(*) FROM people";
+	static const char status_sql[] = "SELECT count(*) FROM people"
+	    " WHERE status = ?1";
+	long all = 0, down = 0, archived = 0;
+
+	if (((which & STORE_UP) &&
+	    win_count(st, all_sql, NULL, &all, cause) != 0) ||
+	    ((which & (STORE_UP | STORE_DOWN)) &&
+	    win_count(st, status_sql, "down", &down, cause) != 0) ||
+	    ((which & (STORE_UP | STORE_ARCHIVED)) &&
+	    win_count(st, status_sql, "archived", &archived, cause) != 0))
+		return -1;
+	*n = 0;
+	if (which & STORE_UP)
+		*n += all - down - archived;
+	if (which & STORE_DOWN)
+		*n += down;
+	if (which & STORE_ARCHIVED)
+		*n += archived;
+	return 0;
+}
+
+int
+store_due_count(struct store *st, const struct store_due_query *q, long *n,
+    char **cause)
+{
+	const struct win_sql *part;
+	sqlite3_stmt *stmt;
+	int others, rc;
+
+	/* Every stepped-up young person has a next_due (store_check). */
+	if (q->text == NULL && q->due_from == DATE_NONE &&
+	    q->due_before == DATE_NONE)
+		return win_count_status(st, q->which, n, cause);
+	*n = 0;
+	for (others = 0; others <= 1; others++) {
+		if ((part = win_part(q, others)) == NULL)
+			continue;
+		if ((stmt = store_prepare(st, part->count, cause)) == NULL)
+			return -1;
+		win_bind(stmt, q, others);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			*n += (long)sqlite3_column_int64(stmt, 0);
+		store_done(stmt);
+		if (rc != SQLITE_ROW)
+			return store_fail(st, cause, "counting the caseload");
+	}
+	return 0;
+}
+
+/*
+ * Step a windowed query, calling cb with each row and its place; sets
+ * *got to the rows visited.  0, 1 when cb stopped, or -1.
+ */
+static int
+win_run(struct store *st, sqlite3_stmt *stmt, store_due_cb cb, void *arg,
+    long *got, char **cause)
+{
+	struct store_due_key key;
+	struct person p;
+	int rc;
+
+	*got = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_person(stmt, &p);
+		key.others = p.facts.status != STATUS_UP;
+		key.due = store_column_date(stmt, 15);
+		key.id = p.id;
+		(*got)++;
+		if (cb(&p, &key, arg) != 0) {
+			store_done(stmt);
+			return 1;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
+
+int
+store_due_page(struct store *st, const struct store_due_query *q,
+    const struct store_due_key *key, int dir, long limit, store_due_cb cb,
+    void *arg, char **cause)
+{
+	const struct win_sql *part;
+	sqlite3_stmt *stmt;
+	int back = dir == STORE_BEFORE, others, i, rc;
+	long got;
+
+	for (i = 0; i < 2 && limit != 0; i++) {
+		others = back ? 1 - i : i;
+		/* Parts before the key's, in the direction of reading. */
+		if (key != NULL && (back ? others > key->others :
+		    others < key->others))
+			continue;
+		if ((part = win_part(q, others)) == NULL)
+			continue;
+		stmt = store_prepare(st, back ? part->before : part->after,
+		    cause);
+		if (stmt == NULL)
+			return -1;
+		win_bind(stmt, q, others);
+		if (!others)
+			win_bind_key(stmt, q, key != NULL && key->others == 0 ?
+			    key : NULL, dir);
+		else if (key != NULL && key->others == others)
+			sqlite3_bind_int64(stmt, 7, dir == STORE_FROM ?
+			    key->id - 1 : key->id);
+		else
+			sqlite3_bind_int64(stmt, 7, back ? INT64_MAX :
+			    INT64_MIN);
+		sqlite3_bind_int64(stmt, 8, limit);
+		if ((rc = win_run(st, stmt, cb, arg, &got, cause)) != 0)
+			return rc < 0 ? -1 : 0;
+		if (limit > 0)
+			limit -= got;
+	}
+	return 0;
+}
+
+int
+store_due_get(struct store *st, const struct store_due_query *q, long id,
+    store_due_cb cb, void *arg, char **cause)
+{
+	static const char sql[] = WIN_ROW " id = ?7 AND ((?9 AND"
+	    " status = 'up' AND next_due >= ?1 AND next_due < ?2)"
+	    " OR (?10 AND status = 'down' AND next_due IS NULL)"
+	    " OR (?11 AND status = 'archived' AND next_due IS NULL))"
+	    WIN_SEARCH;
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	long got;
+
+	if (stmt == NULL)
+		return -1;
+	win_bind(stmt, q, 0);
+	sqlite3_bind_int64(stmt, 7, id);
+	sqlite3_bind_int(stmt, 9, (q->which & STORE_UP) != 0);
+	sqlite3_bind_int(stmt, 10, (q->which & STORE_DOWN) != 0);
+	sqlite3_bind_int(stmt, 11, (q->which & STORE_ARCHIVED) != 0);
+	return win_run(st, stmt, cb, arg, &got, cause) < 0 ? -1 : 0;
+}
+
+int
+store_people_last_id(struct store *st, long *out, char **cause)
+{
+	static const char sql[] = "SELECT coalesce(max(id), 0) FROM people";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	*out = 0;
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
+
+int
+store_person_duplicate(struct store *st, const struct person *p,
+    long *found, char **cause)
+{
+	static const char sql[] = "SELECT " DUE_COLUMNS " FROM people"
+	    " WHERE dob = ?1 ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct person other;
+	int rc;
+
+	*found = 0;
+	if (stmt == NULL)
+		return -1;
+	store_bind_date(stmt, 1, p->facts.dob);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_person(stmt, &other);
+		if (check_duplicate(p, &other)) {
+			*found = other.id;
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
