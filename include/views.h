@@ -175,7 +175,7 @@ const char *views_due_state(const struct due_row *row);
 /* One item of the agenda, with who it is for. */
 struct agenda_entry {
 	long			 person_id;
-	char			*name;		/* full name */
+	char			*name;		/* full name (owned by the list) */
 	char			*display_name;	/* preferred name if set */
 	char			 uuid[PERSON_UUID_SIZE];
 	struct agenda_item	 item;
@@ -185,6 +185,9 @@ struct agenda_list {
 	struct agenda_entry	*entries;
 	size_t			 n;
 	size_t			 size;
+	char			*names;		/* the entries' names, in one block */
+	size_t			 names_used;
+	size_t			 names_size;
 };
 
 /*

@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,6 +486,21 @@ struct views_agenda_state {
 	struct agenda_list		*list;
 };
 
+/* Copy s into the list's block of names; returns its offset. */
+static size_t
+views_agenda_name(struct agenda_list *list, const char *s)
+{
+	size_t len = strlen(s) + 1, at = list->names_used;
+
+	if (list->names_used + len > list->names_size) {
+		list->names_size = (list->names_size + len) * 2;
+		list->names = xreallocarray(list->names, list->names_size, 1);
+	}
+	memcpy(list->names + at, s, len);
+	list->names_used += len;
+	return at;
+}
+
 static int
 views_agenda_add(const struct person *p, void *arg)
 {
@@ -492,9 +508,14 @@ views_agenda_add(const struct person *p, void *arg)
 	struct agenda_list *list = s->list;
 	struct agenda_item items[RULES_AGENDA_MAX];
 	struct agenda_entry *e;
-	size_t n, i;
+	size_t n, i, name, display;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	if (n == 0)
+		return 0;
+	/* Names go once per person into one block; offsets until the end. */
+	name = views_agenda_name(list, p->name);
+	display = views_agenda_name(list, person_display_name(p));
 	for (i = 0; i < n; i++) {
 		if (list->n == list->size) {
 			list->size = list->size ? list->size * 2 : 64;
@@ -503,8 +524,8 @@ views_agenda_add(const struct person *p, void *arg)
 		}
 		e = &list->entries[list->n++];
 		e->person_id = p->id;
-		e->name = xstrdup(p->name);
-		e->display_name = xstrdup(person_display_name(p));
+		e->name = (char *)(uintptr_t)name;
+		e->display_name = (char *)(uintptr_t)display;
 		memcpy(e->uuid, p->uuid, sizeof e->uuid);
 		e->item = items[i];
 	}
@@ -572,13 +593,21 @@ views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
 	struct views_agenda_state s = { settings, today, until, out };
+	size_t i;
 
 	memset(out, 0, sizeof *out);
 	/* Read from the index alone: it holds every fact the agenda needs. */
 	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_add, &s, cause) != 0) {
+		out->n = 0;
 		agenda_list_free(out);
 		return -1;
+	}
+	for (i = 0; i < out->n; i++) {
+		out->entries[i].name = out->names +
+		    (uintptr_t)out->entries[i].name;
+		out->entries[i].display_name = out->names +
+		    (uintptr_t)out->entries[i].display_name;
 	}
 	if (out->n > 1)
 		qsort(out->entries, out->n, sizeof *out->entries,
@@ -589,14 +618,9 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 void
 agenda_list_free(struct agenda_list *list)
 {
-	size_t i;
-
 	if (list == NULL)
 		return;
-	for (i = 0; i < list->n; i++) {
-		free(list->entries[i].name);
-		free(list->entries[i].display_name);
-	}
+	free(list->names);
 	free(list->entries);
 	memset(list, 0, sizeof *list);
 }

@@ -15,8 +15,10 @@
 #define AGENDA_DAYS 28
 
 struct agenda {
+	struct tui		*t;
 	unsigned		 generation;
 	int			 loaded;
+	struct agenda_list	 list;	/* the items; their lines are made when drawn */
 	struct tui_lines	 lines;
 };
 
@@ -36,13 +38,40 @@ agenda_what(const struct agenda_item *item)
 	return "";
 }
 
+/* Write item line->item of the agenda, when it is drawn. */
+static void
+agenda_format(void *ctx, const struct tui_line *line, char *buf,
+    size_t size)
+{
+	struct agenda *a = ctx;
+	const struct agenda_entry *e = &a->list.entries[line->item];
+	char detail[128];
+
+	if (e->item.due.state == DUE_OVERDUE)
+		snprintf(detail, sizeof detail, ": was due %s, %d day%s ago",
+		    cli_date(a->t->cli, e->item.due.due),
+		    e->item.due.days_overdue,
+		    e->item.due.days_overdue == 1 ? "" : "s");
+	else if (e->item.kind == AGENDA_BIRTHDAY)
+		snprintf(detail, sizeof detail, ": %s",
+		    rules_milestone_meaning(e->item.age));
+	else
+		detail[0] = '\0';
+	if (text_casecmp(e->name, e->display_name) != 0)
+		snprintf(buf, size, "%5ld  %-24s %s (%s)%s", e->person_id,
+		    agenda_what(&e->item), e->name, e->display_name, detail);
+	else
+		snprintf(buf, size, "%5ld  %-24s %s%s", e->person_id,
+		    agenda_what(&e->item), e->name, detail);
+}
+
 static void
 agenda_load(struct tui *t, struct agenda *a)
 {
 	struct agenda_list list;
 	const struct agenda_entry *e;
 	date_t until = t->today + AGENDA_DAYS - 1, heading = DATE_NONE;
-	char day[64], detail[128], *name;
+	char day[64];
 	long selected = tui_lines_selected(&a->lines);
 	char *cause = NULL;
 	int overdue_heading = 0;
@@ -57,6 +86,11 @@ agenda_load(struct tui *t, struct agenda *a)
 		return;		/* the agenda as it was */
 	}
 	tui_lines_clear(&a->lines);
+	a->t = t;
+	a->lines.format = agenda_format;
+	a->lines.ctx = a;
+	/* Every item, and a heading for each day at the most. */
+	tui_lines_reserve(&a->lines, list.n + 2 * AGENDA_DAYS + 8);
 	a->lines.selectable = 1;
 	tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "Agenda from %s to %s",
 	    cli_date(t->cli, t->today), cli_date(t->cli, until));
@@ -82,29 +116,13 @@ agenda_load(struct tui *t, struct agenda *a)
 			    cli_date(t->cli, heading), heading == t->today ?
 			    " (today)" : "");
 		}
-		if (e->item.due.state == DUE_OVERDUE)
-			snprintf(detail, sizeof detail, ": was due %s, %d day%s "
-			    "ago", cli_date(t->cli, e->item.due.due),
-			    e->item.due.days_overdue,
-			    e->item.due.days_overdue == 1 ? "" : "s");
-		else if (e->item.kind == AGENDA_BIRTHDAY)
-			snprintf(detail, sizeof detail, ": %s",
-			    rules_milestone_meaning(e->item.age));
-		else
-			detail[0] = '\0';
-		if (text_casecmp(e->name, e->display_name) != 0)
-			name = xasprintf("%s (%s)", e->name, e->display_name);
-		else
-			name = xstrdup(e->name);
-		tui_lines_add(&a->lines, e->item.due.state == DUE_OVERDUE ?
+		tui_lines_add_item(&a->lines, e->item.due.state == DUE_OVERDUE ?
 		    STYLE_OVERDUE : e->item.due.state == DUE_SOON &&
 		    e->item.kind != AGENDA_BIRTHDAY ? STYLE_SOON : STYLE_NORMAL,
-		    e->person_id, e->item.due.state == DUE_OVERDUE ? '!' : 0,
-		    "%5ld  %-24s %s%s", e->person_id, agenda_what(&e->item),
-		    name, detail);
-		free(name);
+		    e->person_id, e->item.due.state == DUE_OVERDUE ? '!' : 0, k);
 	}
-	agenda_list_free(&list);
+	agenda_list_free(&a->list);
+	a->list = list;
 	/* Stay with the same young person when they are still there. */
 	for (k = 0; k < a->lines.n; k++) {
 		if (selected != 0 && a->lines.lines[k].id == selected) {
@@ -167,8 +185,10 @@ agenda_free(struct tui_screen *s)
 {
 	struct agenda *a = s->data;
 
-	if (a != NULL)
+	if (a != NULL) {
 		tui_lines_clear(&a->lines);
+		agenda_list_free(&a->list);
+	}
 	free(a);
 }
 

@@ -334,10 +334,15 @@ struct tui_lines {
 	size_t		 top;		/* first line shown */
 	size_t		 selected;	/* with selectable lines */
 	int		 selectable;	/* move a selection, not the view */
+	/* Writes a line whose text is NULL, when drawn (long lists). */
+	void		(*format)(void *ctx, const struct tui_line *line,
+			    char *buf, size_t size);
+	void		*ctx;
 };
 
 struct tui_line {
-	char		*text;
+	char		*text;		/* NULL: made by the lines' format */
+	size_t		 item;		/* for format: which of the owner's */
 	enum tui_style	 style;
 	long		 id;		/* a young person, or 0 */
 	int		 marker;	/* a text marker in column 0, or 0 */
@@ -346,6 +351,11 @@ struct tui_line {
 void tui_lines_add(struct tui_lines *l, enum tui_style style, long id,
     int marker, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void tui_lines_clear(struct tui_lines *l);
+/* Make room for n more lines at once (a long agenda grows once). */
+void tui_lines_reserve(struct tui_lines *l, size_t n);
+/* Add a line written only when drawn, by l->format (with item). */
+void tui_lines_add_item(struct tui_lines *l, enum tui_style style, long id,
+    int marker, size_t item);
 void tui_lines_draw(struct tui *t, struct tui_lines *l, int y, int rows);
 /* Move for a key action; returns TUI_DRAW, or TUI_PASS if not a move. */
 int tui_lines_move(struct tui_lines *l, enum tui_action action, int rows);

@@ -26,9 +26,37 @@ tui_lines_add(struct tui_lines *l, enum tui_style style, long id, int marker,
 	va_start(ap, fmt);
 	line->text = xvasprintf(fmt, ap);
 	va_end(ap);
+	line->item = 0;
 	line->style = style;
 	line->id = id;
 	line->marker = marker;
+}
+
+void
+tui_lines_add_item(struct tui_lines *l, enum tui_style style, long id,
+    int marker, size_t item)
+{
+	struct tui_line *line;
+
+	if (l->n == l->size) {
+		l->size = l->size ? l->size * 2 : 64;
+		l->lines = xreallocarray(l->lines, l->size, sizeof *l->lines);
+	}
+	line = &l->lines[l->n++];
+	line->text = NULL;
+	line->item = item;
+	line->style = style;
+	line->id = id;
+	line->marker = marker;
+}
+
+void
+tui_lines_reserve(struct tui_lines *l, size_t n)
+{
+	if (l->size < l->n + n) {
+		l->size = l->n + n;
+		l->lines = xreallocarray(l->lines, l->size, sizeof *l->lines);
+	}
 }
 
 void
@@ -97,7 +125,7 @@ void
 tui_lines_draw(struct tui *t, struct tui_lines *l, int y, int rows)
 {
 	const struct tui_line *line;
-	char marker[2];
+	char marker[2], buf[512];
 	attr_t attr;
 	size_t i;
 	int r;
@@ -114,7 +142,12 @@ tui_lines_draw(struct tui *t, struct tui_lines *l, int y, int rows)
 		marker[0] = line->marker != 0 ? (char)line->marker : ' ';
 		marker[1] = '\0';
 		tui_put(stdscr, y + r, 0, 2, attr, marker);
-		tui_put(stdscr, y + r, 2, COLS - 2, attr, line->text);
+		if (line->text == NULL && l->format != NULL) {
+			l->format(l->ctx, line, buf, sizeof buf);
+			tui_put(stdscr, y + r, 2, COLS - 2, attr, buf);
+		} else
+			tui_put(stdscr, y + r, 2, COLS - 2, attr,
+			    line->text != NULL ? line->text : "");
 	}
 	/* Where we are, at the end of the status line when it is free. */
 	if (l->n > (size_t)rows && t->message == NULL) {
