@@ -102,16 +102,6 @@ int store_people_due_each(struct store *st, unsigned which, date_t until,
     store_person_cb cb, void *arg, char **cause);
 
 /*
- * Visit the status and kept next contact date of everyone not archived,
- * from an index alone (for counting who is overdue): cb gets the status
- * and the date (DATE_NONE when not stepped up).
- */
-typedef int (*store_due_date_cb)(enum status status, date_t next_due,
-    void *arg);
-int store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
-    char **cause);
-
-/*
  * Reading the due list a window at a time (for the screens): the rows of
  * store_people_due_each that match a query, counted, a page before or
  * after a row, or one row, each read from the index people_due without

@@ -330,27 +330,3 @@ store_people_due_each(struct store *st, unsigned which, date_t until,
 	sqlite3_bind_int(stmt, 2, (which & STORE_ARCHIVED) != 0);
 	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
 }
-
-int
-store_due_dates_each(struct store *st, store_due_date_cb cb, void *arg,
-    char **cause)
-{
-	static const char sql[] = "SELECT status = 'up', next_due FROM people"
-	    " WHERE status IN ('up', 'down')";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (cb(sqlite3_column_int(stmt, 0) ? STATUS_UP : STATUS_DOWN,
-		    store_column_date(stmt, 1), arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the caseload");
-	return 0;
-}

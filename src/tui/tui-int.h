@@ -221,9 +221,6 @@ void tui_list_select(struct tui *t, long id);
 
 /* tui-person.c: a young person's page. */
 void tui_person_open(struct tui *t, long id);
-/* "overdue by 3 days", "due today", "due soon, in 5 days", "in 40 days". */
-void tui_due_when(const struct rules_due *due, date_t today, char *buf,
-    size_t size);
 
 /* tui-agenda.c */
 void tui_agenda_open(struct tui *t);

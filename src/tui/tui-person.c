@@ -70,30 +70,6 @@ page_text(struct tui_lines *lines, int cols, int indent, const char *value,
 	tui_wrap(value, cols - indent, page_wrap_line, &w);
 }
 
-void
-tui_due_when(const struct rules_due *due, date_t today, char *buf,
-    size_t size)
-{
-	int days = (int)(due->due - today);
-
-	switch (due->state) {
-	case DUE_OVERDUE:
-		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
-		    due->days_overdue == 1 ? "" : "s");
-		break;
-	case DUE_SOON:
-		if (days == 0)
-			snprintf(buf, size, "due today");
-		else
-			snprintf(buf, size, "due soon, in %d day%s", days,
-			    days == 1 ? "" : "s");
-		break;
-	default:
-		snprintf(buf, size, "in %d day%s", days, days == 1 ? "" : "s");
-		break;
-	}
-}
-
 static void
 page_due(struct tui *t, struct tui_lines *lines, const char *label,
     const struct rules_due *due)
@@ -104,7 +80,7 @@ page_due(struct tui *t, struct tui_lines *lines, const char *label,
 
 	if (due->state == DUE_NONE)
 		return;
-	tui_due_when(due, t->today, when, sizeof when);
+	views_due_words(due, t->today, when, sizeof when);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
 	    "%-*s%-10s  %s", PAGE_LABEL, label, cli_date(t->cli, due->due),

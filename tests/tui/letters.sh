@@ -31,7 +31,7 @@ check_screen "!  5  Jordan Lee" "a letter overdue is marked !"
 check_screen "01/11/2025                 01/11/2026   overdue by 26 days" \
 	"... with the step-down date, the letter due and by how much"
 check_screen "   7  Grace Okoye" "Grace, due in 93 days, has no marker"
-check_screen "28/02/2026                 28/02/2027   in 93 days" \
+check_screen "28/02/2026                 28/02/2027   due in 93 days" \
 	"... stepped down on 28/02/2026 (the latest step-down counts)"
 check_screen "none: they turn 25 first" \
 	"Precious turns 25 before a letter would fall due"
@@ -84,7 +84,7 @@ keys Enter
 check_screen "Recorded the letter to Jordan Lee sent 27/11/2026; next letter due 27/11/2027." \
 	"Enter records it and says when the next is due"
 check_screen "   5  Jordan Lee    " "Jordan is no longer marked overdue"
-check_screen "01/11/2025    27/11/2026   27/11/2027   in 365 days" \
+check_screen "01/11/2025    27/11/2026   27/11/2027   due in 365 days" \
 	"... with the letter sent today and the next in a year"
 if tui_poll in_order 7 5 6; then
 	ok "the order follows at once: Grace's letter is now the first due"
