@@ -22,23 +22,6 @@ static const char *const agenda_columns[] = {
 	NULL
 };
 
-/* What an item is about, in words: "contact", "18th birthday" ... */
-static const char *
-agenda_what(const struct agenda_item *item)
-{
-	switch (item->kind) {
-	case AGENDA_CONTACT:
-		return "contact due";
-	case AGENDA_LETTER:
-		return "annual letter due";
-	case AGENDA_REVIEW:
-		return "pathway plan review due";
-	case AGENDA_BIRTHDAY:
-		return rules_milestone_label(item->age);
-	}
-	return "";
-}
-
 static void
 agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 {
@@ -80,7 +63,8 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 			    rules_milestone_meaning(e->item.age));
 		else
 			detail[0] = '\0';
-		printf("  %5ld  %-24s  %s%s%s\n", e->person_id, agenda_what(&e->item),
+		printf("  %5ld  %-24s  %s%s%s\n", e->person_id,
+		    views_agenda_what(&e->item),
 		    name, detail[0] != '\0' ? ": " : "", detail);
 		cli_colour_off(cli);
 		free(name);
@@ -103,7 +87,7 @@ agenda_csv(const struct agenda_list *list)
 		csv_date(stdout, 0, e->item.due.due);
 		csv_int(stdout, 0, e->item.due.days_overdue);
 		csv_field(stdout, 0, rules_due_state_name(e->item.due.state));
-		csv_field(stdout, 0, agenda_what(&e->item));
+		csv_field(stdout, 0, views_agenda_what(&e->item));
 		csv_end_row(stdout);
 	}
 }
@@ -135,7 +119,7 @@ agenda_json(const struct agenda_list *list)
 		json_key(&j, "state");
 		json_string(&j, rules_due_state_name(e->item.due.state));
 		json_key(&j, "what");
-		json_string(&j, agenda_what(&e->item));
+		json_string(&j, views_agenda_what(&e->item));
 		json_end_object(&j);
 	}
 	json_end_array(&j);

@@ -22,22 +22,6 @@ struct agenda {
 	struct tui_lines	 lines;
 };
 
-static const char *
-agenda_what(const struct agenda_item *item)
-{
-	switch (item->kind) {
-	case AGENDA_CONTACT:
-		return "contact due";
-	case AGENDA_LETTER:
-		return "annual letter due";
-	case AGENDA_REVIEW:
-		return "pathway plan review due";
-	case AGENDA_BIRTHDAY:
-		return rules_milestone_label(item->age);
-	}
-	return "";
-}
-
 /* Write item line->item of the agenda, when it is drawn. */
 static void
 agenda_format(void *ctx, const struct tui_line *line, char *buf,
@@ -59,10 +43,10 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 		detail[0] = '\0';
 	if (text_casecmp(e->name, e->display_name) != 0)
 		snprintf(buf, size, "%5ld  %-24s %s (%s)%s", e->person_id,
-		    agenda_what(&e->item), e->name, e->display_name, detail);
+		    views_agenda_what(&e->item), e->name, e->display_name, detail);
 	else
 		snprintf(buf, size, "%5ld  %-24s %s%s", e->person_id,
-		    agenda_what(&e->item), e->name, detail);
+		    views_agenda_what(&e->item), e->name, detail);
 }
 
 static void
