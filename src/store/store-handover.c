@@ -230,7 +230,7 @@ store_handover_export(struct store *st, const long *ids, size_t n,
 {
 	struct store *out = NULL;
 	struct stat sb;
-	char *tmp, *dir, *slash;
+	char *tmp;
 	size_t i;
 	int fd, reading = 0;
 
@@ -270,20 +270,8 @@ store_handover_export(struct store *st, const long *ids, size_t n,
 	store_close(out);
 	out = NULL;
 
-	if (store_sync_path(tmp, O_RDONLY) != 0 || rename(tmp, dest) != 0) {
-		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
+	if (store_install_file(tmp, dest, cause) != 0)
 		goto fail;
-	}
-	dir = xstrdup(dest);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	store_sync_path(dir, O_RDONLY | O_DIRECTORY);
-	free(dir);
 	free(tmp);
 	return 0;
 

@@ -58,6 +58,19 @@ int store_add_functions(struct store *st, char **cause);
 /* Set *cause from the database's last error, doing what; returns -1. */
 int store_fail(struct store *st, char **cause, const char *doing);
 
+/*
+ * Read the one value of a query of one row and column (a literal, as for
+ * store_prepare) into *out.
+ */
+int store_query_long(struct store *st, const char *sql, long *out,
+    char **cause);
+
+/*
+ * Put a file written at tmp in place as dest: flush it to the disk,
+ * rename it and flush dest's folder.  -1 with *cause naming dest.
+ */
+int store_install_file(const char *tmp, const char *dest, char **cause);
+
 /* Run SQL with no result rows. */
 int store_exec(struct store *st, const char *sql, char **cause);
 
@@ -83,8 +96,6 @@ int store_backup_before_path(struct store *st, const char *why, char **made,
 /* Migrate the schema again (after a restore brought an older one). */
 int store_upgrade(struct store *st, char **cause);
 
-/* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
-int store_sync_path(const char *path, int flags);
 
 /*
  * Work out next_due again for everyone, with a default interval of

@@ -294,19 +294,14 @@ fail:
 	return -1;
 }
 
-int
-store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
+/* Step a query of CONTACT_COLUMNS, calling cb for each; 0 or -1. */
+static int
+store_contacts_run(struct store *st, sqlite3_stmt *stmt, store_contact_cb cb,
     void *arg, char **cause)
 {
-	static const char sql[] = "SELECT " CONTACT_COLUMNS " FROM contacts"
-	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	struct contact c;
 	int rc;
 
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		store_read_contact(stmt, &c);
 		if (cb(&c, arg) != 0) {
@@ -318,6 +313,20 @@ store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "reading the contact log");
 	return 0;
+}
+
+int
+store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT " CONTACT_COLUMNS " FROM contacts"
+	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	return store_contacts_run(st, stmt, cb, arg, cause);
 }
 
 /* Insert a dated row (letter or review) and refresh the person. */
@@ -422,8 +431,6 @@ store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
 	    " started_by, attempted, NULL, struck_on, struck_reason"
 	    " FROM contacts WHERE on_date >= ?1 ORDER BY on_date, id";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	struct contact c;
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
@@ -431,17 +438,7 @@ store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
 		sqlite3_bind_text(stmt, 1, "", -1, SQLITE_STATIC);
 	else
 		store_bind_date(stmt, 1, since);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_contact(stmt, &c);
-		if (cb(&c, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the contact log");
-	return 0;
+	return store_contacts_run(st, stmt, cb, arg, cause);
 }
 
 int

@@ -16,8 +16,8 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-/* Flush a file's data to the disk; 0 or -1 with errno. */
-int
+/* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
+static int
 store_sync_path(const char *path, int flags)
 {
 	int fd = open(path, flags | O_CLOEXEC);
@@ -31,9 +31,30 @@ store_sync_path(const char *path, int flags)
 }
 
 int
+store_install_file(const char *tmp, const char *dest, char **cause)
+{
+	char *dir, *slash;
+
+	if (store_sync_path(tmp, O_RDONLY) != 0 || rename(tmp, dest) != 0)
+		return xfail(cause, "cannot write %s: %s", dest,
+		    strerror(errno));
+	dir = xstrdup(dest);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	store_sync_path(dir, O_RDONLY | O_DIRECTORY);
+	free(dir);
+	return 0;
+}
+
+int
 store_backup(struct store *st, const char *dest, char **cause)
 {
-	char *tmp = NULL, *dir = NULL, *slash;
+	char *tmp = NULL;
 	sqlite3 *out = NULL;
 	sqlite3_backup *bk;
 	struct stat sb;
@@ -83,20 +104,8 @@ store_backup(struct store *st, const char *dest, char **cause)
 	}
 	sqlite3_close(out);
 	out = NULL;
-	if (store_sync_path(tmp, O_RDONLY) != 0 || rename(tmp, dest) != 0) {
-		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
+	if (store_install_file(tmp, dest, cause) != 0)
 		goto fail;
-	}
-	dir = xstrdup(dest);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	store_sync_path(dir, O_RDONLY | O_DIRECTORY);
-	free(dir);
 	free(tmp);
 	return 0;
 

@@ -344,20 +344,9 @@ store_due_get(struct store *st, const struct store_due_query *q, long id,
 int
 store_people_last_id(struct store *st, long *out, char **cause)
 {
-	static const char sql[] = "SELECT coalesce(max(id), 0) FROM people";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	int rc;
-
 	*out = 0;
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, cause, "reading the caseload");
-	return 0;
+	return store_query_long(st, "SELECT coalesce(max(id), 0) FROM people",
+	    out, cause);
 }
 
 int

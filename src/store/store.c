@@ -360,22 +360,32 @@ store_make_dirs(const char *path, char **cause)
 	return 0;
 }
 
-/* Read one integer from a PRAGMA or query; -1 on failure. */
+int
+store_query_long(struct store *st, const char *sql, long *out, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the database");
+	return 0;
+}
+
+/* The same, for a value that fits an int. */
 static int
 store_query_int(struct store *st, const char *sql, int *out, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
+	long value;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return store_fail(st, cause, "opening the database");
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return store_fail(st, cause, "opening the database");
-	}
-	*out = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
+	if (store_query_long(st, sql, &value, cause) != 0)
+		return -1;
+	*out = (int)value;
 	return 0;
 }
 
@@ -577,17 +587,5 @@ store_close(struct store *st)
 int
 store_data_version(struct store *st, long *out, char **cause)
 {
-	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, cause, "reading the database");
-	return 0;
+	return store_query_long(st, "PRAGMA data_version", out, cause);
 }
