@@ -96,6 +96,13 @@ static const struct conf_entry conf_entries[] = {
 #define CONF_COUNT (sizeof conf_entries / sizeof conf_entries[0])
 
 /*
+ * iniparser 4.1 reads lines of up to 1,022 bytes; at most this much of a
+ * value, with the longest key, " = " and two quotes, fits, so what
+ * caseload --print-config writes always loads back.
+ */
+#define CONF_VALUE_MAX 1000
+
+/*
  * iniparser reports a syntax error only through a callback with no
  * argument of ours, so its message waits here until conf_load reads it.
  */
@@ -154,6 +161,11 @@ conf_unescape(const char *s)
 	return out;
 }
 
+/*
+ * The inverse of conf_unescape, and never longer than the text it was read
+ * from: a backslash is doubled only where it would otherwise be read as
+ * the start of \n or \\ (before n, a backslash or a new line).
+ */
 static char *
 conf_escape(const char *s)
 {
@@ -165,7 +177,8 @@ conf_escape(const char *s)
 			*p++ = 'n';
 		} else if (*s == '\\') {
 			*p++ = '\\';
-			*p++ = '\\';
+			if (s[1] == 'n' || s[1] == '\\' || s[1] == '\n')
+				*p++ = '\\';
 		} else
 			*p++ = *s;
 	}
@@ -186,6 +199,12 @@ conf_set(struct config *cfg, const struct conf_entry *e, const char *value,
 	*why = NULL;
 	if (!text_is_utf8(value)) {
 		*why = xstrdup("expected text in UTF-8");
+		return -1;
+	}
+	if (strlen(value) > CONF_VALUE_MAX) {
+		*why = xasprintf("too long (%zu bytes; at most %d fit on a "
+		    "line of the settings file)", strlen(value),
+		    CONF_VALUE_MAX);
 		return -1;
 	}
 	switch (e->type) {
@@ -346,6 +365,7 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 	dictionary *d;
 	struct stat sb;
 	char *section, *key, *why, *safe;
+	char shown[60 * 4 + 8];
 	const char *name, *value;
 	int i, n;
 
@@ -413,10 +433,10 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 		}
 		free(section);
 		if (conf_set(&work, e, value != NULL ? value : "", &why) != 0) {
-			safe = text_escape(value != NULL ? value : "", 0);
+			text_fit(value != NULL ? value : "", 60, 0, shown,
+			    sizeof shown);
 			xfail(cause, "%s: [%s] %s = '%s': %s", path, e->section,
-			    e->key, safe, why);
-			free(safe);
+			    e->key, shown, why);
 			free(why);
 			goto fail;
 		}

@@ -242,6 +242,131 @@ test_print_round_trip(void **state)
 	conf_free(&b);
 }
 
+/* The table's entry for section and key. */
+static const struct conf_entry *
+entry(const char *section, const char *key)
+{
+	const struct conf_entry *table;
+	size_t n, i;
+
+	table = conf_table(&n);
+	for (i = 0; i < n; i++)
+		if (strcmp(table[i].section, section) == 0 &&
+		    strcmp(table[i].key, key) == 0)
+			return &table[i];
+	fail_msg("no setting [%s] %s", section, key);
+	return NULL;
+}
+
+/* Print cfg to the test's file and load it back into *back. */
+static void
+print_and_load(const struct config *cfg, struct config *back)
+{
+	char *cause = NULL;
+	char line[2048];
+	FILE *f;
+
+	f = fopen(ini_path, "w");
+	assert_non_null(f);
+	conf_print(cfg, f);
+	fclose(f);
+	/* Every line fits iniparser's 1,022 bytes. */
+	f = fopen(ini_path, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL)
+		assert_true(strlen(line) <= 1023);
+	fclose(f);
+	conf_defaults(back);
+	if (conf_load(back, ini_path, 1, &cause) != 0)
+		fail_msg("what was printed does not load: %s", cause);
+}
+
+static void
+test_backslashes(void **state)
+{
+	static const char *const texts[] = {
+		"a\\", "a\\\nb", "\\n", "\\\\n", "x\\\\", "\\x\\y",
+		"C:\\new\\notes", "\\\n\\", "a\\\\\\\\\nb",
+	};
+	struct config cfg, back;
+	char *cause = NULL, *v;
+	size_t i;
+
+	(void)state;
+	/* A lone backslash stays as it was typed; \\ and \n are read. */
+	write_ini("[worker]\noffice = Room 3\\b\\\\c\\nLeeds\n");
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
+	assert_string_equal(cfg.worker_office, "Room 3\\b\\c\nLeeds");
+	v = conf_value(&cfg, entry("worker", "office"));
+	assert_string_equal(v, "Room 3\\b\\c\\nLeeds");
+	free(v);
+	conf_free(&cfg);
+
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		conf_defaults(&cfg);
+		free(cfg.worker_office);
+		cfg.worker_office = strdup(texts[i]);
+		print_and_load(&cfg, &back);
+		assert_string_equal(back.worker_office, texts[i]);
+		conf_free(&cfg);
+		conf_free(&back);
+	}
+}
+
+static void
+test_long_values(void **state)
+{
+	struct config cfg, back;
+	char *text, *cause = NULL;
+	size_t i;
+
+	(void)state;
+	/* 1,000 bytes with a ; (so written in quotes) load and print back. */
+	text = malloc(1100);
+	assert_non_null(text);
+	strcpy(text, "[letters]\nprint_command = \"");
+	for (i = 0; i < 999; i++)
+		strcat(text, "a");
+	strcat(text, ";\"\n");
+	write_ini(text);
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
+	assert_int_equal(strlen(cfg.print_command), 1000);
+	print_and_load(&cfg, &back);
+	assert_string_equal(back.print_command, cfg.print_command);
+	conf_free(&cfg);
+	conf_free(&back);
+
+	/* One more byte is refused, and the message does not repeat it all. */
+	strcpy(text, "[letters]\nprint_command = \"");
+	for (i = 0; i < 1001; i++)
+		strcat(text, "a");
+	strcat(text, "\"\n");
+	write_ini(text);
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), -1);
+	if (strstr(cause, "too long (1001 bytes; at most 1000") == NULL)
+		fail_msg("'%s'", cause);
+	assert_true(strlen(cause) < 300);
+	free(cause);
+	conf_free(&cfg);
+
+	/* 400 lone backslashes do not grow when written. */
+	strcpy(text, "[worker]\noffice = ");
+	for (i = 0; i < 400; i++)
+		strcat(text, "\\x");
+	strcat(text, "\n");
+	write_ini(text);
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
+	print_and_load(&cfg, &back);
+	assert_string_equal(back.worker_office, cfg.worker_office);
+	conf_free(&cfg);
+	conf_free(&back);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -253,6 +378,8 @@ main(void)
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_print_round_trip),
+		cmocka_unit_test(test_backslashes),
+		cmocka_unit_test(test_long_values),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
