@@ -81,6 +81,16 @@ bad "a time in the date format" "%H is not a date conversion" \
 bad "four lines about me" '[worker] about = '"'"'a\nb\nc\nd'"'"': expected at most 3 lines' \
 	'[worker]\nabout = a\\nb\\nc\\nd\n'
 bad "text that is not UTF-8" "expected text in UTF-8" '[worker]\nname = \377\376\n'
+long=$(printf '%1001s' '' | tr ' ' 'x')
+bad "a value longer than a settings line holds" \
+	"[worker] name = 'xxxxxxxxxx" "[worker]\nname = $long\n"
+check_err_has "too long (1001 bytes; at most 1000 fit on a line of the settings file)" \
+	"which says how long it is and what fits"
+
+# Backslashes that are not \n or \\ stay as they are when printed back.
+printf '[worker]\noffice = Room 3\\b\\\\c\\nLeeds\n' >"$TEST_DIR/slash.ini"
+run --config "$TEST_DIR/slash.ini" --print-config
+check_out_has 'office = Room 3\b\c\nLeeds' "a lone backslash is printed as it was typed"
 check_refused "a settings file given that does not exist" \
 	"cannot read the settings file $TEST_DIR/missing.ini: No such file or directory" \
 	--config "$TEST_DIR/missing.ini" due
