@@ -372,16 +372,17 @@ static int
 handover_int(struct store *ho, const char *sql, int *out, char **cause)
 {
 	sqlite3_stmt *stmt;
+	long value = 0;
 	int rc;
 
+	/* Not store_prepare: some of these are built, not literals. */
 	if (sqlite3_prepare_v2(ho->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return store_fail(ho, cause, "reading the handover");
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(stmt, 0);
+	rc = store_step_long(ho, stmt, &value, "reading the handover", cause);
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(ho, cause, "reading the handover");
+	if (rc != 0)
+		return -1;
+	*out = (int)value;
 	return 0;
 }
 

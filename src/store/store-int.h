@@ -59,11 +59,27 @@ int store_add_functions(struct store *st, char **cause);
 int store_fail(struct store *st, char **cause, const char *doing);
 
 /*
+ * Step stmt (prepared and bound) for its one row and read its first
+ * column into *out; resets stmt.  -1 with *cause saying what failed,
+ * doing what (as for store_fail).
+ */
+int store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
+    const char *doing, char **cause);
+
+/*
  * Read the one value of a query of one row and column (a literal, as for
  * store_prepare) into *out.
  */
 int store_query_long(struct store *st, const char *sql, long *out,
     char **cause);
+
+/*
+ * Step a query of young people's rows (DUE_COLUMNS first), calling cb for
+ * each until it returns non-zero; resets stmt.  0, 1 when cb stopped, or
+ * -1.
+ */
+int store_people_run(struct store *st, sqlite3_stmt *stmt,
+    store_person_cb cb, void *arg, char **cause);
 
 /*
  * Put a file written at tmp in place as dest: flush it to the disk,

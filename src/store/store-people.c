@@ -49,25 +49,13 @@ store_people_each(struct store *st, unsigned which, store_person_cb cb,
 	    " WHERE (status = 'up' AND ?1) OR (status = 'down' AND ?2)"
 	    " OR (status = 'archived' AND ?3) ORDER BY id";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	struct person p;
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int(stmt, 1, (which & STORE_UP) != 0);
 	sqlite3_bind_int(stmt, 2, (which & STORE_DOWN) != 0);
 	sqlite3_bind_int(stmt, 3, (which & STORE_ARCHIVED) != 0);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_person(stmt, &p);
-		if (cb(&p, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the caseload");
-	return 0;
+	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
 }
 
 int
@@ -279,8 +267,7 @@ store_status_each(struct store *st, long person_id, store_status_cb cb,
 	return 0;
 }
 
-/* Step a people query, calling cb for each row; 0, 1 (stopped) or -1. */
-static int
+int
 store_people_run(struct store *st, sqlite3_stmt *stmt, store_person_cb cb,
     void *arg, char **cause)
 {

@@ -174,19 +174,12 @@ win_count(struct store *st, const char *sql, const char *status, long *n,
     char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	if (status != NULL)
 		sqlite3_bind_text(stmt, 1, status, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(stmt, 0);
-	store_done(stmt);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, cause, "counting the caseload");
-	return 0;
+	return store_step_long(st, stmt, n, "counting the caseload", cause);
 }
 
 /*
@@ -225,7 +218,8 @@ store_due_count(struct store *st, const struct store_due_query *q, long *n,
 {
 	const struct win_sql *part;
 	sqlite3_stmt *stmt;
-	int others, rc;
+	long part_n;
+	int others;
 
 	/* Every stepped-up young person has a next_due (store_check). */
 	if (q->text == NULL && q->due_from == DATE_NONE &&
@@ -238,12 +232,10 @@ store_due_count(struct store *st, const struct store_due_query *q, long *n,
 		if ((stmt = store_prepare(st, part->count, cause)) == NULL)
 			return -1;
 		win_bind(stmt, q, others);
-		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_ROW)
-			*n += (long)sqlite3_column_int64(stmt, 0);
-		store_done(stmt);
-		if (rc != SQLITE_ROW)
-			return store_fail(st, cause, "counting the caseload");
+		if (store_step_long(st, stmt, &part_n, "counting the caseload",
+		    cause) != 0)
+			return -1;
+		*n += part_n;
 	}
 	return 0;
 }
@@ -349,6 +341,22 @@ store_people_last_id(struct store *st, long *out, char **cause)
 	    out, cause);
 }
 
+struct win_duplicate {
+	const struct person	*p;
+	long			*found;
+};
+
+static int
+win_duplicate_visit(const struct person *other, void *arg)
+{
+	struct win_duplicate *d = arg;
+
+	if (!check_duplicate(d->p, other))
+		return 0;
+	*d->found = other->id;
+	return 1;
+}
+
 int
 store_person_duplicate(struct store *st, const struct person *p,
     long *found, char **cause)
@@ -356,23 +364,12 @@ store_person_duplicate(struct store *st, const struct person *p,
 	static const char sql[] = "SELECT " DUE_COLUMNS " FROM people"
 	    " WHERE dob = ?1 ORDER BY id";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	struct person other;
-	int rc;
+	struct win_duplicate d = { p, found };
 
 	*found = 0;
 	if (stmt == NULL)
 		return -1;
 	store_bind_date(stmt, 1, p->facts.dob);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_person(stmt, &other);
-		if (check_duplicate(p, &other)) {
-			*found = other.id;
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the caseload");
-	return 0;
+	return store_people_run(st, stmt, win_duplicate_visit, &d, cause) < 0 ?
+	    -1 : 0;
 }

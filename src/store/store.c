@@ -361,27 +361,35 @@ store_make_dirs(const char *path, char **cause)
 }
 
 int
-store_query_long(struct store *st, const char *sql, long *out, char **cause)
+store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
+    const char *doing, char **cause)
 {
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
 
-	if (stmt == NULL)
-		return -1;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*out = (long)sqlite3_column_int64(stmt, 0);
 	store_done(stmt);
 	if (rc != SQLITE_ROW)
-		return store_fail(st, cause, "reading the database");
+		return store_fail(st, cause, doing);
 	return 0;
+}
+
+int
+store_query_long(struct store *st, const char *sql, long *out, char **cause)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+
+	if (stmt == NULL)
+		return -1;
+	return store_step_long(st, stmt, out, "reading the database", cause);
 }
 
 /* The same, for a value that fits an int. */
 static int
 store_query_int(struct store *st, const char *sql, int *out, char **cause)
 {
-	long value;
+	long value = 0;
 
 	if (store_query_long(st, sql, &value, cause) != 0)
 		return -1;
