@@ -64,4 +64,10 @@ int text_casecmp(const char *a, const char *b);
 /* 1 when needle occurs in haystack, ignoring case. */
 int text_contains(const char *haystack, const char *needle);
 
+/*
+ * The folder holding the file at path: "." for a bare file name, "/" for
+ * a file at the root.  The caller frees it.
+ */
+char *text_path_folder(const char *path);
+
 #endif

@@ -307,3 +307,15 @@ text_wrap(const char *s, int cols, size_t *n)
 	free(copy);
 	return lines;
 }
+
+char *
+text_path_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}

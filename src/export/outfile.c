@@ -86,17 +86,9 @@ outfile_stream(struct outfile *of)
 static void
 outfile_sync_folder(const char *path)
 {
-	char *dir, *slash;
+	char *dir = text_path_folder(path);
 	int fd;
 
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		fsync(fd);
 		close(fd);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "store-int.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* Flush a file's data (or a folder's entries) to the disk; 0 or -1. */
@@ -33,19 +34,12 @@ store_sync_path(const char *path, int flags)
 int
 store_install_file(const char *tmp, const char *dest, char **cause)
 {
-	char *dir, *slash;
+	char *dir;
 
 	if (store_sync_path(tmp, O_RDONLY) != 0 || rename(tmp, dest) != 0)
 		return xfail(cause, "cannot write %s: %s", dest,
 		    strerror(errno));
-	dir = xstrdup(dest);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
+	dir = text_path_folder(dest);
 	store_sync_path(dir, O_RDONLY | O_DIRECTORY);
 	free(dir);
 	return 0;

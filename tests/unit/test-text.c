@@ -152,6 +152,29 @@ test_initials(void **state)
 	assert_string_equal(buf, "A.");
 }
 
+/* The folder to flush after a file in it is renamed into place. */
+static void
+test_path_folder(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "export.ics", "." },
+		{ "/caseload.db", "/" },
+		{ "/home/sam/.local/share/caseload/caseload.db",
+		  "/home/sam/.local/share/caseload" },
+		{ "out/letters/1.txt", "out/letters" },
+		{ "./x", "." },
+	};
+	char *folder;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		folder = text_path_folder(cases[i][0]);
+		assert_string_equal(folder, cases[i][1]);
+		free(folder);
+	}
+}
+
 int
 main(void)
 {
@@ -163,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_case),
 		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_path_folder),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
