@@ -162,6 +162,13 @@ struct agenda_item {
 #define RULES_AGENDA_MAX (3 + RULES_MILESTONE_COUNT)
 
 /*
+ * What an item is, in words: "contact", "annual letter", "pathway plan
+ * review" or the milestone ("18th birthday"); with due 1, as the lists
+ * say it: "contact due" ... (a milestone is not due).  A static string.
+ */
+const char *rules_agenda_label(const struct agenda_item *item, int due);
+
+/*
  * Everything on one young person's agenda from today to until (inclusive):
  * the next contact, letter and review (overdue ones placed on today) and
  * the milestones.  Archived people have none.  Writes at most

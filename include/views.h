@@ -200,11 +200,6 @@ int views_agenda(struct store *st, const struct rules_settings *settings,
 
 void agenda_list_free(struct agenda_list *list);
 
-/*
- * What an agenda item is, in the words of the lists: "contact due",
- * "annual letter due", "pathway plan review due", "18th birthday".
- */
-const char *views_agenda_what(const struct agenda_item *item);
 
 /*
  * The same items as views_agenda, young person by young person (in the

@@ -64,7 +64,7 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 		else
 			detail[0] = '\0';
 		printf("  %5ld  %-24s  %s%s%s\n", e->person_id,
-		    views_agenda_what(&e->item),
+		    rules_agenda_label(&e->item, 1),
 		    name, detail[0] != '\0' ? ": " : "", detail);
 		cli_colour_off(cli);
 		free(name);
@@ -87,7 +87,7 @@ agenda_csv(const struct agenda_list *list)
 		csv_date(stdout, 0, e->item.due.due);
 		csv_int(stdout, 0, e->item.due.days_overdue);
 		csv_field(stdout, 0, rules_due_state_name(e->item.due.state));
-		csv_field(stdout, 0, views_agenda_what(&e->item));
+		csv_field(stdout, 0, rules_agenda_label(&e->item, 1));
 		csv_end_row(stdout);
 	}
 }
@@ -119,7 +119,7 @@ agenda_json(const struct agenda_list *list)
 		json_key(&j, "state");
 		json_string(&j, rules_due_state_name(e->item.due.state));
 		json_key(&j, "what");
-		json_string(&j, views_agenda_what(&e->item));
+		json_string(&j, rules_agenda_label(&e->item, 1));
 		json_end_object(&j);
 	}
 	json_end_array(&j);

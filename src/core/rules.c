@@ -224,6 +224,22 @@ rules_agenda_kind_name(enum agenda_kind kind)
 	return names[kind];
 }
 
+const char *
+rules_agenda_label(const struct agenda_item *item, int due)
+{
+	switch (item->kind) {
+	case AGENDA_CONTACT:
+		return due ? "contact due" : "contact";
+	case AGENDA_LETTER:
+		return due ? "annual letter due" : "annual letter";
+	case AGENDA_REVIEW:
+		return due ? "pathway plan review due" : "pathway plan review";
+	case AGENDA_BIRTHDAY:
+		return rules_milestone_label(item->age);
+	}
+	return "";
+}
+
 /* Add a due item to the agenda when it falls by until; overdue on today. */
 static size_t
 rules_agenda_add(struct agenda_item *out, size_t n, enum agenda_kind kind,

@@ -10,6 +10,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -121,31 +122,17 @@ calendar_date_text(const struct calendar_options *opts, date_t date,
 		date_format_iso(date, out);
 }
 
-/* What the item is, as the start of its summary. */
-static const char *
-calendar_what(const struct agenda_item *item)
-{
-	switch (item->kind) {
-	case AGENDA_CONTACT:
-		return "Contact";
-	case AGENDA_LETTER:
-		return "Annual letter";
-	case AGENDA_REVIEW:
-		return "Pathway plan review";
-	case AGENDA_BIRTHDAY:
-		return rules_milestone_label(item->age);
-	}
-	return "";
-}
-
 /* The one-line SUMMARY of an item; the caller frees it. */
 static char *
 calendar_summary(const struct agenda_entry *e, const char *who,
     const struct calendar_options *opts)
 {
-	const char *what = calendar_what(&e->item);
-	char due[64];
+	const char *label = rules_agenda_label(&e->item, 0);
+	char what[64], due[64];
 
+	/* The label with a capital, to start the summary. */
+	snprintf(what, sizeof what, "%c%s", toupper((unsigned char)label[0]),
+	    label + 1);
 	if (e->item.kind == AGENDA_BIRTHDAY)
 		return xasprintf("%s: %s", what, who);
 	if (e->item.due.state == DUE_OVERDUE) {

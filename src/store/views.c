@@ -615,22 +615,6 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 	return 0;
 }
 
-const char *
-views_agenda_what(const struct agenda_item *item)
-{
-	switch (item->kind) {
-	case AGENDA_CONTACT:
-		return "contact due";
-	case AGENDA_LETTER:
-		return "annual letter due";
-	case AGENDA_REVIEW:
-		return "pathway plan review due";
-	case AGENDA_BIRTHDAY:
-		return rules_milestone_label(item->age);
-	}
-	return "";
-}
-
 void
 agenda_list_free(struct agenda_list *list)
 {

@@ -29,6 +29,7 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 {
 	struct agenda *a = ctx;
 	const struct agenda_entry *e = &a->list.entries[line->item];
+	const char *what;
 	char detail[128];
 
 	if (e->item.due.state == DUE_OVERDUE)
@@ -41,12 +42,13 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 		    rules_milestone_meaning(e->item.age));
 	else
 		detail[0] = '\0';
+	what = rules_agenda_label(&e->item, 1);
 	if (text_casecmp(e->name, e->display_name) != 0)
 		snprintf(buf, size, "%5ld  %-24s %s (%s)%s", e->person_id,
-		    views_agenda_what(&e->item), e->name, e->display_name, detail);
+		    what, e->name, e->display_name, detail);
 	else
-		snprintf(buf, size, "%5ld  %-24s %s%s", e->person_id,
-		    views_agenda_what(&e->item), e->name, detail);
+		snprintf(buf, size, "%5ld  %-24s %s%s", e->person_id, what,
+		    e->name, detail);
 }
 
 static void

@@ -435,6 +435,13 @@ test_agenda(void **state)
 	assert_int_equal(items[2].kind, AGENDA_BIRTHDAY);
 	assert_int_equal(items[2].on, D(2026, 12, 1));
 	assert_int_equal(items[2].age, 18);
+	/* One set of words for the lists and the calendar. */
+	assert_string_equal(rules_agenda_label(&items[0], 1), "contact due");
+	assert_string_equal(rules_agenda_label(&items[0], 0), "contact");
+	assert_string_equal(rules_agenda_label(&items[1], 1),
+	    "pathway plan review due");
+	assert_string_equal(rules_agenda_label(&items[2], 1), "18th birthday");
+	assert_string_equal(rules_agenda_label(&items[2], 0), "18th birthday");
 
 	/* Overdue items are placed on today and keep their due date. */
 	f.last_contact = D(2026, 9, 1);
@@ -454,6 +461,9 @@ test_agenda(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(items[0].kind, AGENDA_LETTER);
 	assert_int_equal(items[0].on, D(2027, 2, 28));
+	assert_string_equal(rules_agenda_label(&items[0], 0), "annual letter");
+	assert_string_equal(rules_agenda_label(&items[0], 1),
+	    "annual letter due");
 	assert_int_equal(items[1].kind, AGENDA_BIRTHDAY);
 	assert_int_equal(items[1].age, 25);
 	assert_int_equal(items[1].on, D(2027, 3, 1));
