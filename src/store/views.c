@@ -153,16 +153,23 @@ views_due(struct store *st, const struct rules_settings *settings,
 	return 0;
 }
 
-void
-due_list_free(struct due_list *list)
+/* Free n rows and the copies of the people in them. */
+static void
+due_rows_free(struct due_row *rows, size_t n)
 {
 	size_t i;
 
+	for (i = 0; i < n; i++)
+		free(rows[i].person);
+	free(rows);
+}
+
+void
+due_list_free(struct due_list *list)
+{
 	if (list == NULL)
 		return;
-	for (i = 0; i < list->n; i++)
-		free(list->rows[i].person);
-	free(list->rows);
+	due_rows_free(list->rows, list->n);
 	memset(list, 0, sizeof *list);
 }
 
@@ -274,13 +281,9 @@ views_query(const struct rules_settings *settings, date_t today,
 void
 due_window_free(struct due_window *w)
 {
-	size_t i;
-
 	if (w == NULL)
 		return;
-	for (i = 0; i < w->n; i++)
-		free(w->rows[i].person);
-	free(w->rows);
+	due_rows_free(w->rows, w->n);
 	free(w->keys);
 	memset(w, 0, sizeof *w);
 }
