@@ -22,7 +22,8 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 depth;		/* transaction nesting */
-	int		 interval_weeks; /* the default next_due is kept with */
+	int		 interval_weeks; /* the default next_due is kept with,
+					  * read again as each write begins */
 	struct {
 		const char	*sql;	/* the static string it came from */
 		sqlite3_stmt	*stmt;

@@ -156,9 +156,14 @@ store_allocation(struct store *st, long person_id, struct person_facts *f,
 int
 store_refresh_person(struct store *st, long person_id, char **cause)
 {
-	static const char sql[] = "UPDATE people SET status = ?1,"
-	    " status_since = ?2, last_contact = ?3, last_letter = ?4,"
-	    " last_review = ?5, next_due = ?7 WHERE id = ?6";
+	/* updated_at moves when the summary does (not on a handover). */
+	static const char sql[] = "UPDATE people SET"
+	    " updated_at = CASE WHEN status IS NOT ?1"
+	    " OR status_since IS NOT ?2 OR last_contact IS NOT ?3"
+	    " OR last_letter IS NOT ?4 OR last_review IS NOT ?5"
+	    " THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE updated_at END,"
+	    " status = ?1, status_since = ?2, last_contact = ?3,"
+	    " last_letter = ?4, last_review = ?5, next_due = ?7 WHERE id = ?6";
 	struct store_summary sum;
 	struct person_facts f;
 	sqlite3_stmt *stmt;

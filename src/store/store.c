@@ -273,6 +273,17 @@ store_begin(struct store *st, char **cause)
 	if (st->depth == 0) {
 		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
+		/*
+		 * Another copy of caseload, with other settings, may have
+		 * worked every next_due out again since this one read the
+		 * interval: write with the one the file holds now (once the
+		 * schema has it).
+		 */
+		if (st->interval_weeks > 0 &&
+		    store_load_interval(st, cause) != 0) {
+			store_exec(st, "ROLLBACK", NULL);
+			return -1;
+		}
 	} else {
 		snprintf(sql, sizeof sql, "SAVEPOINT s%d", st->depth);
 		if (store_exec(st, sql, cause) != 0)
@@ -464,6 +475,8 @@ fail:
 int
 store_upgrade(struct store *st, char **cause)
 {
+	/* The file may be older than the interval it keeps (restore). */
+	st->interval_weeks = 0;
 	return store_migrate(st, cause) == 0 ? store_load_interval(st, cause) :
 	    -1;
 }

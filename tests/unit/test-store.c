@@ -1064,6 +1064,62 @@ test_window_walk(void **state)
 	due_list_free(&all);
 }
 
+/* One text value of a query on the file, through a second connection. */
+static char *
+raw_text(const char *path, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	sqlite3 *db;
+	char *out = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_text(stmt, 0) != NULL)
+		out = strdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	assert_non_null(out);
+	return out;
+}
+
+/*
+ * Two copies of caseload open with different settings: the one that
+ * worked every date out last (4 weeks) sets the interval, and a write by
+ * the other (8 weeks, read when it opened) keeps to it.
+ */
+static void
+test_interval_of_another_copy(void **state)
+{
+	struct fixture *fx = *state;
+	struct rules_settings rs;
+	struct store *other;
+	char *cause = NULL, *v;
+	long id;
+
+	rules_settings_default(&rs);
+	assert_int_equal(store_set_rules(fx->st, &rs, &cause), 0);
+	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 9, 1));
+	assert_int_equal(store_open(fx->path, &other, &cause), 0);
+	rs.interval_weeks = 4;
+	assert_int_equal(store_set_rules(other, &rs, &cause), 0);
+
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET updated_at ="
+	    " '2000-01-01T00:00:00Z'"), SQLITE_OK);
+	contact(fx->st, id, D(2026, 10, 20), 0);
+	v = raw_text(fx->path, "SELECT next_due FROM people WHERE id = 1");
+	assert_string_equal(v, "2026-11-17");	/* 4 weeks, not 8 */
+	free(v);
+	assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
+	assert_int_equal(store_check(other, NULL, NULL, &cause), 0);
+	/* The row's summary changed, and so did when it last changed. */
+	v = raw_text(fx->path, "SELECT updated_at FROM people WHERE id = 1");
+	assert_string_not_equal(v, "2000-01-01T00:00:00Z");
+	free(v);
+	store_close(other);
+}
+
 /* Someone with the same name (any case) and date of birth is found. */
 static void
 test_person_duplicate(void **state)
@@ -1116,6 +1172,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_walk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
 	};
 
 	/* Names are compared ignoring case in any script, as caseload does. */
