@@ -474,48 +474,48 @@ store_letters_since(struct store *st, date_t since, store_date_cb cb,
 	return 0;
 }
 
+struct store_refresh_state {
+	struct store	*st;
+	sqlite3_stmt	*update;
+	int		 failed;
+};
+
+static int
+store_refresh_visit(const struct person *p, void *arg)
+{
+	struct store_refresh_state *rs = arg;
+
+	store_bind_date(rs->update, 1, store_next_due(rs->st, &p->facts));
+	sqlite3_bind_int64(rs->update, 2, p->id);
+	rs->failed = sqlite3_step(rs->update) != SQLITE_DONE;
+	store_done(rs->update);
+	return rs->failed;
+}
+
 int
 store_refresh_all_due(struct store *st, int interval_weeks, char **cause)
 {
-	static const char select_sql[] = "SELECT id, status, allocated_on,"
-	    " interval_weeks, last_contact FROM people";
+	static const char select_sql[] = "SELECT " DUE_COLUMNS " FROM people";
 	static const char update_sql[] = "UPDATE people SET next_due = ?1"
 	    " WHERE id = ?2";
-	sqlite3_stmt *sel = NULL, *upd;
-	struct person_facts f;
+	struct store_refresh_state rs = { st, NULL, 0 };
+	sqlite3_stmt *sel = NULL;
 	int old = st->interval_weeks, rc;
-	const char *status;
 
 	/* Its own statement: the cached one may be in use by a caller. */
 	if (sqlite3_prepare_v2(st->db, select_sql, -1, &sel, NULL) != SQLITE_OK)
 		return store_fail(st, cause, "working out the due dates");
-	if ((upd = store_prepare(st, update_sql, cause)) == NULL) {
+	if ((rs.update = store_prepare(st, update_sql, cause)) == NULL) {
 		sqlite3_finalize(sel);
 		return -1;
 	}
 	st->interval_weeks = interval_weeks;
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		person_facts_init(&f);
-		status = store_column_text(sel, 1);
-		if (status == NULL || person_status_from_name(status,
-		    &f.status) != 0)
-			f.status = STATUS_UP;
-		f.allocated_on = store_column_date(sel, 2);
-		f.interval_weeks = sqlite3_column_int(sel, 3);
-		f.last_contact = store_column_date(sel, 4);
-		store_bind_date(upd, 1, store_next_due(st, &f));
-		sqlite3_bind_int64(upd, 2, sqlite3_column_int64(sel, 0));
-		if (sqlite3_step(upd) != SQLITE_DONE) {
-			store_done(upd);
-			rc = SQLITE_ERROR;
-			break;
-		}
-		store_done(upd);
-	}
+	rc = store_people_run(st, sel, store_refresh_visit, &rs, cause);
 	sqlite3_finalize(sel);
-	if (rc != SQLITE_DONE) {
+	if (rc != 0) {
 		st->interval_weeks = old;
-		return store_fail(st, cause, "working out the due dates");
+		return rs.failed ? store_fail(st, cause,
+		    "working out the due dates") : -1;
 	}
 	return 0;
 }

@@ -427,6 +427,7 @@ struct store_check_state {
 	void			*arg;
 	int			 problems;
 	char			*cause;
+	sqlite3_stmt		*row;	/* store_check_due's, while it runs */
 };
 
 static void
@@ -481,42 +482,39 @@ store_check_person(const struct person *p, void *arg)
 	return 0;
 }
 
+/* One kept next_due date (column 15 of the row) against the core's rule. */
+static int
+store_check_due_visit(const struct person *p, void *arg)
+{
+	struct store_check_state *cs = arg;
+
+	store_check_date(cs, p->id, "the next contact date",
+	    store_column_date(cs->row, 15), store_next_due(cs->st, &p->facts));
+	return 0;
+}
+
 /* Every kept next_due date against the core's rule. */
 static int
 store_check_due(struct store_check_state *cs, char **cause)
 {
-	static const char sql[] = "SELECT id, status, allocated_on,"
-	    " interval_weeks, last_contact, next_due FROM people";
-	struct person_facts f;
-	sqlite3_stmt *stmt;
-	const char *status;
+	static const char sql[] = "SELECT " DUE_COLUMNS ", next_due"
+	    " FROM people";
 	int rc;
 
-	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &cs->row, NULL) !=
+	    SQLITE_OK)
 		return store_fail(cs->st, cause, "checking the database");
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		person_facts_init(&f);
-		status = store_column_text(stmt, 1);
-		if (status == NULL ||
-		    person_status_from_name(status, &f.status) != 0)
-			f.status = STATUS_UP;
-		f.allocated_on = store_column_date(stmt, 2);
-		f.interval_weeks = sqlite3_column_int(stmt, 3);
-		f.last_contact = store_column_date(stmt, 4);
-		store_check_date(cs, (long)sqlite3_column_int64(stmt, 0),
-		    "the next contact date", store_column_date(stmt, 5),
-		    store_next_due(cs->st, &f));
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(cs->st, cause, "checking the database");
-	return 0;
+	rc = store_people_run(cs->st, cs->row, store_check_due_visit, cs,
+	    cause);
+	sqlite3_finalize(cs->row);
+	cs->row = NULL;
+	return rc < 0 ? -1 : 0;
 }
 
 int
 store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 {
-	struct store_check_state cs = { st, cb, arg, 0, NULL };
+	struct store_check_state cs = { st, cb, arg, 0, NULL, NULL };
 	sqlite3_stmt *stmt;
 	const char *row;
 	char *msg;

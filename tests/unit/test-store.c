@@ -464,6 +464,15 @@ test_check_finds_disagreement(void **state)
 	id = add(fx->st, "Checked", D(2008, 1, 1), D(2026, 1, 1));
 	contact(fx->st, id, D(2026, 2, 1), 0);
 	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 0);
+	/* A kept next contact date that the rules do not give. */
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET next_due = "
+	    "'2027-01-01'"), SQLITE_OK);
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(raw_sql(fx->path, "UPDATE people SET next_due = "
+	    "'2026-03-29'"), SQLITE_OK);
+	n = 0;
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 0);
 	/* Someone edits the summary by hand: check notices. */
 	assert_int_equal(raw_sql(fx->path, "UPDATE people SET last_contact = "
 	    "'2026-03-01', status = 'down'"), SQLITE_OK);
