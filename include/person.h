@@ -111,6 +111,9 @@ void person_facts_init(struct person_facts *facts);
  * A deep copy of p or c in one allocation: the caller frees it with free().
  */
 struct person *person_copy(const struct person *p);
+
+/* The same, with the names only: no phone, email or address (for lists). */
+struct person *person_copy_names(const struct person *p);
 struct contact *contact_copy(const struct contact *c);
 
 #endif

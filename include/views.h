@@ -55,6 +55,9 @@ int views_due(struct store *st, const struct rules_settings *settings,
 
 void due_list_free(struct due_list *list);
 
+/* Add a copy of row, with the person's names only, to the end of list. */
+void due_list_append(struct due_list *list, const struct due_row *row);
+
 /*
  * The same rows as views_due, in the same order, one at a time without
  * holding them: cb gets each row, whose person is valid only during the

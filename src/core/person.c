@@ -196,6 +196,15 @@ person_copy(const struct person *p)
 	return copy;
 }
 
+struct person *
+person_copy_names(const struct person *p)
+{
+	struct person slim = *p;
+
+	slim.phone = slim.email = slim.address = NULL;
+	return person_copy(&slim);
+}
+
 struct contact *
 contact_copy(const struct contact *c)
 {

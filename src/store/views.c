@@ -51,22 +51,17 @@ views_due_wanted(const struct due_row *row, unsigned which, int within,
 	    row->contact.due != DATE_NONE && row->contact.due <= today + within);
 }
 
-/* Add a copy of row (names only) to the end of list. */
-static void
-views_due_append(struct due_list *list, const struct due_row *row)
+void
+due_list_append(struct due_list *list, const struct due_row *row)
 {
-	struct person slim;
-
 	if (list->n == list->size) {
 		list->size = list->size ? list->size * 2 : 64;
 		list->rows = xreallocarray(list->rows, list->size,
 		    sizeof *list->rows);
 	}
 	/* Keep only what the lists show: names, not contact details. */
-	slim = *row->person;
-	slim.phone = slim.email = slim.address = NULL;
 	list->rows[list->n] = *row;
-	list->rows[list->n].person = person_copy(&slim);
+	list->rows[list->n].person = person_copy_names(row->person);
 	list->n++;
 }
 
@@ -134,7 +129,7 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 static int
 views_due_keep(const struct due_row *row, void *arg)
 {
-	views_due_append(arg, row);
+	due_list_append(arg, row);
 	return 0;
 }
 
@@ -220,7 +215,7 @@ int
 views_due_get(struct store *st, const struct rules_settings *settings,
     date_t today, long id, struct due_row *out, char **cause)
 {
-	struct person *p = NULL, slim;
+	struct person *p = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -228,9 +223,7 @@ views_due_get(struct store *st, const struct rules_settings *settings,
 		return rc;
 	views_due_row(p, settings, today, out);
 	/* Names only, as in the lists. */
-	slim = *p;
-	slim.phone = slim.email = slim.address = NULL;
-	out->person = person_copy(&slim);
+	out->person = person_copy_names(p);
 	free(p);
 	return 0;
 }
@@ -393,13 +386,10 @@ views_window_add(const struct person *p, const struct store_due_key *key,
 {
 	struct views_window_state *s = arg;
 	struct due_window *w = s->w;
-	struct person slim;
 
 	due_window_grow(w, 1);
 	views_due_row(p, s->settings, s->today, &w->rows[w->n]);
-	slim = *p;
-	slim.phone = slim.email = slim.address = NULL;
-	w->rows[w->n].person = person_copy(&slim);
+	w->rows[w->n].person = person_copy_names(p);
 	w->keys[w->n] = *key;
 	w->n++;
 	return 0;

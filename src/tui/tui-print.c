@@ -119,16 +119,7 @@ print_ask(struct tui *t, struct print_job *job, const char *what)
 static int
 print_keep_row(const struct due_row *row, void *arg)
 {
-	struct due_list *list = arg;
-
-	if (list->n == list->size) {
-		list->size = list->size ? list->size * 2 : 64;
-		list->rows = xreallocarray(list->rows, list->size,
-		    sizeof *list->rows);
-	}
-	list->rows[list->n] = *row;
-	list->rows[list->n].person = person_copy(row->person);
-	list->n++;
+	due_list_append(arg, row);
 	return 0;
 }
 

@@ -152,6 +152,41 @@ test_initials(void **state)
 	assert_string_equal(buf, "A.");
 }
 
+/* A copy stands on its own; a copy for the lists has no contact details. */
+static void
+test_person_copy(void **state)
+{
+	char name[] = "Zoë Ñúñez", phone[] = "07700 900123";
+	struct person p, *all, *names;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.id = 3;
+	p.name = name;
+	p.preferred_name = "Zoë";
+	p.phone = phone;
+	p.email = "zoe@example.org";
+	p.address = "1 Park Row\nLeeds";
+	p.facts.dob = 12345;
+	all = person_copy(&p);
+	names = person_copy_names(&p);
+	name[0] = 'X';
+	phone[0] = 'X';
+	assert_string_equal(all->name, "Zoë Ñúñez");
+	assert_string_equal(all->phone, "07700 900123");
+	assert_string_equal(all->address, "1 Park Row\nLeeds");
+	assert_string_equal(names->name, "Zoë Ñúñez");
+	assert_string_equal(names->preferred_name, "Zoë");
+	assert_null(names->phone);
+	assert_null(names->email);
+	assert_null(names->address);
+	assert_int_equal(names->id, 3);
+	assert_int_equal(names->facts.dob, 12345);
+	free(all);
+	free(names);
+}
+
 /* The folder to flush after a file in it is renamed into place. */
 static void
 test_path_folder(void **state)
@@ -187,6 +222,7 @@ main(void)
 		cmocka_unit_test(test_case),
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_path_folder),
+		cmocka_unit_test(test_person_copy),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
