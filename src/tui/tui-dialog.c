@@ -158,7 +158,7 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 		return -1;
 	}
 	free(note);
-	tui_changed(t, d->id);
+	tui_changed(t);
 	if (c.attempted) {
 		tui_message(t, "Logged contact #%ld: attempted %s with %s on %s; "
 		    "it does not reset the clock.", c.id,
@@ -238,7 +238,7 @@ step_save(struct tui *t, struct tui_form *f, void *arg)
 		return -1;
 	}
 	free(reason);
-	tui_changed(t, d->id);
+	tui_changed(t);
 	row = tui_row(t, d->id);
 	if (d->to == STATUS_DOWN) {
 		if (row != NULL && row->letter.state != DUE_NONE)
@@ -304,7 +304,7 @@ review_save(struct tui *t, struct tui_form *f, void *arg)
 		free(cause);
 		return -1;
 	}
-	tui_changed(t, d->id);
+	tui_changed(t);
 	row = tui_row(t, d->id);
 	next[0] = '\0';
 	if (row != NULL && row->review.state != DUE_NONE)
@@ -392,7 +392,7 @@ strike_save(struct tui *t, struct tui_form *f, void *arg)
 		return -1;
 	}
 	free(reason);
-	tui_changed(t, d->id);
+	tui_changed(t);
 	dialog_next_contact(t, d->id, next, sizeof next);
 	tui_message(t, "Struck out contact #%ld; it stays in the log, marked "
 	    "struck out.%s", d->contact_id, next);
@@ -514,7 +514,7 @@ letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
 		free(cause);
 		return -1;
 	}
-	tui_changed(t, d->id);
+	tui_changed(t);
 	row = tui_row(t, d->id);
 	if (row == NULL || row->letter.state == DUE_NONE)
 		snprintf(next, sizeof next, "no more: they turn 25 first");
@@ -591,7 +591,7 @@ archive_save(struct tui *t, struct tui_form *f, void *arg)
 		return -1;
 	}
 	free(reason);
-	tui_changed(t, d->id);
+	tui_changed(t);
 	tui_message(t, "Archived %s on %s; their record is kept (f shows the "
 	    "archived) and s steps them up again.", d->name,
 	    cli_date(t->cli, t->today));

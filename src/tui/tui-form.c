@@ -757,7 +757,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		free(cause);
 		goto out;
 	}
-	tui_changed(t, p.id);
+	tui_changed(t);
 	stage = rules_stage(p.facts.dob, t->today);
 	if (editing)
 		tui_message(t, "Saved %s's details.", person_display_name(&p));

@@ -202,10 +202,10 @@ void tui_resume(struct tui *t);
 /* 1 when a signal asked caseload to stop. */
 int tui_interrupted(void);
 /*
- * A young person changed: the counts are read again and every screen
+ * The caseload changed: the counts are read again and every screen
  * reads what it shows again when next drawn; 0 or -1.
  */
-int tui_changed(struct tui *t, long id);
+int tui_changed(struct tui *t);
 /*
  * Young person id's row of the due list, read from the database; valid
  * until the next call.  NULL when there is no such person, or after an

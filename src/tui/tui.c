@@ -308,11 +308,10 @@ tui_count(struct tui *t, char **cause)
 }
 
 int
-tui_changed(struct tui *t, long id)
+tui_changed(struct tui *t)
 {
 	char *cause = NULL;
 
-	(void)id;
 	t->generation++;
 	t->dirty = 1;
 	if (tui_count(t, &cause) != 0) {
@@ -327,7 +326,7 @@ tui_changed(struct tui *t, long id)
 static int
 tui_reload(struct tui *t)
 {
-	return tui_changed(t, 0);
+	return tui_changed(t);
 }
 
 void
