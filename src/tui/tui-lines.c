@@ -11,30 +11,10 @@
 #include "tui-int.h"
 #include "xmalloc.h"
 
-void
-tui_lines_add(struct tui_lines *l, enum tui_style style, long id, int marker,
-    const char *fmt, ...)
-{
-	struct tui_line *line;
-	va_list ap;
-
-	if (l->n == l->size) {
-		l->size = l->size ? l->size * 2 : 64;
-		l->lines = xreallocarray(l->lines, l->size, sizeof *l->lines);
-	}
-	line = &l->lines[l->n++];
-	va_start(ap, fmt);
-	line->text = xvasprintf(fmt, ap);
-	va_end(ap);
-	line->item = 0;
-	line->style = style;
-	line->id = id;
-	line->marker = marker;
-}
-
-void
-tui_lines_add_item(struct tui_lines *l, enum tui_style style, long id,
-    int marker, size_t item)
+/* A new line at the end of l, to fill in. */
+static struct tui_line *
+tui_lines_new(struct tui_lines *l, enum tui_style style, long id,
+    int marker)
 {
 	struct tui_line *line;
 
@@ -44,10 +24,30 @@ tui_lines_add_item(struct tui_lines *l, enum tui_style style, long id,
 	}
 	line = &l->lines[l->n++];
 	line->text = NULL;
-	line->item = item;
+	line->item = 0;
 	line->style = style;
 	line->id = id;
 	line->marker = marker;
+	return line;
+}
+
+void
+tui_lines_add(struct tui_lines *l, enum tui_style style, long id, int marker,
+    const char *fmt, ...)
+{
+	struct tui_line *line = tui_lines_new(l, style, id, marker);
+	va_list ap;
+
+	va_start(ap, fmt);
+	line->text = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_lines_add_item(struct tui_lines *l, enum tui_style style, long id,
+    int marker, size_t item)
+{
+	tui_lines_new(l, style, id, marker)->item = item;
 }
 
 void
