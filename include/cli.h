@@ -21,11 +21,22 @@
 #define EXIT_FAILED	1
 #define EXIT_USAGE	2
 
+/* How a command uses the database (see cli_store). */
+enum cli_access {
+	CLI_WRITES,		/* writes: opened to write, the day's backup */
+	CLI_READS,		/* reads alone: the file's bytes stay as they were */
+	CLI_CHECKS		/* reads the file as it is, to report on it */
+};
+
 /* Everything a command needs: settings, today, and the database. */
 struct cli {
 	struct config	 cfg;
 	char		*db_path;
+	int		 db_given;	/* --db or CASELOAD_DB named db_path */
+	enum cli_access	 access;	/* how cli_store opens it */
 	date_t		 today;
+	date_t		 clock_today;	/* today by the clock, whatever --today */
+	int		 today_given;	/* --today or CASELOAD_TODAY set today */
 	int		 colour;	/* colour on standard output */
 	int		 demo;		/* on a throwaway demo caseload */
 	struct store	*st;		/* opened by cli_store, on first use */
@@ -37,6 +48,7 @@ struct cli_command {
 	const char	*usage;		/* the words after the name */
 	const char	*summary;
 	int		(*exec)(struct cli *cli, int argc, char **argv);
+	enum cli_access	 access;	/* a command with parts may change it */
 };
 
 /* The commands, in the order --help lists them. */
@@ -71,8 +83,13 @@ int cli_no_options(const char *command, int argc, char **argv);
 int cli_operands_error(const char *command, const char *what);
 
 /*
- * Open the database on first use, and make the day's backup when it is the
- * first run of the day ([backup] keep); 0, or an exit status after an error.
+ * Open the database on first use, as cli->access says: a command that
+ * writes opens it to write (creating it, and the default folders, on
+ * first use) and makes the day's backup when it is the first run of the
+ * day by the clock ([backup] keep; none when --today is given); one that
+ * reads opens it read-only and never creates it.  A --db path whose
+ * folder does not exist, or that is a link, a device or a FIFO, is bad
+ * usage.  0, or an exit status after an error.
  */
 int cli_store(struct cli *cli, struct store **out);
 

@@ -24,9 +24,48 @@ int store_schema_version(void);
 /*
  * Open the database at path, creating it (mode 0600, missing folders 0700)
  * and migrating it to the current schema as needed.  Refuses a file that
- * is not a caseload database or was made by a newer caseload.
+ * is not a caseload database, was made by a newer caseload, or whose
+ * schema is not exactly the one caseload made (an extra trigger or view,
+ * a missing table or index, a column changed); and a path that is a
+ * symbolic link, a folder, a device, a FIFO or a socket (see
+ * store_check_path).  Same as store_open_flags(path, 0, ...).
  */
 int store_open(const char *path, struct store **out, char **cause);
+
+/* Flags of store_open_flags. */
+#define STORE_READ_ONLY	0x1u	/* never write the file, never create it */
+#define STORE_AS_IS	0x2u	/* with STORE_READ_ONLY: take the file as it
+				 * is, for store_check to report on: no
+				 * migration, no settings applied, a schema
+				 * that differs is reported, not refused */
+
+/*
+ * Open the database at path as store_open does, or, with STORE_READ_ONLY,
+ * for reading alone: the file's bytes are left exactly as they were.  A
+ * read-only store whose file is older than this caseload, or whose kept
+ * dates were worked out with another interval than store_set_rules asks
+ * for, is copied into memory and brought up to date there; with no file
+ * at path (and not STORE_AS_IS) it is an empty caseload in memory.
+ */
+int store_open_flags(const char *path, unsigned flags, struct store **out,
+    char **cause);
+
+/*
+ * Check a database path before anything is opened or created there: it
+ * is not empty, its folder exists (or, with create, may be made), and it
+ * is not a symbolic link (SQLite keeps its journal beside the name it is
+ * given, so a database reached through a link could be damaged), a
+ * folder, a device, a FIFO or a socket.  0, or -1 with *cause saying what
+ * to do: the path, not the file, is wrong.
+ */
+int store_check_path(const char *path, int create, char **cause);
+
+/*
+ * Make the folder of the database at path private (0700) if it is the
+ * user's own and wider; for caseload's own folder, which nobody else
+ * should read.  -1 with *cause when it cannot be.
+ */
+int store_private_folder(const char *path, char **cause);
 
 /*
  * A number that changes when another connection (another caseload, or
@@ -39,12 +78,24 @@ int store_data_version(struct store *st, long *out, char **cause);
 /*
  * Tell the store the rules in force.  Each young person's row keeps the
  * date their next contact is due (worked out by the core's rule with the
- * default interval, so that lists can be read in order from an index);
- * when [contact] interval_weeks has changed since, every date is worked
- * out again, in one transaction.
+ * default interval, so that lists can be read in order from an index).
+ * When [contact] interval_weeks has changed since, a read-only store
+ * works every date out again in its copy in memory, at once; a store
+ * that writes does it in the next write's transaction (so that a command
+ * refused as bad input writes nothing), or at store_apply_rules.
  */
 int store_set_rules(struct store *st, const struct rules_settings *settings,
     char **cause);
+
+/*
+ * Bring the kept dates to the rules of store_set_rules now, in a
+ * transaction of their own, if they differ (for the screens, which read
+ * the lists before anything is written).
+ */
+int store_apply_rules(struct store *st, char **cause);
+
+/* 1 when the store never writes its file (STORE_READ_ONLY). */
+int store_read_only(const struct store *st);
 
 /*
  * Keep at most kib KiB of the database's pages in memory (PRAGMA

@@ -186,7 +186,8 @@ main(int argc, char **argv)
 		}
 	}
 
-	cli.today = main_local_today();
+	cli.today = cli.clock_today = main_local_today();
+	cli.today_given = today_arg != NULL;
 	if (today_arg != NULL) {
 		if (date_parse(today_arg, cli.today, &cli.today, &cause) != 0) {
 			cli_error("--today: %s", cause);
@@ -241,8 +242,10 @@ main(int argc, char **argv)
 			return EXIT_FAILED;
 		}
 		cli.db_path = xasprintf("%s/caseload.db", demo_dir);
-	} else if (db_arg != NULL)
+	} else if (db_arg != NULL) {
 		cli.db_path = xstrdup(db_arg);
+		cli.db_given = 1;
+	}
 	else if ((cli.db_path = conf_default_db_path(&cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
@@ -251,6 +254,8 @@ main(int argc, char **argv)
 	}
 
 	rc = EXIT_DONE;
+	/* The screens write; a command says how it uses the database. */
+	cli.access = CLI_WRITES;
 	if (cli.demo) {
 		struct store *st;
 

@@ -21,55 +21,61 @@
 static const struct cli_command cli_table[] = {
 	{ "add", "--name NAME --dob DATE [--preferred NAME] [--phone P]"
 	  " [--email E] [--address TEXT] [--interval-weeks N] [--allocated DATE]",
-	  "add a young person to your caseload", cmd_add },
+	  "add a young person to your caseload", cmd_add, CLI_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
 	  " [--format text|csv|json]",
-	  "list young people (everyone not archived)", cmd_list },
-	{ "show", "REF", "show a young person's record", cmd_show },
+	  "list young people (everyone not archived)", cmd_list, CLI_READS },
+	{ "show", "REF", "show a young person's record", cmd_show, CLI_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
-	  "change a young person's details", cmd_edit },
+	  "change a young person's details", cmd_edit, CLI_WRITES },
 	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
 	  " [--attempted] [--note TEXT]",
 	  "log a contact (methods: visit phone video text email letter group"
-	  " other)", cmd_contact },
+	  " other)", cmd_contact, CLI_WRITES },
 	{ "strike", "CONTACT [--reason TEXT]",
 	  "strike out a contact logged by mistake ('show' lists the numbers)",
-	  cmd_strike },
+	  cmd_strike, CLI_WRITES },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
-	  "step a young person down from the service", cmd_step_down },
+	  "step a young person down from the service", cmd_step_down,
+	  CLI_WRITES },
 	{ "step-up", "REF [--date DATE] [--reason TEXT]",
-	  "step a young person up again", cmd_step_up },
+	  "step a young person up again", cmd_step_up, CLI_WRITES },
 	{ "review", "REF [--date DATE]", "record a pathway plan review",
-	  cmd_review },
+	  cmd_review, CLI_WRITES },
 	{ "due", "[--within DAYS] [--format text|csv|json]"
 	  " [--print [--redact]]",
-	  "who is due for contact, most overdue first", cmd_due },
+	  "who is due for contact, most overdue first", cmd_due, CLI_READS },
 	{ "agenda", "[--days N] [--format text|csv|json]",
-	  "contacts, letters, reviews and birthdays coming up", cmd_agenda },
+	  "contacts, letters, reviews and birthdays coming up", cmd_agenda,
+	  CLI_READS },
 	{ "export", "[-o FILE.ics] [--days N] [--privacy full|initials]",
 	  "write the agenda as an iCalendar file for a calendar program",
-	  cmd_export },
+	  cmd_export, CLI_READS },
 	{ "archive", "REF [--reason TEXT]",
 	  "take a young person off the caseload (25+, moved away, handed over)",
-	  cmd_archive },
+	  cmd_archive, CLI_WRITES },
 	{ "letters", "[--within DAYS] [--format text|csv|json]"
 	  " [--print [--redact]]\n"
 	  "       caseload letters write DIR [--within DAYS]\n"
 	  "       caseload letters sent REF [--date DATE]",
-	  "annual letters to young people who have stepped down", cmd_letters },
-	{ "card", "", "print your intro card for young people", cmd_card },
-	{ "backup", "FILE", "copy the database to a new file", cmd_backup },
+	  "annual letters to young people who have stepped down", cmd_letters,
+	  CLI_READS },
+	{ "card", "", "print your intro card for young people", cmd_card,
+	  CLI_READS },
+	{ "backup", "FILE", "copy the database to a new file", cmd_backup,
+	  CLI_READS },
 	{ "restore", "FILE", "put a backup back in place of the database",
-	  cmd_restore },
-	{ "check", "", "check the database's integrity and schema", cmd_check },
+	  cmd_restore, CLI_WRITES },
+	{ "check", "", "check the database's integrity and schema", cmd_check,
+	  CLI_CHECKS },
 	{ "import", "FILE.csv [--dry-run]",
 	  "add young people from a spreadsheet saved as CSV (all or nothing)",
-	  cmd_import },
+	  cmd_import, CLI_WRITES },
 	{ "handover", "export REF... -o FILE | handover import FILE",
 	  "hand young people's whole records to another worker's caseload",
-	  cmd_handover },
+	  cmd_handover, CLI_WRITES },
 	{ "stats", "[--format text|json]", "figures for supervision",
-	  cmd_stats },
+	  cmd_stats, CLI_READS },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 
@@ -192,6 +198,7 @@ cli_run(struct cli *cli, int argc, char **argv)
 		    *c->usage != '\0' ? " " : "", c->usage, c->summary);
 		return EXIT_DONE;
 	}
+	cli->access = c->access;
 	return c->exec(cli, argc, argv);
 }
 
@@ -199,25 +206,52 @@ int
 cli_store(struct cli *cli, struct store **out)
 {
 	char *cause = NULL, *made = NULL;
+	unsigned flags = 0;
 
 	if (cli->st != NULL) {
 		*out = cli->st;
 		return 0;
 	}
-	if (store_open(cli->db_path, &cli->st, &cause) != 0) {
+	if (cli->access != CLI_WRITES)
+		flags |= STORE_READ_ONLY;
+	if (cli->access == CLI_CHECKS)
+		flags |= STORE_AS_IS;
+	/*
+	 * A path given by the user must be right as it is: only caseload's
+	 * own default folder is made, and only by a command that writes.
+	 */
+	if (store_check_path(cli->db_path, !cli->db_given, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	/* Caseload's own folder is private, whatever made it wider. */
+	if (!cli->db_given && !cli->demo &&
+	    store_private_folder(cli->db_path, &cause) != 0) {
+		cli_warn("%s", cause);
+		free(cause);
+		cause = NULL;
+	}
+	if (store_open_flags(cli->db_path, flags, &cli->st, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (store_set_rules(cli->st, &cli->cfg.rules, &cause) != 0) {
+	if (cli->access != CLI_CHECKS &&
+	    store_set_rules(cli->st, &cli->cfg.rules, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		store_close(cli->st);
 		cli->st = NULL;
 		return EXIT_FAILED;
 	}
-	/* The first run of the day keeps a copy; failing that only warns. */
-	if (!cli->demo && store_backup_daily(cli->st, cli->today,
+	/*
+	 * The first command of the day that writes keeps a copy, named by
+	 * the clock: a --today in the future must not name (and so prune)
+	 * backups, so none is made with it.  Failing only warns.
+	 */
+	if (cli->access == CLI_WRITES && !cli->demo && !cli->today_given &&
+	    store_backup_daily(cli->st, cli->clock_today,
 	    cli->cfg.backup_keep, &made, &cause) != 0) {
 		cli_warn("today's backup was not made: %s", cause);
 		free(cause);

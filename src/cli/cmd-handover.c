@@ -292,8 +292,10 @@ out:
 int
 cmd_handover(struct cli *cli, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "export") == 0)
+	if (argc >= 2 && strcmp(argv[1], "export") == 0) {
+		cli->access = CLI_READS;
 		return handover_export(cli, argc - 1, argv + 1);
+	}
 	if (argc >= 2 && strcmp(argv[1], "import") == 0)
 		return handover_import(cli, argc - 1, argv + 1);
 	return cli_operands_error("handover", "say export or import, as in "

@@ -588,7 +588,9 @@ cmd_letters(struct cli *cli, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "write") == 0)
 		return letters_write(cli, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "sent") == 0)
+	if (argc >= 2 && strcmp(argv[1], "sent") == 0) {
+		cli->access = CLI_WRITES;
 		return letters_sent(cli, argc - 1, argv + 1);
+	}
 	return letters_list(cli, argc, argv);
 }

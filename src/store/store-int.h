@@ -21,9 +21,15 @@
 struct store {
 	sqlite3		*db;
 	char		*path;
+	unsigned	 flags;		/* STORE_READ_ONLY, STORE_AS_IS */
+	int		 memory;	/* a copy in memory: nothing reaches the file */
 	int		 depth;		/* transaction nesting */
 	int		 interval_weeks; /* the default next_due is kept with,
 					  * read again as each write begins */
+	int		 want_weeks;	/* the default the settings ask for (0:
+					  * none given); a write brings the
+					  * kept dates to it */
+	int		 version;	/* the schema version of the file */
 	struct {
 		const char	*sql;	/* the static string it came from */
 		sqlite3_stmt	*stmt;
@@ -110,8 +116,36 @@ int store_backup_before(struct store *st, const char *why, char **cause);
 int store_backup_before_path(struct store *st, const char *why, char **made,
     char **cause);
 
+/* Read again the default interval the file's dates were worked out with. */
+int store_reload_interval(struct store *st, char **cause);
+
 /* Migrate the schema again (after a restore brought an older one). */
 int store_upgrade(struct store *st, char **cause);
+
+/*
+ * Copy the database into memory and use the copy from now on: whatever is
+ * written then never reaches the file (for a read-only store whose dates
+ * must be worked out again, or an older schema brought up to date).
+ */
+int store_to_memory(struct store *st, char **cause);
+
+/*
+ * Compare the schema of db (tables, columns, indexes, triggers and views,
+ * as sqlite_schema holds them) with the one this caseload makes at schema
+ * version, with the statements of extra_sql (NULL: none) added, as a
+ * handover file has.  Calls cb (if not NULL) once per difference and
+ * returns how many there are, or -1 when the schema could not be read
+ * (*cause says why).
+ */
+int store_schema_compare(sqlite3 *db, int version, const char *extra_sql,
+    store_problem_cb cb, void *arg, char **cause);
+
+/*
+ * The same, refusing: 0 when the schema is caseload's own, or -1 with
+ * *cause naming path and what differs.
+ */
+int store_schema_refuse(sqlite3 *db, const char *path, int version,
+    const char *extra_sql, char **cause);
 
 
 /*

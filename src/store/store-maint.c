@@ -136,7 +136,12 @@ store_stem(const char *path)
 	return xstrndup(base, n);
 }
 
-/* Make the backups folder (0700) and return its path. */
+/*
+ * Make the backups folder (0700) and return its path.  One that is there
+ * already must be a real folder of the user's own (not a link, and not
+ * someone else's, who could read every backup or swap them); a mode wider
+ * than 0700 is tightened.
+ */
 static char *
 store_make_backups_dir(struct store *st, char **cause)
 {
@@ -146,15 +151,27 @@ store_make_backups_dir(struct store *st, char **cause)
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		xfail(cause, "cannot create the backups folder %s: %s", dir,
 		    strerror(errno));
-		free(dir);
-		return NULL;
+		goto fail;
 	}
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+	if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		xfail(cause, "%s is not a folder", dir);
-		free(dir);
-		return NULL;
+		goto fail;
+	}
+	if (sb.st_uid != geteuid()) {
+		xfail(cause, "the backups folder %s belongs to another user "
+		    "(uid %ld): caseload will not keep backups there; remove it "
+		    "or give it to yourself", dir, (long)sb.st_uid);
+		goto fail;
+	}
+	if ((sb.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+		xfail(cause, "the backups folder %s can be read by others and "
+		    "cannot be made private: %s", dir, strerror(errno));
+		goto fail;
 	}
 	return dir;
+fail:
+	free(dir);
+	return NULL;
 }
 
 int
@@ -211,9 +228,14 @@ store_name_compare(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Remove all but the newest keep daily backups STEM-YYYY-MM-DD.db. */
+/*
+ * Remove all but the newest keep daily backups STEM-YYYY-MM-DD.db dated
+ * today or before.  One dated after today (an older caseload named them
+ * by --today) is neither counted nor removed: were it counted, it would
+ * push out every real backup made before its date.
+ */
 static void
-store_prune_daily(const char *dir, const char *stem, int keep)
+store_prune_daily(const char *dir, const char *stem, int keep, date_t today)
 {
 	size_t len = strlen(stem), n = 0, i;
 	char **names = NULL, *path;
@@ -233,7 +255,7 @@ store_prune_daily(const char *dir, const char *stem, int keep)
 			continue;
 		memcpy(iso, name + len + 1, 10);
 		iso[10] = '\0';
-		if (date_parse_iso(iso, &d) != 0)
+		if (date_parse_iso(iso, &d) != 0 || d > today)
 			continue;
 		names = xreallocarray(names, n + 1, sizeof *names);
 		names[n++] = xstrdup(name);
@@ -302,7 +324,7 @@ store_backup_daily(struct store *st, date_t today, int keep, char **made,
 		goto out;
 	if (store_backup(st, path, cause) != 0)
 		goto out;
-	store_prune_daily(dir, stem, keep);
+	store_prune_daily(dir, stem, keep, today);
 	*made = path;
 	path = NULL;
 	rc = 0;
@@ -313,110 +335,214 @@ out:
 	return rc;
 }
 
-int
-store_check_file(const char *path, char **cause)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *stmt;
-	const char *row;
-	int rc, version = -1, app = 0, ok = 0;
-	struct stat sb;
+/* What store_source_check keeps of the problems found. */
+struct source_problems {
+	char	*first;
+	int	 n;
+};
 
+static void
+source_problem(const char *problem, void *arg)
+{
+	struct source_problems *sp = arg;
+
+	if (sp->n++ == 0)
+		sp->first = xstrdup(problem);
+}
+
+/* A big-endian number of the SQLite file header. */
+static unsigned long
+store_header_number(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/*
+ * Look at the SQLite header (the first 100 bytes) of a file to restore
+ * before SQLite opens it: the magic, caseload's mark, the schema version
+ * and the size the header gives.
+ */
+static int
+store_source_sniff(const char *path, const struct stat *sb, char **cause)
+{
+	unsigned char h[100];
+	unsigned long page_size, pages, app, version;
+	ssize_t got;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
+	got = read(fd, h, sizeof h);
+	close(fd);
+	if (got != (ssize_t)sizeof h ||
+	    memcmp(h, "SQLite format 3", 16) != 0)
+		return xfail(cause, "%s is not a caseload database (not even a "
+		    "SQLite file)", path);
+	app = store_header_number(h + 68, 4);
+	version = store_header_number(h + 60, 4);
+	if (app != STORE_APPLICATION_ID || version < 1)
+		return xfail(cause, "%s is not a caseload database (a SQLite "
+		    "file of another program)", path);
+	if (version > (unsigned long)store_schema_version())
+		return xfail(cause, "%s was written by a newer caseload (schema "
+		    "%lu; this one knows up to %d)", path, version,
+		    store_schema_version());
+	page_size = store_header_number(h + 16, 2);
+	if (page_size == 1)
+		page_size = 65536;
+	pages = store_header_number(h + 28, 4);
+	if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+	    sb->st_size % (off_t)page_size != 0 ||
+	    (pages != 0 && store_header_number(h + 92, 4) ==
+	    store_header_number(h + 24, 4) &&
+	    (unsigned long long)sb->st_size <
+	    (unsigned long long)pages * page_size))
+		return xfail(cause, "%s is truncated or damaged (its size does "
+		    "not agree with its header): it was not copied whole",
+		    path);
+	return 0;
+}
+
+/*
+ * Open the file at path for reading, as a source to restore from, and
+ * check it whole: caseload's mark and schema (exactly), SQLite's
+ * integrity and foreign keys, and every young person's summary against
+ * their history; an older file is brought up to date in memory.  Sets
+ * *out to it, or returns -1 with *cause saying what is wrong.
+ */
+static int
+store_source_open(const char *path, struct store **out, char **cause)
+{
+	struct source_problems sp = { NULL, 0 };
+	struct store *from;
+	struct stat sb;
+	char *real;
+	int n;
+
+	*out = NULL;
+	if (*path == '\0')
+		return xfail(cause, "give the backup file to restore");
 	if (stat(path, &sb) != 0)
 		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return xfail(cause, "%s is not a file", path);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		xfail(cause, "cannot open %s: %s", path,
-		    db != NULL ? sqlite3_errmsg(db) : "out of memory");
-		sqlite3_close(db);
+	if (store_source_sniff(path, &sb, cause) != 0)
+		return -1;
+	/* A link to a backup is fine to read: open what it points to. */
+	if ((real = realpath(path, NULL)) == NULL)
+		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
+	if (store_open_flags(real, STORE_READ_ONLY, &from, cause) != 0) {
+		free(real);
 		return -1;
 	}
-	rc = sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM "
-	    "pragma_user_version), (SELECT application_id FROM "
-	    "pragma_application_id)", -1, &stmt, NULL);
-	if (rc == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-		version = sqlite3_column_int(stmt, 0);
-		app = sqlite3_column_int(stmt, 1);
+	free(real);
+	n = store_check(from, source_problem, &sp, cause);
+	if (n < 0) {
+		store_close(from);
+		return -1;
 	}
-	if (rc == SQLITE_OK)
-		sqlite3_finalize(stmt);
-	if (version < 0) {
-		xfail(cause, "%s is not a caseload database (%s)", path,
-		    sqlite3_errmsg(db));
-		goto out;
+	if (n > 0) {
+		if (n == 1)
+			xfail(cause, "%s is damaged: %s", path, sp.first);
+		else
+			xfail(cause, "%s is damaged: %s (and %d more problems; "
+			    "'caseload --db FILE check' lists them)", path,
+			    sp.first, n - 1);
+		free(sp.first);
+		store_close(from);
+		return -1;
 	}
-	if (app != STORE_APPLICATION_ID || version < 1) {
-		xfail(cause, "%s is not a caseload database", path);
-		goto out;
-	}
-	if (version > store_schema_version()) {
-		xfail(cause, "%s was written by a newer caseload (schema %d; this "
-		    "one knows up to %d)", path, version, store_schema_version());
-		goto out;
-	}
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		xfail(cause, "%s is damaged: %s", path, sqlite3_errmsg(db));
-		goto out;
-	}
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		row = (const char *)sqlite3_column_text(stmt, 0);
-		if (row != NULL && strcmp(row, "ok") == 0)
-			ok = 1;
-		else if (row != NULL) {
-			xfail(cause, "%s is damaged: %s", path, row);
-			break;
-		}
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		xfail(cause, "%s is damaged: %s", path, sqlite3_errmsg(db));
-		goto out;
-	}
-	if (!ok)
-		goto out;
-	sqlite3_close(db);
+	*out = from;
 	return 0;
-out:
-	sqlite3_close(db);
-	return -1;
 }
 
 int
-store_restore(struct store *st, const char *src, char **saved, char **cause)
+store_check_file(const char *path, char **cause)
 {
-	sqlite3 *from = NULL;
+	struct store *from;
+
+	if (store_source_open(path, &from, cause) != 0)
+		return -1;
+	store_close(from);
+	return 0;
+}
+
+/* Copy the whole of from's database over st's, in one transaction. */
+static int
+store_copy_over(struct store *st, struct store *from, char **cause)
+{
 	sqlite3_backup *bk;
 	int rc;
 
-	*saved = NULL;
-	if (store_backup_before_path(st, "restore", saved, cause) != 0)
-		return -1;
-	if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
-		xfail(cause, "cannot open %s", src);
-		sqlite3_close(from);
-		return -1;
-	}
-	bk = sqlite3_backup_init(st->db, "main", from, "main");
-	if (bk == NULL) {
-		sqlite3_close(from);
+	bk = sqlite3_backup_init(st->db, "main", from->db, "main");
+	if (bk == NULL)
 		return store_fail(st, cause, "restoring");
-	}
 	do {
 		rc = sqlite3_backup_step(bk, -1);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			sqlite3_sleep(50);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(bk);
-	sqlite3_close(from);
 	if (rc != SQLITE_DONE)
-		return xfail(cause, "restoring from %s: %s (the database is as "
-		    "it was; it is also in %s)", src, sqlite3_errstr(rc), *saved);
-	/* The copy brought the source's journal mode; WAL again. */
-	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0)
+		return xfail(cause, "%s", sqlite3_errstr(rc));
+	return 0;
+}
+
+int
+store_restore(struct store *st, const char *src, char **saved, char **cause)
+{
+	struct store *from;
+	char *why = NULL;
+	long from_size = 0, size = 0;
+	int rc;
+
+	*saved = NULL;
+	if (st->flags & STORE_READ_ONLY)
+		return xfail(cause, "restoring: the database was opened for "
+		    "reading alone");
+	/* Everything is checked before anything is changed. */
+	if (store_source_open(src, &from, &why) != 0) {
+		xfail(cause, "%s; nothing was changed", why);
+		free(why);
 		return -1;
+	}
+	if (store_backup_before_path(st, "restore", saved, &why) != 0) {
+		xfail(cause, "%s; nothing was changed", why);
+		free(why);
+		store_close(from);
+		return -1;
+	}
+	/*
+	 * A WAL database takes a copy only of its own page size: to take
+	 * another, it leaves WAL for the copy (which needs no other copy of
+	 * caseload to have it open).
+	 */
+	rc = store_query_long(st, "PRAGMA page_size", &size, &why) != 0 ||
+	    store_query_long(from, "PRAGMA page_size", &from_size, &why) != 0;
+	if (rc == 0 && size != from_size &&
+	    store_exec(st, "PRAGMA journal_mode = DELETE", &why) != 0)
+		rc = -1;
+	if (rc == 0 && store_copy_over(st, from, &why) != 0)
+		rc = -1;
+	store_close(from);
+	/* The copy brought the source's journal mode; WAL again. */
+	if (store_exec(st, "PRAGMA journal_mode = WAL", rc == 0 ? &why :
+	    NULL) != 0 && rc == 0)
+		rc = -1;
+	if (rc != 0) {
+		xfail(cause, "restoring from %s: %s (the database is as it "
+		    "was; it is also in %s)", src, why, *saved);
+		free(why);
+		return -1;
+	}
+	st->version = store_schema_version();
+	st->interval_weeks = 0;
 	return store_upgrade(st, cause);
 }
 
@@ -518,7 +644,23 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 	sqlite3_stmt *stmt;
 	const char *row;
 	char *msg;
-	int rc;
+	int rc, schema = 0;
+
+	/*
+	 * A file taken as it is may have a schema that is not caseload's: say
+	 * so, and read none of its rows (a changed table could hold anything).
+	 */
+	/* Another copy of caseload may have worked the dates out since. */
+	if (st->interval_weeks > 0 && !st->memory &&
+	    store_reload_interval(st, cause) != 0)
+		return -1;
+	if (st->flags & STORE_AS_IS) {
+		schema = store_schema_compare(st->db, st->version, NULL, cb, arg,
+		    cause);
+		if (schema < 0)
+			return -1;
+		cs.problems += schema;
+	}
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &stmt,
 	    NULL) != SQLITE_OK)
@@ -534,6 +676,12 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "checking the database");
+	if (schema > 0 || cs.problems > 0)
+		return cs.problems;
+	/* An older file is checked as caseload would read it, in memory. */
+	if (st->version < store_schema_version() &&
+	    (store_to_memory(st, cause) != 0 || store_upgrade(st, cause) != 0))
+		return -1;
 
 	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &stmt,
 	    NULL) != SQLITE_OK)

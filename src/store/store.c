@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store-int.h"
+#include "text.h"
 #include "xmalloc.h"
 
 
@@ -136,6 +137,218 @@ static const char *const migrations[] = {
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static int store_load_interval(struct store *, char **);
+static int store_rules_refresh(struct store *, char **);
+static int store_migrate(struct store *, char **);
+static int store_make_dirs(const char *, char **);
+
+/* One entry of a schema: sqlite_schema's type, name and sql. */
+struct schema_entry {
+	char	*type;
+	char	*name;
+	char	*sql;		/* NULL for an automatic index */
+};
+
+struct schema_list {
+	struct schema_entry	*e;
+	size_t			 n;
+};
+
+static void
+schema_list_free(struct schema_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->e[i].type);
+		free(l->e[i].name);
+		free(l->e[i].sql);
+	}
+	free(l->e);
+	l->e = NULL;
+	l->n = 0;
+}
+
+/*
+ * Read db's schema.  SQLite's statistics tables (sqlite_stat1...), which
+ * ANALYZE makes and which change no data, are left out.
+ */
+static int
+schema_list_read(sqlite3 *db, struct schema_list *l, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const char *t;
+	int rc;
+
+	l->e = NULL;
+	l->n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT type, name, sql FROM sqlite_schema"
+	    " WHERE substr(name, 1, 11) <> 'sqlite_stat'"
+	    " ORDER BY type, name", -1, &stmt, NULL) != SQLITE_OK)
+		return xfail(cause, "cannot read the schema: %s",
+		    sqlite3_errmsg(db));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct schema_entry *e;
+
+		l->e = xreallocarray(l->e, l->n + 1, sizeof *l->e);
+		e = &l->e[l->n++];
+		t = (const char *)sqlite3_column_text(stmt, 0);
+		e->type = xstrdup(t != NULL ? t : "");
+		t = (const char *)sqlite3_column_text(stmt, 1);
+		e->name = xstrdup(t != NULL ? t : "");
+		t = (const char *)sqlite3_column_text(stmt, 2);
+		e->sql = t != NULL ? xstrdup(t) : NULL;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		schema_list_free(l);
+		return xfail(cause, "cannot read the schema: %s",
+		    sqlite3_errmsg(db));
+	}
+	return 0;
+}
+
+/* The schema caseload makes at version, with extra_sql, in memory. */
+static int
+schema_list_expected(int version, const char *extra_sql,
+    struct schema_list *l, char **cause)
+{
+	sqlite3 *db = NULL;
+	int i, rc = -1;
+
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		xfail(cause, "cannot make the expected schema: out of memory");
+		goto out;
+	}
+	for (i = 0; i < version && i < STORE_SCHEMA_VERSION; i++) {
+		if (sqlite3_exec(db, migrations[i], NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+			xfail(cause, "cannot make the expected schema: %s",
+			    sqlite3_errmsg(db));
+			goto out;
+		}
+	}
+	if (extra_sql != NULL &&
+	    sqlite3_exec(db, extra_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		xfail(cause, "cannot make the expected schema: %s",
+		    sqlite3_errmsg(db));
+		goto out;
+	}
+	rc = schema_list_read(db, l, cause);
+out:
+	sqlite3_close(db);
+	return rc;
+}
+
+static const struct schema_entry *
+schema_list_find(const struct schema_list *l, const char *type,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->e[i].type, type) == 0 &&
+		    strcmp(l->e[i].name, name) == 0)
+			return &l->e[i];
+	}
+	return NULL;
+}
+
+/* Report one difference; the name is shown escaped, as typed text is. */
+static void
+schema_report(store_problem_cb cb, void *arg, const char *type,
+    const char *name, const char *what)
+{
+	char *safe, *msg;
+
+	if (cb == NULL)
+		return;
+	safe = text_escape(name, 0);
+	msg = xasprintf("the schema %s the %s %s", what, type, safe);
+	cb(msg, arg);
+	free(msg);
+	free(safe);
+}
+
+int
+store_schema_compare(sqlite3 *db, int version, const char *extra_sql,
+    store_problem_cb cb, void *arg, char **cause)
+{
+	struct schema_list want, have;
+	const struct schema_entry *e;
+	size_t i;
+	int problems = 0;
+
+	if (schema_list_expected(version, extra_sql, &want, cause) != 0)
+		return -1;
+	if (schema_list_read(db, &have, cause) != 0) {
+		schema_list_free(&want);
+		return -1;
+	}
+	for (i = 0; i < want.n; i++) {
+		e = schema_list_find(&have, want.e[i].type, want.e[i].name);
+		if (e == NULL) {
+			schema_report(cb, arg, want.e[i].type, want.e[i].name,
+			    "lacks");
+			problems++;
+		} else if ((e->sql == NULL) != (want.e[i].sql == NULL) ||
+		    (e->sql != NULL && strcmp(e->sql, want.e[i].sql) != 0)) {
+			schema_report(cb, arg, e->type, e->name,
+			    "has a changed definition of");
+			problems++;
+		}
+	}
+	for (i = 0; i < have.n; i++) {
+		if (schema_list_find(&want, have.e[i].type,
+		    have.e[i].name) == NULL) {
+			schema_report(cb, arg, have.e[i].type, have.e[i].name,
+			    "has an extra");
+			problems++;
+		}
+	}
+	schema_list_free(&want);
+	schema_list_free(&have);
+	return problems;
+}
+
+/* What store_schema_refuse keeps of the differences. */
+struct schema_refusal {
+	char	*first;
+	int	 n;
+};
+
+static void
+schema_refusal_add(const char *problem, void *arg)
+{
+	struct schema_refusal *r = arg;
+
+	if (r->n++ == 0)
+		r->first = xstrdup(problem);
+}
+
+int
+store_schema_refuse(sqlite3 *db, const char *path, int version,
+    const char *extra_sql, char **cause)
+{
+	struct schema_refusal r = { NULL, 0 };
+	int n;
+
+	n = store_schema_compare(db, version, extra_sql, schema_refusal_add,
+	    &r, cause);
+	if (n <= 0)
+		return n;
+	if (n == 1)
+		xfail(cause, "%s is not as caseload made it (%s): it may have "
+		    "been tampered with; caseload will not use it", path,
+		    r.first);
+	else
+		xfail(cause, "%s is not as caseload made it (%s, and %d more "
+		    "differences; 'caseload --db FILE check' lists them): it "
+		    "may have been tampered with; caseload will not use it",
+		    path, r.first, n - 1);
+	free(r.first);
+	return -1;
+}
 
 int
 store_schema_version(void)
@@ -271,7 +484,9 @@ store_begin(struct store *st, char **cause)
 	char sql[32];
 
 	if (st->depth == 0) {
-		if (store_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		/* A read-only file can only be read, consistently. */
+		if (store_exec(st, (st->flags & STORE_READ_ONLY) &&
+		    !st->memory ? "BEGIN" : "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
 		/*
 		 * Another copy of caseload, with other settings, may have
@@ -282,6 +497,18 @@ store_begin(struct store *st, char **cause)
 		if (st->interval_weeks > 0 &&
 		    store_load_interval(st, cause) != 0) {
 			store_exec(st, "ROLLBACK", NULL);
+			return -1;
+		}
+		/*
+		 * The settings ask for another interval: every kept date is
+		 * worked out again first, in this transaction, so that a
+		 * write that fails leaves them as they were.
+		 */
+		if (st->interval_weeks > 0 && st->want_weeks > 0 &&
+		    st->want_weeks != st->interval_weeks &&
+		    store_rules_refresh(st, cause) != 0) {
+			store_exec(st, "ROLLBACK", NULL);
+			store_load_interval(st, NULL);
 			return -1;
 		}
 	} else {
@@ -324,9 +551,12 @@ store_rollback(struct store *st)
 	if (st->depth == 0)
 		return;
 	st->depth--;
-	if (st->depth == 0)
+	if (st->depth == 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	else {
+		/* Dates worked out in it are gone: the file's interval again. */
+		if (st->interval_weeks > 0)
+			store_load_interval(st, NULL);
+	} else {
 		snprintf(sql, sizeof sql, "ROLLBACK TO s%d; RELEASE s%d",
 		    st->depth, st->depth);
 		sqlite3_exec(st->db, sql, NULL, NULL, NULL);
@@ -447,7 +677,8 @@ store_migrate(struct store *st, char **cause)
 		return -1;
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;
-	if (version > 0 && store_backup_before(st, "schema", cause) != 0)
+	if (version > 0 && !st->memory &&
+	    store_backup_before(st, "schema", cause) != 0)
 		return -1;
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -463,9 +694,10 @@ store_migrate(struct store *st, char **cause)
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    STORE_SCHEMA_VERSION);
-	if (store_exec(st, sql, cause) != 0)
+	if (store_exec(st, sql, cause) != 0 || store_commit(st, cause) != 0)
 		goto fail;
-	return store_commit(st, cause);
+	st->version = STORE_SCHEMA_VERSION;
+	return 0;
 
 fail:
 	store_rollback(st);
@@ -485,64 +717,300 @@ store_upgrade(struct store *st, char **cause)
 static int
 store_load_interval(struct store *st, char **cause)
 {
+	/* Before schema 2 the dates were not kept: 8 weeks, as 1 -> 2 says. */
+	if (st->version == 1) {
+		st->interval_weeks = 8;
+		return 0;
+	}
 	return store_query_int(st, "SELECT value FROM settings_used"
 	    " WHERE key = 'interval_weeks'", &st->interval_weeks, cause);
+}
+
+int
+store_reload_interval(struct store *st, char **cause)
+{
+	return store_load_interval(st, cause);
+}
+
+/* Work every kept date out again with want_weeks (in a transaction). */
+static int
+store_rules_refresh(struct store *st, char **cause)
+{
+	char sql[96];
+
+	snprintf(sql, sizeof sql, "UPDATE settings_used SET value = %d"
+	    " WHERE key = 'interval_weeks'", st->want_weeks);
+	if (store_exec(st, sql, cause) != 0 ||
+	    store_refresh_all_due(st, st->want_weeks, cause) != 0)
+		return -1;
+	st->interval_weeks = st->want_weeks;
+	return 0;
 }
 
 int
 store_set_rules(struct store *st, const struct rules_settings *settings,
     char **cause)
 {
-	char sql[96];
+	st->want_weeks = settings->interval_weeks;
+	if (st->want_weeks == st->interval_weeks)
+		return 0;
+	if (!(st->flags & STORE_READ_ONLY))
+		return 0;		/* the next write brings them up to date */
+	if (st->flags & STORE_AS_IS)
+		return 0;		/* taken as the file has it */
+	/* Read-only: work the dates out in a copy that nothing writes back. */
+	if (store_to_memory(st, cause) != 0 || store_begin(st, cause) != 0)
+		return -1;
+	return store_commit(st, cause);
+}
 
-	if (settings->interval_weeks == st->interval_weeks)
+int
+store_apply_rules(struct store *st, char **cause)
+{
+	if (st->want_weeks == 0 || st->want_weeks == st->interval_weeks)
 		return 0;
 	if (store_begin(st, cause) != 0)
 		return -1;
-	snprintf(sql, sizeof sql, "UPDATE settings_used SET value = %d"
-	    " WHERE key = 'interval_weeks'", settings->interval_weeks);
-	if (store_exec(st, sql, cause) != 0 ||
-	    store_refresh_all_due(st, settings->interval_weeks, cause) != 0) {
-		store_rollback(st);
+	return store_commit(st, cause);
+}
+
+int
+store_read_only(const struct store *st)
+{
+	return (st->flags & STORE_READ_ONLY) != 0;
+}
+
+/* What a path names, for messages about a path that is not a file. */
+static const char *
+store_file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISFIFO(mode))
+		return "a FIFO (named pipe)";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+int
+store_check_path(const char *path, int create, char **cause)
+{
+	struct stat sb;
+	char *dir, *safe;
+	int rc = 0;
+
+	if (*path == '\0')
+		return xfail(cause, "the database path is empty; give a file "
+		    "name");
+	safe = text_escape(path, 0);
+	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode))
+			rc = xfail(cause, "%s is a symbolic link: caseload opens "
+			    "a database only by its real name, because SQLite "
+			    "keeps its journal beside the name it is given; "
+			    "give the file the link points to", safe);
+		else if (!S_ISREG(sb.st_mode))
+			rc = xfail(cause, "%s is %s, not a database file; give "
+			    "a file name", safe, store_file_kind(sb.st_mode));
+	} else if (errno != ENOENT && errno != ENOTDIR)
+		rc = xfail(cause, "cannot open %s: %s", safe, strerror(errno));
+	else if (!create) {
+		dir = text_path_folder(path);
+		if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			char *sdir = text_escape(dir, 0);
+
+			rc = xfail(cause, "the folder %s does not exist: check "
+			    "the path of %s (caseload makes only its own "
+			    "folder, ~/.local/share/caseload)", sdir, safe);
+			free(sdir);
+		}
+		free(dir);
+	}
+	free(safe);
+	return rc;
+}
+
+int
+store_private_folder(const char *path, char **cause)
+{
+	char *dir = text_path_folder(path);
+	struct stat sb;
+	int rc = 0;
+
+	if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+	    sb.st_uid == geteuid() && (sb.st_mode & 077) != 0 &&
+	    chmod(dir, 0700) != 0)
+		rc = xfail(cause, "the folder %s can be read by others and "
+		    "cannot be made private: %s", dir, strerror(errno));
+	free(dir);
+	return rc;
+}
+
+/* The settings of a new connection to the database. */
+static int
+store_setup(struct store *st, char **cause)
+{
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_add_functions(st, cause) != 0)
+		return -1;
+	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
+	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
+	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
+	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
+		return -1;
+	if (st->memory)
+		return 0;
+	if (st->flags & STORE_READ_ONLY)
+		return store_exec(st, "PRAGMA query_only = ON", cause);
+	return store_exec(st, "PRAGMA synchronous = FULL", cause);
+}
+
+/* Forget the prepared statements (before the connection changes). */
+static void
+store_cache_clear(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_CACHE_SIZE; i++) {
+		if (st->cache[i].stmt != NULL)
+			sqlite3_finalize(st->cache[i].stmt);
+		st->cache[i].stmt = NULL;
+		st->cache[i].sql = NULL;
+	}
+}
+
+int
+store_to_memory(struct store *st, char **cause)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *bk;
+	char sql[64];
+	int rc;
+
+	if (st->memory)
+		return 0;
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(mem);
+		return xfail(cause, "reading %s: out of memory", st->path);
+	}
+	/* An in-memory copy takes the page size of the file it copies. */
+	if (store_query_int(st, "PRAGMA page_size", &rc, cause) != 0) {
+		sqlite3_close(mem);
 		return -1;
 	}
-	if (store_commit(st, cause) != 0)
+	snprintf(sql, sizeof sql, "PRAGMA page_size = %d", rc);
+	sqlite3_exec(mem, sql, NULL, NULL, NULL);
+	bk = sqlite3_backup_init(mem, "main", st->db, "main");
+	if (bk == NULL) {
+		xfail(cause, "reading %s: %s", st->path, sqlite3_errmsg(mem));
+		sqlite3_close(mem);
 		return -1;
-	st->interval_weeks = settings->interval_weeks;
+	}
+	do {
+		rc = sqlite3_backup_step(bk, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		xfail(cause, "reading %s: %s", st->path, sqlite3_errstr(rc));
+		sqlite3_close(mem);
+		return -1;
+	}
+	store_cache_clear(st);
+	sqlite3_close(st->db);
+	st->db = mem;
+	st->memory = 1;
+	return store_setup(st, cause);
+}
+
+/* A read-only store of an empty caseload, for a file not made yet. */
+static int
+store_open_empty(const char *path, unsigned flags, struct store **out,
+    char **cause)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+
+	st->path = xstrdup(path);
+	st->flags = flags;
+	st->memory = 1;
+	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
+	    NULL) != SQLITE_OK) {
+		xfail(cause, "opening the database: out of memory");
+		goto fail;
+	}
+	if (store_setup(st, cause) != 0 || store_migrate(st, cause) != 0 ||
+	    store_load_interval(st, cause) != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+/* Create the database file 0600 whatever the umask, if it is missing. */
+static int
+store_create_file(const char *path, char **cause)
+{
+	int fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd < 0 && errno != EEXIST)
+		return xfail(cause, "cannot create %s: %s", path,
+		    strerror(errno));
+	if (fd >= 0) {
+		fchmod(fd, 0600);
+		close(fd);
+	}
 	return 0;
 }
 
 int
 store_open(const char *path, struct store **out, char **cause)
 {
+	return store_open_flags(path, 0, out, cause);
+}
+
+int
+store_open_flags(const char *path, unsigned flags, struct store **out,
+    char **cause)
+{
 	struct store *st;
 	struct stat sb;
-	int fd, mode, rc;
+	int ro = (flags & STORE_READ_ONLY) != 0, rc;
 
 	*out = NULL;
-	if (store_make_dirs(path, cause) != 0)
+	if (!ro)
+		flags &= ~STORE_AS_IS;
+	if (store_check_path(path, 1, cause) != 0)
 		return -1;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
-			return xfail(cause, "%s is a folder, not a database file",
-			    path);
-	} else if (errno == ENOENT) {
-		/* Create it 0600 whatever the umask; SQLite's own files follow. */
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0 && errno != EEXIST)
-			return xfail(cause, "cannot create %s: %s", path,
-			    strerror(errno));
-		if (fd >= 0) {
-			fchmod(fd, 0600);
-			close(fd);
-		}
-	} else
-		return xfail(cause, "cannot open %s: %s", path, strerror(errno));
+	if (lstat(path, &sb) != 0) {
+		if (flags & STORE_AS_IS)
+			return xfail(cause, "there is no database at %s", path);
+		if (ro)
+			return store_open_empty(path, flags, out, cause);
+		if (store_make_dirs(path, cause) != 0 ||
+		    store_create_file(path, cause) != 0)
+			return -1;
+	}
 
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	mode = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
-	rc = sqlite3_open_v2(path, &st->db, mode, NULL);
+	st->flags = flags;
+	/*
+	 * Not SQLITE_OPEN_NOFOLLOW, which refuses a link anywhere in the path
+	 * (a home folder reached through a link): store_check_path refused a
+	 * link as the file itself.
+	 */
+	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		if (st->db != NULL)
 			store_fail(st, cause, "opening the database");
@@ -551,20 +1019,33 @@ store_open(const char *path, struct store **out, char **cause)
 		store_close(st);
 		return -1;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (store_add_functions(st, cause) != 0)
+	if (store_setup(st, cause) != 0)
 		goto fail;
-	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
-	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
-	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
-	    store_exec(st, "PRAGMA synchronous = FULL", cause) != 0 ||
-	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
-		goto fail;
-	if (sqlite3_db_readonly(st->db, "main") == 1) {
+	if (!ro && sqlite3_db_readonly(st->db, "main") == 1) {
 		xfail(cause, "%s is read-only; check its permissions and those "
 		    "of its folder", path);
 		goto fail;
+	}
+	if (store_check_version(st, &st->version, cause) != 0)
+		goto fail;
+	if (st->version > 0 && !(flags & STORE_AS_IS) &&
+	    store_schema_refuse(st->db, path, st->version, NULL, cause) != 0)
+		goto fail;
+	if (ro) {
+		if ((flags & STORE_AS_IS) && st->version == 0) {
+			xfail(cause, "%s holds no caseload: it is empty", path);
+			goto fail;
+		}
+		/* An older file is brought up to date in memory alone. */
+		if (st->version < STORE_SCHEMA_VERSION &&
+		    !(flags & STORE_AS_IS) &&
+		    (store_to_memory(st, cause) != 0 ||
+		    store_migrate(st, cause) != 0))
+			goto fail;
+		if (store_load_interval(st, cause) != 0)
+			goto fail;
+		*out = st;
+		return 0;
 	}
 	if (store_migrate(st, cause) != 0 ||
 	    store_load_interval(st, cause) != 0)

@@ -726,7 +726,9 @@ tui_run(struct cli *cli)
 	t.today = cli->today;
 	if ((rc = cli_store(cli, &t.st)) != 0)
 		return rc;
-	if (store_set_cache(t.st, TUI_CACHE_KIB, &cause) != 0 ||
+	/* The lists are read in the order of the kept dates: settle them. */
+	if (store_apply_rules(t.st, &cause) != 0 ||
+	    store_set_cache(t.st, TUI_CACHE_KIB, &cause) != 0 ||
 	    tui_count(&t, &cause) != 0 ||
 	    store_data_version(t.st, &t.data_version, &cause) != 0) {
 		cli_error("%s", cause);

@@ -51,13 +51,18 @@ run_raw --today 31/02/2026 due
 check_err_has "'31/02/2026' is not a real date: February 2026 has 28 days" \
 	"--today explains an impossible date"
 
-# The default database: created on first use, 0600 in a 0700 folder.
+# The default database: created by the first command that writes, 0600 in
+# a 0700 folder; a command that only reads creates nothing.
 run_raw --today 2026-11-27 due
 check_status 0 "due on a new, empty caseload works"
 check_out "an empty caseload says how to start" <<EOF
 No young people on your caseload yet: add one with 'caseload add --name NAME --dob DATE'.
 EOF
-check_true "the database is created under ~/.local/share/caseload" \
+check_true "a command that only reads creates no database or folder" \
+	test ! -e "$HOME/.local/share/caseload"
+run_raw --today 2026-11-27 add --name "First Person" --dob 2008-01-01
+check_status 0 "the first command that writes"
+check_true "creates the database under ~/.local/share/caseload" \
 	test -f "$HOME/.local/share/caseload/caseload.db"
 check_true "the database is mode 0600" \
 	test "$(stat -c %a "$HOME/.local/share/caseload/caseload.db")" = 600
@@ -65,14 +70,16 @@ check_true "its folder is mode 0700" \
 	test "$(stat -c %a "$HOME/.local/share/caseload")" = 700
 
 # Whatever the umask.
-(umask 000; "$CASELOAD" --db "$TEST_DIR/open/umask/c.db" list >/dev/null 2>&1)
+(umask 000; XDG_DATA_HOME=$TEST_DIR/open/umask "$CASELOAD" --today 2026-11-27 \
+	add --name "Umask Person" --dob 2008-01-01 >/dev/null 2>&1)
 check_true "a new database is 0600 even with umask 000" \
-	test "$(stat -c %a "$TEST_DIR/open/umask/c.db")" = 600
+	test "$(stat -c %a "$TEST_DIR/open/umask/caseload/caseload.db")" = 600
 check_true "new folders are 0700 even with umask 000" \
-	test "$(stat -c %a "$TEST_DIR/open/umask")$(stat -c %a "$TEST_DIR/open")" = 700700
+	test "$(stat -c %a "$TEST_DIR/open/umask/caseload")$(stat -c %a "$TEST_DIR/open/umask")$(stat -c %a "$TEST_DIR/open")" = 700700700
 
 # XDG_DATA_HOME and the environment variables.
-XDG_DATA_HOME=$TEST_DIR/xdg "$CASELOAD" list >/dev/null 2>&1
+XDG_DATA_HOME=$TEST_DIR/xdg "$CASELOAD" --today 2026-11-27 \
+	add --name "Xdg Person" --dob 2008-01-01 >/dev/null 2>&1
 check_true "XDG_DATA_HOME is honoured" test -f "$TEST_DIR/xdg/caseload/caseload.db"
 CASELOAD_DB=$TEST_DIR/env.db CASELOAD_TODAY=2026-11-27 "$CASELOAD" \
 	add --name "Env Var" --dob 2008-01-01 >"$out" 2>"$err"
@@ -83,14 +90,17 @@ CASELOAD_DB=$TEST_DIR/env.db CASELOAD_TODAY=2026-11-27 "$CASELOAD" \
 check_out_has "1,Env Var,stepped-up,,2026-11-27,4,overdue" \
 	"--today wins over CASELOAD_TODAY"
 
-# A database path that cannot be made.
-run_raw --db /proc/caseload/x.db list
+# A default folder that cannot be made.
+: >"$TEST_DIR/afile"
+status=0
+XDG_DATA_HOME=$TEST_DIR/afile/data "$CASELOAD" --today 2026-11-27 \
+	add --name "No Folder" --dob 2008-01-01 >"$out" 2>"$err" || status=$?
 check_status 1 "a database folder that cannot be made exits 1"
-check_err_has "caseload: cannot create the folder /proc/caseload" \
+check_err_has "caseload: $TEST_DIR/afile is not a folder" \
 	"and says which folder"
 mkdir -p "$TEST_DIR/adir.db"
 run_raw --db "$TEST_DIR/adir.db" list
-check_status 1 "a folder given as the database exits 1"
+check_status 2 "a folder given as the database exits 2"
 check_err_has "is a folder, not a database file" "and says so"
 
 # Output that cannot be written is a failure, not a silent success.

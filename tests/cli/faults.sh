@@ -172,8 +172,9 @@ if [ "$(id -u)" != 0 ] || { command -v setpriv >/dev/null 2>&1 &&
 	check_err_has "is read-only; check its permissions" "with what to check"
 	check_true "and the file is as it was" test "$(cksum <"$TEST_DIR/ro/c.db")" = "$sum"
 	status=0
-	as_other "$CASELOAD" --db "$TEST_DIR/ro/new.db" --today "$TODAY" due \
-		>"$out" 2>"$err" || status=$?
+	as_other "$CASELOAD" --db "$TEST_DIR/ro/new.db" --today "$TODAY" \
+		add --name "New Person" --dob 2008-01-01 >"$out" 2>"$err" ||
+		status=$?
 	check_status 1 "a database in a read-only folder: exit 1"
 	check_err_has "caseload: cannot create $TEST_DIR/ro/new.db" "with the file named"
 	chmod 755 "$TEST_DIR/ro"

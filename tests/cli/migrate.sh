@@ -15,8 +15,15 @@ PRAGMA user_version = 1;"
 check_true "the database is now of schema 1" test "$(sql 'PRAGMA user_version')" = 1
 rm -rf "$TEST_DIR/backups"
 
+cp "$DB" "$TEST_DIR/schema1.db"
 run due --format csv
-check_status 0 "caseload opens a schema 1 database"
+check_status 0 "caseload reads a schema 1 database"
+check_true "the due list is as before" cmp -s "$out" "$TEST_DIR/due-before.csv"
+check_true "a command that only reads leaves it as it was" \
+	cmp -s "$DB" "$TEST_DIR/schema1.db"
+check_true "and makes no backup" test ! -e "$TEST_DIR/backups"
+run contact 1 --date 2026-11-20 --method phone --attempted
+check_status 0 "a command that writes opens it"
 check_true "and migrates it to schema 2" test "$(sql 'PRAGMA user_version')" = 2
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
@@ -24,7 +31,8 @@ backup=$(ls "$TEST_DIR"/backups/caseload-before-schema-*.db | head -1)
 check_true "the backup keeps schema 1" \
 	test "$("${SQLITE3_BIN:-sqlite3}" "$backup" 'PRAGMA user_version')" = 1
 check_true "the backup is mode 0600" test "$(stat -c %a "$backup")" = 600
-check_true "the due list is as before" cmp -s "$out" "$TEST_DIR/due-before.csv"
+run due --format csv
+check_true "the due list is still as before" cmp -s "$out" "$TEST_DIR/due-before.csv"
 check_true "every next contact date is worked out" \
 	test "$(sql "SELECT count(*) FROM people WHERE status = 'up' AND next_due IS NULL")" = 0
 run check
@@ -35,7 +43,11 @@ printf '[contact]\ninterval_weeks = 4\n' >"$TEST_DIR/four.ini"
 run --config "$TEST_DIR/four.ini" due --format csv
 check_out_has "8,李明,stepped-up,2026-11-01,2026-11-29,0,due-soon" \
 	"a shorter interval moves the next contact"
-check_true "and the kept date with it" \
+check_true "a command that only reads leaves the kept date as it was" \
+	test "$(sql "SELECT next_due FROM people WHERE id = 8")" = 2026-12-27
+run --config "$TEST_DIR/four.ini" review 3 --date 2026-11-20
+check_status 0 "a command that writes"
+check_true "brings the kept dates to the setting" \
 	test "$(sql "SELECT next_due FROM people WHERE id = 8")" = 2026-11-29
 run --config "$TEST_DIR/four.ini" check
 check_status 0 "and the database agrees with the rules under that setting"

@@ -729,6 +729,7 @@ test_index_agrees_with_rules(void **state)
 		rules_settings_default(&rs);
 		rs.interval_weeks = intervals[k];
 		assert_int_equal(store_set_rules(fx->st, &rs, &cause), 0);
+		assert_int_equal(store_apply_rules(fx->st, &cause), 0);
 		for (w = 0; w < sizeof withins / sizeof withins[0]; w++) {
 			memset(&ids, 0, sizeof ids);
 			assert_int_equal(views_due_each(fx->st, &rs, today,
@@ -1103,9 +1104,9 @@ raw_text(const char *path, const char *sql)
 }
 
 /*
- * Two copies of caseload open with different settings: the one that
- * worked every date out last (4 weeks) sets the interval, and a write by
- * the other (8 weeks, read when it opened) keeps to it.
+ * Two copies of caseload open with different settings: a write by either
+ * first works every kept date out with its own interval, in the write's
+ * transaction, and each copy's check then agrees with the file.
  */
 static void
 test_interval_of_another_copy(void **state)
@@ -1119,15 +1120,26 @@ test_interval_of_another_copy(void **state)
 	rules_settings_default(&rs);
 	assert_int_equal(store_set_rules(fx->st, &rs, &cause), 0);
 	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 9, 1));
+	contact(fx->st, id, D(2026, 10, 20), 0);
 	assert_int_equal(store_open(fx->path, &other, &cause), 0);
 	rs.interval_weeks = 4;
 	assert_int_equal(store_set_rules(other, &rs, &cause), 0);
+	v = raw_text(fx->path, "SELECT next_due FROM people WHERE id = 1");
+	assert_string_equal(v, "2026-12-15");	/* nothing written yet */
+	free(v);
+	assert_int_equal(store_apply_rules(other, &cause), 0);
+	v = raw_text(fx->path, "SELECT next_due FROM people WHERE id = 1");
+	assert_string_equal(v, "2026-11-17");	/* 4 weeks */
+	free(v);
+	assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
+	assert_int_equal(store_check(other, NULL, NULL, &cause), 0);
 
+	/* A write by the first copy (8 weeks) brings them back. */
 	assert_int_equal(raw_sql(fx->path, "UPDATE people SET updated_at ="
 	    " '2000-01-01T00:00:00Z'"), SQLITE_OK);
-	contact(fx->st, id, D(2026, 10, 20), 0);
+	contact(fx->st, id, D(2026, 10, 21), 0);
 	v = raw_text(fx->path, "SELECT next_due FROM people WHERE id = 1");
-	assert_string_equal(v, "2026-11-17");	/* 4 weeks, not 8 */
+	assert_string_equal(v, "2026-12-16");	/* 8 weeks */
 	free(v);
 	assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
 	assert_int_equal(store_check(other, NULL, NULL, &cause), 0);
