@@ -487,6 +487,11 @@ store_handover_open(const char *path, struct store **out,
 	    store_exec(ho, "PRAGMA query_only = ON", cause) != 0)
 		goto fail;
 
+	/* Exactly the tables a handover has: no trigger or view of anyone's. */
+	if (handover_int(ho, "PRAGMA user_version", &n, cause) != 0 ||
+	    store_schema_refuse(ho->db, path, n, handover_table, cause) != 0)
+		goto fail;
+
 	/* Damaged anywhere? */
 	if (sqlite3_prepare_v2(ho->db, "PRAGMA integrity_check", -1, &stmt,
 	    NULL) != SQLITE_OK) {

@@ -254,17 +254,31 @@ schema_list_find(const struct schema_list *l, const char *type,
 	return NULL;
 }
 
+/* The kinds of difference store_schema_compare reports. */
+enum schema_diff { SCHEMA_LACKS, SCHEMA_CHANGED, SCHEMA_EXTRA };
+
 /* Report one difference; the name is shown escaped, as typed text is. */
 static void
-schema_report(store_problem_cb cb, void *arg, const char *type,
-    const char *name, const char *what)
+schema_report(store_problem_cb cb, void *arg, enum schema_diff diff,
+    const char *type, const char *name)
 {
 	char *safe, *msg;
 
 	if (cb == NULL)
 		return;
 	safe = text_escape(name, 0);
-	msg = xasprintf("the schema %s the %s %s", what, type, safe);
+	switch (diff) {
+	case SCHEMA_LACKS:
+		msg = xasprintf("the schema lacks the %s %s", type, safe);
+		break;
+	case SCHEMA_CHANGED:
+		msg = xasprintf("the schema has a changed definition of the "
+		    "%s %s", type, safe);
+		break;
+	default:
+		msg = xasprintf("the schema has an extra %s %s", type, safe);
+		break;
+	}
 	cb(msg, arg);
 	free(msg);
 	free(safe);
@@ -288,21 +302,21 @@ store_schema_compare(sqlite3 *db, int version, const char *extra_sql,
 	for (i = 0; i < want.n; i++) {
 		e = schema_list_find(&have, want.e[i].type, want.e[i].name);
 		if (e == NULL) {
-			schema_report(cb, arg, want.e[i].type, want.e[i].name,
-			    "lacks");
+			schema_report(cb, arg, SCHEMA_LACKS, want.e[i].type,
+			    want.e[i].name);
 			problems++;
 		} else if ((e->sql == NULL) != (want.e[i].sql == NULL) ||
 		    (e->sql != NULL && strcmp(e->sql, want.e[i].sql) != 0)) {
-			schema_report(cb, arg, e->type, e->name,
-			    "has a changed definition of");
+			schema_report(cb, arg, SCHEMA_CHANGED, e->type,
+			    e->name);
 			problems++;
 		}
 	}
 	for (i = 0; i < have.n; i++) {
 		if (schema_list_find(&want, have.e[i].type,
 		    have.e[i].name) == NULL) {
-			schema_report(cb, arg, have.e[i].type, have.e[i].name,
-			    "has an extra");
+			schema_report(cb, arg, SCHEMA_EXTRA, have.e[i].type,
+			    have.e[i].name);
 			problems++;
 		}
 	}
@@ -343,9 +357,9 @@ store_schema_refuse(sqlite3 *db, const char *path, int version,
 		    r.first);
 	else
 		xfail(cause, "%s is not as caseload made it (%s, and %d more "
-		    "differences; 'caseload --db FILE check' lists them): it "
+		    "difference%s; 'caseload --db FILE check' lists them): it "
 		    "may have been tampered with; caseload will not use it",
-		    path, r.first, n - 1);
+		    path, r.first, n - 1, n == 2 ? "" : "s");
 	free(r.first);
 	return -1;
 }
