@@ -30,6 +30,8 @@ struct store {
 					  * none given); a write brings the
 					  * kept dates to it */
 	int		 version;	/* the schema version of the file */
+	int		 settling;	/* a read-only store's copy in memory is
+					  * being brought up to date */
 	struct {
 		const char	*sql;	/* the static string it came from */
 		sqlite3_stmt	*stmt;

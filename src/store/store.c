@@ -138,6 +138,7 @@ static const char *const migrations[] = {
 
 static int store_load_interval(struct store *, char **);
 static int store_rules_refresh(struct store *, char **);
+static int store_settle(struct store *, int, char **);
 static int store_migrate(struct store *, char **);
 static int store_make_dirs(const char *, char **);
 
@@ -498,6 +499,11 @@ store_begin(struct store *st, char **cause)
 	char sql[32];
 
 	if (st->depth == 0) {
+		/* A read-only store is written only to bring its copy up to date. */
+		if ((st->flags & STORE_READ_ONLY) && st->memory &&
+		    !st->settling)
+			return xfail(cause, "%s was opened for reading alone; "
+			    "nothing was written", st->path);
 		/* A read-only file can only be read, consistently. */
 		if (store_exec(st, (st->flags & STORE_READ_ONLY) &&
 		    !st->memory ? "BEGIN" : "BEGIN IMMEDIATE", cause) != 0)
@@ -721,10 +727,14 @@ fail:
 int
 store_upgrade(struct store *st, char **cause)
 {
+	int rc;
+
 	/* The file may be older than the interval it keeps (restore). */
 	st->interval_weeks = 0;
-	return store_migrate(st, cause) == 0 ? store_load_interval(st, cause) :
-	    -1;
+	st->settling = 1;
+	rc = store_migrate(st, cause);
+	st->settling = 0;
+	return rc == 0 ? store_load_interval(st, cause) : -1;
 }
 
 /* Read the default interval the next_due dates were worked out with. */
@@ -773,9 +783,27 @@ store_set_rules(struct store *st, const struct rules_settings *settings,
 	if (st->flags & STORE_AS_IS)
 		return 0;		/* taken as the file has it */
 	/* Read-only: work the dates out in a copy that nothing writes back. */
-	if (store_to_memory(st, cause) != 0 || store_begin(st, cause) != 0)
+	return store_settle(st, 0, cause);
+}
+
+/*
+ * Bring a read-only store's copy in memory up to date: the schema (when
+ * migrate) and the kept dates.
+ */
+static int
+store_settle(struct store *st, int migrate, char **cause)
+{
+	int rc;
+
+	if (store_to_memory(st, cause) != 0)
 		return -1;
-	return store_commit(st, cause);
+	st->settling = 1;
+	if (migrate)
+		rc = store_migrate(st, cause);
+	else if ((rc = store_begin(st, cause)) == 0)
+		rc = store_commit(st, cause);
+	st->settling = 0;
+	return rc;
 }
 
 int
@@ -958,9 +986,11 @@ store_open_empty(const char *path, unsigned flags, struct store **out,
 		xfail(cause, "opening the database: out of memory");
 		goto fail;
 	}
+	st->settling = 1;
 	if (store_setup(st, cause) != 0 || store_migrate(st, cause) != 0 ||
 	    store_load_interval(st, cause) != 0)
 		goto fail;
+	st->settling = 0;
 	*out = st;
 	return 0;
 fail:
@@ -1052,9 +1082,7 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 		}
 		/* An older file is brought up to date in memory alone. */
 		if (st->version < STORE_SCHEMA_VERSION &&
-		    !(flags & STORE_AS_IS) &&
-		    (store_to_memory(st, cause) != 0 ||
-		    store_migrate(st, cause) != 0))
+		    !(flags & STORE_AS_IS) && store_settle(st, 1, cause) != 0)
 			goto fail;
 		if (store_load_interval(st, cause) != 0)
 			goto fail;

@@ -24,6 +24,7 @@
 #include "store.h"
 #include "text.h"
 #include "views.h"
+#include "xmalloc.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
 
@@ -1181,6 +1182,152 @@ test_person_duplicate(void **state)
 	assert_int_equal(found, 0);
 }
 
+/* What store_check reported, joined, for the schema tests. */
+static void
+gather_problem(const char *problem, void *arg)
+{
+	char **all = arg;
+	char *more;
+
+	more = xasprintf("%s%s\n", *all != NULL ? *all : "", problem);
+	free(*all);
+	*all = more;
+}
+
+/*
+ * A schema changed around caseload is refused on open, with what differs
+ * named, and listed by store_check on the file taken as it is; the file
+ * is left as it was.  SQLite's own statistics tables are not a change.
+ */
+static void
+test_schema_tampering(void **state)
+{
+	static const struct {
+		const char	*sql;
+		const char	*problem;
+	} cases[] = {
+		{ "CREATE TRIGGER leak AFTER INSERT ON contacts BEGIN"
+		  " UPDATE people SET address = NEW.note; END",
+		  "the schema has an extra trigger leak" },
+		{ "DROP TRIGGER people_kept",
+		  "the schema lacks the trigger people_kept" },
+		{ "CREATE INDEX people_name ON people (name)",
+		  "the schema has an extra index people_name" },
+		{ "CREATE VIEW everyone AS SELECT name, address FROM people",
+		  "the schema has an extra view everyone" },
+		{ "CREATE TABLE notes (x TEXT)",
+		  "the schema has an extra table notes" },
+		{ "ALTER TABLE people ADD COLUMN secret TEXT",
+		  "the schema has a changed definition of the table people" },
+		{ "DROP INDEX people_status",
+		  "the schema lacks the index people_status" },
+	};
+	struct fixture *fx = *state;
+	struct store *st = NULL;
+	char *cause = NULL, *all = NULL, copy[200], cmd[480];
+	size_t i;
+
+	add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 9, 1));
+	store_close(fx->st);
+	fx->st = NULL;
+
+	/* As caseload made it: opened, and nothing to report. */
+	assert_int_equal(store_open_flags(fx->path, STORE_READ_ONLY |
+	    STORE_AS_IS, &st, &cause), 0);
+	assert_int_equal(store_check(st, gather_problem, &all, &cause), 0);
+	store_close(st);
+	/* ANALYZE's statistics change no data: not a difference. */
+	assert_int_equal(raw_sql(fx->path, "ANALYZE"), SQLITE_OK);
+	assert_int_equal(store_open(fx->path, &st, &cause), 0);
+	store_close(st);
+
+	snprintf(copy, sizeof copy, "%s/copy.db", fx->dir);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s'", fx->path, copy);
+		assert_int_equal(system(cmd), 0);
+		assert_int_equal(raw_sql(copy, cases[i].sql), SQLITE_OK);
+
+		assert_int_equal(store_open(copy, &st, &cause), -1);
+		assert_null(st);
+		assert_non_null(strstr(cause, "is not as caseload made it"));
+		assert_non_null(strstr(cause, cases[i].problem));
+		free(cause);
+		cause = NULL;
+		assert_int_equal(store_open_flags(copy, STORE_READ_ONLY, &st,
+		    &cause), -1);
+		free(cause);
+		cause = NULL;
+
+		assert_int_equal(store_open_flags(copy, STORE_READ_ONLY |
+		    STORE_AS_IS, &st, &cause), 0);
+		assert_true(store_check(st, gather_problem, &all, &cause) >= 1);
+		assert_non_null(strstr(all, cases[i].problem));
+		free(all);
+		all = NULL;
+		store_close(st);
+		st = NULL;
+		unlink(copy);
+	}
+	/* The fixture's teardown closes a store: give it one. */
+	assert_int_equal(store_open(fx->path, &fx->st, &cause), 0);
+}
+
+/*
+ * A store opened to read never writes: a database of an older schema or
+ * with kept dates of another interval is brought up to date in memory,
+ * and the file's bytes stay as they were.
+ */
+static void
+test_read_only_store(void **state)
+{
+	struct fixture *fx = *state;
+	struct rules_settings rs;
+	struct store *st = NULL;
+	char *cause = NULL, *v, cmd[480], copy[200];
+	long id;
+
+	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 9, 1));
+	contact(fx->st, id, D(2026, 10, 20), 0);
+	store_close(fx->st);
+	fx->st = NULL;
+	snprintf(copy, sizeof copy, "%s/before.db", fx->dir);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", fx->path, copy);
+	assert_int_equal(system(cmd), 0);
+
+	assert_int_equal(store_open_flags(fx->path, STORE_READ_ONLY, &st,
+	    &cause), 0);
+	assert_true(store_read_only(st));
+	rules_settings_default(&rs);
+	rs.interval_weeks = 4;
+	assert_int_equal(store_set_rules(st, &rs, &cause), 0);
+	/* Its answers follow the settings... */
+	{
+		struct person *p = get(st, id);
+
+		assert_int_equal(store_check(st, NULL, NULL, &cause), 0);
+		free(p);
+	}
+	/* ... and a write is refused, not made. */
+	assert_int_equal(store_status_change(st, id, STATUS_DOWN,
+	    D(2026, 11, 1), NULL, &cause), -1);
+	free(cause);
+	cause = NULL;
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", fx->path, copy);
+	assert_int_equal(system(cmd), 0);
+	v = raw_text(fx->path, "SELECT next_due FROM people WHERE id = 1");
+	assert_string_equal(v, "2026-12-15");	/* still 8 weeks */
+	free(v);
+
+	/* No file: an empty caseload, and still no file. */
+	snprintf(copy, sizeof copy, "%s/none.db", fx->dir);
+	assert_int_equal(store_open_flags(copy, STORE_READ_ONLY, &st,
+	    &cause), 0);
+	store_close(st);
+	assert_int_equal(access(copy, F_OK), -1);
+	assert_int_equal(store_open(fx->path, &fx->st, &cause), 0);
+}
+
 int
 main(void)
 {
@@ -1203,6 +1350,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_window_walk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_store, setup, teardown),
 	};
 
 	/* Names are compared ignoring case in any script, as caseload does. */
