@@ -147,7 +147,7 @@ handover_find_clash(const struct person *p, void *arg)
 		if (strcmp(hc->in[i]->uuid, p->uuid) == 0)
 			hc->why = "the same UUID: they were handed over before";
 		else if (hc->in[i]->facts.dob == p->facts.dob &&
-		    text_casecmp(hc->in[i]->name, p->name) == 0)
+		    text_namecmp(hc->in[i]->name, p->name) == 0)
 			hc->why = "the same name and date of birth";
 		else
 			continue;
