@@ -93,6 +93,10 @@ printf 'name,dob\n"Ali %snahK",2007-05-05\n' "$rlo" >"$TEST_DIR/sheet.csv"
 check_refused "an override in an imported name" \
 	"sheet.csv:2: name: a direction override or isolate character (U+202E)" \
 	import "$TEST_DIR/sheet.csv"
+printf '[worker]\nname = Sam %sTaylor\n' "$rlo" >"$TEST_DIR/bidi.ini"
+check_refused "an override in a setting" \
+	"[worker] name = " --config "$TEST_DIR/bidi.ini" contact 1
+check_err_has "direction override or isolate" "which says what is wrong"
 # Right-to-left names themselves are welcome.
 run add --name "ليلى حداد" --dob 2006-06-06
 check_status 0 "a name in Arabic script is accepted"
