@@ -31,6 +31,12 @@ check_status 0 "add a name that looks like a formula"
 run list --format csv
 check_out_has ",'=1+1," "CSV output guards it"
 check_out_lacks ",  =1+1," "and never writes it bare behind spaces"
+# One stored before names were tidied is guarded too.
+sql "UPDATE people SET name = '  =2+2' WHERE id = 3"
+run list --format csv
+check_out_has ",'  =2+2," "CSV output guards a formula behind spaces"
+run due --format csv
+check_out_has ",'  =2+2," "in the due list too"
 
 # Importing a spreadsheet: names tidied, duplicates found.
 cat >"$TEST_DIR/sheet.csv" <<EOF
