@@ -201,6 +201,9 @@ handover_import(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("handover", "import: give the one "
 		    "handover file to import");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("handover", "import: the file name is "
+		    "empty; give the handover file to import");
 	path = argv[optind];
 	memset(&hc, 0, sizeof hc);
 

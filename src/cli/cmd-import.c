@@ -197,6 +197,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("import", "give one CSV file, saved "
 		    "from the spreadsheet with a header row");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("import", "the file name is empty; "
+		    "give the CSV file saved from the spreadsheet");
 	path = argv[optind];
 
 	if (import_read(path, cli->today, &sheet, &cause) != 0) {
