@@ -24,14 +24,19 @@
 
 /*
  * Text: valid UTF-8, no control characters (new lines only when
- * multiline is 1), at most max bytes.
+ * multiline is 1), no characters that override or isolate the direction
+ * of text (see text_bidi_control), at most max bytes.
  */
 int check_text(const char *text, int multiline, size_t max, char **cause);
 
 /* A whole number written in digits, from min to max, into *out. */
 int check_int(const char *text, int min, int max, int *out, char **cause);
 
-/* A name: one line of text that is not blank. */
+/*
+ * A name: one line of text that is not blank.  Tidy it with text_squeeze
+ * first: every way of storing a name does, so that the same name typed
+ * with other spaces is the same name.
+ */
 int check_name(const char *name, char **cause);
 
 /* An email address: empty, or one '@' with text on both sides, no spaces. */
@@ -50,7 +55,7 @@ int check_person(const struct person *p, date_t today, date_t first_contact,
 /*
  * 1 when other looks like the same young person as p, so that adding p
  * would record them twice: the same date of birth and the same name,
- * ignoring case.  0 otherwise.
+ * ignoring case and spaces as text_namecmp does.  0 otherwise.
  */
 int check_duplicate(const struct person *p, const struct person *other);
 

@@ -11,9 +11,12 @@
 /*
  * Write one field, preceded by a comma unless it is the first of its row.
  * Quotes it as RFC 4180 does when it holds a comma, a quote or a line
- * break; a field starting with =, +, -, @, tab or carriage return gets a
- * leading ' so that a spreadsheet does not run it as a formula.  NULL is
- * an empty field.
+ * break; a field starting with =, +, -, @, tab or carriage return, after
+ * any spaces, gets a leading ' so that a spreadsheet does not run it as a
+ * formula.  NULL is an empty field.  When f is a terminal, control
+ * characters and bytes that are not UTF-8 are written escaped, as
+ * text_escape does, so that no field can drive the terminal; a file or
+ * a pipe gets the text exactly.
  */
 void csv_field(FILE *f, int first, const char *s);
 

@@ -29,8 +29,9 @@ void json_end_object(struct json *j);
 /* The key of the next value inside an object. */
 void json_key(struct json *j, const char *key);
 
-/* Values: a string (NULL is null), a whole number, true/false, a date
- * as "YYYY-MM-DD" (null for DATE_NONE), null. */
+/* Values: a string (NULL is null; control characters, C1 included,
+ * escaped as \uXXXX), a whole number, true/false, a date as "YYYY-MM-DD"
+ * (null for DATE_NONE), null. */
 void json_string(struct json *j, const char *s);
 void json_int(struct json *j, long n);
 void json_bool(struct json *j, int b);

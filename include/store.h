@@ -396,8 +396,8 @@ int store_handover_open(const char *path, struct store **out,
 /*
  * Add every young person of the handover store ho (from
  * store_handover_open) to st in one transaction: each gets a new number
- * in st and keeps their UUID and every row of their history as it was.
- * Sets *ids to a new array of their numbers in st, in the file's order
+ * in st and keeps their UUID and every row of their history as it was
+ * (their names tidied as typed names are: text_squeeze).  Sets *ids to a new array of their numbers in st, in the file's order
  * (the caller frees it), and *n to its length.
  */
 int store_handover_import(struct store *st, struct store *ho, long **ids,

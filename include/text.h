@@ -30,6 +30,23 @@ int text_has_control(const char *s);
 /* 1 when s is empty or only spaces and tabs. */
 int text_is_blank(const char *s);
 
+/*
+ * The first character in s that changes the direction text is shown in
+ * (an embedding, override or isolate: U+202A to U+202E, U+2066 to
+ * U+2069), or 0 when there is none.  Such characters can make text show
+ * in a different order from how it is stored.
+ */
+uint32_t text_bidi_control(const char *s);
+
+/*
+ * Tidy a name in place: spaces at the start and end go, and each run of
+ * spaces inside becomes one plain space.  A space is U+0020 or another
+ * Unicode space separator, such as the no-break space; tabs and other
+ * control characters are left for the checks to refuse, and bytes that
+ * are not UTF-8 are kept as they are.  Returns s.
+ */
+char *text_squeeze(char *s);
+
 /* Columns the string takes on a terminal, control characters escaped. */
 int text_width(const char *s);
 
@@ -60,6 +77,12 @@ char **text_wrap(const char *s, int cols, size_t *n);
 
 /* Compare two strings ignoring case (for sorting names); like strcmp. */
 int text_casecmp(const char *a, const char *b);
+
+/*
+ * Compare two names as text_casecmp compares them after text_squeeze, so
+ * that "Aisha  Khan " and "aisha khan" are the same; like strcmp.
+ */
+int text_namecmp(const char *a, const char *b);
 
 /* 1 when needle occurs in haystack, ignoring case. */
 int text_contains(const char *haystack, const char *needle);

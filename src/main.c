@@ -151,10 +151,21 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			db_arg = optarg;
-			break;
 		case 'c':
-			config_arg = optarg;
+			/* Empty in the environment means unset; here, a mistake. */
+			if (*optarg == '\0') {
+				cli_error("%s: the file name is empty; give the %s "
+				    "file, or leave %s out for the default",
+				    c == 'd' ? "--db" : "--config",
+				    c == 'd' ? "database" : "settings",
+				    c == 'd' ? "--db" : "--config");
+				conf_free(&cli.cfg);
+				return EXIT_USAGE;
+			}
+			if (c == 'd')
+				db_arg = optarg;
+			else
+				config_arg = optarg;
 			break;
 		case 't':
 			today_arg = optarg;

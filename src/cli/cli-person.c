@@ -42,7 +42,7 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 		rc = 0;
 		switch (c) {
 		case 'n':
-			in->name = optarg;
+			in->name = text_squeeze(optarg);
 			rc = cli_check("--name", check_name(optarg, &cause),
 			    &cause);
 			break;
@@ -51,7 +51,7 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 			rc = cli_parse_date(cli, "--dob", optarg, &in->dob);
 			break;
 		case 'p':
-			in->preferred = optarg;
+			in->preferred = text_squeeze(optarg);
 			rc = cli_check_text("--preferred", optarg, 0,
 			    CHECK_NAME_MAX);
 			break;

@@ -22,7 +22,10 @@ struct person_input {
 	int		 noperands;
 };
 
-/* Parse the options of add or edit; 0 or an exit status after an error. */
+/*
+ * Parse the options of add or edit; 0 or an exit status after an error.
+ * The name and preferred name are tidied in argv (text_squeeze).
+ */
 int cli_person_options(struct cli *cli, const char *command, int argc,
     char **argv, struct person_input *in);
 

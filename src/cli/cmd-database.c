@@ -90,6 +90,9 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("backup", "give the new file to "
 		    "write the backup to");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("backup", "the file name is empty; "
+		    "give the new file to write the backup to");
 	if (lstat(argv[optind], &sb) == 0) {
 		cli_error("backup: %s already exists; give a new file name",
 		    argv[optind]);
@@ -120,6 +123,9 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("restore", "give the backup file to "
 		    "restore");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("restore", "the file name is empty; "
+		    "give the backup file to restore");
 	if (store_check_file(argv[optind], &cause) != 0) {
 		cli_error("restore: %s; nothing was changed", cause);
 		free(cause);

@@ -147,7 +147,7 @@ handover_find_clash(const struct person *p, void *arg)
 		if (strcmp(hc->in[i]->uuid, p->uuid) == 0)
 			hc->why = "the same UUID: they were handed over before";
 		else if (hc->in[i]->facts.dob == p->facts.dob &&
-		    text_casecmp(hc->in[i]->name, p->name) == 0)
+		    text_namecmp(hc->in[i]->name, p->name) == 0)
 			hc->why = "the same name and date of birth";
 		else
 			continue;
@@ -201,6 +201,9 @@ handover_import(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("handover", "import: give the one "
 		    "handover file to import");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("handover", "import: the file name is "
+		    "empty; give the handover file to import");
 	path = argv[optind];
 	memset(&hc, 0, sizeof hc);
 

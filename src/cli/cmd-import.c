@@ -22,7 +22,10 @@ struct import_match {
 	struct import_row	**by;		/* rows by date of birth, name */
 };
 
-/* Rows by date of birth and name (case-insensitive), as bsearch needs. */
+/*
+ * Rows by date of birth and name (ignoring case and spaces, as names
+ * saved before they were tidied may hold more), as bsearch needs.
+ */
 static int
 import_key_compare(const void *a, const void *b)
 {
@@ -31,7 +34,7 @@ import_key_compare(const void *a, const void *b)
 
 	if (ra->person.facts.dob != rb->person.facts.dob)
 		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
-	return text_casecmp(ra->person.name, rb->person.name);
+	return text_namecmp(ra->person.name, rb->person.name);
 }
 
 /* Is someone already in the database also in the sheet? */
@@ -194,6 +197,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("import", "give one CSV file, saved "
 		    "from the spreadsheet with a header row");
+	if (*argv[optind] == '\0')
+		return cli_operands_error("import", "the file name is empty; "
+		    "give the CSV file saved from the spreadsheet");
 	path = argv[optind];
 
 	if (import_read(path, cli->today, &sheet, &cause) != 0) {

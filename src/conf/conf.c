@@ -1,10 +1,16 @@
 /*
- * conf.c: the settings table, and reading caseload.ini with iniparser.
+ * conf.c: the settings table, and reading caseload.ini.
+ *
+ * The file is read here line by line as iniparser 4.1 reads one, with
+ * its own patterns, into an iniparser dictionary; and checked as
+ * iniparser does not check it: a UTF-8 byte order mark is passed over, a
+ * key set twice and a quote left open are errors naming the lines, and
+ * nothing is left in a global (iniparser_load reads only a named file
+ * and reports errors through a global callback).
  */
 #include <config.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,31 +102,14 @@ static const struct conf_entry conf_entries[] = {
 #define CONF_COUNT (sizeof conf_entries / sizeof conf_entries[0])
 
 /*
- * iniparser 4.1 reads lines of up to 1,022 bytes; at most this much of a
- * value, with the longest key, " = " and two quotes, fits, so what
- * caseload --print-config writes always loads back.
+ * At most this much of a value: with the longest key, " = " and two
+ * quotes it fits the 1,022-byte lines iniparser 4.1 reads, so other
+ * programs can read what caseload --print-config writes, too.
  */
 #define CONF_VALUE_MAX 1000
 
-/*
- * iniparser reports a syntax error only through a callback with no
- * argument of ours, so its message waits here until conf_load reads it.
- */
-static char conf_ini_error[512];
-
-static int conf_ini_errback(const char *, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static int
-conf_ini_errback(const char *format, ...)
-{
-	va_list ap;
-
-	va_start(ap, format);
-	vsnprintf(conf_ini_error, sizeof conf_ini_error, format, ap);
-	va_end(ap);
-	return 0;
-}
+/* A settings file is a few KiB; this is far more than one needs. */
+#define CONF_FILE_MAX (1024 * 1024)
 
 const struct conf_entry *
 conf_table(size_t *count)
@@ -199,6 +188,13 @@ conf_set(struct config *cfg, const struct conf_entry *e, const char *value,
 	*why = NULL;
 	if (!text_is_utf8(value)) {
 		*why = xstrdup("expected text in UTF-8");
+		return -1;
+	}
+	if (text_bidi_control(value) != 0) {
+		*why = xasprintf("expected text without direction override or "
+		    "isolate characters (U+%04X here): they make text show in a "
+		    "different order from how it is stored",
+		    (unsigned)text_bidi_control(value));
 		return -1;
 	}
 	if (strlen(value) > CONF_VALUE_MAX) {
@@ -329,32 +325,324 @@ conf_known_section(const char *section)
 	return 0;
 }
 
+/* isspace() for the bytes iniparser takes as spaces, whatever the locale. */
+static int
+conf_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	    c == '\r';
+}
+
+/* Strip spaces from both ends of s, in place; returns its new length. */
+static size_t
+conf_strip(char *s)
+{
+	size_t start = 0, end = strlen(s);
+
+	while (end > 0 && conf_isspace((unsigned char)s[end - 1]))
+		end--;
+	while (start < end && conf_isspace((unsigned char)s[start]))
+		start++;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return end - start;
+}
+
+/* Lower-case the ASCII letters of s, as iniparser does to names. */
+static void
+conf_lower(char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+	}
+}
+
+/* What is being read: the file, the dictionary and where keys were set. */
+struct conf_reader {
+	const char	*path;
+	dictionary	*d;		/* "section" and "section:key" = value */
+	dictionary	*lines;		/* "section:key" = the line it was set on */
+	char		*section;	/* the current section, lower case */
+};
+
 /*
- * Turn iniparser's message ("syntax error in FILE (N):\n-> TEXT", "input
- * line too long in FILE (N)") into ours, with the file and line.
+ * The start of a line, cut to fit an error message and escaped: what the
+ * user typed, never more than a line of the terminal.
+ */
+static void
+conf_shown(const char *text, char *out, size_t size)
+{
+	text_fit(text, 60, 0, out, size);
+}
+
+/* "[worker] name", or "'name'" outside any section, escaped. */
+static char *
+conf_key_words(const char *section, const char *key)
+{
+	char *safe_section = text_escape(section, 0);
+	char *safe_key = text_escape(key, 0), *words;
+
+	if (*section == '\0')
+		words = xasprintf("'%s'", safe_key);
+	else
+		words = xasprintf("[%s] %s", safe_section, safe_key);
+	free(safe_section);
+	free(safe_key);
+	return words;
+}
+
+/*
+ * A value that starts with a quote must end with the same quote, with
+ * nothing after it but spaces and a comment: iniparser would take what
+ * it found up to any quote and drop the rest without a word.
  */
 static int
-conf_syntax_error(const char *path, char **cause)
+conf_check_quotes(struct conf_reader *r, int lineno, const char *line,
+    const char *section, const char *key, char **cause)
 {
-	const char *open = strrchr(conf_ini_error, '(');
-	const char *arrow = strstr(conf_ini_error, "-> ");
-	char *text, *safe, *nl;
-	int line = 0;
+	const char *v = strchr(line, '='), *close;
+	char shown[60 * 4 + 8], *words;
+	int rc = 0;
 
-	if (open == NULL || sscanf(open, "(%d)", &line) != 1)
-		return xfail(cause, "%s: cannot read the settings file", path);
-	if (strstr(conf_ini_error, "syntax error") == NULL)
-		return xfail(cause, "%s:%d: a line too long, or not text: is "
-		    "this a settings file? (see man 5 caseload.ini)", path, line);
-	text = xstrdup(arrow != NULL ? arrow + 3 : "");
-	if ((nl = strchr(text, '\n')) != NULL)
-		*nl = '\0';
-	safe = text_escape(text, 0);
-	xfail(cause, "%s:%d: not a setting: '%s' (expected [section] or "
-	    "key = value; see man 5 caseload.ini)", path, line, safe);
-	free(safe);
-	free(text);
-	return -1;
+	if (v == NULL)
+		return 0;
+	for (v++; conf_isspace((unsigned char)*v); v++)
+		;
+	if (*v != '"' && *v != '\'')
+		return 0;
+	words = conf_key_words(section, key);
+	conf_shown(v, shown, sizeof shown);
+	if ((close = strchr(v + 1, *v)) == NULL)
+		rc = xfail(cause, "%s:%d: %s = %s: the quote is not closed; end "
+		    "the value with %c (see man 5 caseload.ini)", r->path,
+		    lineno, words, shown, *v);
+	else {
+		for (close++; conf_isspace((unsigned char)*close); close++)
+			;
+		if (*close != '\0' && *close != ';' && *close != '#')
+			rc = xfail(cause, "%s:%d: %s = %s: text after the closing "
+			    "quote; put the whole value inside the quotes",
+			    r->path, lineno, words, shown);
+	}
+	free(words);
+	return rc;
+}
+
+/*
+ * One line (its continuation lines joined), read as iniparser 4.1's
+ * iniparser_line reads it: a comment, a [section] or key = value, the
+ * value in quotes or not.  Adds what it sets to r->d.
+ */
+static int
+conf_read_line(struct conf_reader *r, int lineno, const char *text,
+    char **cause)
+{
+	size_t size = strlen(text) + 1, len;
+	char *line = xstrdup(text), *key = xmalloc(size), *value = xmalloc(size);
+	char *full = NULL, *words, shown[60 * 4 + 8], at[16];
+	const char *first;
+	int rc = -1;
+
+	len = conf_strip(line);
+	if (len == 0 || line[0] == '#' || line[0] == ';') {
+		rc = 0;
+		goto out;
+	}
+	if (line[0] == '[' && line[len - 1] == ']') {
+		if (sscanf(line, "[%[^]]", value) != 1 || conf_strip(value) == 0) {
+			xfail(cause, "%s:%d: a section with no name; write it as "
+			    "[worker] (see man 5 caseload.ini)", r->path, lineno);
+			goto out;
+		}
+		conf_lower(value);
+		free(r->section);
+		r->section = xstrdup(value);
+		if (dictionary_set(r->d, value, NULL) != 0)
+			goto nomem;
+		rc = 0;
+		goto out;
+	}
+	if (sscanf(line, "%[^=] = \"%[^\"]\"", key, value) == 2 ||
+	    sscanf(line, "%[^=] = '%[^\']'", key, value) == 2) {
+		/* Spaces inside the quotes are the value's own. */
+	} else if (sscanf(line, "%[^=] = %[^;#]", key, value) == 2) {
+		conf_strip(value);
+		if (strcmp(value, "\"\"") == 0 || strcmp(value, "''") == 0)
+			value[0] = '\0';
+	} else if (sscanf(line, "%[^=] = %[;#]", key, value) == 2 ||
+	    sscanf(line, "%[^=] %[=]", key, value) == 2)
+		value[0] = '\0';
+	else {
+		conf_shown(line, shown, sizeof shown);
+		xfail(cause, "%s:%d: not a setting: '%s' (expected [section] or "
+		    "key = value; see man 5 caseload.ini)", r->path, lineno,
+		    shown);
+		goto out;
+	}
+	conf_strip(key);
+	conf_lower(key);
+	if (conf_check_quotes(r, lineno, line, r->section, key, cause) != 0)
+		goto out;
+	full = xasprintf("%s:%s", r->section, key);
+	if ((first = dictionary_get(r->lines, full, NULL)) != NULL) {
+		words = conf_key_words(r->section, key);
+		xfail(cause, "%s:%d: %s is also set on line %s; give each "
+		    "setting once", r->path, lineno, words, first);
+		free(words);
+		goto out;
+	}
+	snprintf(at, sizeof at, "%d", lineno);
+	if (dictionary_set(r->lines, full, at) != 0 ||
+	    dictionary_set(r->d, full, value) != 0)
+		goto nomem;
+	rc = 0;
+	goto out;
+
+nomem:
+	xfail(cause, "%s: out of memory reading the settings", r->path);
+out:
+	free(full);
+	free(value);
+	free(key);
+	free(line);
+	return rc;
+}
+
+/*
+ * Read the settings file text (len bytes) into a new dictionary, line by
+ * line as iniparser 4.1 reads a file: a line whose last character (before
+ * spaces) is a backslash goes on with the next, which takes the
+ * backslash's place.  NULL with *cause naming the file and line.
+ */
+static dictionary *
+conf_parse(const char *path, const char *text, size_t len, char **cause)
+{
+	struct conf_reader r;
+	const char *p = text, *end = text + len, *nl;
+	char *line = NULL;
+	size_t used = 0, keep = 0, n;
+	int lineno = 0, start = 0, joining = 0, rc = 0;
+
+	if (len >= 2 && ((p[0] == '\xff' && p[1] == '\xfe') ||
+	    (p[0] == '\xfe' && p[1] == '\xff'))) {
+		xfail(cause, "%s is UTF-16 text; save it as UTF-8 (see man 5 "
+		    "caseload.ini)", path);
+		return NULL;
+	}
+	/* A UTF-8 byte order mark, as some editors write, is not text. */
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+
+	memset(&r, 0, sizeof r);
+	r.path = path;
+	r.d = dictionary_new(0);
+	r.lines = dictionary_new(0);
+	r.section = xstrdup("");
+	if (r.d == NULL || r.lines == NULL) {
+		xfail(cause, "%s: out of memory reading the settings", path);
+		goto fail;
+	}
+	while (p < end && rc == 0) {
+		lineno++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = (size_t)((nl != NULL ? nl : end) - p);
+		if (memchr(p, '\0', n) != NULL) {
+			xfail(cause, "%s:%d: not text (it holds a NUL byte): is "
+			    "this a settings file? (see man 5 caseload.ini)",
+			    path, lineno);
+			goto fail;
+		}
+		if (!joining) {
+			start = lineno;
+			keep = 0;
+		}
+		line = xreallocarray(line, keep + n + 1, 1);
+		memcpy(line + keep, p, n);
+		used = keep + n;
+		while (used > 0 && conf_isspace((unsigned char)line[used - 1]))
+			used--;
+		line[used] = '\0';
+		p += n + (nl != NULL);
+		if (used > 0 && line[used - 1] == '\\') {
+			joining = 1;
+			keep = used - 1;
+			continue;
+		}
+		joining = 0;
+		rc = conf_read_line(&r, start, line, cause);
+	}
+	/* A last line that asks to go on, with nothing to go on with. */
+	if (rc == 0 && joining) {
+		line[keep] = '\0';
+		rc = conf_read_line(&r, start, line, cause);
+	}
+	if (rc != 0)
+		goto fail;
+	free(line);
+	free(r.section);
+	dictionary_del(r.lines);
+	return r.d;
+
+fail:
+	free(line);
+	free(r.section);
+	if (r.lines != NULL)
+		dictionary_del(r.lines);
+	if (r.d != NULL)
+		dictionary_del(r.d);
+	return NULL;
+}
+
+/* Read the whole file at path into *text (NUL-terminated) and *len. */
+static int
+conf_read_file(const char *path, char **text, size_t *len, char **cause)
+{
+	struct stat sb;
+	size_t used = 0, size, n;
+	char *buf;
+	FILE *f;
+
+	*text = NULL;
+	if ((f = fopen(path, "rb")) == NULL)
+		return xfail(cause, "cannot read the settings file %s: %s",
+		    path, strerror(errno));
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		return xfail(cause, "the settings file %s is not a file", path);
+	}
+	if (sb.st_size > CONF_FILE_MAX) {
+		fclose(f);
+		return xfail(cause, "%s is %lld KiB: far bigger than a settings "
+		    "file; is it the right file? (see man 5 caseload.ini)",
+		    path, (long long)sb.st_size / 1024);
+	}
+	/* One byte more than its size, to see that it has all been read. */
+	size = (size_t)sb.st_size + 1;
+	buf = xmalloc(size + 1);
+	while ((n = fread(buf + used, 1, size - used, f)) > 0) {
+		used += n;
+		if (used == size && size <= CONF_FILE_MAX) {
+			size *= 2;
+			buf = xreallocarray(buf, size + 1, 1);
+		}
+	}
+	if (ferror(f) || used > CONF_FILE_MAX) {
+		if (ferror(f))
+			xfail(cause, "cannot read the settings file %s", path);
+		else
+			xfail(cause, "%s is more than %d KiB: far bigger than a "
+			    "settings file; is it the right file?", path,
+			    CONF_FILE_MAX / 1024);
+		free(buf);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	buf[used] = '\0';
+	*text = buf;
+	*len = used;
+	return 0;
 }
 
 int
@@ -364,9 +652,10 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 	const struct conf_entry *e;
 	dictionary *d;
 	struct stat sb;
-	char *section, *key, *why, *safe;
+	char *section, *key, *why, *safe, *text;
 	char shown[60 * 4 + 8];
 	const char *name, *value;
+	size_t len = 0;
 	int i, n;
 
 	if (stat(path, &sb) != 0) {
@@ -378,12 +667,12 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 	if (!S_ISREG(sb.st_mode))
 		return xfail(cause, "the settings file %s is not a file", path);
 
-	conf_ini_error[0] = '\0';
-	iniparser_set_error_callback(conf_ini_errback);
-	d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
+	if (conf_read_file(path, &text, &len, cause) != 0)
+		return -1;
+	d = conf_parse(path, text, len, cause);
+	free(text);
 	if (d == NULL)
-		return conf_syntax_error(path, cause);
+		return -1;
 
 	/* Work on a copy so that cfg is untouched on error. */
 	work = *cfg;

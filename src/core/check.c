@@ -39,6 +39,10 @@ check_text(const char *text, int multiline, size_t max, char **cause)
 			return xfail(cause, "control characters (such as tabs "
 			    "or escapes) are not allowed");
 	}
+	if ((cp = text_bidi_control(text)) != 0)
+		return xfail(cause, "a direction override or isolate character "
+		    "(U+%04X) is not allowed: it makes text show in a different "
+		    "order from how it is stored", (unsigned)cp);
 	if (strlen(text) > max)
 		return xfail(cause, "too long (%zu bytes; at most %zu)",
 		    strlen(text), max);
@@ -133,7 +137,7 @@ int
 check_duplicate(const struct person *p, const struct person *other)
 {
 	return p->facts.dob == other->facts.dob && p->name != NULL &&
-	    other->name != NULL && text_casecmp(p->name, other->name) == 0;
+	    other->name != NULL && text_namecmp(p->name, other->name) == 0;
 }
 
 int

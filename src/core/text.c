@@ -100,6 +100,62 @@ text_is_blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* 1 for an embedding, override or isolate character (U+202A-E, U+2066-9). */
+static int
+text_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+uint32_t
+text_bidi_control(const char *s)
+{
+	uint32_t cp;
+
+	while (*s != '\0') {
+		s += text_decode(s, &cp);
+		if (text_is_bidi_control(cp))
+			return cp;
+	}
+	return 0;
+}
+
+/* 1 for a space: U+0020 or another space separator (Unicode class Zs). */
+static int
+text_is_space(uint32_t cp)
+{
+	return cp == 0x20 || cp == 0xa0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x3000;
+}
+
+char *
+text_squeeze(char *s)
+{
+	const char *r = s;
+	char *w = s;
+	uint32_t cp;
+	size_t n;
+	int gap = 0;
+
+	while ((n = text_decode(r, &cp)) != 0) {
+		if (text_is_space(cp)) {
+			gap = w != s;
+			r += n;
+			continue;
+		}
+		if (gap) {
+			*w++ = ' ';
+			gap = 0;
+		}
+		memmove(w, r, n);
+		w += n;
+		r += n;
+	}
+	*w = '\0';
+	return s;
+}
+
 /* Columns for one character; an escape's length for control characters. */
 static int
 text_char_width(uint32_t cp, size_t n, const char *at)
@@ -237,6 +293,47 @@ text_casecmp(const char *a, const char *b)
 	for (;;) {
 		ca = text_next_folded(&a);
 		cb = text_next_folded(&b);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		if (ca == 0)
+			return 0;
+	}
+}
+
+/*
+ * The next character of s as text_squeeze would leave it, folded to lower
+ * case; advances *s.  *started is 0 before the first character.
+ */
+static uint32_t
+text_next_squeezed(const char **s, int *started)
+{
+	const char *p = *s;
+	uint32_t cp;
+	size_t n;
+	int gap = 0;
+
+	while ((n = text_decode(p, &cp)) != 0 && text_is_space(cp)) {
+		p += n;
+		gap = 1;
+	}
+	if (n == 0 || (gap && *started)) {
+		*s = p;
+		return n == 0 ? 0 : ' ';
+	}
+	*s = p + n;
+	*started = 1;
+	return (uint32_t)towlower((wint_t)cp);
+}
+
+int
+text_namecmp(const char *a, const char *b)
+{
+	uint32_t ca, cb;
+	int sa = 0, sb = 0;
+
+	for (;;) {
+		ca = text_next_squeezed(&a, &sa);
+		cb = text_next_squeezed(&b, &sb);
 		if (ca != cb)
 			return ca < cb ? -1 : 1;
 		if (ca == 0)

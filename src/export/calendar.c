@@ -152,6 +152,11 @@ calendar_description(const struct agenda_entry *e, const char *who,
 	const char *what = "", *then = "";
 
 	calendar_date_text(opts, item->due.due, due, sizeof due);
+	if (item->kind == AGENDA_BIRTHDAY && opts->privacy != PRIVACY_FULL) {
+		/* With the age, the day would be their date of birth. */
+		return xasprintf("%s turns %d: %s.", who, item->age,
+		    rules_milestone_meaning(item->age));
+	}
 	if (item->kind == AGENDA_BIRTHDAY) {
 		calendar_date_text(opts, item->on, due, sizeof due);
 		return xasprintf("%s turns %d on %s: %s.", who, item->age, due,

@@ -3,21 +3,30 @@
  */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csvout.h"
+#include "text.h"
 
 void
 csv_field(FILE *f, int first, const char *s)
 {
-	const char *q;
+	const char *q, *lead;
+	char *safe = NULL;
 	int guard, quote;
 
 	if (!first)
 		putc(',', f);
 	if (s == NULL || *s == '\0')
 		return;
-	guard = strchr("=+-@\t\r", *s) != NULL;
+	/* A terminal is shown the text as the text output shows it. */
+	if ((text_has_control(s) || !text_is_utf8(s)) && isatty(fileno(f)))
+		s = safe = text_escape(s, 0);
+	/* A formula may hide behind spaces, which spreadsheets pass over. */
+	lead = s + strspn(s, " ");
+	guard = *lead != '\0' && strchr("=+-@\t\r", *lead) != NULL;
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		putc('"', f);
@@ -32,6 +41,7 @@ csv_field(FILE *f, int first, const char *s)
 	fputs(s, f);
 	if (quote)
 		putc('"', f);
+	free(safe);
 }
 
 void

@@ -443,6 +443,11 @@ import_row(struct import_state *st)
 	row.stepped_down_on = DATE_NONE;
 	for (c = 0; c < IMPORT_COLUMNS; c++)
 		row.text[c] = xstrdup(import_get(st, c));
+	/* Names are tidied as typed names are. */
+	text_squeeze(row.text[IMPORT_NAME]);
+	text_squeeze(row.text[IMPORT_PREFERRED]);
+	text_squeeze(row.text[IMPORT_FIRST_NAME]);
+	text_squeeze(row.text[IMPORT_SURNAME]);
 
 	/* The name, whole or in two parts. */
 	if (sh->header[IMPORT_NAME] >= 0) {

@@ -1,6 +1,7 @@
 /*
  * json.c: JSON output (see json.h).  Strings are written as UTF-8 with
- * the escapes RFC 8259 requires; control characters become \uXXXX.
+ * the escapes RFC 8259 requires; control characters (C0, DEL and C1)
+ * become \uXXXX.
  */
 #include <config.h>
 
@@ -113,7 +114,11 @@ json_quoted(struct json *j, const char *s)
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(j->f, "\\u%04x", *p);
-			else
+			else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+				/* U+0080 to U+009F, the C1 controls. */
+				fprintf(j->f, "\\u%04x", p[1]);
+				p++;
+			} else
 				fputc(*p, j->f);
 		}
 	}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "store-int.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -572,6 +573,56 @@ fail:
 	return -1;
 }
 
+/*
+ * Tidy the names of young person id, just copied in, as typed names are
+ * tidied (text_squeeze): a file from an older caseload may hold names
+ * with spaces at the ends or runs of spaces inside.
+ */
+static int
+handover_tidy_names(struct store *st, long id, char **cause)
+{
+	static const char select_sql[] =
+	    "SELECT name, preferred_name FROM people WHERE id = ?1";
+	static const char update_sql[] =
+	    "UPDATE people SET name = ?2, preferred_name = ?3 WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	const char *s;
+	char *name = NULL, *preferred = NULL;
+	int rc = -1;
+
+	if ((stmt = store_prepare(st, select_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_fail(st, cause, "writing the handover");
+		store_done(stmt);
+		return -1;
+	}
+	if ((s = store_column_text(stmt, 0)) != NULL)
+		name = text_squeeze(xstrdup(s));
+	if ((s = store_column_text(stmt, 1)) != NULL)
+		preferred = text_squeeze(xstrdup(s));
+	store_done(stmt);
+	if (preferred != NULL && *preferred == '\0') {
+		free(preferred);
+		preferred = NULL;
+	}
+	if ((stmt = store_prepare(st, update_sql, cause)) == NULL)
+		goto out;
+	sqlite3_bind_int64(stmt, 1, id);
+	store_bind_text(stmt, 2, name);
+	store_bind_text(stmt, 3, preferred);
+	if (sqlite3_step(stmt) == SQLITE_DONE)
+		rc = 0;
+	else
+		store_fail(st, cause, "writing the handover");
+	store_done(stmt);
+out:
+	free(name);
+	free(preferred);
+	return rc;
+}
+
 /* The numbers of the young people in a handover, in order. */
 struct handover_ids {
 	long	*ids;
@@ -615,6 +666,8 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 			goto fail;
 		}
 		to[i] = (long)sqlite3_last_insert_rowid(st->db);
+		if (handover_tidy_names(st, to[i], cause) != 0)
+			goto fail;
 		for (t = 0; t < HANDOVER_TABLES; t++) {
 			if (handover_copy(ho, handover_tables[t].import_select,
 			    from.ids[i], st, handover_tables[t].import_insert,

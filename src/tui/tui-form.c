@@ -665,6 +665,8 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 
 	for (i = 0; i < PF_COUNT; i++)
 		v[i] = tui_form_value(f, i);
+	text_squeeze(v[PF_NAME]);
+	text_squeeze(v[PF_PREFERRED]);
 	memset(&p, 0, sizeof p);
 	if (editing)
 		p = *pf->old;

@@ -82,6 +82,16 @@ is not a caseload database                        | restore $TEST_DIR/notes.csv
 import: give one CSV file                         | import
 handover: say export or import                    | handover
 handover: export: give the file to write with -o  | handover export 1
+# An empty file name is a mistake, never a file.
+backup: the file name is empty                    | backup ""
+restore: the file name is empty                   | restore ""
+import: the file name is empty                    | import ""
+handover: import: the file name is empty          | handover import ""
+handover: export: give the file to write with -o  | handover export 1 -o ""
+export: -o needs a file name                      | export -o ""
+letters write: give one folder                    | letters write ""
+--db: the file name is empty; give the database   | --db "" due
+--config: the file name is empty; give the settings | --config "" due
 no young person matches 'Zed'                     | handover export Zed -o $TEST_DIR/h.handover
 is not a caseload handover file                   | handover import $TEST_DIR/notes.csv
 stats: --format csv is not offered                | stats --format csv
@@ -156,6 +166,24 @@ status          | sideways         | stepped up or stepped down
 stepped down on | 2030-01-01       | in the future
 last contact    | 2007-01-01       | before their date of birth
 EOF
+# Nothing was written by an empty file name: not where it ran, nor home.
+mkdir "$TEST_DIR/here"
+(cd "$TEST_DIR/here" && "$CASELOAD" --db "" --today "$TODAY" add --name X \
+    --dob 2008-01-01 >"$out" 2>"$err") && status=0 || status=$?
+check_status 2 "an empty --db makes no database"
+empty_dirs() {
+	for d in "$@"; do
+		test -z "$(ls -A "$d")" || return 1
+	done
+}
+check_true "... and writes nothing where it ran or at home" \
+	empty_dirs "$TEST_DIR/here" "$HOME"
+# An empty CASELOAD_DB or CASELOAD_CONFIG is unset, as usual.
+CASELOAD_DB= CASELOAD_CONFIG= run_raw --today "$TODAY" add --name "Env Default" \
+    --dob 2008-01-01
+check_status 0 "empty CASELOAD_DB and CASELOAD_CONFIG mean the defaults"
+check_true "... the default database in the home folder" \
+	test -f "$HOME/.local/share/caseload/caseload.db"
 printf 'name,dob,favourite colour\nNew Person,2008-01-01,blue\n' >"$TEST_DIR/sheet.csv"
 check_refused "import: an unknown column" "sheet.csv:1:" import "$TEST_DIR/sheet.csv"
 done_testing

@@ -60,7 +60,21 @@ bad "a line that is not a setting" \
 	"bad.ini:3: not a setting: 'interval weeks 8' (expected [section] or key = value" \
 	'[contact]\ndue_soon_days = 7\ninterval weeks 8\n'
 bad "a section without its bracket" "bad.ini:1: not a setting" '[contact\ninterval_weeks = 8\n'
-bad "a binary file" "bad.ini:1: a line too long, or not text" '\177ELF\002\001\001\000\000\000\n\003\000>\000'
+bad "a binary file" "bad.ini:1: not text (it holds a NUL byte): is this a settings file?" '\177ELF\002\001\001\000\000\000\n\003\000>\000'
+bad "a key set twice" \
+	"bad.ini:4: [worker] name is also set on line 2; give each setting once" \
+	'[worker]\nname = Sam Taylor\ntitle = Personal Adviser\nname = Alex\n'
+bad "a key set twice, in two [worker] sections and other case" \
+	"bad.ini:6: [worker] name is also set on line 2" \
+	'[worker]\nname = Sam\n[contact]\ninterval_weeks = 4\n[Worker]\nNAME = Alex\n'
+bad "a quote not closed" \
+	"bad.ini:2: [worker] name = \"Sam: the quote is not closed" \
+	'[worker]\nname = "Sam\n'
+bad "text after the closing quote" \
+	"bad.ini:2: [worker] name = \"Sam\" Taylor: text after the closing quote" \
+	'[worker]\nname = "Sam" Taylor\n'
+bad "a file saved as UTF-16" "bad.ini is UTF-16 text; save it as UTF-8" \
+	'\377\376[\000w\000]\000\n\000'
 bad "an unknown key" "bad.ini: [contact] has no setting 'interval'; see man 5 caseload.ini" \
 	'[contact]\ninterval = 8\n'
 bad "an unknown section" "bad.ini: unknown section [contacts]" '[contacts]\ninterval_weeks = 8\n'
@@ -86,6 +100,12 @@ bad "a value longer than a settings line holds" \
 	"[worker] name = 'xxxxxxxxxx" "[worker]\nname = $long\n"
 check_err_has "too long (1001 bytes; at most 1000 fit on a line of the settings file)" \
 	"which says how long it is and what fits"
+
+# A byte order mark, as some editors write at the start, is passed over.
+printf '\357\273\277[worker]\r\nname = Sam Taylor\r\n' >"$TEST_DIR/bom.ini"
+run --config "$TEST_DIR/bom.ini" --print-config
+check_status 0 "a settings file starting with a byte order mark is read"
+check_out_has "name = Sam Taylor" "... and its first section too"
 
 # Backslashes that are not \n or \\ stay as they are when printed back.
 printf '[worker]\noffice = Room 3\\b\\\\c\\nLeeds\n' >"$TEST_DIR/slash.ini"

@@ -65,8 +65,12 @@ check_out_has "SUMMARY:Annual letter due: G.O. #7" "a letter to come"
 check_out_has "SUMMARY:Pathway plan review due: A.K. #1" "a review"
 check_out_has "SUMMARY:18th birthday: B.C. #2" "an 18th birthday"
 check_out_has "SUMMARY:25th birthday: P.M. #6" "a 25th birthday"
-check_out_has "DESCRIPTION:P.M. #6 turns 25 on 01/03/2027: leaving care" \
+check_out_has "DESCRIPTION:P.M. #6 turns 25: leaving care" \
 	"what the birthday means"
+check_out_lacks "turns 25 on" "with initials, a birthday does not say its date"
+check_true "nor does any birthday's text hold a date" \
+	sh -c "! tr -d '\r' <'$out' | grep -A1 -E '^(SUMMARY|DESCRIPTION):.*(birthday|turns)' |
+	    grep -qE '[0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{4}-[0-9]{2}'"
 check_out_lacks "#10" "nothing for an archived young person"
 for word in Aisha Khan Ash Carter Zoë Ñúñez Nguyễn Ming 李明 Ells; do
 	check_out_lacks "$word" "initials only: no '$word'"
@@ -108,6 +112,8 @@ check_out_has "SUMMARY:Contact overdue since 28/10/2026: Aisha Khan (Ash) #1" \
 	"--privacy full: names"
 check_out_lacks "Station" "--privacy full: still no address"
 check_out_lacks "bursary" "--privacy full: still no notes"
+check_out_has "DESCRIPTION:Precious Mensah #6 turns 25 on 01/03/2027" \
+	"--privacy full: a birthday says its date"
 tr -d '\r' <"$out" | grep '^UID:' | sort >"$TEST_DIR/uids-full"
 run export
 tr -d '\r' <"$out" | grep '^UID:' | sort >"$TEST_DIR/uids-initials"

@@ -50,6 +50,38 @@ check_out_has 'Evil\u001b[2J\u001b]0;pwned\u0007 Name\rX' \
 run export --privacy full
 check_true "a calendar summary never holds a control character" \
 	sh -c "! tr -d '\r' <'$out' | grep -q '$esc'"
+run due --format json
+check_out_has 'X\u009b31m' "JSON escapes C1 controls (U+0080 to U+009F) too"
+check_true "and holds no raw C1 character" \
+	sh -c "! LC_ALL=C grep -q '$(printf '\302\233')' '$out'"
+
+# CSV on a terminal is escaped as the text output is; to a file or a pipe
+# it is the data exactly.  script(1) gives the command a terminal.
+: >"$TEST_DIR/no-input"
+if script -qec true "$TEST_DIR/typescript" >"$TEST_DIR/script.out" 2>&1 \
+    <"$TEST_DIR/no-input"; then
+	for args in "list --format csv" "due --format csv" "agenda --format csv" \
+	    "letters --format csv --within 400"; do
+		script -qec "'$CASELOAD' --db '$DB' --today $TODAY $args" \
+		    "$TEST_DIR/typescript" <"$TEST_DIR/no-input" >"$out" 2>&1
+		if grep -q "$esc\|$bel" "$out" ||
+		    LC_ALL=C grep -q "$(printf '\302\233')" "$out"; then
+			not_ok "caseload $args on a terminal writes no raw escape"
+			od -c "$out" | grep -m3 '033\|007' | sed 's/^/# /'
+		else
+			ok "caseload $args on a terminal writes no raw escape"
+		fi
+	done
+	script -qec "'$CASELOAD' --db '$DB' --today $TODAY list --format csv" \
+	    "$TEST_DIR/typescript" <"$TEST_DIR/no-input" >"$out" 2>&1
+	check_out_has 'Evil\x1b[2J\x1b]0;pwned\x07 Name\x0dX\x9b31m' \
+		"a terminal is shown the name escaped, as show shows it"
+else
+	skip "CSV on a terminal is escaped" "script(1) cannot give a terminal here"
+fi
+run list --format csv
+check_true "CSV to a file holds the name exactly" \
+	grep -q "Evil$esc\\[2J$esc]0;pwned$bel Name" "$out"
 
 # Notes never leave through error messages.
 run contact 2 --note "SECRET NOTE 7731"

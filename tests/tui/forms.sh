@@ -39,10 +39,11 @@ check_out_has "Address         Flat 2" "the address, first line"
 check_out_has "                1 Rue de l'Église" "... and second"
 check_out_has "Allocated       27/11/2026" "a blank allocation date is today"
 
-# The same name and date of birth again is refused.
+# The same name and date of birth again is refused, also typed with
+# other spaces (names are stored tidied).
 keys a
 wait_for "Add a young person"
-type_text "$NAME"
+type_text " Nguyễn  Văn Ånh   王芳 "
 keys Tab Tab
 type_text "2008-03-14"
 keys Enter

@@ -406,6 +406,22 @@ test_calendar_events(void **state)
 	assert_non_null(strstr(icalcomponent_get_description(c),
 	    "was due on 27/10/2026, 31 days ago"));
 	assert_non_null(strstr(text, "TRIGGER:-P3D\r\n"));
+	/* With initials, a birthday's text leaves out its date: with the
+	 * age it would give the date of birth; the event's date is enough. */
+	c = find_item(cal, pp.uuid[3], "birthday-18");
+	assert_string_equal(icalcomponent_get_description(c),
+	    "D.B. #4 turns 18: social worker support ends.");
+	assert_null(strstr(icalcomponent_get_summary(c), "2026"));
+	icalcomponent_free(cal);
+	free(text);
+
+	/* With full names it may say the day. */
+	fx->opts.privacy = PRIVACY_FULL;
+	text = export_text(fx);
+	cal = parse(text);
+	c = find_item(cal, pp.uuid[3], "birthday-18");
+	assert_non_null(strstr(icalcomponent_get_description(c),
+	    "turns 18 on 01/12/2026"));
 	icalcomponent_free(cal);
 	free(text);
 }

@@ -367,6 +367,117 @@ test_long_values(void **state)
 	free(text);
 }
 
+/* Load text and expect it to load; the caller frees cfg. */
+static void
+load_ok(const char *text, struct config *cfg)
+{
+	char *cause = NULL;
+
+	write_ini(text);
+	conf_defaults(cfg);
+	if (conf_load(cfg, ini_path, 1, &cause) != 0)
+		fail_msg("'%s' did not load: %s", text, cause);
+}
+
+/* A byte order mark, as Notepad writes, is passed over. */
+static void
+test_bom(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	load_ok("\xef\xbb\xbf[worker]\nname = Sam Taylor\n", &cfg);
+	assert_string_equal(cfg.worker_name, "Sam Taylor");
+	conf_free(&cfg);
+	load_ok("\xef\xbb\xbf# my settings\r\n[contact]\r\ninterval_weeks = 4\r\n",
+	    &cfg);
+	assert_int_equal(cfg.rules.interval_weeks, 4);
+	conf_free(&cfg);
+	load_ok("\xef\xbb\xbf", &cfg);
+	conf_free(&cfg);
+	/* Only at the start: anywhere else it is text. */
+	load_fails("[worker]\n\xef\xbb\xbfname = Sam\n", "[worker] has no "
+	    "setting", NULL);
+	load_fails("\xff\xfe[\0w\0", "UTF-16", "UTF-8");
+}
+
+/* A key set twice names both lines; sections may come back. */
+static void
+test_duplicates(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	load_fails("[worker]\nname = Sam Taylor\ntitle = PA\nname = Alex\n",
+	    ":4: [worker] name is also set on line 2", NULL);
+	load_fails("[worker]\nname = Sam\n[contact]\ninterval_weeks = 4\n"
+	    "[Worker]\nNAME = Alex\n", ":6: [worker] name is also set on line 2",
+	    NULL);
+	load_fails("[worker]\nname = a\nname =\n", ":3:", "also set on line 2");
+	load_fails("[worker]\noffice = a\\\n b\noffice = c\n", ":4:",
+	    "also set on line 2");
+	/* The same key in two sections is two settings. */
+	load_ok("[worker]\nphone = 1\n[contact]\ninterval_weeks = 4\n"
+	    "[worker]\nemail = a@b.c\n", &cfg);
+	assert_string_equal(cfg.worker_phone, "1");
+	assert_string_equal(cfg.worker_email, "a@b.c");
+	conf_free(&cfg);
+}
+
+/* A quote opened must be closed, with only a comment after it. */
+static void
+test_quotes(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	load_fails("[worker]\nname = \"Sam\n", ":2: [worker] name = \"Sam: the "
+	    "quote is not closed", NULL);
+	load_fails("[worker]\ntitle = ok\nname = 'Sam\n", ":3:",
+	    "the quote is not closed; end the value with '");
+	load_fails("[worker]\nname = \"\n", ":2:", "not closed");
+	load_fails("[worker]\nname = \"Sam\" Taylor\n", ":2:",
+	    "text after the closing quote");
+	load_fails("[worker]\nname = 'it's'\n", ":2:",
+	    "text after the closing quote");
+	load_ok("[worker]\nname = \"Sam; Taylor\" ; a comment\n"
+	    "title = 'Personal \"PA\"'   # another\n"
+	    "phone = \"\"\n"
+	    "office = Sam's \"office\"\n", &cfg);
+	assert_string_equal(cfg.worker_name, "Sam; Taylor");
+	assert_string_equal(cfg.worker_title, "Personal \"PA\"");
+	assert_string_equal(cfg.worker_phone, "");
+	assert_string_equal(cfg.worker_office, "Sam's \"office\"");
+	conf_free(&cfg);
+}
+
+/* Lines read as iniparser reads them. */
+static void
+test_lines(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	/* A backslash at the end goes on with the next line. */
+	load_ok("[worker]\nname = Sam \\\nTaylor\n  title = PA  \n", &cfg);
+	assert_string_equal(cfg.worker_name, "Sam Taylor");
+	assert_string_equal(cfg.worker_title, "PA");
+	conf_free(&cfg);
+	/* ... also on the last line, with nothing after it. */
+	load_ok("[worker]\nname = Sam\\", &cfg);
+	assert_string_equal(cfg.worker_name, "Sam");
+	conf_free(&cfg);
+	load_ok("; comment\n# comment\n\n   \n[ Worker ]\nName=Sam\n", &cfg);
+	assert_string_equal(cfg.worker_name, "Sam");
+	conf_free(&cfg);
+	load_fails("[]\nname = Sam\n", ":1: a section with no name", NULL);
+	load_fails("[worker]\n= Sam\n", ":2: not a setting", NULL);
+	/* A continued line's error is reported where it starts. */
+	load_fails("[worker]\nname \\\nSam\n", ":2: not a setting", NULL);
+	load_fails("[worker]\nname = Sam \xe2\x80\xaeTaylor\n", "[worker] name",
+	    "direction override or isolate characters (U+202E here)");
+}
+
 int
 main(void)
 {
@@ -380,6 +491,10 @@ main(void)
 		cmocka_unit_test(test_print_round_trip),
 		cmocka_unit_test(test_backslashes),
 		cmocka_unit_test(test_long_values),
+		cmocka_unit_test(test_bom),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_lines),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

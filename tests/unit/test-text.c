@@ -187,6 +187,73 @@ test_person_copy(void **state)
 	free(names);
 }
 
+/* Names are tidied: spaces at the ends go, runs inside become one. */
+static void
+test_squeeze(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Aisha Khan", "Aisha Khan" },
+		{ "Aisha  Khan ", "Aisha Khan" },
+		{ "   Aisha \xc2\xa0 Khan   ", "Aisha Khan" },	/* no-break */
+		{ "  =1+1", "=1+1" },
+		{ "\xe3\x80\x80李\xe2\x80\x83明\xe2\x80\xaf", "李 明" },
+		{ "   ", "" },
+		{ "", "" },
+		/* Tabs and stray bytes are left for check_name to refuse. */
+		{ " a\tb ", "a\tb" },
+		{ "\xff  \xff", "\xff \xff" },
+		/* Zero-width and other marks are not spaces. */
+		{ "a\xe2\x80\x8b b", "a\xe2\x80\x8b b" },
+	};
+	char *s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = strdup(cases[i][0]);
+		assert_non_null(s);
+		assert_ptr_equal(text_squeeze(s), s);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+}
+
+/* Names compare as if tidied, ignoring case. */
+static void
+test_namecmp(void **state)
+{
+	(void)state;
+	assert_int_equal(text_namecmp("Aisha Khan", "aisha  KHAN "), 0);
+	assert_int_equal(text_namecmp("  Aisha\xc2\xa0Khan", "Aisha Khan"),
+	    0);
+	assert_int_equal(text_namecmp("", "   "), 0);
+	assert_true(text_namecmp("Aisha Khan", "AishaKhan") < 0);
+	assert_true(text_namecmp("Aisha Khan", "Aisha Khana") < 0);
+	assert_true(text_namecmp("Aisha Khan ", "Aisha") > 0);
+	assert_true(text_namecmp("Zoë", "zoe") > 0);
+	/* The same order as text_casecmp of the tidied names. */
+	assert_true(text_namecmp("a  b", "a!") < 0);
+	assert_true(text_casecmp("a b", "a!") < 0);
+}
+
+/* Characters that change the direction text is shown in. */
+static void
+test_bidi(void **state)
+{
+	(void)state;
+	assert_int_equal(text_bidi_control("Aisha Khan"), 0);
+	assert_int_equal(text_bidi_control("ليلى"), 0);
+	/* The marks (U+200E, U+200F) are allowed: they override nothing. */
+	assert_int_equal(text_bidi_control("\xe2\x80\x8f"), 0);
+	assert_int_equal(text_bidi_control("Ali \xe2\x80\xaenahK"), 0x202e);
+	assert_int_equal(text_bidi_control("\xe2\x80\xaa"), 0x202a);
+	assert_int_equal(text_bidi_control("x\xe2\x81\xa6y\xe2\x81\xa9"),
+	    0x2066);
+	assert_int_equal(text_bidi_control("\xe2\x81\xa9"), 0x2069);
+	assert_int_equal(text_bidi_control("\xe2\x81\xaa"), 0);	/* U+206A */
+	assert_int_equal(text_bidi_control("\xe2\x80\xa9"), 0);	/* U+2029 */
+}
+
 /* The folder to flush after a file in it is renamed into place. */
 static void
 test_path_folder(void **state)
@@ -222,6 +289,9 @@ main(void)
 		cmocka_unit_test(test_case),
 		cmocka_unit_test(test_initials),
 		cmocka_unit_test(test_path_folder),
+		cmocka_unit_test(test_squeeze),
+		cmocka_unit_test(test_namecmp),
+		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_person_copy),
 	};
 
