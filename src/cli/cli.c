@@ -227,6 +227,27 @@ cli_store(struct cli *cli, struct store **out)
 	return 0;
 }
 
+int
+cli_check_dest(const char *command, const char *dest)
+{
+	char *cause = NULL, *safe;
+
+	if (strcmp(dest, "-") == 0 && isatty(STDOUT_FILENO)) {
+		cli_error("%s: '-' sends the file to standard output, which is "
+		    "a terminal here; give a file name, or send it to a pipe "
+		    "or a file", command);
+		return EXIT_USAGE;
+	}
+	if (store_check_dest(dest, &cause) != 0) {
+		safe = cli_safe(cause);
+		cli_error("%s: %s", command, safe);
+		free(safe);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
 char *
 cli_safe(const char *s)
 {
