@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "cli.h"
+#include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -195,6 +197,23 @@ cli_run(struct cli *cli, int argc, char **argv)
 	return c->exec(cli, argc, argv);
 }
 
+/*
+ * Remove the stale temporary files of caseload's (tempfile_sweep) in the
+ * folder of the database at path and in its backups folder.
+ */
+static void
+cli_sweep(const char *path)
+{
+	char *dir = text_path_folder(path);
+	time_t now = time(NULL);
+
+	tempfile_sweep(dir, now);
+	free(dir);
+	dir = store_backups_dir(path);
+	tempfile_sweep(dir, now);
+	free(dir);
+}
+
 int
 cli_store(struct cli *cli, struct store **out)
 {
@@ -216,6 +235,9 @@ cli_store(struct cli *cli, struct store **out)
 		cli->st = NULL;
 		return EXIT_FAILED;
 	}
+	/* What a caseload that was stopped short left in the data folder. */
+	if (!cli->demo)
+		cli_sweep(cli->db_path);
 	/* The first run of the day keeps a copy; failing that only warns. */
 	if (!cli->demo && store_backup_daily(cli->st, cli->today,
 	    cli->cfg.backup_keep, &made, &cause) != 0) {
