@@ -201,6 +201,23 @@ check_status 0 "$it"
 check_true "$it: standard output has a sound backup" sound_backup "$out"
 check_true "$it: and nothing else" test ! -s "$err"
 
+# On a terminal the bytes of a database are no use: refused.
+if command -v script >/dev/null 2>&1; then
+	: >"$TEST_DIR/empty"
+	for args in "backup -" "handover export 1 -o -"; do
+		status=0
+		script -qec "$CASELOAD --db $DB --today $TODAY $args" \
+		    "$TEST_DIR/typescript" <"$TEST_DIR/empty" >"$TEST_DIR/script.out" 2>&1 ||
+			status=$?
+		check_status 2 "$args to a terminal is refused"
+		check_true "... saying why" grep -q \
+		    "standard output, which is a terminal here; give a file name" \
+		    "$TEST_DIR/typescript"
+	done
+else
+	skip "backup - to a terminal" "no script(1) to make one"
+fi
+
 it="handover export -o -"
 run handover export 1 7 -o -
 check_status 0 "$it"
