@@ -29,7 +29,7 @@ enum target_kind {
 struct target {
 	enum target_kind	 kind;
 	char			*path;	/* where to write: links followed */
-	mode_t			 type;	/* S_IFREG, S_IFCHR, S_IFIFO...; 0 if new */
+	mode_t			 type;	/* S_IFREG, S_IFIFO...; 0 if new */
 };
 
 /*

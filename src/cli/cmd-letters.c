@@ -347,7 +347,10 @@ letters_warn_setting(const struct letter_template *t, enum letter_field f,
 		    letter_field_name(f));
 }
 
-/* The letter to row's young person, as letters write makes it.  Caller frees. */
+/*
+ * The letter to row's young person, as letters write makes it; the
+ * caller frees it.
+ */
 static char *
 letters_fill(struct cli *cli, const struct letter_template *t,
     const struct letter_row *row)

@@ -192,7 +192,7 @@ target_open(const struct target *t)
 	/* Never O_CREAT: what is there is written, or nothing is. */
 	if ((fd = open(t->path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
 		return -1;
-	/* Replaced by a plain file meanwhile: that is never written in place. */
+	/* Replaced by a plain file meanwhile: never written in place. */
 	if (fstat(fd, &sb) != 0 || S_ISREG(sb.st_mode)) {
 		close(fd);
 		errno = EAGAIN;

@@ -277,7 +277,8 @@ tempfile_is_temporary(const char *name)
 
 	for (i = 0; i < TEMPFILE_SIDES; i++) {
 		side = strlen(tempfile_sides[i]);
-		if (n > side && strcmp(name + n - side, tempfile_sides[i]) == 0) {
+		if (n > side &&
+		    strcmp(name + n - side, tempfile_sides[i]) == 0) {
 			n -= side;
 			break;
 		}

@@ -90,8 +90,8 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 			tui_form_error(f, EX_FILE, "that is a folder; give a file "
 			    "name");
 		else if (errno == ELOOP)
-			tui_form_error(f, EX_FILE, "its symbolic links go round "
-			    "in a loop");
+			tui_form_error(f, EX_FILE, "its symbolic links go "
+			    "round in a loop");
 		else
 			tui_error(t, "Nothing was exported: %s", cause);
 		free(cause);
