@@ -94,6 +94,13 @@ int cli_operands_error(const char *command, const char *what);
 int cli_store(struct cli *cli, struct store **out);
 
 /*
+ * Check the file a backup or handover of command is to be written to,
+ * before any work (store_check_dest): "-" is standard output, refused
+ * when that is a terminal.  0, or EXIT_USAGE after an error.
+ */
+int cli_check_dest(const char *command, const char *dest);
+
+/*
  * Find the young person REF names: a number, or a part of a name or
  * preferred name that matches exactly one person (case-insensitive; an
  * exact match wins; people who are not archived first).  Sets *out to a

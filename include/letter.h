@@ -108,11 +108,31 @@ char *letter_file_name(const struct person *p, date_t today);
 int letter_make_dir(const char *dir, char **cause);
 
 /*
- * Save text as the new file dir/name, mode 0600: written to a temporary
- * file in dir, flushed, then renamed.  Refuses to replace a file that
- * exists.
+ * Save text as the new file dir/name, mode 0600, where target.h says: a
+ * temporary file beside the file the name leads to (a symbolic link is
+ * followed), flushed, then renamed; a device, FIFO or socket of that name
+ * is written in place.  Refuses to replace a file that exists.
  */
 int letter_save(const char *dir, const char *name, const char *text,
+    char **cause);
+
+/* What letter_there finds at a letter's name. */
+enum letter_there {
+	LETTER_NONE,		/* nothing (or a device, FIFO or socket) */
+	LETTER_SAME,		/* a file of exactly this letter */
+	LETTER_OTHER		/* a file of anything else */
+};
+
+/*
+ * What is at dir/name already, for the letter text: LETTER_SAME when it
+ * is a plain file (or a link to one) holding exactly text, as an earlier
+ * run that was stopped wrote it; LETTER_OTHER for a file holding anything
+ * else, which is never replaced; LETTER_NONE when nothing is there, or a
+ * device, FIFO or socket that letter_save writes in place.  Returns -1
+ * with *cause and errno when the name cannot be used (target_bad_path
+ * says whether it was the name's fault: a folder, say) or read.
+ */
+int letter_there(const char *dir, const char *name, const char *text,
     char **cause);
 
 #endif

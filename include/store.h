@@ -298,9 +298,22 @@ int store_letters_since(struct store *st, date_t since, store_date_cb cb,
     void *arg, char **cause);
 
 /*
- * Copy the whole database, while it is in use, to a new file dest
- * (mode 0600; written to a temporary file in the same folder, then
- * renamed).  Refuses to overwrite an existing file.
+ * Check that dest can take a backup or a handover file, before any work:
+ * 0, or -1 with *cause and errno EEXIST for a file that exists (or a
+ * symbolic link to one: an existing file is never replaced), EISDIR for a
+ * folder, ELOOP for links in a loop.  "-" (standard output), a device, a
+ * FIFO, a socket, a new file and a link to any of them are fine; a
+ * folder that does not exist is left for the writing to report.
+ */
+int store_check_dest(const char *dest, char **cause);
+
+/*
+ * Copy the whole database, while it is in use, to dest (mode 0600):
+ * a new file (or one a symbolic link names) is written to a temporary
+ * file in its folder, then renamed; a device, FIFO or socket, or
+ * standard output for "-", gets the bytes of a copy made as a temporary
+ * file in the database's folder, which is removed afterwards.  Refuses
+ * what store_check_dest refuses.
  */
 int store_backup(struct store *st, const char *dest, char **cause);
 
@@ -370,10 +383,10 @@ struct store_handover_info {
 };
 
 /*
- * Write young people ids[0..n) with their whole records to a new
- * handover file dest (mode 0600; written to a temporary file in the same
- * folder, then renamed), saying it was made on made_on by worker (NULL
- * or "" when unknown).  Refuses to overwrite an existing file, and fails
+ * Write young people ids[0..n) with their whole records to a handover
+ * file at dest (mode 0600), saying it was made on made_on by worker (NULL
+ * or "" when unknown).  dest is written as store_backup writes it: "-" is
+ * standard output, and an existing file is never overwritten.  Fails
  * when an id is not a young person.  Fills *counts.
  */
 int store_handover_export(struct store *st, const long *ids, size_t n,

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "conf.h"
 #include "store.h"
+#include "tempfile.h"
 #include "tui.h"
 #include "xmalloc.h"
 
@@ -133,6 +134,8 @@ main(int argc, char **argv)
 	tzset();
 	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Stopped by a signal, caseload first removes its temporary files. */
+	tempfile_catch_signals();
 	memset(&cli, 0, sizeof cli);
 	cli.started = started;
 	conf_defaults(&cli.cfg);
@@ -285,6 +288,8 @@ main(int argc, char **argv)
 	}
 
 	store_close(cli.st);
+	/* None should be left; the screen's signal handler only stops it. */
+	tempfile_remove_all();
 	if (demo_dir != NULL) {
 		main_demo_cleanup(demo_dir);
 		free(demo_dir);

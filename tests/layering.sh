@@ -1,6 +1,7 @@
 #!/bin/sh
 # The core is pure: no file in src/core, nor a header it includes, may
-# include ncurses, SQLite, libical or iniparser.  TAP.
+# include ncurses, SQLite, libical or iniparser; nor may src/file, which
+# includes nothing above itself but the core's plain helpers.  TAP.
 top=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 n=0
 failed=0
@@ -14,7 +15,7 @@ check() {
 		echo "$bad" | sed 's/^/# /'
 		failed=1
 	else
-		echo "ok $n - $2 is pure"
+		echo "ok $n - $2 ${3:-is pure}"
 	fi
 }
 
@@ -31,6 +32,29 @@ for f in "$top"/src/core/*.c; do
 			failed=1
 		fi
 	done
+done
+
+# src/file (files written on request, temporary files) sits below store
+# and export, which both use it: besides being free of the libraries, it
+# may include only its own headers and the core's plain helpers.
+file_headers='target.h tempfile.h text.h xmalloc.h'
+for f in "$top"/src/file/*.c; do
+	[ -f "$f" ] || continue
+	check "$f" "src/file/$(basename "$f")" "includes no library"
+	for h in $(sed -n 's/^#include "\([^"]*\)"$/\1/p' "$f"); do
+		[ "$h" = config.h ] && continue
+		n=$((n + 1))
+		case " $file_headers " in
+		*" $h "*)
+			echo "ok $n - src/file/$(basename "$f") may include $h" ;;
+		*)
+			echo "not ok $n - src/file/$(basename "$f") includes $h, above src/file"
+			failed=1 ;;
+		esac
+	done
+done
+for h in target.h tempfile.h; do
+	check "$top/include/$h" "include/$h" "includes no library"
 done
 
 # The check itself must be able to fail.

@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "cli.h"
+#include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -202,6 +204,23 @@ cli_run(struct cli *cli, int argc, char **argv)
 	return c->exec(cli, argc, argv);
 }
 
+/*
+ * Remove the stale temporary files of caseload's (tempfile_sweep) in the
+ * folder of the database at path and in its backups folder.
+ */
+static void
+cli_sweep(const char *path)
+{
+	char *dir = text_path_folder(path);
+	time_t now = time(NULL);
+
+	tempfile_sweep(dir, now);
+	free(dir);
+	dir = store_backups_dir(path);
+	tempfile_sweep(dir, now);
+	free(dir);
+}
+
 int
 cli_store(struct cli *cli, struct store **out)
 {
@@ -245,6 +264,9 @@ cli_store(struct cli *cli, struct store **out)
 		cli->st = NULL;
 		return EXIT_FAILED;
 	}
+	/* What a caseload that was stopped short left in the data folder. */
+	if (!cli->demo)
+		cli_sweep(cli->db_path);
 	/*
 	 * The first command of the day that writes keeps a copy, named by
 	 * the clock: a --today in the future must not name (and so prune)
@@ -258,6 +280,27 @@ cli_store(struct cli *cli, struct store **out)
 	}
 	free(made);
 	*out = cli->st;
+	return 0;
+}
+
+int
+cli_check_dest(const char *command, const char *dest)
+{
+	char *cause = NULL, *safe;
+
+	if (strcmp(dest, "-") == 0 && isatty(STDOUT_FILENO)) {
+		cli_error("%s: '-' sends the file to standard output, which is "
+		    "a terminal here; give a file name, or send it to a pipe "
+		    "or a file", command);
+		return EXIT_USAGE;
+	}
+	if (store_check_dest(dest, &cause) != 0) {
+		safe = cli_safe(cause);
+		cli_error("%s: %s", command, safe);
+		free(safe);
+		free(cause);
+		return EXIT_USAGE;
+	}
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -82,6 +83,7 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 {
 	struct store *st;
 	struct stat sb;
+	const char *dest;
 	char *cause = NULL;
 	int rc;
 
@@ -93,21 +95,24 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	if (*argv[optind] == '\0')
 		return cli_operands_error("backup", "the file name is empty; "
 		    "give the new file to write the backup to");
-	if (lstat(argv[optind], &sb) == 0) {
-		cli_error("backup: %s already exists; give a new file name",
-		    argv[optind]);
-		return EXIT_USAGE;
-	}
+	dest = argv[optind];
+	if ((rc = cli_check_dest("backup", dest)) != 0)
+		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (store_backup(st, argv[optind], &cause) != 0) {
+	if (store_backup(st, dest, &cause) != 0) {
 		cli_error("backup: %s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (stat(argv[optind], &sb) == 0)
-		printf("Backed up to %s (%lld KiB).\n", argv[optind],
+	/* Standard output has the backup itself: nothing more goes there. */
+	if (strcmp(dest, "-") == 0)
+		return EXIT_DONE;
+	if (stat(dest, &sb) == 0 && S_ISREG(sb.st_mode))
+		printf("Backed up to %s (%lld KiB).\n", dest,
 		    (long long)(sb.st_size + 1023) / 1024);
+	else
+		printf("Backed up to %s.\n", dest);
 	return EXIT_DONE;
 }
 

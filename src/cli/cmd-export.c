@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "outfile.h"
+#include "target.h"
 #include "views.h"
 #include "xmalloc.h"
 
@@ -86,8 +87,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 
 	/* Before the database, so that a bad path leaves nothing behind. */
 	if (path != NULL && outfile_open(path, &of, &cause) != 0) {
-		rc = errno == ENOENT || errno == ENOTDIR || errno == EISDIR ?
-		    EXIT_USAGE : EXIT_FAILED;
+		rc = target_bad_path(errno) ? EXIT_USAGE : EXIT_FAILED;
 		cli_error("export: %s", cause);
 		free(cause);
 		return rc;

@@ -5,9 +5,9 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 #include "cli.h"
@@ -17,9 +17,9 @@
 
 /* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
 static void
-handover_say_counts(const struct store_handover_counts *c)
+handover_say_counts(FILE *f, const struct store_handover_counts *c)
 {
-	printf("%d contact%s, %d status change%s, %d letter%s and %d "
+	fprintf(f, "%d contact%s, %d status change%s, %d letter%s and %d "
 	    "review%s", c->contacts, c->contacts == 1 ? "" : "s",
 	    c->status_changes, c->status_changes == 1 ? "" : "s", c->letters,
 	    c->letters == 1 ? "" : "s", c->reviews, c->reviews == 1 ? "" : "s");
@@ -35,8 +35,8 @@ handover_export(struct cli *cli, int argc, char **argv)
 	struct store_handover_counts counts;
 	struct person **people = NULL;
 	struct store *st;
-	struct stat sb;
 	const char *dest = NULL;
+	FILE *say;
 	char *cause = NULL, *safe;
 	long *ids = NULL;
 	size_t n = 0, i, k;
@@ -59,11 +59,8 @@ handover_export(struct cli *cli, int argc, char **argv)
 	if (dest == NULL || *dest == '\0')
 		return cli_operands_error("handover", "export: give the file "
 		    "to write with -o FILE");
-	if (lstat(dest, &sb) == 0) {
-		cli_error("handover: %s already exists; give a new file name",
-		    dest);
-		return EXIT_USAGE;
-	}
+	if ((rc = cli_check_dest("handover", dest)) != 0)
+		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
 
@@ -91,23 +88,26 @@ handover_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 
-	printf("Wrote %s: %d young %s with their whole records (",
-	    dest, counts.people, counts.people == 1 ? "person" : "people");
-	handover_say_counts(&counts);
-	printf(").\n");
+	/* Sent to standard output, the file is alone there. */
+	say = strcmp(dest, "-") == 0 ? stderr : stdout;
+	fprintf(say, "Wrote %s: %d young %s with their whole records (",
+	    strcmp(dest, "-") == 0 ? "the handover to standard output" : dest,
+	    counts.people, counts.people == 1 ? "person" : "people");
+	handover_say_counts(say, &counts);
+	fprintf(say, ").\n");
 	for (i = 0; i < n; i++) {
 		safe = cli_safe(people[i]->name);
-		printf("  %5ld  %s%s\n", people[i]->id, safe,
+		fprintf(say, "  %5ld  %s%s\n", people[i]->id, safe,
 		    people[i]->facts.status == STATUS_ARCHIVED ?
 		    " (archived: they arrive archived)" : "");
 		free(safe);
 	}
-	printf("It holds their notes: pass it on securely, and delete it once "
-	    "it is imported\nwith 'caseload handover import FILE'.  Then take "
-	    "them off your caseload:\n");
+	fprintf(say, "It holds their notes: pass it on securely, and delete it "
+	    "once it is imported\nwith 'caseload handover import FILE'.  Then "
+	    "take them off your caseload:\n");
 	for (i = 0; i < n; i++) {
 		if (people[i]->facts.status != STATUS_ARCHIVED)
-			printf("  caseload archive %ld --reason \"handed "
+			fprintf(say, "  caseload archive %ld --reason \"handed "
 			    "over\"\n", people[i]->id);
 	}
 	rc = EXIT_DONE;
@@ -257,7 +257,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 	}
 	printf(" on %s, with their whole records (", cli_date(cli,
 	    info.made_on));
-	handover_say_counts(&info.counts);
+	handover_say_counts(stdout, &info.counts);
 	printf("):\n");
 	for (i = 0; i < n; i++) {
 		if (store_person_get(st, ids[i], &p, &cause) != 0) {

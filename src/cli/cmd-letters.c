@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "json.h"
 #include "letter.h"
 #include "print.h"
+#include "target.h"
 #include "text.h"
 #include "views.h"
 #include "xmalloc.h"
@@ -345,6 +347,90 @@ letters_warn_setting(const struct letter_template *t, enum letter_field f,
 		    letter_field_name(f));
 }
 
+/*
+ * The letter to row's young person, as letters write makes it; the
+ * caller frees it.
+ */
+static char *
+letters_fill(struct cli *cli, const struct letter_template *t,
+    const struct letter_row *row)
+{
+	struct letter_values v;
+
+	letter_values_set(&v, row->person, &cli->cfg, row->letter.due,
+	    cli->today);
+	return letter_fill(t, &v);
+}
+
+/* What letters write does with each letter of the list. */
+enum letters_plan {
+	LETTERS_WRITE,		/* to be written */
+	LETTERS_THERE,		/* there already, word for word: left */
+	LETTERS_WRITTEN		/* written by this run */
+};
+
+/* Print the names of the letters planned as plan. */
+static void
+letters_names(char **names, const char *plans, size_t n, int plan)
+{
+	size_t k;
+	char *name;
+
+	for (k = 0; k < n; k++) {
+		if (plans[k] != plan)
+			continue;
+		name = cli_safe(names[k]);
+		printf("  %s\n", name);
+		free(name);
+	}
+}
+
+/*
+ * Check every letter's name in dir before writing any: a letter that is
+ * there already, word for word, was written by an earlier run that was
+ * stopped and is left as it is; any other file of that name stops it all.
+ * 0, or an exit status after an error.
+ */
+static int
+letters_check_names(struct cli *cli, const struct letter_template *t,
+    const struct letter_list *list, const char *dir, char **names,
+    char *plans, size_t *there)
+{
+	char *text, *path, *safe, *cause = NULL;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < list->n; k++) {
+		text = letters_fill(cli, t, &list->rows[k]);
+		rc = letter_there(dir, names[k], text, &cause);
+		free(text);
+		if (rc == LETTER_NONE)
+			continue;
+		if (rc == LETTER_SAME) {
+			plans[k] = LETTERS_THERE;
+			(*there)++;
+			continue;
+		}
+		if (rc == LETTER_OTHER) {
+			path = xasprintf("%s/%s", dir, names[k]);
+			safe = cli_safe(path);
+			cli_error("letters write: %s already exists and is not "
+			    "the letter caseload would write now; choose "
+			    "another folder or move the old letters", safe);
+			free(safe);
+			free(path);
+			return EXIT_USAGE;
+		}
+		rc = target_bad_path(errno) ? EXIT_USAGE : EXIT_FAILED;
+		safe = cli_safe(cause);
+		cli_error("letters write: %s", safe);
+		free(safe);
+		free(cause);
+		return rc;
+	}
+	return 0;
+}
+
 /* letters write DIR [--within DAYS] */
 static int
 letters_write(struct cli *cli, int argc, char **argv)
@@ -357,11 +443,11 @@ letters_write(struct cli *cli, int argc, char **argv)
 	struct letter_values v;
 	struct letter_list list;
 	const struct letter_row *row;
-	char **names = NULL, *path, *cause = NULL, *text, *safe;
+	char **names = NULL, *plans = NULL, *cause = NULL, *text, *safe;
 	const char *dir;
 	struct stat sb;
 	int c, rc, within = 0, made = 0;
-	size_t k, written = 0;
+	size_t k, written = 0, there = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -400,22 +486,14 @@ letters_write(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	names = xcalloc(list.n, sizeof *names);
-	for (k = 0; k < list.n; k++) {
+	plans = xcalloc(list.n, sizeof *plans);
+	for (k = 0; k < list.n; k++)
 		names[k] = letter_file_name(list.rows[k].person, cli->today);
-		path = xasprintf("%s/%s", dir, names[k]);
-		if (lstat(path, &sb) == 0) {
-			safe = cli_safe(path);
-			cli_error("letters write: %s already exists; choose "
-			    "another folder or move the old letters", safe);
-			free(safe);
-			free(path);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-		free(path);
-	}
 	if (stat(dir, &sb) != 0)
 		made = 1;
+	else if (S_ISDIR(sb.st_mode) && (rc = letters_check_names(cli, t,
+	    &list, dir, names, plans, &there)) != 0)
+		goto out;
 	if (letter_make_dir(dir, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("letters write: %s", safe);
@@ -450,6 +528,10 @@ letters_write(struct cli *cli, int argc, char **argv)
 			cli_warn("young person %ld turns 25 before another "
 			    "letter would fall due, so %s has a blank for "
 			    "{next_letter_date}", row->person->id, safe);
+		if (plans[k] == LETTERS_THERE) {
+			free(safe);
+			continue;
+		}
 		text = letter_fill(t, &v);
 		if (letter_save(dir, names[k], text, &cause) != 0) {
 			char *why = cli_safe(cause);
@@ -464,22 +546,23 @@ letters_write(struct cli *cli, int argc, char **argv)
 		}
 		free(text);
 		free(safe);
+		plans[k] = LETTERS_WRITTEN;
 		written++;
 	}
 	rc = EXIT_DONE;
 
 report:
 	safe = cli_safe(dir);
-	if (written > 0 || rc == EXIT_DONE) {
+	if (written > 0 || (rc == EXIT_DONE && there == 0)) {
 		printf("Wrote %zu letter%s to %s%s:\n", written,
 		    written == 1 ? "" : "s", safe,
 		    made ? " (a new folder)" : "");
-		for (k = 0; k < written; k++) {
-			char *name = cli_safe(names[k]);
-
-			printf("  %s\n", name);
-			free(name);
-		}
+		letters_names(names, plans, list.n, LETTERS_WRITTEN);
+	}
+	if (rc == EXIT_DONE && there > 0) {
+		printf("%s in %s already, word for word, from an earlier "
+		    "run:\n", there == 1 ? "This one was" : "These were", safe);
+		letters_names(names, plans, list.n, LETTERS_THERE);
 	}
 	if (rc == EXIT_DONE)
 		printf("Once posted, record each one with 'caseload letters "
@@ -491,6 +574,7 @@ out:
 			free(names[k]);
 		free(names);
 	}
+	free(plans);
 	letter_list_free(&list);
 	letter_template_free(t);
 	return rc;

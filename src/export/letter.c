@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 
 #include "letter.h"
 #include "rules.h"
+#include "target.h"
+#include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -438,58 +441,138 @@ letter_make_dir(const char *dir, char **cause)
 	return 0;
 }
 
+/* The path of dir/name, without a doubled "/". */
+static char *
+letter_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	return xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/",
+	    name);
+}
+
+int
+letter_there(const char *dir, const char *name, const char *text,
+    char **cause)
+{
+	char *dest = letter_path(dir, name), *buf = NULL;
+	size_t len = strlen(text), done = 0;
+	struct target t;
+	struct stat sb;
+	int fd = -1, rc = LETTER_OTHER, saved;
+	ssize_t n;
+
+	if (target_resolve(dest, &t) != 0) {
+		saved = errno;
+		target_fail(dest, saved, cause);
+		free(dest);
+		errno = saved;
+		return -1;
+	}
+	if (t.kind != TARGET_FILE) {
+		rc = LETTER_NONE;
+		goto out;
+	}
+	/* Word for word what would be written now, and nothing more. */
+	if ((fd = open(t.path, O_RDONLY | O_NOCTTY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &sb) != 0) {
+		rc = xfail(cause, "cannot read %s: %s", dest, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode) || (size_t)sb.st_size != len)
+		goto out;
+	buf = xmalloc(len + 1);
+	while (done <= len) {
+		n = read(fd, buf + done, len + 1 - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = xfail(cause, "cannot read %s: %s", dest,
+			    strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		done += (size_t)n;
+	}
+	if (done == len && memcmp(buf, text, len) == 0)
+		rc = LETTER_SAME;
+out:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	target_clear(&t);
+	free(dest);
+	errno = saved;
+	return rc;
+}
+
 int
 letter_save(const char *dir, const char *name, const char *text,
     char **cause)
 {
-	char *dest = xasprintf("%s/%s", dir, name), *tmp;
-	size_t len = strlen(text), done = 0;
-	struct stat sb;
-	ssize_t n;
-	int fd;
+	char *dest = letter_path(dir, name), *tmp = NULL, *folder, *base;
+	struct sigaction old;
+	struct target t;
+	int fd, rc = -1;
 
-	if (lstat(dest, &sb) == 0) {
-		xfail(cause, "%s already exists; choose another folder or move "
-		    "the old letters", dest);
+	if (target_resolve(dest, &t) != 0) {
+		target_fail(dest, errno, cause);
 		free(dest);
 		return -1;
 	}
-	tmp = xasprintf("%s/.letter.XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		xfail(cause, "cannot create a file in %s: %s", dir,
-		    strerror(errno));
-		goto fail_nofile;
+	switch (t.kind) {
+	case TARGET_FILE:
+		xfail(cause, "%s already exists; choose another folder or move "
+		    "the old letters", dest);
+		goto out;
+	case TARGET_SPECIAL:
+		/* A device, FIFO or socket of that name takes it in place. */
+		target_pipe_begin(&old);
+		if ((fd = target_open(&t)) < 0 ||
+		    target_write(fd, text, strlen(text)) != 0) {
+			xfail(cause, "cannot write %s: %s", dest,
+			    strerror(errno));
+			if (fd >= 0)
+				close(fd);
+		} else if (close(fd) != 0)
+			xfail(cause, "cannot write %s: %s", dest,
+			    strerror(errno));
+		else
+			rc = 0;
+		target_pipe_end(&old);
+		goto out;
+	case TARGET_NEW:
+		break;
 	}
-	fchmod(fd, 0600);
-	while (done < len) {
-		n = write(fd, text + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	if (done < len || fsync(fd) != 0) {
-		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	if (close(fd) != 0 || rename(tmp, dest) != 0) {
-		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
-		goto fail;
-	}
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(tmp);
-	free(dest);
-	return 0;
 
-fail:
-	unlink(tmp);
-fail_nofile:
+	/* Whole or not at all, beside the file the name leads to. */
+	folder = text_path_folder(t.path);
+	base = strrchr(t.path, '/');
+	fd = tempfile_make(folder, base != NULL ? base + 1 : t.path, 0, &tmp);
+	if (fd < 0) {
+		xfail(cause, "cannot create a file in %s: %s", folder,
+		    strerror(errno));
+		free(folder);
+		goto out;
+	}
+	free(folder);
+	if (target_write(fd, text, strlen(text)) != 0) {
+		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
+		close(fd);
+		tempfile_remove(tmp);
+		goto out;
+	}
+	if (close(fd) != 0 || target_install(tmp, t.path) != 0) {
+		xfail(cause, "cannot write %s: %s", dest, strerror(errno));
+		tempfile_remove(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
 	free(tmp);
+	target_clear(&t);
 	free(dest);
-	return -1;
+	return rc;
 }

@@ -1,11 +1,13 @@
 /*
- * outfile.c: a file written whole or not at all: mkstemp in the target's
- * folder, write, fsync, rename, then sync the folder.
+ * outfile.c: a file written whole or not at all, or a device, FIFO or
+ * socket written in place (target.h says which): a temporary file in the
+ * folder of the file a path leads to, write, fsync, rename, then sync
+ * the folder.
  */
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,64 +15,78 @@
 #include <unistd.h>
 
 #include "outfile.h"
+#include "target.h"
+#include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
 struct outfile {
-	char	*path;		/* the target */
-	char	*tmp;		/* the temporary file beside it */
-	char	*safe;		/* the target as messages show it */
-	FILE	*f;
+	struct target	 t;		/* where it goes, links followed */
+	char		*tmp;		/* the temporary file, or NULL */
+	char		*safe;		/* the path as messages show it */
+	FILE		*f;
+	int		 pipe;		/* SIGPIPE ignored, old in sigpipe */
+	struct sigaction sigpipe;
 };
 
 static void
 outfile_free(struct outfile *of)
 {
-	free(of->path);
+	if (of->pipe)
+		target_pipe_end(&of->sigpipe);
+	target_clear(&of->t);
 	free(of->tmp);
 	free(of->safe);
 	free(of);
+}
+
+/* Fail with errno saved, *cause set, of freed. */
+static int
+outfile_fail(struct outfile *of, const char *path, char **cause)
+{
+	int saved = errno;
+
+	target_fail(path, saved, cause);
+	outfile_free(of);
+	errno = saved;
+	return -1;
 }
 
 int
 outfile_open(const char *path, struct outfile **out, char **cause)
 {
 	struct outfile *of;
-	struct stat sb;
-	int fd, saved;
+	char *dir, *base;
+	int fd;
 
 	*out = NULL;
 	of = xcalloc(1, sizeof *of);
-	of->path = xstrdup(path);
 	of->safe = text_escape(path, 0);
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		xfail(cause, "%s is a folder; give a file name", of->safe);
-		outfile_free(of);
-		errno = EISDIR;
-		return -1;
+	if (target_resolve(path, &of->t) != 0)
+		return outfile_fail(of, path, cause);
+
+	if (of->t.kind == TARGET_SPECIAL) {
+		/* In place: a FIFO or a socket whose reader goes is EPIPE. */
+		if (of->t.type == S_IFIFO || of->t.type == S_IFSOCK) {
+			target_pipe_begin(&of->sigpipe);
+			of->pipe = 1;
+		}
+		if ((fd = target_open(&of->t)) < 0)
+			return outfile_fail(of, path, cause);
+	} else {
+		dir = text_path_folder(of->t.path);
+		base = strrchr(of->t.path, '/');
+		fd = tempfile_make(dir, base != NULL ? base + 1 : of->t.path,
+		    0, &of->tmp);
+		free(dir);
+		if (fd < 0)
+			return outfile_fail(of, path, cause);
 	}
-	of->tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(of->tmp)) < 0) {
-		saved = errno;
-		if (saved == ENOENT || saved == ENOTDIR)
-			xfail(cause, "cannot write %s: its folder does not "
-			    "exist", of->safe);
-		else
-			xfail(cause, "cannot write %s: %s", of->safe,
-			    strerror(saved));
-		outfile_free(of);
-		errno = saved;
-		return -1;
-	}
-	/* mkstemp gives 0600 less the umask: make it exactly 0600. */
-	if (fchmod(fd, 0600) != 0 || (of->f = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		xfail(cause, "cannot write %s: %s", of->safe, strerror(saved));
+	if ((of->f = fdopen(fd, "w")) == NULL) {
 		close(fd);
-		unlink(of->tmp);
-		outfile_free(of);
-		errno = saved;
-		return -1;
+		if (of->tmp != NULL)
+			tempfile_remove(of->tmp);
+		return outfile_fail(of, path, cause);
 	}
 	*out = of;
 	return 0;
@@ -82,42 +98,25 @@ outfile_stream(struct outfile *of)
 	return of->f;
 }
 
-/* Sync the folder holding path, so that the rename itself is on disk. */
-static void
-outfile_sync_folder(const char *path)
-{
-	char *dir = text_path_folder(path);
-	int fd;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 int
 outfile_commit(struct outfile *of, char **cause)
 {
 	int failed;
 
-	failed = fflush(of->f) != 0 || ferror(of->f) ||
-	    fsync(fileno(of->f)) != 0;
+	failed = fflush(of->f) != 0 || ferror(of->f);
 	if (failed) {
 		xfail(cause, "cannot write %s: %s", of->safe, strerror(errno));
-		fclose(of->f);
-		of->f = NULL;
 		outfile_abort(of);
 		return -1;
 	}
 	failed = fclose(of->f) != 0;
 	of->f = NULL;
-	if (failed || rename(of->tmp, of->path) != 0) {
+	if (failed || (of->tmp != NULL &&
+	    target_install(of->tmp, of->t.path) != 0)) {
 		xfail(cause, "cannot write %s: %s", of->safe, strerror(errno));
 		outfile_abort(of);
 		return -1;
 	}
-	outfile_sync_folder(of->path);
 	outfile_free(of);
 	return 0;
 }
@@ -129,6 +128,7 @@ outfile_abort(struct outfile *of)
 		return;
 	if (of->f != NULL)
 		fclose(of->f);
-	unlink(of->tmp);
+	if (of->tmp != NULL)
+		tempfile_remove(of->tmp);
 	outfile_free(of);
 }

@@ -176,23 +176,6 @@ handover_export_person(struct store *st, struct store *out, long id,
 	return 0;
 }
 
-/* Remove a temporary database and what SQLite may have left beside it. */
-static void
-handover_unlink(const char *path)
-{
-	static const char *const suffixes[] = {
-		"", "-wal", "-shm", "-journal"
-	};
-	char *p;
-	size_t i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		p = xasprintf("%s%s", path, suffixes[i]);
-		unlink(p);
-		free(p);
-	}
-}
-
 /* Fill in the handover table and mark the file as a handover. */
 static int
 handover_mark(struct store *out, date_t made_on, const char *worker,
@@ -230,26 +213,16 @@ store_handover_export(struct store *st, const long *ids, size_t n,
     struct store_handover_counts *counts, char **cause)
 {
 	struct store *out = NULL;
-	struct stat sb;
-	char *tmp;
+	struct store_out o;
 	size_t i;
-	int fd, reading = 0;
+	int reading = 0;
 
 	memset(counts, 0, sizeof *counts);
-	if (lstat(dest, &sb) == 0)
-		return xfail(cause, "%s already exists; give a new file name",
-		    dest);
-	tmp = xasprintf("%s.XXXXXX", dest);
-	if ((fd = mkstemp(tmp)) < 0) {
-		xfail(cause, "cannot create %s: %s", dest, strerror(errno));
-		free(tmp);
+	if (store_out_begin(st, dest, &o, cause) != 0)
 		return -1;
-	}
-	fchmod(fd, 0600);
-	close(fd);
 
 	/* The store's own schema and version, in one plain file. */
-	if (store_open(tmp, &out, cause) != 0)
+	if (store_open(o.tmp, &out, cause) != 0)
 		goto fail;
 	if (store_exec(out, "PRAGMA journal_mode = DELETE", cause) != 0)
 		goto fail;
@@ -269,12 +242,7 @@ store_handover_export(struct store *st, const long *ids, size_t n,
 	store_rollback(st);
 	reading = 0;
 	store_close(out);
-	out = NULL;
-
-	if (store_install_file(tmp, dest, cause) != 0)
-		goto fail;
-	free(tmp);
-	return 0;
+	return store_out_finish(&o, cause);
 
 fail:
 	if (out != NULL) {
@@ -283,8 +251,7 @@ fail:
 	}
 	if (reading)
 		store_rollback(st);
-	handover_unlink(tmp);
-	free(tmp);
+	store_out_abort(&o);
 	return -1;
 }
 

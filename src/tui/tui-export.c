@@ -57,6 +57,10 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 		tui_form_error(f, EX_FILE, "give a file name, such as "
 		    EXPORT_FILE);
 		bad = 1;
+	} else if (strcmp(file, "-") == 0) {
+		tui_form_error(f, EX_FILE, "- is standard output, which is "
+		    "this screen: give a file name");
+		bad = 1;
 	} else if (check_text(file, 0, PATH_MAX, &cause) != 0) {
 		tui_form_error(f, EX_FILE, cause);
 		bad = 1;
@@ -85,6 +89,9 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 		else if (errno == EISDIR)
 			tui_form_error(f, EX_FILE, "that is a folder; give a file "
 			    "name");
+		else if (errno == ELOOP)
+			tui_form_error(f, EX_FILE, "its symbolic links go "
+			    "round in a loop");
 		else
 			tui_error(t, "Nothing was exported: %s", cause);
 		free(cause);

@@ -185,10 +185,25 @@ check_expected letter-filled.txt "every placeholder, filled once, as typed"
 check_out_has "name: {worker_name} {office} Smith" "a name like a placeholder is printed as typed"
 check_out_has "worker: Sam {address} Taylor, Personal Adviser" "so is a worker's"
 
+# Letters there already, word for word, are left as they are.
+ls -li --time-style=+%s "$TEST_DIR/letters" >"$TEST_DIR/letters.before"
 run --config "$TEST_DIR/run.ini" letters write "$TEST_DIR/letters" --within 7
-check_status 2 "writing again into the same folder is refused"
-check_err_has "already exists" "it says a file already exists"
+check_status 0 "writing the same letters again into the same folder"
+check_out_has "These were in $TEST_DIR/letters already, word for word, from an earlier run:" \
+	"says they were there already"
+check_out_lacks "Wrote" "and that it wrote none"
+ls -li --time-style=+%s "$TEST_DIR/letters" >"$TEST_DIR/letters.after"
+check_true "and left them as they were" \
+	cmp "$TEST_DIR/letters.before" "$TEST_DIR/letters.after"
+# A letter changed since it was written is never replaced.
+echo "Posted with a note." >>"$TEST_DIR/letters/2026-11-27-0014-tariq-aziz.txt"
+run --config "$TEST_DIR/run.ini" letters write "$TEST_DIR/letters" --within 7
+check_status 2 "writing again over a letter that was changed is refused"
+check_err_has "2026-11-27-0014-tariq-aziz.txt already exists and is not the letter caseload would write now" \
+	"it says which file is there and differs"
 check_true "and nothing was added" test "$(ls "$TEST_DIR/letters" | wc -l)" = 4
+check_true "nor changed" grep -q "Posted with a note." \
+	"$TEST_DIR/letters/2026-11-27-0014-tariq-aziz.txt"
 
 printf 'Hello {name},\n\nI am {worker_name}.\nSee you {nmae}!\n' \
 	>"$TEST_DIR/bad.txt"
