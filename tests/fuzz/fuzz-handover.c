@@ -17,6 +17,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The day the files are judged on: 27 November 2026. */
+#define FUZZ_TODAY date_from_ymd(2026, 11, 27)
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -39,7 +42,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	close(fd);
-	if (store_handover_open(path, &ho, &info, &cause) != 0) {
+	if (store_handover_open(path, FUZZ_TODAY, &ho, &info, &cause) != 0) {
 		if (cause == NULL)
 			abort();
 		free(cause);
