@@ -191,6 +191,15 @@ handover_import(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto fail;
 	}
+	if (hc.n == 0 || hc.n != (size_t)info.counts.people) {
+		/* store_handover_open refuses such a file; never import 0. */
+		cli_error("handover: %s holds nobody caseload can import (%zu "
+		    "of its %d young people can be read); nothing was "
+		    "imported: ask for the file again", path, hc.n,
+		    info.counts.people);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
 	if (store_people_each(st, STORE_EVERYONE, handover_find_clash, &hc,

@@ -848,7 +848,13 @@ store_handover_open(const char *path, date_t today, struct store **out,
 		goto fail;
 	if (handover_int(ho, "SELECT count(*) FROM people", &n, cause) != 0)
 		goto fail;
-	if (n != info->counts.people || n == 0) {
+	if (n == 0 && info->counts.people == 0) {
+		xfail(cause, "%s holds nobody: there is no young person in it "
+		    "to import; ask for the file again, made with 'caseload "
+		    "handover export REF... -o FILE'", path);
+		goto fail;
+	}
+	if (n != info->counts.people) {
 		xfail(cause, "%s is not complete: it should hold %d young "
 		    "people and holds %d; ask for the file again", path,
 		    info->counts.people, n);

@@ -245,6 +245,24 @@ tampered "a date of birth that is not a date" \
 	"young person 1 in the file: a value in their details is not one caseload writes" \
 	"PRAGMA ignore_check_constraints = ON;
 	 UPDATE people SET dob = '2007-02-31' WHERE id = 1"
+# Nobody left to import is an error, never 'Imported 0 young people'.
+tampered "a handover whose young people have a status caseload does not know" \
+	"young person 1 in the file: a value in their details is not one caseload writes" \
+	"PRAGMA ignore_check_constraints = ON; UPDATE people SET status = 'gone'"
+check_out_lacks "Imported" "... and it does not say it imported anyone"
+# A file of nobody (every row deleted, its triggers put back as they were).
+cp "$FILE" "$TEST_DIR/empty"
+drops=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "SELECT 'DROP TRIGGER ' || name || ';'
+	FROM sqlite_schema WHERE type = 'trigger'")
+triggers=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "SELECT sql || ';'
+	FROM sqlite_schema WHERE type = 'trigger'")
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "$drops
+	DELETE FROM contacts; DELETE FROM status_changes; DELETE FROM letters;
+	DELETE FROM reviews; DELETE FROM people; UPDATE handover SET people = 0;
+	$triggers VACUUM;"
+check_refused "a handover of nobody" \
+	"holds nobody: there is no young person in it to import; ask for the file again" \
+	handover import "$TEST_DIR/empty"
 check_refused "a file that does not exist" "cannot read" \
 	handover import "$TEST_DIR/nothing"
 check_refused "import takes one file" "give the one handover file" \
