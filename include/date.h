@@ -75,18 +75,22 @@ int date_format_check(const char *format, char **cause);
 /*
  * The date months calendar months after date (months may be negative),
  * clamped to the end of a shorter month: 29 Feb + 12 months = 28 Feb,
- * 31 Jan + 1 month = 28 or 29 Feb.
+ * 31 Jan + 1 month = 28 or 29 Feb.  DATE_NONE for DATE_NONE.
  */
 date_t date_add_months(date_t date, int months);
 
 /*
  * The date of someone's birthday of the given age (0 = the date of birth).
  * In a year that is not a leap year, someone born on 29 February has their
- * birthday on 1 March, the usual reading in England and Wales.
+ * birthday on 1 March, the usual reading in England and Wales.  DATE_NONE
+ * when dob is DATE_NONE (a date of birth that could not be read).
  */
 date_t date_birthday(date_t dob, int age);
 
-/* Age in whole years on a given day; negative before birth. */
+/*
+ * Age in whole years on a given day; negative before birth, and -1 when
+ * either date is DATE_NONE.
+ */
 int date_age(date_t dob, date_t on);
 
 #endif

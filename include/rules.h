@@ -35,7 +35,10 @@ enum stage {
 	STAGE_25_PLUS		/* entitlement has ended */
 };
 
-/* The stage by age on today. */
+/*
+ * The stage by age on today (STAGE_UNDER_16 for an unknown date of birth,
+ * DATE_NONE, as for anyone whose eligibility is still to be confirmed).
+ */
 enum stage rules_stage(date_t dob, date_t today);
 
 /* The stage as shown: "under 16", "16-18", "18-21", "21-25", "25+". */

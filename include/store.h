@@ -397,13 +397,20 @@ int store_handover_export(struct store *st, const long *ids, size_t n,
  * Open the handover file at path, read only, after checking that it is
  * one: a SQLite file, not truncated (its size against its header), not
  * damaged (PRAGMA integrity_check and foreign keys), marked as a handover
- * file, of this schema version or an older one, whose every young
- * person's summary agrees with their history.  On success *out is a
- * store the caller can read (store_people_each ...) and must close with
+ * file, of this schema version or an older one, holding at least one
+ * young person, whose every young person's summary agrees with their
+ * history.  And that it holds only what caseload accepts when it is
+ * typed, on today (check.h): every value of the kind caseload writes;
+ * names, contact details, reasons and notes of the right length without
+ * control characters; no contact, status change, letter or review in the
+ * future or before the young person's date of birth.  On success *out is
+ * a store the caller can read (store_people_each ...) and must close with
  * store_close, and *info says what the file holds.  Any failure means
- * the file is not one to import; *cause says why.
+ * the file is not one to import; *cause says why, naming a young person
+ * by their number in the file, never by name, and quoting no text of
+ * theirs.
  */
-int store_handover_open(const char *path, struct store **out,
+int store_handover_open(const char *path, date_t today, struct store **out,
     struct store_handover_info *info, char **cause);
 
 /*

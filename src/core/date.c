@@ -260,6 +260,8 @@ date_add_months(date_t date, int months)
 {
 	int y, m, d, total, dim;
 
+	if (date == DATE_NONE)
+		return DATE_NONE;
 	date_to_ymd(date, &y, &m, &d);
 	total = y * 12 + (m - 1) + months;
 	y = total / 12;
@@ -275,6 +277,8 @@ date_birthday(date_t dob, int age)
 {
 	int y, m, d;
 
+	if (dob == DATE_NONE)
+		return DATE_NONE;
 	date_to_ymd(dob, &y, &m, &d);
 	y += age;
 	if (m == 2 && d == 29 && !date_is_leap(y)) {
@@ -289,6 +293,8 @@ date_age(date_t dob, date_t on)
 {
 	int by, bm, bd, y, m, d, age;
 
+	if (dob == DATE_NONE || on == DATE_NONE)
+		return -1;
 	date_to_ymd(dob, &by, &bm, &bd);
 	date_to_ymd(on, &y, &m, &d);
 	age = y - by;

@@ -131,7 +131,7 @@ struct rules_due
 rules_letter_due(const struct person_facts *facts,
     const struct rules_settings *settings, date_t today)
 {
-	date_t due;
+	date_t due, end;
 
 	if (facts->status != STATUS_DOWN || facts->status_since == DATE_NONE)
 		return rules_judge_due(DATE_NONE, settings, today);
@@ -141,7 +141,9 @@ rules_letter_due(const struct person_facts *facts,
 		due = date_add_months(facts->last_letter, settings->letter_months);
 	else
 		due = date_add_months(facts->status_since, settings->letter_months);
-	if (due >= date_birthday(facts->dob, RULES_END_AGE))
+	/* An unreadable date of birth (DATE_NONE) does not end them. */
+	end = date_birthday(facts->dob, RULES_END_AGE);
+	if (end != DATE_NONE && due >= end)
 		due = DATE_NONE;
 	return rules_judge_due(due, settings, today);
 }

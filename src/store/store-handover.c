@@ -7,12 +7,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "store-int.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -423,8 +425,329 @@ handover_agrees(const struct person *p, void *arg)
 	return 0;
 }
 
+/*
+ * What a handover's rows may hold: what caseload writes, and nothing
+ * else.  The schema's CHECK constraints say the same, but a file edited
+ * with them switched off passes SQLite's integrity check when it is
+ * opened read only, as a handover is, so the rows are looked at here.
+ * Only the columns of every schema version are named.
+ */
+#define HO_TEXT(c)	"typeof(" c ") = 'text'"
+#define HO_TEXT_OR_NULL(c) "typeof(" c ") IN ('text', 'null')"
+#define HO_DATE(c) \
+	"(typeof(" c ") = 'text' AND " c " IS date(" c ", '+0 days')" \
+	" AND " c " BETWEEN '1900-01-01' AND '2199-12-31')"
+#define HO_DATE_OR_NULL(c) "(" c " IS NULL OR " HO_DATE(c) ")"
+#define HO_HEX4 "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]"
+#define HO_STAMP(c) \
+	"(typeof(" c ") = 'text' AND " c " GLOB '[0-9][0-9][0-9][0-9]-[0-9]" \
+	"[0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+#define HO_STATUS(c) \
+	"(typeof(" c ") = 'text' AND " c " IN ('up', 'down', 'archived'))"
+
+static const struct handover_kinds {
+	const char	*what;		/* whose rows, in a message */
+	const char	*sql;		/* the first bad row's young person */
+} handover_kinds[] = {
+	{ "their details",
+	  "SELECT id FROM people WHERE NOT (typeof(uuid) = 'text'"
+	  " AND uuid GLOB '" HO_HEX4 HO_HEX4 "-" HO_HEX4 "-" HO_HEX4 "-" HO_HEX4
+	  "-" HO_HEX4 HO_HEX4 HO_HEX4 "'"
+	  " AND " HO_TEXT("name") " AND " HO_TEXT_OR_NULL("preferred_name")
+	  " AND " HO_TEXT_OR_NULL("phone") " AND " HO_TEXT_OR_NULL("email")
+	  " AND " HO_TEXT_OR_NULL("address") " AND " HO_DATE("dob")
+	  " AND (interval_weeks IS NULL OR (typeof(interval_weeks) ="
+	  " 'integer' AND interval_weeks BETWEEN 1 AND 52))"
+	  " AND " HO_DATE("allocated_on") " AND " HO_STATUS("status")
+	  " AND " HO_DATE("status_since")
+	  " AND " HO_DATE_OR_NULL("last_contact")
+	  " AND " HO_DATE_OR_NULL("last_letter")
+	  " AND " HO_DATE_OR_NULL("last_review")
+	  " AND " HO_STAMP("created_at") " AND " HO_STAMP("updated_at") ")"
+	  " ORDER BY id LIMIT 1" },
+	{ "their status history",
+	  "SELECT person_id FROM status_changes WHERE NOT (" HO_STATUS("status")
+	  " AND " HO_DATE("on_date") " AND " HO_TEXT_OR_NULL("reason")
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+	{ "their contact log",
+	  "SELECT person_id FROM contacts WHERE NOT (" HO_DATE("on_date")
+	  " AND typeof(method) = 'text' AND method IN ('visit', 'phone',"
+	  " 'video', 'text', 'email', 'letter', 'group', 'other')"
+	  " AND typeof(started_by) = 'text'"
+	  " AND started_by IN ('worker', 'young-person')"
+	  " AND typeof(attempted) = 'integer' AND attempted IN (0, 1)"
+	  " AND " HO_TEXT_OR_NULL("note") " AND " HO_STAMP("recorded_at")
+	  " AND " HO_DATE_OR_NULL("struck_on")
+	  " AND " HO_TEXT_OR_NULL("struck_reason") ")"
+	  " ORDER BY person_id LIMIT 1" },
+	{ "their letters",
+	  "SELECT person_id FROM letters WHERE NOT (" HO_DATE("sent_on")
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+	{ "their reviews",
+	  "SELECT person_id FROM reviews WHERE NOT (" HO_DATE("on_date")
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+};
+
+/* Refuse a file whose rows hold a value caseload never writes. */
+static int
+handover_check_kinds(struct store *ho, char **cause)
+{
+	sqlite3_stmt *stmt;
+	size_t i;
+	long id;
+	int rc;
+
+	for (i = 0; i < sizeof handover_kinds / sizeof handover_kinds[0];
+	    i++) {
+		if (sqlite3_prepare_v2(ho->db, handover_kinds[i].sql, -1, &stmt,
+		    NULL) != SQLITE_OK)
+			return store_fail(ho, cause, "checking the handover");
+		rc = sqlite3_step(stmt);
+		id = rc == SQLITE_ROW ? (long)sqlite3_column_int64(stmt, 0) : 0;
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_ROW)
+			return xfail(cause, "%s holds details caseload does not "
+			    "accept: young person %ld in the file: a value in "
+			    "%s is not one caseload writes (missing, of the "
+			    "wrong kind, or not a date); ask for the file again",
+			    ho->path, id, handover_kinds[i].what);
+		if (rc != SQLITE_DONE)
+			return store_fail(ho, cause, "checking the handover");
+	}
+	return 0;
+}
+
+/*
+ * One young person's records against the checks on typed input, as
+ * handover_check_person walks them: the first failure stops the walk.
+ */
+struct handover_rows {
+	struct store		*ho;
+	const struct person	*p;
+	date_t			 today;
+	date_t			 first;	/* of the status history so far */
+	char			*why;	/* from check.h: no names, no notes */
+	char			*what;	/* which record (new string) */
+	int			 failed;
+};
+
+/* Record a failed check on the record what (a format) and stop. */
+static int
+handover_row_bad(struct handover_rows *hr, char *why, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+handover_row_bad(struct handover_rows *hr, char *why, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	hr->what = xvasprintf(fmt, ap);
+	va_end(ap);
+	hr->why = why;
+	hr->failed = 1;
+	return 1;
+}
+
+static int
+handover_check_status(const struct status_change *s, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL, iso[DATE_ISO_SIZE];
+
+	date_format_iso(s->on, iso);
+	if (hr->first == DATE_NONE) {
+		/* The allocation, which may be up to a year ahead. */
+		hr->first = s->on;
+		if (s->on < hr->p->facts.dob || s->on > hr->today + 366)
+			return handover_row_bad(hr, xstrdup("the allocation "
+			    "is before their date of birth or more than a "
+			    "year ahead"), "the status change of %s", iso);
+	} else if (check_event_date(s->on, hr->p->facts.dob, hr->today,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "the status change of %s",
+		    iso);
+	if (s->reason != NULL && check_text(s->reason, 0, CHECK_REASON_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "the reason for the status "
+		    "change of %s", iso);
+	return 0;
+}
+
+static int
+handover_check_contact(const struct contact *c, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL;
+
+	if (check_event_date(c->on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "contact #%ld", c->id);
+	if (c->note != NULL && check_text(c->note, 1, CHECK_NOTE_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "the note of contact #%ld",
+		    c->id);
+	if (c->struck_on != DATE_NONE && (check_event_date(c->struck_on,
+	    DATE_NONE, hr->today, &why) != 0 || c->struck_on < c->on))
+		return handover_row_bad(hr, why != NULL ? why : xstrdup("it was "
+		    "struck out before the day of the contact"),
+		    "the strike of contact #%ld", c->id);
+	if (c->struck_reason != NULL && check_text(c->struck_reason, 0,
+	    CHECK_REASON_MAX, &why) != 0)
+		return handover_row_bad(hr, why, "the reason for striking out "
+		    "contact #%ld", c->id);
+	return 0;
+}
+
+static int
+handover_check_letter(long id, date_t on, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL;
+
+	(void)id;
+	if (check_event_date(on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "a letter sent");
+	return 0;
+}
+
+static int
+handover_check_review(long id, date_t on, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL;
+
+	(void)id;
+	if (check_event_date(on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "a pathway plan review");
+	return 0;
+}
+
+/* A young person's details, as add and edit check what is typed. */
+static int
+handover_check_details(struct handover_rows *hr)
+{
+	static const char *const fields[][2] = {
+		{ "name", "their name" },
+		{ "dob", "their date of birth" },
+		{ "allocated", "their allocation date" },
+		{ "interval", "their contact interval" },
+	};
+	const struct person *p = hr->p;
+	const char *field = "";
+	char *why = NULL;
+	size_t i;
+
+	if (check_person(p, hr->today, DATE_NONE, &field, &why) != 0) {
+		for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+			if (strcmp(field, fields[i][0]) == 0)
+				break;
+		}
+		return handover_row_bad(hr, why, "%s", i < sizeof fields /
+		    sizeof fields[0] ? fields[i][1] : "their details");
+	}
+	if (p->preferred_name != NULL && check_text(p->preferred_name, 0,
+	    CHECK_NAME_MAX, &why) != 0)
+		return handover_row_bad(hr, why, "their preferred name");
+	if (p->phone != NULL && check_text(p->phone, 0, CHECK_PHONE_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "their phone number");
+	/* check_email's message quotes the address: say it in other words. */
+	if (p->email != NULL && (check_text(p->email, 0, CHECK_EMAIL_MAX,
+	    &why) != 0 || check_email(p->email, &why) != 0)) {
+		if (why == NULL || strchr(why, '@') != NULL ||
+		    strstr(why, p->email) != NULL) {
+			free(why);
+			why = xstrdup("it is not an email address (expected "
+			    "name@example.org)");
+		}
+		return handover_row_bad(hr, why, "their email address");
+	}
+	if (p->address != NULL && check_text(p->address, 1, CHECK_ADDRESS_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "their address");
+	return 0;
+}
+
+/* What handover_check_person needs, and the first refusal. */
+struct handover_people {
+	struct store	*ho;
+	date_t		 today;
+	char		*cause;		/* the refusal, or a failure */
+	int		 seen;
+};
+
+/* One young person of the file, their details and their history. */
+static int
+handover_check_person(const struct person *p, void *arg)
+{
+	struct handover_people *hp = arg;
+	struct handover_rows hr;
+	char *cause = NULL;
+
+	memset(&hr, 0, sizeof hr);
+	hr.ho = hp->ho;
+	hr.p = p;
+	hr.today = hp->today;
+	hr.first = DATE_NONE;
+	hp->seen++;
+	if (handover_check_details(&hr) == 0 &&
+	    store_status_each(hr.ho, p->id, handover_check_status, &hr,
+	    &cause) == 0 && !hr.failed &&
+	    store_contacts_each(hr.ho, p->id, handover_check_contact, &hr,
+	    &cause) == 0 && !hr.failed &&
+	    store_letters_each(hr.ho, p->id, handover_check_letter, &hr,
+	    &cause) == 0 && !hr.failed &&
+	    store_reviews_each(hr.ho, p->id, handover_check_review, &hr,
+	    &cause) == 0 && !hr.failed)
+		return 0;
+	if (hr.failed) {
+		free(cause);
+		hp->cause = xasprintf("%s holds details caseload does not "
+		    "accept: young person %ld in the file, %s: %s",
+		    hp->ho->path, p->id, hr.what, hr.why);
+	} else
+		hp->cause = cause;
+	free(hr.what);
+	free(hr.why);
+	return 1;
+}
+
+/*
+ * Every young person of the file and their history against the checks
+ * on typed input, on today: 0, or -1 with *cause saying who (by their
+ * number in the file), which record and what is wrong.
+ */
+static int
+handover_check_records(struct store *ho, date_t today, int people,
+    char **cause)
+{
+	struct handover_people hp;
+
+	if (handover_check_kinds(ho, cause) != 0)
+		return -1;
+	memset(&hp, 0, sizeof hp);
+	hp.ho = ho;
+	hp.today = today;
+	if (store_people_each(ho, STORE_EVERYONE, handover_check_person, &hp,
+	    cause) != 0)
+		return -1;
+	if (hp.cause != NULL) {
+		if (cause != NULL)
+			*cause = hp.cause;
+		else
+			free(hp.cause);
+		return -1;
+	}
+	/* Someone whose status the lists cannot read would be left out. */
+	if (hp.seen != people)
+		return xfail(cause, "%s holds details caseload does not accept: "
+		    "%d of its %d young people cannot be read; ask for the file "
+		    "again", ho->path, people - hp.seen, people);
+	return 0;
+}
+
 int
-store_handover_open(const char *path, struct store **out,
+store_handover_open(const char *path, date_t today, struct store **out,
     struct store_handover_info *info, char **cause)
 {
 	struct handover_check hc;
@@ -498,7 +821,13 @@ store_handover_open(const char *path, struct store **out,
 		goto fail;
 	if (handover_int(ho, "SELECT count(*) FROM people", &n, cause) != 0)
 		goto fail;
-	if (n != info->counts.people || n == 0) {
+	if (n == 0 && info->counts.people == 0) {
+		xfail(cause, "%s holds nobody: there is no young person in it "
+		    "to import; ask for the file again, made with 'caseload "
+		    "handover export REF... -o FILE'", path);
+		goto fail;
+	}
+	if (n != info->counts.people) {
 		xfail(cause, "%s is not complete: it should hold %d young "
 		    "people and holds %d; ask for the file again", path,
 		    info->counts.people, n);
@@ -532,6 +861,8 @@ store_handover_open(const char *path, struct store **out,
 		    "agree with their history); ask for the file again", path);
 		goto fail;
 	}
+	if (handover_check_records(ho, today, n, cause) != 0)
+		goto fail;
 	*out = ho;
 	return 0;
 

@@ -130,11 +130,28 @@ int store_exec(struct store *st, const char *sql, char **cause);
 int store_bind_date(sqlite3_stmt *stmt, int idx, date_t date);
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 
-/* Read a date column (DATE_NONE for NULL or anything unreadable). */
+/*
+ * Reading a column of a row.  A file may have been edited by hand, so
+ * none of these trusts the schema: a NULL where it forbids one, or a
+ * value of another type, reads as missing, and never crashes a reader.
+ */
+
+/* A date column: DATE_NONE for NULL or anything unreadable. */
 date_t store_column_date(sqlite3_stmt *stmt, int col);
 
-/* Read a text column, NULL for NULL. */
+/* A text column: NULL for NULL or for a value that is not text. */
 const char *store_column_text(sqlite3_stmt *stmt, int col);
+
+/*
+ * A text column that caseload never leaves empty (a name, a status): ""
+ * where store_column_text would give NULL, so that callers may pass it
+ * to strlen and friends.  Points into the row.
+ */
+const char *store_column_required(sqlite3_stmt *stmt, int col);
+
+/* An integer column: none for NULL, another type or outside [min, max]. */
+int store_column_int(sqlite3_stmt *stmt, int col, int min, int max,
+    int none);
 
 /*
  * Back the database up into its backups folder as STEM-before-WHY-TIME.db

@@ -24,13 +24,13 @@ store_read_contact(sqlite3_stmt *stmt, struct contact *c)
 	c->id = (long)sqlite3_column_int64(stmt, 0);
 	c->person_id = (long)sqlite3_column_int64(stmt, 1);
 	c->on = store_column_date(stmt, 2);
-	s = store_column_text(stmt, 3);
-	if (s == NULL || contact_method_from_name(s, &c->method) != 0)
+	s = store_column_required(stmt, 3);
+	if (contact_method_from_name(s, &c->method) != 0)
 		c->method = METHOD_OTHER;
-	s = store_column_text(stmt, 4);
-	if (s == NULL || contact_by_from_name(s, &c->by) != 0)
+	s = store_column_required(stmt, 4);
+	if (contact_by_from_name(s, &c->by) != 0)
 		c->by = BY_WORKER;
-	c->attempted = sqlite3_column_int(stmt, 5) != 0;
+	c->attempted = store_column_int(stmt, 5, 0, 1, 0);
 	c->note = store_column_text(stmt, 6);
 	c->struck_on = store_column_date(stmt, 7);
 	c->struck_reason = store_column_text(stmt, 8);
@@ -67,7 +67,7 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 			log = xreallocarray(log, size, sizeof *log);
 		}
 		log[n].on = store_column_date(stmt, 0);
-		log[n].attempted = sqlite3_column_int(stmt, 1);
+		log[n].attempted = store_column_int(stmt, 1, 0, 1, 0);
 		log[n].struck = sqlite3_column_int(stmt, 2);
 		n++;
 	}
@@ -82,9 +82,8 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	sqlite3_bind_int64(stmt, 1, person_id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
-		name = store_column_text(stmt, 0);
-		if (name == NULL ||
-		    person_status_from_name(name, &out->status) != 0)
+		name = store_column_required(stmt, 0);
+		if (person_status_from_name(name, &out->status) != 0)
 			out->status = STATUS_UP;
 		out->status_since = store_column_date(stmt, 1);
 		rc = SQLITE_DONE;
@@ -142,7 +141,7 @@ store_allocation(struct store *st, long person_id, struct person_facts *f,
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		f->allocated_on = store_column_date(stmt, 0);
-		f->interval_weeks = sqlite3_column_int(stmt, 1);
+		f->interval_weeks = store_column_int(stmt, 1, 1, 52, 0);
 	}
 	store_done(stmt);
 	if (rc == SQLITE_DONE)

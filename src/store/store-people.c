@@ -19,21 +19,21 @@
 void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
 {
-	const char *uuid = store_column_text(stmt, 1);
-
 	memset(p, 0, sizeof *p);
 	p->id = (long)sqlite3_column_int64(stmt, 0);
-	snprintf(p->uuid, sizeof p->uuid, "%s", uuid != NULL ? uuid : "");
-	p->name = store_column_text(stmt, 2);
+	snprintf(p->uuid, sizeof p->uuid, "%s", store_column_required(stmt, 1));
+	/* Never NULL: every list and page measures and compares names. */
+	p->name = store_column_required(stmt, 2);
 	p->preferred_name = store_column_text(stmt, 3);
 	p->facts.dob = store_column_date(stmt, 4);
 	p->phone = store_column_text(stmt, 5);
 	p->email = store_column_text(stmt, 6);
 	p->address = store_column_text(stmt, 7);
-	p->facts.interval_weeks = sqlite3_column_int(stmt, 8);
+	/* Out of range is the default, as for a week count never set. */
+	p->facts.interval_weeks = store_column_int(stmt, 8, 1, 52, 0);
 	p->facts.allocated_on = store_column_date(stmt, 9);
-	if (person_status_from_name(store_column_text(stmt, 10) != NULL ?
-	    store_column_text(stmt, 10) : "", &p->facts.status) != 0)
+	if (person_status_from_name(store_column_required(stmt, 10),
+	    &p->facts.status) != 0)
 		p->facts.status = STATUS_UP;
 	p->facts.status_since = store_column_date(stmt, 11);
 	p->facts.last_contact = store_column_date(stmt, 12);
@@ -251,8 +251,8 @@ store_status_each(struct store *st, long person_id, store_status_cb cb,
 	sqlite3_bind_int64(stmt, 1, person_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		s.id = (long)sqlite3_column_int64(stmt, 0);
-		name = store_column_text(stmt, 1);
-		if (name == NULL || person_status_from_name(name, &s.status) != 0)
+		name = store_column_required(stmt, 1);
+		if (person_status_from_name(name, &s.status) != 0)
 			s.status = STATUS_UP;
 		s.on = store_column_date(stmt, 2);
 		s.reason = store_column_text(stmt, 3);

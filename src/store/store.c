@@ -479,7 +479,7 @@ store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 date_t
 store_column_date(sqlite3_stmt *stmt, int col)
 {
-	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	const char *s = store_column_text(stmt, col);
 	date_t d;
 
 	if (s == NULL || date_parse_iso(s, &d) != 0)
@@ -490,7 +490,33 @@ store_column_date(sqlite3_stmt *stmt, int col)
 const char *
 store_column_text(sqlite3_stmt *stmt, int col)
 {
+	/*
+	 * Only text is text: a number or a blob where caseload writes text
+	 * (a file edited by hand) reads as missing, not as its digits or
+	 * its bytes.
+	 */
+	if (sqlite3_column_type(stmt, col) != SQLITE_TEXT)
+		return NULL;
 	return (const char *)sqlite3_column_text(stmt, col);
+}
+
+const char *
+store_column_required(sqlite3_stmt *stmt, int col)
+{
+	const char *s = store_column_text(stmt, col);
+
+	return s != NULL ? s : "";
+}
+
+int
+store_column_int(sqlite3_stmt *stmt, int col, int min, int max, int none)
+{
+	sqlite3_int64 v;
+
+	if (sqlite3_column_type(stmt, col) != SQLITE_INTEGER)
+		return none;
+	v = sqlite3_column_int64(stmt, col);
+	return v < min || v > max ? none : (int)v;
 }
 
 int

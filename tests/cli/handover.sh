@@ -151,6 +151,118 @@ cp "$FILE" "$TEST_DIR/disagrees"
 "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/disagrees" "UPDATE people SET last_contact = '2026-11-01' WHERE name = 'Aisha Khan'"
 check_refused "a summary that disagrees with the history" "does not agree with their history" \
 	handover import "$TEST_DIR/disagrees"
+# Files edited by hand with sqlite3: their records get the checks of
+# typed input.  Each is refused with exit 2, naming the file, the young
+# person by their number in the file (1 is Aisha, 7 Grace) and what is
+# wrong, never a name or a note, and nothing is imported.  Attempted or
+# struck-out contacts leave the summaries in agreement.
+tampered() {
+	what=$1
+	text=$2
+	cp "$FILE" "$TEST_DIR/tampered"
+	if ! "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/tampered" "$3" >"$TEST_DIR/sql.err" 2>&1; then
+		not_ok "$what (sqlite3 could not make the file)"
+		diag_file "$TEST_DIR/sql.err"
+		return
+	fi
+	check_refused "$what" "$text" handover import "$TEST_DIR/tampered"
+	if grep -qF "caseload: handover: $TEST_DIR/tampered " "$err" &&
+	    grep -qF "; nothing was imported" "$err" &&
+	    ! grep -qiE 'Aisha|Khan|Grace|Okoye|Private' "$err"; then
+		ok "... names the file, says nothing was imported, and no name or note"
+	else
+		not_ok "... names the file, says nothing was imported, and no name or note"
+		diag_last_run
+	fi
+}
+tampered "a contact dated in the future" \
+	"young person 7 in the file, contact #100: 25 December 2026 is in the future" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted, note) VALUES (100, 7, '2026-12-25', 'visit', 'worker', 1,
+	 'Private: planned visit')"
+tampered "a contact before the young person's date of birth" \
+	"young person 7 in the file, contact #101: 1 January 2003 is before their date of birth (20 January 2004)" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted) VALUES (101, 7, '2003-01-01', 'phone', 'worker', 1)"
+tampered "a note with a control character" \
+	"young person 1 in the file, the note of contact #102: control characters" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted, note) VALUES (102, 1, '2026-11-01', 'phone', 'worker', 1,
+	 'Private' || char(27) || '[2J')"
+tampered "a note longer than caseload takes" \
+	"young person 1 in the file, the note of contact #102: too long (70000 bytes; at most 65536)" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted, note) VALUES (102, 1, '2026-11-01', 'phone', 'worker', 1,
+	 printf('%.*c', 70000, 'x'))"
+tampered "a reason for striking out on two lines" \
+	"young person 1 in the file, the reason for striking out contact #103: must be one line" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted, struck_on, struck_reason) VALUES (103, 1, '2026-11-01',
+	 'phone', 'worker', 0, '2026-11-02', 'wrong' || char(10) || 'person')"
+tampered "a contact struck out in the future" \
+	"young person 1 in the file, the strike of contact #103: 2 December 2026 is in the future" \
+	"INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted, struck_on) VALUES (103, 1, '2026-11-01', 'phone', 'worker',
+	 0, '2026-12-02')"
+tampered "a status change in the future" \
+	"young person 1 in the file, the status change of 2027-01-01: 1 January 2027 is in the future" \
+	"INSERT INTO status_changes (person_id, status, on_date) VALUES (1,
+	 'down', '2027-01-01');
+	 UPDATE people SET status = 'down', status_since = '2027-01-01'
+	 WHERE id = 1"
+tampered "a reason for a status change with a control character" \
+	"young person 7 in the file, the reason for the status change of 2026-02-28: control characters" \
+	"PRAGMA ignore_check_constraints = ON;
+	 INSERT INTO status_changes (person_id, status, on_date, reason)
+	 VALUES (7, 'down', '2026-02-28', 'Private' || char(7))"
+tampered "a letter sent in the future" \
+	"young person 7 in the file, a letter sent: 1 January 2027 is in the future" \
+	"INSERT INTO letters (person_id, sent_on) VALUES (7, '2027-01-01');
+	 UPDATE people SET last_letter = '2027-01-01' WHERE id = 7"
+tampered "a review before the young person's date of birth" \
+	"young person 1 in the file, a pathway plan review: 1 January 2006 is before their date of birth (14 March 2007)" \
+	"INSERT INTO reviews (person_id, on_date) VALUES (1, '2006-01-01')"
+tampered "a preferred name longer than caseload takes" \
+	"young person 1 in the file, their preferred name: too long (300 bytes; at most 200)" \
+	"UPDATE people SET preferred_name = printf('%.*c', 300, 'x')
+	 WHERE id = 1"
+tampered "a phone number with a control character" \
+	"young person 1 in the file, their phone number: control characters" \
+	"UPDATE people SET phone = '07700' || char(9) || '900101' WHERE id = 1"
+tampered "an email address that is not one, not quoted back" \
+	"young person 7 in the file, their email address: it is not an email address" \
+	"UPDATE people SET email = 'grace private at example.org' WHERE id = 7"
+tampered "an address with a control character" \
+	"young person 1 in the file, their address: control characters" \
+	"UPDATE people SET address = '12 Station Road' || char(13) WHERE id = 1"
+# With CHECK constraints switched off, values caseload never writes.
+tampered "a contact of a method caseload does not know" \
+	"young person 1 in the file: a value in their contact log is not one caseload writes" \
+	"PRAGMA ignore_check_constraints = ON;
+	 INSERT INTO contacts (id, person_id, on_date, method, started_by,
+	 attempted) VALUES (104, 1, '2026-11-01', 'pigeon', 'worker', 1)"
+tampered "a date of birth that is not a date" \
+	"young person 1 in the file: a value in their details is not one caseload writes" \
+	"PRAGMA ignore_check_constraints = ON;
+	 UPDATE people SET dob = '2007-02-31' WHERE id = 1"
+# Nobody left to import is an error, never 'Imported 0 young people'.
+tampered "a handover whose young people have a status caseload does not know" \
+	"young person 1 in the file: a value in their details is not one caseload writes" \
+	"PRAGMA ignore_check_constraints = ON; UPDATE people SET status = 'gone'"
+check_out_lacks "Imported" "... and it does not say it imported anyone"
+# A file of nobody (every row deleted, its triggers put back as they were).
+cp "$FILE" "$TEST_DIR/empty"
+drops=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "SELECT 'DROP TRIGGER ' || name || ';'
+	FROM sqlite_schema WHERE type = 'trigger'")
+triggers=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "SELECT sql || ';'
+	FROM sqlite_schema WHERE type = 'trigger'")
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/empty" "$drops
+	DELETE FROM contacts; DELETE FROM status_changes; DELETE FROM letters;
+	DELETE FROM reviews; DELETE FROM people; UPDATE handover SET people = 0;
+	$triggers VACUUM;"
+check_refused "a handover of nobody" \
+	"holds nobody: there is no young person in it to import; ask for the file again" \
+	handover import "$TEST_DIR/empty"
 check_refused "a file that does not exist" "cannot read" \
 	handover import "$TEST_DIR/nothing"
 check_refused "import takes one file" "give the one handover file" \

@@ -1328,6 +1328,301 @@ test_read_only_store(void **state)
 	assert_int_equal(store_open(fx->path, &fx->st, &cause), 0);
 }
 
+/*
+ * Files edited by hand.  A caseload file can be changed with the sqlite3
+ * program: a schema loosened (no NOT NULL, no STRICT) and values of any
+ * kind put where caseload writes names, dates and numbers.  Whatever a
+ * file holds, reading it must not crash, and what is read must be
+ * something every list and page can use: a name that is a string, a
+ * date or DATE_NONE, an interval of 0 to 52 weeks.
+ */
+
+/*
+ * Open a tampered file.  The store refuses a schema other than its own
+ * on every open (test_schema_tampering); taken as it is, read-only, as
+ * check takes it, the readers behind that refusal are reached.
+ */
+static struct store *
+tampered_open(const char *path)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+
+	if (store_open(path, &st, &cause) == 0)
+		fail_msg("a tampered file was opened as caseload's own");
+	free(cause);
+	cause = NULL;
+	if (store_open_flags(path, STORE_READ_ONLY | STORE_AS_IS, &st,
+	    &cause) != 0)
+		fail_msg("opening a tampered file as it is: %s", cause);
+	return st;
+}
+
+/*
+ * Drop NOT NULL, STRICT and the type TEXT from every table of the file at
+ * path, so that its columns keep whatever is put in them.
+ */
+static void
+tamper_loosen(const char *path)
+{
+	assert_int_equal(raw_sql(path, "PRAGMA writable_schema = ON;"
+	    "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
+	    " ' NOT NULL', ''), ') STRICT', ')'), ' TEXT', '')"
+	    " WHERE type = 'table';"), SQLITE_OK);
+}
+
+/* Put values of the wrong kind, or none, where caseload writes values. */
+static void
+tamper_values(const char *path)
+{
+	assert_int_equal(raw_sql(path, "PRAGMA ignore_check_constraints = ON;"
+	    "UPDATE people SET name = NULL, uuid = NULL,"
+	    "  preferred_name = X'1b5b324a00ff', dob = NULL, phone = 7,"
+	    "  email = X'00', interval_weeks = 'often' WHERE id = 1;"
+	    "UPDATE people SET name = 42, dob = 'yesterday',"
+	    "  allocated_on = 20260101, status_since = NULL,"
+	    "  interval_weeks = 99999999999, last_letter = X'00' WHERE id = 2;"
+	    "UPDATE people SET name = X'414243', dob = '2007-02-31',"
+	    "  status = 'gone', interval_weeks = -3 WHERE id = 3;"
+	    "UPDATE people SET name = '', dob = 2.5, allocated_on = NULL,"
+	    "  status = NULL, last_contact = 'soon' WHERE id = 4;"
+	    "INSERT INTO status_changes (person_id, status, on_date, reason,"
+	    "  recorded_at) VALUES (1, NULL, 44, X'ff', NULL),"
+	    "  (2, 'sideways', NULL, 12, 3);"
+	    "INSERT INTO contacts (person_id, on_date, method, started_by,"
+	    "  attempted, note, recorded_at, struck_on, struck_reason)"
+	    "  VALUES (1, NULL, 7, NULL, 'yes', X'00ff', NULL, 'soon', 3),"
+	    "  (2, 20261101, 'pigeon', 'nobody', 9, 1.5, NULL, NULL, X'00'),"
+	    "  (NULL, '2026-11-01', 'visit', 'worker', 0, NULL, NULL, NULL,"
+	    "  NULL);"
+	    "INSERT INTO letters (person_id, sent_on, recorded_at)"
+	    "  VALUES (2, NULL, NULL), (2, 'x', 5);"
+	    "INSERT INTO reviews (person_id, on_date, recorded_at)"
+	    "  VALUES (1, 5, NULL);"), SQLITE_OK);
+}
+
+/* What the lists and pages do with a young person read from a file. */
+static int
+tampered_use_person(const struct person *p, void *arg)
+{
+	struct rules_settings rs;
+	struct agenda_item items[RULES_AGENDA_MAX];
+	date_t today = D(2026, 11, 27);
+	char initials[32];
+	int *seen = arg;
+
+	rules_settings_default(&rs);
+	assert_non_null(p->name);
+	assert_true(strlen(p->name) < 1000);
+	assert_true(text_width(p->name) >= 0);
+	assert_non_null(person_display_name(p));
+	assert_true(strlen(person_display_name(p)) < 1000);
+	person_initials(p->name, initials, sizeof initials);
+	(void)text_casecmp(p->name, "Aisha");
+	(void)text_contains(p->name, "a");
+	assert_true(strlen(p->uuid) <= 36);
+	assert_in_range(p->facts.interval_weeks, 0, 52);
+	assert_in_range(p->facts.status, STATUS_UP, STATUS_ARCHIVED);
+	(void)rules_stage_label(rules_stage(p->facts.dob, today));
+	(void)date_age(p->facts.dob, today);
+	(void)rules_contact_due(&p->facts, &rs, today);
+	(void)rules_letter_due(&p->facts, &rs, today);
+	(void)rules_review_due(&p->facts, &rs, today);
+	assert_true(rules_agenda(&p->facts, &rs, today, today + 3650, items) <=
+	    RULES_AGENDA_MAX);
+	if (seen != NULL)
+		(*seen)++;
+	return 0;
+}
+
+static int
+tampered_use_row(const struct due_row *row, void *arg)
+{
+	return tampered_use_person(row->person, arg);
+}
+
+static int
+tampered_use_contact(const struct contact *c, void *arg)
+{
+	(void)arg;
+	assert_in_range(c->method, METHOD_VISIT, METHOD_OTHER);
+	assert_in_range(c->by, BY_WORKER, BY_YOUNG_PERSON);
+	assert_in_range(c->attempted, 0, 1);
+	if (c->note != NULL)
+		assert_true(strlen(c->note) < 100000);
+	if (c->struck_reason != NULL)
+		assert_true(strlen(c->struck_reason) < 100000);
+	return 0;
+}
+
+static int
+tampered_use_status(const struct status_change *s, void *arg)
+{
+	(void)arg;
+	assert_in_range(s->status, STATUS_UP, STATUS_ARCHIVED);
+	(void)person_status_label(s->status);
+	if (s->reason != NULL)
+		assert_true(strlen(s->reason) < 100000);
+	return 0;
+}
+
+static int
+tampered_use_date(long id, date_t on, void *arg)
+{
+	(void)id;
+	(void)arg;
+	(void)date_age(D(2007, 3, 14), on);
+	return 0;
+}
+
+static int
+tampered_use_entry(const struct agenda_entry *e, void *arg)
+{
+	(void)arg;
+	assert_non_null(e->name);
+	assert_non_null(e->display_name);
+	assert_true(strlen(e->name) < 1000);
+	return 0;
+}
+
+static void
+test_tampered_values(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const searches[] = { NULL, "a", "42", "#1" };
+	struct rules_settings rs;
+	struct due_list due;
+	struct agenda_list agenda;
+	struct letter_list letters;
+	struct due_counts counts;
+	struct due_window w;
+	struct due_row row;
+	struct person *p;
+	char *cause = NULL;
+	date_t today = D(2026, 11, 27);
+	int seen = 0, f;
+	size_t k, i;
+	long id, n;
+
+	rules_settings_default(&rs);
+	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 1, 1));
+	contact(fx->st, id, D(2026, 9, 2), 0);
+	assert_int_equal(store_review_add(fx->st, id, D(2026, 6, 1), &cause), 0);
+	id = add(fx->st, "Bob Jones", D(2006, 3, 14), D(2025, 1, 1));
+	assert_int_equal(store_status_change(fx->st, id, STATUS_DOWN,
+	    D(2025, 6, 1), NULL, &cause), 0);
+	assert_int_equal(store_letter_add(fx->st, id, D(2026, 6, 1), &cause), 0);
+	add(fx->st, "Cara Lee", D(2005, 5, 5), D(2026, 2, 2));
+	add(fx->st, "Dan Roe", D(2008, 8, 8), D(2026, 3, 3));
+	store_close(fx->st);
+	fx->st = NULL;
+	tamper_loosen(fx->path);
+	tamper_values(fx->path);
+	fx->st = tampered_open(fx->path);
+
+	/* Each young person alone, as show and the person page read them. */
+	for (id = 1; id <= 4; id++) {
+		p = get(fx->st, id);
+		tampered_use_person(p, NULL);
+		/* NULL, a number, a blob or "": no name, never NULL. */
+		assert_string_equal(p->name, "");
+		assert_int_equal(p->facts.dob, DATE_NONE);
+		free(p);
+		assert_int_equal(store_contacts_each(fx->st, id,
+		    tampered_use_contact, NULL, &cause), 0);
+		assert_int_equal(store_status_each(fx->st, id,
+		    tampered_use_status, NULL, &cause), 0);
+		assert_int_equal(store_letters_each(fx->st, id,
+		    tampered_use_date, NULL, &cause), 0);
+		assert_int_equal(store_reviews_each(fx->st, id,
+		    tampered_use_date, NULL, &cause), 0);
+		assert_int_equal(views_due_get(fx->st, &rs, today, id, &row,
+		    &cause), 0);
+		tampered_use_row(&row, NULL);
+		free(row.person);
+	}
+	p = get(fx->st, 1);
+	assert_string_equal(p->uuid, "");
+	assert_null(p->preferred_name);	/* a blob is not a name */
+	assert_null(p->phone);		/* nor a number */
+	assert_null(p->email);
+	assert_int_equal(p->facts.interval_weeks, 0);	/* the default */
+	free(p);
+	p = get(fx->st, 2);
+	assert_int_equal(p->facts.allocated_on, DATE_NONE);
+	assert_int_equal(p->facts.status_since, DATE_NONE);
+	assert_int_equal(p->facts.last_letter, DATE_NONE);
+	assert_int_equal(p->facts.interval_weeks, 0);
+	free(p);
+	p = get(fx->st, 3);
+	assert_int_equal(p->facts.status, STATUS_UP);	/* 'gone' */
+	assert_int_equal(p->facts.interval_weeks, 0);
+	free(p);
+
+	/* Everyone, as the lists read them. */
+	assert_int_equal(store_people_each(fx->st, STORE_EVERYONE,
+	    tampered_use_person, &seen, &cause), 0);
+	assert_true(seen >= 2);
+	assert_int_equal(store_people_due_each(fx->st, STORE_EVERYONE,
+	    DATE_NONE, tampered_use_person, NULL, &cause), 0);
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_EVERYONE, -1,
+	    &due, &cause), 0);
+	for (i = 0; i < due.n; i++)
+		tampered_use_row(&due.rows[i], NULL);
+	due_list_free(&due);
+	assert_int_equal(views_due(fx->st, &rs, today, STORE_UP, 14, &due,
+	    &cause), 0);
+	due_list_free(&due);
+	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts,
+	    &cause), 0);
+	assert_int_equal(views_agenda(fx->st, &rs, today, today + 3650,
+	    &agenda, &cause), 0);
+	for (i = 0; i < agenda.n; i++)
+		tampered_use_entry(&agenda.entries[i], NULL);
+	agenda_list_free(&agenda);
+	assert_int_equal(views_agenda_each(fx->st, &rs, today, today + 3650,
+	    tampered_use_entry, NULL, &cause), 0);
+	assert_int_equal(views_letters(fx->st, &rs, today, -1, &letters,
+	    &cause), 0);
+	for (i = 0; i < letters.n; i++)
+		tampered_use_person(letters.rows[i].person, NULL);
+	letter_list_free(&letters);
+
+	/* The screens' list, a window at a time, with and without a search. */
+	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
+		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
+			assert_int_equal(views_window_count(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], &n, &cause), 0);
+			assert_int_equal(views_window_page(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], NULL,
+			    STORE_AFTER, 10, &w, &cause), 0);
+			for (i = 0; i < w.n; i++)
+				tampered_use_row(&w.rows[i], NULL);
+			due_window_free(&w);
+			assert_int_equal(views_window_page(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], NULL,
+			    STORE_BEFORE, 10, &w, &cause), 0);
+			due_window_free(&w);
+			assert_int_equal(views_window_row(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k], 1, &w, &cause),
+			    0);
+			due_window_free(&w);
+			assert_int_equal(views_window_each(fx->st, &rs, today,
+			    (enum views_filter)f, searches[k],
+			    tampered_use_row, NULL, &cause), 0);
+		}
+	}
+
+	/* The whole log, as the figures for supervision read it. */
+	assert_int_equal(store_contacts_since(fx->st, DATE_NONE,
+	    tampered_use_contact, NULL, &cause), 0);
+	assert_int_equal(store_letters_since(fx->st, DATE_NONE,
+	    tampered_use_date, NULL, &cause), 0);
+
+	/* The check finds what is wrong, and says so. */
+	assert_true(store_check(fx->st, NULL, NULL, &cause) > 0);
+}
+
 int
 main(void)
 {
@@ -1352,6 +1647,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tampered_values, setup, teardown),
 	};
 
 	/* Names are compared ignoring case in any script, as caseload does. */
