@@ -758,6 +758,12 @@ store_check(struct store *st, store_problem_cb cb, void *arg, char **cause)
 	if (st->interval_weeks > 0 && !st->memory &&
 	    store_reload_interval(st, cause) != 0)
 		return -1;
+	/*
+	 * SQLite's integrity check skips CHECK constraints on a connection
+	 * that cannot write: check a copy in memory, which can.
+	 */
+	if ((st->flags & STORE_READ_ONLY) && store_to_memory(st, cause) != 0)
+		return -1;
 	if (st->flags & STORE_AS_IS) {
 		schema = store_schema_compare(st->db, st->version, NULL, cb, arg,
 		    cause);

@@ -212,6 +212,16 @@ check_refused "restoring a backup that lacks a table is refused whole" \
 	"nothing was changed" restore "$TEST_DIR/notable.db"
 run check
 check_status 0 "and check still passes"
+# A value its CHECK constraint forbids, written around it: SQLite checks
+# those only on a connection that may write.
+tamper badvalue "PRAGMA ignore_check_constraints = ON;
+    UPDATE people SET status = 'gone' WHERE id = 2;"
+status=0
+"$CASELOAD" --db "$TEST_DIR/badvalue.db" check >"$out" 2>"$err" || status=$?
+check_status 1 "check finds a value its CHECK constraint forbids"
+check_out_has "CHECK constraint failed in people" "and says which table"
+check_refused "restoring such a backup is refused" "CHECK constraint failed" \
+	restore "$TEST_DIR/badvalue.db"
 run restore "$TEST_DIR/good.db"
 check_status 0 "a sound backup still restores"
 # Another page size (made by another SQLite, or VACUUMed) restores too.
