@@ -548,6 +548,7 @@ store_source_open(const char *path, struct store **out, char **cause)
 	free(real);
 	n = store_check(from, source_problem, &sp, cause);
 	if (n < 0) {
+		free(sp.first);
 		store_close(from);
 		return -1;
 	}
