@@ -15,32 +15,13 @@
 #include "conf.h"
 #include "date.h"
 #include "person.h"
+#include "session.h"
 #include "store.h"
 
-#define EXIT_DONE	0
-#define EXIT_FAILED	1
-#define EXIT_USAGE	2
-
-/* How a command uses the database (see cli_store). */
-enum cli_access {
-	CLI_WRITES,		/* writes: opened to write, the day's backup */
-	CLI_READS,		/* reads alone: the file's bytes stay as they were */
-	CLI_CHECKS		/* reads the file as it is, to report on it */
-};
-
-/* Everything a command needs: settings, today, and the database. */
+/* Everything a command needs: the session, and colour on standard output. */
 struct cli {
-	struct config	 cfg;
-	char		*db_path;
-	int		 db_given;	/* --db or CASELOAD_DB named db_path */
-	enum cli_access	 access;	/* how cli_store opens it */
-	date_t		 today;
-	date_t		 clock_today;	/* today by the clock, whatever --today */
-	int		 today_given;	/* --today or CASELOAD_TODAY set today */
+	struct session	 ses;
 	int		 colour;	/* colour on standard output */
-	int		 demo;		/* on a throwaway demo caseload */
-	struct store	*st;		/* opened by cli_store, on first use */
-	struct timespec	 started;	/* when main began (monotonic) */
 };
 
 struct cli_command {
@@ -48,7 +29,7 @@ struct cli_command {
 	const char	*usage;		/* the words after the name */
 	const char	*summary;
 	int		(*exec)(struct cli *cli, int argc, char **argv);
-	enum cli_access	 access;	/* a command with parts may change it */
+	enum session_access access;	/* a command with parts may change it */
 };
 
 /* The commands, in the order --help lists them. */
@@ -83,13 +64,10 @@ int cli_no_options(const char *command, int argc, char **argv);
 int cli_operands_error(const char *command, const char *what);
 
 /*
- * Open the database on first use, as cli->access says: a command that
- * writes opens it to write (creating it, and the default folders, on
- * first use) and makes the day's backup when it is the first run of the
- * day by the clock ([backup] keep; none when --today is given); one that
- * reads opens it read-only and never creates it.  A --db path whose
- * folder does not exist, or that is a link, a device or a FIFO, is bad
- * usage.  0, or an exit status after an error.
+ * The database, opened on first use as the command's access says
+ * (session_check_path, then session_open), with any error or warning
+ * said on standard error.  0, or an exit status: EXIT_USAGE for a path
+ * that is wrong, EXIT_FAILED when it could not be opened.
  */
 int cli_store(struct cli *cli, struct store **out);
 

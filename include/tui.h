@@ -4,13 +4,13 @@
 #ifndef CASELOAD_TUI_H
 #define CASELOAD_TUI_H
 
-#include "cli.h"
+#include "session.h"
 
 /*
- * Run the full-screen interface over cli's settings and database until
- * the worker quits.  Restores the terminal on every way out.  Returns an
- * exit status.
+ * Run the full-screen interface over the session's settings and database
+ * until the worker quits.  Restores the terminal on every way out.
+ * Returns an exit status.
  */
-int tui_run(struct cli *cli);
+int tui_run(struct session *ses);
 
 #endif

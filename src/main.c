@@ -64,17 +64,6 @@ main_flush(int rc)
 	return rc;
 }
 
-/* Today's local date, read once. */
-static date_t
-main_local_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* Use a UTF-8 locale for measuring text, whatever LANG says. */
 static void
 main_locale(void)
@@ -137,8 +126,8 @@ main(int argc, char **argv)
 	/* Stopped by a signal, caseload first removes its temporary files. */
 	tempfile_catch_signals();
 	memset(&cli, 0, sizeof cli);
-	cli.started = started;
-	conf_defaults(&cli.cfg);
+	cli.ses.started = started;
+	conf_defaults(&cli.ses.cfg);
 
 	db_arg = getenv("CASELOAD_DB");
 	config_arg = getenv("CASELOAD_CONFIG");
@@ -162,7 +151,7 @@ main(int argc, char **argv)
 				    c == 'd' ? "--db" : "--config",
 				    c == 'd' ? "database" : "settings",
 				    c == 'd' ? "--db" : "--config");
-				conf_free(&cli.cfg);
+				conf_free(&cli.ses.cfg);
 				return EXIT_USAGE;
 			}
 			if (c == 'd')
@@ -174,18 +163,18 @@ main(int argc, char **argv)
 			today_arg = optarg;
 			break;
 		case 'D':
-			cli.demo = 1;
+			cli.ses.demo = 1;
 			break;
 		case 'P':
 			print_config = 1;
 			break;
 		case 'h':
 			main_help();
-			conf_free(&cli.cfg);
+			conf_free(&cli.ses.cfg);
 			return main_flush(EXIT_DONE);
 		case 'V':
 			printf("caseload %s\n", PACKAGE_VERSION);
-			conf_free(&cli.cfg);
+			conf_free(&cli.ses.cfg);
 			return main_flush(EXIT_DONE);
 		default:
 			safe = xstrdup(argv[optind - 1]);
@@ -195,18 +184,19 @@ main(int argc, char **argv)
 				cli_error("%s is not an option; 'caseload --help' "
 				    "lists them", safe);
 			free(safe);
-			conf_free(&cli.cfg);
+			conf_free(&cli.ses.cfg);
 			return EXIT_USAGE;
 		}
 	}
 
-	cli.today = cli.clock_today = main_local_today();
-	cli.today_given = today_arg != NULL;
+	cli.ses.today = cli.ses.clock_today = session_clock_date();
+	cli.ses.today_given = today_arg != NULL;
 	if (today_arg != NULL) {
-		if (date_parse(today_arg, cli.today, &cli.today, &cause) != 0) {
+		if (date_parse(today_arg, cli.ses.today, &cli.ses.today,
+		    &cause) != 0) {
 			cli_error("--today: %s", cause);
 			free(cause);
-			conf_free(&cli.cfg);
+			conf_free(&cli.ses.cfg);
 			return EXIT_USAGE;
 		}
 	}
@@ -214,36 +204,36 @@ main(int argc, char **argv)
 	explicit_config = config_arg != NULL;
 	if (explicit_config)
 		config_path = xstrdup(config_arg);
-	else if (!cli.demo)
+	else if (!cli.ses.demo)
 		config_path = conf_default_config_path(&cause);
-	if (config_path == NULL && !cli.demo) {
+	if (config_path == NULL && !cli.ses.demo) {
 		cli_error("%s", cause);
 		free(cause);
-		conf_free(&cli.cfg);
+		conf_free(&cli.ses.cfg);
 		return EXIT_USAGE;
 	}
 	if (config_path != NULL &&
-	    conf_load(&cli.cfg, config_path, explicit_config, &cause) != 0) {
+	    conf_load(&cli.ses.cfg, config_path, explicit_config, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		free(config_path);
-		conf_free(&cli.cfg);
+		conf_free(&cli.ses.cfg);
 		return EXIT_USAGE;
 	}
 	free(config_path);
-	if (cli.demo && cli.cfg.worker_name[0] == '\0') {
-		free(cli.cfg.worker_name);
-		cli.cfg.worker_name = xstrdup("Sam Taylor");
+	if (cli.ses.demo && cli.ses.cfg.worker_name[0] == '\0') {
+		free(cli.ses.cfg.worker_name);
+		cli.ses.cfg.worker_name = xstrdup("Sam Taylor");
 	}
 	cli_set_colour(&cli);
 
 	if (print_config) {
-		conf_print(&cli.cfg, stdout);
-		conf_free(&cli.cfg);
+		conf_print(&cli.ses.cfg, stdout);
+		conf_free(&cli.ses.cfg);
 		return main_flush(EXIT_DONE);
 	}
 
-	if (cli.demo) {
+	if (cli.ses.demo) {
 		tmpdir = getenv("TMPDIR");
 		if (tmpdir == NULL || *tmpdir == '\0')
 			tmpdir = "/tmp";
@@ -252,29 +242,29 @@ main(int argc, char **argv)
 			cli_error("--demo: cannot make a folder in %s: %s",
 			    tmpdir, strerror(errno));
 			free(demo_dir);
-			conf_free(&cli.cfg);
+			conf_free(&cli.ses.cfg);
 			return EXIT_FAILED;
 		}
-		cli.db_path = xasprintf("%s/caseload.db", demo_dir);
+		cli.ses.db_path = xasprintf("%s/caseload.db", demo_dir);
 	} else if (db_arg != NULL) {
-		cli.db_path = xstrdup(db_arg);
-		cli.db_given = 1;
+		cli.ses.db_path = xstrdup(db_arg);
+		cli.ses.db_given = 1;
 	}
-	else if ((cli.db_path = conf_default_db_path(&cause)) == NULL) {
+	else if ((cli.ses.db_path = conf_default_db_path(&cause)) == NULL) {
 		cli_error("%s", cause);
 		free(cause);
-		conf_free(&cli.cfg);
+		conf_free(&cli.ses.cfg);
 		return EXIT_USAGE;
 	}
 
 	rc = EXIT_DONE;
 	/* The screens write; a command says how it uses the database. */
-	cli.access = CLI_WRITES;
-	if (cli.demo) {
+	cli.ses.access = SESSION_WRITES;
+	if (cli.ses.demo) {
 		struct store *st;
 
 		if ((rc = cli_store(&cli, &st)) == 0 &&
-		    cli_demo_fill(st, cli.today, &cause) != 0) {
+		    cli_demo_fill(st, cli.ses.today, &cause) != 0) {
 			cli_error("--demo: %s", cause);
 			free(cause);
 			rc = EXIT_FAILED;
@@ -284,17 +274,17 @@ main(int argc, char **argv)
 		if (optind < argc)
 			rc = cli_run(&cli, argc - optind, argv + optind);
 		else
-			rc = tui_run(&cli);
+			rc = tui_run(&cli.ses);
 	}
 
-	store_close(cli.st);
+	store_close(cli.ses.st);
 	/* None should be left; the screen's signal handler only stops it. */
 	tempfile_remove_all();
 	if (demo_dir != NULL) {
 		main_demo_cleanup(demo_dir);
 		free(demo_dir);
 	}
-	free(cli.db_path);
-	conf_free(&cli.cfg);
+	free(cli.ses.db_path);
+	conf_free(&cli.ses.cfg);
 	return main_flush(rc);
 }

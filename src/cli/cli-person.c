@@ -121,7 +121,7 @@ cli_person_apply(struct cli *cli, const struct person_input *in,
 	if (in->interval_set)
 		p->facts.interval_weeks = in->interval_weeks;
 
-	if (check_person(p, cli->today, first_contact, &field, &cause) != 0) {
+	if (check_person(p, cli->ses.today, first_contact, &field, &cause) != 0) {
 		if (strcmp(field, "dob") == 0)
 			option = "--dob";
 		else if (strcmp(field, "allocated") == 0)
@@ -136,7 +136,7 @@ cli_person_apply(struct cli *cli, const struct person_input *in,
 void
 cli_person_warn_age(struct cli *cli, const struct person *p)
 {
-	enum stage stage = rules_stage(p->facts.dob, cli->today);
+	enum stage stage = rules_stage(p->facts.dob, cli->ses.today);
 
 	if (stage == STAGE_UNDER_16)
 		cli_warn("number %ld is under 16 (born %s), not yet eligible "

@@ -25,7 +25,7 @@ cli_print_check(struct cli *cli, const char *command, int print, int redact,
 		    "--format", command);
 		return cli_usage(command);
 	}
-	if (print && text_is_blank(cli->cfg.print_command)) {
+	if (print && text_is_blank(cli->ses.cfg.print_command)) {
 		cli_error("%s: [letters] print_command is empty; set it in your "
 		    "settings (for example: print_command = lpr)", command);
 		return EXIT_USAGE;
@@ -39,13 +39,13 @@ cli_print(struct cli *cli, const char *text, int pages, size_t people)
 	char *cause = NULL, *said;
 	int status;
 
-	if (print_run(cli->cfg.print_command, text, &status, &cause) != 0) {
+	if (print_run(cli->ses.cfg.print_command, text, &status, &cause) != 0) {
 		cli_error("%s; nothing has changed: check [letters] "
 		    "print_command in your settings and print again", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	said = print_summary(pages, people, cli->cfg.print_command);
+	said = print_summary(pages, people, cli->ses.cfg.print_command);
 	fprintf(stderr, "%s\n", said);
 	free(said);
 	return EXIT_DONE;

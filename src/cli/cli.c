@@ -16,68 +16,67 @@
 
 #include "check.h"
 #include "cli.h"
-#include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
 static const struct cli_command cli_table[] = {
 	{ "add", "--name NAME --dob DATE [--preferred NAME] [--phone P]"
 	  " [--email E] [--address TEXT] [--interval-weeks N] [--allocated DATE]",
-	  "add a young person to your caseload", cmd_add, CLI_WRITES },
+	  "add a young person to your caseload", cmd_add, SESSION_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
 	  " [--format text|csv|json]",
-	  "list young people (everyone not archived)", cmd_list, CLI_READS },
-	{ "show", "REF", "show a young person's record", cmd_show, CLI_READS },
+	  "list young people (everyone not archived)", cmd_list, SESSION_READS },
+	{ "show", "REF", "show a young person's record", cmd_show, SESSION_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
-	  "change a young person's details", cmd_edit, CLI_WRITES },
+	  "change a young person's details", cmd_edit, SESSION_WRITES },
 	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
 	  " [--attempted] [--note TEXT]",
 	  "log a contact (methods: visit phone video text email letter group"
-	  " other)", cmd_contact, CLI_WRITES },
+	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "CONTACT [--reason TEXT]",
 	  "strike out a contact logged by mistake ('show' lists the numbers)",
-	  cmd_strike, CLI_WRITES },
+	  cmd_strike, SESSION_WRITES },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
 	  "step a young person down from the service", cmd_step_down,
-	  CLI_WRITES },
+	  SESSION_WRITES },
 	{ "step-up", "REF [--date DATE] [--reason TEXT]",
-	  "step a young person up again", cmd_step_up, CLI_WRITES },
+	  "step a young person up again", cmd_step_up, SESSION_WRITES },
 	{ "review", "REF [--date DATE]", "record a pathway plan review",
-	  cmd_review, CLI_WRITES },
+	  cmd_review, SESSION_WRITES },
 	{ "due", "[--within DAYS] [--format text|csv|json]"
 	  " [--print [--redact]]",
-	  "who is due for contact, most overdue first", cmd_due, CLI_READS },
+	  "who is due for contact, most overdue first", cmd_due, SESSION_READS },
 	{ "agenda", "[--days N] [--format text|csv|json]",
 	  "contacts, letters, reviews and birthdays coming up", cmd_agenda,
-	  CLI_READS },
+	  SESSION_READS },
 	{ "export", "[-o FILE.ics] [--days N] [--privacy full|initials]",
 	  "write the agenda as an iCalendar file for a calendar program",
-	  cmd_export, CLI_READS },
+	  cmd_export, SESSION_READS },
 	{ "archive", "REF [--reason TEXT]",
 	  "take a young person off the caseload (25+, moved away, handed over)",
-	  cmd_archive, CLI_WRITES },
+	  cmd_archive, SESSION_WRITES },
 	{ "letters", "[--within DAYS] [--format text|csv|json]"
 	  " [--print [--redact]]\n"
 	  "       caseload letters write DIR [--within DAYS]\n"
 	  "       caseload letters sent REF [--date DATE]",
 	  "annual letters to young people who have stepped down", cmd_letters,
-	  CLI_READS },
+	  SESSION_READS },
 	{ "card", "", "print your intro card for young people", cmd_card,
-	  CLI_READS },
+	  SESSION_READS },
 	{ "backup", "FILE", "copy the database to a new file", cmd_backup,
-	  CLI_READS },
+	  SESSION_READS },
 	{ "restore", "FILE", "put a backup back in place of the database",
-	  cmd_restore, CLI_WRITES },
+	  cmd_restore, SESSION_WRITES },
 	{ "check", "", "check the database's integrity and schema", cmd_check,
-	  CLI_CHECKS },
+	  SESSION_CHECKS },
 	{ "import", "FILE.csv [--dry-run]",
 	  "add young people from a spreadsheet saved as CSV (all or nothing)",
-	  cmd_import, CLI_WRITES },
+	  cmd_import, SESSION_WRITES },
 	{ "handover", "export REF... -o FILE | handover import FILE",
 	  "hand young people's whole records to another worker's caseload",
-	  cmd_handover, CLI_WRITES },
+	  cmd_handover, SESSION_WRITES },
 	{ "stats", "[--format text|json]", "figures for supervision",
-	  cmd_stats, CLI_READS },
+	  cmd_stats, SESSION_READS },
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 
@@ -200,86 +199,29 @@ cli_run(struct cli *cli, int argc, char **argv)
 		    *c->usage != '\0' ? " " : "", c->usage, c->summary);
 		return EXIT_DONE;
 	}
-	cli->access = c->access;
+	cli->ses.access = c->access;
 	return c->exec(cli, argc, argv);
-}
-
-/*
- * Remove the stale temporary files of caseload's (tempfile_sweep) in the
- * folder of the database at path and in its backups folder.
- */
-static void
-cli_sweep(const char *path)
-{
-	char *dir = text_path_folder(path);
-	time_t now = time(NULL);
-
-	tempfile_sweep(dir, now);
-	free(dir);
-	dir = store_backups_dir(path);
-	tempfile_sweep(dir, now);
-	free(dir);
 }
 
 int
 cli_store(struct cli *cli, struct store **out)
 {
-	char *cause = NULL, *made = NULL;
-	unsigned flags = 0;
+	char *cause = NULL, *warning = NULL;
 
-	if (cli->st != NULL) {
-		*out = cli->st;
-		return 0;
-	}
-	if (cli->access != CLI_WRITES)
-		flags |= STORE_READ_ONLY;
-	if (cli->access == CLI_CHECKS)
-		flags |= STORE_AS_IS;
-	/*
-	 * A path given by the user must be right as it is: only caseload's
-	 * own default folder is made, and only by a command that writes.
-	 */
-	if (store_check_path(cli->db_path, !cli->db_given, &cause) != 0) {
+	if (cli->ses.st == NULL && session_check_path(&cli->ses, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	/* Caseload's own folder is private, whatever made it wider. */
-	if (!cli->db_given && !cli->demo &&
-	    store_private_folder(cli->db_path, &cause) != 0) {
-		cli_warn("%s", cause);
-		free(cause);
-		cause = NULL;
-	}
-	if (store_open_flags(cli->db_path, flags, &cli->st, &cause) != 0) {
+	if (session_open(&cli->ses, out, &warning, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (cli->access != CLI_CHECKS &&
-	    store_set_rules(cli->st, &cli->cfg.rules, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		store_close(cli->st);
-		cli->st = NULL;
-		return EXIT_FAILED;
+	if (warning != NULL) {
+		cli_warn("%s", warning);
+		free(warning);
 	}
-	/* What a caseload that was stopped short left in the data folder. */
-	if (!cli->demo)
-		cli_sweep(cli->db_path);
-	/*
-	 * The first command of the day that writes keeps a copy, named by
-	 * the clock: a --today in the future must not name (and so prune)
-	 * backups, so none is made with it.  Failing only warns.
-	 */
-	if (cli->access == CLI_WRITES && !cli->demo && !cli->today_given &&
-	    store_backup_daily(cli->st, cli->clock_today,
-	    cli->cfg.backup_keep, &made, &cause) != 0) {
-		cli_warn("today's backup was not made: %s", cause);
-		free(cause);
-	}
-	free(made);
-	*out = cli->st;
 	return 0;
 }
 
@@ -447,7 +389,7 @@ cli_parse_date(struct cli *cli, const char *option, const char *text,
 		free(safe);
 		return EXIT_USAGE;
 	}
-	if (date_parse(text, cli->today, out, &cause) != 0) {
+	if (date_parse(text, cli->ses.today, out, &cause) != 0) {
 		cli_error("%s: %s", option, cause);
 		free(cause);
 		return EXIT_USAGE;
@@ -518,16 +460,7 @@ cli_check(const char *field, int rc, char **cause)
 const char *
 cli_date(const struct cli *cli, date_t date)
 {
-	/* A few buffers in turn, so that one printf can show several dates. */
-	static char ring[8][64];
-	static unsigned next;
-	char *buf = ring[next++ % 8];
-
-	if (date == DATE_NONE)
-		return "";
-	if (date_format(date, cli->cfg.date_format, buf, sizeof ring[0]) == 0)
-		date_format_iso(date, buf);
-	return buf;
+	return session_date(&cli->ses, date);
 }
 
 void
@@ -535,7 +468,7 @@ cli_set_colour(struct cli *cli)
 {
 	const char *no_colour = getenv("NO_COLOR");
 
-	switch (cli->cfg.colour) {
+	switch (cli->ses.cfg.colour) {
 	case COLOUR_NEVER:
 		cli->colour = 0;
 		break;

@@ -33,7 +33,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 
 	memset(&p, 0, sizeof p);
 	person_facts_init(&p.facts);
-	p.facts.allocated_on = cli->today;
+	p.facts.allocated_on = cli->ses.today;
 	if ((rc = cli_person_apply(cli, &in, &p, DATE_NONE)) != 0)
 		return rc;
 
@@ -56,10 +56,10 @@ cmd_add(struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	}
 
-	due = rules_contact_due(&p.facts, &cli->cfg.rules, cli->today);
+	due = rules_contact_due(&p.facts, &cli->ses.cfg.rules, cli->ses.today);
 	safe = cli_safe(p.name);
 	printf("Added %ld %s (%s), first contact due %s.\n", p.id, safe,
-	    rules_stage_label(rules_stage(p.facts.dob, cli->today)),
+	    rules_stage_label(rules_stage(p.facts.dob, cli->ses.today)),
 	    cli_date(cli, due.due));
 	free(safe);
 	cli_person_warn_age(cli, &p);

@@ -31,7 +31,7 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 	int overdue_heading = 0;
 	size_t k;
 
-	printf("Agenda from %s", cli_date(cli, cli->today));
+	printf("Agenda from %s", cli_date(cli, cli->ses.today));
 	printf(" to %s\n", cli_date(cli, until));
 	if (list->n == 0) {
 		printf("\nNothing is due in these days.\n");
@@ -49,7 +49,7 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 			if (date_format(heading, "%A", day, sizeof day) == 0)
 				day[0] = '\0';
 			printf("\n%s %s%s\n", day, cli_date(cli, heading),
-			    heading == cli->today ? " (today)" : "");
+			    heading == cli->ses.today ? " (today)" : "");
 		}
 		name = cli_safe(e->name);
 		if (e->item.due.state == DUE_OVERDUE) {
@@ -161,15 +161,15 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 		return cli_operands_error("agenda", "takes no young person");
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (views_agenda(st, &cli->cfg.rules, cli->today,
-	    cli->today + days - 1, &list, &cause) != 0) {
+	if (views_agenda(st, &cli->ses.cfg.rules, cli->ses.today,
+	    cli->ses.today + days - 1, &list, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
 	switch (format) {
 	case FORMAT_TEXT:
-		agenda_text(cli, &list, cli->today + days - 1);
+		agenda_text(cli, &list, cli->ses.today + days - 1);
 		break;
 	case FORMAT_CSV:
 		agenda_csv(&list);

@@ -22,18 +22,18 @@ cmd_card(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (optind != argc)
 		return cli_operands_error("card", "takes no young person");
-	if (text_is_blank(cli->cfg.worker_name)) {
+	if (text_is_blank(cli->ses.cfg.worker_name)) {
 		cli_error("card: [worker] name is not set; put your name, title, "
 		    "phone, email and office in your settings (see "
 		    "caseload.ini(5))");
 		return EXIT_USAGE;
 	}
-	if (text_is_blank(cli->cfg.worker_phone) &&
-	    text_is_blank(cli->cfg.worker_email) &&
-	    text_is_blank(cli->cfg.worker_office))
+	if (text_is_blank(cli->ses.cfg.worker_phone) &&
+	    text_is_blank(cli->ses.cfg.worker_email) &&
+	    text_is_blank(cli->ses.cfg.worker_office))
 		cli_warn("the card says nothing about how to reach you: set "
 		    "[worker] phone, email or office in your settings");
-	card = card_render(&cli->cfg);
+	card = card_render(&cli->ses.cfg);
 	fputs(card, stdout);
 	free(card);
 	return EXIT_DONE;

@@ -22,9 +22,9 @@ contact_say_next(struct cli *cli, long id, char **cause)
 	struct person *p = NULL;
 	struct rules_due due;
 
-	if (store_person_get(cli->st, id, &p, cause) != 0 || p == NULL)
+	if (store_person_get(cli->ses.st, id, &p, cause) != 0 || p == NULL)
 		return;
-	due = rules_contact_due(&p->facts, &cli->cfg.rules, cli->today);
+	due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 	if (due.state == DUE_OVERDUE)
 		printf("Next contact was due %s: overdue by %d day%s.\n",
 		    cli_date(cli, due.due), due.days_overdue,
@@ -52,7 +52,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	int opt, rc;
 
 	memset(&c, 0, sizeof c);
-	c.on = cli->today;
+	c.on = cli->ses.today;
 	c.method = METHOD_PHONE;
 	c.by = BY_WORKER;
 	c.struck_on = DATE_NONE;
@@ -99,13 +99,13 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("contact", "give one young person: "
 		    "their number or part of their name");
-	if (c.on > cli->today)
+	if (c.on > cli->ses.today)
 		return cli_check("--date", check_event_date(c.on, DATE_NONE,
-		    cli->today, &cause), &cause);
+		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	if ((rc = cli_check("--date", check_event_date(c.on, p->facts.dob,
-	    cli->today, &cause), &cause)) != 0) {
+	    cli->ses.today, &cause), &cause)) != 0) {
 		free(p);
 		return rc;
 	}
@@ -196,7 +196,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		free(c);
 		return EXIT_USAGE;
 	}
-	if (store_contact_strike(st, id, cli->today, reason, &cause) != 0)
+	if (store_contact_strike(st, id, cli->ses.today, reason, &cause) != 0)
 		goto fail;
 	if (store_person_get(st, c->person_id, &p, &cause) < 0)
 		goto fail;

@@ -50,7 +50,7 @@ due_state_text(const struct due_row *row, date_t today, char *buf,
 static void
 due_text(struct cli *cli, const struct due_list *list, int within)
 {
-	const struct rules_settings *rs = &cli->cfg.rules;
+	const struct rules_settings *rs = &cli->ses.cfg.rules;
 	char name[DUE_NAME_MAX_COLS * 4 + 8], state[64];
 	int name_cols = 4, date_cols = 10, w, i;
 	const struct due_row *row;
@@ -86,7 +86,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 		label = due_label(row->person);
 		text_fit(label, name_cols, 1, name, sizeof name);
 		free(label);
-		due_state_text(row, cli->today, state, sizeof state);
+		due_state_text(row, cli->ses.today, state, sizeof state);
 		if (row->person->facts.status == STATUS_UP &&
 		    row->contact.state == DUE_OVERDUE)
 			cli_colour_on(cli, COLOUR_RED);
@@ -198,12 +198,12 @@ due_stream(struct cli *cli, struct store *st, int within,
 
 	if (format == FORMAT_CSV) {
 		csv_header(stdout, due_columns);
-		rc = views_due_each(st, &cli->cfg.rules, cli->today, which,
+		rc = views_due_each(st, &cli->ses.cfg.rules, cli->ses.today, which,
 		    within, due_csv_row, NULL, &cause);
 	} else {
 		json_init(&j, stdout);
 		json_begin_array(&j);
-		rc = views_due_each(st, &cli->cfg.rules, cli->today, which,
+		rc = views_due_each(st, &cli->ses.cfg.rules, cli->ses.today, which,
 		    within, due_json_row, &j, &cause);
 		json_end_array(&j);
 		json_finish(&j);
@@ -267,7 +267,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (!print && format != FORMAT_TEXT)
 		return due_stream(cli, st, within, format);
-	if (views_due(st, &cli->cfg.rules, cli->today,
+	if (views_due(st, &cli->ses.cfg.rules, cli->ses.today,
 	    within >= 0 ? STORE_UP : STORE_CURRENT, within, &list,
 	    &cause) != 0) {
 		cli_error("%s", cause);
@@ -279,7 +279,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		int pages;
 
 		popt.within = within;
-		text = print_due(&list, &cli->cfg, cli->today, &popt, &pages);
+		text = print_due(&list, &cli->ses.cfg, cli->ses.today, &popt, &pages);
 		rc = cli_print(cli, text, pages, list.n);
 		free(text);
 		due_list_free(&list);

@@ -53,7 +53,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	size_t count;
 	int c, rc, days = CALENDAR_DAYS;
 
-	calendar_options_init(&opts, &cli->cfg, time(NULL));
+	calendar_options_init(&opts, &cli->ses.cfg, time(NULL));
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
@@ -97,7 +97,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	rc = calendar_export(of != NULL ? outfile_stream(of) : stdout, st,
-	    &cli->cfg.rules, cli->today, cli->today + days - 1, &opts, &count,
+	    &cli->ses.cfg.rules, cli->ses.today, cli->ses.today + days - 1, &opts, &count,
 	    &cause);
 	calendar_cleanup();
 	if (rc != 0) {

@@ -79,8 +79,8 @@ handover_export(struct cli *cli, int argc, char **argv)
 		people[n] = p;
 		ids[n++] = p->id;
 	}
-	if (store_handover_export(st, ids, n, dest, cli->today,
-	    cli->cfg.worker_name, &counts, &cause) != 0) {
+	if (store_handover_export(st, ids, n, dest, cli->ses.today,
+	    cli->ses.cfg.worker_name, &counts, &cause) != 0) {
 		cli_error("handover: %s", cause);
 		free(cause);
 		rc = EXIT_FAILED;
@@ -182,7 +182,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 	memset(&hc, 0, sizeof hc);
 
 	/* The file's records get the checks of typed input, on today. */
-	if (store_handover_open(path, cli->today, &ho, &info, &cause) != 0) {
+	if (store_handover_open(path, cli->ses.today, &ho, &info, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("handover: %s; nothing was imported", safe);
 		free(safe);
@@ -242,7 +242,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 		printf("  %5ld  %s, %s", p->id, safe,
 		    person_status_label(p->facts.status));
 		free(safe);
-		due = rules_contact_due(&p->facts, &cli->cfg.rules, cli->today);
+		due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 		if (due.state == DUE_OVERDUE)
 			printf(", contact overdue since %s", cli_date(cli,
 			    due.due));
@@ -270,7 +270,7 @@ int
 cmd_handover(struct cli *cli, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "export") == 0) {
-		cli->access = CLI_READS;
+		cli->ses.access = SESSION_READS;
 		return handover_export(cli, argc - 1, argv + 1);
 	}
 	if (argc >= 2 && strcmp(argv[1], "import") == 0)

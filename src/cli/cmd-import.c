@@ -95,12 +95,12 @@ import_say(struct cli *cli, const char *number, const struct person *p,
 	text_fit(label, IMPORT_NAME_COLS, 1, name, sizeof name);
 	free(label);
 	printf("  %8s  %s  %-8s  ", number, name,
-	    rules_stage_label(rules_stage(p->facts.dob, cli->today)));
+	    rules_stage_label(rules_stage(p->facts.dob, cli->ses.today)));
 	if (stepped_down_on != DATE_NONE) {
 		printf("stepped down %s\n", cli_date(cli, stepped_down_on));
 		return;
 	}
-	due = rules_contact_due(&p->facts, &cli->cfg.rules, cli->today);
+	due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 	if (due.state == DUE_OVERDUE)
 		printf("contact overdue since %s\n", cli_date(cli, due.due));
 	else
@@ -202,7 +202,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		    "give the CSV file saved from the spreadsheet");
 	path = argv[optind];
 
-	if (import_read(path, cli->today, &sheet, &cause) != 0) {
+	if (import_read(path, cli->ses.today, &sheet, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("import: %s", safe);
 		free(safe);
@@ -212,7 +212,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	/* A dry run on a database that does not exist yet does not make it. */
 	st = NULL;
-	if ((!dry_run || access(cli->db_path, F_OK) == 0) &&
+	if ((!dry_run || access(cli->ses.db_path, F_OK) == 0) &&
 	    (rc = cli_store(cli, &st)) != 0) {
 		import_sheet_free(&sheet);
 		return rc;
@@ -299,9 +299,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		import_sheet_free(&sheet);
 		return EXIT_FAILED;
 	}
-	if (rules_over_cap(up, &cli->cfg.rules))
+	if (rules_over_cap(up, &cli->ses.cfg.rules))
 		cli_warn("%d young people are now stepped up, %d over your cap "
-		    "of %d", up, up - cli->cfg.rules.cap, cli->cfg.rules.cap);
+		    "of %d", up, up - cli->ses.cfg.rules.cap, cli->ses.cfg.rules.cap);
 	import_sheet_free(&sheet);
 	return EXIT_DONE;
 }

@@ -92,7 +92,7 @@ letters_text(struct cli *cli, const struct letter_list *list, int within)
 		if (w > date_cols)
 			date_cols = w;
 		if (row->letter.due != DATE_NONE &&
-		    row->letter.due <= cli->today)
+		    row->letter.due <= cli->ses.today)
 			due_now++;
 	}
 	if (name_cols > LETTERS_NAME_MAX_COLS)
@@ -110,7 +110,7 @@ letters_text(struct cli *cli, const struct letter_list *list, int within)
 		label = letters_label(row->person);
 		text_fit(label, name_cols, 1, name, sizeof name);
 		free(label);
-		letters_when(row, cli->today, when, sizeof when);
+		letters_when(row, cli->ses.today, when, sizeof when);
 		if (row->letter.state == DUE_OVERDUE)
 			cli_colour_on(cli, COLOUR_RED);
 		else if (row->letter.state == DUE_SOON)
@@ -221,7 +221,7 @@ letters_load(struct cli *cli, int within, struct letter_list *list)
 
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (views_letters(st, &cli->cfg.rules, cli->today, within, list,
+	if (views_letters(st, &cli->ses.cfg.rules, cli->ses.today, within, list,
 	    &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -289,7 +289,7 @@ letters_list(struct cli *cli, int argc, char **argv)
 		char *text;
 
 		popt.within = within;
-		text = print_letters(&list, &cli->cfg, cli->today, &popt,
+		text = print_letters(&list, &cli->ses.cfg, cli->ses.today, &popt,
 		    &pages);
 		rc = cli_print(cli, text, pages, list.n);
 		free(text);
@@ -318,13 +318,13 @@ letters_template(struct cli *cli, struct letter_template **out)
 	char *path, *text = NULL, *cause = NULL;
 	int rc = 0;
 
-	path = letter_template_path(cli->cfg.letters_template);
+	path = letter_template_path(cli->ses.cfg.letters_template);
 	if (letter_template_read(path, &text, &cause) != 0) {
-		cli_error("%s; %s", cause, *cli->cfg.letters_template != '\0' ?
+		cli_error("%s; %s", cause, *cli->ses.cfg.letters_template != '\0' ?
 		    "check [letters] template in your settings" :
 		    "set [letters] template in your settings, or reinstall "
 		    "caseload");
-		rc = *cli->cfg.letters_template != '\0' ? EXIT_USAGE :
+		rc = *cli->ses.cfg.letters_template != '\0' ? EXIT_USAGE :
 		    EXIT_FAILED;
 	} else if (letter_template_parse(text, path, out, &cause) != 0) {
 		cli_error("%s", cause);
@@ -357,8 +357,8 @@ letters_fill(struct cli *cli, const struct letter_template *t,
 {
 	struct letter_values v;
 
-	letter_values_set(&v, row->person, &cli->cfg, row->letter.due,
-	    cli->today);
+	letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
+	    cli->ses.today);
 	return letter_fill(t, &v);
 }
 
@@ -488,7 +488,7 @@ letters_write(struct cli *cli, int argc, char **argv)
 	names = xcalloc(list.n, sizeof *names);
 	plans = xcalloc(list.n, sizeof *plans);
 	for (k = 0; k < list.n; k++)
-		names[k] = letter_file_name(list.rows[k].person, cli->today);
+		names[k] = letter_file_name(list.rows[k].person, cli->ses.today);
 	if (stat(dir, &sb) != 0)
 		made = 1;
 	else if (S_ISDIR(sb.st_mode) && (rc = letters_check_names(cli, t,
@@ -503,18 +503,18 @@ letters_write(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 
-	letters_warn_setting(t, LETTER_WORKER_NAME, cli->cfg.worker_name,
+	letters_warn_setting(t, LETTER_WORKER_NAME, cli->ses.cfg.worker_name,
 	    "name");
-	letters_warn_setting(t, LETTER_WORKER_PHONE, cli->cfg.worker_phone,
+	letters_warn_setting(t, LETTER_WORKER_PHONE, cli->ses.cfg.worker_phone,
 	    "phone");
-	letters_warn_setting(t, LETTER_WORKER_EMAIL, cli->cfg.worker_email,
+	letters_warn_setting(t, LETTER_WORKER_EMAIL, cli->ses.cfg.worker_email,
 	    "email");
-	letters_warn_setting(t, LETTER_OFFICE, cli->cfg.worker_office,
+	letters_warn_setting(t, LETTER_OFFICE, cli->ses.cfg.worker_office,
 	    "office");
 	for (k = 0; k < list.n; k++) {
 		row = &list.rows[k];
-		letter_values_set(&v, row->person, &cli->cfg, row->letter.due,
-		    cli->today);
+		letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
+		    cli->ses.today);
 		safe = cli_safe(names[k]);
 		if (letter_template_uses(t, LETTER_ADDRESS) &&
 		    (row->person->address == NULL ||
@@ -591,7 +591,7 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	struct person *p = NULL, *after = NULL;
 	struct rules_due due;
 	struct store *st;
-	date_t on = cli->today;
+	date_t on = cli->ses.today;
 	const char *field;
 	char *cause = NULL, *safe = NULL, *why;
 	int c, rc, recorded = 0;
@@ -611,9 +611,9 @@ letters_sent(struct cli *cli, int argc, char **argv)
 		    "or part of their name");
 		return cli_usage("letters");
 	}
-	if (on > cli->today)
+	if (on > cli->ses.today)
 		return cli_check("--date", check_event_date(on, DATE_NONE,
-		    cli->today, &cause), &cause);
+		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	safe = cli_safe(p->name);
@@ -621,8 +621,8 @@ letters_sent(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (store_letter_sent_on(st, p->id, on, &recorded, &cause) != 0)
 		goto failed;
-	if (check_letter_sent(p, on, cli->today, recorded,
-	    cli->cfg.date_format, &field, &cause) != 0) {
+	if (check_letter_sent(p, on, cli->ses.today, recorded,
+	    cli->ses.cfg.date_format, &field, &cause) != 0) {
 		why = cli_safe(cause);
 		if (strcmp(field, "date") == 0)
 			cli_error("--date: %s", why);
@@ -643,7 +643,7 @@ letters_sent(struct cli *cli, int argc, char **argv)
 
 	printf("Recorded the annual letter to %ld %s, sent on %s.\n", p->id,
 	    safe, cli_date(cli, on));
-	due = rules_letter_due(&after->facts, &cli->cfg.rules, cli->today);
+	due = rules_letter_due(&after->facts, &cli->ses.cfg.rules, cli->ses.today);
 	if (due.state == DUE_NONE)
 		printf("No more annual letters: they turn 25 before the next "
 		    "one would fall due.\n");
@@ -673,7 +673,7 @@ cmd_letters(struct cli *cli, int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "write") == 0)
 		return letters_write(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "sent") == 0) {
-		cli->access = CLI_WRITES;
+		cli->ses.access = SESSION_WRITES;
 		return letters_sent(cli, argc - 1, argv + 1);
 	}
 	return letters_list(cli, argc, argv);

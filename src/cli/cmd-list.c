@@ -33,7 +33,7 @@ list_one(const struct person *p, void *arg)
 {
 	struct list_state *s = arg;
 	struct cli *cli = s->cli;
-	date_t today = cli->today;
+	date_t today = cli->ses.today;
 	char name[LIST_NAME_COLS * 4 + 8];
 	enum stage stage = rules_stage(p->facts.dob, today);
 	int age = date_age(p->facts.dob, today);

@@ -20,7 +20,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	struct person *p = NULL;
 	struct rules_due due;
 	struct store *st;
-	date_t on = cli->today;
+	date_t on = cli->ses.today;
 	char *cause = NULL, *safe;
 	int opt, rc;
 
@@ -35,13 +35,13 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("review", "give one young person: "
 		    "their number or part of their name");
-	if (on > cli->today)
+	if (on > cli->ses.today)
 		return cli_check("--date", check_event_date(on, DATE_NONE,
-		    cli->today, &cause), &cause);
+		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	if ((rc = cli_check("--date", check_event_date(on, p->facts.dob,
-	    cli->today, &cause), &cause)) != 0) {
+	    cli->ses.today, &cause), &cause)) != 0) {
 		free(p);
 		return rc;
 	}
@@ -59,7 +59,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	free(safe);
 	if (p->facts.last_review == DATE_NONE || on > p->facts.last_review)
 		p->facts.last_review = on;
-	due = rules_review_due(&p->facts, &cli->cfg.rules, cli->today);
+	due = rules_review_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 	if (due.state != DUE_NONE)
 		printf("Next review due %s.\n", cli_date(cli, due.due));
 	free(p);

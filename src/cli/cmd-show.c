@@ -47,7 +47,7 @@ show_due(struct cli *cli, const char *label, const struct rules_due *due)
 		cli_colour_on(cli, COLOUR_RED);
 	else if (due->state == DUE_SOON)
 		cli_colour_on(cli, COLOUR_YELLOW);
-	views_due_words(due, cli->today, when, sizeof when);
+	views_due_words(due, cli->ses.today, when, sizeof when);
 	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due), when);
 	cli_colour_off(cli);
 	putchar('\n');
@@ -136,12 +136,12 @@ show_dated(struct cli *cli, struct store *st, const char *title,
 int
 cmd_show(struct cli *cli, int argc, char **argv)
 {
-	const struct rules_settings *rs = &cli->cfg.rules;
+	const struct rules_settings *rs = &cli->ses.cfg.rules;
 	struct person *p = NULL;
 	struct store *st;
 	struct rules_due contact, letter, review;
 	char *cause = NULL, *safe, *text;
-	date_t today = cli->today, day;
+	date_t today = cli->ses.today, day;
 	int rc, i, age;
 
 	if ((rc = cli_no_options("show", argc, argv)) != 0)

@@ -161,7 +161,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	};
 	enum cli_format format = FORMAT_TEXT;
 	struct stats s;
-	struct stats_feed feed = { &s, &cli->cfg.rules };
+	struct stats_feed feed = { &s, &cli->ses.cfg.rules };
 	struct store *st;
 	char *cause = NULL;
 	int c, rc;
@@ -189,7 +189,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
 
-	stats_init(&s, &cli->cfg.rules, cli->today);
+	stats_init(&s, &cli->ses.cfg.rules, cli->ses.today);
 	if (store_people_each(st, STORE_CURRENT, stats_person, &feed,
 	    &cause) != 0 ||
 	    store_contacts_since(st, s.since, stats_contact, &feed,

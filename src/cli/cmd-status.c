@@ -30,7 +30,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 	struct person *p = NULL;
 	struct rules_due due;
 	struct store *st;
-	date_t on = cli->today;
+	date_t on = cli->ses.today;
 	char *cause = NULL, *safe;
 	int opt, rc;
 
@@ -61,7 +61,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 		return rc;
 	safe = cli_safe(p->name);
 	if ((rc = cli_check(p->facts.status == to ? command : "--date",
-	    check_status_change(&p->facts, to, on, cli->today, &cause),
+	    check_status_change(&p->facts, to, on, cli->ses.today, &cause),
 	    &cause)) != 0)
 		goto out;
 	if ((rc = cli_store(cli, &st)) != 0)
@@ -78,7 +78,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 	case STATUS_DOWN:
 		printf("Stepped down %ld %s on %s.\n", p->id, safe,
 		    cli_date(cli, on));
-		due = rules_letter_due(&p->facts, &cli->cfg.rules, cli->today);
+		due = rules_letter_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 		if (due.state == DUE_NONE)
 			printf("No annual letter: they turn 25 first.\n");
 		else
@@ -88,7 +88,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 	case STATUS_UP:
 		printf("Stepped up %ld %s on %s.\n", p->id, safe,
 		    cli_date(cli, on));
-		due = rules_contact_due(&p->facts, &cli->cfg.rules, cli->today);
+		due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
 		printf("Next contact %s %s.\n", due.state == DUE_OVERDUE ?
 		    "was due" : "due", cli_date(cli, due.due));
 		break;

@@ -34,7 +34,7 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 
 	if (e->item.due.state == DUE_OVERDUE)
 		snprintf(detail, sizeof detail, ": was due %s, %d day%s ago",
-		    cli_date(a->t->cli, e->item.due.due),
+		    session_date(a->t->ses, e->item.due.due),
 		    e->item.due.days_overdue,
 		    e->item.due.days_overdue == 1 ? "" : "s");
 	else if (e->item.kind == AGENDA_BIRTHDAY)
@@ -79,7 +79,7 @@ agenda_load(struct tui *t, struct agenda *a)
 	tui_lines_reserve(&a->lines, list.n + 2 * AGENDA_DAYS + 8);
 	a->lines.selectable = 1;
 	tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "Agenda from %s to %s",
-	    cli_date(t->cli, t->today), cli_date(t->cli, until));
+	    session_date(t->ses, t->today), session_date(t->ses, until));
 	if (list.n == 0)
 		tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s",
 		    "Nothing is due in these four weeks.");
@@ -99,7 +99,7 @@ agenda_load(struct tui *t, struct agenda *a)
 				day[0] = '\0';
 			tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s", "");
 			tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "%s %s%s", day,
-			    cli_date(t->cli, heading), heading == t->today ?
+			    session_date(t->ses, heading), heading == t->today ?
 			    " (today)" : "");
 		}
 		tui_lines_add_item(&a->lines, e->item.due.state == DUE_OVERDUE ?

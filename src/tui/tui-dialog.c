@@ -104,12 +104,12 @@ dialog_next_contact(struct tui *t, long id, char *buf, size_t size)
 		return;
 	if (row->contact.state == DUE_OVERDUE)
 		snprintf(buf, size, " Next contact was due %s: overdue by %d "
-		    "day%s.", cli_date(t->cli, row->contact.due),
+		    "day%s.", session_date(t->ses, row->contact.due),
 		    row->contact.days_overdue,
 		    row->contact.days_overdue == 1 ? "" : "s");
 	else
 		snprintf(buf, size, " Next contact due %s.",
-		    cli_date(t->cli, row->contact.due));
+		    session_date(t->ses, row->contact.due));
 }
 
 /* ------------------------------------------------------ log a contact */
@@ -163,12 +163,12 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 		tui_message(t, "Logged contact #%ld: attempted %s with %s on %s; "
 		    "it does not reset the clock.", c.id,
 		    contact_method_name(c.method), d->name,
-		    cli_date(t->cli, c.on));
+		    session_date(t->ses, c.on));
 		return 0;
 	}
 	dialog_next_contact(t, d->id, next, sizeof next);
 	tui_message(t, "Logged contact #%ld: %s with %s on %s.%s", c.id,
-	    contact_method_name(c.method), d->name, cli_date(t->cli, c.on),
+	    contact_method_name(c.method), d->name, session_date(t->ses, c.on),
 	    next);
 	return 0;
 }
@@ -243,16 +243,16 @@ step_save(struct tui *t, struct tui_form *f, void *arg)
 	if (d->to == STATUS_DOWN) {
 		if (row != NULL && row->letter.state != DUE_NONE)
 			snprintf(next, sizeof next, " First annual letter due %s.",
-			    cli_date(t->cli, row->letter.due));
+			    session_date(t->ses, row->letter.due));
 		else
 			snprintf(next, sizeof next, " No annual letter: they turn "
 			    "25 first.");
 		tui_message(t, "Stepped down %s on %s.%s", d->name,
-		    cli_date(t->cli, on), next);
+		    session_date(t->ses, on), next);
 	} else {
 		dialog_next_contact(t, d->id, next, sizeof next);
 		tui_message(t, "Stepped up %s on %s.%s", d->name,
-		    cli_date(t->cli, on), next);
+		    session_date(t->ses, on), next);
 	}
 	return 0;
 }
@@ -309,9 +309,9 @@ review_save(struct tui *t, struct tui_form *f, void *arg)
 	next[0] = '\0';
 	if (row != NULL && row->review.state != DUE_NONE)
 		snprintf(next, sizeof next, " Next review due %s.",
-		    cli_date(t->cli, row->review.due));
+		    session_date(t->ses, row->review.due));
 	tui_message(t, "Recorded a pathway plan review for %s on %s.%s",
-	    d->name, cli_date(t->cli, on), next);
+	    d->name, session_date(t->ses, on), next);
 	return 0;
 }
 
@@ -423,7 +423,7 @@ strike_chosen(struct tui *t, size_t chosen, void *arg)
 	intro = xasprintf("Contact #%ld with %s on %s: %s%s, started by %s. "
 	    "It stays in the log, marked struck out, and no longer counts. "
 	    "Say why (optional), then press Enter to strike it out, or Esc to "
-	    "keep it.", c->id, s->name, cli_date(t->cli, c->on),
+	    "keep it.", c->id, s->name, session_date(t->ses, c->on),
 	    c->attempted ? "attempted " : "", contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person");
 	tui_form_open(t, title, intro, specs, 1, NULL, 1, "strike it out",
@@ -465,7 +465,7 @@ tui_strike_dialog(struct tui *t, long id)
 		c = s->contacts[i];
 		note = c->note != NULL ? text_escape(c->note, 0) : NULL;
 		labels[i] = xasprintf("#%-5ld %-10s  %-6s %s%s", c->id,
-		    cli_date(t->cli, c->on), contact_method_name(c->method),
+		    session_date(t->ses, c->on), contact_method_name(c->method),
 		    c->attempted ? "(attempted) " : "", note != NULL ? note : "");
 		free(note);
 	}
@@ -501,7 +501,7 @@ letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
 	p.name = d->name;
 	p.facts = d->facts;
 	if (check_letter_sent(&p, on, t->today, recorded,
-	    t->cli->cfg.date_format, &field, &cause) != 0) {
+	    t->ses->cfg.date_format, &field, &cause) != 0) {
 		/* About the date beside it; about them on the status line. */
 		if (strcmp(field, "date") == 0)
 			return dialog_check(f, 0, -1, &cause);
@@ -520,12 +520,12 @@ letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
 		snprintf(next, sizeof next, "no more: they turn 25 first");
 	else if (row->letter.state == DUE_OVERDUE)
 		snprintf(next, sizeof next, "the next was due %s",
-		    cli_date(t->cli, row->letter.due));
+		    session_date(t->ses, row->letter.due));
 	else
 		snprintf(next, sizeof next, "next letter due %s",
-		    cli_date(t->cli, row->letter.due));
+		    session_date(t->ses, row->letter.due));
 	tui_message(t, "Recorded the letter to %s sent %s; %s.", d->name,
-	    cli_date(t->cli, on), next);
+	    session_date(t->ses, on), next);
 	return 0;
 }
 
@@ -554,7 +554,7 @@ tui_letter_sent_dialog(struct tui *t, long id)
 	title = xasprintf("Annual letter sent to %s", d->name);
 	intro = xasprintf("They stepped down on %s. Give the day the letter "
 	    "was posted; the next one falls due %d months after it.",
-	    cli_date(t->cli, d->facts.status_since),
+	    session_date(t->ses, d->facts.status_since),
 	    t->rules->letter_months);
 	tui_form_open(t, title, intro, specs, 1, values, 1, "record it",
 	    letter_sent_save, d, dialog_free);
@@ -594,7 +594,7 @@ archive_save(struct tui *t, struct tui_form *f, void *arg)
 	tui_changed(t);
 	tui_message(t, "Archived %s on %s; their record is kept (f shows the "
 	    "archived) and s steps them up again.", d->name,
-	    cli_date(t->cli, t->today));
+	    session_date(t->ses, t->today));
 	return 0;
 }
 

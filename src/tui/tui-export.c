@@ -81,7 +81,7 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 
 	/* As cmd-export.c: the file first, then the agenda, then write. */
-	calendar_options_init(&opts, &t->cli->cfg, time(NULL));
+	calendar_options_init(&opts, &t->ses->cfg, time(NULL));
 	if (outfile_open(path, &of, &cause) != 0) {
 		/* Short beside the field, which shows the file already. */
 		if (errno == ENOENT || errno == ENOTDIR)
@@ -140,7 +140,7 @@ tui_export_dialog(struct tui *t)
 	values[EX_DAYS] = days;
 	intro = xasprintf("Contacts, letters, reviews and birthdays, for a "
 	    "calendar program; %s. The file is replaced whole, mode 0600.",
-	    t->cli->cfg.privacy == PRIVACY_FULL ? "names in full ([calendar] "
+	    t->ses->cfg.privacy == PRIVACY_FULL ? "names in full ([calendar] "
 	    "privacy = full)" : "initials and numbers only, no names "
 	    "([calendar] privacy)");
 	tui_form_open(t, "Export the calendar", intro, specs, EX_COUNT, values,

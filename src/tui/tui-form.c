@@ -768,7 +768,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		row = tui_row(t, p.id);
 		tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p.id,
 		    person_display_name(&p), rules_stage_label(stage),
-		    row != NULL ? cli_date(t->cli, row->contact.due) : "",
+		    row != NULL ? session_date(t->ses, row->contact.due) : "",
 		    stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
 		    "leaving care support (added anyway)." :
 		    stage == STAGE_25_PLUS ? " 25 or over: their leaving care "

@@ -17,7 +17,7 @@
 #include <form.h>
 #include <menu.h>
 
-#include "cli.h"
+#include "session.h"
 #include "views.h"
 
 /* The smallest window the screens are drawn for. */
@@ -142,7 +142,7 @@ enum tui_style {
 
 /* The whole interface. */
 struct tui {
-	struct cli			*cli;
+	struct session			*ses;
 	struct store			*st;
 	const struct rules_settings	*rules;
 	date_t				 today;

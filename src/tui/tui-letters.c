@@ -47,7 +47,7 @@ letters_columns(const struct tui *t, const struct letters *lv,
 	}
 	for (c->no = 2; max_id >= 100; max_id /= 10)
 		c->no++;
-	w = text_width(cli_date(t->cli, t->today));
+	w = text_width(session_date(t->ses, t->today));
 	fixed = c->no + 2 + 2;	/* the number and the name, with their gaps */
 	for (i = 0; i < 3; i++) {
 		c->date[i] = text_width(letters_headings[i]);
@@ -108,9 +108,9 @@ letters_line(struct tui *t, const struct letters_cols *c,
 		name = xstrdup(row->person->name);
 	letters_cell(&line, name, c->name, 2);
 	free(name);
-	dates[0] = cli_date(t->cli, row->stepped_down_on);
-	dates[1] = cli_date(t->cli, row->person->facts.last_letter);
-	dates[2] = cli_date(t->cli, row->letter.due);
+	dates[0] = session_date(t->ses, row->stepped_down_on);
+	dates[1] = session_date(t->ses, row->person->facts.last_letter);
+	dates[2] = session_date(t->ses, row->letter.due);
 	for (i = 0; i < 3; i++)
 		letters_cell(&line, dates[i], c->date[i], 2);
 	if (row->letter.state == DUE_NONE)

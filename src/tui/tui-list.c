@@ -288,7 +288,7 @@ list_columns(const struct tui *t, struct list_cols *c)
 	c->stage = 8;
 	c->status = 12;
 	c->date = 10;
-	w = text_width(cli_date(t->cli, t->today));
+	w = text_width(session_date(t->ses, t->today));
 	if (w > c->date)
 		c->date = w;
 	c->overdue = 7;
@@ -364,9 +364,9 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
 	tui_put(stdscr, y, c->x_status, c->status, attr,
 	    person_status_label(p->facts.status));
 	tui_put(stdscr, y, c->x_last, c->date, attr,
-	    cli_date(t->cli, p->facts.last_contact));
+	    session_date(t->ses, p->facts.last_contact));
 	tui_put(stdscr, y, c->x_next, c->date, attr, p->facts.status ==
-	    STATUS_UP ? cli_date(t->cli, row->contact.due) : "");
+	    STATUS_UP ? session_date(t->ses, row->contact.due) : "");
 	if (row->contact.days_overdue > 0)
 		snprintf(buf, sizeof buf, "%*d", c->overdue,
 		    row->contact.days_overdue);

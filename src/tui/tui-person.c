@@ -83,7 +83,7 @@ page_due(struct tui *t, struct tui_lines *lines, const char *label,
 	views_due_words(due, t->today, when, sizeof when);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
-	    "%-*s%-10s  %s", PAGE_LABEL, label, cli_date(t->cli, due->due),
+	    "%-*s%-10s  %s", PAGE_LABEL, label, session_date(t->ses, due->due),
 	    when);
 }
 
@@ -101,7 +101,7 @@ page_status(const struct status_change *s, void *arg)
 	struct page_state *ps = arg;
 	char *line;
 
-	line = xasprintf("%-10s  %-12s  %s", cli_date(ps->t->cli, s->on),
+	line = xasprintf("%-10s  %-12s  %s", session_date(ps->t->ses, s->on),
 	    person_status_label(s->status), s->reason != NULL ? s->reason : "");
 	page_text(ps->lines, ps->cols, 0, line, STYLE_NORMAL);
 	free(line);
@@ -118,14 +118,14 @@ page_contact(const struct contact *c, void *arg)
 
 	snprintf(number, sizeof number, "#%ld", c->id);
 	line = xasprintf("%-6s %-10s  %-6s  by %s%s", number,
-	    cli_date(ps->t->cli, c->on), contact_method_name(c->method),
+	    session_date(ps->t->ses, c->on), contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person",
 	    c->attempted ? ", attempted: no contact made" : "");
 	page_text(ps->lines, ps->cols, 0, line, style);
 	free(line);
 	if (c->struck_on != DATE_NONE) {
 		line = xasprintf("STRUCK OUT on %s%s%s",
-		    cli_date(ps->t->cli, c->struck_on),
+		    session_date(ps->t->ses, c->struck_on),
 		    c->struck_reason != NULL ? ": " : "",
 		    c->struck_reason != NULL ? c->struck_reason : "");
 		page_text(ps->lines, ps->cols, 7, line, style);
@@ -145,7 +145,7 @@ page_date(long id, date_t on, void *arg)
 
 	(void)id;
 	more = xasprintf("%s%s%s", ps->dates != NULL ? ps->dates : "",
-	    ps->dates != NULL ? ", " : "", cli_date(ps->t->cli, on));
+	    ps->dates != NULL ? ", " : "", session_date(ps->t->ses, on));
 	free(ps->dates);
 	ps->dates = more;
 	return 0;
@@ -200,17 +200,17 @@ page_load(struct tui *t, struct page *pg)
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s  (number %ld)", p->name,
 	    p->id);
 	page_field(lines, cols, "Known as", p->preferred_name, STYLE_NORMAL, 0);
-	text = xasprintf("%s, age %d, %s", cli_date(t->cli, p->facts.dob),
+	text = xasprintf("%s, age %d, %s", session_date(t->ses, p->facts.dob),
 	    date_age(p->facts.dob, t->today),
 	    rules_stage_label(rules_stage(p->facts.dob, t->today)));
 	page_field(lines, cols, "Date of birth", text, STYLE_NORMAL, 0);
 	free(text);
 	text = xasprintf("%s since %s", person_status_label(p->facts.status),
-	    cli_date(t->cli, p->facts.status_since));
+	    session_date(t->ses, p->facts.status_since));
 	page_field(lines, cols, "Status", text, p->facts.status == STATUS_UP ?
 	    STYLE_NORMAL : STYLE_DOWN, p->facts.status == STATUS_DOWN ? '-' : 0);
 	free(text);
-	page_field(lines, cols, "Allocated", cli_date(t->cli,
+	page_field(lines, cols, "Allocated", session_date(t->ses,
 	    p->facts.allocated_on), STYLE_NORMAL, 0);
 	if (p->facts.interval_weeks > 0)
 		text = xasprintf("%d week%s", p->facts.interval_weeks,
@@ -240,7 +240,7 @@ page_load(struct tui *t, struct page *pg)
 		    "before the next one would fall due", STYLE_NORMAL, 0);
 	if (p->facts.status == STATUS_ARCHIVED) {
 		text = xasprintf("Nothing: archived on %s.",
-		    cli_date(t->cli, p->facts.status_since));
+		    session_date(t->ses, p->facts.status_since));
 		page_text(lines, cols, 0, text, STYLE_NORMAL);
 		free(text);
 	}
@@ -248,7 +248,7 @@ page_load(struct tui *t, struct page *pg)
 		day = date_birthday(p->facts.dob, rules_milestone_ages[i]);
 		if (day < t->today || p->facts.status == STATUS_ARCHIVED)
 			continue;
-		text = xasprintf("%-10s  %s", cli_date(t->cli, day),
+		text = xasprintf("%-10s  %s", session_date(t->ses, day),
 		    rules_milestone_meaning(rules_milestone_ages[i]));
 		page_field(lines, cols,
 		    rules_milestone_label(rules_milestone_ages[i]), text,

@@ -61,7 +61,7 @@ print_answer(struct tui *t, enum tui_action answer, void *arg)
 {
 	struct print_job *job = arg;
 	struct print_terminal term;
-	const char *command = t->cli->cfg.print_command;
+	const char *command = t->ses->cfg.print_command;
 	char *cause = NULL, *said;
 	int k = answer == TUI_INITIALS, status;
 
@@ -99,13 +99,13 @@ print_ask(struct tui *t, struct print_job *job, const char *what)
 {
 	char *question, *command;
 
-	if (text_is_blank(t->cli->cfg.print_command)) {
+	if (text_is_blank(t->ses->cfg.print_command)) {
 		tui_error(t, "[letters] print_command is empty; set it in your "
 		    "settings (for example: print_command = lpr).");
 		print_job_free(job);
 		return;
 	}
-	command = text_escape(t->cli->cfg.print_command, 0);
+	command = text_escape(t->ses->cfg.print_command, 0);
 	question = xasprintf("Print %s: %zu young %s, %d page%s, to '%s'?",
 	    what, job->people, job->people == 1 ? "person" : "people",
 	    job->pages[0], job->pages[0] == 1 ? "" : "s", command);
@@ -143,10 +143,10 @@ tui_print_due(struct tui *t, enum views_filter filter, const char *search,
 		return;
 	}
 	job = xcalloc(1, sizeof *job);
-	job->text[0] = print_due(&shown, &t->cli->cfg, t->today, &opt,
+	job->text[0] = print_due(&shown, &t->ses->cfg, t->today, &opt,
 	    &job->pages[0]);
 	opt.redact = 1;
-	job->text[1] = print_due(&shown, &t->cli->cfg, t->today, &opt,
+	job->text[1] = print_due(&shown, &t->ses->cfg, t->today, &opt,
 	    &job->pages[1]);
 	job->people = shown.n;
 	due_list_free(&shown);
@@ -162,10 +162,10 @@ tui_print_letters(struct tui *t, const struct letter_list *list)
 	struct print_options opt = { -1, 0, NULL };
 	struct print_job *job = xcalloc(1, sizeof *job);
 
-	job->text[0] = print_letters(list, &t->cli->cfg, t->today, &opt,
+	job->text[0] = print_letters(list, &t->ses->cfg, t->today, &opt,
 	    &job->pages[0]);
 	opt.redact = 1;
-	job->text[1] = print_letters(list, &t->cli->cfg, t->today, &opt,
+	job->text[1] = print_letters(list, &t->ses->cfg, t->today, &opt,
 	    &job->pages[1]);
 	job->people = list->n;
 	print_ask(t, job, "the annual letters");

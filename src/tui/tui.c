@@ -203,7 +203,7 @@ tui_wrap(const char *s, int cols, void (*cb)(const char *, void *),
 void
 tui_date_input(const struct tui *t, date_t date, char *out, size_t size)
 {
-	const char *shown = cli_date(t->cli, date);
+	const char *shown = session_date(t->ses, date);
 	date_t back;
 	char *cause = NULL;
 
@@ -384,19 +384,19 @@ tui_close(struct tui *t, struct tui_screen *s, int below)
 static void
 tui_draw_header(struct tui *t)
 {
-	const struct config *cfg = &t->cli->cfg;
+	const struct config *cfg = &t->ses->cfg;
 	char *left, *right;
 	attr_t attr = tui_style(t, STYLE_HEADER);
 	int rw;
 
 	if (*cfg->worker_name != '\0')
-		left = xasprintf(" caseload%s · %s, %s", t->cli->demo ?
+		left = xasprintf(" caseload%s · %s, %s", t->ses->demo ?
 		    " demo" : "", cfg->worker_name, cfg->worker_title);
 	else
-		left = xasprintf(" caseload%s · %s", t->cli->demo ? " demo" : "",
+		left = xasprintf(" caseload%s · %s", t->ses->demo ? " demo" : "",
 		    cfg->worker_title);
 	right = xasprintf("%s · %d/%d stepped up%s · %d overdue ",
-	    cli_date(t->cli, t->today), t->counts.stepped_up, t->rules->cap,
+	    session_date(t->ses, t->today), t->counts.stepped_up, t->rules->cap,
 	    rules_over_cap(t->counts.stepped_up, t->rules) ? " (over cap)" : "",
 	    t->counts.overdue);
 	rw = text_width(right);
@@ -501,7 +501,7 @@ static void
 tui_first_screen(struct tui *t)
 {
 	const char *path = getenv("CASELOAD_FIRST_SCREEN_FILE");
-	const struct timespec *t0 = &t->cli->started;
+	const struct timespec *t0 = &t->ses->started;
 	struct timespec now;
 	struct outfile *of;
 	char *cause = NULL;
@@ -622,13 +622,13 @@ tui_own_key(struct tui *t, struct tui_screen *top, int key)
 
 /* Colour as [display] colour and NO_COLOR say, when the terminal has it. */
 static int
-tui_want_colour(const struct cli *cli)
+tui_want_colour(const struct session *ses)
 {
 	const char *no_colour = getenv("NO_COLOR");
 
-	if (!has_colors() || cli->cfg.colour == COLOUR_NEVER)
+	if (!has_colors() || ses->cfg.colour == COLOUR_NEVER)
 		return 0;
-	if (cli->cfg.colour == COLOUR_ALWAYS)
+	if (ses->cfg.colour == COLOUR_ALWAYS)
 		return 1;
 	return no_colour == NULL || *no_colour == '\0';
 }
@@ -638,7 +638,7 @@ tui_start_colour(struct tui *t)
 {
 	short bg = -1;
 
-	t->colour = tui_want_colour(t->cli);
+	t->colour = tui_want_colour(t->ses);
 	if (!t->colour)
 		return;
 	if (start_color() == ERR) {
@@ -705,33 +705,60 @@ tui_loop(struct tui *t)
 	}
 }
 
+/* Say what stopped the screens from starting, as the commands do. */
+static void
+tui_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("caseload: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int
-tui_run(struct cli *cli)
+tui_run(struct session *ses)
 {
 	struct sigaction old[TUI_NSIGNALS];
 	struct tui t;
 	SCREEN *screen;
-	char *cause = NULL;
-	int rc, i;
+	char *cause = NULL, *warning = NULL;
+	int i;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("the full-screen interface needs a terminal; give a "
+		tui_fail("the full-screen interface needs a terminal; give a "
 		    "command instead, such as 'caseload due' ('caseload --help' "
 		    "lists them)");
 		return EXIT_USAGE;
 	}
 	memset(&t, 0, sizeof t);
-	t.cli = cli;
-	t.rules = &cli->cfg.rules;
-	t.today = cli->today;
-	if ((rc = cli_store(cli, &t.st)) != 0)
-		return rc;
+	t.ses = ses;
+	t.rules = &ses->cfg.rules;
+	t.today = ses->today;
+	ses->access = SESSION_WRITES;
+	if (session_check_path(ses, &cause) != 0) {
+		tui_fail("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (session_open(ses, &t.st, &warning, &cause) != 0) {
+		tui_fail("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	if (warning != NULL) {
+		tui_fail("warning: %s", warning);
+		free(warning);
+	}
 	/* The lists are read in the order of the kept dates: settle them. */
 	if (store_apply_rules(t.st, &cause) != 0 ||
 	    store_set_cache(t.st, TUI_CACHE_KIB, &cause) != 0 ||
 	    tui_count(&t, &cause) != 0 ||
 	    store_data_version(t.st, &t.data_version, &cause) != 0) {
-		cli_error("%s", cause);
+		tui_fail("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
@@ -741,11 +768,11 @@ tui_run(struct cli *cli)
 	tui_catch_signals(old);
 	screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
-		char *term = cli_safe(getenv("TERM") != NULL ? getenv("TERM") :
-		    "");
+		char *term = text_escape(getenv("TERM") != NULL ?
+		    getenv("TERM") : "", 0);
 
 		tui_restore_signals(old);
-		cli_error("cannot start the full-screen interface on this "
+		tui_fail("cannot start the full-screen interface on this "
 		    "terminal (TERM=%s); give a command instead, such as "
 		    "'caseload due'", term);
 		free(term);

@@ -1,0 +1,85 @@
+/*
+ * session.h: what both faces of caseload stand on: the settings in force,
+ * the day caseload takes as today, and the database, opened as the work
+ * in hand needs it.
+ *
+ * The command line holds one session for a command; the screens hold one
+ * for as long as they are open, and ask it now and then whether the day
+ * has moved on.
+ */
+#ifndef CASELOAD_SESSION_H
+#define CASELOAD_SESSION_H
+
+#include <time.h>
+
+#include "conf.h"
+#include "date.h"
+#include "store.h"
+
+/* Exit statuses, the same for both faces. */
+#define EXIT_DONE	0	/* done */
+#define EXIT_FAILED	1	/* failed: I/O, the database */
+#define EXIT_USAGE	2	/* bad usage or bad input: nothing written */
+
+/* How the work in hand uses the database (see session_open). */
+enum session_access {
+	SESSION_WRITES,		/* writes: opened to write, the day's backup */
+	SESSION_READS,		/* reads alone: the file's bytes stay as they were */
+	SESSION_CHECKS		/* reads the file as it is, to report on it */
+};
+
+struct session {
+	struct config		 cfg;
+	char			*db_path;
+	int			 db_given;	/* --db or CASELOAD_DB named it */
+	enum session_access	 access;	/* how session_open opens it */
+	date_t			 today;
+	date_t			 clock_today;	/* by the clock, whatever --today */
+	int			 today_given;	/* --today or CASELOAD_TODAY */
+	int			 demo;		/* a throwaway demo caseload */
+	struct store		*st;		/* opened by session_open */
+	struct timespec		 started;	/* when main began (monotonic) */
+};
+
+/* Today's date by the computer's clock, in its time zone. */
+date_t session_clock_date(void);
+
+/*
+ * Check the database path before anything is opened or made there: a path
+ * the user gave must have its folder already (only caseload's own default
+ * folder is made), and it must not be a link, a device or a FIFO.  -1 with
+ * *cause when the path is wrong (bad usage: nothing was touched).
+ */
+int session_check_path(const struct session *s, char **cause);
+
+/*
+ * Open the database as s->access says, once (later calls give the same
+ * store): one that writes is opened to write, and the first such opening
+ * of a day by the clock makes the day's backup (none with --today); one
+ * that reads never writes or creates the file.  Leftover temporary files
+ * of a caseload that was stopped short are swept first.  Sets *out (s
+ * owns it); -1 with *cause on failure.  A backup that could not be made
+ * does not fail: *warning (NULL, or a new message the caller frees) says
+ * so.
+ */
+int session_open(struct session *s, struct store **out, char **warning,
+    char **cause);
+
+/* Close the database; the session can open it again. */
+void session_close(struct session *s);
+
+/*
+ * A date in the form the settings ask for ([display] date_format), or ""
+ * for DATE_NONE.  The string is one of a few buffers used in turn, so a
+ * single printf can show several dates.
+ */
+const char *session_date(const struct session *s, date_t date);
+
+/*
+ * Read the clock again: when today is not fixed by --today and the date
+ * has moved on since, s->today (and clock_today) become the new day and
+ * this returns 1; otherwise 0.  For screens left open over midnight.
+ */
+int session_new_day(struct session *s);
+
+#endif

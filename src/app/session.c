@@ -1,0 +1,132 @@
+/*
+ * session.c: the settings, today and the database that both faces of
+ * caseload stand on (see session.h).
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "session.h"
+#include "tempfile.h"
+#include "text.h"
+#include "xmalloc.h"
+
+date_t
+session_clock_date(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int
+session_check_path(const struct session *s, char **cause)
+{
+	/* Only caseload's own default folder is made, and only to write. */
+	return store_check_path(s->db_path, !s->db_given, cause);
+}
+
+/*
+ * Remove the stale temporary files of caseload's (tempfile_sweep) in the
+ * folder of the database at path and in its backups folder.
+ */
+static void
+session_sweep(const char *path)
+{
+	char *dir = text_path_folder(path);
+	time_t now = time(NULL);
+
+	tempfile_sweep(dir, now);
+	free(dir);
+	dir = store_backups_dir(path);
+	tempfile_sweep(dir, now);
+	free(dir);
+}
+
+int
+session_open(struct session *s, struct store **out, char **warning,
+    char **cause)
+{
+	char *made = NULL, *why = NULL;
+	unsigned flags = 0;
+
+	*warning = NULL;
+	if (s->st != NULL) {
+		*out = s->st;
+		return 0;
+	}
+	if (s->access != SESSION_WRITES)
+		flags |= STORE_READ_ONLY;
+	if (s->access == SESSION_CHECKS)
+		flags |= STORE_AS_IS;
+	/* Caseload's own folder is private, whatever made it wider. */
+	if (!s->db_given && !s->demo &&
+	    store_private_folder(s->db_path, &why) != 0) {
+		*warning = why;
+		why = NULL;
+	}
+	if (store_open_flags(s->db_path, flags, &s->st, cause) != 0)
+		return -1;
+	if (s->access != SESSION_CHECKS &&
+	    store_set_rules(s->st, &s->cfg.rules, cause) != 0) {
+		session_close(s);
+		return -1;
+	}
+	/* What a caseload that was stopped short left in the data folder. */
+	if (!s->demo)
+		session_sweep(s->db_path);
+	/*
+	 * The first opening of the day to write keeps a copy, named by the
+	 * clock: a --today in the future must not name (and so prune)
+	 * backups, so none is made with it.  Failing only warns.
+	 */
+	if (s->access == SESSION_WRITES && !s->demo && !s->today_given &&
+	    store_backup_daily(s->st, s->clock_today, s->cfg.backup_keep,
+	    &made, &why) != 0) {
+		free(*warning);
+		*warning = xasprintf("today's backup was not made: %s", why);
+		free(why);
+	}
+	free(made);
+	*out = s->st;
+	return 0;
+}
+
+void
+session_close(struct session *s)
+{
+	store_close(s->st);
+	s->st = NULL;
+}
+
+const char *
+session_date(const struct session *s, date_t date)
+{
+	/* A few buffers in turn, so that one printf can show several dates. */
+	static char ring[8][64];
+	static unsigned next;
+	char *buf = ring[next++ % 8];
+
+	if (date == DATE_NONE)
+		return "";
+	if (date_format(date, s->cfg.date_format, buf, sizeof ring[0]) == 0)
+		date_format_iso(date, buf);
+	return buf;
+}
+
+int
+session_new_day(struct session *s)
+{
+	date_t now;
+
+	if (s->today_given)
+		return 0;
+	now = session_clock_date();
+	if (now == s->clock_today)
+		return 0;
+	s->clock_today = s->today = now;
+	return 1;
+}
