@@ -57,6 +57,39 @@ for h in target.h tempfile.h; do
 	check "$top/include/$h" "include/$h" "includes no library"
 done
 
+# The faces stand side by side: the screens include no header of the
+# command line, and the command line none of the screens' (main.c, above
+# both, starts either).
+# grep_rule N WHAT PATTERN FILES...: no line of FILES matches PATTERN.
+grep_rule() {
+	what=$1
+	pattern=$2
+	shift 2
+	n=$((n + 1))
+	bad=$(grep -nE "$pattern" "$@" 2>/dev/null | sed "s|^$top/||")
+	if [ -n "$bad" ]; then
+		echo "not ok $n - $what"
+		echo "$bad" | sed 's/^/# /'
+		failed=1
+	else
+		echo "ok $n - $what"
+	fi
+}
+grep_rule "src/tui includes no header of src/cli" \
+	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"(cli|cli-[a-z-]*|cmd-[a-z-]*)\.h"' \
+	"$top"/src/tui/*.c "$top"/src/tui/*.h "$top"/include/tui.h
+grep_rule "src/cli includes no header of src/tui" \
+	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"tui[a-z-]*\.h"' \
+	"$top"/src/cli/*.c "$top"/src/cli/*.h "$top"/include/cli.h
+# Only the store speaks SQL.
+files=$(find "$top/src" "$top/include" -name '*.[ch]' ! -path "$top/src/store/*")
+# shellcheck disable=SC2086
+grep_rule "no sqlite3_ name outside src/store" '\bsqlite3_' $files
+# The export layer writes what it is given: it reads no store.
+grep_rule "src/export includes no store header" \
+	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"(store|views|store-int)\.h"' \
+	"$top"/src/export/*.c
+
 # The check itself must be able to fail.
 n=$((n + 1))
 probe=$(mktemp)
@@ -65,6 +98,14 @@ if grep -qE "$forbidden" "$probe"; then
 	echo "ok $n - the layering check catches a forbidden include"
 else
 	echo "not ok $n - the layering check does not catch <sqlite3.h>"
+	failed=1
+fi
+printf '#include "cli.h"\n' >"$probe"
+n=$((n + 1))
+if grep -qE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(cli|cli-[a-z-]*|cmd-[a-z-]*)\.h"' "$probe"; then
+	echo "ok $n - the layering check catches a face including the other's header"
+else
+	echo "not ok $n - the layering check does not catch #include \"cli.h\""
 	failed=1
 fi
 rm -f "$probe"
