@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "date.h"
 #include "person.h"
+#include "job.h"
 #include "session.h"
 #include "store.h"
 
@@ -62,6 +63,14 @@ int cli_no_options(const char *command, int argc, char **argv);
 
 /* Say that a command wants n operands (such as REF); returns EXIT_USAGE. */
 int cli_operands_error(const char *command, const char *what);
+
+/*
+ * Say why a job was not done: a refused input as "WHAT: why", escaped
+ * (what names the option or the command), for EXIT_USAGE; a failure of
+ * the database as it is, for EXIT_FAILED.  Frees *cause.
+ */
+int cli_job_error(const char *what, const struct job_result *r,
+    char **cause);
 
 /*
  * The database, opened on first use as the command's access says

@@ -457,6 +457,17 @@ cli_check(const char *field, int rc, char **cause)
 	return EXIT_USAGE;
 }
 
+int
+cli_job_error(const char *what, const struct job_result *r, char **cause)
+{
+	if (r->refused)
+		return cli_check(what, -1, cause);
+	cli_error("%s", *cause != NULL ? *cause : "the database failed");
+	free(*cause);
+	*cause = NULL;
+	return EXIT_FAILED;
+}
+
 const char *
 cli_date(const struct cli *cli, date_t date)
 {

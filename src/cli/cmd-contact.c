@@ -15,23 +15,21 @@
 #include "xmalloc.h"
 
 
-/* Say when the next contact is due after a change. */
+/* Say when the next contact is due, as the job left them. */
 static void
-contact_say_next(struct cli *cli, long id, char **cause)
+contact_say_next(struct cli *cli, const struct job_result *r)
 {
-	struct person *p = NULL;
-	struct rules_due due;
+	const struct rules_due *due = &r->row.contact;
 
-	if (store_person_get(cli->ses.st, id, &p, cause) != 0 || p == NULL)
+	if (r->row.person == NULL ||
+	    r->row.person->facts.status != STATUS_UP)
 		return;
-	due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
-	if (due.state == DUE_OVERDUE)
+	if (due->state == DUE_OVERDUE)
 		printf("Next contact was due %s: overdue by %d day%s.\n",
-		    cli_date(cli, due.due), due.days_overdue,
-		    due.days_overdue == 1 ? "" : "s");
-	else if (due.state != DUE_NONE)
-		printf("Next contact due %s.\n", cli_date(cli, due.due));
-	free(p);
+		    cli_date(cli, due->due), due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+	else if (due->state != DUE_NONE)
+		printf("Next contact due %s.\n", cli_date(cli, due->due));
 }
 
 int
@@ -45,6 +43,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct job_result r;
 	struct contact c;
 	struct person *p = NULL;
 	struct store *st;
@@ -114,11 +113,12 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	c.person_id = p->id;
-	if (store_contact_add(st, &c, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
+	if (job_contact(&cli->ses, &c, &r, &cause) != 0) {
+		rc = cli_job_error(r.field == JOB_NOTE ? "--note" : "--date", &r,
+		    &cause);
+		job_result_free(&r);
 		free(p);
-		return EXIT_FAILED;
+		return rc;
 	}
 	safe = cli_safe(p->name);
 	printf("Logged contact #%ld: %s%s with %s on %s%s.\n", c.id,
@@ -128,9 +128,8 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	free(safe);
 	if (c.attempted)
 		printf("An attempted contact does not reset the clock.\n");
-	if (p->facts.status == STATUS_UP)
-		contact_say_next(cli, p->id, &cause);
-	free(cause);
+	contact_say_next(cli, &r);
+	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;
 }
@@ -143,8 +142,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *reason = NULL, *number;
-	struct contact *c = NULL;
-	struct person *p = NULL;
+	struct job_result r;
 	struct store *st;
 	char *cause = NULL, *end, *safe;
 	long id;
@@ -182,39 +180,24 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	rc = store_contact_get(st, id, &c, &cause);
-	if (rc < 0)
-		goto fail;
-	if (rc == 1) {
-		cli_error("strike: there is no contact #%ld; 'caseload show REF' "
-		    "lists them", id);
-		return EXIT_USAGE;
+	if (job_strike(&cli->ses, id, reason, &r, &cause) != 0) {
+		if (r.field == JOB_WHO) {
+			free(cause);
+			cause = xasprintf("there is no contact #%ld; 'caseload "
+			    "show REF' lists them", id);
+		}
+		rc = cli_job_error(r.field == JOB_REASON ? "--reason" : "strike",
+		    &r, &cause);
+		job_result_free(&r);
+		return rc;
 	}
-	if (c->struck_on != DATE_NONE) {
-		cli_error("strike: contact #%ld was already struck out on %s",
-		    id, cli_date(cli, c->struck_on));
-		free(c);
-		return EXIT_USAGE;
-	}
-	if (store_contact_strike(st, id, cli->ses.today, reason, &cause) != 0)
-		goto fail;
-	if (store_person_get(st, c->person_id, &p, &cause) < 0)
-		goto fail;
-	safe = cli_safe(p != NULL ? p->name : "");
+	safe = cli_safe(r.row.person != NULL ? r.row.person->name : "");
 	printf("Struck out contact #%ld (%s with %s on %s); it stays in the "
-	    "log, marked struck out.\n", id, contact_method_name(c->method),
-	    safe, cli_date(cli, c->on));
+	    "log, marked struck out.\n", id,
+	    contact_method_name(r.contact->method), safe,
+	    cli_date(cli, r.contact->on));
 	free(safe);
-	if (p != NULL && p->facts.status == STATUS_UP)
-		contact_say_next(cli, p->id, &cause);
-	free(cause);
-	free(c);
-	free(p);
+	contact_say_next(cli, &r);
+	job_result_free(&r);
 	return EXIT_DONE;
-
-fail:
-	cli_error("%s", cause);
-	free(cause);
-	free(c);
-	return EXIT_FAILED;
 }

@@ -588,14 +588,15 @@ letters_sent(struct cli *cli, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct person *p = NULL, *after = NULL;
+	struct job_result r;
+	struct person *p = NULL;
 	struct rules_due due;
 	struct store *st;
 	date_t on = cli->ses.today;
-	const char *field;
 	char *cause = NULL, *safe = NULL, *why;
-	int c, rc, recorded = 0;
+	int c, rc;
 
+	memset(&r, 0, sizeof r);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
@@ -619,14 +620,13 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	safe = cli_safe(p->name);
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
-	if (store_letter_sent_on(st, p->id, on, &recorded, &cause) != 0)
-		goto failed;
-	if (check_letter_sent(p, on, cli->ses.today, recorded,
-	    cli->ses.cfg.date_format, &field, &cause) != 0) {
+	if (job_letter_sent(&cli->ses, p->id, on, &r, &cause) != 0) {
+		if (!r.refused || r.field == JOB_DATE) {
+			rc = cli_job_error("--date", &r, &cause);
+			goto out;
+		}
 		why = cli_safe(cause);
-		if (strcmp(field, "date") == 0)
-			cli_error("--date: %s", why);
-		else if (strcmp(field, "status") == 0)
+		if (r.field == JOB_STATUS)
 			cli_error("letters sent: %s (log a letter to someone "
 			    "stepped up with 'caseload contact %ld --method "
 			    "letter')", why, p->id);
@@ -637,13 +637,10 @@ letters_sent(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (store_letter_add(st, p->id, on, &cause) != 0 ||
-	    store_person_get(st, p->id, &after, &cause) != 0)
-		goto failed;
 
 	printf("Recorded the annual letter to %ld %s, sent on %s.\n", p->id,
 	    safe, cli_date(cli, on));
-	due = rules_letter_due(&after->facts, &cli->ses.cfg.rules, cli->ses.today);
+	due = r.row.letter;
 	if (due.state == DUE_NONE)
 		printf("No more annual letters: they turn 25 before the next "
 		    "one would fall due.\n");
@@ -653,16 +650,9 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	else
 		printf("Next letter due %s.\n", cli_date(cli, due.due));
 	rc = EXIT_DONE;
-	goto out;
-
-failed:
-	if (cause != NULL)
-		cli_error("%s", cause);
-	free(cause);
-	rc = EXIT_FAILED;
 out:
+	job_result_free(&r);
 	free(safe);
-	free(after);
 	free(p);
 	return rc;
 }

@@ -17,8 +17,8 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		{ "date", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct job_result r;
 	struct person *p = NULL;
-	struct rules_due due;
 	struct store *st;
 	date_t on = cli->ses.today;
 	char *cause = NULL, *safe;
@@ -40,28 +40,23 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if ((rc = cli_check("--date", check_event_date(on, p->facts.dob,
-	    cli->ses.today, &cause), &cause)) != 0) {
+	if ((rc = cli_store(cli, &st)) != 0) {
 		free(p);
 		return rc;
 	}
-	if ((rc = cli_store(cli, &st)) != 0 ||
-	    store_review_add(st, p->id, on, &cause) != 0) {
-		if (cause != NULL)
-			cli_error("%s", cause);
-		free(cause);
+	if (job_review(&cli->ses, p->id, on, &r, &cause) != 0) {
+		rc = cli_job_error("--date", &r, &cause);
+		job_result_free(&r);
 		free(p);
-		return EXIT_FAILED;
+		return rc;
 	}
 	safe = cli_safe(p->name);
 	printf("Recorded a pathway plan review for %ld %s on %s.\n", p->id,
 	    safe, cli_date(cli, on));
 	free(safe);
-	if (p->facts.last_review == DATE_NONE || on > p->facts.last_review)
-		p->facts.last_review = on;
-	due = rules_review_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
-	if (due.state != DUE_NONE)
-		printf("Next review due %s.\n", cli_date(cli, due.due));
+	if (r.row.review.state != DUE_NONE)
+		printf("Next review due %s.\n", cli_date(cli, r.row.review.due));
+	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;
 }

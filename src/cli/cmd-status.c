@@ -27,13 +27,14 @@ status_change(struct cli *cli, const char *command, enum status to,
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *reason = NULL;
+	struct job_result r;
 	struct person *p = NULL;
-	struct rules_due due;
 	struct store *st;
 	date_t on = cli->ses.today;
 	char *cause = NULL, *safe;
 	int opt, rc;
 
+	memset(&r, 0, sizeof r);
 	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":",
@@ -60,37 +61,29 @@ status_change(struct cli *cli, const char *command, enum status to,
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	safe = cli_safe(p->name);
-	if ((rc = cli_check(p->facts.status == to ? command : "--date",
-	    check_status_change(&p->facts, to, on, cli->ses.today, &cause),
-	    &cause)) != 0)
-		goto out;
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
-	if (store_status_change(st, p->id, to, on, reason, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		rc = EXIT_FAILED;
+	if (job_status(&cli->ses, p->id, to, on, reason, &r, &cause) != 0) {
+		rc = cli_job_error(r.field == JOB_STATUS ? command :
+		    r.field == JOB_REASON ? "--reason" : "--date", &r, &cause);
 		goto out;
 	}
-	p->facts.status = to;
-	p->facts.status_since = on;
 	switch (to) {
 	case STATUS_DOWN:
 		printf("Stepped down %ld %s on %s.\n", p->id, safe,
 		    cli_date(cli, on));
-		due = rules_letter_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
-		if (due.state == DUE_NONE)
+		if (r.row.letter.state == DUE_NONE)
 			printf("No annual letter: they turn 25 first.\n");
 		else
 			printf("First annual letter due %s.\n",
-			    cli_date(cli, due.due));
+			    cli_date(cli, r.row.letter.due));
 		break;
 	case STATUS_UP:
 		printf("Stepped up %ld %s on %s.\n", p->id, safe,
 		    cli_date(cli, on));
-		due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
-		printf("Next contact %s %s.\n", due.state == DUE_OVERDUE ?
-		    "was due" : "due", cli_date(cli, due.due));
+		printf("Next contact %s %s.\n", r.row.contact.state ==
+		    DUE_OVERDUE ? "was due" : "due",
+		    cli_date(cli, r.row.contact.due));
 		break;
 	case STATUS_ARCHIVED:
 		printf("Archived %ld %s on %s; their record is kept and "
@@ -100,6 +93,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 	}
 	rc = EXIT_DONE;
 out:
+	job_result_free(&r);
 	free(safe);
 	free(p);
 	return rc;

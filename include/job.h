@@ -1,0 +1,88 @@
+/*
+ * job.h: the jobs a worker does, one function each, that the command line
+ * and the screens both call: log a contact, strike one out, step down or
+ * up, archive, record a pathway plan review, record an annual letter.
+ *
+ * A job checks its input with the core's checks, writes in one
+ * transaction, works the young person's dates out again and returns what
+ * it did; each face puts that into its own words.  Neither face writes
+ * these to the store any other way.
+ *
+ * Each job returns 0 when done, or -1 with *cause saying why not (the
+ * caller frees it).  When the input was refused (r->refused), nothing was
+ * written and r->field says what was wrong, so that a face can point at
+ * the option or the field; otherwise the failure was the database's.
+ */
+#ifndef CASELOAD_JOB_H
+#define CASELOAD_JOB_H
+
+#include "person.h"
+#include "session.h"
+#include "views.h"
+
+/* What a refused input was wrong about. */
+enum job_field {
+	JOB_NOTHING,		/* not refused */
+	JOB_WHO,		/* no such young person, or contact */
+	JOB_DATE,		/* the date */
+	JOB_NOTE,		/* the note */
+	JOB_REASON,		/* the reason */
+	JOB_STATUS,		/* their status does not allow it */
+	JOB_AGAIN		/* done already (struck out, letter recorded) */
+};
+
+/* What a job did. */
+struct job_result {
+	int		 refused;	/* bad input: nothing was written */
+	enum job_field	 field;		/* what was wrong, when refused */
+	long		 made;		/* the row made: a contact's number */
+	/*
+	 * The young person as the lists judge them after the job (their
+	 * stage, next contact, letter and review); row.person is NULL when
+	 * the job found nobody.
+	 */
+	struct due_row	 row;
+	struct contact	*contact;	/* strike: the contact as it was */
+};
+
+/* Free what a result holds (not r itself); safe on a zeroed result. */
+void job_result_free(struct job_result *r);
+
+/*
+ * Log contact c (c->person_id, on, method, by, attempted, note) with that
+ * young person: a date that is not in the future or before their birth, a
+ * note of at most CHECK_NOTE_MAX bytes, on several lines if need be.
+ * Sets c->id, and r->made to it.
+ */
+int job_contact(struct session *s, struct contact *c, struct job_result *r,
+    char **cause);
+
+/*
+ * Strike out contact number id, logged by mistake, today, with a reason
+ * (NULL: none).  r->contact is the contact as it was before.
+ */
+int job_strike(struct session *s, long id, const char *reason,
+    struct job_result *r, char **cause);
+
+/*
+ * Change young person id's status to `to` (STATUS_DOWN: step down,
+ * STATUS_UP: step up, STATUS_ARCHIVED: archive) on a date, with a reason
+ * (NULL: none): a date not in the future nor before their last change.
+ */
+int job_status(struct session *s, long id, enum status to, date_t on,
+    const char *reason, struct job_result *r, char **cause);
+
+/* Record young person id's pathway plan review on a date. */
+int job_review(struct session *s, long id, date_t on, struct job_result *r,
+    char **cause);
+
+/*
+ * Record the annual letter to young person id as sent on a date: they
+ * must be stepped down (JOB_STATUS), the date good and not before they
+ * stepped down (JOB_DATE), and no letter recorded on it already
+ * (JOB_AGAIN).
+ */
+int job_letter_sent(struct session *s, long id, date_t on,
+    struct job_result *r, char **cause);
+
+#endif

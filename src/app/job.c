@@ -1,0 +1,200 @@
+/*
+ * job.c: the jobs both faces call (see job.h): check with the core, write
+ * in one transaction, judge the young person again.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "job.h"
+#include "xmalloc.h"
+
+void
+job_result_free(struct job_result *r)
+{
+	free(r->row.person);
+	free(r->contact);
+	memset(r, 0, sizeof *r);
+	r->row.person = NULL;
+	r->contact = NULL;
+}
+
+/* Start a result; the store must be open. */
+static int
+job_start(struct session *s, struct job_result *r, char **cause)
+{
+	memset(r, 0, sizeof *r);
+	r->row.person = NULL;
+	r->contact = NULL;
+	r->field = JOB_NOTHING;
+	if (s->st == NULL)
+		return xfail(cause, "the database is not open");
+	return 0;
+}
+
+/* Refuse the input: what was wrong, in *cause already (rc is -1). */
+static int
+job_refuse(struct job_result *r, enum job_field field)
+{
+	r->refused = 1;
+	r->field = field;
+	return -1;
+}
+
+/* Young person id, whole, into *out (the caller frees it), or refused. */
+static int
+job_person(struct session *s, long id, struct person **out,
+    struct job_result *r, char **cause)
+{
+	int rc;
+
+	*out = NULL;
+	rc = store_person_get(s->st, id, out, cause);
+	if (rc < 0)
+		return -1;
+	if (rc == 1 || *out == NULL) {
+		xfail(cause, "there is no young person number %ld", id);
+		return job_refuse(r, JOB_WHO);
+	}
+	return 0;
+}
+
+/* Judge young person id again, as the lists do, after the job. */
+static int
+job_judge(struct session *s, long id, struct job_result *r, char **cause)
+{
+	return views_due_get(s->st, &s->cfg.rules, s->today, id, &r->row,
+	    cause) < 0 ? -1 : 0;
+}
+
+/* Check a reason: one line, not too long; NULL is none. */
+static int
+job_reason(const char *reason, struct job_result *r, char **cause)
+{
+	if (reason != NULL &&
+	    check_text(reason, 0, CHECK_REASON_MAX, cause) != 0)
+		return job_refuse(r, JOB_REASON);
+	return 0;
+}
+
+int
+job_contact(struct session *s, struct contact *c, struct job_result *r,
+    char **cause)
+{
+	struct person *p;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, c->person_id, &p, r, cause) != 0)
+		return -1;
+	if (check_event_date(c->on, p->facts.dob, s->today, cause) != 0) {
+		free(p);
+		return job_refuse(r, JOB_DATE);
+	}
+	free(p);
+	if (c->note != NULL &&
+	    check_text(c->note, 1, CHECK_NOTE_MAX, cause) != 0)
+		return job_refuse(r, JOB_NOTE);
+	c->struck_on = DATE_NONE;
+	c->struck_reason = NULL;
+	if (store_contact_add(s->st, c, cause) != 0)
+		return -1;
+	r->made = c->id;
+	return job_judge(s, c->person_id, r, cause);
+}
+
+int
+job_strike(struct session *s, long id, const char *reason,
+    struct job_result *r, char **cause)
+{
+	int rc;
+
+	if (job_start(s, r, cause) != 0)
+		return -1;
+	rc = store_contact_get(s->st, id, &r->contact, cause);
+	if (rc < 0)
+		return -1;
+	if (rc == 1 || r->contact == NULL) {
+		xfail(cause, "there is no contact #%ld", id);
+		return job_refuse(r, JOB_WHO);
+	}
+	if (r->contact->struck_on != DATE_NONE) {
+		xfail(cause, "contact #%ld was already struck out on %s", id,
+		    session_date(s, r->contact->struck_on));
+		return job_refuse(r, JOB_AGAIN);
+	}
+	if (job_reason(reason, r, cause) != 0)
+		return -1;
+	if (store_contact_strike(s->st, id, s->today, reason, cause) != 0)
+		return -1;
+	return job_judge(s, r->contact->person_id, r, cause);
+}
+
+int
+job_status(struct session *s, long id, enum status to, date_t on,
+    const char *reason, struct job_result *r, char **cause)
+{
+	struct person *p;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, id, &p, r, cause) != 0)
+		return -1;
+	if (check_status_change(&p->facts, to, on, s->today, cause) != 0) {
+		r->field = p->facts.status == to ? JOB_STATUS : JOB_DATE;
+		free(p);
+		return job_refuse(r, r->field);
+	}
+	free(p);
+	if (job_reason(reason, r, cause) != 0)
+		return -1;
+	if (store_status_change(s->st, id, to, on, reason, cause) != 0)
+		return -1;
+	return job_judge(s, id, r, cause);
+}
+
+int
+job_review(struct session *s, long id, date_t on, struct job_result *r,
+    char **cause)
+{
+	struct person *p;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, id, &p, r, cause) != 0)
+		return -1;
+	if (check_event_date(on, p->facts.dob, s->today, cause) != 0) {
+		free(p);
+		return job_refuse(r, JOB_DATE);
+	}
+	free(p);
+	if (store_review_add(s->st, id, on, cause) != 0)
+		return -1;
+	return job_judge(s, id, r, cause);
+}
+
+int
+job_letter_sent(struct session *s, long id, date_t on,
+    struct job_result *r, char **cause)
+{
+	struct person *p;
+	const char *field;
+	int recorded = 0;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, id, &p, r, cause) != 0)
+		return -1;
+	if (store_letter_sent_on(s->st, id, on, &recorded, cause) != 0) {
+		free(p);
+		return -1;
+	}
+	if (check_letter_sent(p, on, s->today, recorded, s->cfg.date_format,
+	    &field, cause) != 0) {
+		free(p);
+		return job_refuse(r, strcmp(field, "date") == 0 ? JOB_DATE :
+		    strcmp(field, "status") == 0 ? JOB_STATUS : JOB_AGAIN);
+	}
+	free(p);
+	if (store_letter_add(s->st, id, on, cause) != 0)
+		return -1;
+	return job_judge(s, id, r, cause);
+}
