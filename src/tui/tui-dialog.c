@@ -2,8 +2,8 @@
  * tui-dialog.c: the small jobs, each a dialog over the screen beneath:
  * log a contact, step down or up, record a review, strike out a contact
  * (chosen from a pick list, then confirmed), and the question before
- * throwing typed text away.  Each writes through the store and checks
- * what was typed with the same checks as the command line (check.h).
+ * throwing typed text away.  Each gathers what was typed and calls the
+ * job the command line calls too (job.h), which checks and writes it.
  */
 #include <config.h>
 
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "job.h"
 #include "text.h"
 #include "tui-int.h"
 #include "xmalloc.h"
@@ -81,26 +82,36 @@ dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
 	return rc;
 }
 
-/* Report a check: 0 when it passed, or -1 after an error beside field i. */
+/*
+ * A job that was not done: a refused input beside field i (when i is not
+ * -1), anything else on the status line.  Frees *cause and what r holds;
+ * returns -1, for a save function to return.
+ */
 static int
-dialog_check(struct tui_form *f, size_t i, int rc, char **cause)
+dialog_job_failed(struct tui *t, struct tui_form *f, int i,
+    struct job_result *r, char **cause)
 {
-	if (rc == 0)
-		return 0;
-	tui_form_error(f, i, *cause != NULL ? *cause : "not valid");
+	const char *why = *cause != NULL ? *cause : "the database failed";
+
+	if (r->refused && i >= 0)
+		tui_form_error(f, (size_t)i, why);
+	else if (r->refused)
+		tui_error(t, "Nothing was saved: %s.", why);
+	else
+		tui_error(t, "Nothing was saved: %s", why);
 	free(*cause);
 	*cause = NULL;
+	job_result_free(r);
 	return -1;
 }
 
-/* "Next contact due 22/01/2027." after a change, from the updated row. */
+/* "Next contact due 22/01/2027." after a job, from the row it left. */
 static void
-dialog_next_contact(struct tui *t, long id, char *buf, size_t size)
+dialog_next_contact(const struct tui *t, const struct due_row *row,
+    char *buf, size_t size)
 {
-	const struct due_row *row = tui_row(t, id);
-
 	buf[0] = '\0';
-	if (row == NULL || row->person->facts.status != STATUS_UP)
+	if (row->person == NULL || row->person->facts.status != STATUS_UP)
 		return;
 	if (row->contact.state == DUE_OVERDUE)
 		snprintf(buf, size, " Next contact was due %s: overdue by %d "
@@ -128,48 +139,39 @@ static int
 contact_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
+	struct job_result r;
 	struct contact c;
 	char *note, *cause = NULL, next[128];
-	int bad = 0;
+	int rc;
 
 	memset(&c, 0, sizeof c);
 	c.person_id = d->id;
-	c.struck_on = DATE_NONE;
-	if (dialog_date(t, f, CD_DATE, &c.on) != 0 ||
-	    dialog_check(f, CD_DATE, check_event_date(c.on, d->facts.dob,
-	    t->today, &cause), &cause) != 0)
-		bad = 1;
+	if (dialog_date(t, f, CD_DATE, &c.on) != 0)
+		return -1;
 	c.method = (enum contact_method)tui_form_choice(f, CD_METHOD);
 	c.by = tui_form_choice(f, CD_BY) == 0 ? BY_WORKER : BY_YOUNG_PERSON;
 	c.attempted = tui_form_choice(f, CD_ATTEMPTED);
 	note = tui_form_value(f, CD_NOTE);
-	if (dialog_check(f, CD_NOTE, check_text(note, 0, CHECK_NOTE_MAX,
-	    &cause), &cause) != 0)
-		bad = 1;
 	c.note = *note != '\0' ? note : NULL;
-	if (bad) {
-		free(note);
-		return -1;
-	}
-	if (store_contact_add(t->st, &c, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		free(note);
-		return -1;
-	}
+	rc = job_contact(t->ses, &c, &r, &cause);
 	free(note);
+	if (rc != 0)
+		return dialog_job_failed(t, f, r.field == JOB_NOTE ? CD_NOTE :
+		    r.field == JOB_DATE ? CD_DATE : -1, &r, &cause);
 	tui_changed(t);
 	if (c.attempted) {
 		tui_message(t, "Logged contact #%ld: attempted %s with %s on %s; "
 		    "it does not reset the clock.", c.id,
 		    contact_method_name(c.method), d->name,
 		    session_date(t->ses, c.on));
+		job_result_free(&r);
 		return 0;
 	}
-	dialog_next_contact(t, d->id, next, sizeof next);
+	dialog_next_contact(t, &r.row, next, sizeof next);
 	tui_message(t, "Logged contact #%ld: %s with %s on %s.%s", c.id,
 	    contact_method_name(c.method), d->name, session_date(t->ses, c.on),
 	    next);
+	job_result_free(&r);
 	return 0;
 }
 
@@ -213,47 +215,36 @@ static int
 step_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
-	const struct due_row *row;
+	struct job_result r;
 	char *reason, *cause = NULL, next[128];
 	date_t on = DATE_NONE;
-	int bad = 0;
+	int rc;
 
-	if (dialog_date(t, f, SD_DATE, &on) != 0 ||
-	    dialog_check(f, SD_DATE, check_status_change(&d->facts, d->to, on,
-	    t->today, &cause), &cause) != 0)
-		bad = 1;
+	if (dialog_date(t, f, SD_DATE, &on) != 0)
+		return -1;
 	reason = tui_form_value(f, SD_REASON);
-	if (dialog_check(f, SD_REASON, check_text(reason, 0, CHECK_REASON_MAX,
-	    &cause), &cause) != 0)
-		bad = 1;
-	if (bad) {
-		free(reason);
-		return -1;
-	}
-	if (store_status_change(t->st, d->id, d->to, on, *reason != '\0' ?
-	    reason : NULL, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		free(reason);
-		return -1;
-	}
+	rc = job_status(t->ses, d->id, d->to, on, *reason != '\0' ? reason :
+	    NULL, &r, &cause);
 	free(reason);
+	if (rc != 0)
+		return dialog_job_failed(t, f, r.field == JOB_REASON ?
+		    SD_REASON : r.field == JOB_DATE ? SD_DATE : -1, &r, &cause);
 	tui_changed(t);
-	row = tui_row(t, d->id);
 	if (d->to == STATUS_DOWN) {
-		if (row != NULL && row->letter.state != DUE_NONE)
+		if (r.row.letter.state != DUE_NONE)
 			snprintf(next, sizeof next, " First annual letter due %s.",
-			    session_date(t->ses, row->letter.due));
+			    session_date(t->ses, r.row.letter.due));
 		else
 			snprintf(next, sizeof next, " No annual letter: they turn "
 			    "25 first.");
 		tui_message(t, "Stepped down %s on %s.%s", d->name,
 		    session_date(t->ses, on), next);
 	} else {
-		dialog_next_contact(t, d->id, next, sizeof next);
+		dialog_next_contact(t, &r.row, next, sizeof next);
 		tui_message(t, "Stepped up %s on %s.%s", d->name,
 		    session_date(t->ses, on), next);
 	}
+	job_result_free(&r);
 	return 0;
 }
 
@@ -291,27 +282,23 @@ static int
 review_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
-	const struct due_row *row;
+	struct job_result r;
 	char *cause = NULL, next[128];
 	date_t on = DATE_NONE;
 
-	if (dialog_date(t, f, 0, &on) != 0 ||
-	    dialog_check(f, 0, check_event_date(on, d->facts.dob, t->today,
-	    &cause), &cause) != 0)
+	if (dialog_date(t, f, 0, &on) != 0)
 		return -1;
-	if (store_review_add(t->st, d->id, on, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		return -1;
-	}
+	if (job_review(t->ses, d->id, on, &r, &cause) != 0)
+		return dialog_job_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
+		    &cause);
 	tui_changed(t);
-	row = tui_row(t, d->id);
 	next[0] = '\0';
-	if (row != NULL && row->review.state != DUE_NONE)
+	if (r.row.review.state != DUE_NONE)
 		snprintf(next, sizeof next, " Next review due %s.",
-		    session_date(t->ses, row->review.due));
+		    session_date(t->ses, r.row.review.due));
 	tui_message(t, "Recorded a pathway plan review for %s on %s.%s",
 	    d->name, session_date(t->ses, on), next);
+	job_result_free(&r);
 	return 0;
 }
 
@@ -376,26 +363,22 @@ static int
 strike_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
+	struct job_result r;
 	char *reason, *cause = NULL, next[128];
+	int rc;
 
 	reason = tui_form_value(f, 0);
-	if (dialog_check(f, 0, check_text(reason, 0, CHECK_REASON_MAX,
-	    &cause), &cause) != 0) {
-		free(reason);
-		return -1;
-	}
-	if (store_contact_strike(t->st, d->contact_id, t->today,
-	    *reason != '\0' ? reason : NULL, &cause) != 0) {
-		tui_error(t, "Nothing was changed: %s", cause);
-		free(cause);
-		free(reason);
-		return -1;
-	}
+	rc = job_strike(t->ses, d->contact_id, *reason != '\0' ? reason :
+	    NULL, &r, &cause);
 	free(reason);
+	if (rc != 0)
+		return dialog_job_failed(t, f, r.field == JOB_REASON ? 0 : -1,
+		    &r, &cause);
 	tui_changed(t);
-	dialog_next_contact(t, d->id, next, sizeof next);
+	dialog_next_contact(t, &r.row, next, sizeof next);
 	tui_message(t, "Struck out contact #%ld; it stays in the log, marked "
 	    "struck out.%s", d->contact_id, next);
+	job_result_free(&r);
 	return 0;
 }
 
@@ -482,50 +465,28 @@ static int
 letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
-	struct person p;
-	const struct due_row *row;
-	const char *field;
+	struct job_result r;
 	char *cause = NULL, next[128];
 	date_t on = DATE_NONE;
-	int recorded = 0;
 
 	if (dialog_date(t, f, 0, &on) != 0)
 		return -1;
-	if (store_letter_sent_on(t->st, d->id, on, &recorded, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		return -1;
-	}
-	memset(&p, 0, sizeof p);
-	p.id = d->id;
-	p.name = d->name;
-	p.facts = d->facts;
-	if (check_letter_sent(&p, on, t->today, recorded,
-	    t->ses->cfg.date_format, &field, &cause) != 0) {
-		/* About the date beside it; about them on the status line. */
-		if (strcmp(field, "date") == 0)
-			return dialog_check(f, 0, -1, &cause);
-		tui_error(t, "Nothing was saved: %s.", cause);
-		free(cause);
-		return -1;
-	}
-	if (store_letter_add(t->st, d->id, on, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		return -1;
-	}
+	/* About the date beside it; about them on the status line. */
+	if (job_letter_sent(t->ses, d->id, on, &r, &cause) != 0)
+		return dialog_job_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
+		    &cause);
 	tui_changed(t);
-	row = tui_row(t, d->id);
-	if (row == NULL || row->letter.state == DUE_NONE)
+	if (r.row.letter.state == DUE_NONE)
 		snprintf(next, sizeof next, "no more: they turn 25 first");
-	else if (row->letter.state == DUE_OVERDUE)
+	else if (r.row.letter.state == DUE_OVERDUE)
 		snprintf(next, sizeof next, "the next was due %s",
-		    session_date(t->ses, row->letter.due));
+		    session_date(t->ses, r.row.letter.due));
 	else
 		snprintf(next, sizeof next, "next letter due %s",
-		    session_date(t->ses, row->letter.due));
+		    session_date(t->ses, r.row.letter.due));
 	tui_message(t, "Recorded the letter to %s sent %s; %s.", d->name,
 	    session_date(t->ses, on), next);
+	job_result_free(&r);
 	return 0;
 }
 
@@ -568,33 +529,22 @@ static int
 archive_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
+	struct job_result r;
 	char *reason, *cause = NULL;
+	int rc;
 
-	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->today, t->today,
-	    &cause) != 0) {
-		tui_error(t, "Nothing was changed: cannot archive %s: %s.",
-		    d->name, cause);
-		free(cause);
-		return -1;
-	}
 	reason = tui_form_value(f, 0);
-	if (dialog_check(f, 0, check_text(reason, 0, CHECK_REASON_MAX,
-	    &cause), &cause) != 0) {
-		free(reason);
-		return -1;
-	}
-	if (store_status_change(t->st, d->id, STATUS_ARCHIVED, t->today,
-	    *reason != '\0' ? reason : NULL, &cause) != 0) {
-		tui_error(t, "Nothing was changed: %s", cause);
-		free(cause);
-		free(reason);
-		return -1;
-	}
+	rc = job_status(t->ses, d->id, STATUS_ARCHIVED, t->ses->today,
+	    *reason != '\0' ? reason : NULL, &r, &cause);
 	free(reason);
+	if (rc != 0)
+		return dialog_job_failed(t, f, r.field == JOB_REASON ? 0 : -1,
+		    &r, &cause);
+	job_result_free(&r);
 	tui_changed(t);
 	tui_message(t, "Archived %s on %s; their record is kept (f shows the "
 	    "archived) and s steps them up again.", d->name,
-	    session_date(t->ses, t->today));
+	    session_date(t->ses, t->ses->today));
 	return 0;
 }
 

@@ -1,0 +1,236 @@
+/*
+ * test-job.c: the jobs both faces call (job.h), on a fresh database: what
+ * each refuses, and says was wrong, without writing; what each does.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "job.h"
+#include "session.h"
+
+#define D(y, m, d) date_from_ymd(y, m, d)
+
+struct fixture {
+	char		 dir[64];
+	char		 path[128];
+	struct session	 s;
+	long		 id;	/* Aisha, stepped up */
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	struct person p;
+	struct store *st;
+	char *cause = NULL, *warning = NULL;
+
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/caseload-test-job-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	snprintf(fx->path, sizeof fx->path, "%s/caseload.db", fx->dir);
+	conf_defaults(&fx->s.cfg);
+	fx->s.db_path = fx->path;
+	fx->s.db_given = 1;
+	fx->s.access = SESSION_WRITES;
+	fx->s.today = fx->s.clock_today = D(2026, 11, 27);
+	fx->s.today_given = 1;
+	if (session_open(&fx->s, &st, &warning, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		return -1;
+	}
+	free(warning);
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = "Aisha Khan";
+	p.facts.dob = D(2007, 3, 14);
+	p.facts.allocated_on = D(2026, 9, 1);
+	if (store_person_add(st, &p, &cause) != 0)
+		return -1;
+	fx->id = p.id;
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[160];
+
+	session_close(&fx->s);
+	conf_free(&fx->s.cfg);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx);
+	return 0;
+}
+
+/* Log a contact; the job's return, with r and *cause filled in. */
+static int
+log_contact(struct fixture *fx, date_t on, const char *note,
+    struct job_result *r, char **cause)
+{
+	struct contact c;
+
+	memset(&c, 0, sizeof c);
+	c.person_id = fx->id;
+	c.on = on;
+	c.method = METHOD_VISIT;
+	c.by = BY_WORKER;
+	c.note = note;
+	return job_contact(&fx->s, &c, r, cause);
+}
+
+/* A refusal: -1, refused, the field, a message; free both. */
+static void
+assert_refused(int rc, struct job_result *r, char **cause,
+    enum job_field field)
+{
+	assert_int_equal(rc, -1);
+	assert_true(r->refused);
+	assert_int_equal(r->field, field);
+	assert_non_null(*cause);
+	free(*cause);
+	*cause = NULL;
+	job_result_free(r);
+}
+
+static long
+contacts(struct fixture *fx)
+{
+	struct person *p = NULL;
+	char *cause = NULL;
+	long n;
+
+	assert_int_equal(store_person_get(fx->s.st, fx->id, &p, &cause), 0);
+	n = p->facts.last_contact == DATE_NONE ? 0 : p->facts.last_contact;
+	free(p);
+	return n;
+}
+
+static void
+test_contact(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+
+	/* Refused, and nothing written. */
+	assert_refused(log_contact(fx, D(2026, 11, 28), NULL, &r, &cause), &r,
+	    &cause, JOB_DATE);
+	assert_refused(log_contact(fx, D(2006, 1, 1), NULL, &r, &cause), &r,
+	    &cause, JOB_DATE);
+	assert_refused(log_contact(fx, D(2026, 11, 20), "bad\033[2J", &r,
+	    &cause), &r, &cause, JOB_NOTE);
+	assert_refused(log_contact(fx, D(2026, 11, 20), "flip \xe2\x80\xae",
+	    &r, &cause), &r, &cause, JOB_NOTE);
+	assert_int_equal(contacts(fx), 0);
+
+	/* A note of several lines, from either face. */
+	assert_int_equal(log_contact(fx, D(2026, 11, 20),
+	    "Talked about college.\nWants help with the bursary.", &r,
+	    &cause), 0);
+	assert_false(r.refused);
+	assert_true(r.made > 0);
+	assert_non_null(r.row.person);
+	assert_int_equal(r.row.contact.due, D(2027, 1, 15));	/* + 8 weeks */
+	assert_int_equal(r.row.contact.state, DUE_OK);
+	job_result_free(&r);
+	assert_int_equal(contacts(fx), D(2026, 11, 20));
+
+	/* Nobody of that number. */
+	fx->id = 999;
+	assert_refused(log_contact(fx, D(2026, 11, 20), NULL, &r, &cause), &r,
+	    &cause, JOB_WHO);
+}
+
+static void
+test_strike(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+	long made;
+
+	assert_int_equal(log_contact(fx, D(2026, 11, 20), NULL, &r, &cause), 0);
+	made = r.made;
+	job_result_free(&r);
+	assert_refused(job_strike(&fx->s, made + 1, NULL, &r, &cause), &r,
+	    &cause, JOB_WHO);
+	assert_refused(job_strike(&fx->s, made, "two\nlines", &r, &cause), &r,
+	    &cause, JOB_REASON);
+	assert_int_equal(job_strike(&fx->s, made, "wrong person", &r, &cause),
+	    0);
+	assert_non_null(r.contact);
+	assert_int_equal(r.contact->on, D(2026, 11, 20));
+	/* Struck out, the first contact is due from allocation again. */
+	assert_int_equal(r.row.contact.state, DUE_OVERDUE);
+	job_result_free(&r);
+	assert_refused(job_strike(&fx->s, made, NULL, &r, &cause), &r, &cause,
+	    JOB_AGAIN);
+}
+
+static void
+test_status_review_letter(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+
+	assert_refused(job_status(&fx->s, fx->id, STATUS_UP, D(2026, 11, 1),
+	    NULL, &r, &cause), &r, &cause, JOB_STATUS);
+	assert_refused(job_status(&fx->s, fx->id, STATUS_DOWN, D(2026, 8, 1),
+	    NULL, &r, &cause), &r, &cause, JOB_DATE);	/* before allocation */
+	assert_refused(job_letter_sent(&fx->s, fx->id, D(2026, 11, 20), &r,
+	    &cause), &r, &cause, JOB_STATUS);
+	assert_refused(job_review(&fx->s, fx->id, D(2026, 12, 1), &r, &cause),
+	    &r, &cause, JOB_DATE);
+
+	assert_int_equal(job_review(&fx->s, fx->id, D(2026, 11, 1), &r, &cause),
+	    0);
+	assert_int_equal(r.row.review.due, D(2027, 5, 1));
+	job_result_free(&r);
+
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_DOWN,
+	    D(2026, 11, 2), "full-time work", &r, &cause), 0);
+	assert_int_equal(r.row.person->facts.status, STATUS_DOWN);
+	assert_int_equal(r.row.letter.due, D(2027, 11, 2));
+	job_result_free(&r);
+
+	assert_int_equal(job_letter_sent(&fx->s, fx->id, D(2026, 11, 20), &r,
+	    &cause), 0);
+	assert_int_equal(r.row.letter.due, D(2027, 11, 20));
+	job_result_free(&r);
+	assert_refused(job_letter_sent(&fx->s, fx->id, D(2026, 11, 20), &r,
+	    &cause), &r, &cause, JOB_AGAIN);
+
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_ARCHIVED,
+	    D(2026, 11, 27), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	assert_refused(job_status(&fx->s, fx->id, STATUS_ARCHIVED,
+	    D(2026, 11, 27), NULL, &r, &cause), &r, &cause, JOB_STATUS);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_contact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strike, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_review_letter, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
