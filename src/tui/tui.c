@@ -582,12 +582,32 @@ tui_resize(struct tui *t)
 	t->dirty = 1;
 }
 
-/* On the timeout: notice changes made to the database elsewhere. */
+/*
+ * Left open over midnight, the screens move on to the new day: everything
+ * is judged again (overdue, due soon, ages, the agenda) and new dialogs
+ * offer the new date.  1 when the day moved on.
+ */
+static int
+tui_new_day(struct tui *t)
+{
+	if (!session_new_day(t->ses))
+		return 0;
+	t->today = t->ses->today;
+	if (tui_changed(t) == 0)
+		tui_message(t, "It is %s now: the lists are judged for the new "
+		    "day.", session_date(t->ses, t->today));
+	return 1;
+}
+
+/* On the timeout: notice a new day, and changes made elsewhere. */
 static void
 tui_tick(struct tui *t)
 {
 	char *cause = NULL;
 	long version;
+
+	if (tui_new_day(t))
+		return;
 
 	if (store_data_version(t->st, &version, &cause) != 0) {
 		if (t->message == NULL || !t->message_error)
@@ -693,6 +713,8 @@ tui_loop(struct tui *t)
 			t->message = NULL;
 			t->dirty = 1;
 		}
+		/* A key after midnight works on the new day. */
+		tui_new_day(t);
 		bits = top->ops->key(t, top, key);
 		if (bits & TUI_PASS)
 			bits = tui_own_key(t, top, key);

@@ -12,7 +12,9 @@
 #   tui_start [ARGS...]        caseload --db $DB --today $TODAY ARGS, in
 #                              $TUI_COLS x $TUI_LINES (100x30); TUI_ENV
 #                              adds variables ("NO_COLOR=1"), TUI_WRAP a
-#                              command to run it under (valgrind)
+#                              command to run it under (valgrind);
+#                              TUI_CLOCK=1 leaves --today out, for the
+#                              clock (which a test may fake) to say
 #   keys KEY...                send keys by tmux's names (Enter, Escape)
 #   type_text TEXT             send TEXT as typed
 #   screen [-e]                print the screen (-e with its colours)
@@ -67,7 +69,7 @@ tui_start() {
 	cmd="trap : INT; env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen"
 	cmd="$cmd $TUI_ENV $TUI_WRAP"
 	cmd="$cmd $(tui_quote "$CASELOAD") --db $(tui_quote "$DB")"
-	cmd="$cmd --today $TODAY"
+	[ -n "${TUI_CLOCK:-}" ] || cmd="$cmd --today $TODAY"
 	for arg in "$@"; do
 		cmd="$cmd $(tui_quote "$arg")"
 	done
