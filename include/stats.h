@@ -83,4 +83,15 @@ void stats_compute(const struct person_facts *people, size_t n_people,
  */
 int stats_percent(int part, int whole);
 
+/* Called by stats_lines with each line of the figures, without '\n'. */
+typedef void (*stats_line_cb)(const char *line, void *arg);
+
+/*
+ * The figures in words, a line at a time, as both faces show them:
+ * dates in date_format ([display] date_format).  Lines are at most 80
+ * columns; an empty line separates the parts.
+ */
+void stats_lines(const struct stats *s, const char *date_format,
+    stats_line_cb cb, void *arg);
+
 #endif

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "person.h"
 #include "rules.h"
+#include "stats.h"
 #include "store.h"
 
 /* One young person in the due list. */
@@ -245,5 +246,13 @@ int views_letters(struct store *st, const struct rules_settings *settings,
     date_t today, int within, struct letter_list *out, char **cause);
 
 void letter_list_free(struct letter_list *list);
+
+/*
+ * The supervision figures of the whole caseload on today (stats.h): each
+ * young person not archived, the contacts of the recent weeks and the
+ * letters of the year, streamed from the store into *out.
+ */
+int views_stats(struct store *st, const struct rules_settings *settings,
+    date_t today, struct stats *out, char **cause);
 
 #endif

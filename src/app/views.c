@@ -712,3 +712,59 @@ letter_list_free(struct letter_list *list)
 	free(list->rows);
 	memset(list, 0, sizeof *list);
 }
+
+/* What views_stats streams the store's rows into. */
+struct views_stats_feed {
+	struct stats			*s;
+	const struct rules_settings	*settings;
+};
+
+static int
+views_stats_person(const struct person *p, void *arg)
+{
+	struct views_stats_feed *f = arg;
+
+	stats_add_person(f->s, &p->facts, f->settings);
+	return 0;
+}
+
+static int
+views_stats_contact(const struct contact *c, void *arg)
+{
+	struct views_stats_feed *f = arg;
+	struct stats_contact sc;
+
+	sc.on = c->on;
+	sc.by = c->by;
+	sc.attempted = c->attempted;
+	sc.struck = c->struck_on != DATE_NONE;
+	stats_add_contact(f->s, &sc);
+	return 0;
+}
+
+static int
+views_stats_letter(long id, date_t on, void *arg)
+{
+	struct views_stats_feed *f = arg;
+
+	(void)id;
+	stats_add_letter(f->s, on);
+	return 0;
+}
+
+int
+views_stats(struct store *st, const struct rules_settings *settings,
+    date_t today, struct stats *out, char **cause)
+{
+	struct views_stats_feed feed = { out, settings };
+
+	stats_init(out, settings, today);
+	if (store_people_each(st, STORE_CURRENT, views_stats_person, &feed,
+	    cause) != 0 ||
+	    store_contacts_since(st, out->since, views_stats_contact, &feed,
+	    cause) != 0 ||
+	    store_letters_since(st, out->year_start, views_stats_letter, &feed,
+	    cause) != 0)
+		return -1;
+	return 0;
+}

@@ -1,6 +1,7 @@
 /*
- * cmd-stats.c: caseload stats: figures for supervision, counted by the
- * core (stats.h) from rows the store streams in.
+ * cmd-stats.c: caseload stats: figures for supervision, gathered by
+ * views_stats and put into words by the core (stats_lines), as the
+ * screens show them too.
  */
 #include <config.h>
 
@@ -10,86 +11,14 @@
 #include "cli.h"
 #include "json.h"
 #include "stats.h"
+#include "views.h"
 
-struct stats_feed {
-	struct stats			*s;
-	const struct rules_settings	*settings;
-};
-
-static int
-stats_person(const struct person *p, void *arg)
-{
-	struct stats_feed *f = arg;
-
-	stats_add_person(f->s, &p->facts, f->settings);
-	return 0;
-}
-
-static int
-stats_contact(const struct contact *c, void *arg)
-{
-	struct stats_feed *f = arg;
-	struct stats_contact sc;
-
-	sc.on = c->on;
-	sc.by = c->by;
-	sc.attempted = c->attempted;
-	sc.struck = c->struck_on != DATE_NONE;
-	stats_add_contact(f->s, &sc);
-	return 0;
-}
-
-static int
-stats_letter(long id, date_t on, void *arg)
-{
-	struct stats_feed *f = arg;
-
-	(void)id;
-	stats_add_letter(f->s, on);
-	return 0;
-}
-
+/* Print a line of the figures. */
 static void
-stats_text(struct cli *cli, const struct stats *s)
+stats_print_line(const char *line, void *arg)
 {
-	char label[32];
-	int i, pc;
-
-	printf("Supervision figures on %s\n\n", cli_date(cli, s->today));
-	printf("%-14s  %d stepped up", "Caseload", s->stepped_up);
-	if (s->over_cap > 0)
-		printf(", %d over the cap of %d", s->over_cap, s->cap);
-	else
-		printf(" (cap %d)", s->cap);
-	printf(", %d stepped down\n", s->stepped_down);
-
-	printf("%-14s  ", "Contact");
-	if ((pc = stats_percent(s->within_interval, s->stepped_up)) < 0)
-		printf("nobody stepped up\n");
-	else
-		printf("%d of %d (%d%%) contacted within their interval, "
-		    "%d overdue\n", s->within_interval, s->stepped_up, pc,
-		    s->overdue);
-
-	snprintf(label, sizeof label, "Last %d week%s", s->weeks,
-	    s->weeks == 1 ? "" : "s");
-	printf("%-14s  %d contact%s since %s, %d started by the "
-	    "young person\n", label, s->contacts,
-	    s->contacts == 1 ? "" : "s", cli_date(cli, s->since),
-	    s->contacts_by_young_person);
-	printf("%-14s  %d attempted contact%s (no answer, not in)\n", "",
-	    s->attempted, s->attempted == 1 ? "" : "s");
-	printf("%-14s  %d annual letter%s sent in %d\n", "Letters",
-	    s->letters, s->letters == 1 ? "" : "s", s->year);
-	printf("%-14s  %d pathway plan review%s overdue\n", "Reviews",
-	    s->reviews_overdue, s->reviews_overdue == 1 ? "" : "s");
-
-	printf("\n%-14s  %10s  %12s\n", "By stage", "stepped up",
-	    "stepped down");
-	for (i = 0; i < STATS_STAGES; i++)
-		printf("  %-12s  %10d  %12d\n",
-		    rules_stage_label((enum stage)i), s->up_by_stage[i],
-		    s->down_by_stage[i]);
+	(void)arg;
+	printf("%s\n", line);
 }
 
 static void
@@ -161,7 +90,6 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	};
 	enum cli_format format = FORMAT_TEXT;
 	struct stats s;
-	struct stats_feed feed = { &s, &cli->ses.cfg.rules };
 	struct store *st;
 	char *cause = NULL;
 	int c, rc;
@@ -189,12 +117,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
 
-	stats_init(&s, &cli->ses.cfg.rules, cli->ses.today);
-	if (store_people_each(st, STORE_CURRENT, stats_person, &feed,
-	    &cause) != 0 ||
-	    store_contacts_since(st, s.since, stats_contact, &feed,
-	    &cause) != 0 ||
-	    store_letters_since(st, s.year_start, stats_letter, &feed,
+	if (views_stats(st, &cli->ses.cfg.rules, cli->ses.today, &s,
 	    &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -203,6 +126,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	if (format == FORMAT_JSON)
 		stats_json(&s);
 	else
-		stats_text(cli, &s);
+		stats_lines(&s, cli->ses.cfg.date_format, stats_print_line,
+		    NULL);
 	return EXIT_DONE;
 }

@@ -3,6 +3,8 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "stats.h"
@@ -98,4 +100,75 @@ stats_percent(int part, int whole)
 	if (whole <= 0)
 		return -1;
 	return (int)((200L * part + whole) / (2L * whole));
+}
+
+/* One line of stats_lines, formatted. */
+static void
+stats_say(stats_line_cb cb, void *arg, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+stats_say(stats_line_cb cb, void *arg, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	cb(line, arg);
+}
+
+/* A date as the settings show it, or ISO when the format makes nothing. */
+static const char *
+stats_date(date_t d, const char *format, char *buf, size_t size)
+{
+	if (date_format(d, format, buf, size) == 0)
+		date_format_iso(d, buf);
+	return buf;
+}
+
+void
+stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
+    void *arg)
+{
+	char label[32], day[64], cap[64], contact[128];
+	int i, pc;
+
+	stats_say(cb, arg, "Supervision figures on %s",
+	    stats_date(s->today, format, day, sizeof day));
+	cb("", arg);
+	if (s->over_cap > 0)
+		snprintf(cap, sizeof cap, ", %d over the cap of %d",
+		    s->over_cap, s->cap);
+	else
+		snprintf(cap, sizeof cap, " (cap %d)", s->cap);
+	stats_say(cb, arg, "%-14s  %d stepped up%s, %d stepped down",
+	    "Caseload", s->stepped_up, cap, s->stepped_down);
+	if ((pc = stats_percent(s->within_interval, s->stepped_up)) < 0)
+		snprintf(contact, sizeof contact, "nobody stepped up");
+	else
+		snprintf(contact, sizeof contact, "%d of %d (%d%%) contacted "
+		    "within their interval, %d overdue", s->within_interval,
+		    s->stepped_up, pc, s->overdue);
+	stats_say(cb, arg, "%-14s  %s", "Contact", contact);
+	snprintf(label, sizeof label, "Last %d week%s", s->weeks,
+	    s->weeks == 1 ? "" : "s");
+	stats_say(cb, arg, "%-14s  %d contact%s since %s, %d started by the "
+	    "young person", label, s->contacts, s->contacts == 1 ? "" : "s",
+	    stats_date(s->since, format, day, sizeof day),
+	    s->contacts_by_young_person);
+	stats_say(cb, arg, "%-14s  %d attempted contact%s (no answer, not in)",
+	    "", s->attempted, s->attempted == 1 ? "" : "s");
+	stats_say(cb, arg, "%-14s  %d annual letter%s sent in %d", "Letters",
+	    s->letters, s->letters == 1 ? "" : "s", s->year);
+	stats_say(cb, arg, "%-14s  %d pathway plan review%s overdue",
+	    "Reviews", s->reviews_overdue, s->reviews_overdue == 1 ? "" : "s");
+	cb("", arg);
+	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
+	    "stepped down");
+	for (i = 0; i < STATS_STAGES; i++)
+		stats_say(cb, arg, "  %-12s  %10d  %12d",
+		    rules_stage_label((enum stage)i), s->up_by_stage[i],
+		    s->down_by_stage[i]);
 }

@@ -70,7 +70,7 @@ enum tui_action {
 	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
-	TUI_INITIALS
+	TUI_INITIALS, TUI_FIGURES
 };
 
 #define TUI_KEYS_MAX 4
@@ -244,6 +244,10 @@ void tui_print_letters(struct tui *t, const struct letter_list *list);
 
 /* tui-help.c */
 void tui_help_open(struct tui *t);
+
+/* tui-figures.c */
+/* Open the supervision figures, as 'caseload stats' gives them. */
+void tui_figures_open(struct tui *t);
 
 /* tui-form.c: forms (the FORM library) and the add and edit forms. */
 enum tui_field_kind { FIELD_TEXT, FIELD_CHOICE };

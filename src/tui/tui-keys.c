@@ -81,6 +81,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_PRINT, TUI_ON_LIST | TUI_ON_LETTERS, { 'p' }, "Jobs",
 	  "print the list on screen with [letters] print_command; asks first, "
 	  "with names or initials only", "print", 3 },
+	{ TUI_FIGURES, TUI_ON_LIST, { 'F' }, "Jobs",
+	  "supervision figures: the caseload against the cap, contact within "
+	  "the interval, recent contacts, letters and reviews, as 'caseload "
+	  "stats' gives them", "figures", 3 },
 	{ TUI_ARCHIVE, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 'A' },
 	  "Jobs", "archive a young person (25 or over, moved away, handed "
 	  "over), with a reason; asks first, and s steps them up again", NULL,

@@ -671,6 +671,9 @@ list_key_list(struct tui *t, struct list *l, int key)
 	case TUI_LETTERS:
 		tui_letters_open(t);
 		return TUI_DRAW;
+	case TUI_FIGURES:
+		tui_figures_open(t);
+		return TUI_DRAW;
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		return TUI_DRAW;
