@@ -28,7 +28,8 @@ enum job_field {
 	JOB_NOTE,		/* the note */
 	JOB_REASON,		/* the reason */
 	JOB_STATUS,		/* their status does not allow it */
-	JOB_AGAIN		/* done already (struck out, letter recorded) */
+	JOB_AGAIN,		/* done already (struck out, letter recorded) */
+	JOB_FILE		/* the file named */
 };
 
 /* What a job did. */
@@ -43,6 +44,8 @@ struct job_result {
 	 */
 	struct due_row	 row;
 	struct contact	*contact;	/* strike: the contact as it was */
+	char		*path;		/* restore: where the caseload as it
+					 * was is kept */
 };
 
 /* Free what a result holds (not r itself); safe on a zeroed result. */
@@ -84,5 +87,22 @@ int job_review(struct session *s, long id, date_t on, struct job_result *r,
  */
 int job_letter_sent(struct session *s, long id, date_t on,
     struct job_result *r, char **cause);
+
+/*
+ * Back the whole caseload up, while it may be in use, to dest (mode
+ * 0600; see store_backup for devices, links and "-").  A dest that
+ * exists already, or is a folder, is refused (JOB_FILE).
+ */
+int job_backup(struct session *s, const char *dest, struct job_result *r,
+    char **cause);
+
+/*
+ * Put the backup at src in place of the whole caseload, once it has been
+ * checked whole (store_restore); one that is not a sound caseload is
+ * refused (JOB_FILE) and nothing is changed.  r->path is where the
+ * caseload as it was is kept.
+ */
+int job_restore(struct session *s, const char *src, struct job_result *r,
+    char **cause);
 
 #endif

@@ -16,9 +16,11 @@ job_result_free(struct job_result *r)
 {
 	free(r->row.person);
 	free(r->contact);
+	free(r->path);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
+	r->path = NULL;
 }
 
 /* Start a result; the store must be open. */
@@ -28,6 +30,7 @@ job_start(struct session *s, struct job_result *r, char **cause)
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
+	r->path = NULL;
 	r->field = JOB_NOTHING;
 	if (s->st == NULL)
 		return xfail(cause, "the database is not open");
@@ -197,4 +200,41 @@ job_letter_sent(struct session *s, long id, date_t on,
 	if (store_letter_add(s->st, id, on, cause) != 0)
 		return -1;
 	return job_judge(s, id, r, cause);
+}
+
+int
+job_backup(struct session *s, const char *dest, struct job_result *r,
+    char **cause)
+{
+	if (job_start(s, r, cause) != 0)
+		return -1;
+	if (*dest == '\0') {
+		xfail(cause, "the file name is empty; give the new file to "
+		    "write the backup to");
+		return job_refuse(r, JOB_FILE);
+	}
+	if (store_check_dest(dest, cause) != 0)
+		return job_refuse(r, JOB_FILE);
+	return store_backup(s->st, dest, cause);
+}
+
+int
+job_restore(struct session *s, const char *src, struct job_result *r,
+    char **cause)
+{
+	char *why = NULL;
+
+	if (job_start(s, r, cause) != 0)
+		return -1;
+	if (*src == '\0') {
+		xfail(cause, "the file name is empty; give the backup file to "
+		    "restore");
+		return job_refuse(r, JOB_FILE);
+	}
+	if (store_check_file(src, &why) != 0) {
+		xfail(cause, "%s; nothing was changed", why);
+		free(why);
+		return job_refuse(r, JOB_FILE);
+	}
+	return store_restore(s->st, src, &r->path, cause);
 }

@@ -78,9 +78,27 @@ cmd_check(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+/* A backup or restore not done: "COMMAND: why", exit 2 or 1. */
+static int
+database_job_error(const char *command, struct job_result *r, char **cause)
+{
+	int rc = r->refused ? EXIT_USAGE : EXIT_FAILED;
+
+	if (r->refused)
+		cli_check(command, -1, cause);
+	else {
+		cli_error("%s: %s", command, *cause);
+		free(*cause);
+		*cause = NULL;
+	}
+	job_result_free(r);
+	return rc;
+}
+
 int
 cmd_backup(struct cli *cli, int argc, char **argv)
 {
+	struct job_result r;
 	struct store *st;
 	struct stat sb;
 	const char *dest;
@@ -100,11 +118,8 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (store_backup(st, dest, &cause) != 0) {
-		cli_error("backup: %s", cause);
-		free(cause);
-		return EXIT_FAILED;
-	}
+	if (job_backup(&cli->ses, dest, &r, &cause) != 0)
+		return database_job_error("backup", &r, &cause);
 	/* Standard output has the backup itself: nothing more goes there. */
 	if (strcmp(dest, "-") == 0)
 		return EXIT_DONE;
@@ -119,8 +134,9 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 int
 cmd_restore(struct cli *cli, int argc, char **argv)
 {
+	struct job_result r;
 	struct store *st;
-	char *cause = NULL, *saved = NULL;
+	char *cause = NULL;
 	int rc;
 
 	if ((rc = cli_no_options("restore", argc, argv)) != 0)
@@ -131,6 +147,7 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 	if (*argv[optind] == '\0')
 		return cli_operands_error("restore", "the file name is empty; "
 		    "give the backup file to restore");
+	/* Checked before the database is opened, so as to make nothing. */
 	if (store_check_file(argv[optind], &cause) != 0) {
 		cli_error("restore: %s; nothing was changed", cause);
 		free(cause);
@@ -138,14 +155,10 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (store_restore(st, argv[optind], &saved, &cause) != 0) {
-		cli_error("restore: %s", cause);
-		free(cause);
-		free(saved);
-		return EXIT_FAILED;
-	}
+	if (job_restore(&cli->ses, argv[optind], &r, &cause) != 0)
+		return database_job_error("restore", &r, &cause);
 	printf("Restored %s from %s.\nThe database as it was before is kept in "
-	    "%s.\n", store_path(st), argv[optind], saved);
-	free(saved);
+	    "%s.\n", store_path(st), argv[optind], r.path);
+	job_result_free(&r);
 	return EXIT_DONE;
 }

@@ -70,7 +70,7 @@ enum tui_action {
 	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
-	TUI_INITIALS, TUI_FIGURES
+	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE
 };
 
 #define TUI_KEYS_MAX 4
@@ -244,6 +244,10 @@ void tui_print_letters(struct tui *t, const struct letter_list *list);
 
 /* tui-help.c */
 void tui_help_open(struct tui *t);
+
+/* tui-database.c */
+/* Back the caseload up, or restore it, as the commands do (a pick list). */
+void tui_database_open(struct tui *t);
 
 /* tui-figures.c */
 /* Open the supervision figures, as 'caseload stats' gives them. */

@@ -85,6 +85,9 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "supervision figures: the caseload against the cap, contact within "
 	  "the interval, recent contacts, letters and reviews, as 'caseload "
 	  "stats' gives them", "figures", 3 },
+	{ TUI_DATABASE, TUI_ON_LIST, { 'B' }, "Jobs",
+	  "back the caseload up to a file, or restore it from a backup, as "
+	  "'caseload backup' and 'caseload restore' do", NULL, 0 },
 	{ TUI_ARCHIVE, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 'A' },
 	  "Jobs", "archive a young person (25 or over, moved away, handed "
 	  "over), with a reason; asks first, and s steps them up again", NULL,

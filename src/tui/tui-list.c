@@ -674,6 +674,9 @@ list_key_list(struct tui *t, struct list *l, int key)
 	case TUI_FIGURES:
 		tui_figures_open(t);
 		return TUI_DRAW;
+	case TUI_DATABASE:
+		tui_database_open(t);
+		return TUI_DRAW;
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		return TUI_DRAW;

@@ -1,0 +1,139 @@
+/*
+ * tui-database.c: the database from the screen (B): back the caseload up
+ * to a file, or put a backup back in its place, with the jobs that
+ * 'caseload backup' and 'caseload restore' call (job.h): the same checks,
+ * the same files, the same messages.
+ */
+#include <config.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "job.h"
+#include "tui-int.h"
+#include "xmalloc.h"
+
+enum { DB_BACKUP, DB_RESTORE, DB_COUNT };
+
+/* The file typed into field 0, with ~/ for the home folder; NULL after an
+ * error beside it. */
+static char *
+database_file(struct tui_form *f)
+{
+	char *typed = tui_form_value(f, 0), *cause = NULL, *path = NULL;
+	const char *home = getenv("HOME");
+
+	if (*typed == '\0')
+		tui_form_error(f, 0, "give a file name");
+	else if (strcmp(typed, "-") == 0)
+		tui_form_error(f, 0, "- is standard output, which is this "
+		    "screen: give a file name");
+	else if (check_text(typed, 0, PATH_MAX, &cause) != 0)
+		tui_form_error(f, 0, cause);
+	else if (strncmp(typed, "~/", 2) != 0)
+		path = xstrdup(typed);
+	else if (home == NULL || *home == '\0')
+		tui_form_error(f, 0, "HOME is not set, so ~ means nothing here: "
+		    "give the whole path");
+	else
+		path = xasprintf("%s/%s", home, typed + 2);
+	free(cause);
+	free(typed);
+	return path;
+}
+
+static int
+backup_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct job_result r;
+	char *path, *cause = NULL;
+
+	(void)arg;
+	if ((path = database_file(f)) == NULL)
+		return -1;
+	/* The message names the file: the status line has room for it. */
+	if (job_backup(t->ses, path, &r, &cause) != 0) {
+		tui_error(t, "Nothing was backed up: %s%s", cause,
+		    r.refused ? "." : "");
+		free(cause);
+		job_result_free(&r);
+		free(path);
+		return -1;
+	}
+	tui_message(t, "Backed up the caseload to %s (mode 0600).", path);
+	job_result_free(&r);
+	free(path);
+	return 0;
+}
+
+static int
+restore_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct job_result r;
+	char *path, *cause = NULL;
+
+	(void)arg;
+	if ((path = database_file(f)) == NULL)
+		return -1;
+	if (job_restore(t->ses, path, &r, &cause) != 0) {
+		if (r.refused)
+			tui_error(t, "Not restored: %s.", cause);
+		else
+			tui_error(t, "Restoring failed: %s", cause);
+		free(cause);
+		job_result_free(&r);
+		free(path);
+		return -1;
+	}
+	tui_changed(t);
+	tui_message(t, "Restored the caseload from %s; as it was, it is kept in "
+	    "the backups folder.", path);
+	job_result_free(&r);
+	free(path);
+	return 0;
+}
+
+/* Back up, or restore: the form for what was chosen. */
+static int
+database_chosen(struct tui *t, size_t chosen, void *arg)
+{
+	static const struct tui_field_spec specs[] = {
+		{ "File", FIELD_TEXT, 44, PATH_MAX, NULL, NULL, 0 },
+	};
+	const char *values[1];
+	char suggested[64], iso[DATE_ISO_SIZE];
+
+	(void)arg;
+	if (chosen == DB_BACKUP) {
+		date_format_iso(t->today, iso);
+		snprintf(suggested, sizeof suggested, "~/caseload-%s.db", iso);
+		values[0] = suggested;
+		tui_form_open(t, "Back up the caseload", "A copy of the whole "
+		    "caseload, made while it is in use, to a new file (mode "
+		    "0600); an existing file is never replaced.", specs, 1,
+		    values, 1, "back up", backup_save, NULL, NULL);
+	} else {
+		values[0] = "";
+		tui_form_open(t, "Restore the caseload from a backup", "The "
+		    "whole caseload is replaced by the backup, once it has been "
+		    "checked whole; the caseload as it is now is kept in the "
+		    "backups folder first.", specs, 1, values, 1, "restore",
+		    restore_save, NULL, NULL);
+	}
+	return TUI_DRAW;
+}
+
+void
+tui_database_open(struct tui *t)
+{
+	static const char *const items[DB_COUNT] = {
+		"Back up the caseload to a file",
+		"Restore the caseload from a backup",
+	};
+
+	tui_pick_open(t, "The database", items, DB_COUNT, DB_BACKUP,
+	    database_chosen, NULL, NULL);
+}
