@@ -46,6 +46,7 @@ struct job_result {
 	struct contact	*contact;	/* strike: the contact as it was */
 	char		*path;		/* restore: where the caseload as it
 					 * was is kept */
+	struct store_handover_counts counts; /* handover: what it holds */
 };
 
 /* Free what a result holds (not r itself); safe on a zeroed result. */
@@ -104,5 +105,15 @@ int job_backup(struct session *s, const char *dest, struct job_result *r,
  */
 int job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause);
+
+/*
+ * Hand young people ids[0..n) over: their whole records to a handover
+ * file at dest (mode 0600; see store_handover_export), made today by the
+ * worker of the settings.  A dest that exists already is refused
+ * (JOB_FILE); so is someone who is not on this caseload (JOB_WHO).
+ * r->counts says what the file holds.
+ */
+int job_handover_export(struct session *s, const long *ids, size_t n,
+    const char *dest, struct job_result *r, char **cause);
 
 #endif

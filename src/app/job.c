@@ -238,3 +238,31 @@ job_restore(struct session *s, const char *src, struct job_result *r,
 	}
 	return store_restore(s->st, src, &r->path, cause);
 }
+
+int
+job_handover_export(struct session *s, const long *ids, size_t n,
+    const char *dest, struct job_result *r, char **cause)
+{
+	struct person *p;
+	size_t i;
+
+	if (job_start(s, r, cause) != 0)
+		return -1;
+	if (n == 0) {
+		xfail(cause, "give the young people to hand over");
+		return job_refuse(r, JOB_WHO);
+	}
+	for (i = 0; i < n; i++) {
+		if (job_person(s, ids[i], &p, r, cause) != 0)
+			return -1;
+		free(p);
+	}
+	if (*dest == '\0') {
+		xfail(cause, "the file name is empty; give the file to write");
+		return job_refuse(r, JOB_FILE);
+	}
+	if (store_check_dest(dest, cause) != 0)
+		return job_refuse(r, JOB_FILE);
+	return store_handover_export(s->st, ids, n, dest, s->today,
+	    s->cfg.worker_name, &r->counts, cause);
+}

@@ -32,6 +32,7 @@ handover_export(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store_handover_counts counts;
+	struct job_result r;
 	struct person **people = NULL;
 	struct store *st;
 	const char *dest = NULL;
@@ -63,6 +64,7 @@ handover_export(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
 
+	memset(&r, 0, sizeof r);
 	people = xcalloc((size_t)(argc - optind), sizeof *people);
 	ids = xcalloc((size_t)(argc - optind), sizeof *ids);
 	for (; optind < argc; optind++) {
@@ -79,13 +81,17 @@ handover_export(struct cli *cli, int argc, char **argv)
 		people[n] = p;
 		ids[n++] = p->id;
 	}
-	if (store_handover_export(st, ids, n, dest, cli->ses.today,
-	    cli->ses.cfg.worker_name, &counts, &cause) != 0) {
-		cli_error("handover: %s", cause);
-		free(cause);
-		rc = EXIT_FAILED;
+	if (job_handover_export(&cli->ses, ids, n, dest, &r, &cause) != 0) {
+		if (r.refused)
+			rc = cli_check("handover", -1, &cause);
+		else {
+			cli_error("handover: %s", cause);
+			free(cause);
+			rc = EXIT_FAILED;
+		}
 		goto out;
 	}
+	counts = r.counts;
 
 	/* Sent to standard output, the file is alone there. */
 	say = strcmp(dest, "-") == 0 ? stderr : stdout;
@@ -111,6 +117,7 @@ handover_export(struct cli *cli, int argc, char **argv)
 	}
 	rc = EXIT_DONE;
 out:
+	job_result_free(&r);
 	for (i = 0; i < n; i++)
 		free(people[i]);
 	free(people);

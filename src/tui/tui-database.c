@@ -1,8 +1,9 @@
 /*
- * tui-database.c: the database from the screen (B): back the caseload up
- * to a file, or put a backup back in its place, with the jobs that
- * 'caseload backup' and 'caseload restore' call (job.h): the same checks,
- * the same files, the same messages.
+ * tui-database.c: the files of the whole caseload from the screen: back
+ * it up to a file, or put a backup back in its place (B), and hand a
+ * young person over to another worker (H, on their page), with the jobs
+ * that 'caseload backup', 'caseload restore' and 'caseload handover
+ * export' call (job.h): the same checks, the same files.
  */
 #include <config.h>
 
@@ -136,4 +137,78 @@ tui_database_open(struct tui *t)
 
 	tui_pick_open(t, "The database", items, DB_COUNT, DB_BACKUP,
 	    database_chosen, NULL, NULL);
+}
+
+/* The young person a handover form is about. */
+struct handover_form {
+	long	 id;
+	char	*name;
+};
+
+static void
+handover_form_free(void *arg)
+{
+	struct handover_form *h = arg;
+
+	if (h != NULL)
+		free(h->name);
+	free(h);
+}
+
+static int
+handover_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct handover_form *h = arg;
+	struct job_result r;
+	char *path, *cause = NULL;
+
+	if ((path = database_file(f)) == NULL)
+		return -1;
+	if (job_handover_export(t->ses, &h->id, 1, path, &r, &cause) != 0) {
+		tui_error(t, "Nothing was written: %s%s", cause,
+		    r.refused ? "." : "");
+		free(cause);
+		job_result_free(&r);
+		free(path);
+		return -1;
+	}
+	tui_message(t, "Wrote %s's whole record to %s: pass it on securely; "
+	    "A archives them here.", h->name, path);
+	job_result_free(&r);
+	free(path);
+	return 0;
+}
+
+void
+tui_handover_dialog(struct tui *t, long id)
+{
+	static const struct tui_field_spec specs[] = {
+		{ "File", FIELD_TEXT, 44, PATH_MAX, NULL, NULL, 0 },
+	};
+	struct handover_form *h;
+	struct person *p = NULL;
+	const char *values[1];
+	char suggested[64], iso[DATE_ISO_SIZE], *title, *cause = NULL;
+
+	if (store_person_get(t->st, id, &p, &cause) != 0 || p == NULL) {
+		tui_error(t, "%s", cause != NULL ? cause :
+		    "There is no such young person.");
+		free(cause);
+		return;
+	}
+	h = xcalloc(1, sizeof *h);
+	h->id = id;
+	h->name = xstrdup(person_display_name(p));
+	free(p);
+	date_format_iso(t->today, iso);
+	snprintf(suggested, sizeof suggested, "~/handover-%ld-%s.caseload",
+	    id, iso);
+	values[0] = suggested;
+	title = xasprintf("Hand %s over to another worker", h->name);
+	tui_form_open(t, title, "Their whole record (details, status history, "
+	    "contacts, letters and reviews) goes to a new file, mode 0600, "
+	    "for 'caseload handover import FILE' on the other side. It holds "
+	    "their notes: pass it on securely.", specs, 1, values, 1,
+	    "write", handover_save, h, handover_form_free);
+	free(title);
 }

@@ -70,7 +70,7 @@ enum tui_action {
 	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
-	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE
+	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER
 };
 
 #define TUI_KEYS_MAX 4
@@ -248,6 +248,8 @@ void tui_help_open(struct tui *t);
 /* tui-database.c */
 /* Back the caseload up, or restore it, as the commands do (a pick list). */
 void tui_database_open(struct tui *t);
+/* Hand young person id over to a file, as 'caseload handover export'. */
+void tui_handover_dialog(struct tui *t, long id);
 
 /* tui-figures.c */
 /* Open the supervision figures, as 'caseload stats' gives them. */

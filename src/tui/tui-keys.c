@@ -88,6 +88,9 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_DATABASE, TUI_ON_LIST, { 'B' }, "Jobs",
 	  "back the caseload up to a file, or restore it from a backup, as "
 	  "'caseload backup' and 'caseload restore' do", NULL, 0 },
+	{ TUI_HANDOVER, TUI_ON_PAGE, { 'H' }, "Jobs",
+	  "hand the young person over to another worker: their whole record "
+	  "to a file, as 'caseload handover export' writes it", NULL, 0 },
 	{ TUI_ARCHIVE, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_LETTERS, { 'A' },
 	  "Jobs", "archive a young person (25 or over, moved away, handed "
 	  "over), with a reason; asks first, and s steps them up again", NULL,

@@ -338,6 +338,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 	case TUI_ARCHIVE:
 		tui_archive_dialog(t, pg->id);
 		break;
+	case TUI_HANDOVER:
+		tui_handover_dialog(t, pg->id);
+		break;
 	default:
 		return TUI_PASS;
 	}

@@ -62,6 +62,26 @@ check_screen "Restored the caseload from $copy" \
 check_true "the caseload is the backup's again" test "$(contacts)" = "$before"
 check_true "the caseload as it was is kept in the backups folder" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-restore-*.db"
+# Hand Aisha over from her page (H).
+handover=$HOME/handover-1-$TODAY.caseload
+keys /
+type_text "Aisha"
+keys Enter
+wait_for "Showing 1"
+keys Enter
+wait_for "Aisha Khan"
+keys H
+check_screen "Hand Ash over to another worker" "H on a page offers a handover"
+check_screen "~/handover-1-$TODAY.caseload" "... to a file named for her number and today"
+keys Enter
+check_screen "Wrote Ash's whole record to $handover" "Enter writes it"
+check_true "the handover file is mode 0600" test "$(stat -c %a "$handover")" = 600
+status=0
+"$CASELOAD" --db "$TEST_DIR/other.db" --today "$TODAY" handover import \
+	"$handover" >"$out" 2>"$err" || status=$?
+check_status 0 "another caseload imports it"
+check_out_has "Imported 1 young person" "... with Aisha in it"
+keys q
 keys q
 check_exit 0 "q quits"
 done_testing
