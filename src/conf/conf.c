@@ -23,6 +23,7 @@
 #include <iniparser.h>
 #endif
 
+#include "cause.h"
 #include "conf.h"
 #include "date.h"
 #include "text.h"

@@ -13,6 +13,7 @@
 
 #include <csv.h>
 
+#include "cause.h"
 #include "check.h"
 #include "import.h"
 #include "text.h"

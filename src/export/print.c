@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "person.h"
 #include "print.h"
 #include "rules.h"

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "check.h"
 #include "store-int.h"
 #include "text.h"
