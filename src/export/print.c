@@ -124,7 +124,7 @@ print_sides(const char *left, const char *right)
 /* One line of the table: each cell fitted to its column. */
 static char *
 print_line(const struct print_table *t, const int *widths,
-    char *const *cells)
+    const char *const *cells)
 {
 	char fitted[PRINT_WIDTH * 4 + 8], pad[PRINT_WIDTH + 1];
 	struct print_buf b = { NULL, 0, 0 };
@@ -152,6 +152,19 @@ print_line(const struct print_table *t, const int *widths,
 		end--;
 	b.s[end] = '\0';
 	return b.s;
+}
+
+/* The same, for a line of strings the table owns: a row, or the rules. */
+static char *
+print_owned_line(const struct print_table *t, const int *widths,
+    char *const *cells)
+{
+	const char *shown[PRINT_COLS_MAX];
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		shown[i] = cells[i];
+	return print_line(t, widths, shown);
 }
 
 /*
@@ -193,7 +206,8 @@ print_render(const struct print_table *t, const char *title,
 	/* Every line under the headings: rows, a blank, then the notes. */
 	lines = xcalloc(t->nrows + 1, sizeof *lines);
 	for (r = 0; r < t->nrows; r++)
-		lines[next++] = print_line(t, widths, t->cells + r * t->ncols);
+		lines[next++] = print_owned_line(t, widths,
+		    t->cells + r * t->ncols);
 	if (t->nnotes > 0) {
 		lines[next++] = xstrdup("");
 		for (k = 0; k < t->nnotes; k++) {
@@ -214,8 +228,8 @@ print_render(const struct print_table *t, const char *title,
 		memset(rule[i], '-', (size_t)widths[i]);
 		rule[i][widths[i]] = '\0';
 	}
-	heads = print_line(t, widths, (char *const *)t->headings);
-	rules_line = print_line(t, widths, rule);
+	heads = print_line(t, widths, t->headings);
+	rules_line = print_owned_line(t, widths, rule);
 
 	per_page = PRINT_PAGE_LINES - PRINT_HEAD_LINES;
 	pages = body == 0 ? 1 : (int)((body + (size_t)per_page - 1) /

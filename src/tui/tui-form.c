@@ -30,7 +30,9 @@ struct tui_form {
 	char			*title;
 	char			*intro;
 	char			*save_label;
-	struct tui_field_spec	*specs;		/* a copy */
+	struct tui_field_spec	*specs;		/* a copy, with: */
+	char			**labels;	/* its labels and hints (or */
+	char			**hints;	/* NULL), the form's own */
 	size_t			 n;
 	FIELD			**fields;	/* n + 1, NULL-terminated */
 	FORM			*form;
@@ -430,13 +432,15 @@ form_free(struct tui_screen *s)
 		free_field(f->fields[i]);
 		free(f->initial[i]);
 		free(f->errors[i]);
-		free((char *)f->specs[i].label);
-		free((char *)f->specs[i].hint);
+		free(f->labels[i]);
+		free(f->hints[i]);
 	}
 	if (f->free_arg != NULL)
 		f->free_arg(f->arg);
 	free(f->fields);
 	free(f->specs);
+	free(f->labels);
+	free(f->hints);
 	free(f->row);
 	free(f->initial);
 	free(f->initial_choice);
@@ -477,6 +481,8 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->arg = arg;
 	f->free_arg = free_arg;
 	f->specs = xcalloc(n, sizeof *f->specs);
+	f->labels = xcalloc(n, sizeof *f->labels);
+	f->hints = xcalloc(n, sizeof *f->hints);
 	f->fields = xcalloc(n + 1, sizeof *f->fields);
 	f->row = xcalloc(n, sizeof *f->row);
 	f->initial = xcalloc(n, sizeof *f->initial);
@@ -484,10 +490,12 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->choice = xcalloc(n, sizeof *f->choice);
 	f->errors = xcalloc(n, sizeof *f->errors);
 	for (i = 0; i < n; i++) {
-		f->specs[i] = specs[i];
-		f->specs[i].label = xstrdup(specs[i].label);
-		f->specs[i].hint = specs[i].hint != NULL ?
+		f->labels[i] = xstrdup(specs[i].label);
+		f->hints[i] = specs[i].hint != NULL ?
 		    xstrdup(specs[i].hint) : NULL;
+		f->specs[i] = specs[i];
+		f->specs[i].label = f->labels[i];
+		f->specs[i].hint = f->hints[i];
 		f->row[i] = r;
 		r += specs[i].joined ? 1 : 2;
 	}
