@@ -518,22 +518,24 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 	}
 }
 
-static void
-import_row(struct import_state *st)
+/*
+ * Whether the record can be read as a young person: not when it holds a
+ * NUL byte or the header lacks a name or date of birth column (-1).  A
+ * record with more fields than the header is read, to tell all of its
+ * problems, but marked *bad.
+ */
+static int
+import_row_shape(struct import_state *st, int *bad)
 {
 	struct import_sheet *sh = st->sheet;
-	struct import_reading r;
-	const char *first, *last;
-	int bad = 0, c;
 	size_t i, extra = 0;
-	char *cause = NULL;
 
 	for (i = 0; i < st->nfields; i++) {
 		if (st->fields[i].has_nul) {
 			import_problem(sh, st->record_line, "the row holds a "
 			    "NUL byte: save the spreadsheet as CSV (UTF-8) and "
 			    "try again");
-			return;
+			return -1;
 		}
 		if (i >= st->ncolumns && st->fields[i].s[0] != '\0')
 			extra++;
@@ -542,61 +544,85 @@ import_row(struct import_state *st)
 		import_problem(sh, st->record_line, "the row has %zu fields "
 		    "but the header has %zu columns; put a field that holds "
 		    "a comma in quotes", st->nfields, st->ncolumns);
-		bad = 1;
+		*bad = 1;
 	}
 	/* Without a name and a date of birth column, nothing can be read. */
 	if (sh->header[IMPORT_DOB] < 0 || (sh->header[IMPORT_NAME] < 0 &&
 	    sh->header[IMPORT_FIRST_NAME] < 0 &&
 	    sh->header[IMPORT_SURNAME] < 0))
-		return;
+		return -1;
+	return 0;
+}
 
-	memset(&r, 0, sizeof r);
-	r.row.line = st->record_line;
-	person_facts_init(&r.row.person.facts);
-	r.row.last_contact = DATE_NONE;
-	r.row.stepped_down_on = DATE_NONE;
-	r.status = STATUS_UP;
+/* Start reading the record into r: the defaults and a copy of each field. */
+static void
+import_row_start(struct import_state *st, struct import_reading *r)
+{
+	size_t i;
+	int c;
+
+	memset(r, 0, sizeof *r);
+	r->row.line = st->record_line;
+	person_facts_init(&r->row.person.facts);
+	r->row.last_contact = DATE_NONE;
+	r->row.stepped_down_on = DATE_NONE;
+	r->status = STATUS_UP;
 	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
 		c = import_columns[i].column;
-		r.row.text[c] = xstrdup(import_get(st, c));
+		r->row.text[c] = xstrdup(import_get(st, c));
 		/* Names are tidied as typed names are. */
 		if (import_columns[i].squeeze)
-			text_squeeze(r.row.text[c]);
+			text_squeeze(r->row.text[c]);
 	}
+}
 
-	/* The name, whole or in two parts. */
-	if (sh->header[IMPORT_NAME] >= 0) {
-		r.row.person.name = r.row.text[IMPORT_NAME];
-		r.name_column = IMPORT_NAME;
+/* The name, whole or in two parts, checked as a typed name. */
+static void
+import_row_name(struct import_state *st, struct import_reading *r)
+{
+	const char *first, *last;
+	char *cause = NULL;
+
+	if (st->sheet->header[IMPORT_NAME] >= 0) {
+		r->row.person.name = r->row.text[IMPORT_NAME];
+		r->name_column = IMPORT_NAME;
 	} else {
-		first = r.row.text[IMPORT_FIRST_NAME];
-		last = r.row.text[IMPORT_SURNAME];
-		r.row.full_name = xasprintf("%s%s%s", first,
+		first = r->row.text[IMPORT_FIRST_NAME];
+		last = r->row.text[IMPORT_SURNAME];
+		r->row.full_name = xasprintf("%s%s%s", first,
 		    *first != '\0' && *last != '\0' ? " " : "", last);
-		r.row.person.name = r.row.full_name;
-		r.name_column = sh->header[IMPORT_FIRST_NAME] >= 0 ?
+		r->row.person.name = r->row.full_name;
+		r->name_column = st->sheet->header[IMPORT_FIRST_NAME] >= 0 ?
 		    IMPORT_FIRST_NAME : IMPORT_SURNAME;
 	}
-	import_checked(st, r.name_column, check_name(r.row.person.name,
-	    &cause), &cause, &r.failed);
+	import_checked(st, r->name_column, check_name(r->row.person.name,
+	    &cause), &cause, &r->failed);
+}
 
-	/* Every other column, as the table says. */
-	for (i = 0; i < IMPORT_COLUMN_COUNT; i++)
-		import_field(st, &import_columns[i], &r);
+/*
+ * Stepped up or down: from the status, or from a stepped-down date alone;
+ * a status and a stepped-down date must agree.  Then the date allocated,
+ * when none is given: today, as with 'caseload add', or the day someone
+ * stepped down before today, since they were allocated by then.
+ */
+static void
+import_row_status(struct import_state *st, struct import_reading *r)
+{
+	struct import_sheet *sh = st->sheet;
+	struct person_facts *facts = &r->row.person.facts;
 
-	/* Stepped down: from the status, or from a stepped-down date alone. */
-	if (!r.status_given && r.row.stepped_down_on != DATE_NONE)
-		r.status = STATUS_DOWN;
-	if (r.status == STATUS_UP && r.status_given &&
-	    *r.row.text[IMPORT_STEPPED_DOWN] != '\0') {
+	if (!r->status_given && r->row.stepped_down_on != DATE_NONE)
+		r->status = STATUS_DOWN;
+	if (r->status == STATUS_UP && r->status_given &&
+	    *r->row.text[IMPORT_STEPPED_DOWN] != '\0') {
 		import_problem(sh, st->record_line, "%s: stepped up, but %s "
 		    "has a date; clear one of them",
 		    import_label(st, IMPORT_STATUS),
 		    import_label(st, IMPORT_STEPPED_DOWN));
-		r.failed |= IMPORT_BIT(IMPORT_STATUS);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
-	if (r.status == STATUS_DOWN &&
-	    *r.row.text[IMPORT_STEPPED_DOWN] == '\0') {
+	if (r->status == STATUS_DOWN &&
+	    *r->row.text[IMPORT_STEPPED_DOWN] == '\0') {
 		if (sh->header[IMPORT_STEPPED_DOWN] < 0)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but on what date? Add a 'stepped down on' column",
@@ -605,68 +631,100 @@ import_row(struct import_state *st)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but %s is empty", import_label(st, IMPORT_STATUS),
 			    import_label(st, IMPORT_STEPPED_DOWN));
-		r.failed |= IMPORT_BIT(IMPORT_STATUS);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
 
-	/*
-	 * Allocated today by default, as with 'caseload add'; someone
-	 * stepped down before today was allocated by then.
-	 */
-	if (r.row.person.facts.allocated_on == DATE_NONE &&
-	    *r.row.text[IMPORT_ALLOCATED] == '\0') {
-		r.row.person.facts.allocated_on = st->today;
-		if (r.status == STATUS_DOWN &&
-		    r.row.stepped_down_on != DATE_NONE &&
-		    r.row.stepped_down_on < st->today)
-			r.row.person.facts.allocated_on = r.row.stepped_down_on;
+	if (facts->allocated_on == DATE_NONE &&
+	    *r->row.text[IMPORT_ALLOCATED] == '\0') {
+		facts->allocated_on = st->today;
+		if (r->status == STATUS_DOWN &&
+		    r->row.stepped_down_on != DATE_NONE &&
+		    r->row.stepped_down_on < st->today)
+			facts->allocated_on = r->row.stepped_down_on;
 	}
+}
 
-	/*
-	 * The checks of the whole, each once the fields it reads are sound,
-	 * so that every problem of the row is reported at once.
-	 */
-	if ((r.failed & (IMPORT_BIT(r.name_column) | IMPORT_BIT(IMPORT_DOB) |
+/*
+ * The checks of the whole, each once the fields it reads are sound, so
+ * that every problem of the row is reported at once: the young person as
+ * 'caseload add' checks them, the last contact against the date of
+ * birth, and the step down against the rest.
+ */
+static void
+import_row_whole(struct import_state *st, struct import_reading *r)
+{
+	struct import_sheet *sh = st->sheet;
+	struct person_facts up;
+	enum import_column col;
+	const char *what;
+	char *cause = NULL;
+
+	if ((r->failed & (IMPORT_BIT(r->name_column) | IMPORT_BIT(IMPORT_DOB) |
 	    IMPORT_BIT(IMPORT_ALLOCATED) | IMPORT_BIT(IMPORT_STEPPED_DOWN))) ==
-	    0) {
-		const char *what;
-		enum import_column col = r.name_column;
-
-		if (check_person(&r.row.person, st->today, DATE_NONE, &what,
-		    &cause) != 0) {
-			if (strcmp(what, "dob") == 0)
-				col = IMPORT_DOB;
-			else if (strcmp(what, "allocated") == 0)
-				col = sh->header[IMPORT_ALLOCATED] >= 0 ?
-				    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
-			else if (strcmp(what, "interval") == 0)
-				col = IMPORT_INTERVAL;
-			import_checked(st, col, -1, &cause, &r.failed);
-		}
+	    0 && check_person(&r->row.person, st->today, DATE_NONE, &what,
+	    &cause) != 0) {
+		col = r->name_column;
+		if (strcmp(what, "dob") == 0)
+			col = IMPORT_DOB;
+		else if (strcmp(what, "allocated") == 0)
+			col = sh->header[IMPORT_ALLOCATED] >= 0 ?
+			    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
+		else if (strcmp(what, "interval") == 0)
+			col = IMPORT_INTERVAL;
+		import_checked(st, col, -1, &cause, &r->failed);
 	}
-	if (r.row.last_contact != DATE_NONE &&
-	    (r.failed & IMPORT_BIT(IMPORT_DOB)) == 0)
+	if (r->row.last_contact != DATE_NONE &&
+	    (r->failed & IMPORT_BIT(IMPORT_DOB)) == 0)
 		import_checked(st, IMPORT_LAST_CONTACT,
-		    check_event_date(r.row.last_contact,
-		    r.row.person.facts.dob, st->today, &cause), &cause,
-		    &r.failed);
-	if (r.status == STATUS_DOWN && r.row.stepped_down_on != DATE_NONE &&
-	    (r.failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
+		    check_event_date(r->row.last_contact,
+		    r->row.person.facts.dob, st->today, &cause), &cause,
+		    &r->failed);
+	if (r->status == STATUS_DOWN && r->row.stepped_down_on != DATE_NONE &&
+	    (r->failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
 	    IMPORT_BIT(IMPORT_STEPPED_DOWN))) == 0) {
-		struct person_facts up = r.row.person.facts;
-
+		up = r->row.person.facts;
 		up.status = STATUS_UP;
 		up.status_since = up.allocated_on;
 		import_checked(st, IMPORT_STEPPED_DOWN,
-		    check_status_change(&up, STATUS_DOWN, r.row.stepped_down_on,
-		    st->today, &cause), &cause, &r.failed);
+		    check_status_change(&up, STATUS_DOWN,
+		    r->row.stepped_down_on, st->today, &cause), &cause,
+		    &r->failed);
 	}
+}
+
+/* Free what a row read from the file holds. */
+static void
+import_row_clear(struct import_row *row)
+{
+	int c;
+
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		free(row->text[c]);
+	free(row->full_name);
+}
+
+/* Read the record as a young person: a good row, or its problems. */
+static void
+import_row(struct import_state *st)
+{
+	struct import_sheet *sh = st->sheet;
+	struct import_reading r;
+	size_t i;
+	int bad = 0;
+
+	if (import_row_shape(st, &bad) != 0)
+		return;
+	import_row_start(st, &r);
+	import_row_name(st, &r);
+	for (i = 0; i < IMPORT_COLUMN_COUNT; i++)
+		import_field(st, &import_columns[i], &r);
+	import_row_status(st, &r);
+	import_row_whole(st, &r);
 	if (r.status != STATUS_DOWN)
 		r.row.stepped_down_on = DATE_NONE;
 
 	if (bad || r.failed != 0) {
-		for (c = 0; c < IMPORT_COLUMNS; c++)
-			free(r.row.text[c]);
-		free(r.row.full_name);
+		import_row_clear(&r.row);
 		return;
 	}
 	if (sh->n == sh->size) {
@@ -779,7 +837,7 @@ import_find_twins(struct import_sheet *sh)
 {
 	struct import_row **by;
 	size_t i, k;
-	int *twin, c;
+	int *twin;
 
 	if (sh->n < 2)
 		return;
@@ -806,9 +864,7 @@ import_find_twins(struct import_sheet *sh)
 			import_problem(sh, sh->rows[i].line, "the same young "
 			    "person as on line %d (same name and date of "
 			    "birth); keep one row", twin[i]);
-			for (c = 0; c < IMPORT_COLUMNS; c++)
-				free(sh->rows[i].text[c]);
-			free(sh->rows[i].full_name);
+			import_row_clear(&sh->rows[i]);
 		} else
 			sh->rows[k++] = sh->rows[i];
 	}
@@ -912,15 +968,11 @@ void
 import_sheet_free(struct import_sheet *sheet)
 {
 	size_t i;
-	int c;
 
 	if (sheet == NULL)
 		return;
-	for (i = 0; i < sheet->n; i++) {
-		for (c = 0; c < IMPORT_COLUMNS; c++)
-			free(sheet->rows[i].text[c]);
-		free(sheet->rows[i].full_name);
-	}
+	for (i = 0; i < sheet->n; i++)
+		import_row_clear(&sheet->rows[i]);
 	free(sheet->rows);
 	for (i = 0; i < sheet->nproblems; i++)
 		free(sheet->problems[i].what);
