@@ -24,7 +24,12 @@ struct rules_settings {
 	int	cap;			/* agreed caseload size; default 22 */
 };
 
-/* Fill in the defaults of SPEC section 4. */
+/*
+ * Fill in the defaults of the settings the rules read: 8 weeks between
+ * contacts, due soon within 14 days, a letter every 12 months, a review
+ * every 6 months, a cap of 22 (the same defaults as the settings table
+ * in conf.c and caseload.ini(5) give).
+ */
 void rules_settings_default(struct rules_settings *settings);
 
 enum stage {
