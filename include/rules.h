@@ -24,7 +24,12 @@ struct rules_settings {
 	int	cap;			/* agreed caseload size; default 22 */
 };
 
-/* Fill in the defaults of SPEC section 4. */
+/*
+ * Fill in the defaults of the settings the rules read: 8 weeks between
+ * contacts, due soon within 14 days, a letter every 12 months, a review
+ * every 6 months, a cap of 22 (the same defaults as the settings table
+ * in conf.c and caseload.ini(5) give).
+ */
 void rules_settings_default(struct rules_settings *settings);
 
 enum stage {
@@ -98,8 +103,8 @@ int rules_interval_days(const struct person_facts *facts,
     const struct rules_settings *settings);
 
 /*
- * The next 8-weekly contact: interval days after the last successful
- * contact, or the allocation date when there is none.  Only for a
+ * The next contact on the contact clock: interval days after the last
+ * successful contact, or the allocation date when there is none.  Only for a
  * stepped-up young person; DUE_NONE otherwise.
  */
 struct rules_due rules_contact_due(const struct person_facts *facts,
@@ -145,7 +150,7 @@ const char *rules_milestone_label(int age);
 
 /* Kinds of item in the agenda and the calendar. */
 enum agenda_kind {
-	AGENDA_CONTACT,		/* the next 8-weekly contact */
+	AGENDA_CONTACT,		/* the next contact on the contact clock */
 	AGENDA_LETTER,		/* the next annual letter */
 	AGENDA_REVIEW,		/* the next pathway plan review */
 	AGENDA_BIRTHDAY		/* 18th, 21st or 25th birthday */

@@ -179,8 +179,8 @@ const char *views_due_state(const struct due_row *row);
 /* One item of the agenda, with who it is for. */
 struct agenda_entry {
 	long			 person_id;
-	char			*name;		/* full name (owned by the list) */
-	char			*display_name;	/* preferred name if set */
+	const char		*name;		/* full name (owned by the list) */
+	const char		*display_name;	/* preferred name if set */
 	char			 uuid[PERSON_UUID_SIZE];
 	struct agenda_item	 item;
 };

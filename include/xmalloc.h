@@ -22,10 +22,4 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
-/*
- * Set *cause to a new formatted message, when cause is not NULL, and
- * return -1: the usual way for a function to fail with a reason.
- */
-int xfail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 #endif

@@ -98,8 +98,34 @@ main_demo_cleanup(const char *dir)
 	rmdir(dir);
 }
 
-int
-main(int argc, char **argv)
+/* What the environment and the global options ask for. */
+struct main_args {
+	const char	*db;		/* --db or CASELOAD_DB, or NULL */
+	const char	*config;	/* --config or CASELOAD_CONFIG, or NULL */
+	const char	*today;		/* --today or CASELOAD_TODAY, or NULL */
+	int		 print_config;
+};
+
+/* What main's steps return to go on to the next. */
+#define MAIN_GO_ON	(-1)
+
+/* An environment variable; empty means unset. */
+static const char *
+main_getenv(const char *name)
+{
+	const char *value = getenv(name);
+
+	return value != NULL && *value != '\0' ? value : NULL;
+}
+
+/*
+ * Read the global options over what the environment says into args, and
+ * --demo into ses.  MAIN_GO_ON, or the exit status when caseload is done
+ * (--help, --version) or the options are wrong (said on standard error).
+ */
+static int
+main_options(int argc, char **argv, struct main_args *args,
+    struct session *ses)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -111,33 +137,13 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli cli;
-	struct timespec started;
-	const char *db_arg, *config_arg, *today_arg, *tmpdir;
-	char *config_path = NULL, *cause = NULL, *demo_dir = NULL, *safe;
-	int c, rc, print_config = 0, explicit_config;
+	char *safe;
+	int c;
 
-	/* For CASELOAD_FIRST_SCREEN_FILE: the time to the first screen. */
-	clock_gettime(CLOCK_MONOTONIC, &started);
-	main_locale();
-	tzset();
-	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
-	signal(SIGXFSZ, SIG_IGN);
-	/* Stopped by a signal, caseload first removes its temporary files. */
-	tempfile_catch_signals();
-	memset(&cli, 0, sizeof cli);
-	cli.ses.started = started;
-	conf_defaults(&cli.ses.cfg);
-
-	db_arg = getenv("CASELOAD_DB");
-	config_arg = getenv("CASELOAD_CONFIG");
-	today_arg = getenv("CASELOAD_TODAY");
-	if (db_arg != NULL && *db_arg == '\0')
-		db_arg = NULL;
-	if (config_arg != NULL && *config_arg == '\0')
-		config_arg = NULL;
-	if (today_arg != NULL && *today_arg == '\0')
-		today_arg = NULL;
+	memset(args, 0, sizeof *args);
+	args->db = main_getenv("CASELOAD_DB");
+	args->config = main_getenv("CASELOAD_CONFIG");
+	args->today = main_getenv("CASELOAD_TODAY");
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:hV", options, NULL)) != -1) {
@@ -151,30 +157,27 @@ main(int argc, char **argv)
 				    c == 'd' ? "--db" : "--config",
 				    c == 'd' ? "database" : "settings",
 				    c == 'd' ? "--db" : "--config");
-				conf_free(&cli.ses.cfg);
 				return EXIT_USAGE;
 			}
 			if (c == 'd')
-				db_arg = optarg;
+				args->db = optarg;
 			else
-				config_arg = optarg;
+				args->config = optarg;
 			break;
 		case 't':
-			today_arg = optarg;
+			args->today = optarg;
 			break;
 		case 'D':
-			cli.ses.demo = 1;
+			ses->demo = 1;
 			break;
 		case 'P':
-			print_config = 1;
+			args->print_config = 1;
 			break;
 		case 'h':
 			main_help();
-			conf_free(&cli.ses.cfg);
 			return main_flush(EXIT_DONE);
 		case 'V':
 			printf("caseload %s\n", PACKAGE_VERSION);
-			conf_free(&cli.ses.cfg);
 			return main_flush(EXIT_DONE);
 		default:
 			safe = xstrdup(argv[optind - 1]);
@@ -184,98 +187,166 @@ main(int argc, char **argv)
 				cli_error("%s is not an option; 'caseload --help' "
 				    "lists them", safe);
 			free(safe);
-			conf_free(&cli.ses.cfg);
 			return EXIT_USAGE;
 		}
 	}
+	return MAIN_GO_ON;
+}
 
-	cli.ses.today = cli.ses.clock_today = session_clock_date();
-	cli.ses.today_given = today_arg != NULL;
-	if (today_arg != NULL) {
-		if (date_parse(today_arg, cli.ses.today, &cli.ses.today,
-		    &cause) != 0) {
-			cli_error("--today: %s", cause);
+/* Today: by the clock, or the date given.  MAIN_GO_ON, or EXIT_USAGE. */
+static int
+main_today(struct session *ses, const char *today)
+{
+	char *cause = NULL;
+
+	ses->today = ses->clock_today = session_clock_date();
+	ses->today_given = today != NULL;
+	if (today != NULL &&
+	    date_parse(today, ses->today, &ses->today, &cause) != 0) {
+		cli_error("--today: %s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	return MAIN_GO_ON;
+}
+
+/*
+ * Load the settings from the file given, or the default one (a demo has
+ * none unless one is given); a demo has a worker's name.  MAIN_GO_ON, or
+ * EXIT_USAGE when the settings cannot be read (said on standard error).
+ */
+static int
+main_settings(struct session *ses, const char *config)
+{
+	char *path = NULL, *cause = NULL;
+	int explicit = config != NULL;
+
+	if (explicit)
+		path = xstrdup(config);
+	else if (!ses->demo)
+		path = conf_default_config_path(&cause);
+	if (path == NULL && !ses->demo) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (path != NULL &&
+	    conf_load(&ses->cfg, path, explicit, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		free(path);
+		return EXIT_USAGE;
+	}
+	free(path);
+	if (ses->demo && ses->cfg.worker_name[0] == '\0') {
+		free(ses->cfg.worker_name);
+		ses->cfg.worker_name = xstrdup("Sam Taylor");
+	}
+	return MAIN_GO_ON;
+}
+
+/*
+ * Where the database is: in a new folder for a demo (*demo_dir, which
+ * the caller removes and frees), the file given, or the default.
+ * MAIN_GO_ON, or the exit status after an error said on standard error.
+ */
+static int
+main_database(struct session *ses, const char *db, char **demo_dir)
+{
+	const char *tmpdir;
+	char *cause = NULL;
+
+	*demo_dir = NULL;
+	if (ses->demo) {
+		tmpdir = getenv("TMPDIR");
+		if (tmpdir == NULL || *tmpdir == '\0')
+			tmpdir = "/tmp";
+		*demo_dir = xasprintf("%s/caseload-demo-XXXXXX", tmpdir);
+		if (mkdtemp(*demo_dir) == NULL) {
+			cli_error("--demo: cannot make a folder in %s: %s",
+			    tmpdir, strerror(errno));
+			free(*demo_dir);
+			*demo_dir = NULL;
+			return EXIT_FAILED;
+		}
+		ses->db_path = xasprintf("%s/caseload.db", *demo_dir);
+	} else if (db != NULL) {
+		ses->db_path = xstrdup(db);
+		ses->db_given = 1;
+	} else if ((ses->db_path = conf_default_db_path(&cause)) == NULL) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	return MAIN_GO_ON;
+}
+
+/*
+ * Fill a demo's database, then run the command in argv, or the screens
+ * when there is none.  The exit status.
+ */
+static int
+main_run(struct cli *cli, int argc, char **argv)
+{
+	struct store *st;
+	char *cause = NULL;
+	int rc;
+
+	/* The screens write; a command says how it uses the database. */
+	cli->ses.access = SESSION_WRITES;
+	if (cli->ses.demo) {
+		if ((rc = cli_store(cli, &st)) != 0)
+			return rc;
+		if (cli_demo_fill(st, cli->ses.today, &cause) != 0) {
+			cli_error("--demo: %s", cause);
 			free(cause);
-			conf_free(&cli.ses.cfg);
-			return EXIT_USAGE;
+			return EXIT_FAILED;
 		}
 	}
+	if (argc > 0)
+		return cli_run(cli, argc, argv);
+	return tui_run(&cli->ses);
+}
 
-	explicit_config = config_arg != NULL;
-	if (explicit_config)
-		config_path = xstrdup(config_arg);
-	else if (!cli.ses.demo)
-		config_path = conf_default_config_path(&cause);
-	if (config_path == NULL && !cli.ses.demo) {
-		cli_error("%s", cause);
-		free(cause);
+int
+main(int argc, char **argv)
+{
+	struct main_args args;
+	struct cli cli;
+	struct timespec started;
+	char *demo_dir = NULL;
+	int rc;
+
+	/* For CASELOAD_FIRST_SCREEN_FILE: the time to the first screen. */
+	clock_gettime(CLOCK_MONOTONIC, &started);
+	main_locale();
+	tzset();
+	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
+	signal(SIGXFSZ, SIG_IGN);
+	/* Stopped by a signal, caseload first removes its temporary files. */
+	tempfile_catch_signals();
+	memset(&cli, 0, sizeof cli);
+	cli.ses.started = started;
+	conf_defaults(&cli.ses.cfg);
+
+	if ((rc = main_options(argc, argv, &args, &cli.ses)) != MAIN_GO_ON ||
+	    (rc = main_today(&cli.ses, args.today)) != MAIN_GO_ON ||
+	    (rc = main_settings(&cli.ses, args.config)) != MAIN_GO_ON) {
 		conf_free(&cli.ses.cfg);
-		return EXIT_USAGE;
-	}
-	if (config_path != NULL &&
-	    conf_load(&cli.ses.cfg, config_path, explicit_config, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		free(config_path);
-		conf_free(&cli.ses.cfg);
-		return EXIT_USAGE;
-	}
-	free(config_path);
-	if (cli.ses.demo && cli.ses.cfg.worker_name[0] == '\0') {
-		free(cli.ses.cfg.worker_name);
-		cli.ses.cfg.worker_name = xstrdup("Sam Taylor");
+		return rc;
 	}
 	cli_set_colour(&cli);
-
-	if (print_config) {
+	if (args.print_config) {
 		conf_print(&cli.ses.cfg, stdout);
 		conf_free(&cli.ses.cfg);
 		return main_flush(EXIT_DONE);
 	}
-
-	if (cli.ses.demo) {
-		tmpdir = getenv("TMPDIR");
-		if (tmpdir == NULL || *tmpdir == '\0')
-			tmpdir = "/tmp";
-		demo_dir = xasprintf("%s/caseload-demo-XXXXXX", tmpdir);
-		if (mkdtemp(demo_dir) == NULL) {
-			cli_error("--demo: cannot make a folder in %s: %s",
-			    tmpdir, strerror(errno));
-			free(demo_dir);
-			conf_free(&cli.ses.cfg);
-			return EXIT_FAILED;
-		}
-		cli.ses.db_path = xasprintf("%s/caseload.db", demo_dir);
-	} else if (db_arg != NULL) {
-		cli.ses.db_path = xstrdup(db_arg);
-		cli.ses.db_given = 1;
-	}
-	else if ((cli.ses.db_path = conf_default_db_path(&cause)) == NULL) {
-		cli_error("%s", cause);
-		free(cause);
+	if ((rc = main_database(&cli.ses, args.db, &demo_dir)) != MAIN_GO_ON) {
 		conf_free(&cli.ses.cfg);
-		return EXIT_USAGE;
+		return rc;
 	}
 
-	rc = EXIT_DONE;
-	/* The screens write; a command says how it uses the database. */
-	cli.ses.access = SESSION_WRITES;
-	if (cli.ses.demo) {
-		struct store *st;
-
-		if ((rc = cli_store(&cli, &st)) == 0 &&
-		    cli_demo_fill(st, cli.ses.today, &cause) != 0) {
-			cli_error("--demo: %s", cause);
-			free(cause);
-			rc = EXIT_FAILED;
-		}
-	}
-	if (rc == EXIT_DONE) {
-		if (optind < argc)
-			rc = cli_run(&cli, argc - optind, argv + optind);
-		else
-			rc = tui_run(&cli.ses);
-	}
+	rc = main_run(&cli, argc - optind, argv + optind);
 
 	store_close(cli.ses.st);
 	/* None should be left; the screen's signal handler only stops it. */

@@ -37,7 +37,7 @@ done
 # src/file (files written on request, temporary files) sits below store
 # and export, which both use it: besides being free of the libraries, it
 # may include only its own headers and the core's plain helpers.
-file_headers='target.h tempfile.h text.h xmalloc.h'
+file_headers='cause.h target.h tempfile.h text.h xmalloc.h'
 for f in "$top"/src/file/*.c; do
 	[ -f "$f" ] || continue
 	check "$f" "src/file/$(basename "$f")" "includes no library"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cause.h"
 #include "check.h"
 #include "job.h"
 #include "xmalloc.h"

@@ -22,12 +22,15 @@ struct views_due_state {
 	void				*arg;
 };
 
-/* Judge one young person for the due list; row->person points at p. */
+/*
+ * Judge one young person for the due list; row->person points at person,
+ * a copy of p (or p's own copy of its names) that the caller keeps.
+ */
 static void
 views_due_row(const struct person *p, const struct rules_settings *settings,
-    date_t today, struct due_row *row)
+    date_t today, struct person *person, struct due_row *row)
 {
-	row->person = (struct person *)p;
+	row->person = person;
 	row->stage = rules_stage(p->facts.dob, today);
 	row->age = date_age(p->facts.dob, today);
 	row->contact = rules_contact_due(&p->facts, settings, today);
@@ -69,9 +72,10 @@ static int
 views_due_visit(const struct person *p, void *arg)
 {
 	struct views_due_state *s = arg;
+	struct person person = *p;	/* the strings are still the store's */
 	struct due_row row;
 
-	views_due_row(p, s->settings, s->today, &row);
+	views_due_row(p, s->settings, s->today, &person, &row);
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
@@ -221,9 +225,8 @@ views_due_get(struct store *st, const struct rules_settings *settings,
 	memset(out, 0, sizeof *out);
 	if ((rc = store_person_get(st, id, &p, cause)) != 0)
 		return rc;
-	views_due_row(p, settings, today, out);
 	/* Names only, as in the lists. */
-	out->person = person_copy_names(p);
+	views_due_row(p, settings, today, person_copy_names(p), out);
 	free(p);
 	return 0;
 }
@@ -388,8 +391,8 @@ views_window_add(const struct person *p, const struct store_due_key *key,
 	struct due_window *w = s->w;
 
 	due_window_grow(w, 1);
-	views_due_row(p, s->settings, s->today, &w->rows[w->n]);
-	w->rows[w->n].person = person_copy_names(p);
+	views_due_row(p, s->settings, s->today, person_copy_names(p),
+	    &w->rows[w->n]);
 	w->keys[w->n] = *key;
 	w->n++;
 	return 0;
@@ -452,10 +455,11 @@ views_window_visit(const struct person *p, const struct store_due_key *key,
     void *arg)
 {
 	struct views_window_state *s = arg;
+	struct person person = *p;	/* the strings are still the store's */
 	struct due_row row;
 
 	(void)key;
-	views_due_row(p, s->settings, s->today, &row);
+	views_due_row(p, s->settings, s->today, &person, &row);
 	return s->cb(&row, s->arg);
 }
 
@@ -517,8 +521,8 @@ views_agenda_add(const struct person *p, void *arg)
 		}
 		e = &list->entries[list->n++];
 		e->person_id = p->id;
-		e->name = (char *)(uintptr_t)name;
-		e->display_name = (char *)(uintptr_t)display;
+		e->name = (const char *)(uintptr_t)name;
+		e->display_name = (const char *)(uintptr_t)display;
 		memcpy(e->uuid, p->uuid, sizeof e->uuid);
 		e->item = items[i];
 	}
@@ -561,8 +565,8 @@ views_agenda_visit(const struct person *p, void *arg)
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
 	for (i = 0; i < n; i++) {
 		e.person_id = p->id;
-		e.name = (char *)p->name;
-		e.display_name = (char *)person_display_name(p);
+		e.name = p->name;
+		e.display_name = person_display_name(p);
 		memcpy(e.uuid, p->uuid, sizeof e.uuid);
 		e.item = items[i];
 		if (s->cb(&e, s->arg) != 0)

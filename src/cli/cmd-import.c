@@ -168,27 +168,25 @@ import_count_up(const struct person *p, void *arg)
 	return 0;
 }
 
-int
-cmd_import(struct cli *cli, int argc, char **argv)
+/*
+ * The options and the file of caseload import: 0 with *dry_run and *path
+ * set, or EXIT_USAGE after an error.
+ */
+static int
+import_options(int argc, char **argv, int *dry_run, const char **path)
 {
 	static const struct option options[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_sheet sheet;
-	struct person *saved, shown;
-	struct store *st;
-	const char *path;
-	char *cause = NULL, *safe, *safe_path, number[32];
-	int c, rc, dry_run = 0, down = 0, up = 0;
-	size_t i;
+	int c;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (c) {
 		case 'n':
-			dry_run = 1;
+			*dry_run = 1;
 			break;
 		default:
 			return cli_option_error("import", c, argv);
@@ -200,108 +198,179 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	if (*argv[optind] == '\0')
 		return cli_operands_error("import", "the file name is empty; "
 		    "give the CSV file saved from the spreadsheet");
-	path = argv[optind];
+	*path = argv[optind];
+	return 0;
+}
 
-	if (import_read(path, cli->ses.today, &sheet, &cause) != 0) {
+/*
+ * Read the sheet at path, open the database (not for a dry run when it
+ * does not exist yet: that does not make it) and find who in the sheet
+ * is on the caseload already.  0 with *st set (NULL when not opened), or
+ * an exit status after an error.  Free sheet with import_sheet_free
+ * either way.
+ */
+static int
+import_load(struct cli *cli, const char *path, int dry_run,
+    struct import_sheet *sheet, struct store **st)
+{
+	char *cause = NULL, *safe;
+	int rc;
+
+	*st = NULL;
+	if (import_read(path, cli->ses.today, sheet, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("import: %s", safe);
 		free(safe);
 		free(cause);
-		import_sheet_free(&sheet);
 		return EXIT_USAGE;
 	}
-	/* A dry run on a database that does not exist yet does not make it. */
-	st = NULL;
 	if ((!dry_run || access(cli->ses.db_path, F_OK) == 0) &&
-	    (rc = cli_store(cli, &st)) != 0) {
-		import_sheet_free(&sheet);
+	    (rc = cli_store(cli, st)) != 0)
 		return rc;
-	}
-	if (st != NULL && import_find_present(st, &sheet, &cause) != 0) {
+	if (*st != NULL && import_find_present(*st, sheet, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
-		import_sheet_free(&sheet);
 		return EXIT_FAILED;
 	}
-	import_sort_problems(&sheet);
+	import_sort_problems(sheet);
+	return 0;
+}
 
-	if (sheet.nproblems > 0) {
+/*
+ * Refuse a sheet with problems, each said on standard error as
+ * FILE:LINE: what, or without young people: EXIT_USAGE; else 0.
+ */
+static int
+import_refuse(const struct import_sheet *sheet, const char *path)
+{
+	char *safe, *safe_path;
+	size_t i;
+
+	if (sheet->nproblems > 0) {
 		fflush(stdout);
-		for (i = 0; i < sheet.nproblems; i++) {
-			safe = cli_safe(sheet.problems[i].what);
+		for (i = 0; i < sheet->nproblems; i++) {
+			safe = cli_safe(sheet->problems[i].what);
 			safe_path = cli_safe(path);
 			fprintf(stderr, "%s:%d: %s\n", safe_path,
-			    sheet.problems[i].line, safe);
+			    sheet->problems[i].line, safe);
 			free(safe_path);
 			free(safe);
 		}
 		cli_error("import: %zu problem%s in %s (listed above): nothing "
 		    "was imported; correct the file and import it again",
-		    sheet.nproblems, sheet.nproblems == 1 ? "" : "s", path);
-		import_sheet_free(&sheet);
+		    sheet->nproblems, sheet->nproblems == 1 ? "" : "s", path);
 		return EXIT_USAGE;
 	}
-	if (sheet.n == 0) {
+	if (sheet->n == 0) {
 		cli_error("import: %s has a header row but no young people",
 		    path);
-		import_sheet_free(&sheet);
 		return EXIT_USAGE;
 	}
+	return 0;
+}
 
-	for (i = 0; i < sheet.n; i++) {
-		if (sheet.rows[i].stepped_down_on != DATE_NONE)
+/* The first line of what import says: done, or would be, and how many. */
+static void
+import_say_counts(const struct import_sheet *sheet, const char *path,
+    int dry_run)
+{
+	size_t i, down = 0;
+
+	for (i = 0; i < sheet->n; i++) {
+		if (sheet->rows[i].stepped_down_on != DATE_NONE)
 			down++;
 	}
-	if (dry_run) {
-		printf("Would import %zu young %s from %s (%zu stepped up, %d "
-		    "stepped down):\n", sheet.n, sheet.n == 1 ? "person" :
-		    "people", path, sheet.n - (size_t)down, down);
-		for (i = 0; i < sheet.n; i++) {
-			snprintf(number, sizeof number, "line %d",
-			    sheet.rows[i].line);
-			shown = import_as_saved(&sheet.rows[i]);
-			import_say(cli, number, &shown,
-			    sheet.rows[i].stepped_down_on);
-		}
-		printf("Nothing was written (--dry-run).\n");
-		import_sheet_free(&sheet);
-		return EXIT_DONE;
-	}
+	printf("%s %zu young %s from %s (%zu stepped up, %zu stepped "
+	    "down):\n", dry_run ? "Would import" : "Imported", sheet->n,
+	    sheet->n == 1 ? "person" : "people", path, sheet->n - down, down);
+}
 
-	if (import_save(st, &sheet, &cause) != 0) {
-		cli_error("import: %s; nothing was imported", cause);
-		free(cause);
-		import_sheet_free(&sheet);
-		return EXIT_FAILED;
+/* import --dry-run: what would be imported, by line of the file. */
+static void
+import_say_dry_run(struct cli *cli, const struct import_sheet *sheet,
+    const char *path)
+{
+	struct person shown;
+	char number[32];
+	size_t i;
+
+	import_say_counts(sheet, path, 1);
+	for (i = 0; i < sheet->n; i++) {
+		snprintf(number, sizeof number, "line %d", sheet->rows[i].line);
+		shown = import_as_saved(&sheet->rows[i]);
+		import_say(cli, number, &shown, sheet->rows[i].stepped_down_on);
 	}
-	printf("Imported %zu young %s from %s (%zu stepped up, %d stepped "
-	    "down):\n", sheet.n, sheet.n == 1 ? "person" : "people", path,
-	    sheet.n - (size_t)down, down);
-	for (i = 0; i < sheet.n; i++) {
-		snprintf(number, sizeof number, "%ld", sheet.rows[i].person.id);
-		if (store_person_get(st, sheet.rows[i].person.id, &saved,
+	printf("Nothing was written (--dry-run).\n");
+}
+
+/*
+ * What was imported, by number, as the database now holds it; then the
+ * warnings: ages, and the cap of young people stepped up.  EXIT_DONE, or
+ * EXIT_FAILED when the database cannot be read.
+ */
+static int
+import_say_saved(struct cli *cli, struct store *st,
+    const struct import_sheet *sheet, const char *path)
+{
+	struct person *saved;
+	char *cause = NULL, number[32];
+	size_t i;
+	int up = 0;
+
+	import_say_counts(sheet, path, 0);
+	for (i = 0; i < sheet->n; i++) {
+		snprintf(number, sizeof number, "%ld", sheet->rows[i].person.id);
+		if (store_person_get(st, sheet->rows[i].person.id, &saved,
 		    &cause) != 0) {
 			cli_error("%s", cause != NULL ? cause :
 			    "a young person just imported is missing");
 			free(cause);
-			import_sheet_free(&sheet);
 			return EXIT_FAILED;
 		}
-		import_say(cli, number, saved, sheet.rows[i].stepped_down_on);
+		import_say(cli, number, saved, sheet->rows[i].stepped_down_on);
 		free(saved);
 	}
-	for (i = 0; i < sheet.n; i++)
-		cli_person_warn_age(cli, &sheet.rows[i].person);
+	for (i = 0; i < sheet->n; i++)
+		cli_person_warn_age(cli, &sheet->rows[i].person);
 	if (store_people_each(st, STORE_UP, import_count_up, &up,
 	    &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
-		import_sheet_free(&sheet);
 		return EXIT_FAILED;
 	}
 	if (rules_over_cap(up, &cli->ses.cfg.rules))
 		cli_warn("%d young people are now stepped up, %d over your cap "
 		    "of %d", up, up - cli->ses.cfg.rules.cap, cli->ses.cfg.rules.cap);
-	import_sheet_free(&sheet);
 	return EXIT_DONE;
+}
+
+int
+cmd_import(struct cli *cli, int argc, char **argv)
+{
+	struct import_sheet sheet;
+	struct store *st;
+	const char *path = NULL;
+	char *cause = NULL;
+	int rc, dry_run = 0;
+
+	if ((rc = import_options(argc, argv, &dry_run, &path)) != 0)
+		return rc;
+	if ((rc = import_load(cli, path, dry_run, &sheet, &st)) != 0 ||
+	    (rc = import_refuse(&sheet, path)) != 0)
+		goto out;
+	if (dry_run) {
+		import_say_dry_run(cli, &sheet, path);
+		rc = EXIT_DONE;
+		goto out;
+	}
+	if (import_save(st, &sheet, &cause) != 0) {
+		cli_error("import: %s; nothing was imported", cause);
+		free(cause);
+		rc = EXIT_FAILED;
+		goto out;
+	}
+	rc = import_say_saved(cli, st, &sheet, path);
+out:
+	import_sheet_free(&sheet);
+	return rc;
 }

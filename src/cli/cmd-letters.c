@@ -431,23 +431,147 @@ letters_check_names(struct cli *cli, const struct letter_template *t,
 	return 0;
 }
 
-/* letters write DIR [--within DAYS] */
+/* The [worker] settings the template uses, each warned about if empty. */
+static void
+letters_warn_settings(struct cli *cli, const struct letter_template *t)
+{
+	letters_warn_setting(t, LETTER_WORKER_NAME, cli->ses.cfg.worker_name,
+	    "name");
+	letters_warn_setting(t, LETTER_WORKER_PHONE, cli->ses.cfg.worker_phone,
+	    "phone");
+	letters_warn_setting(t, LETTER_WORKER_EMAIL, cli->ses.cfg.worker_email,
+	    "email");
+	letters_warn_setting(t, LETTER_OFFICE, cli->ses.cfg.worker_office,
+	    "office");
+}
+
+/* Warn about the blanks in the letter to row's young person, named safe. */
+static void
+letters_warn_blanks(const struct letter_template *t,
+    const struct letter_row *row, const struct letter_values *v,
+    const char *safe)
+{
+	if (letter_template_uses(t, LETTER_ADDRESS) &&
+	    (row->person->address == NULL ||
+	    text_is_blank(row->person->address)))
+		cli_warn("young person %ld has no address, so %s has a "
+		    "blank for it: write it in by hand, or add it with "
+		    "'caseload edit %ld --address TEXT' and write "
+		    "again", row->person->id, safe, row->person->id);
+	if (letter_template_uses(t, LETTER_NEXT_LETTER_DATE) &&
+	    v->next[0] == '\0')
+		cli_warn("young person %ld turns 25 before another "
+		    "letter would fall due, so %s has a blank for "
+		    "{next_letter_date}", row->person->id, safe);
+}
+
+/*
+ * Make sure dir can take the letters named names: when it is a folder,
+ * every letter of that name there already is checked (letters_check_names,
+ * which fills in plans and *there); when it is not there, it is made and
+ * *made set.  0, or an exit status after an error.
+ */
 static int
-letters_write(struct cli *cli, int argc, char **argv)
+letters_prepare_dir(struct cli *cli, const struct letter_template *t,
+    const struct letter_list *list, const char *dir, char **names,
+    char *plans, size_t *there, int *made)
+{
+	struct stat sb;
+	char *cause = NULL, *safe;
+	int rc;
+
+	if (stat(dir, &sb) != 0)
+		*made = 1;
+	else if (S_ISDIR(sb.st_mode) && (rc = letters_check_names(cli, t,
+	    list, dir, names, plans, there)) != 0)
+		return rc;
+	if (letter_make_dir(dir, &cause) != 0) {
+		safe = cli_safe(cause);
+		cli_error("letters write: %s", safe);
+		free(safe);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	return 0;
+}
+
+/*
+ * Write the letters planned to be written into dir, warning about blanks
+ * in every letter, and mark each one written in plans, counting them in
+ * *written.  It stops at the first letter that cannot be saved.
+ * EXIT_DONE, or EXIT_FAILED after an error.
+ */
+static int
+letters_write_each(struct cli *cli, const struct letter_template *t,
+    const struct letter_list *list, const char *dir, char **names,
+    char *plans, size_t *written)
+{
+	const struct letter_row *row;
+	struct letter_values v;
+	char *text, *safe, *why, *cause = NULL;
+	size_t k;
+
+	for (k = 0; k < list->n; k++) {
+		row = &list->rows[k];
+		letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
+		    cli->ses.today);
+		safe = cli_safe(names[k]);
+		letters_warn_blanks(t, row, &v, safe);
+		free(safe);
+		if (plans[k] == LETTERS_THERE)
+			continue;
+		text = letter_fill(t, &v);
+		if (letter_save(dir, names[k], text, &cause) != 0) {
+			why = cli_safe(cause);
+			cli_error("letters write: %s", why);
+			free(why);
+			free(cause);
+			free(text);
+			return EXIT_FAILED;
+		}
+		free(text);
+		plans[k] = LETTERS_WRITTEN;
+		(*written)++;
+	}
+	return EXIT_DONE;
+}
+
+/* Say what letters write did in dir, as rc says it ended. */
+static void
+letters_write_report(const char *dir, char **names, const char *plans,
+    size_t n, size_t written, size_t there, int made, int rc)
+{
+	char *safe = cli_safe(dir);
+
+	if (written > 0 || (rc == EXIT_DONE && there == 0)) {
+		printf("Wrote %zu letter%s to %s%s:\n", written,
+		    written == 1 ? "" : "s", safe,
+		    made ? " (a new folder)" : "");
+		letters_names(names, plans, n, LETTERS_WRITTEN);
+	}
+	if (rc == EXIT_DONE && there > 0) {
+		printf("%s in %s already, word for word, from an earlier "
+		    "run:\n", there == 1 ? "This one was" : "These were", safe);
+		letters_names(names, plans, n, LETTERS_THERE);
+	}
+	if (rc == EXIT_DONE)
+		printf("Once posted, record each one with 'caseload letters "
+		    "sent REF'.\n");
+	free(safe);
+}
+
+/*
+ * The options and the folder of letters write: 0 with *within and *dir
+ * set, or EXIT_USAGE after an error.
+ */
+static int
+letters_write_options(int argc, char **argv, int *within, const char **dir)
 {
 	static const struct option options[] = {
 		{ "within", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct letter_template *t = NULL;
-	struct letter_values v;
-	struct letter_list list;
-	const struct letter_row *row;
-	char **names = NULL, *plans = NULL, *cause = NULL, *text, *safe;
-	const char *dir;
-	struct stat sb;
-	int c, rc, within = 0, made = 0;
-	size_t k, written = 0, there = 0;
+	int c, rc;
 
 	optind = 0;
 	opterr = 0;
@@ -457,7 +581,7 @@ letters_write(struct cli *cli, int argc, char **argv)
 			return cli_usage("letters");
 		}
 		if ((rc = cli_parse_int("--within", optarg, 0, 3660,
-		    &within)) != 0)
+		    within)) != 0)
 			return rc;
 	}
 	if (argc - optind != 1 || *argv[optind] == '\0') {
@@ -465,8 +589,23 @@ letters_write(struct cli *cli, int argc, char **argv)
 		    "in");
 		return cli_usage("letters");
 	}
-	dir = argv[optind];
+	*dir = argv[optind];
+	return 0;
+}
 
+/* letters write DIR [--within DAYS] */
+static int
+letters_write(struct cli *cli, int argc, char **argv)
+{
+	struct letter_template *t = NULL;
+	struct letter_list list;
+	char **names = NULL, *plans = NULL;
+	const char *dir = NULL;
+	int rc, within = 0, made = 0;
+	size_t k, written = 0, there = 0;
+
+	if ((rc = letters_write_options(argc, argv, &within, &dir)) != 0)
+		return rc;
 	/* Everything that can be wrong is checked before writing. */
 	if ((rc = letters_template(cli, &t)) != 0)
 		return rc;
@@ -489,85 +628,14 @@ letters_write(struct cli *cli, int argc, char **argv)
 	plans = xcalloc(list.n, sizeof *plans);
 	for (k = 0; k < list.n; k++)
 		names[k] = letter_file_name(list.rows[k].person, cli->ses.today);
-	if (stat(dir, &sb) != 0)
-		made = 1;
-	else if (S_ISDIR(sb.st_mode) && (rc = letters_check_names(cli, t,
-	    &list, dir, names, plans, &there)) != 0)
+	if ((rc = letters_prepare_dir(cli, t, &list, dir, names, plans,
+	    &there, &made)) != 0)
 		goto out;
-	if (letter_make_dir(dir, &cause) != 0) {
-		safe = cli_safe(cause);
-		cli_error("letters write: %s", safe);
-		free(safe);
-		free(cause);
-		rc = EXIT_FAILED;
-		goto out;
-	}
 
-	letters_warn_setting(t, LETTER_WORKER_NAME, cli->ses.cfg.worker_name,
-	    "name");
-	letters_warn_setting(t, LETTER_WORKER_PHONE, cli->ses.cfg.worker_phone,
-	    "phone");
-	letters_warn_setting(t, LETTER_WORKER_EMAIL, cli->ses.cfg.worker_email,
-	    "email");
-	letters_warn_setting(t, LETTER_OFFICE, cli->ses.cfg.worker_office,
-	    "office");
-	for (k = 0; k < list.n; k++) {
-		row = &list.rows[k];
-		letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
-		    cli->ses.today);
-		safe = cli_safe(names[k]);
-		if (letter_template_uses(t, LETTER_ADDRESS) &&
-		    (row->person->address == NULL ||
-		    text_is_blank(row->person->address)))
-			cli_warn("young person %ld has no address, so %s has a "
-			    "blank for it: write it in by hand, or add it with "
-			    "'caseload edit %ld --address TEXT' and write "
-			    "again", row->person->id, safe, row->person->id);
-		if (letter_template_uses(t, LETTER_NEXT_LETTER_DATE) &&
-		    v.next[0] == '\0')
-			cli_warn("young person %ld turns 25 before another "
-			    "letter would fall due, so %s has a blank for "
-			    "{next_letter_date}", row->person->id, safe);
-		if (plans[k] == LETTERS_THERE) {
-			free(safe);
-			continue;
-		}
-		text = letter_fill(t, &v);
-		if (letter_save(dir, names[k], text, &cause) != 0) {
-			char *why = cli_safe(cause);
-
-			cli_error("letters write: %s", why);
-			free(why);
-			free(cause);
-			free(text);
-			free(safe);
-			rc = EXIT_FAILED;
-			goto report;
-		}
-		free(text);
-		free(safe);
-		plans[k] = LETTERS_WRITTEN;
-		written++;
-	}
-	rc = EXIT_DONE;
-
-report:
-	safe = cli_safe(dir);
-	if (written > 0 || (rc == EXIT_DONE && there == 0)) {
-		printf("Wrote %zu letter%s to %s%s:\n", written,
-		    written == 1 ? "" : "s", safe,
-		    made ? " (a new folder)" : "");
-		letters_names(names, plans, list.n, LETTERS_WRITTEN);
-	}
-	if (rc == EXIT_DONE && there > 0) {
-		printf("%s in %s already, word for word, from an earlier "
-		    "run:\n", there == 1 ? "This one was" : "These were", safe);
-		letters_names(names, plans, list.n, LETTERS_THERE);
-	}
-	if (rc == EXIT_DONE)
-		printf("Once posted, record each one with 'caseload letters "
-		    "sent REF'.\n");
-	free(safe);
+	letters_warn_settings(cli, t);
+	rc = letters_write_each(cli, t, &list, dir, names, plans, &written);
+	letters_write_report(dir, names, plans, list.n, written, there, made,
+	    rc);
 out:
 	if (names != NULL) {
 		for (k = 0; k < list.n; k++)

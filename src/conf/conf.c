@@ -23,6 +23,7 @@
 #include <iniparser.h>
 #endif
 
+#include "cause.h"
 #include "conf.h"
 #include "date.h"
 #include "text.h"
@@ -128,6 +129,19 @@ static int *
 conf_int_field(struct config *cfg, const struct conf_entry *e)
 {
 	return (int *)((char *)cfg + e->offset);
+}
+
+/* The same fields, to read. */
+static const char *
+conf_string_get(const struct config *cfg, const struct conf_entry *e)
+{
+	return *(char *const *)((const char *)cfg + e->offset);
+}
+
+static int
+conf_int_get(const struct config *cfg, const struct conf_entry *e)
+{
+	return *(const int *)((const char *)cfg + e->offset);
 }
 
 /* Turn \n into a new line and \\ into a backslash. */
@@ -744,18 +758,16 @@ fail:
 char *
 conf_value(const struct config *cfg, const struct conf_entry *e)
 {
-	struct config *c = (struct config *)cfg;
-
 	switch (e->type) {
 	case CONF_STRING:
 	case CONF_DATE_FORMAT:
-		return xstrdup(*conf_string_field(c, e));
+		return xstrdup(conf_string_get(cfg, e));
 	case CONF_TEXT:
-		return conf_escape(*conf_string_field(c, e));
+		return conf_escape(conf_string_get(cfg, e));
 	case CONF_INT:
-		return xasprintf("%d", *conf_int_field(c, e));
+		return xasprintf("%d", conf_int_get(cfg, e));
 	case CONF_CHOICE:
-		return xstrdup(e->choices[*conf_int_field(c, e)]);
+		return xstrdup(e->choices[conf_int_get(cfg, e)]);
 	}
 	return xstrdup("");
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "cause.h"
 #include "conf.h"
 #include "xmalloc.h"
 

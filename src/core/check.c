@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cause.h"
 #include "check.h"
 #include "text.h"
-#include "xmalloc.h"
 
 /* "31 December 2026": unambiguous whatever the display format. */
 static void

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "cause.h"
 #include "date.h"
-#include "xmalloc.h"
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",

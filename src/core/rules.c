@@ -1,5 +1,6 @@
 /*
- * rules.c: the domain rules (see rules.h and SPEC section 2).
+ * rules.c: the domain rules (see rules.h; the manual tells them to the
+ * worker under THE RULES in caseload(1)).
  */
 #include <config.h>
 

@@ -89,16 +89,3 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
-
-int
-xfail(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause != NULL) {
-		va_start(ap, fmt);
-		*cause = xvasprintf(fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}

@@ -19,6 +19,7 @@
 #include <libical/ical.h>
 
 #include "calendar.h"
+#include "cause.h"
 #include "person.h"
 #include "rules.h"
 #include "text.h"

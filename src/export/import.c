@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 #include <csv.h>
 
+#include "cause.h"
 #include "check.h"
 #include "import.h"
 #include "text.h"
@@ -21,81 +23,110 @@
 /* A caseload spreadsheet is far smaller; anything bigger is the wrong file. */
 #define IMPORT_MAX_BYTES (32L * 1024 * 1024)
 
-/* Header names, lower case with everything but letters and digits taken out. */
-static const struct {
-	const char		*key;
-	enum import_column	 column;
-} import_aliases[] = {
-	{ "name", IMPORT_NAME },
-	{ "fullname", IMPORT_NAME },
-	{ "youngperson", IMPORT_NAME },
-	{ "youngpersonname", IMPORT_NAME },
-	{ "youngpersonsname", IMPORT_NAME },
-	{ "firstname", IMPORT_FIRST_NAME },
-	{ "firstnames", IMPORT_FIRST_NAME },
-	{ "forename", IMPORT_FIRST_NAME },
-	{ "forenames", IMPORT_FIRST_NAME },
-	{ "givenname", IMPORT_FIRST_NAME },
-	{ "surname", IMPORT_SURNAME },
-	{ "lastname", IMPORT_SURNAME },
-	{ "familyname", IMPORT_SURNAME },
-	{ "preferredname", IMPORT_PREFERRED },
-	{ "preferred", IMPORT_PREFERRED },
-	{ "knownas", IMPORT_PREFERRED },
-	{ "nickname", IMPORT_PREFERRED },
-	{ "dob", IMPORT_DOB },
-	{ "dateofbirth", IMPORT_DOB },
-	{ "birthdate", IMPORT_DOB },
-	{ "born", IMPORT_DOB },
-	{ "phone", IMPORT_PHONE },
-	{ "phonenumber", IMPORT_PHONE },
-	{ "telephone", IMPORT_PHONE },
-	{ "telephonenumber", IMPORT_PHONE },
-	{ "tel", IMPORT_PHONE },
-	{ "mobile", IMPORT_PHONE },
-	{ "mobilenumber", IMPORT_PHONE },
-	{ "mobilephone", IMPORT_PHONE },
-	{ "contactnumber", IMPORT_PHONE },
-	{ "email", IMPORT_EMAIL },
-	{ "emailaddress", IMPORT_EMAIL },
-	{ "address", IMPORT_ADDRESS },
-	{ "homeaddress", IMPORT_ADDRESS },
-	{ "postaladdress", IMPORT_ADDRESS },
-	{ "intervalweeks", IMPORT_INTERVAL },
-	{ "interval", IMPORT_INTERVAL },
-	{ "contactinterval", IMPORT_INTERVAL },
-	{ "contactintervalweeks", IMPORT_INTERVAL },
-	{ "allocated", IMPORT_ALLOCATED },
-	{ "allocatedon", IMPORT_ALLOCATED },
-	{ "allocateddate", IMPORT_ALLOCATED },
-	{ "allocationdate", IMPORT_ALLOCATED },
-	{ "dateallocated", IMPORT_ALLOCATED },
-	{ "dateofallocation", IMPORT_ALLOCATED },
-	{ "status", IMPORT_STATUS },
-	{ "steppeddownon", IMPORT_STEPPED_DOWN },
-	{ "steppeddown", IMPORT_STEPPED_DOWN },
-	{ "steppeddowndate", IMPORT_STEPPED_DOWN },
-	{ "datesteppeddown", IMPORT_STEPPED_DOWN },
-	{ "stepdowndate", IMPORT_STEPPED_DOWN },
-	{ "dateofstepdown", IMPORT_STEPPED_DOWN },
-	{ "lastcontact", IMPORT_LAST_CONTACT },
-	{ "lastcontacton", IMPORT_LAST_CONTACT },
-	{ "lastcontactdate", IMPORT_LAST_CONTACT },
-	{ "dateoflastcontact", IMPORT_LAST_CONTACT },
-	{ "datelastcontact", IMPORT_LAST_CONTACT },
+/* What a column's field is checked as, and how it is read. */
+enum import_check {
+	IMPORT_AS_NAME,		/* squeezed; read with the other name columns */
+	IMPORT_AS_TEXT,		/* squeezed when names; at most max characters */
+	IMPORT_AS_EMAIL,
+	IMPORT_AS_WEEKS,	/* a whole number of weeks from 1 to 52 */
+	IMPORT_AS_STATUS,	/* stepped up or stepped down */
+	IMPORT_AS_DATE
 };
-#define IMPORT_ALIAS_COUNT (sizeof import_aliases / sizeof import_aliases[0])
+
+/*
+ * A row that is being read: the row itself and what the columns say that
+ * it does not keep.  A column's field goes to an offset in here.
+ */
+struct import_reading {
+	struct import_row	 row;
+	enum status		 status;	/* STATUS_UP unless the row says */
+	int			 status_given;	/* the status column said which */
+	enum import_column	 name_column;	/* where problems of the name go */
+	unsigned		 failed;	/* columns found wrong: IMPORT_BIT */
+};
+
+/*
+ * The columns caseload reads, in the order their fields are checked (and
+ * so the order in which a row's problems are told).  The spellings of a
+ * header are in lower case with everything but letters and digits taken
+ * out, as import_key makes them.
+ */
+static const struct import_column_entry {
+	enum import_column	 column;
+	const char		*name;		/* as in the manual */
+	const char		*spellings[10];	/* NULL after the last */
+	enum import_check	 check;
+	int			 squeeze;	/* spaces tidied, as typed names */
+	int			 lines;		/* IMPORT_AS_TEXT: new lines allowed */
+	size_t			 max;		/* IMPORT_AS_TEXT: characters */
+	const char		*missing;	/* the problem when empty, or NULL */
+	size_t			 to;		/* in struct import_reading */
+} import_columns[] = {
+	{ IMPORT_NAME, "name", { "name", "fullname", "youngperson",
+	    "youngpersonname", "youngpersonsname" },
+	  IMPORT_AS_NAME, 1, 0, 0, NULL, 0 },
+	{ IMPORT_FIRST_NAME, "first_name", { "firstname", "firstnames",
+	    "forename", "forenames", "givenname" },
+	  IMPORT_AS_NAME, 1, 0, 0, NULL, 0 },
+	{ IMPORT_SURNAME, "surname", { "surname", "lastname", "familyname" },
+	  IMPORT_AS_NAME, 1, 0, 0, NULL, 0 },
+	{ IMPORT_PREFERRED, "preferred_name", { "preferredname", "preferred",
+	    "knownas", "nickname" },
+	  IMPORT_AS_TEXT, 1, 0, CHECK_NAME_MAX, NULL,
+	  offsetof(struct import_reading, row.person.preferred_name) },
+	{ IMPORT_PHONE, "phone", { "phone", "phonenumber", "telephone",
+	    "telephonenumber", "tel", "mobile", "mobilenumber", "mobilephone",
+	    "contactnumber" },
+	  IMPORT_AS_TEXT, 0, 0, CHECK_PHONE_MAX, NULL,
+	  offsetof(struct import_reading, row.person.phone) },
+	{ IMPORT_EMAIL, "email", { "email", "emailaddress" },
+	  IMPORT_AS_EMAIL, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, row.person.email) },
+	{ IMPORT_ADDRESS, "address", { "address", "homeaddress",
+	    "postaladdress" },
+	  IMPORT_AS_TEXT, 0, 1, CHECK_ADDRESS_MAX, NULL,
+	  offsetof(struct import_reading, row.person.address) },
+	{ IMPORT_INTERVAL, "interval_weeks", { "intervalweeks", "interval",
+	    "contactinterval", "contactintervalweeks" },
+	  IMPORT_AS_WEEKS, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, row.person.facts.interval_weeks) },
+	{ IMPORT_STATUS, "status", { "status" },
+	  IMPORT_AS_STATUS, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, status) },
+	{ IMPORT_DOB, "date_of_birth", { "dob", "dateofbirth", "birthdate",
+	    "born" },
+	  IMPORT_AS_DATE, 0, 0, 0, "the date of birth is missing",
+	  offsetof(struct import_reading, row.person.facts.dob) },
+	{ IMPORT_ALLOCATED, "allocated_on", { "allocated", "allocatedon",
+	    "allocateddate", "allocationdate", "dateallocated",
+	    "dateofallocation" },
+	  IMPORT_AS_DATE, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, row.person.facts.allocated_on) },
+	{ IMPORT_STEPPED_DOWN, "stepped_down_on", { "steppeddownon",
+	    "steppeddown", "steppeddowndate", "datesteppeddown",
+	    "stepdowndate", "dateofstepdown" },
+	  IMPORT_AS_DATE, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, row.stepped_down_on) },
+	{ IMPORT_LAST_CONTACT, "last_contact", { "lastcontact",
+	    "lastcontacton", "lastcontactdate", "dateoflastcontact",
+	    "datelastcontact" },
+	  IMPORT_AS_DATE, 0, 0, 0, NULL,
+	  offsetof(struct import_reading, row.last_contact) },
+};
+#define IMPORT_COLUMN_COUNT (sizeof import_columns / sizeof import_columns[0])
+_Static_assert(IMPORT_COLUMN_COUNT == IMPORT_COLUMNS,
+    "one row of import_columns for each column");
 
 const char *
 import_column_name(enum import_column column)
 {
-	static const char *const names[IMPORT_COLUMNS] = {
-		"name", "first_name", "surname", "preferred_name",
-		"date_of_birth", "phone", "email", "address", "interval_weeks",
-		"allocated_on", "status", "stepped_down_on", "last_contact"
-	};
+	size_t i;
 
-	return names[column];
+	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
+		if (import_columns[i].column == column)
+			return import_columns[i].name;
+	}
+	return NULL;
 }
 
 /* One field of the record being read. */
@@ -182,20 +213,27 @@ import_key(const char *s, int drop_brackets)
 	return key;
 }
 
-/* The column a header names, or -1. */
+/*
+ * The column a header names, or -1: its key as written, then without
+ * what is in brackets ("Date of birth (dd/mm/yyyy)").
+ */
 static int
 import_lookup(const char *header)
 {
+	const char *const *spelling;
 	char *key;
 	size_t i;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
 		key = import_key(header, pass);
-		for (i = 0; i < IMPORT_ALIAS_COUNT; i++) {
-			if (strcmp(key, import_aliases[i].key) == 0) {
-				free(key);
-				return (int)import_aliases[i].column;
+		for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
+			for (spelling = import_columns[i].spellings;
+			    *spelling != NULL; spelling++) {
+				if (strcmp(key, *spelling) == 0) {
+					free(key);
+					return (int)import_columns[i].column;
+				}
 			}
 		}
 		free(key);
@@ -401,25 +439,103 @@ import_status(const char *text, enum status *out)
 	return rc;
 }
 
+/* Where the field of a column goes in the row being read. */
+static void *
+import_to(struct import_reading *r, const struct import_column_entry *col)
+{
+	return (char *)r + col->to;
+}
+
+/*
+ * Read the field of one column of the row into where the table says it
+ * goes, after the column's check; a problem is reported and the column
+ * marked failed.  An empty field leaves what is there (nothing, or the
+ * default) unless the column must have a value.
+ */
 static void
-import_row(struct import_state *st)
+import_field(struct import_state *st, const struct import_column_entry *col,
+    struct import_reading *r)
+{
+	const char *field = r->row.text[col->column], **text;
+	char *cause = NULL, *end;
+	enum status *status;
+	date_t *date;
+	long n;
+	int rc, *weeks;
+
+	if (col->check == IMPORT_AS_NAME)
+		return;		/* the name columns are read together */
+	if (col->check == IMPORT_AS_DATE) {
+		date = import_to(r, col);
+		*date = import_date(st, col->column, &r->failed);
+		if (*field == '\0' && col->missing != NULL) {
+			import_problem(st->sheet, st->record_line, "%s: %s",
+			    import_label(st, col->column), col->missing);
+			r->failed |= IMPORT_BIT(col->column);
+		}
+		return;
+	}
+	if (*field == '\0')
+		return;
+	switch (col->check) {
+	case IMPORT_AS_TEXT:
+	case IMPORT_AS_EMAIL:
+		if (col->check == IMPORT_AS_EMAIL)
+			rc = check_email(field, &cause);
+		else
+			rc = check_text(field, col->lines, col->max, &cause);
+		import_checked(st, col->column, rc, &cause, &r->failed);
+		text = import_to(r, col);
+		*text = field;
+		break;
+	case IMPORT_AS_WEEKS:
+		errno = 0;
+		n = strtol(field, &end, 10);
+		if (*field < '0' || *field > '9' || *end != '\0' ||
+		    errno != 0 || n < 1 || n > 52) {
+			import_problem(st->sheet, st->record_line, "%s: '%s' is "
+			    "not a whole number of weeks from 1 to 52",
+			    import_label(st, col->column), field);
+			r->failed |= IMPORT_BIT(col->column);
+			break;
+		}
+		weeks = import_to(r, col);
+		*weeks = (int)n;
+		break;
+	case IMPORT_AS_STATUS:
+		status = import_to(r, col);
+		if (import_status(field, status) != 0) {
+			import_problem(st->sheet, st->record_line, "%s: '%s' is "
+			    "not a status; write stepped up or stepped down",
+			    import_label(st, col->column), field);
+			r->failed |= IMPORT_BIT(col->column);
+		} else
+			r->status_given = 1;
+		break;
+	case IMPORT_AS_NAME:
+	case IMPORT_AS_DATE:
+		break;
+	}
+}
+
+/*
+ * Whether the record can be read as a young person: not when it holds a
+ * NUL byte or the header lacks a name or date of birth column (-1).  A
+ * record with more fields than the header is read, to tell all of its
+ * problems, but marked *bad.
+ */
+static int
+import_row_shape(struct import_state *st, int *bad)
 {
 	struct import_sheet *sh = st->sheet;
-	struct import_row row;
-	const char *field, *first, *last;
-	enum status status = STATUS_UP;
-	unsigned failed = 0;
-	int bad = 0, status_given = 0, c, name_column;
 	size_t i, extra = 0;
-	char *cause = NULL, *end;
-	long n;
 
 	for (i = 0; i < st->nfields; i++) {
 		if (st->fields[i].has_nul) {
 			import_problem(sh, st->record_line, "the row holds a "
 			    "NUL byte: save the spreadsheet as CSV (UTF-8) and "
 			    "try again");
-			return;
+			return -1;
 		}
 		if (i >= st->ncolumns && st->fields[i].s[0] != '\0')
 			extra++;
@@ -428,117 +544,85 @@ import_row(struct import_state *st)
 		import_problem(sh, st->record_line, "the row has %zu fields "
 		    "but the header has %zu columns; put a field that holds "
 		    "a comma in quotes", st->nfields, st->ncolumns);
-		bad = 1;
+		*bad = 1;
 	}
 	/* Without a name and a date of birth column, nothing can be read. */
 	if (sh->header[IMPORT_DOB] < 0 || (sh->header[IMPORT_NAME] < 0 &&
 	    sh->header[IMPORT_FIRST_NAME] < 0 &&
 	    sh->header[IMPORT_SURNAME] < 0))
-		return;
+		return -1;
+	return 0;
+}
 
-	memset(&row, 0, sizeof row);
-	row.line = st->record_line;
-	person_facts_init(&row.person.facts);
-	row.last_contact = DATE_NONE;
-	row.stepped_down_on = DATE_NONE;
-	for (c = 0; c < IMPORT_COLUMNS; c++)
-		row.text[c] = xstrdup(import_get(st, c));
-	/* Names are tidied as typed names are. */
-	text_squeeze(row.text[IMPORT_NAME]);
-	text_squeeze(row.text[IMPORT_PREFERRED]);
-	text_squeeze(row.text[IMPORT_FIRST_NAME]);
-	text_squeeze(row.text[IMPORT_SURNAME]);
+/* Start reading the record into r: the defaults and a copy of each field. */
+static void
+import_row_start(struct import_state *st, struct import_reading *r)
+{
+	size_t i;
+	int c;
 
-	/* The name, whole or in two parts. */
-	if (sh->header[IMPORT_NAME] >= 0) {
-		row.person.name = row.text[IMPORT_NAME];
-		name_column = IMPORT_NAME;
+	memset(r, 0, sizeof *r);
+	r->row.line = st->record_line;
+	person_facts_init(&r->row.person.facts);
+	r->row.last_contact = DATE_NONE;
+	r->row.stepped_down_on = DATE_NONE;
+	r->status = STATUS_UP;
+	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
+		c = import_columns[i].column;
+		r->row.text[c] = xstrdup(import_get(st, c));
+		/* Names are tidied as typed names are. */
+		if (import_columns[i].squeeze)
+			text_squeeze(r->row.text[c]);
+	}
+}
+
+/* The name, whole or in two parts, checked as a typed name. */
+static void
+import_row_name(struct import_state *st, struct import_reading *r)
+{
+	const char *first, *last;
+	char *cause = NULL;
+
+	if (st->sheet->header[IMPORT_NAME] >= 0) {
+		r->row.person.name = r->row.text[IMPORT_NAME];
+		r->name_column = IMPORT_NAME;
 	} else {
-		first = row.text[IMPORT_FIRST_NAME];
-		last = row.text[IMPORT_SURNAME];
-		row.full_name = xasprintf("%s%s%s", first,
+		first = r->row.text[IMPORT_FIRST_NAME];
+		last = r->row.text[IMPORT_SURNAME];
+		r->row.full_name = xasprintf("%s%s%s", first,
 		    *first != '\0' && *last != '\0' ? " " : "", last);
-		row.person.name = row.full_name;
-		name_column = sh->header[IMPORT_FIRST_NAME] >= 0 ?
+		r->row.person.name = r->row.full_name;
+		r->name_column = st->sheet->header[IMPORT_FIRST_NAME] >= 0 ?
 		    IMPORT_FIRST_NAME : IMPORT_SURNAME;
 	}
-	import_checked(st, name_column, check_name(row.person.name, &cause),
-	    &cause, &failed);
+	import_checked(st, r->name_column, check_name(r->row.person.name,
+	    &cause), &cause, &r->failed);
+}
 
-	field = row.text[IMPORT_PREFERRED];
-	if (*field != '\0') {
-		import_checked(st, IMPORT_PREFERRED,
-		    check_text(field, 0, CHECK_NAME_MAX, &cause), &cause,
-		    &failed);
-		row.person.preferred_name = field;
-	}
-	field = row.text[IMPORT_PHONE];
-	if (*field != '\0') {
-		import_checked(st, IMPORT_PHONE,
-		    check_text(field, 0, CHECK_PHONE_MAX, &cause), &cause,
-		    &failed);
-		row.person.phone = field;
-	}
-	field = row.text[IMPORT_EMAIL];
-	if (*field != '\0') {
-		import_checked(st, IMPORT_EMAIL,
-		    check_email(field, &cause), &cause, &failed);
-		row.person.email = field;
-	}
-	field = row.text[IMPORT_ADDRESS];
-	if (*field != '\0') {
-		import_checked(st, IMPORT_ADDRESS,
-		    check_text(field, 1, CHECK_ADDRESS_MAX, &cause), &cause,
-		    &failed);
-		row.person.address = field;
-	}
-	field = row.text[IMPORT_INTERVAL];
-	if (*field != '\0') {
-		errno = 0;
-		n = strtol(field, &end, 10);
-		if (*field < '0' || *field > '9' || *end != '\0' ||
-		    errno != 0 || n < 1 || n > 52) {
-			import_problem(sh, st->record_line, "%s: '%s' is not a "
-			    "whole number of weeks from 1 to 52",
-			    import_label(st, IMPORT_INTERVAL), field);
-			failed |= IMPORT_BIT(IMPORT_INTERVAL);
-		} else
-			row.person.facts.interval_weeks = (int)n;
-	}
-	field = row.text[IMPORT_STATUS];
-	if (*field != '\0') {
-		if (import_status(field, &status) != 0) {
-			import_problem(sh, st->record_line, "%s: '%s' is not a "
-			    "status; write stepped up or stepped down",
-			    import_label(st, IMPORT_STATUS), field);
-			failed |= IMPORT_BIT(IMPORT_STATUS);
-		} else
-			status_given = 1;
-	}
+/*
+ * Stepped up or down: from the status, or from a stepped-down date alone;
+ * a status and a stepped-down date must agree.  Then the date allocated,
+ * when none is given: today, as with 'caseload add', or the day someone
+ * stepped down before today, since they were allocated by then.
+ */
+static void
+import_row_status(struct import_state *st, struct import_reading *r)
+{
+	struct import_sheet *sh = st->sheet;
+	struct person_facts *facts = &r->row.person.facts;
 
-	row.person.facts.dob = import_date(st, IMPORT_DOB, &failed);
-	if (*row.text[IMPORT_DOB] == '\0') {
-		import_problem(sh, st->record_line, "%s: the date of birth is "
-		    "missing", import_label(st, IMPORT_DOB));
-		failed |= IMPORT_BIT(IMPORT_DOB);
-	}
-	row.person.facts.allocated_on = import_date(st, IMPORT_ALLOCATED,
-	    &failed);
-	row.stepped_down_on = import_date(st, IMPORT_STEPPED_DOWN, &failed);
-	row.last_contact = import_date(st, IMPORT_LAST_CONTACT, &failed);
-
-	/* Stepped down: from the status, or from a stepped-down date alone. */
-	if (!status_given && row.stepped_down_on != DATE_NONE)
-		status = STATUS_DOWN;
-	if (status == STATUS_UP && status_given &&
-	    *row.text[IMPORT_STEPPED_DOWN] != '\0') {
+	if (!r->status_given && r->row.stepped_down_on != DATE_NONE)
+		r->status = STATUS_DOWN;
+	if (r->status == STATUS_UP && r->status_given &&
+	    *r->row.text[IMPORT_STEPPED_DOWN] != '\0') {
 		import_problem(sh, st->record_line, "%s: stepped up, but %s "
 		    "has a date; clear one of them",
 		    import_label(st, IMPORT_STATUS),
 		    import_label(st, IMPORT_STEPPED_DOWN));
-		failed |= IMPORT_BIT(IMPORT_STATUS);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
-	if (status == STATUS_DOWN && *row.text[IMPORT_STEPPED_DOWN] == '\0') {
+	if (r->status == STATUS_DOWN &&
+	    *r->row.text[IMPORT_STEPPED_DOWN] == '\0') {
 		if (sh->header[IMPORT_STEPPED_DOWN] < 0)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but on what date? Add a 'stepped down on' column",
@@ -547,73 +631,107 @@ import_row(struct import_state *st)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but %s is empty", import_label(st, IMPORT_STATUS),
 			    import_label(st, IMPORT_STEPPED_DOWN));
-		failed |= IMPORT_BIT(IMPORT_STATUS);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
 
-	/*
-	 * Allocated today by default, as with 'caseload add'; someone
-	 * stepped down before today was allocated by then.
-	 */
-	if (row.person.facts.allocated_on == DATE_NONE &&
-	    *row.text[IMPORT_ALLOCATED] == '\0') {
-		row.person.facts.allocated_on = st->today;
-		if (status == STATUS_DOWN && row.stepped_down_on != DATE_NONE &&
-		    row.stepped_down_on < st->today)
-			row.person.facts.allocated_on = row.stepped_down_on;
+	if (facts->allocated_on == DATE_NONE &&
+	    *r->row.text[IMPORT_ALLOCATED] == '\0') {
+		facts->allocated_on = st->today;
+		if (r->status == STATUS_DOWN &&
+		    r->row.stepped_down_on != DATE_NONE &&
+		    r->row.stepped_down_on < st->today)
+			facts->allocated_on = r->row.stepped_down_on;
 	}
+}
 
-	/*
-	 * The checks of the whole, each once the fields it reads are sound,
-	 * so that every problem of the row is reported at once.
-	 */
-	if ((failed & (IMPORT_BIT(name_column) | IMPORT_BIT(IMPORT_DOB) |
+/*
+ * The checks of the whole, each once the fields it reads are sound, so
+ * that every problem of the row is reported at once: the young person as
+ * 'caseload add' checks them, the last contact against the date of
+ * birth, and the step down against the rest.
+ */
+static void
+import_row_whole(struct import_state *st, struct import_reading *r)
+{
+	struct import_sheet *sh = st->sheet;
+	struct person_facts up;
+	enum import_column col;
+	const char *what;
+	char *cause = NULL;
+
+	if ((r->failed & (IMPORT_BIT(r->name_column) | IMPORT_BIT(IMPORT_DOB) |
 	    IMPORT_BIT(IMPORT_ALLOCATED) | IMPORT_BIT(IMPORT_STEPPED_DOWN))) ==
-	    0) {
-		const char *what;
-		enum import_column col = name_column;
-
-		if (check_person(&row.person, st->today, DATE_NONE, &what,
-		    &cause) != 0) {
-			if (strcmp(what, "dob") == 0)
-				col = IMPORT_DOB;
-			else if (strcmp(what, "allocated") == 0)
-				col = sh->header[IMPORT_ALLOCATED] >= 0 ?
-				    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
-			else if (strcmp(what, "interval") == 0)
-				col = IMPORT_INTERVAL;
-			import_checked(st, col, -1, &cause, &failed);
-		}
+	    0 && check_person(&r->row.person, st->today, DATE_NONE, &what,
+	    &cause) != 0) {
+		col = r->name_column;
+		if (strcmp(what, "dob") == 0)
+			col = IMPORT_DOB;
+		else if (strcmp(what, "allocated") == 0)
+			col = sh->header[IMPORT_ALLOCATED] >= 0 ?
+			    IMPORT_ALLOCATED : IMPORT_STEPPED_DOWN;
+		else if (strcmp(what, "interval") == 0)
+			col = IMPORT_INTERVAL;
+		import_checked(st, col, -1, &cause, &r->failed);
 	}
-	if (row.last_contact != DATE_NONE &&
-	    (failed & IMPORT_BIT(IMPORT_DOB)) == 0)
+	if (r->row.last_contact != DATE_NONE &&
+	    (r->failed & IMPORT_BIT(IMPORT_DOB)) == 0)
 		import_checked(st, IMPORT_LAST_CONTACT,
-		    check_event_date(row.last_contact, row.person.facts.dob,
-		    st->today, &cause), &cause, &failed);
-	if (status == STATUS_DOWN && row.stepped_down_on != DATE_NONE &&
-	    (failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
+		    check_event_date(r->row.last_contact,
+		    r->row.person.facts.dob, st->today, &cause), &cause,
+		    &r->failed);
+	if (r->status == STATUS_DOWN && r->row.stepped_down_on != DATE_NONE &&
+	    (r->failed & (IMPORT_BIT(IMPORT_DOB) | IMPORT_BIT(IMPORT_ALLOCATED) |
 	    IMPORT_BIT(IMPORT_STEPPED_DOWN))) == 0) {
-		struct person_facts up = row.person.facts;
-
+		up = r->row.person.facts;
 		up.status = STATUS_UP;
 		up.status_since = up.allocated_on;
 		import_checked(st, IMPORT_STEPPED_DOWN,
-		    check_status_change(&up, STATUS_DOWN, row.stepped_down_on,
-		    st->today, &cause), &cause, &failed);
+		    check_status_change(&up, STATUS_DOWN,
+		    r->row.stepped_down_on, st->today, &cause), &cause,
+		    &r->failed);
 	}
-	if (status != STATUS_DOWN)
-		row.stepped_down_on = DATE_NONE;
+}
 
-	if (bad || failed != 0) {
-		for (c = 0; c < IMPORT_COLUMNS; c++)
-			free(row.text[c]);
-		free(row.full_name);
+/* Free what a row read from the file holds. */
+static void
+import_row_clear(struct import_row *row)
+{
+	int c;
+
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		free(row->text[c]);
+	free(row->full_name);
+}
+
+/* Read the record as a young person: a good row, or its problems. */
+static void
+import_row(struct import_state *st)
+{
+	struct import_sheet *sh = st->sheet;
+	struct import_reading r;
+	size_t i;
+	int bad = 0;
+
+	if (import_row_shape(st, &bad) != 0)
+		return;
+	import_row_start(st, &r);
+	import_row_name(st, &r);
+	for (i = 0; i < IMPORT_COLUMN_COUNT; i++)
+		import_field(st, &import_columns[i], &r);
+	import_row_status(st, &r);
+	import_row_whole(st, &r);
+	if (r.status != STATUS_DOWN)
+		r.row.stepped_down_on = DATE_NONE;
+
+	if (bad || r.failed != 0) {
+		import_row_clear(&r.row);
 		return;
 	}
 	if (sh->n == sh->size) {
 		sh->size = sh->size ? sh->size * 2 : 64;
 		sh->rows = xreallocarray(sh->rows, sh->size, sizeof *sh->rows);
 	}
-	sh->rows[sh->n++] = row;
+	sh->rows[sh->n++] = r.row;
 }
 
 /* libcsv: the end of a record. */
@@ -719,7 +837,7 @@ import_find_twins(struct import_sheet *sh)
 {
 	struct import_row **by;
 	size_t i, k;
-	int *twin, c;
+	int *twin;
 
 	if (sh->n < 2)
 		return;
@@ -746,9 +864,7 @@ import_find_twins(struct import_sheet *sh)
 			import_problem(sh, sh->rows[i].line, "the same young "
 			    "person as on line %d (same name and date of "
 			    "birth); keep one row", twin[i]);
-			for (c = 0; c < IMPORT_COLUMNS; c++)
-				free(sh->rows[i].text[c]);
-			free(sh->rows[i].full_name);
+			import_row_clear(&sh->rows[i]);
 		} else
 			sh->rows[k++] = sh->rows[i];
 	}
@@ -852,15 +968,11 @@ void
 import_sheet_free(struct import_sheet *sheet)
 {
 	size_t i;
-	int c;
 
 	if (sheet == NULL)
 		return;
-	for (i = 0; i < sheet->n; i++) {
-		for (c = 0; c < IMPORT_COLUMNS; c++)
-			free(sheet->rows[i].text[c]);
-		free(sheet->rows[i].full_name);
-	}
+	for (i = 0; i < sheet->n; i++)
+		import_row_clear(&sheet->rows[i]);
 	free(sheet->rows);
 	for (i = 0; i < sheet->nproblems; i++)
 		free(sheet->problems[i].what);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "letter.h"
 #include "rules.h"
 #include "target.h"

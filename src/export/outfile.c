@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "outfile.h"
 #include "target.h"
 #include "tempfile.h"

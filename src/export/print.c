@@ -16,6 +16,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "person.h"
 #include "print.h"
 #include "rules.h"
@@ -123,7 +124,7 @@ print_sides(const char *left, const char *right)
 /* One line of the table: each cell fitted to its column. */
 static char *
 print_line(const struct print_table *t, const int *widths,
-    char *const *cells)
+    const char *const *cells)
 {
 	char fitted[PRINT_WIDTH * 4 + 8], pad[PRINT_WIDTH + 1];
 	struct print_buf b = { NULL, 0, 0 };
@@ -151,6 +152,19 @@ print_line(const struct print_table *t, const int *widths,
 		end--;
 	b.s[end] = '\0';
 	return b.s;
+}
+
+/* The same, for a line of strings the table owns: a row, or the rules. */
+static char *
+print_owned_line(const struct print_table *t, const int *widths,
+    char *const *cells)
+{
+	const char *shown[PRINT_COLS_MAX];
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		shown[i] = cells[i];
+	return print_line(t, widths, shown);
 }
 
 /*
@@ -192,7 +206,8 @@ print_render(const struct print_table *t, const char *title,
 	/* Every line under the headings: rows, a blank, then the notes. */
 	lines = xcalloc(t->nrows + 1, sizeof *lines);
 	for (r = 0; r < t->nrows; r++)
-		lines[next++] = print_line(t, widths, t->cells + r * t->ncols);
+		lines[next++] = print_owned_line(t, widths,
+		    t->cells + r * t->ncols);
 	if (t->nnotes > 0) {
 		lines[next++] = xstrdup("");
 		for (k = 0; k < t->nnotes; k++) {
@@ -213,8 +228,8 @@ print_render(const struct print_table *t, const char *title,
 		memset(rule[i], '-', (size_t)widths[i]);
 		rule[i][widths[i]] = '\0';
 	}
-	heads = print_line(t, widths, (char *const *)t->headings);
-	rules_line = print_line(t, widths, rule);
+	heads = print_line(t, widths, t->headings);
+	rules_line = print_owned_line(t, widths, rule);
 
 	per_page = PRINT_PAGE_LINES - PRINT_HEAD_LINES;
 	pages = body == 0 ? 1 : (int)((body + (size_t)per_page - 1) /
@@ -650,23 +665,36 @@ print_take_back(struct print_terminal *term)
 	term->resume(term->arg);
 }
 
-int
-print_run_screen(const char *command, const char *text,
-    struct print_terminal *term, int *exit_status, char **cause)
-{
-	struct print_capture *capture;
-	struct sigaction ignore, old;
-	struct termios saved, modes;
-	struct pollfd pfd[2];
-	size_t len = strlen(text), done = 0;
-	int in[2], out[2], status = 0, write_errno = 0, have_modes;
-	int handed = 0, ended = 0, stopped = 0, wait_errno = 0, nfds, rc;
-	ssize_t n;
-	pid_t pid, r;
+/* A print command running under a full-screen interface. */
+struct print_running {
+	const char		*command;
+	pid_t			 pid;
+	int			 in;		/* its standard input, or -1 */
+	int			 out;		/* its output and errors, or -1 */
+	const char		*text;		/* for its standard input */
+	size_t			 len, done;	/* of text; written so far */
+	int			 write_errno;
+	int			 status;	/* from waitpid */
+	int			 wait_errno;
+	int			 handed;	/* the terminal: 1 given, -1 not */
+	int			 stopped;	/* sent SIGTERM */
+	int			 ended;
+	struct print_capture	*capture;
+};
 
-	*exit_status = -1;
-	term->used = 0;
-	term->last[0] = '\0';
+/*
+ * Start the command in its own process group, its standard input and
+ * output pipes that do not block, with TOSTOP set on the terminal (its
+ * modes before in *saved, when *have_modes).  0, or -1 with *cause and
+ * the terminal as it was.
+ */
+static int
+print_start(struct print_running *pr, struct print_terminal *term,
+    struct termios *saved, int *have_modes, char **cause)
+{
+	struct termios modes;
+	int in[2], out[2], e;
+
 	if (pipe2(in, O_CLOEXEC) != 0)
 		return xfail(cause, "cannot run the print command: %s",
 		    strerror(errno));
@@ -678,104 +706,172 @@ print_run_screen(const char *command, const char *text,
 	}
 	/* A command in the background that writes to the terminal stops
 	 * (TOSTOP), as one that reads from it or changes its modes does. */
-	have_modes = tcgetattr(term->fd, &saved) == 0;
-	if (have_modes) {
-		modes = saved;
+	*have_modes = tcgetattr(term->fd, saved) == 0;
+	if (*have_modes) {
+		modes = *saved;
 		modes.c_lflag |= TOSTOP;
 		tcsetattr(term->fd, TCSANOW, &modes);
 	}
-	if ((pid = fork()) < 0) {
-		rc = errno;
-		if (have_modes)
-			tcsetattr(term->fd, TCSANOW, &saved);
+	if ((pr->pid = fork()) < 0) {
+		e = errno;
+		if (*have_modes)
+			tcsetattr(term->fd, TCSANOW, saved);
 		close(in[0]);
 		close(in[1]);
 		close(out[0]);
 		close(out[1]);
 		return xfail(cause, "cannot run the print command: %s",
-		    strerror(rc));
+		    strerror(e));
 	}
-	if (pid == 0)
-		print_child(command, in[0], out[1], 1);
-	setpgid(pid, pid);	/* as the child does: whichever comes first */
+	if (pr->pid == 0)
+		print_child(pr->command, in[0], out[1], 1);
+	setpgid(pr->pid, pr->pid);	/* as the child does: whichever first */
 	close(in[0]);
 	close(out[1]);
-	fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
-	fcntl(out[0], F_SETFL, fcntl(out[0], F_GETFL) | O_NONBLOCK);
-	memset(&ignore, 0, sizeof ignore);
-	ignore.sa_handler = SIG_IGN;
-	sigemptyset(&ignore.sa_mask);
-	sigaction(SIGPIPE, &ignore, &old);
-	capture = xcalloc(1, sizeof *capture);
+	pr->in = in[1];
+	pr->out = out[0];
+	fcntl(pr->in, F_SETFL, fcntl(pr->in, F_GETFL) | O_NONBLOCK);
+	fcntl(pr->out, F_SETFL, fcntl(pr->out, F_GETFL) | O_NONBLOCK);
+	return 0;
+}
 
-	while (!ended) {
+/* Write as much of the text as the command takes now; close at its end. */
+static void
+print_feed(struct print_running *pr)
+{
+	ssize_t n;
+
+	while (pr->in >= 0 && pr->done < pr->len) {
+		n = write(pr->in, pr->text + pr->done, pr->len - pr->done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno != EAGAIN)
+			pr->write_errno = errno;
+		if (n <= 0)
+			break;
+		pr->done += (size_t)n;
+	}
+	if (pr->in >= 0 && (pr->done == pr->len || pr->write_errno != 0)) {
+		close(pr->in);
+		pr->in = -1;
+	}
+}
+
+/*
+ * See how the command is: stop it when the worker interrupts; when the
+ * system stopped it for wanting the terminal, hand the terminal over
+ * (once) and let it go on; note when it has ended.
+ */
+static void
+print_watch(struct print_running *pr, struct print_terminal *term)
+{
+	pid_t r;
+
+	if (!pr->stopped && term->interrupted != NULL &&
+	    term->interrupted(term->arg)) {
+		kill(-pr->pid, SIGTERM);
+		kill(-pr->pid, SIGCONT);
+		pr->stopped = 1;
+	}
+	r = waitpid(pr->pid, &pr->status, WNOHANG | WUNTRACED);
+	if (r < 0 && errno != EINTR) {
+		pr->wait_errno = errno;
+		pr->ended = 1;
+	} else if (r == pr->pid && WIFSTOPPED(pr->status)) {
+		/* It wants the terminal: give it, once. */
+		if (pr->handed == 0 && !pr->stopped)
+			pr->handed = print_hand_over(term, pr->pid,
+			    pr->capture) == 0 ? 1 : -1;
+		if (pr->handed < 0 && !pr->stopped) {
+			kill(-pr->pid, SIGTERM);
+			pr->stopped = 1;
+		}
+		kill(-pr->pid, SIGCONT);
+	} else if (r == pr->pid)
+		pr->ended = 1;
+}
+
+/* Feed the command, keep what it writes and watch it until it ends. */
+static void
+print_follow(struct print_running *pr, struct print_terminal *term)
+{
+	struct pollfd pfd[2];
+	int nfds;
+
+	while (!pr->ended) {
 		nfds = 0;
-		if (in[1] >= 0) {
-			pfd[nfds].fd = in[1];
+		if (pr->in >= 0) {
+			pfd[nfds].fd = pr->in;
 			pfd[nfds++].events = POLLOUT;
 		}
-		if (out[0] >= 0) {
-			pfd[nfds].fd = out[0];
+		if (pr->out >= 0) {
+			pfd[nfds].fd = pr->out;
 			pfd[nfds++].events = POLLIN;
 		}
 		/* A timeout, to notice the command stopping or ending. */
 		poll(pfd, (nfds_t)nfds, PRINT_POLL_MS);
-		while (in[1] >= 0 && done < len) {
-			n = write(in[1], text + done, len - done);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0 && errno != EAGAIN)
-				write_errno = errno;
-			if (n <= 0)
-				break;
-			done += (size_t)n;
-		}
-		if (in[1] >= 0 && (done == len || write_errno != 0)) {
-			close(in[1]);
-			in[1] = -1;
-		}
-		if (out[0] >= 0 && print_read(capture, out[0], handed > 0) == 0)
-			out[0] = -1;
-		if (!stopped && term->interrupted != NULL &&
-		    term->interrupted(term->arg)) {
-			kill(-pid, SIGTERM);
-			kill(-pid, SIGCONT);
-			stopped = 1;
-		}
-		r = waitpid(pid, &status, WNOHANG | WUNTRACED);
-		if (r < 0 && errno != EINTR) {
-			wait_errno = errno;
-			ended = 1;
-		} else if (r == pid && WIFSTOPPED(status)) {
-			/* It wants the terminal: give it, once. */
-			if (handed == 0 && !stopped)
-				handed = print_hand_over(term, pid, capture) == 0 ?
-				    1 : -1;
-			if (handed < 0 && !stopped) {
-				kill(-pid, SIGTERM);
-				stopped = 1;
-			}
-			kill(-pid, SIGCONT);
-		} else if (r == pid)
-			ended = 1;
+		print_feed(pr);
+		if (pr->out >= 0 &&
+		    print_read(pr->capture, pr->out, pr->handed > 0) == 0)
+			pr->out = -1;
+		print_watch(pr, term);
 	}
 	/* What it wrote just before it ended (not what anything it left
 	 * behind writes later). */
-	if (out[0] >= 0 && print_read(capture, out[0], handed > 0) != 0)
-		close(out[0]);	/* (at its end, print_read closed it) */
-	if (in[1] >= 0)
-		close(in[1]);
-	sigaction(SIGPIPE, &old, NULL);
-	if (handed > 0)
-		print_take_back(term);
-	if (have_modes && tcgetattr(term->fd, &modes) == 0) {
+	if (pr->out >= 0 &&
+	    print_read(pr->capture, pr->out, pr->handed > 0) != 0)
+		close(pr->out);	/* (at its end, print_read closed it) */
+	if (pr->in >= 0)
+		close(pr->in);
+}
+
+/* Put TOSTOP back as it was in saved, leaving the command's other modes. */
+static void
+print_restore_tostop(struct print_terminal *term, const struct termios *saved)
+{
+	struct termios modes;
+
+	if (tcgetattr(term->fd, &modes) == 0) {
 		modes.c_lflag = (modes.c_lflag & ~(tcflag_t)TOSTOP) |
-		    (saved.c_lflag & TOSTOP);
+		    (saved->c_lflag & TOSTOP);
 		tcsetattr(term->fd, TCSANOW, &modes);
 	}
-	print_last_line(capture, term->last, sizeof term->last);
-	free(capture);
-	if (handed < 0) {
+}
+
+int
+print_run_screen(const char *command, const char *text,
+    struct print_terminal *term, int *exit_status, char **cause)
+{
+	struct print_running pr;
+	struct sigaction ignore, old;
+	struct termios saved;
+	int have_modes = 0;
+
+	*exit_status = -1;
+	term->used = 0;
+	term->last[0] = '\0';
+	memset(&pr, 0, sizeof pr);
+	pr.command = command;
+	pr.text = text;
+	pr.len = strlen(text);
+	if (print_start(&pr, term, &saved, &have_modes, cause) != 0)
+		return -1;
+	memset(&ignore, 0, sizeof ignore);
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old);
+	pr.capture = xcalloc(1, sizeof *pr.capture);
+
+	print_follow(&pr, term);
+
+	sigaction(SIGPIPE, &old, NULL);
+	if (pr.handed > 0)
+		print_take_back(term);
+	if (have_modes)
+		print_restore_tostop(term, &saved);
+	print_last_line(pr.capture, term->last, sizeof term->last);
+	free(pr.capture);
+	if (pr.handed < 0) {
 		char *safe = text_escape(command, 0);
 
 		xfail(cause, "the print command '%s' needs the terminal, and "
@@ -783,11 +879,11 @@ print_run_screen(const char *command, const char *text,
 		free(safe);
 		return -1;
 	}
-	if (wait_errno != 0)
+	if (pr.wait_errno != 0)
 		return xfail(cause, "cannot wait for the print command: %s",
-		    strerror(wait_errno));
-	return print_ended(command, status, done, len, write_errno,
-	    exit_status, cause);
+		    strerror(pr.wait_errno));
+	return print_ended(command, pr.status, pr.done, pr.len,
+	    pr.write_errno, exit_status, cause);
 }
 
 char *

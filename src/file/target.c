@@ -17,6 +17,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "target.h"
 #include "tempfile.h"
 #include "text.h"

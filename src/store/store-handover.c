@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "check.h"
 #include "store-int.h"
 #include "text.h"
@@ -746,17 +747,118 @@ handover_check_records(struct store *ho, date_t today, int people,
 	return 0;
 }
 
+/*
+ * The handover file undamaged: SQLite's integrity check passes and no
+ * history is without its young person.  0, or -1 with *cause.
+ */
+static int
+handover_check_sound(struct store *ho, char **cause)
+{
+	sqlite3_stmt *stmt;
+	const char *row;
+	char *first = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(ho->db, "PRAGMA integrity_check", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return xfail(cause, "%s is damaged (%s); ask for the file again",
+		    ho->path, sqlite3_errmsg(ho->db));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(stmt, 0);
+		if (row != NULL && strcmp(row, "ok") != 0 && first == NULL)
+			first = xstrdup(row);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE || first != NULL) {
+		xfail(cause, "%s is damaged (%s); ask for the file again",
+		    ho->path, first != NULL ? first : sqlite3_errmsg(ho->db));
+		free(first);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(ho->db, "PRAGMA foreign_key_check", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return store_fail(ho, cause, "checking the handover");
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return xfail(cause, "%s is damaged (history without its young "
+		    "person); ask for the file again", ho->path);
+	return 0;
+}
+
+/*
+ * Read what the handover file says of itself into info (its schema, who
+ * made it, the counts of what it holds) and check that it holds that:
+ * somebody, and as many of each record.  0 with *people set to the
+ * young people it holds, or -1 with *cause.
+ */
+static int
+handover_check_counts(struct store *ho, struct store_handover_info *info,
+    int *people, char **cause)
+{
+	size_t i;
+	char *sql;
+	int rc, n;
+
+	if (handover_int(ho, "PRAGMA user_version", &info->schema, cause) != 0 ||
+	    handover_read_info(ho, info, cause) != 0 ||
+	    handover_int(ho, "SELECT count(*) FROM people", &n, cause) != 0)
+		return -1;
+	if (n == 0 && info->counts.people == 0)
+		return xfail(cause, "%s holds nobody: there is no young person "
+		    "in it to import; ask for the file again, made with "
+		    "'caseload handover export REF... -o FILE'", ho->path);
+	if (n != info->counts.people)
+		return xfail(cause, "%s is not complete: it should hold %d "
+		    "young people and holds %d; ask for the file again",
+		    ho->path, info->counts.people, n);
+	for (i = 0; i < HANDOVER_TABLES; i++) {
+		sql = xasprintf("SELECT count(*) FROM %s",
+		    handover_tables[i].name);
+		rc = handover_int(ho, sql, (int *)((char *)&info->counts +
+		    handover_tables[i].count_offset), cause);
+		free(sql);
+		if (rc != 0)
+			return -1;
+	}
+	*people = n;
+	return 0;
+}
+
+/*
+ * Every young person's summary in the handover file agrees with their
+ * history.  0, or -1 with *cause.
+ */
+static int
+handover_check_summaries(struct store *ho, char **cause)
+{
+	struct handover_check hc;
+
+	memset(&hc, 0, sizeof hc);
+	hc.ho = ho;
+	if (store_people_each(ho, STORE_EVERYONE, handover_agrees, &hc,
+	    cause) != 0)
+		return -1;
+	if (hc.cause != NULL) {
+		if (cause != NULL)
+			*cause = hc.cause;
+		else
+			free(hc.cause);
+		return -1;
+	}
+	if (hc.bad)
+		return xfail(cause, "%s is damaged (a young person's summary "
+		    "does not agree with their history); ask for the file "
+		    "again", ho->path);
+	return 0;
+}
+
 int
 store_handover_open(const char *path, date_t today, struct store **out,
     struct store_handover_info *info, char **cause)
 {
-	struct handover_check hc;
 	struct store *ho;
-	sqlite3_stmt *stmt;
-	const char *row;
-	char *first = NULL;
-	int rc, n;
-	size_t i;
+	int n;
 
 	*out = NULL;
 	memset(info, 0, sizeof *info);
@@ -782,86 +884,10 @@ store_handover_open(const char *path, date_t today, struct store **out,
 	if (handover_int(ho, "PRAGMA user_version", &n, cause) != 0 ||
 	    store_schema_refuse(ho->db, path, n, handover_table, cause) != 0)
 		goto fail;
-
-	/* Damaged anywhere? */
-	if (sqlite3_prepare_v2(ho->db, "PRAGMA integrity_check", -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		xfail(cause, "%s is damaged (%s); ask for the file again", path,
-		    sqlite3_errmsg(ho->db));
-		goto fail;
-	}
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		row = (const char *)sqlite3_column_text(stmt, 0);
-		if (row != NULL && strcmp(row, "ok") != 0 && first == NULL)
-			first = xstrdup(row);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE || first != NULL) {
-		xfail(cause, "%s is damaged (%s); ask for the file again", path,
-		    first != NULL ? first : sqlite3_errmsg(ho->db));
-		free(first);
-		goto fail;
-	}
-	if (sqlite3_prepare_v2(ho->db, "PRAGMA foreign_key_check", -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		store_fail(ho, cause, "checking the handover");
-		goto fail;
-	}
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		xfail(cause, "%s is damaged (history without its young "
-		    "person); ask for the file again", path);
-		goto fail;
-	}
-
-	if (handover_int(ho, "PRAGMA user_version", &info->schema, cause) != 0)
-		goto fail;
-	if (handover_read_info(ho, info, cause) != 0)
-		goto fail;
-	if (handover_int(ho, "SELECT count(*) FROM people", &n, cause) != 0)
-		goto fail;
-	if (n == 0 && info->counts.people == 0) {
-		xfail(cause, "%s holds nobody: there is no young person in it "
-		    "to import; ask for the file again, made with 'caseload "
-		    "handover export REF... -o FILE'", path);
-		goto fail;
-	}
-	if (n != info->counts.people) {
-		xfail(cause, "%s is not complete: it should hold %d young "
-		    "people and holds %d; ask for the file again", path,
-		    info->counts.people, n);
-		goto fail;
-	}
-	for (i = 0; i < HANDOVER_TABLES; i++) {
-		char *sql = xasprintf("SELECT count(*) FROM %s",
-		    handover_tables[i].name);
-
-		rc = handover_int(ho, sql, (int *)((char *)&info->counts +
-		    handover_tables[i].count_offset), cause);
-		free(sql);
-		if (rc != 0)
-			goto fail;
-	}
-
-	memset(&hc, 0, sizeof hc);
-	hc.ho = ho;
-	if (store_people_each(ho, STORE_EVERYONE, handover_agrees, &hc,
-	    cause) != 0)
-		goto fail;
-	if (hc.cause != NULL) {
-		if (cause != NULL)
-			*cause = hc.cause;
-		else
-			free(hc.cause);
-		goto fail;
-	}
-	if (hc.bad) {
-		xfail(cause, "%s is damaged (a young person's summary does not "
-		    "agree with their history); ask for the file again", path);
-		goto fail;
-	}
-	if (handover_check_records(ho, today, n, cause) != 0)
+	if (handover_check_sound(ho, cause) != 0 ||
+	    handover_check_counts(ho, info, &n, cause) != 0 ||
+	    handover_check_summaries(ho, cause) != 0 ||
+	    handover_check_records(ho, today, n, cause) != 0)
 		goto fail;
 	*out = ho;
 	return 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cause.h"
 #include "rules.h"
 #include "store-int.h"
 #include "xmalloc.h"

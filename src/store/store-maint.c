@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "store-int.h"
 #include "target.h"
 #include "tempfile.h"

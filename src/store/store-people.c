@@ -8,8 +8,8 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "cause.h"
 #include "store-int.h"
-#include "xmalloc.h"
 
 #define PERSON_COLUMNS \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cause.h"
 #include "store-int.h"
 #include "text.h"
 #include "xmalloc.h"

@@ -202,7 +202,7 @@ tui_contact_dialog(struct tui *t, long id)
 	values[CD_METHOD] = contact_method_name(METHOD_PHONE);
 	title = xasprintf("Log a contact with %s", d->name);
 	tui_form_open(t, title, "An attempted contact (no answer, not in) is "
-	    "kept in the log but does not reset the 8-weekly clock.", specs,
+	    "kept in the log but does not reset the contact clock.", specs,
 	    CD_COUNT, values, 1, "save", contact_save, d, dialog_free);
 	free(title);
 }
@@ -270,7 +270,7 @@ tui_step_dialog(struct tui *t, long id)
 		title = xasprintf("Step up %s", d->name);
 	tui_form_open(t, title, d->to == STATUS_DOWN ? "They stay known to "
 	    "the service and get an annual letter; s steps them up again at "
-	    "any time." : "They have the full service again, with 8-weekly "
+	    "any time." : "They have the full service again, with regular "
 	    "contact.", specs, SD_COUNT, values, 1, d->to == STATUS_DOWN ?
 	    "step down" : "step up", step_save, d, dialog_free);
 	free(title);

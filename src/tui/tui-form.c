@@ -30,7 +30,9 @@ struct tui_form {
 	char			*title;
 	char			*intro;
 	char			*save_label;
-	struct tui_field_spec	*specs;		/* a copy */
+	struct tui_field_spec	*specs;		/* a copy, with: */
+	char			**labels;	/* its labels and hints (or */
+	char			**hints;	/* NULL), the form's own */
 	size_t			 n;
 	FIELD			**fields;	/* n + 1, NULL-terminated */
 	FORM			*form;
@@ -430,13 +432,15 @@ form_free(struct tui_screen *s)
 		free_field(f->fields[i]);
 		free(f->initial[i]);
 		free(f->errors[i]);
-		free((char *)f->specs[i].label);
-		free((char *)f->specs[i].hint);
+		free(f->labels[i]);
+		free(f->hints[i]);
 	}
 	if (f->free_arg != NULL)
 		f->free_arg(f->arg);
 	free(f->fields);
 	free(f->specs);
+	free(f->labels);
+	free(f->hints);
 	free(f->row);
 	free(f->initial);
 	free(f->initial_choice);
@@ -477,6 +481,8 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->arg = arg;
 	f->free_arg = free_arg;
 	f->specs = xcalloc(n, sizeof *f->specs);
+	f->labels = xcalloc(n, sizeof *f->labels);
+	f->hints = xcalloc(n, sizeof *f->hints);
 	f->fields = xcalloc(n + 1, sizeof *f->fields);
 	f->row = xcalloc(n, sizeof *f->row);
 	f->initial = xcalloc(n, sizeof *f->initial);
@@ -484,10 +490,12 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->choice = xcalloc(n, sizeof *f->choice);
 	f->errors = xcalloc(n, sizeof *f->errors);
 	for (i = 0; i < n; i++) {
-		f->specs[i] = specs[i];
-		f->specs[i].label = xstrdup(specs[i].label);
-		f->specs[i].hint = specs[i].hint != NULL ?
+		f->labels[i] = xstrdup(specs[i].label);
+		f->hints[i] = specs[i].hint != NULL ?
 		    xstrdup(specs[i].hint) : NULL;
+		f->specs[i] = specs[i];
+		f->specs[i].label = f->labels[i];
+		f->specs[i].hint = f->hints[i];
 		f->row[i] = r;
 		r += specs[i].joined ? 1 : 2;
 	}
@@ -650,108 +658,174 @@ person_form_address(struct tui_form *f, char **v, const char *old,
 	return joined;
 }
 
-static int
-person_form_save(struct tui *t, struct tui_form *f, void *arg)
+/* The interval field, into *weeks: 0 (the default) when blank. */
+static void
+person_form_interval(struct tui_form *f, const char *typed, int *weeks,
+    int *bad)
 {
-	struct person_form *pf = arg;
-	struct person p;
-	const struct due_row *row;
-	const char *field;
-	char *v[PF_COUNT], *address = NULL, *cause = NULL, *end;
-	int editing = pf->old != NULL, bad = 0, rc = -1;
-	enum stage stage;
-	size_t i;
-	long n, same = 0;
+	char *cause, *end;
+	long n;
 
-	for (i = 0; i < PF_COUNT; i++)
-		v[i] = tui_form_value(f, i);
-	text_squeeze(v[PF_NAME]);
-	text_squeeze(v[PF_PREFERRED]);
-	memset(&p, 0, sizeof p);
+	*weeks = 0;
+	if (*typed == '\0')
+		return;
+	n = strtol(typed, &end, 10);
+	if (*end != '\0' || typed[0] < '0' || typed[0] > '9' || n < 1 ||
+	    n > 52) {
+		cause = xstrdup("a whole number of weeks from 1 to 52, or "
+		    "blank for the default");
+		person_form_fail(f, PF_INTERVAL, &cause, bad);
+	} else
+		*weeks = (int)n;
+}
+
+/*
+ * Read the fields v of the form into p, which starts as the old details
+ * when editing (a field left as it was keeps its old value); each is
+ * checked as typed, an error noted beside its field and *bad set.  p's
+ * strings point into v, pf->old or *address (the address lines joined,
+ * which the caller frees).
+ */
+static void
+person_form_read(struct tui *t, struct tui_form *f,
+    const struct person_form *pf, char **v, struct person *p,
+    char **address, int *bad)
+{
+	const struct person *old = pf->old;
+	int editing = old != NULL;
+	char *cause = NULL;
+
+	memset(p, 0, sizeof *p);
 	if (editing)
-		p = *pf->old;
+		*p = *old;
 	else
-		person_facts_init(&p.facts);
+		person_facts_init(&p->facts);
 
 	if (editing && tui_form_unchanged(f, PF_NAME))
-		p.name = pf->old->name;
+		p->name = old->name;
 	else if (check_name(v[PF_NAME], &cause) != 0)
-		person_form_fail(f, PF_NAME, &cause, &bad);
+		person_form_fail(f, PF_NAME, &cause, bad);
 	else
-		p.name = v[PF_NAME];
-	p.preferred_name = person_form_text(f, PF_PREFERRED, v[PF_PREFERRED],
-	    editing ? pf->old->preferred_name : NULL, editing);
-	if (p.preferred_name != NULL && check_text(p.preferred_name, 0,
+		p->name = v[PF_NAME];
+	p->preferred_name = person_form_text(f, PF_PREFERRED, v[PF_PREFERRED],
+	    editing ? old->preferred_name : NULL, editing);
+	if (p->preferred_name != NULL && check_text(p->preferred_name, 0,
 	    CHECK_NAME_MAX, &cause) != 0)
-		person_form_fail(f, PF_PREFERRED, &cause, &bad);
+		person_form_fail(f, PF_PREFERRED, &cause, bad);
 	if (person_form_date(t, f, PF_DOB, v[PF_DOB], editing ?
-	    pf->old->facts.dob : DATE_NONE, editing, &p.facts.dob, &bad) != 0) {
+	    old->facts.dob : DATE_NONE, editing, &p->facts.dob, bad) != 0) {
 		cause = xstrdup("give their date of birth, as DD/MM/YYYY");
-		person_form_fail(f, PF_DOB, &cause, &bad);
+		person_form_fail(f, PF_DOB, &cause, bad);
 	}
-	p.phone = person_form_text(f, PF_PHONE, v[PF_PHONE], editing ?
-	    pf->old->phone : NULL, editing);
-	if (p.phone != NULL && check_text(p.phone, 0, CHECK_PHONE_MAX,
+	p->phone = person_form_text(f, PF_PHONE, v[PF_PHONE], editing ?
+	    old->phone : NULL, editing);
+	if (p->phone != NULL && check_text(p->phone, 0, CHECK_PHONE_MAX,
 	    &cause) != 0)
-		person_form_fail(f, PF_PHONE, &cause, &bad);
-	p.email = person_form_text(f, PF_EMAIL, v[PF_EMAIL], editing ?
-	    pf->old->email : NULL, editing);
-	if (p.email != NULL && check_email(p.email, &cause) != 0)
-		person_form_fail(f, PF_EMAIL, &cause, &bad);
-	address = person_form_address(f, v, editing ? pf->old->address : NULL,
+		person_form_fail(f, PF_PHONE, &cause, bad);
+	p->email = person_form_text(f, PF_EMAIL, v[PF_EMAIL], editing ?
+	    old->email : NULL, editing);
+	if (p->email != NULL && check_email(p->email, &cause) != 0)
+		person_form_fail(f, PF_EMAIL, &cause, bad);
+	*address = person_form_address(f, v, editing ? old->address : NULL,
 	    editing);
-	p.address = address;
-	if (address != NULL && check_text(address, 1, CHECK_ADDRESS_MAX,
+	p->address = *address;
+	if (*address != NULL && check_text(*address, 1, CHECK_ADDRESS_MAX,
 	    &cause) != 0)
-		person_form_fail(f, PF_ADDRESS1, &cause, &bad);
+		person_form_fail(f, PF_ADDRESS1, &cause, bad);
 	if (person_form_date(t, f, PF_ALLOCATED, v[PF_ALLOCATED], editing ?
-	    pf->old->facts.allocated_on : DATE_NONE, editing,
-	    &p.facts.allocated_on, &bad) != 0) {
+	    old->facts.allocated_on : DATE_NONE, editing,
+	    &p->facts.allocated_on, bad) != 0) {
 		if (editing) {
 			cause = xstrdup("give the date they were allocated to "
 			    "you");
-			person_form_fail(f, PF_ALLOCATED, &cause, &bad);
+			person_form_fail(f, PF_ALLOCATED, &cause, bad);
 		} else
-			p.facts.allocated_on = t->today;
+			p->facts.allocated_on = t->today;
 	}
-	if (!(editing && tui_form_unchanged(f, PF_INTERVAL))) {
-		p.facts.interval_weeks = 0;
-		if (*v[PF_INTERVAL] != '\0') {
-			n = strtol(v[PF_INTERVAL], &end, 10);
-			if (*end != '\0' || v[PF_INTERVAL][0] < '0' ||
-			    v[PF_INTERVAL][0] > '9' || n < 1 || n > 52) {
-				cause = xstrdup("a whole number of weeks from 1 "
-				    "to 52, or blank for the default");
-				person_form_fail(f, PF_INTERVAL, &cause, &bad);
-			} else
-				p.facts.interval_weeks = (int)n;
-		}
-	}
-	if (bad)
-		goto out;
+	if (!(editing && tui_form_unchanged(f, PF_INTERVAL)))
+		person_form_interval(f, v[PF_INTERVAL],
+		    &p->facts.interval_weeks, bad);
+}
 
-	if (check_person(&p, t->today, pf->first_contact, &field,
+/*
+ * The checks of the young person as a whole, and, when adding, that they
+ * are not on the caseload already.  0, or -1 after noting an error beside
+ * a field or showing one.
+ */
+static int
+person_form_check(struct tui *t, struct tui_form *f,
+    const struct person_form *pf, const struct person *p)
+{
+	const char *field;
+	char *cause = NULL;
+	long same = 0;
+	int bad = 0;
+	size_t i;
+
+	if (check_person(p, t->today, pf->first_contact, &field,
 	    &cause) != 0) {
 		i = strcmp(field, "dob") == 0 ? PF_DOB :
 		    strcmp(field, "allocated") == 0 ? PF_ALLOCATED :
 		    strcmp(field, "interval") == 0 ? PF_INTERVAL : PF_NAME;
 		person_form_fail(f, i, &cause, &bad);
+		return -1;
+	}
+	if (pf->old != NULL)
+		return 0;
+	if (store_person_duplicate(t->st, p, &same, &cause) != 0) {
+		tui_error(t, "Nothing was saved: %s", cause);
+		free(cause);
+		return -1;
+	}
+	if (same != 0) {
+		cause = xasprintf("someone with this name and date of birth is "
+		    "already number %ld; find them with / (s steps them up "
+		    "again)", same);
+		person_form_fail(f, PF_NAME, &cause, &bad);
+		return -1;
+	}
+	return 0;
+}
+
+/* Say what was saved: the details, or who was added and when to see them. */
+static void
+person_form_said(struct tui *t, const struct person *p, int editing)
+{
+	const struct due_row *row;
+	enum stage stage;
+
+	if (editing) {
+		tui_message(t, "Saved %s's details.", person_display_name(p));
+		return;
+	}
+	stage = rules_stage(p->facts.dob, t->today);
+	tui_list_select(t, p->id);
+	row = tui_row(t, p->id);
+	tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p->id,
+	    person_display_name(p), rules_stage_label(stage),
+	    row != NULL ? session_date(t->ses, row->contact.due) : "",
+	    stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
+	    "leaving care support (added anyway)." :
+	    stage == STAGE_25_PLUS ? " 25 or over: their leaving care "
+	    "entitlement has ended." : "");
+}
+
+static int
+person_form_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct person_form *pf = arg;
+	struct person p;
+	char *v[PF_COUNT], *address = NULL, *cause = NULL;
+	int editing = pf->old != NULL, bad = 0, rc = -1;
+	size_t i;
+
+	for (i = 0; i < PF_COUNT; i++)
+		v[i] = tui_form_value(f, i);
+	text_squeeze(v[PF_NAME]);
+	text_squeeze(v[PF_PREFERRED]);
+	person_form_read(t, f, pf, v, &p, &address, &bad);
+	if (bad || person_form_check(t, f, pf, &p) != 0)
 		goto out;
-	}
-	if (!editing) {
-		if (store_person_duplicate(t->st, &p, &same, &cause) != 0) {
-			tui_error(t, "Nothing was saved: %s", cause);
-			free(cause);
-			goto out;
-		}
-		if (same != 0) {
-			cause = xasprintf("someone with this name and date of "
-			    "birth is already number %ld; find them with / (s "
-			    "steps them up again)", same);
-			person_form_fail(f, PF_NAME, &cause, &bad);
-			goto out;
-		}
-	}
 
 	if ((editing ? store_person_update(t->st, &p, &cause) :
 	    store_person_add(t->st, &p, &cause)) != 0) {
@@ -760,20 +834,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	}
 	tui_changed(t);
-	stage = rules_stage(p.facts.dob, t->today);
-	if (editing)
-		tui_message(t, "Saved %s's details.", person_display_name(&p));
-	else {
-		tui_list_select(t, p.id);
-		row = tui_row(t, p.id);
-		tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p.id,
-		    person_display_name(&p), rules_stage_label(stage),
-		    row != NULL ? session_date(t->ses, row->contact.due) : "",
-		    stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
-		    "leaving care support (added anyway)." :
-		    stage == STAGE_25_PLUS ? " 25 or over: their leaving care "
-		    "entitlement has ended." : "");
-	}
+	person_form_said(t, &p, editing);
 	rc = 0;
 out:
 	for (i = 0; i < PF_COUNT; i++)

@@ -728,6 +728,9 @@ tui_loop(struct tui *t)
 }
 
 /* Say what stopped the screens from starting, as the commands do. */
+static void tui_fail(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 static void
 tui_fail(const char *fmt, ...)
 {

@@ -1,5 +1,6 @@
 /*
- * test-rules.c: the domain rules of SPEC section 2.
+ * test-rules.c: the domain rules (rules.h), as THE RULES in caseload(1)
+ * tells them.
  */
 #include <config.h>
 
@@ -361,8 +362,9 @@ test_due_order(void **state)
 
 /*
  * The bounds that lists select by agree with rules_judge_due on every
- * date around them, and with the spec: overdue before today, due soon
- * from today to due_soon_days later, ok after.
+ * date around them, and with what the states mean in caseload(1):
+ * overdue before today, due soon from today to due_soon_days later, ok
+ * after.
  */
 static void
 test_due_bounds(void **state)

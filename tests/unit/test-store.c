@@ -1485,26 +1485,13 @@ tampered_use_entry(const struct agenda_entry *e, void *arg)
 	return 0;
 }
 
+/* A caseload of four with some history, then its values tampered with. */
 static void
-test_tampered_values(void **state)
+tampered_caseload(struct fixture *fx)
 {
-	struct fixture *fx = *state;
-	static const char *const searches[] = { NULL, "a", "42", "#1" };
-	struct rules_settings rs;
-	struct due_list due;
-	struct agenda_list agenda;
-	struct letter_list letters;
-	struct due_counts counts;
-	struct due_window w;
-	struct due_row row;
-	struct person *p;
 	char *cause = NULL;
-	date_t today = D(2026, 11, 27);
-	int seen = 0, f;
-	size_t k, i;
-	long id, n;
+	long id;
 
-	rules_settings_default(&rs);
 	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 1, 1));
 	contact(fx->st, id, D(2026, 9, 2), 0);
 	assert_int_equal(store_review_add(fx->st, id, D(2026, 6, 1), &cause), 0);
@@ -1519,8 +1506,18 @@ test_tampered_values(void **state)
 	tamper_loosen(fx->path);
 	tamper_values(fx->path);
 	fx->st = tampered_open(fx->path);
+}
 
-	/* Each young person alone, as show and the person page read them. */
+/* Each young person alone, as show and the person page read them. */
+static void
+tampered_each_person(struct fixture *fx, const struct rules_settings *rs,
+    date_t today)
+{
+	struct due_row row;
+	struct person *p;
+	char *cause = NULL;
+	long id;
+
 	for (id = 1; id <= 4; id++) {
 		p = get(fx->st, id);
 		tampered_use_person(p, NULL);
@@ -1536,7 +1533,7 @@ test_tampered_values(void **state)
 		    tampered_use_date, NULL, &cause), 0);
 		assert_int_equal(store_reviews_each(fx->st, id,
 		    tampered_use_date, NULL, &cause), 0);
-		assert_int_equal(views_due_get(fx->st, &rs, today, id, &row,
+		assert_int_equal(views_due_get(fx->st, rs, today, id, &row,
 		    &cause), 0);
 		tampered_use_row(&row, NULL);
 		free(row.person);
@@ -1558,60 +1555,100 @@ test_tampered_values(void **state)
 	assert_int_equal(p->facts.status, STATUS_UP);	/* 'gone' */
 	assert_int_equal(p->facts.interval_weeks, 0);
 	free(p);
+}
 
-	/* Everyone, as the lists read them. */
+/* Everyone, as the lists read them. */
+static void
+tampered_lists(struct fixture *fx, const struct rules_settings *rs,
+    date_t today)
+{
+	struct due_list due;
+	struct agenda_list agenda;
+	struct letter_list letters;
+	struct due_counts counts;
+	char *cause = NULL;
+	int seen = 0;
+	size_t i;
+
 	assert_int_equal(store_people_each(fx->st, STORE_EVERYONE,
 	    tampered_use_person, &seen, &cause), 0);
 	assert_true(seen >= 2);
 	assert_int_equal(store_people_due_each(fx->st, STORE_EVERYONE,
 	    DATE_NONE, tampered_use_person, NULL, &cause), 0);
-	assert_int_equal(views_due(fx->st, &rs, today, STORE_EVERYONE, -1,
+	assert_int_equal(views_due(fx->st, rs, today, STORE_EVERYONE, -1,
 	    &due, &cause), 0);
 	for (i = 0; i < due.n; i++)
 		tampered_use_row(&due.rows[i], NULL);
 	due_list_free(&due);
-	assert_int_equal(views_due(fx->st, &rs, today, STORE_UP, 14, &due,
+	assert_int_equal(views_due(fx->st, rs, today, STORE_UP, 14, &due,
 	    &cause), 0);
 	due_list_free(&due);
-	assert_int_equal(views_due_counts(fx->st, &rs, today, &counts,
+	assert_int_equal(views_due_counts(fx->st, rs, today, &counts,
 	    &cause), 0);
-	assert_int_equal(views_agenda(fx->st, &rs, today, today + 3650,
+	assert_int_equal(views_agenda(fx->st, rs, today, today + 3650,
 	    &agenda, &cause), 0);
 	for (i = 0; i < agenda.n; i++)
 		tampered_use_entry(&agenda.entries[i], NULL);
 	agenda_list_free(&agenda);
-	assert_int_equal(views_agenda_each(fx->st, &rs, today, today + 3650,
+	assert_int_equal(views_agenda_each(fx->st, rs, today, today + 3650,
 	    tampered_use_entry, NULL, &cause), 0);
-	assert_int_equal(views_letters(fx->st, &rs, today, -1, &letters,
+	assert_int_equal(views_letters(fx->st, rs, today, -1, &letters,
 	    &cause), 0);
 	for (i = 0; i < letters.n; i++)
 		tampered_use_person(letters.rows[i].person, NULL);
 	letter_list_free(&letters);
+}
 
-	/* The screens' list, a window at a time, with and without a search. */
+/* The screens' list, a window at a time, with and without a search. */
+static void
+tampered_windows(struct fixture *fx, const struct rules_settings *rs,
+    date_t today)
+{
+	static const char *const searches[] = { NULL, "a", "42", "#1" };
+	struct due_window w;
+	char *cause = NULL;
+	size_t k, i;
+	long n;
+	int f;
+
 	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
 		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
-			assert_int_equal(views_window_count(fx->st, &rs, today,
+			assert_int_equal(views_window_count(fx->st, rs, today,
 			    (enum views_filter)f, searches[k], &n, &cause), 0);
-			assert_int_equal(views_window_page(fx->st, &rs, today,
+			assert_int_equal(views_window_page(fx->st, rs, today,
 			    (enum views_filter)f, searches[k], NULL,
 			    STORE_AFTER, 10, &w, &cause), 0);
 			for (i = 0; i < w.n; i++)
 				tampered_use_row(&w.rows[i], NULL);
 			due_window_free(&w);
-			assert_int_equal(views_window_page(fx->st, &rs, today,
+			assert_int_equal(views_window_page(fx->st, rs, today,
 			    (enum views_filter)f, searches[k], NULL,
 			    STORE_BEFORE, 10, &w, &cause), 0);
 			due_window_free(&w);
-			assert_int_equal(views_window_row(fx->st, &rs, today,
+			assert_int_equal(views_window_row(fx->st, rs, today,
 			    (enum views_filter)f, searches[k], 1, &w, &cause),
 			    0);
 			due_window_free(&w);
-			assert_int_equal(views_window_each(fx->st, &rs, today,
+			assert_int_equal(views_window_each(fx->st, rs, today,
 			    (enum views_filter)f, searches[k],
 			    tampered_use_row, NULL, &cause), 0);
 		}
 	}
+}
+
+static void
+test_tampered_values(void **state)
+{
+	struct fixture *fx = *state;
+	struct rules_settings rs;
+	char *cause = NULL;
+	date_t today = D(2026, 11, 27);
+
+	rules_settings_default(&rs);
+	tampered_caseload(fx);
+	tampered_each_person(fx, &rs, today);
+	tampered_lists(fx, &rs, today);
+	tampered_windows(fx, &rs, today);
 
 	/* The whole log, as the figures for supervision read it. */
 	assert_int_equal(store_contacts_since(fx->st, DATE_NONE,
