@@ -147,6 +147,23 @@ void cli_colour_off(const struct cli *cli);
 int cli_print_check(struct cli *cli, const char *command, int print,
     int redact, int format_set);
 
+/* The options of a list (due, letters), as cli_list_options reads them. */
+struct cli_list_options {
+	int		 within;	/* --within DAYS; -1 when not given */
+	enum cli_format	 format;	/* --format; FORMAT_TEXT by default */
+	int		 print;		/* --print */
+	int		 redact;	/* --redact (with --print) */
+};
+
+/*
+ * Read the options the lists share, --within DAYS, --format F, --print
+ * and --redact, for command, and check them together (cli_print_check).
+ * Leaves optind at the first operand.  0, or an exit status after saying
+ * what was wrong.
+ */
+int cli_list_options(struct cli *cli, const char *command, int argc,
+    char **argv, struct cli_list_options *out);
+
 /*
  * Send pages of text, a list of that many young people, to [letters]
  * print_command and say so on standard error; 0, or EXIT_FAILED after

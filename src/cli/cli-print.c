@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -31,6 +32,51 @@ cli_print_check(struct cli *cli, const char *command, int print, int redact,
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+int
+cli_list_options(struct cli *cli, const char *command, int argc, char **argv,
+    struct cli_list_options *out)
+{
+	static const struct option options[] = {
+		{ "within", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "print", no_argument, NULL, 'p' },
+		{ "redact", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, rc, format_set = 0;
+
+	out->within = -1;
+	out->format = FORMAT_TEXT;
+	out->print = out->redact = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'w':
+			rc = cli_parse_int("--within", optarg, 0, 3660,
+			    &out->within);
+			break;
+		case 'f':
+			rc = cli_parse_format(optarg, &out->format);
+			format_set = 1;
+			break;
+		case 'p':
+			out->print = 1;
+			break;
+		case 'r':
+			out->redact = 1;
+			break;
+		default:
+			return cli_option_error(command, c, argv);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return cli_print_check(cli, command, out->print, out->redact,
+	    format_set);
 }
 
 int

@@ -219,73 +219,42 @@ due_stream(struct cli *cli, struct store *st, int within,
 int
 cmd_due(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "within", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "print", no_argument, NULL, 'p' },
-		{ "redact", no_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum cli_format format = FORMAT_TEXT;
+	struct cli_list_options o;
 	struct print_options popt = { -1, 0, NULL };
 	struct due_list list;
 	struct store *st;
 	char *cause = NULL;
-	int c, rc, within = -1, print = 0, format_set = 0;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		rc = 0;
-		switch (c) {
-		case 'w':
-			rc = cli_parse_int("--within", optarg, 0, 3660, &within);
-			break;
-		case 'f':
-			rc = cli_parse_format(optarg, &format);
-			format_set = 1;
-			break;
-		case 'p':
-			print = 1;
-			break;
-		case 'r':
-			popt.redact = 1;
-			break;
-		default:
-			return cli_option_error("due", c, argv);
-		}
-		if (rc != 0)
-			return rc;
-	}
+	if ((rc = cli_list_options(cli, "due", argc, argv, &o)) != 0)
+		return rc;
 	if (optind != argc)
 		return cli_operands_error("due", "takes no young person; use "
 		    "'caseload show REF' for one");
-	if ((rc = cli_print_check(cli, "due", print, popt.redact,
-	    format_set)) != 0)
-		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (!print && format != FORMAT_TEXT)
-		return due_stream(cli, st, within, format);
+	if (!o.print && o.format != FORMAT_TEXT)
+		return due_stream(cli, st, o.within, o.format);
 	if (views_due(st, &cli->ses.cfg.rules, cli->ses.today,
-	    within >= 0 ? STORE_UP : STORE_CURRENT, within, &list,
+	    o.within >= 0 ? STORE_UP : STORE_CURRENT, o.within, &list,
 	    &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (print) {
+	if (o.print) {
 		char *text;
 		int pages;
 
-		popt.within = within;
+		popt.within = o.within;
+		popt.redact = o.redact;
 		text = print_due(&list, &cli->ses.cfg, cli->ses.today, &popt, &pages);
 		rc = cli_print(cli, text, pages, list.n);
 		free(text);
 		due_list_free(&list);
 		return rc;
 	}
-	due_text(cli, &list, within);
+	due_text(cli, &list, o.within);
 	due_list_free(&list);
 	return EXIT_DONE;
 }

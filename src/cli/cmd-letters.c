@@ -234,42 +234,18 @@ letters_load(struct cli *cli, int within, struct letter_list *list)
 static int
 letters_list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "within", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "print", no_argument, NULL, 'p' },
-		{ "redact", no_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum cli_format format = FORMAT_TEXT;
+	struct cli_list_options o;
 	struct print_options popt = { -1, 0, NULL };
 	struct letter_list list;
-	int c, rc, within = -1, print = 0, format_set = 0;
+	int rc, within, print;
+	enum cli_format format;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		rc = 0;
-		switch (c) {
-		case 'w':
-			rc = cli_parse_int("--within", optarg, 0, 3660, &within);
-			break;
-		case 'f':
-			rc = cli_parse_format(optarg, &format);
-			format_set = 1;
-			break;
-		case 'p':
-			print = 1;
-			break;
-		case 'r':
-			popt.redact = 1;
-			break;
-		default:
-			return cli_option_error("letters", c, argv);
-		}
-		if (rc != 0)
-			return rc;
-	}
+	if ((rc = cli_list_options(cli, "letters", argc, argv, &o)) != 0)
+		return rc;
+	within = o.within;
+	print = o.print;
+	format = o.format;
+	popt.redact = o.redact;
 	if (optind != argc) {
 		char *safe = cli_safe(argv[optind]);
 
@@ -279,9 +255,6 @@ letters_list(struct cli *cli, int argc, char **argv)
 		free(safe);
 		return cli_usage("letters");
 	}
-	if ((rc = cli_print_check(cli, "letters", print, popt.redact,
-	    format_set)) != 0)
-		return rc;
 	if ((rc = letters_load(cli, within, &list)) != 0)
 		return rc;
 	if (print) {
