@@ -10,6 +10,7 @@
 #ifndef CASELOAD_SESSION_H
 #define CASELOAD_SESSION_H
 
+#include <stdarg.h>
 #include <time.h>
 
 #include "conf.h"
@@ -40,6 +41,14 @@ struct session {
 	struct store		*st;		/* opened by session_open */
 	struct timespec		 started;	/* when main began (monotonic) */
 };
+
+/*
+ * Say something on standard error as both faces do, "caseload: " then
+ * fmt (with "warning: " first when warning is 1), after flushing
+ * standard output so that the two keep their order.
+ */
+void session_say(int warning, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* Today's date by the computer's clock, in its time zone. */
 date_t session_clock_date(void);

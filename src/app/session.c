@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -11,6 +13,15 @@
 #include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
+
+void
+session_say(int warning, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs(warning ? "caseload: warning: " : "caseload: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
 
 date_t
 session_clock_date(void)

@@ -92,12 +92,9 @@ cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("caseload: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	session_say(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -105,12 +102,9 @@ cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("caseload: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	session_say(1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static const struct cli_command *

@@ -258,83 +258,49 @@ fail:
 	return -1;
 }
 
-/* A big-endian 16- or 32-bit number of the SQLite file header. */
-static unsigned long
-handover_be(const unsigned char *p, int bytes)
-{
-	unsigned long v = 0;
-	int i;
-
-	for (i = 0; i < bytes; i++)
-		v = (v << 8) | p[i];
-	return v;
-}
-
 /*
- * Check the SQLite header (the first 100 bytes, see sqlite.org/fileformat)
- * before SQLite opens the file, so that no side file appears beside a
- * file that is not a handover: the magic, the application id, the
- * schema version, the journal mode and the size.
+ * Check the SQLite header before SQLite opens the file, so that no side
+ * file appears beside a file that is not a handover: the magic, the
+ * application id, the schema version, the journal mode and the size.
  */
 static int
 handover_sniff(const char *path, char **cause)
 {
-	unsigned char h[100];
-	unsigned long page_size, pages, app, version;
-	struct stat sb;
-	ssize_t got;
-	int fd;
+	struct store_header h;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return xfail(cause, "cannot read %s: %s", path,
-		    strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return xfail(cause, "%s is not a file", path);
-	}
-	got = read(fd, h, sizeof h);
-	close(fd);
-	if (got != (ssize_t)sizeof h ||
-	    memcmp(h, "SQLite format 3", 16) != 0)
+	if (store_read_header(path, &h, cause) != 0)
+		return -1;
+	if (!h.sqlite)
 		return xfail(cause, "%s is not a caseload handover file (not "
 		    "even a SQLite database); make one with 'caseload handover "
 		    "export REF... -o FILE'", path);
-	app = handover_be(h + 68, 4);
-	version = handover_be(h + 60, 4);
-	if (app == STORE_APPLICATION_ID)
+	if (h.app == STORE_APPLICATION_ID)
 		return xfail(cause, "%s is a whole caseload database, not a "
 		    "handover file; make one with 'caseload handover export "
 		    "REF... -o FILE'", path);
-	if (app != STORE_HANDOVER_ID)
+	if (h.app != STORE_HANDOVER_ID)
 		return xfail(cause, "%s is a SQLite database, but not a "
 		    "caseload handover file", path);
-	if (version > (unsigned long)store_schema_version())
+	if (h.version > (unsigned long)store_schema_version())
 		return xfail(cause, "%s was made by a newer caseload (schema "
 		    "%lu; this one reads up to %d): import it with the newer "
-		    "caseload", path, version, store_schema_version());
-	if (version < 1)
+		    "caseload", path, h.version, store_schema_version());
+	if (h.version < 1)
 		return xfail(cause, "%s is not a complete handover file", path);
-	if (h[18] != 1 || h[19] != 1)
+	if (h.wal)
 		return xfail(cause, "%s is not a handover file as caseload "
 		    "writes them (it uses a write-ahead log)", path);
-	page_size = handover_be(h + 16, 2);
-	if (page_size == 1)
-		page_size = 65536;
-	pages = handover_be(h + 28, 4);
-	if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+	if (!h.page_ok)
 		return xfail(cause, "%s is damaged (its header is not valid); "
 		    "ask for the file again", path);
-	if (pages != 0 && handover_be(h + 92, 4) == handover_be(h + 24, 4) &&
-	    (unsigned long long)sb.st_size <
-	    (unsigned long long)pages * page_size)
+	if ((unsigned long long)h.size < h.want)
 		return xfail(cause, "%s is truncated (%lld of %llu bytes): it "
 		    "was not copied whole; ask for the file again", path,
-		    (long long)sb.st_size,
-		    (unsigned long long)pages * page_size);
-	if (sb.st_size % (off_t)page_size != 0)
+		    h.size, h.want);
+	if (!h.whole_pages)
 		return xfail(cause, "%s is truncated (%lld bytes is not a "
 		    "whole number of pages): ask for the file again", path,
-		    (long long)sb.st_size);
+		    h.size);
 	return 0;
 }
 

@@ -169,6 +169,39 @@ int store_reload_interval(struct store *st, char **cause);
 int store_upgrade(struct store *st, char **cause);
 
 /*
+ * What the SQLite header of a file (its first 100 bytes, as
+ * sqlite.org/fileformat describes them) says, read before SQLite opens
+ * the file, so that no side file appears beside a file that is not ours.
+ */
+struct store_header {
+	int			 sqlite;	/* the magic is there */
+	unsigned long		 app;		/* application_id */
+	unsigned long		 version;	/* user_version */
+	int			 wal;		/* in write-ahead log mode */
+	int			 page_ok;	/* a page size SQLite writes */
+	long long		 size;		/* the file's, in bytes */
+	unsigned long long	 want;		/* the size the header gives, or 0 */
+	int			 whole_pages;	/* size is a whole number of pages */
+};
+
+/*
+ * Read the header of the regular file at path into *h (a file shorter
+ * than a header has h->sqlite 0).  -1 with *cause when it cannot be read
+ * or is not a regular file.
+ */
+int store_read_header(const char *path, struct store_header *h,
+    char **cause);
+
+/* The first of the problems a check reports, and how many there were. */
+struct store_problems {
+	char	*first;		/* the caller frees it */
+	int	 n;
+};
+
+/* A store_problem_cb keeping the first problem in a struct store_problems. */
+void store_problem_keep(const char *problem, void *arg);
+
+/*
  * Copy the database into memory and use the copy from now on: whatever is
  * written then never reaches the file (for a read-only store whose dates
  * must be worked out again, or an older schema brought up to date).

@@ -440,74 +440,30 @@ out:
 	return rc;
 }
 
-/* What store_source_check keeps of the problems found. */
-struct source_problems {
-	char	*first;
-	int	 n;
-};
-
-static void
-source_problem(const char *problem, void *arg)
-{
-	struct source_problems *sp = arg;
-
-	if (sp->n++ == 0)
-		sp->first = xstrdup(problem);
-}
-
-/* A big-endian number of the SQLite file header. */
-static unsigned long
-store_header_number(const unsigned char *p, int bytes)
-{
-	unsigned long v = 0;
-	int i;
-
-	for (i = 0; i < bytes; i++)
-		v = (v << 8) | p[i];
-	return v;
-}
-
 /*
- * Look at the SQLite header (the first 100 bytes) of a file to restore
- * before SQLite opens it: the magic, caseload's mark, the schema version
- * and the size the header gives.
+ * Look at the SQLite header of a file to restore before SQLite opens it:
+ * the magic, caseload's mark, the schema version and the size the header
+ * gives.
  */
 static int
-store_source_sniff(const char *path, const struct stat *sb, char **cause)
+store_source_sniff(const char *path, char **cause)
 {
-	unsigned char h[100];
-	unsigned long page_size, pages, app, version;
-	ssize_t got;
-	int fd;
+	struct store_header h;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return xfail(cause, "cannot read %s: %s", path,
-		    strerror(errno));
-	got = read(fd, h, sizeof h);
-	close(fd);
-	if (got != (ssize_t)sizeof h ||
-	    memcmp(h, "SQLite format 3", 16) != 0)
+	if (store_read_header(path, &h, cause) != 0)
+		return -1;
+	if (!h.sqlite)
 		return xfail(cause, "%s is not a caseload database (not even a "
 		    "SQLite file)", path);
-	app = store_header_number(h + 68, 4);
-	version = store_header_number(h + 60, 4);
-	if (app != STORE_APPLICATION_ID || version < 1)
+	if (h.app != STORE_APPLICATION_ID || h.version < 1)
 		return xfail(cause, "%s is not a caseload database (a SQLite "
 		    "file of another program)", path);
-	if (version > (unsigned long)store_schema_version())
+	if (h.version > (unsigned long)store_schema_version())
 		return xfail(cause, "%s was written by a newer caseload (schema "
-		    "%lu; this one knows up to %d)", path, version,
+		    "%lu; this one knows up to %d)", path, h.version,
 		    store_schema_version());
-	page_size = store_header_number(h + 16, 2);
-	if (page_size == 1)
-		page_size = 65536;
-	pages = store_header_number(h + 28, 4);
-	if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
-	    sb->st_size % (off_t)page_size != 0 ||
-	    (pages != 0 && store_header_number(h + 92, 4) ==
-	    store_header_number(h + 24, 4) &&
-	    (unsigned long long)sb->st_size <
-	    (unsigned long long)pages * page_size))
+	if (!h.page_ok || !h.whole_pages ||
+	    (unsigned long long)h.size < h.want)
 		return xfail(cause, "%s is truncated or damaged (its size does "
 		    "not agree with its header): it was not copied whole",
 		    path);
@@ -524,7 +480,7 @@ store_source_sniff(const char *path, const struct stat *sb, char **cause)
 static int
 store_source_open(const char *path, struct store **out, char **cause)
 {
-	struct source_problems sp = { NULL, 0 };
+	struct store_problems sp = { NULL, 0 };
 	struct store *from;
 	struct stat sb;
 	char *real;
@@ -537,7 +493,7 @@ store_source_open(const char *path, struct store **out, char **cause)
 		return xfail(cause, "cannot read %s: %s", path, strerror(errno));
 	if (!S_ISREG(sb.st_mode))
 		return xfail(cause, "%s is not a file", path);
-	if (store_source_sniff(path, &sb, cause) != 0)
+	if (store_source_sniff(path, cause) != 0)
 		return -1;
 	/* A link to a backup is fine to read: open what it points to. */
 	if ((real = realpath(path, NULL)) == NULL)
@@ -547,7 +503,7 @@ store_source_open(const char *path, struct store **out, char **cause)
 		return -1;
 	}
 	free(real);
-	n = store_check(from, source_problem, &sp, cause);
+	n = store_check(from, store_problem_keep, &sp, cause);
 	if (n < 0) {
 		free(sp.first);
 		store_close(from);

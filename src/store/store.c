@@ -327,29 +327,76 @@ store_schema_compare(sqlite3 *db, int version, const char *extra_sql,
 	return problems;
 }
 
-/* What store_schema_refuse keeps of the differences. */
-struct schema_refusal {
-	char	*first;
-	int	 n;
-};
-
-static void
-schema_refusal_add(const char *problem, void *arg)
+/* A big-endian number of the SQLite file header. */
+static unsigned long
+store_header_number(const unsigned char *p, int bytes)
 {
-	struct schema_refusal *r = arg;
+	unsigned long v = 0;
+	int i;
 
-	if (r->n++ == 0)
-		r->first = xstrdup(problem);
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+int
+store_read_header(const char *path, struct store_header *h, char **cause)
+{
+	unsigned char b[100];
+	unsigned long page_size, pages;
+	struct stat sb;
+	ssize_t got;
+	int fd;
+
+	memset(h, 0, sizeof *h);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return xfail(cause, "cannot read %s: %s", path,
+		    strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return xfail(cause, "%s is not a file", path);
+	}
+	got = read(fd, b, sizeof b);
+	close(fd);
+	h->size = (long long)sb.st_size;
+	if (got != (ssize_t)sizeof b || memcmp(b, "SQLite format 3", 16) != 0)
+		return 0;
+	h->sqlite = 1;
+	h->app = store_header_number(b + 68, 4);
+	h->version = store_header_number(b + 60, 4);
+	h->wal = b[18] != 1 || b[19] != 1;
+	page_size = store_header_number(b + 16, 2);
+	if (page_size == 1)
+		page_size = 65536;
+	h->page_ok = page_size >= 512 && (page_size & (page_size - 1)) == 0;
+	if (!h->page_ok)
+		return 0;
+	pages = store_header_number(b + 28, 4);
+	/* The page count is good while its change counter matches. */
+	if (pages != 0 && store_header_number(b + 92, 4) ==
+	    store_header_number(b + 24, 4))
+		h->want = (unsigned long long)pages * page_size;
+	h->whole_pages = sb.st_size % (off_t)page_size == 0;
+	return 0;
+}
+
+void
+store_problem_keep(const char *problem, void *arg)
+{
+	struct store_problems *sp = arg;
+
+	if (sp->n++ == 0)
+		sp->first = xstrdup(problem);
 }
 
 int
 store_schema_refuse(sqlite3 *db, const char *path, int version,
     const char *extra_sql, char **cause)
 {
-	struct schema_refusal r = { NULL, 0 };
+	struct store_problems r = { NULL, 0 };
 	int n;
 
-	n = store_schema_compare(db, version, extra_sql, schema_refusal_add,
+	n = store_schema_compare(db, version, extra_sql, store_problem_keep,
 	    &r, cause);
 	if (n <= 0)
 		return n;

@@ -736,12 +736,9 @@ tui_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fputs("caseload: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	session_say(0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
