@@ -169,6 +169,13 @@ int store_reload_interval(struct store *st, char **cause);
 int store_upgrade(struct store *st, char **cause);
 
 /*
+ * Copy the whole of database from over to (SQLite's online backup, in one
+ * step, waiting out another writer).  SQLITE_DONE, or SQLite's code of
+ * what went wrong (sqlite3_errstr says it in words).
+ */
+int store_copy_db(sqlite3 *to, sqlite3 *from);
+
+/*
  * What the SQLite header of a file (its first 100 bytes, as
  * sqlite.org/fileformat describes them) says, read before SQLite opens
  * the file, so that no side file appears beside a file that is not ours.

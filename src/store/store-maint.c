@@ -172,7 +172,6 @@ store_backup(struct store *st, const char *dest, char **cause)
 {
 	struct store_out o;
 	sqlite3 *out = NULL;
-	sqlite3_backup *bk;
 	int rc;
 
 	if (store_out_begin(st, dest, &o, cause) != 0)
@@ -183,18 +182,7 @@ store_backup(struct store *st, const char *dest, char **cause)
 		    out != NULL ? sqlite3_errmsg(out) : "out of memory");
 		goto fail;
 	}
-	bk = sqlite3_backup_init(out, "main", st->db, "main");
-	if (bk == NULL) {
-		xfail(cause, "cannot back up to %s: %s", dest,
-		    sqlite3_errmsg(out));
-		goto fail;
-	}
-	do {
-		rc = sqlite3_backup_step(bk, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
+	rc = store_copy_db(out, st->db);
 	if (rc != SQLITE_DONE) {
 		xfail(cause, "cannot back up to %s: %s", dest,
 		    sqlite3_errstr(rc));
@@ -539,18 +527,8 @@ store_check_file(const char *path, char **cause)
 static int
 store_copy_over(struct store *st, struct store *from, char **cause)
 {
-	sqlite3_backup *bk;
-	int rc;
+	int rc = store_copy_db(st->db, from->db);
 
-	bk = sqlite3_backup_init(st->db, "main", from->db, "main");
-	if (bk == NULL)
-		return store_fail(st, cause, "restoring");
-	do {
-		rc = sqlite3_backup_step(bk, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
 	if (rc != SQLITE_DONE)
 		return xfail(cause, "%s", sqlite3_errstr(rc));
 	return 0;

@@ -327,6 +327,24 @@ store_schema_compare(sqlite3 *db, int version, const char *extra_sql,
 	return problems;
 }
 
+int
+store_copy_db(sqlite3 *to, sqlite3 *from)
+{
+	sqlite3_backup *bk;
+	int rc;
+
+	if ((bk = sqlite3_backup_init(to, "main", from, "main")) == NULL)
+		return sqlite3_errcode(to) != SQLITE_OK ? sqlite3_errcode(to) :
+		    SQLITE_ERROR;
+	do {
+		rc = sqlite3_backup_step(bk, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(bk);
+	return rc;
+}
+
 /* A big-endian number of the SQLite file header. */
 static unsigned long
 store_header_number(const unsigned char *p, int bytes)
@@ -1003,7 +1021,6 @@ int
 store_to_memory(struct store *st, char **cause)
 {
 	sqlite3 *mem = NULL;
-	sqlite3_backup *bk;
 	char sql[64];
 	int rc;
 
@@ -1021,18 +1038,7 @@ store_to_memory(struct store *st, char **cause)
 	}
 	snprintf(sql, sizeof sql, "PRAGMA page_size = %d", rc);
 	sqlite3_exec(mem, sql, NULL, NULL, NULL);
-	bk = sqlite3_backup_init(mem, "main", st->db, "main");
-	if (bk == NULL) {
-		xfail(cause, "reading %s: %s", st->path, sqlite3_errmsg(mem));
-		sqlite3_close(mem);
-		return -1;
-	}
-	do {
-		rc = sqlite3_backup_step(bk, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
+	rc = store_copy_db(mem, st->db);
 	if (rc != SQLITE_DONE) {
 		xfail(cause, "reading %s: %s", st->path, sqlite3_errstr(rc));
 		sqlite3_close(mem);
