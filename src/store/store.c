@@ -140,6 +140,7 @@ static const char *const migrations[] = {
 static int store_load_interval(struct store *, char **);
 static int store_rules_refresh(struct store *, char **);
 static int store_settle(struct store *, int, char **);
+static void store_settling(struct store *, int);
 static int store_migrate(struct store *, char **);
 static int store_make_dirs(const char *, char **);
 
@@ -591,14 +592,12 @@ store_begin(struct store *st, char **cause)
 	char sql[32];
 
 	if (st->depth == 0) {
-		/* A read-only store is written only to bring its copy up to date. */
-		if ((st->flags & STORE_READ_ONLY) && st->memory &&
-		    !st->settling)
-			return xfail(cause, "%s was opened for reading alone; "
-			    "nothing was written", st->path);
-		/* A read-only file can only be read, consistently. */
-		if (store_exec(st, (st->flags & STORE_READ_ONLY) &&
-		    !st->memory ? "BEGIN" : "BEGIN IMMEDIATE", cause) != 0)
+		/*
+		 * A read-only store takes a consistent read (query_only
+		 * refuses any write but its copy's settling).
+		 */
+		if (store_exec(st, (st->flags & STORE_READ_ONLY) ? "BEGIN" :
+		    "BEGIN IMMEDIATE", cause) != 0)
 			return -1;
 		/*
 		 * Another copy of caseload, with other settings, may have
@@ -618,6 +617,7 @@ store_begin(struct store *st, char **cause)
 		 */
 		if (st->interval_weeks > 0 && st->want_weeks > 0 &&
 		    st->want_weeks != st->interval_weeks &&
+		    (!(st->flags & STORE_READ_ONLY) || st->settling) &&
 		    store_rules_refresh(st, cause) != 0) {
 			store_exec(st, "ROLLBACK", NULL);
 			store_load_interval(st, NULL);
@@ -823,9 +823,9 @@ store_upgrade(struct store *st, char **cause)
 
 	/* The file may be older than the interval it keeps (restore). */
 	st->interval_weeks = 0;
-	st->settling = 1;
+	store_settling(st, 1);
 	rc = store_migrate(st, cause);
-	st->settling = 0;
+	store_settling(st, 0);
 	return rc == 0 ? store_load_interval(st, cause) : -1;
 }
 
@@ -879,6 +879,19 @@ store_set_rules(struct store *st, const struct rules_settings *settings,
 }
 
 /*
+ * Allow (on) or forbid again the writes that bring a read-only store's
+ * copy in memory up to date; nothing else ever writes to it.
+ */
+static void
+store_settling(struct store *st, int on)
+{
+	st->settling = on;
+	if ((st->flags & STORE_READ_ONLY) && st->memory)
+		sqlite3_exec(st->db, on ? "PRAGMA query_only = OFF" :
+		    "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
+/*
  * Bring a read-only store's copy in memory up to date: the schema (when
  * migrate) and the kept dates.
  */
@@ -889,12 +902,12 @@ store_settle(struct store *st, int migrate, char **cause)
 
 	if (store_to_memory(st, cause) != 0)
 		return -1;
-	st->settling = 1;
+	store_settling(st, 1);
 	if (migrate)
 		rc = store_migrate(st, cause);
 	else if ((rc = store_begin(st, cause)) == 0)
 		rc = store_commit(st, cause);
-	st->settling = 0;
+	store_settling(st, 0);
 	return rc;
 }
 
@@ -996,10 +1009,11 @@ store_setup(struct store *st, char **cause)
 	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
 	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
 		return -1;
+	if (st->flags & STORE_READ_ONLY)
+		return store_exec(st, st->settling ? "PRAGMA query_only = OFF" :
+		    "PRAGMA query_only = ON", cause);
 	if (st->memory)
 		return 0;
-	if (st->flags & STORE_READ_ONLY)
-		return store_exec(st, "PRAGMA query_only = ON", cause);
 	return store_exec(st, "PRAGMA synchronous = FULL", cause);
 }
 
@@ -1066,11 +1080,11 @@ store_open_empty(const char *path, unsigned flags, struct store **out,
 		xfail(cause, "opening the database: out of memory");
 		goto fail;
 	}
-	st->settling = 1;
+	store_settling(st, 1);
 	if (store_setup(st, cause) != 0 || store_migrate(st, cause) != 0 ||
 	    store_load_interval(st, cause) != 0)
 		goto fail;
-	st->settling = 0;
+	store_settling(st, 0);
 	*out = st;
 	return 0;
 fail:

@@ -197,14 +197,20 @@ check_status 0 "the live database is still usable after the refusals"
 run handover export 1 -o "$TEST_DIR/one.handover"
 sqlite "$TEST_DIR/one.handover" "CREATE TRIGGER leak AFTER INSERT ON contacts
     BEGIN UPDATE people SET address = NEW.note; END;" >/dev/null
-: >"$TEST_DIR/other.db"
-rm -f "$TEST_DIR/other.db"
+before=$(cksum <"$TEST_DIR/real/data/c.db")
 status=0
 "$CASELOAD" --db "$TEST_DIR/real/data/c.db" --today "$TODAY" handover import \
 	"$TEST_DIR/one.handover" >"$out" 2>"$err" || status=$?
-check_true "a handover file with an extra trigger is refused" \
-	test "$status" -ne 0
+check_status 2 "a handover file with an extra trigger is refused, exit 2"
 check_err_has "the schema has an extra trigger leak" "and the trigger is named"
+check_true "and the caseload it was to go into is as it was" \
+	test "$(cksum <"$TEST_DIR/real/data/c.db")" = "$before"
+
+# handover export only reads: with another interval in the settings too.
+snapshot
+run --config "$TEST_DIR/four.ini" handover export 1 -o "$TEST_DIR/four.handover"
+check_status 0 "handover export works with another interval in the settings"
+check_unchanged "and leaves the database as it was"
 
 # --- A restore that would fail halfway leaves the database as it was.
 tamper notable "DROP TRIGGER reviews_kept; DROP TABLE reviews;"
