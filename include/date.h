@@ -67,6 +67,12 @@ void date_format_iso(date_t date, char *out);
 size_t date_format(date_t date, const char *format, char *out, size_t size);
 
 /*
+ * A date as a person reads it: in format ([display] date_format), or ISO
+ * when the format makes nothing of it; "" for DATE_NONE.  Returns out.
+ */
+char *date_show(date_t date, const char *format, char *out, size_t size);
+
+/*
  * Check that a strftime(3) format only uses conversions that describe a
  * date (%d %e %m %y %Y %b %B %h %a %A %F %j %%): 0, or -1 with *cause.
  */

@@ -79,11 +79,12 @@ session_open(struct session *s, struct store **out, char **warning,
 		*warning = why;
 		why = NULL;
 	}
-	if (store_open_flags(s->db_path, flags, &s->st, cause) != 0)
-		return -1;
-	if (s->access != SESSION_CHECKS &&
-	    store_set_rules(s->st, &s->cfg.rules, cause) != 0) {
+	if (store_open_flags(s->db_path, flags, &s->st, cause) != 0 ||
+	    (s->access != SESSION_CHECKS &&
+	    store_set_rules(s->st, &s->cfg.rules, cause) != 0)) {
 		session_close(s);
+		free(*warning);
+		*warning = NULL;
 		return -1;
 	}
 	/* What a caseload that was stopped short left in the data folder. */
@@ -119,13 +120,8 @@ session_date(const struct session *s, date_t date)
 	/* A few buffers in turn, so that one printf can show several dates. */
 	static char ring[8][64];
 	static unsigned next;
-	char *buf = ring[next++ % 8];
-
-	if (date == DATE_NONE)
-		return "";
-	if (date_format(date, s->cfg.date_format, buf, sizeof ring[0]) == 0)
-		date_format_iso(date, buf);
-	return buf;
+	return date_show(date, s->cfg.date_format, ring[next++ % 8],
+	    sizeof ring[0]);
 }
 
 int

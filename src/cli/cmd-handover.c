@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "rules.h"
 #include "text.h"
@@ -152,8 +153,7 @@ handover_find_clash(const struct person *p, void *arg)
 	for (i = 0; i < hc->n; i++) {
 		if (strcmp(hc->in[i]->uuid, p->uuid) == 0)
 			hc->why = "the same UUID: they were handed over before";
-		else if (hc->in[i]->facts.dob == p->facts.dob &&
-		    text_namecmp(hc->in[i]->name, p->name) == 0)
+		else if (check_duplicate(hc->in[i], p))
 			hc->why = "the same name and date of birth";
 		else
 			continue;

@@ -237,14 +237,10 @@ letters_list(struct cli *cli, int argc, char **argv)
 	struct cli_list_options o;
 	struct print_options popt = { -1, 0, NULL };
 	struct letter_list list;
-	int rc, within, print;
-	enum cli_format format;
+	int rc;
 
 	if ((rc = cli_list_options(cli, "letters", argc, argv, &o)) != 0)
 		return rc;
-	within = o.within;
-	print = o.print;
-	format = o.format;
 	popt.redact = o.redact;
 	if (optind != argc) {
 		char *safe = cli_safe(argv[optind]);
@@ -255,13 +251,13 @@ letters_list(struct cli *cli, int argc, char **argv)
 		free(safe);
 		return cli_usage("letters");
 	}
-	if ((rc = letters_load(cli, within, &list)) != 0)
+	if ((rc = letters_load(cli, o.within, &list)) != 0)
 		return rc;
-	if (print) {
+	if (o.print) {
 		int pages;
 		char *text;
 
-		popt.within = within;
+		popt.within = o.within;
 		text = print_letters(&list, &cli->ses.cfg, cli->ses.today, &popt,
 		    &pages);
 		rc = cli_print(cli, text, pages, list.n);
@@ -269,9 +265,9 @@ letters_list(struct cli *cli, int argc, char **argv)
 		letter_list_free(&list);
 		return rc;
 	}
-	switch (format) {
+	switch (o.format) {
 	case FORMAT_TEXT:
-		letters_text(cli, &list, within);
+		letters_text(cli, &list, o.within);
 		break;
 	case FORMAT_CSV:
 		letters_csv(&list);

@@ -302,3 +302,16 @@ date_age(date_t dob, date_t on)
 		age--;
 	return age;
 }
+
+char *
+date_show(date_t date, const char *format, char *out, size_t size)
+{
+	if (size == 0)
+		return out;
+	out[0] = '\0';
+	if (date == DATE_NONE)
+		return out;
+	if (date_format(date, format, out, size) == 0 && size >= DATE_ISO_SIZE)
+		date_format_iso(date, out);
+	return out;
+}

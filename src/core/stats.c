@@ -119,15 +119,6 @@ stats_say(stats_line_cb cb, void *arg, const char *fmt, ...)
 	cb(line, arg);
 }
 
-/* A date as the settings show it, or ISO when the format makes nothing. */
-static const char *
-stats_date(date_t d, const char *format, char *buf, size_t size)
-{
-	if (date_format(d, format, buf, size) == 0)
-		date_format_iso(d, buf);
-	return buf;
-}
-
 void
 stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
     void *arg)
@@ -136,7 +127,7 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	int i, pc;
 
 	stats_say(cb, arg, "Supervision figures on %s",
-	    stats_date(s->today, format, day, sizeof day));
+	    date_show(s->today, format, day, sizeof day));
 	cb("", arg);
 	if (s->over_cap > 0)
 		snprintf(cap, sizeof cap, ", %d over the cap of %d",
@@ -156,7 +147,7 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    s->weeks == 1 ? "" : "s");
 	stats_say(cb, arg, "%-14s  %d contact%s since %s, %d started by the "
 	    "young person", label, s->contacts, s->contacts == 1 ? "" : "s",
-	    stats_date(s->since, format, day, sizeof day),
+	    date_show(s->since, format, day, sizeof day),
 	    s->contacts_by_young_person);
 	stats_say(cb, arg, "%-14s  %d attempted contact%s (no answer, not in)",
 	    "", s->attempted, s->attempted == 1 ? "" : "s");

@@ -278,11 +278,7 @@ print_date(const struct config *cfg, date_t date)
 {
 	char buf[64];
 
-	if (date == DATE_NONE)
-		return xstrdup("");
-	if (date_format(date, cfg->date_format, buf, sizeof buf) == 0)
-		date_format_iso(date, buf);
-	return xstrdup(buf);
+	return xstrdup(date_show(date, cfg->date_format, buf, sizeof buf));
 }
 
 /* The name on paper: "Aisha Khan (Ash)", or initials only: "A.K.". */

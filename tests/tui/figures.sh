@@ -5,6 +5,8 @@
 . "$top_srcdir/tests/cli/fixture.sh"
 
 run stats
+check_status 0 "caseload stats, to hold the screen against"
+check_true "says the figures" test "$(grep -c . "$out")" -gt 10
 cp "$out" "$TEST_DIR/stats.txt"
 
 tui_start
