@@ -102,7 +102,7 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	struct store *st;
 	struct stat sb;
 	const char *dest;
-	char *cause = NULL;
+	char *cause = NULL, *safe;
 	int rc;
 
 	if ((rc = cli_no_options("backup", argc, argv)) != 0)
@@ -123,11 +123,13 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	/* Standard output has the backup itself: nothing more goes there. */
 	if (strcmp(dest, "-") == 0)
 		return EXIT_DONE;
+	safe = cli_safe(dest);
 	if (stat(dest, &sb) == 0 && S_ISREG(sb.st_mode))
-		printf("Backed up to %s (%lld KiB).\n", dest,
+		printf("Backed up to %s (%lld KiB).\n", safe,
 		    (long long)(sb.st_size + 1023) / 1024);
 	else
-		printf("Backed up to %s.\n", dest);
+		printf("Backed up to %s.\n", safe);
+	free(safe);
 	return EXIT_DONE;
 }
 
@@ -136,7 +138,7 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 {
 	struct job_result r;
 	struct store *st;
-	char *cause = NULL;
+	char *cause = NULL, *safe, *saved, *from;
 	int rc;
 
 	if ((rc = cli_no_options("restore", argc, argv)) != 0)
@@ -149,7 +151,9 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 		    "give the backup file to restore");
 	/* Checked before the database is opened, so as to make nothing. */
 	if (store_check_file(argv[optind], &cause) != 0) {
-		cli_error("restore: %s; nothing was changed", cause);
+		safe = cli_safe(cause);
+		cli_error("restore: %s; nothing was changed", safe);
+		free(safe);
 		free(cause);
 		return EXIT_USAGE;
 	}
@@ -157,8 +161,14 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (job_restore(&cli->ses, argv[optind], &r, &cause) != 0)
 		return database_job_error("restore", &r, &cause);
+	safe = text_escape(store_path(st), 0);
+	saved = cli_safe(r.path);
+	from = cli_safe(argv[optind]);
 	printf("Restored %s from %s.\nThe database as it was before is kept in "
-	    "%s.\n", store_path(st), argv[optind], r.path);
+	    "%s.\n", safe, from, saved);
+	free(safe);
+	free(saved);
+	free(from);
 	job_result_free(&r);
 	return EXIT_DONE;
 }

@@ -96,9 +96,11 @@ handover_export(struct cli *cli, int argc, char **argv)
 
 	/* Sent to standard output, the file is alone there. */
 	say = strcmp(dest, "-") == 0 ? stderr : stdout;
-	fprintf(say, "Wrote %s: %d young %s with their whole records (",
-	    strcmp(dest, "-") == 0 ? "the handover to standard output" : dest,
+	safe = cli_safe(strcmp(dest, "-") == 0 ?
+	    "the handover to standard output" : dest);
+	fprintf(say, "Wrote %s: %d young %s with their whole records (", safe,
 	    counts.people, counts.people == 1 ? "person" : "people");
+	free(safe);
 	handover_say_counts(say, &counts);
 	fprintf(say, ").\n");
 	for (i = 0; i < n; i++) {

@@ -256,14 +256,19 @@ import_refuse(const struct import_sheet *sheet, const char *path)
 			free(safe_path);
 			free(safe);
 		}
+		safe_path = cli_safe(path);
 		cli_error("import: %zu problem%s in %s (listed above): nothing "
 		    "was imported; correct the file and import it again",
-		    sheet->nproblems, sheet->nproblems == 1 ? "" : "s", path);
+		    sheet->nproblems, sheet->nproblems == 1 ? "" : "s",
+		    safe_path);
+		free(safe_path);
 		return EXIT_USAGE;
 	}
 	if (sheet->n == 0) {
+		safe_path = cli_safe(path);
 		cli_error("import: %s has a header row but no young people",
-		    path);
+		    safe_path);
+		free(safe_path);
 		return EXIT_USAGE;
 	}
 	return 0;

@@ -206,6 +206,16 @@ check_err_has "the schema has an extra trigger leak" "and the trigger is named"
 check_true "and the caseload it was to go into is as it was" \
 	test "$(cksum <"$TEST_DIR/real/data/c.db")" = "$before"
 
+# A file name holding an escape sequence is shown escaped, never raw.
+esc=$(printf '\033')
+run backup "$TEST_DIR/odd${esc}[2J.db"
+check_status 0 "a backup to a file whose name holds an escape"
+check_out_has 'odd\x1b[2J.db' "says the name with the escape shown as text"
+check_true "and writes no raw escape" sh -c "! grep -q '$esc' '$out'"
+run restore "$TEST_DIR/odd${esc}[2J.db"
+check_status 0 "restoring it"
+check_true "says the names without a raw escape" sh -c "! grep -q '$esc' '$out'"
+
 # handover export only reads: with another interval in the settings too.
 snapshot
 run --config "$TEST_DIR/four.ini" handover export 1 -o "$TEST_DIR/four.handover"
