@@ -19,6 +19,20 @@ check() {
 	fi
 }
 
+# The core's own headers: one for each file of src/core.  A core file, and
+# a header it includes, includes no header of another layer.
+core_headers=$(cd "$top/src/core" && ls -- *.c | sed 's/\.c$/.h/')
+# core_only HEADER WHO: HEADER must be the core's.
+core_only() {
+	case " $(echo $core_headers) " in
+	*" $1 "*) ;;
+	*)
+		n=$((n + 1))
+		echo "not ok $n - $2 includes $1, a header of another layer"
+		failed=1 ;;
+	esac
+}
+
 for f in "$top"/src/core/*.c; do
 	check "$f" "src/core/$(basename "$f")"
 	# Every project header the core file includes must be pure too.
@@ -26,6 +40,11 @@ for f in "$top"/src/core/*.c; do
 		[ "$h" = config.h ] && continue
 		if [ -f "$top/include/$h" ]; then
 			check "$top/include/$h" "include/$h (from src/core/$(basename "$f"))"
+			core_only "$h" "src/core/$(basename "$f")"
+			for hh in $(sed -n 's/^#include "\([^"]*\)"$/\1/p' \
+			    "$top/include/$h"); do
+				core_only "$hh" "include/$h"
+			done
 		else
 			n=$((n + 1))
 			echo "not ok $n - src/core/$(basename "$f") includes $h, not a header of include/"
