@@ -140,14 +140,16 @@ job_status(struct session *s, long id, enum status to, date_t on,
     const char *reason, struct job_result *r, char **cause)
 {
 	struct person *p;
+	const char *field;
 
 	if (job_start(s, r, cause) != 0 ||
 	    job_person(s, id, &p, r, cause) != 0)
 		return -1;
-	if (check_status_change(&p->facts, to, on, s->today, cause) != 0) {
-		r->field = p->facts.status == to ? JOB_STATUS : JOB_DATE;
+	if (check_status_change(&p->facts, to, on, s->today, &field,
+	    cause) != 0) {
 		free(p);
-		return job_refuse(r, r->field);
+		return job_refuse(r, strcmp(field, "status") == 0 ?
+		    JOB_STATUS : JOB_DATE);
 	}
 	free(p);
 	if (job_reason(reason, r, cause) != 0)
