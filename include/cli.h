@@ -82,7 +82,7 @@ int cli_store(struct cli *cli, struct store **out);
 
 /*
  * Check the file a backup or handover of command is to be written to,
- * before any work (store_check_dest): "-" is standard output, refused
+ * before any work (outfile_check_new): "-" is standard output, refused
  * when that is a terminal.  0, or EXIT_USAGE after an error.
  */
 int cli_check_dest(const char *command, const char *dest);

@@ -298,22 +298,13 @@ int store_letters_since(struct store *st, date_t since, store_date_cb cb,
     void *arg, char **cause);
 
 /*
- * Check that dest can take a backup or a handover file, before any work:
- * 0, or -1 with *cause and errno EEXIST for a file that exists (or a
- * symbolic link to one: an existing file is never replaced), EISDIR for a
- * folder, ELOOP for links in a loop.  "-" (standard output), a device, a
- * FIFO, a socket, a new file and a link to any of them are fine; a
- * folder that does not exist is left for the writing to report.
- */
-int store_check_dest(const char *dest, char **cause);
-
-/*
  * Copy the whole database, while it is in use, to dest (mode 0600):
  * a new file (or one a symbolic link names) is written to a temporary
  * file in its folder, then renamed; a device, FIFO or socket, or
  * standard output for "-", gets the bytes of a copy made as a temporary
  * file in the database's folder, which is removed afterwards.  Refuses
- * what store_check_dest refuses.
+ * what outfile_check_new refuses (outfile.h): an existing file is never
+ * replaced.
  */
 int store_backup(struct store *st, const char *dest, char **cause);
 

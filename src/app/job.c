@@ -10,6 +10,7 @@
 #include "cause.h"
 #include "check.h"
 #include "job.h"
+#include "outfile.h"
 #include "xmalloc.h"
 
 void
@@ -216,7 +217,7 @@ job_backup(struct session *s, const char *dest, struct job_result *r,
 		    "write the backup to");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_dest(dest, cause) != 0)
+	if (outfile_check_new(dest, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	return store_backup(s->st, dest, cause);
 }
@@ -264,7 +265,7 @@ job_handover_export(struct session *s, const long *ids, size_t n,
 		xfail(cause, "the file name is empty; give the file to write");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_dest(dest, cause) != 0)
+	if (outfile_check_new(dest, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	return store_handover_export(s->st, ids, n, dest, s->today,
 	    s->cfg.worker_name, &r->counts, cause);

@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "outfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -230,7 +231,7 @@ cli_check_dest(const char *command, const char *dest)
 		    "or a file", command);
 		return EXIT_USAGE;
 	}
-	if (store_check_dest(dest, &cause) != 0) {
+	if (outfile_check_new(dest, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("%s: %s", command, safe);
 		free(safe);

@@ -14,169 +14,24 @@
 #include <unistd.h>
 
 #include "cause.h"
+#include "outfile.h"
 #include "store-int.h"
 #include "target.h"
 #include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/*
- * What store_check_dest refuses, and why; t is filled (and must be
- * cleared) when it returns 0.
- */
-static int
-store_dest_resolve(const char *dest, struct target *t, char **cause)
-{
-	int saved;
-
-	if (target_resolve(dest, t) != 0) {
-		saved = errno;
-		if (saved == ENOENT || saved == ENOTDIR)
-			xfail(cause, "cannot create %s: %s", dest,
-			    strerror(saved));
-		else
-			target_fail(dest, saved, cause);
-		errno = saved;
-		return -1;
-	}
-	if (t->kind == TARGET_FILE) {
-		target_clear(t);
-		errno = EEXIST;
-		return xfail(cause, "%s already exists; give a new file name",
-		    dest);
-	}
-	return 0;
-}
-
-int
-store_check_dest(const char *dest, char **cause)
-{
-	struct target t;
-	char *why = NULL;
-	int saved;
-
-	if (strcmp(dest, "-") == 0)
-		return 0;
-	if (store_dest_resolve(dest, &t, &why) == 0) {
-		target_clear(&t);
-		return 0;
-	}
-	saved = errno;
-	if (saved != EEXIST && saved != EISDIR && saved != ELOOP) {
-		free(why);	/* for the writing to report */
-		return 0;
-	}
-	if (cause != NULL)
-		*cause = why;
-	else
-		free(why);
-	errno = saved;
-	return -1;
-}
-
-int
-store_out_begin(struct store *st, const char *dest, struct store_out *o,
-    char **cause)
-{
-	const char *where, *base;
-	char *dir;
-	int fd, saved;
-
-	memset(o, 0, sizeof *o);
-	o->dest = dest;
-	o->fd = -1;
-	if (strcmp(dest, "-") == 0)
-		o->fd = STDOUT_FILENO;
-	else {
-		if (store_dest_resolve(dest, &o->t, cause) != 0)
-			return -1;
-		if (o->t.kind == TARGET_SPECIAL) {
-			if ((o->fd = target_open(&o->t)) < 0) {
-				target_fail(dest, errno, cause);
-				target_clear(&o->t);
-				return -1;
-			}
-			o->own_fd = 1;
-		}
-	}
-
-	/* Beside the new file; else privately, beside the database. */
-	where = o->fd < 0 ? o->t.path : st->path;
-	dir = text_path_folder(where);
-	base = strrchr(where, '/');
-	fd = tempfile_make(dir, base != NULL ? base + 1 : where,
-	    TEMPFILE_SQLITE, &o->tmp);
-	if (fd < 0) {
-		saved = errno;
-		if (o->fd < 0)
-			xfail(cause, "cannot create %s: %s", dest,
-			    strerror(saved));
-		else
-			xfail(cause, "cannot make the copy for %s in %s: %s",
-			    dest, dir, strerror(saved));
-		free(dir);
-		store_out_abort(o);
-		return -1;
-	}
-	free(dir);
-	close(fd);
-	return 0;
-}
-
-int
-store_out_finish(struct store_out *o, char **cause)
-{
-	const char *name = strcmp(o->dest, "-") == 0 ? "standard output" :
-	    o->dest;
-	int rc = 0;
-
-	if (o->fd < 0) {
-		if (target_install(o->tmp, o->t.path) != 0)
-			rc = xfail(cause, "cannot write %s: %s", name,
-			    strerror(errno));
-		else {
-			free(o->tmp);	/* in place now, not a temporary */
-			o->tmp = NULL;
-		}
-	} else {
-		if (target_copy(o->tmp, o->fd) != 0)
-			rc = xfail(cause, "cannot write %s: %s", name,
-			    strerror(errno));
-		if (o->own_fd) {
-			o->own_fd = 0;
-			if (close(o->fd) != 0 && rc == 0)
-				rc = xfail(cause, "cannot write %s: %s", name,
-				    strerror(errno));
-		}
-	}
-	store_out_abort(o);
-	return rc;
-}
-
-void
-store_out_abort(struct store_out *o)
-{
-	if (o->tmp != NULL)
-		tempfile_remove(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
-	if (o->own_fd)
-		close(o->fd);
-	o->own_fd = 0;
-	o->fd = -1;
-	target_clear(&o->t);
-}
-
 int
 store_backup(struct store *st, const char *dest, char **cause)
 {
-	struct store_out o;
+	struct outfile *of;
 	sqlite3 *out = NULL;
 	int rc;
 
-	if (store_out_begin(st, dest, &o, cause) != 0)
+	if (outfile_open_flags(dest, OUTFILE_NEW | OUTFILE_NAMED, st->path,
+	    &of, cause) != 0)
 		return -1;
-	if (sqlite3_open_v2(o.tmp, &out, SQLITE_OPEN_READWRITE, NULL) !=
+	if (sqlite3_open_v2(outfile_path(of), &out, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		xfail(cause, "cannot write %s: %s", dest,
 		    out != NULL ? sqlite3_errmsg(out) : "out of memory");
@@ -196,12 +51,12 @@ store_backup(struct store *st, const char *dest, char **cause)
 		goto fail;
 	}
 	sqlite3_close(out);
-	return store_out_finish(&o, cause);
+	return outfile_commit(of, cause);
 
 fail:
 	if (out != NULL)
 		sqlite3_close(out);
-	store_out_abort(&o);
+	outfile_abort(of);
 	return -1;
 }
 
