@@ -779,15 +779,18 @@ person_form_refused(struct tui *t, struct tui_form *f,
 		return;
 	}
 	if (r->field == JOB_DUPLICATE) {
+		/* Short enough to be seen whole beside the field. */
 		free(*cause);
-		if (who != NULL && who->facts.status == STATUS_UP)
-			*cause = xasprintf("someone with this name and date of "
-			    "birth is already number %ld, stepped up; find "
-			    "them with /", r->made);
+		*cause = xasprintf("someone with this name and date of birth is "
+		    "already number %ld", r->made);
+		if (who == NULL || who->facts.status == STATUS_UP)
+			tui_error(t, "Nothing was saved: number %ld is on the "
+			    "caseload and stepped up already; find them with /.",
+			    r->made);
 		else
-			*cause = xasprintf("someone with this name and date of "
-			    "birth is already number %ld; find them with / (s "
-			    "steps them up again)", r->made);
+			tui_error(t, "Nothing was saved: number %ld is %s; find "
+			    "them with /, then s steps them up again.", r->made,
+			    person_status_label(who->facts.status));
 	}
 	person_form_fail(f, person_form_field(r->field), cause, &bad);
 }
