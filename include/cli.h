@@ -171,9 +171,6 @@ int cli_list_options(struct cli *cli, const char *command, int argc,
  */
 int cli_print(struct cli *cli, const char *text, int pages, size_t people);
 
-/* Fill a demo database with fictional young people around today. */
-int cli_demo_fill(struct store *st, date_t today, char **cause);
-
 /* The commands. */
 int cmd_add(struct cli *, int, char **);
 int cmd_edit(struct cli *, int, char **);

@@ -29,7 +29,17 @@ enum job_field {
 	JOB_REASON,		/* the reason */
 	JOB_STATUS,		/* their status does not allow it */
 	JOB_AGAIN,		/* done already (struck out, letter recorded) */
-	JOB_FILE		/* the file named */
+	JOB_FILE,		/* the file named */
+	JOB_NAME,		/* a young person's name */
+	JOB_PREFERRED,		/* their preferred name */
+	JOB_DOB,		/* their date of birth */
+	JOB_PHONE,		/* their phone number */
+	JOB_EMAIL,		/* their email address */
+	JOB_ADDRESS,		/* their address */
+	JOB_ALLOCATED,		/* the date they were allocated */
+	JOB_INTERVAL,		/* their own contact interval */
+	JOB_DUPLICATE,		/* they are on the caseload already */
+	JOB_CONFIRM		/* their age needs the worker's say-so */
 };
 
 /* What a job did. */
@@ -115,5 +125,38 @@ int job_restore(struct session *s, const char *src, struct job_result *r,
  */
 int job_handover_export(struct session *s, const long *ids, size_t n,
     const char *dest, struct job_result *r, char **cause);
+
+/* ------------------------------------------------ add and edit a person */
+
+/*
+ * Add young person p (name, dob, allocated_on, and the optional preferred
+ * name, phone, email, address and interval_weeks; names tidied with
+ * text_squeeze first), stepped up from their allocation date.  Refused:
+ * a detail that check_text, check_email or check_person finds wrong
+ * (JOB_NAME, JOB_PREFERRED, JOB_DOB, JOB_PHONE, JOB_EMAIL, JOB_ADDRESS,
+ * JOB_ALLOCATED, JOB_INTERVAL); someone recorded already with the same
+ * name and date of birth (JOB_DUPLICATE: r->made is their number and
+ * r->row says where they stand, stepped up or not); and, unless confirmed
+ * is 1 (the worker said yes), someone under 16 or 25 and over
+ * (JOB_CONFIRM).  Sets p->id, and r->made to it.
+ */
+int job_person_add(struct session *s, struct person *p, int confirmed,
+    struct job_result *r, char **cause);
+
+/*
+ * Save p's details over those of young person id (p->id is set to it):
+ * the same checks as job_person_add, of the details that changed, and
+ * the date of birth not after their first contact (JOB_DOB); no such
+ * person is JOB_WHO.  A new date of birth that makes them under 16 or 25
+ * and over needs confirmed (JOB_CONFIRM).  Status and history are kept.
+ */
+int job_person_edit(struct session *s, long id, struct person *p,
+    int confirmed, struct job_result *r, char **cause);
+
+/*
+ * Fill the session's new, empty caseload with fictional young people in
+ * varied states, placed around s->today (for --demo), in one transaction.
+ */
+int job_demo_seed(struct session *s, char **cause);
 
 #endif

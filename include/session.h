@@ -74,6 +74,14 @@ int session_check_path(const struct session *s, char **cause);
 int session_open(struct session *s, struct store **out, char **warning,
     char **cause);
 
+/*
+ * Ready the open database for the screens, which read the lists a little
+ * at a time before anything is written: every kept date settled to the
+ * rules in force (store_apply_rules), and at most cache_kib KiB of pages
+ * kept in memory.  0, or -1 with *cause.
+ */
+int session_for_screens(struct session *s, int cache_kib, char **cause);
+
 /* Close the database; the session can open it again. */
 void session_close(struct session *s);
 

@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "conf.h"
+#include "job.h"
 #include "store.h"
 #include "tempfile.h"
 #include "tui.h"
@@ -297,7 +298,7 @@ main_run(struct cli *cli, int argc, char **argv)
 	if (cli->ses.demo) {
 		if ((rc = cli_store(cli, &st)) != 0)
 			return rc;
-		if (cli_demo_fill(st, cli->ses.today, &cause) != 0) {
+		if (job_demo_seed(&cli->ses, &cause) != 0) {
 			cli_error("--demo: %s", cause);
 			free(cause);
 			return EXIT_FAILED;

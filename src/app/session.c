@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cause.h"
 #include "session.h"
 #include "tempfile.h"
 #include "text.h"
@@ -104,6 +105,17 @@ session_open(struct session *s, struct store **out, char **warning,
 	}
 	free(made);
 	*out = s->st;
+	return 0;
+}
+
+int
+session_for_screens(struct session *s, int cache_kib, char **cause)
+{
+	if (s->st == NULL)
+		return xfail(cause, "the database is not open");
+	if (store_apply_rules(s->st, cause) != 0 ||
+	    store_set_cache(s->st, cache_kib, cause) != 0)
+		return -1;
 	return 0;
 }
 

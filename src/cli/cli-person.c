@@ -8,11 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "cli-person.h"
 #include "rules.h"
 #include "text.h"
-#include "xmalloc.h"
 
 
 static const struct option person_options[] = {
@@ -31,7 +29,6 @@ int
 cli_person_options(struct cli *cli, const char *command, int argc,
     char **argv, struct person_input *in)
 {
-	char *cause = NULL;
 	int c, rc;
 
 	memset(in, 0, sizeof *in);
@@ -43,8 +40,6 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 		switch (c) {
 		case 'n':
 			in->name = text_squeeze(optarg);
-			rc = cli_check("--name", check_name(optarg, &cause),
-			    &cause);
 			break;
 		case 'b':
 			in->dob_text = optarg;
@@ -52,23 +47,15 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 			break;
 		case 'p':
 			in->preferred = text_squeeze(optarg);
-			rc = cli_check_text("--preferred", optarg, 0,
-			    CHECK_NAME_MAX);
 			break;
 		case 't':
 			in->phone = optarg;
-			rc = cli_check_text("--phone", optarg, 0,
-			    CHECK_PHONE_MAX);
 			break;
 		case 'e':
 			in->email = optarg;
-			rc = cli_check("--email", check_email(optarg, &cause),
-			    &cause);
 			break;
 		case 'a':
 			in->address = optarg;
-			rc = cli_check_text("--address", optarg, 1,
-			    CHECK_ADDRESS_MAX);
 			break;
 		case 'i':
 			in->interval_set = 1;
@@ -101,13 +88,9 @@ cli_optional(const char *given, const char *old)
 	return given;
 }
 
-int
-cli_person_apply(struct cli *cli, const struct person_input *in,
-    struct person *p, date_t first_contact)
+void
+cli_person_apply(const struct person_input *in, struct person *p)
 {
-	const char *field, *option = "--name";
-	char *cause = NULL;
-
 	if (in->name != NULL)
 		p->name = in->name;
 	p->preferred_name = cli_optional(in->preferred, p->preferred_name);
@@ -120,17 +103,56 @@ cli_person_apply(struct cli *cli, const struct person_input *in,
 		p->facts.allocated_on = in->allocated;
 	if (in->interval_set)
 		p->facts.interval_weeks = in->interval_weeks;
+}
 
-	if (check_person(p, cli->ses.today, first_contact, &field, &cause) != 0) {
-		if (strcmp(field, "dob") == 0)
-			option = "--dob";
-		else if (strcmp(field, "allocated") == 0)
-			option = "--allocated";
-		else if (strcmp(field, "interval") == 0)
-			option = "--interval-weeks";
-		return cli_check(option, -1, &cause);
+/* The option that gives a detail a job refused. */
+static const char *
+cli_person_option(enum job_field field)
+{
+	switch (field) {
+	case JOB_PREFERRED:
+		return "--preferred";
+	case JOB_DOB:
+	case JOB_CONFIRM:
+		return "--dob";
+	case JOB_PHONE:
+		return "--phone";
+	case JOB_EMAIL:
+		return "--email";
+	case JOB_ADDRESS:
+		return "--address";
+	case JOB_ALLOCATED:
+		return "--allocated";
+	case JOB_INTERVAL:
+		return "--interval-weeks";
+	default:
+		return "--name";
 	}
-	return 0;
+}
+
+int
+cli_person_error(const char *command, const struct job_result *r,
+    char **cause)
+{
+	const struct person *who = r->row.person;
+	long n = r->made;
+
+	if (!r->refused || r->field == JOB_WHO)
+		return cli_job_error(command, r, cause);
+	if (r->field != JOB_DUPLICATE)
+		return cli_job_error(cli_person_option(r->field), r, cause);
+	free(*cause);
+	*cause = NULL;
+	if (who != NULL && who->facts.status == STATUS_UP) {
+		cli_error("%s: someone with that name and date of birth is "
+		    "already number %ld, stepped up; see 'caseload show %ld'",
+		    command, n, n);
+	} else {
+		cli_error("%s: someone with that name and date of birth is "
+		    "already number %ld; see 'caseload show %ld' (step them up "
+		    "again with 'caseload step-up %ld')", command, n, n, n);
+	}
+	return EXIT_USAGE;
 }
 
 void

@@ -30,13 +30,18 @@ int cli_person_options(struct cli *cli, const char *command, int argc,
     char **argv, struct person_input *in);
 
 /*
- * Apply the given details to p and check the whole: date of birth not in
- * the future, allocation not before birth, no contact before birth
- * (first_contact, DATE_NONE when none).  0 or EXIT_USAGE after an error.
- * p's strings then point into in's.
+ * Apply the given details to p, the details as they were (the job
+ * checks them).  p's strings then point into in's.
  */
-int cli_person_apply(struct cli *cli, const struct person_input *in,
-    struct person *p, date_t first_contact);
+void cli_person_apply(const struct person_input *in, struct person *p);
+
+/*
+ * Say why job_person_add or job_person_edit did not save, for command
+ * (add or edit): the option given that was wrong, or who is on the
+ * caseload already and what to do.  The exit status; *cause is freed.
+ */
+int cli_person_error(const char *command, const struct job_result *r,
+    char **cause);
 
 /* Warn on standard error when p is under 16 or 25 and over. */
 void cli_person_warn_age(struct cli *cli, const struct person *p);

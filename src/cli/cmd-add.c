@@ -14,10 +14,9 @@ cmd_add(struct cli *cli, int argc, char **argv)
 {
 	struct person_input in;
 	struct person p;
-	struct rules_due due;
+	struct job_result r;
 	struct store *st;
 	char *cause = NULL, *safe;
-	long found;
 	int rc;
 
 	if ((rc = cli_person_options(cli, "add", argc, argv, &in)) != 0)
@@ -34,34 +33,22 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	memset(&p, 0, sizeof p);
 	person_facts_init(&p.facts);
 	p.facts.allocated_on = cli->ses.today;
-	if ((rc = cli_person_apply(cli, &in, &p, DATE_NONE)) != 0)
-		return rc;
+	cli_person_apply(&in, &p);
 
 	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (store_person_duplicate(st, &p, &found, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_FAILED;
-	}
-	if (found != 0) {
-		cli_error("add: someone with that name and date of birth is "
-		    "already number %ld; see 'caseload show %ld' (step them up "
-		    "again with 'caseload step-up %ld')", found, found, found);
-		return EXIT_USAGE;
-	}
-	if (store_person_add(st, &p, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_FAILED;
+	/* Under 16 or 25 and over: added, with a warning (see below). */
+	if (job_person_add(&cli->ses, &p, 1, &r, &cause) != 0) {
+		rc = cli_person_error("add", &r, &cause);
+		job_result_free(&r);
+		return rc;
 	}
 
-	due = rules_contact_due(&p.facts, &cli->ses.cfg.rules, cli->ses.today);
 	safe = cli_safe(p.name);
 	printf("Added %ld %s (%s), first contact due %s.\n", p.id, safe,
-	    rules_stage_label(rules_stage(p.facts.dob, cli->ses.today)),
-	    cli_date(cli, due.due));
+	    rules_stage_label(r.row.stage), cli_date(cli, r.row.contact.due));
 	free(safe);
+	job_result_free(&r);
 	cli_person_warn_age(cli, &p);
 	return EXIT_DONE;
 }

@@ -8,24 +8,13 @@
 
 #include "cli-person.h"
 
-/* Find the earliest contact in someone's log. */
-static int
-edit_first_contact(const struct contact *c, void *arg)
-{
-	date_t *first = arg;
-
-	if (*first == DATE_NONE || c->on < *first)
-		*first = c->on;
-	return 0;
-}
-
 int
 cmd_edit(struct cli *cli, int argc, char **argv)
 {
 	struct person_input in;
 	struct person *p = NULL, work;
+	struct job_result r;
 	struct store *st;
-	date_t first = DATE_NONE;
 	char *cause = NULL, *safe;
 	int rc;
 
@@ -46,27 +35,18 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
-	if (store_contacts_each(st, p->id, edit_first_contact, &first,
-	    &cause) != 0) {
-		rc = EXIT_FAILED;
-		goto fail;
-	}
 	work = *p;
-	if ((rc = cli_person_apply(cli, &in, &work, first)) != 0)
+	cli_person_apply(&in, &work);
+	if (job_person_edit(&cli->ses, p->id, &work, 1, &r, &cause) != 0) {
+		rc = cli_person_error("edit", &r, &cause);
+		job_result_free(&r);
 		goto out;
-	if (store_person_update(st, &work, &cause) != 0) {
-		rc = EXIT_FAILED;
-		goto fail;
 	}
+	job_result_free(&r);
 	safe = cli_safe(work.name);
 	printf("Saved %ld %s.\n", work.id, safe);
 	free(safe);
 	rc = EXIT_DONE;
-	goto out;
-
-fail:
-	cli_error("%s", cause);
-	free(cause);
 out:
 	free(p);
 	return rc;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "job.h"
 #include "text.h"
 #include "tui-int.h"
 #include "xmalloc.h"
@@ -584,7 +585,6 @@ enum {
 struct person_form {
 	long		 id;		/* 0 when adding */
 	struct person	*old;		/* when editing */
-	date_t		 first_contact;
 };
 
 static void
@@ -681,8 +681,9 @@ person_form_interval(struct tui_form *f, const char *typed, int *weeks,
 
 /*
  * Read the fields v of the form into p, which starts as the old details
- * when editing (a field left as it was keeps its old value); each is
- * checked as typed, an error noted beside its field and *bad set.  p's
+ * when editing (a field left as it was keeps its old value); the dates
+ * and the interval are read as typed, an error noted beside the field
+ * and *bad set (the job checks the rest).  p's
  * strings point into v, pf->old or *address (the address lines joined,
  * which the caller frees).
  */
@@ -703,15 +704,10 @@ person_form_read(struct tui *t, struct tui_form *f,
 
 	if (editing && tui_form_unchanged(f, PF_NAME))
 		p->name = old->name;
-	else if (check_name(v[PF_NAME], &cause) != 0)
-		person_form_fail(f, PF_NAME, &cause, bad);
 	else
 		p->name = v[PF_NAME];
 	p->preferred_name = person_form_text(f, PF_PREFERRED, v[PF_PREFERRED],
 	    editing ? old->preferred_name : NULL, editing);
-	if (p->preferred_name != NULL && check_text(p->preferred_name, 0,
-	    CHECK_NAME_MAX, &cause) != 0)
-		person_form_fail(f, PF_PREFERRED, &cause, bad);
 	if (person_form_date(t, f, PF_DOB, v[PF_DOB], editing ?
 	    old->facts.dob : DATE_NONE, editing, &p->facts.dob, bad) != 0) {
 		cause = xstrdup("give their date of birth, as DD/MM/YYYY");
@@ -719,19 +715,11 @@ person_form_read(struct tui *t, struct tui_form *f,
 	}
 	p->phone = person_form_text(f, PF_PHONE, v[PF_PHONE], editing ?
 	    old->phone : NULL, editing);
-	if (p->phone != NULL && check_text(p->phone, 0, CHECK_PHONE_MAX,
-	    &cause) != 0)
-		person_form_fail(f, PF_PHONE, &cause, bad);
 	p->email = person_form_text(f, PF_EMAIL, v[PF_EMAIL], editing ?
 	    old->email : NULL, editing);
-	if (p->email != NULL && check_email(p->email, &cause) != 0)
-		person_form_fail(f, PF_EMAIL, &cause, bad);
 	*address = person_form_address(f, v, editing ? old->address : NULL,
 	    editing);
 	p->address = *address;
-	if (*address != NULL && check_text(*address, 1, CHECK_ADDRESS_MAX,
-	    &cause) != 0)
-		person_form_fail(f, PF_ADDRESS1, &cause, bad);
 	if (person_form_date(t, f, PF_ALLOCATED, v[PF_ALLOCATED], editing ?
 	    old->facts.allocated_on : DATE_NONE, editing,
 	    &p->facts.allocated_on, bad) != 0) {
@@ -747,64 +735,82 @@ person_form_read(struct tui *t, struct tui_form *f,
 		    &p->facts.interval_weeks, bad);
 }
 
-/*
- * The checks of the young person as a whole, and, when adding, that they
- * are not on the caseload already.  0, or -1 after noting an error beside
- * a field or showing one.
- */
-static int
-person_form_check(struct tui *t, struct tui_form *f,
-    const struct person_form *pf, const struct person *p)
+/* The field of the form that holds a detail a job refused. */
+static size_t
+person_form_field(enum job_field field)
 {
-	const char *field;
-	char *cause = NULL;
-	long same = 0;
-	int bad = 0;
-	size_t i;
+	switch (field) {
+	case JOB_PREFERRED:
+		return PF_PREFERRED;
+	case JOB_DOB:
+	case JOB_CONFIRM:
+		return PF_DOB;
+	case JOB_PHONE:
+		return PF_PHONE;
+	case JOB_EMAIL:
+		return PF_EMAIL;
+	case JOB_ADDRESS:
+		return PF_ADDRESS1;
+	case JOB_ALLOCATED:
+		return PF_ALLOCATED;
+	case JOB_INTERVAL:
+		return PF_INTERVAL;
+	default:
+		return PF_NAME;
+	}
+}
 
-	if (check_person(p, t->today, pf->first_contact, &field,
-	    &cause) != 0) {
-		i = strcmp(field, "dob") == 0 ? PF_DOB :
-		    strcmp(field, "allocated") == 0 ? PF_ALLOCATED :
-		    strcmp(field, "interval") == 0 ? PF_INTERVAL : PF_NAME;
-		person_form_fail(f, i, &cause, &bad);
-		return -1;
+/*
+ * Say why the job did not save: beside the field that was wrong, or,
+ * for someone on the caseload already, who and how to find them.
+ */
+static void
+person_form_refused(struct tui *t, struct tui_form *f,
+    const struct job_result *r, char **cause)
+{
+	const struct person *who = r->row.person;
+	int bad = 0;
+
+	if (!r->refused || r->field == JOB_WHO) {
+		tui_error(t, "Nothing was saved: %s", *cause != NULL ? *cause :
+		    "the database failed");
+		free(*cause);
+		*cause = NULL;
+		return;
 	}
-	if (pf->old != NULL)
-		return 0;
-	if (store_person_duplicate(t->st, p, &same, &cause) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
-		return -1;
+	if (r->field == JOB_DUPLICATE) {
+		/* Short enough to be seen whole beside the field. */
+		free(*cause);
+		*cause = xasprintf("someone with this name and date of birth is "
+		    "already number %ld", r->made);
+		if (who == NULL || who->facts.status == STATUS_UP)
+			tui_error(t, "Nothing was saved: number %ld is on the "
+			    "caseload and stepped up already; find them with /.",
+			    r->made);
+		else
+			tui_error(t, "Nothing was saved: number %ld is %s; find "
+			    "them with /, then s steps them up again.", r->made,
+			    person_status_label(who->facts.status));
 	}
-	if (same != 0) {
-		cause = xasprintf("someone with this name and date of birth is "
-		    "already number %ld; find them with / (s steps them up "
-		    "again)", same);
-		person_form_fail(f, PF_NAME, &cause, &bad);
-		return -1;
-	}
-	return 0;
+	person_form_fail(f, person_form_field(r->field), cause, &bad);
 }
 
 /* Say what was saved: the details, or who was added and when to see them. */
 static void
-person_form_said(struct tui *t, const struct person *p, int editing)
+person_form_said(struct tui *t, const struct person *p,
+    const struct job_result *r, int editing)
 {
-	const struct due_row *row;
-	enum stage stage;
+	enum stage stage = r->row.stage;
 
 	if (editing) {
 		tui_message(t, "Saved %s's details.", person_display_name(p));
 		return;
 	}
-	stage = rules_stage(p->facts.dob, t->today);
 	tui_list_select(t, p->id);
-	row = tui_row(t, p->id);
 	tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p->id,
 	    person_display_name(p), rules_stage_label(stage),
-	    row != NULL ? session_date(t->ses, row->contact.due) : "",
-	    stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
+	    r->row.person != NULL ? session_date(t->ses, r->row.contact.due) :
+	    "", stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
 	    "leaving care support (added anyway)." :
 	    stage == STAGE_25_PLUS ? " 25 or over: their leaving care "
 	    "entitlement has ended." : "");
@@ -815,6 +821,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct person_form *pf = arg;
 	struct person p;
+	struct job_result r;
 	char *v[PF_COUNT], *address = NULL, *cause = NULL;
 	int editing = pf->old != NULL, bad = 0, rc = -1;
 	size_t i;
@@ -824,33 +831,25 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 	text_squeeze(v[PF_NAME]);
 	text_squeeze(v[PF_PREFERRED]);
 	person_form_read(t, f, pf, v, &p, &address, &bad);
-	if (bad || person_form_check(t, f, pf, &p) != 0)
+	if (bad)
 		goto out;
 
-	if ((editing ? store_person_update(t->st, &p, &cause) :
-	    store_person_add(t->st, &p, &cause)) != 0) {
-		tui_error(t, "Nothing was saved: %s", cause);
-		free(cause);
+	/* Under 16 or 25 and over: added, and said so (person_form_said). */
+	if ((editing ? job_person_edit(t->ses, pf->id, &p, 1, &r, &cause) :
+	    job_person_add(t->ses, &p, 1, &r, &cause)) != 0) {
+		person_form_refused(t, f, &r, &cause);
+		job_result_free(&r);
 		goto out;
 	}
 	tui_changed(t);
-	person_form_said(t, &p, editing);
+	person_form_said(t, &p, &r, editing);
+	job_result_free(&r);
 	rc = 0;
 out:
 	for (i = 0; i < PF_COUNT; i++)
 		free(v[i]);
 	free(address);
 	return rc;
-}
-
-static int
-person_form_first(const struct contact *c, void *arg)
-{
-	date_t *first = arg;
-
-	if (*first == DATE_NONE || c->on < *first)
-		*first = c->on;
-	return 0;
 }
 
 /* The lines of an address that do not get a field of their own, on one. */
@@ -894,12 +893,8 @@ tui_person_form(struct tui *t, long id)
 	int rc;
 
 	pf->id = id;
-	pf->first_contact = DATE_NONE;
 	if (id != 0) {
 		rc = store_person_get(t->st, id, &pf->old, &cause);
-		if (rc == 0 && store_contacts_each(t->st, id, person_form_first,
-		    &pf->first_contact, &cause) != 0)
-			rc = -1;
 		if (rc != 0) {
 			if (rc < 0)
 				tui_error(t, "%s", cause);

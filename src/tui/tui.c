@@ -776,8 +776,7 @@ tui_run(struct session *ses)
 		free(warning);
 	}
 	/* The lists are read in the order of the kept dates: settle them. */
-	if (store_apply_rules(t.st, &cause) != 0 ||
-	    store_set_cache(t.st, TUI_CACHE_KIB, &cause) != 0 ||
+	if (session_for_screens(ses, TUI_CACHE_KIB, &cause) != 0 ||
 	    tui_count(&t, &cause) != 0 ||
 	    store_data_version(t.st, &t.data_version, &cause) != 0) {
 		tui_fail("%s", cause);

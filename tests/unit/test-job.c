@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "job.h"
+#include "rules.h"
 #include "session.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
@@ -230,6 +232,301 @@ test_status_review_letter(void **state)
 	    D(2026, 11, 27), NULL, &r, &cause), &r, &cause, JOB_STATUS);
 }
 
+/* ------------------------------------------------ add and edit a person */
+
+static int
+count_person(const struct person *p, void *arg)
+{
+	(void)p;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* How many young people the caseload holds, archived or not. */
+static long
+people(struct fixture *fx)
+{
+	char *cause = NULL;
+	long n = 0;
+
+	assert_int_equal(store_people_each(fx->s.st, STORE_EVERYONE,
+	    count_person, &n, &cause), 0);
+	return n;
+}
+
+/* A young person to add: 17 on the fixture's today, allocated today. */
+static void
+new_person(struct person *p, const char *name, date_t dob)
+{
+	memset(p, 0, sizeof *p);
+	person_facts_init(&p->facts);
+	p->name = name;
+	p->facts.dob = dob;
+	p->facts.allocated_on = D(2026, 11, 27);
+}
+
+/* Young person id as stored; the caller frees it. */
+static struct person *
+stored(struct fixture *fx, long id)
+{
+	struct person *p = NULL;
+	char *cause = NULL;
+
+	assert_int_equal(store_person_get(fx->s.st, id, &p, &cause), 0);
+	assert_non_null(p);
+	return p;
+}
+
+static void
+test_person_add(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person p, *got;
+	char *cause = NULL;
+
+	new_person(&p, "Ben Carter", D(2008, 12, 1));
+	p.phone = "07700 900200";
+	p.email = "ben@example.org";
+	p.address = "Flat 2\n1 High Street";
+	p.facts.interval_weeks = 4;
+	assert_int_equal(job_person_add(&fx->s, &p, 0, &r, &cause), 0);
+	assert_null(cause);
+	assert_false(r.refused);
+	assert_int_equal(p.id, fx->id + 1);
+	assert_int_equal(r.made, p.id);
+	/* Judged again: stepped up, due today, with no contact yet. */
+	assert_non_null(r.row.person);
+	assert_int_equal(r.row.person->id, p.id);
+	assert_int_equal(r.row.person->facts.status, STATUS_UP);
+	assert_int_equal(r.row.stage, STAGE_16_18);
+	assert_int_equal(r.row.contact.due, D(2026, 11, 27));
+	job_result_free(&r);
+
+	got = stored(fx, p.id);
+	assert_string_equal(got->name, "Ben Carter");
+	assert_string_equal(got->address, "Flat 2\n1 High Street");
+	assert_int_equal(got->facts.interval_weeks, 4);
+	assert_int_equal(got->facts.dob, D(2008, 12, 1));
+	free(got);
+	assert_int_equal(people(fx), 2);
+}
+
+static void
+test_person_refused(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person p;
+	char *cause = NULL;
+	char long_phone[CHECK_PHONE_MAX + 2];
+
+	memset(long_phone, '7', sizeof long_phone - 1);
+	long_phone[sizeof long_phone - 1] = '\0';
+
+	new_person(&p, "", D(2008, 12, 1));
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_NAME);
+	new_person(&p, NULL, D(2008, 12, 1));
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_NAME);
+	new_person(&p, "Ben\033[2J", D(2008, 12, 1));
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_NAME);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.preferred_name = "B\xe2\x80\xae";
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_PREFERRED);
+	new_person(&p, "Ben", D(2026, 11, 28));
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_DOB);
+	new_person(&p, "Ben", DATE_NONE);
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_DOB);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.phone = "0770\n0";
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_PHONE);
+	p.phone = long_phone;
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_PHONE);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.email = "ben@";
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_EMAIL);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.address = "1 High St\t";
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_ADDRESS);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.facts.allocated_on = D(2008, 11, 30);
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_ALLOCATED);
+	p.facts.allocated_on = D(2027, 12, 1);
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_ALLOCATED);
+	new_person(&p, "Ben", D(2008, 12, 1));
+	p.facts.interval_weeks = 53;
+	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	    JOB_INTERVAL);
+	assert_int_equal(people(fx), 1);
+}
+
+/* A duplicate refused: who it is, and where they stand. */
+static void
+assert_duplicate(struct fixture *fx, enum status status)
+{
+	struct job_result r;
+	struct person p;
+	char *cause = NULL;
+
+	/* The same name with other case and spaces, the same birthday. */
+	new_person(&p, "AISHA  khan", D(2007, 3, 14));
+	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), -1);
+	assert_true(r.refused);
+	assert_int_equal(r.field, JOB_DUPLICATE);
+	assert_int_equal(r.made, fx->id);
+	assert_non_null(r.row.person);
+	assert_int_equal(r.row.person->id, fx->id);
+	assert_int_equal(r.row.person->facts.status, status);
+	assert_non_null(strstr(cause, "already number 1"));
+	free(cause);
+	job_result_free(&r);
+	assert_int_equal(people(fx), 1);
+}
+
+static void
+test_person_duplicate(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person p;
+	char *cause = NULL;
+
+	assert_duplicate(fx, STATUS_UP);
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_DOWN,
+	    D(2026, 11, 1), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	assert_duplicate(fx, STATUS_DOWN);
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_ARCHIVED,
+	    D(2026, 11, 2), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	assert_duplicate(fx, STATUS_ARCHIVED);
+
+	/* Another birthday is someone else. */
+	new_person(&p, "Aisha Khan", D(2007, 3, 15));
+	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	job_result_free(&r);
+	assert_int_equal(people(fx), 2);
+}
+
+static void
+test_person_confirm(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person p, work, *got;
+	char *cause = NULL;
+
+	/* Under 16, and 25 or over: only when the worker said yes. */
+	new_person(&p, "Young Teen", D(2011, 1, 1));
+	assert_refused(job_person_add(&fx->s, &p, 0, &r, &cause), &r, &cause,
+	    JOB_CONFIRM);
+	new_person(&p, "Older", D(2000, 1, 1));
+	assert_refused(job_person_add(&fx->s, &p, 0, &r, &cause), &r, &cause,
+	    JOB_CONFIRM);
+	assert_int_equal(people(fx), 1);
+	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	assert_int_equal(r.row.stage, STAGE_25_PLUS);
+	job_result_free(&r);
+	new_person(&p, "Young Teen", D(2011, 1, 1));
+	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	assert_int_equal(r.row.stage, STAGE_UNDER_16);
+	job_result_free(&r);
+	assert_int_equal(people(fx), 3);
+
+	/* Editing: a new date of birth asks again; other details do not. */
+	got = stored(fx, fx->id);
+	work = *got;
+	work.facts.dob = D(2012, 5, 5);
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 0, &r, &cause),
+	    &r, &cause, JOB_CONFIRM);
+	free(got);
+	got = stored(fx, fx->id);
+	assert_int_equal(got->facts.dob, D(2007, 3, 14));
+	free(got);
+	got = stored(fx, 2);	/* Older, 25 or over */
+	work = *got;
+	work.phone = "07700 900300";
+	assert_int_equal(job_person_edit(&fx->s, 2, &work, 0, &r, &cause), 0);
+	job_result_free(&r);
+	free(got);
+}
+
+static void
+test_person_edit(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person work, *old, *got;
+	char *cause = NULL;
+	date_t due;
+
+	/* The allocation date moves the first contact with it. */
+	assert_int_equal(views_due_get(fx->s.st, &fx->s.cfg.rules,
+	    fx->s.today, fx->id, &r.row, &cause), 0);
+	due = r.row.contact.due;
+	free(r.row.person);
+	old = stored(fx, fx->id);
+	work = *old;
+	work.facts.allocated_on = D(2026, 10, 1);
+	assert_int_equal(job_person_edit(&fx->s, fx->id, &work, 0, &r, &cause),
+	    0);
+	assert_int_equal(r.made, fx->id);
+	assert_int_equal(r.row.contact.due, due + 30);
+	job_result_free(&r);
+	got = stored(fx, fx->id);
+	assert_int_equal(got->facts.allocated_on, D(2026, 10, 1));
+	assert_string_equal(got->name, "Aisha Khan");
+	free(got);
+
+	/* Refused: nothing changes. */
+	work.facts.allocated_on = D(2007, 3, 13);
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    &r, &cause, JOB_ALLOCATED);
+	work.facts.allocated_on = D(2026, 10, 1);
+	work.email = "aisha-at-example.org";
+	work.name = "Aisha Khan-Ahmed";
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    &r, &cause, JOB_EMAIL);
+	work.email = NULL;
+	assert_refused(job_person_edit(&fx->s, 999, &work, 1, &r, &cause),
+	    &r, &cause, JOB_WHO);
+	/* A date of birth after their first contact. */
+	assert_int_equal(log_contact(fx, D(2026, 11, 20), NULL, &r, &cause),
+	    0);
+	job_result_free(&r);
+	work.facts.dob = D(2026, 11, 21);
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    &r, &cause, JOB_DOB);
+	got = stored(fx, fx->id);
+	assert_string_equal(got->name, "Aisha Khan");
+	assert_int_equal(got->facts.dob, D(2007, 3, 14));
+	assert_null(got->email);
+	free(got);
+
+	/* Put right, it saves. */
+	work.facts.dob = old->facts.dob;
+	assert_int_equal(job_person_edit(&fx->s, fx->id, &work, 0, &r, &cause),
+	    0);
+	job_result_free(&r);
+	got = stored(fx, fx->id);
+	assert_string_equal(got->name, "Aisha Khan-Ahmed");
+	free(got);
+	free(old);
+	assert_int_equal(people(fx), 1);
+}
+
 int
 main(void)
 {
@@ -237,6 +534,15 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_contact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strike, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_status_review_letter, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_person_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_person_duplicate, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_person_confirm, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_person_edit, setup,
 		    teardown),
 	};
 

@@ -1,15 +1,17 @@
 /*
  * demo.c: a demo caseload of fictional young people, in varied states,
  * placed around today so that it always has someone overdue, someone due
- * soon, letters, reviews and birthdays coming up.
+ * soon, letters, reviews and birthdays coming up (job_demo_seed, for
+ * --demo).  Their history is written as it stands, dates in the past
+ * and all, straight to the store.
  */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "xmalloc.h"
+#include "cause.h"
+#include "job.h"
 
 struct demo_contact {
 	int			 days_ago;	/* 0 ends the list */
@@ -187,14 +189,17 @@ demo_add(struct store *st, const struct demo_person *d, date_t today,
 }
 
 int
-cli_demo_fill(struct store *st, date_t today, char **cause)
+job_demo_seed(struct session *s, char **cause)
 {
+	struct store *st = s->st;
 	size_t i;
 
+	if (st == NULL)
+		return xfail(cause, "the database is not open");
 	if (store_begin(st, cause) != 0)
 		return -1;
 	for (i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
-		if (demo_add(st, &demo_people[i], today, cause) != 0) {
+		if (demo_add(st, &demo_people[i], s->today, cause) != 0) {
 			store_rollback(st);
 			return -1;
 		}

@@ -1,0 +1,228 @@
+/*
+ * job-person.c: adding a young person and changing their details (see
+ * job.h), for the command line's add and edit and the screens' form:
+ * every check of the details in one place, the duplicate refused, an
+ * age outside the service's asked about, then one transaction.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cause.h"
+#include "check.h"
+#include "job.h"
+#include "rules.h"
+
+/* Start a result; the store must be open. */
+static int
+person_start(struct session *s, struct job_result *r, char **cause)
+{
+	memset(r, 0, sizeof *r);
+	r->row.person = NULL;
+	r->contact = NULL;
+	r->path = NULL;
+	r->field = JOB_NOTHING;
+	if (s->st == NULL)
+		return xfail(cause, "the database is not open");
+	return 0;
+}
+
+/* Refuse the input: what was wrong, in *cause already (rc is -1). */
+static int
+person_refuse(struct job_result *r, enum job_field field)
+{
+	r->refused = 1;
+	r->field = field;
+	return -1;
+}
+
+/* 1 when two optional strings differ. */
+static int
+person_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/*
+ * Check p's details as a whole, on today, with their first contact
+ * (DATE_NONE for none); when old is not NULL, the strings that are as
+ * they were are not checked again.
+ */
+static int
+person_check(struct session *s, const struct person *p,
+    const struct person *old, date_t first_contact, struct job_result *r,
+    char **cause)
+{
+	const struct {
+		const char	*text;
+		const char	*was;
+		size_t		 max;
+		int		 multiline;
+		enum job_field	 field;
+	} texts[] = {
+		{ p->preferred_name, old != NULL ? old->preferred_name : NULL,
+		  CHECK_NAME_MAX, 0, JOB_PREFERRED },
+		{ p->phone, old != NULL ? old->phone : NULL, CHECK_PHONE_MAX, 0,
+		  JOB_PHONE },
+		{ p->email, old != NULL ? old->email : NULL, CHECK_EMAIL_MAX, 0,
+		  JOB_EMAIL },
+		{ p->address, old != NULL ? old->address : NULL,
+		  CHECK_ADDRESS_MAX, 1, JOB_ADDRESS },
+	};
+	const char *field;
+	size_t i;
+
+	if (p->name == NULL || check_name(p->name, cause) != 0) {
+		if (p->name == NULL)
+			xfail(cause, "the name is empty");
+		return person_refuse(r, JOB_NAME);
+	}
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		if (texts[i].text == NULL ||
+		    (old != NULL && !person_differs(texts[i].text,
+		    texts[i].was)))
+			continue;
+		if (check_text(texts[i].text, texts[i].multiline, texts[i].max,
+		    cause) != 0)
+			return person_refuse(r, texts[i].field);
+		if (texts[i].field == JOB_EMAIL &&
+		    check_email(texts[i].text, cause) != 0)
+			return person_refuse(r, JOB_EMAIL);
+	}
+	if (check_person(p, s->today, first_contact, &field, cause) != 0) {
+		return person_refuse(r, strcmp(field, "dob") == 0 ? JOB_DOB :
+		    strcmp(field, "allocated") == 0 ? JOB_ALLOCATED :
+		    strcmp(field, "interval") == 0 ? JOB_INTERVAL : JOB_NAME);
+	}
+	return 0;
+}
+
+/* Refuse a date of birth outside the service's ages, unless confirmed. */
+static int
+person_confirm(struct session *s, const struct person *p, int confirmed,
+    struct job_result *r, char **cause)
+{
+	enum stage stage = rules_stage(p->facts.dob, s->today);
+
+	if (confirmed)
+		return 0;
+	if (stage == STAGE_UNDER_16) {
+		xfail(cause, "born %s, they are under 16: not yet eligible for "
+		    "leaving care support; confirm to go on anyway",
+		    session_date(s, p->facts.dob));
+		return person_refuse(r, JOB_CONFIRM);
+	}
+	if (stage == STAGE_25_PLUS) {
+		xfail(cause, "born %s, they are 25 or over: their leaving care "
+		    "entitlement has ended; confirm to go on anyway",
+		    session_date(s, p->facts.dob));
+		return person_refuse(r, JOB_CONFIRM);
+	}
+	return 0;
+}
+
+/* Judge young person id again, as the lists do, into r->row. */
+static int
+person_judge(struct session *s, long id, struct job_result *r, char **cause)
+{
+	return views_due_get(s->st, &s->cfg.rules, s->today, id, &r->row,
+	    cause) < 0 ? -1 : 0;
+}
+
+int
+job_person_add(struct session *s, struct person *p, int confirmed,
+    struct job_result *r, char **cause)
+{
+	long found = 0;
+
+	if (person_start(s, r, cause) != 0 ||
+	    person_check(s, p, NULL, DATE_NONE, r, cause) != 0)
+		return -1;
+	if (store_begin(s->st, cause) != 0)
+		return -1;
+	if (store_person_duplicate(s->st, p, &found, cause) != 0)
+		goto fail;
+	if (found != 0) {
+		store_rollback(s->st);
+		r->made = found;
+		if (person_judge(s, found, r, cause) != 0)
+			return -1;
+		xfail(cause, "someone with that name and date of birth is "
+		    "already number %ld", found);
+		return person_refuse(r, JOB_DUPLICATE);
+	}
+	if (person_confirm(s, p, confirmed, r, cause) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	if (store_person_add(s->st, p, cause) != 0)
+		goto fail;
+	if (store_commit(s->st, cause) != 0)
+		return -1;	/* rolled back */
+	r->made = p->id;
+	return person_judge(s, p->id, r, cause);
+
+fail:
+	store_rollback(s->st);
+	return -1;
+}
+
+/* Find the earliest contact in someone's log. */
+static int
+person_first_contact(const struct contact *c, void *arg)
+{
+	date_t *first = arg;
+
+	if (*first == DATE_NONE || c->on < *first)
+		*first = c->on;
+	return 0;
+}
+
+int
+job_person_edit(struct session *s, long id, struct person *p, int confirmed,
+    struct job_result *r, char **cause)
+{
+	struct person *old = NULL;
+	date_t first = DATE_NONE;
+	int rc;
+
+	if (person_start(s, r, cause) != 0)
+		return -1;
+	if (store_begin(s->st, cause) != 0)
+		return -1;
+	rc = store_person_get(s->st, id, &old, cause);
+	if (rc < 0)
+		goto fail;
+	if (rc == 1 || old == NULL) {
+		store_rollback(s->st);
+		xfail(cause, "there is no young person number %ld", id);
+		return person_refuse(r, JOB_WHO);
+	}
+	p->id = id;
+	if (store_contacts_each(s->st, id, person_first_contact, &first,
+	    cause) != 0)
+		goto fail;
+	if (person_check(s, p, old, first, r, cause) != 0 ||
+	    (p->facts.dob != old->facts.dob &&
+	    person_confirm(s, p, confirmed, r, cause) != 0)) {
+		store_rollback(s->st);
+		free(old);
+		return -1;
+	}
+	free(old);
+	old = NULL;
+	if (store_person_update(s->st, p, cause) != 0)
+		goto fail;
+	if (store_commit(s->st, cause) != 0)
+		return -1;	/* rolled back */
+	r->made = id;
+	return person_judge(s, id, r, cause);
+
+fail:
+	store_rollback(s->st);
+	free(old);
+	return -1;
+}
