@@ -9,7 +9,7 @@
 
 #include "cause.h"
 #include "check.h"
-#include "job.h"
+#include "job-int.h"
 #include "outfile.h"
 #include "xmalloc.h"
 
@@ -25,8 +25,7 @@ job_result_free(struct job_result *r)
 	r->path = NULL;
 }
 
-/* Start a result; the store must be open. */
-static int
+int
 job_start(struct session *s, struct job_result *r, char **cause)
 {
 	memset(r, 0, sizeof *r);
@@ -39,8 +38,7 @@ job_start(struct session *s, struct job_result *r, char **cause)
 	return 0;
 }
 
-/* Refuse the input: what was wrong, in *cause already (rc is -1). */
-static int
+int
 job_refuse(struct job_result *r, enum job_field field)
 {
 	r->refused = 1;
@@ -48,8 +46,7 @@ job_refuse(struct job_result *r, enum job_field field)
 	return -1;
 }
 
-/* Young person id, whole, into *out (the caller frees it), or refused. */
-static int
+int
 job_person(struct session *s, long id, struct person **out,
     struct job_result *r, char **cause)
 {
@@ -66,16 +63,14 @@ job_person(struct session *s, long id, struct person **out,
 	return 0;
 }
 
-/* Judge young person id again, as the lists do, after the job. */
-static int
+int
 job_judge(struct session *s, long id, struct job_result *r, char **cause)
 {
 	return views_due_get(s->st, &s->cfg.rules, s->today, id, &r->row,
 	    cause) < 0 ? -1 : 0;
 }
 
-/* Check a reason: one line, not too long; NULL is none. */
-static int
+int
 job_reason(const char *reason, struct job_result *r, char **cause)
 {
 	if (reason != NULL &&
