@@ -73,6 +73,12 @@ int cli_job_error(const char *what, const struct job_result *r,
     char **cause);
 
 /*
+ * Check the database's path before it is first opened
+ * (session_check_path): 0, or EXIT_USAGE after saying what is wrong.
+ */
+int cli_check_path(struct cli *cli);
+
+/*
  * The database, opened on first use as the command's access says
  * (session_check_path, then session_open), with any error or warning
  * said on standard error.  0, or an exit status: EXIT_USAGE for a path

@@ -326,20 +326,25 @@ int store_backup_daily(struct store *st, date_t today, int keep, char **made,
     char **cause);
 
 /*
- * Check that the file at path is a sound caseload database that this
- * caseload can read: SQLite's integrity check, caseload's mark and a
- * schema not newer than this one's.  Nothing is written to it.
+ * Open the file at path, to restore from, once it is checked whole: a
+ * sound caseload database that this caseload can read (SQLite's
+ * integrity and foreign keys, caseload's mark, the schema exactly, each
+ * young person's summary against their history; an older schema is
+ * brought up to date in memory).  Nothing is written to the file.  Sets
+ * *out (close it with store_close), or -1 with *cause saying what is
+ * wrong with the file.
  */
-int store_check_file(const char *path, char **cause);
+int store_restore_open(const char *path, struct store **out, char **cause);
 
 /*
- * Put the database at src (checked with store_check_file first) in place
- * of the whole of this one, after backing this one up into its backups
- * folder (*saved: that backup's path, caller frees), and migrate it if
- * its schema is older.
+ * Put the caseload in from (opened by store_restore_open from the file
+ * src, which messages name) in place of the whole of this one, after
+ * backing this one up into its backups folder (*saved: that backup's
+ * path, caller frees), and migrate it if its schema is older.  The
+ * caller still closes from.
  */
-int store_restore(struct store *st, const char *src, char **saved,
-    char **cause);
+int store_restore(struct store *st, struct store *from, const char *src,
+    char **saved, char **cause);
 
 /*
  * Handover files: some young people's whole records (details, status

@@ -19,10 +19,12 @@ job_result_free(struct job_result *r)
 	free(r->row.person);
 	free(r->contact);
 	free(r->path);
+	free(r->warning);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->path = NULL;
+	r->warning = NULL;
 }
 
 int
@@ -32,6 +34,7 @@ job_start(struct session *s, struct job_result *r, char **cause)
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->path = NULL;
+	r->warning = NULL;
 	r->field = JOB_NOTHING;
 	if (s->st == NULL)
 		return xfail(cause, "the database is not open");
@@ -221,21 +224,34 @@ int
 job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause)
 {
-	char *why = NULL;
+	struct store *from, *st;
+	char *why = NULL, *warning = NULL;
+	int rc;
 
-	if (job_start(s, r, cause) != 0)
-		return -1;
+	/* Checked whole before the database is opened, so as to make nothing. */
+	memset(r, 0, sizeof *r);
+	r->row.person = NULL;
+	r->path = r->warning = NULL;
 	if (*src == '\0') {
 		xfail(cause, "the file name is empty; give the backup file to "
 		    "restore");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_file(src, &why) != 0) {
+	if (store_restore_open(src, &from, &why) != 0) {
 		xfail(cause, "%s; nothing was changed", why);
 		free(why);
 		return job_refuse(r, JOB_FILE);
 	}
-	return store_restore(s->st, src, &r->path, cause);
+	if (session_open(s, &st, &warning, cause) != 0 ||
+	    job_start(s, r, cause) != 0) {
+		free(warning);
+		store_close(from);
+		return -1;
+	}
+	r->warning = warning;
+	rc = store_restore(st, from, src, &r->path, cause);
+	store_close(from);
+	return rc;
 }
 
 int

@@ -199,15 +199,26 @@ cli_run(struct cli *cli, int argc, char **argv)
 }
 
 int
-cli_store(struct cli *cli, struct store **out)
+cli_check_path(struct cli *cli)
 {
-	char *cause = NULL, *warning = NULL;
+	char *cause = NULL;
 
 	if (cli->ses.st == NULL && session_check_path(&cli->ses, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
+	return 0;
+}
+
+int
+cli_store(struct cli *cli, struct store **out)
+{
+	char *cause = NULL, *warning = NULL;
+	int rc;
+
+	if ((rc = cli_check_path(cli)) != 0)
+		return rc;
 	if (session_open(&cli->ses, out, &warning, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);

@@ -313,15 +313,8 @@ store_source_sniff(const char *path, char **cause)
 	return 0;
 }
 
-/*
- * Open the file at path for reading, as a source to restore from, and
- * check it whole: caseload's mark and schema (exactly), SQLite's
- * integrity and foreign keys, and every young person's summary against
- * their history; an older file is brought up to date in memory.  Sets
- * *out to it, or returns -1 with *cause saying what is wrong.
- */
-static int
-store_source_open(const char *path, struct store **out, char **cause)
+int
+store_restore_open(const char *path, struct store **out, char **cause)
 {
 	struct store_problems sp = { NULL, 0 };
 	struct store *from;
@@ -367,17 +360,6 @@ store_source_open(const char *path, struct store **out, char **cause)
 	return 0;
 }
 
-int
-store_check_file(const char *path, char **cause)
-{
-	struct store *from;
-
-	if (store_source_open(path, &from, cause) != 0)
-		return -1;
-	store_close(from);
-	return 0;
-}
-
 /* Copy the whole of from's database over st's, in one transaction. */
 static int
 store_copy_over(struct store *st, struct store *from, char **cause)
@@ -390,9 +372,9 @@ store_copy_over(struct store *st, struct store *from, char **cause)
 }
 
 int
-store_restore(struct store *st, const char *src, char **saved, char **cause)
+store_restore(struct store *st, struct store *from, const char *src,
+    char **saved, char **cause)
 {
-	struct store *from;
 	char *why = NULL;
 	long from_size = 0, size = 0;
 	int rc;
@@ -401,16 +383,9 @@ store_restore(struct store *st, const char *src, char **saved, char **cause)
 	if (st->flags & STORE_READ_ONLY)
 		return xfail(cause, "restoring: the database was opened for "
 		    "reading alone");
-	/* Everything is checked before anything is changed. */
-	if (store_source_open(src, &from, &why) != 0) {
-		xfail(cause, "%s; nothing was changed", why);
-		free(why);
-		return -1;
-	}
 	if (store_backup_before_path(st, "restore", saved, &why) != 0) {
 		xfail(cause, "%s; nothing was changed", why);
 		free(why);
-		store_close(from);
 		return -1;
 	}
 	/*
@@ -425,7 +400,6 @@ store_restore(struct store *st, const char *src, char **saved, char **cause)
 		rc = -1;
 	if (rc == 0 && store_copy_over(st, from, &why) != 0)
 		rc = -1;
-	store_close(from);
 	/* The copy brought the source's journal mode; WAL again. */
 	if (store_exec(st, "PRAGMA journal_mode = WAL", rc == 0 ? &why :
 	    NULL) != 0 && rc == 0)
