@@ -250,14 +250,8 @@ letters_list(struct cli *cli, int argc, char **argv)
 	if ((rc = letters_load(cli, o.within, &list)) != 0)
 		return rc;
 	if (o.print) {
-		int pages;
-		char *text;
-
 		popt.within = o.within;
-		text = print_letters(&list, &cli->ses.cfg, cli->ses.today, &popt,
-		    &pages);
-		rc = cli_print(cli, text, pages, list.n);
-		free(text);
+		rc = cli_print(cli, NULL, &list, &popt);
 		letter_list_free(&list);
 		return rc;
 	}
