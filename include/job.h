@@ -141,6 +141,8 @@ struct job_letters {
 	size_t			 there;		/* JOB_LETTER_THERE */
 	int			 made;		/* the folder was made */
 	int			 in_folder;	/* it failed in the folder */
+	const char		*clash;		/* refused: the letter's name
+						 * that holds something else */
 	char			**warnings;	/* for the worker, in order */
 	size_t			 nwarnings;
 };

@@ -60,6 +60,7 @@ job_letters_free(struct job_letters *l)
 	memset(l, 0, sizeof *l);
 	l->letters = NULL;
 	l->warnings = NULL;
+	l->clash = NULL;
 }
 
 /* Add a warning for the worker. */
@@ -141,6 +142,7 @@ letters_check_names(struct session *s, const struct letter_template *t,
 		}
 		l->in_folder = 1;
 		if (rc == LETTER_OTHER) {
+			l->clash = l->letters[k].name;
 			xfail(cause, "%s/%s already exists and is not the "
 			    "letter caseload would write now; choose another "
 			    "folder or move the old letters", dir,
@@ -242,6 +244,7 @@ job_letters_write(struct session *s, const char *dir, int days,
 	memset(out, 0, sizeof *out);
 	out->letters = NULL;
 	out->warnings = NULL;
+	out->clash = NULL;
 	if (s->st == NULL)
 		return xfail(cause, "the database is not open");
 	if (*dir == '\0') {

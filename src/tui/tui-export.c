@@ -22,9 +22,8 @@
 
 enum { EX_FILE, EX_DAYS, EX_COUNT };
 
-/* The file typed, ~ or a leading ~/ for the home folder; NULL if unset. */
-static char *
-export_path(const char *typed)
+char *
+tui_path(const char *typed)
 {
 	const char *home;
 
@@ -61,7 +60,7 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 	} else if (check_text(file, 0, PATH_MAX, &cause) != 0) {
 		tui_form_error(f, EX_FILE, cause);
 		bad = 1;
-	} else if ((path = export_path(file)) == NULL) {
+	} else if ((path = tui_path(file)) == NULL) {
 		tui_form_error(f, EX_FILE, "HOME is not set, so ~ means nothing "
 		    "here: give the whole path");
 		bad = 1;
