@@ -171,11 +171,12 @@ int cli_list_options(struct cli *cli, const char *command, int argc,
     char **argv, struct cli_list_options *out);
 
 /*
- * Send pages of text, a list of that many young people, to [letters]
- * print_command and say so on standard error; 0, or EXIT_FAILED after
- * saying how the print command failed.
+ * Print the due list, or with due NULL the letters list, as opt says,
+ * with [letters] print_command (job_print) and say so on standard error;
+ * 0, or an exit status after saying how the print command failed.
  */
-int cli_print(struct cli *cli, const char *text, int pages, size_t people);
+int cli_print(struct cli *cli, const struct due_list *due,
+    const struct letter_list *letters, const struct print_options *opt);
 
 /* The commands. */
 int cmd_add(struct cli *, int, char **);

@@ -39,7 +39,9 @@ enum job_field {
 	JOB_ALLOCATED,		/* the date they were allocated */
 	JOB_INTERVAL,		/* their own contact interval */
 	JOB_DUPLICATE,		/* they are on the caseload already */
-	JOB_CONFIRM		/* their age needs the worker's say-so */
+	JOB_CONFIRM,		/* their age needs the worker's say-so */
+	JOB_SETTING,		/* a setting it needs (a template, a command) */
+	JOB_DATABASE		/* the database named (job_export) */
 };
 
 /* What a job did. */
@@ -163,5 +165,109 @@ int job_person_edit(struct session *s, long id, struct person *p,
  * varied states, placed around s->today (for --demo), in one transaction.
  */
 int job_demo_seed(struct session *s, char **cause);
+/* ------------------------------------------ letters, export and print */
+
+/* What job_letters_write did with the letter to one young person. */
+enum job_letter_state {
+	JOB_LETTER_LEFT,	/* not written: it stopped before */
+	JOB_LETTER_WRITTEN,	/* written now */
+	JOB_LETTER_THERE	/* there already, word for word: left */
+};
+
+struct job_letter {
+	long			 id;	/* the young person */
+	char			*name;	/* the file's name in the folder */
+	enum job_letter_state	 state;
+};
+
+/* What job_letters_write did, or did before it stopped. */
+struct job_letters {
+	struct job_letter	*letters;	/* one per young person due */
+	size_t			 n;
+	size_t			 written;	/* JOB_LETTER_WRITTEN */
+	size_t			 there;		/* JOB_LETTER_THERE */
+	int			 made;		/* the folder was made */
+	int			 in_folder;	/* it failed in the folder */
+	const char		*clash;		/* refused: the letter's name
+						 * that holds something else */
+	char			**warnings;	/* for the worker, in order */
+	size_t			 nwarnings;
+};
+
+/* Free what l holds (not l itself); safe on a zeroed one. */
+void job_letters_free(struct job_letters *l);
+
+/*
+ * Write the annual letters due within days of today (0: today or
+ * overdue) into the folder dir, one file each (letter_file_name, mode
+ * 0600), from the template of the settings ([letters] template, else the
+ * one installed).  Everything is checked before a letter is written: a
+ * template that is not there or not right is refused (JOB_SETTING; one
+ * that was not set and is not installed fails); a letter's name that
+ * holds something else already, or a dir that is not a folder, is
+ * refused (JOB_FILE).  A letter there already, word for word (an earlier
+ * run stopped short), is left as it is.  A dir that is not there is made
+ * (mode 0700).  Nothing is recorded: 'letters sent' does that.
+ *
+ * out says what was done, even when it failed part way (out->in_folder
+ * set when writing in the folder failed); out->warnings holds the
+ * blanks the letters have (a [worker] setting or an address that is
+ * empty).  Nobody due is not an error: out->n is 0 and nothing is made.
+ */
+int job_letters_write(struct session *s, const char *dir, int days,
+    struct job_letters *out, struct job_result *r, char **cause);
+
+/* What job_export did. */
+struct job_export {
+	size_t	 items;		/* the items written */
+	int	 error;		/* the errno when the file was refused */
+};
+
+/*
+ * Export the calendar (calendar_export) of the days days from today, with
+ * privacy (PRIVACY_INITIALS or PRIVACY_FULL), to path, written whole,
+ * mode 0600 (outfile.h), or to standard output when path is NULL.  The
+ * file is opened first, so that a path that cannot be a file is refused
+ * (JOB_FILE, out->error its errno) with nothing touched; then the
+ * database, when it is not open yet (r->field JOB_DATABASE, refused or
+ * not, when that fails).  out->items is how many items were written.
+ */
+int job_export(struct session *s, const char *path, int days, int privacy,
+    struct job_export *out, struct job_result *r, char **cause);
+
+struct print_options;
+struct print_terminal;
+
+/* Pages for paper (job_print_pages), and what became of them (job_print). */
+struct job_print {
+	char	*text;
+	int	 pages;
+	size_t	 people;
+	int	 status;	/* the print command's exit status, or -1 */
+	char	*summary;	/* done: "Sent 1 page (3 young people) to..." */
+};
+
+/*
+ * Make the pages of the due list, or with due NULL of the letters list,
+ * as opt says (names or initials) into p, with the worker and date format
+ * of the settings.  Free p with job_print_free.
+ */
+void job_print_pages(struct session *s, const struct due_list *due,
+    const struct letter_list *letters, const struct print_options *opt,
+    struct job_print *p);
+
+/*
+ * Send p's pages to [letters] print_command: with term NULL on
+ * caseload's own output and errors (print_run); otherwise sharing the
+ * terminal with the screens (print_run_screen, term's callbacks leaving
+ * and coming back to them).  An empty print_command is refused
+ * (JOB_SETTING).  On failure p->status is the command's exit status (or
+ * -1); once done, p->summary says what was sent where.
+ */
+int job_print(struct session *s, struct job_print *p,
+    struct print_terminal *term, struct job_result *r, char **cause);
+
+/* Free what p holds (not p itself); safe on a zeroed one. */
+void job_print_free(struct job_print *p);
 
 #endif

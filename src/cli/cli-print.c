@@ -80,19 +80,27 @@ cli_list_options(struct cli *cli, const char *command, int argc, char **argv,
 }
 
 int
-cli_print(struct cli *cli, const char *text, int pages, size_t people)
+cli_print(struct cli *cli, const struct due_list *due,
+    const struct letter_list *letters, const struct print_options *opt)
 {
-	char *cause = NULL, *said;
-	int status;
+	struct job_print p;
+	struct job_result r;
+	char *cause = NULL;
+	int rc = EXIT_DONE;
 
-	if (print_run(cli->ses.cfg.print_command, text, &status, &cause) != 0) {
-		cli_error("%s; nothing has changed: check [letters] "
-		    "print_command in your settings and print again", cause);
-		free(cause);
-		return EXIT_FAILED;
-	}
-	said = print_summary(pages, people, cli->ses.cfg.print_command);
-	fprintf(stderr, "%s\n", said);
-	free(said);
-	return EXIT_DONE;
+	job_print_pages(&cli->ses, due, letters, opt, &p);
+	if (job_print(&cli->ses, &p, NULL, &r, &cause) != 0) {
+		if (r.refused)
+			cli_error("%s", cause);
+		else
+			cli_error("%s; nothing has changed: check [letters] "
+			    "print_command in your settings and print again",
+			    cause);
+		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
+	} else
+		fprintf(stderr, "%s\n", p.summary);
+	free(cause);
+	job_result_free(&r);
+	job_print_free(&p);
+	return rc;
 }

@@ -243,14 +243,9 @@ cmd_due(struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	}
 	if (o.print) {
-		char *text;
-		int pages;
-
 		popt.within = o.within;
 		popt.redact = o.redact;
-		text = print_due(&list, &cli->ses.cfg, cli->ses.today, &popt, &pages);
-		rc = cli_print(cli, text, pages, list.n);
-		free(text);
+		rc = cli_print(cli, &list, NULL, &popt);
 		due_list_free(&list);
 		return rc;
 	}

@@ -4,18 +4,12 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "calendar.h"
 #include "cli.h"
-#include "outfile.h"
-#include "target.h"
-#include "views.h"
-#include "xmalloc.h"
 
 static int
 export_parse_privacy(const char *text, int *out)
@@ -45,15 +39,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		{ "privacy", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct calendar_options opts;
-	struct outfile *of = NULL;
-	struct store *st;
+	struct job_export ex;
+	struct job_result r;
 	const char *path = NULL;
 	char *cause = NULL, *safe;
-	size_t count;
-	int c, rc, days = CALENDAR_DAYS;
+	int c, rc, days = CALENDAR_DAYS, privacy = cli->ses.cfg.privacy;
 
-	calendar_options_init(&opts, &cli->ses.cfg, time(NULL));
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
@@ -71,7 +62,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 			    &days);
 			break;
 		case 'p':
-			rc = export_parse_privacy(optarg, &opts.privacy);
+			rc = export_parse_privacy(optarg, &privacy);
 			break;
 		default:
 			return cli_option_error("export", c, argv);
@@ -85,38 +76,24 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (path != NULL && strcmp(path, "-") == 0)
 		path = NULL;
 
-	/* Before the database, so that a bad path leaves nothing behind. */
-	if (path != NULL && outfile_open(path, &of, &cause) != 0) {
-		rc = target_bad_path(errno) ? EXIT_USAGE : EXIT_FAILED;
-		cli_error("export: %s", cause);
-		free(cause);
-		return rc;
-	}
-	if ((rc = cli_store(cli, &st)) != 0) {
-		outfile_abort(of);
-		return rc;
-	}
-	rc = calendar_export(of != NULL ? outfile_stream(of) : stdout, st,
-	    &cli->ses.cfg.rules, cli->ses.today, cli->ses.today + days - 1, &opts, &count,
-	    &cause);
+	/* The file first, so that a bad path leaves nothing behind. */
+	rc = job_export(&cli->ses, path, days, privacy, &ex, &r, &cause);
 	calendar_cleanup();
 	if (rc != 0) {
-		cli_error("export: %s", cause);
-		free(cause);
-		if (of == NULL)
-			clearerr(stdout);	/* said once is enough */
-		outfile_abort(of);
-		return EXIT_FAILED;
-	}
-	if (of != NULL) {
-		if (outfile_commit(of, &cause) != 0) {
+		if (r.field == JOB_DATABASE)
+			cli_error("%s", cause);
+		else
 			cli_error("export: %s", cause);
-			free(cause);
-			return EXIT_FAILED;
-		}
+		free(cause);
+		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
+		job_result_free(&r);
+		return rc;
+	}
+	job_result_free(&r);
+	if (path != NULL) {
 		safe = cli_safe(path);
-		printf("Exported %zu item%s to %s.\n", count,
-		    count == 1 ? "" : "s", safe);
+		printf("Exported %zu item%s to %s.\n", ex.items,
+		    ex.items == 1 ? "" : "s", safe);
 		free(safe);
 	}
 	return EXIT_DONE;

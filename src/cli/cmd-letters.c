@@ -5,19 +5,15 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 #include "cli.h"
 #include "csvout.h"
 #include "json.h"
-#include "letter.h"
 #include "print.h"
-#include "target.h"
 #include "text.h"
 #include "views.h"
 #include "xmalloc.h"
@@ -254,14 +250,8 @@ letters_list(struct cli *cli, int argc, char **argv)
 	if ((rc = letters_load(cli, o.within, &list)) != 0)
 		return rc;
 	if (o.print) {
-		int pages;
-		char *text;
-
 		popt.within = o.within;
-		text = print_letters(&list, &cli->ses.cfg, cli->ses.today, &popt,
-		    &pages);
-		rc = cli_print(cli, text, pages, list.n);
-		free(text);
+		rc = cli_print(cli, NULL, &list, &popt);
 		letter_list_free(&list);
 		return rc;
 	}
@@ -280,248 +270,39 @@ letters_list(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Read and check the template; 0, or an exit status after an error. */
-static int
-letters_template(struct cli *cli, struct letter_template **out)
-{
-	char *path, *text = NULL, *cause = NULL;
-	int rc = 0;
-
-	path = letter_template_path(cli->ses.cfg.letters_template);
-	if (letter_template_read(path, &text, &cause) != 0) {
-		cli_error("%s; %s", cause, *cli->ses.cfg.letters_template != '\0' ?
-		    "check [letters] template in your settings" :
-		    "set [letters] template in your settings, or reinstall "
-		    "caseload");
-		rc = *cli->ses.cfg.letters_template != '\0' ? EXIT_USAGE :
-		    EXIT_FAILED;
-	} else if (letter_template_parse(text, path, out, &cause) != 0) {
-		cli_error("%s", cause);
-		rc = EXIT_USAGE;
-	}
-	free(cause);
-	free(text);
-	free(path);
-	return rc;
-}
-
-/* Warn once about a [worker] setting the template uses but is empty. */
+/* Print the names of the letters in the state given. */
 static void
-letters_warn_setting(const struct letter_template *t, enum letter_field f,
-    const char *value, const char *key)
-{
-	if (letter_template_uses(t, f) && text_is_blank(value))
-		cli_warn("[worker] %s is not set, so the letters have a blank "
-		    "where {%s} goes; set it in your settings", key,
-		    letter_field_name(f));
-}
-
-/*
- * The letter to row's young person, as letters write makes it; the
- * caller frees it.
- */
-static char *
-letters_fill(struct cli *cli, const struct letter_template *t,
-    const struct letter_row *row)
-{
-	struct letter_values v;
-
-	letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
-	    cli->ses.today);
-	return letter_fill(t, &v);
-}
-
-/* What letters write does with each letter of the list. */
-enum letters_plan {
-	LETTERS_WRITE,		/* to be written */
-	LETTERS_THERE,		/* there already, word for word: left */
-	LETTERS_WRITTEN		/* written by this run */
-};
-
-/* Print the names of the letters planned as plan. */
-static void
-letters_names(char **names, const char *plans, size_t n, int plan)
+letters_names(const struct job_letters *l, enum job_letter_state state)
 {
 	size_t k;
 	char *name;
 
-	for (k = 0; k < n; k++) {
-		if (plans[k] != plan)
+	for (k = 0; k < l->n; k++) {
+		if (l->letters[k].state != state)
 			continue;
-		name = cli_safe(names[k]);
+		name = cli_safe(l->letters[k].name);
 		printf("  %s\n", name);
 		free(name);
 	}
 }
 
-/*
- * Check every letter's name in dir before writing any: a letter that is
- * there already, word for word, was written by an earlier run that was
- * stopped and is left as it is; any other file of that name stops it all.
- * 0, or an exit status after an error.
- */
-static int
-letters_check_names(struct cli *cli, const struct letter_template *t,
-    const struct letter_list *list, const char *dir, char **names,
-    char *plans, size_t *there)
-{
-	char *text, *path, *safe, *cause = NULL;
-	size_t k;
-	int rc;
-
-	for (k = 0; k < list->n; k++) {
-		text = letters_fill(cli, t, &list->rows[k]);
-		rc = letter_there(dir, names[k], text, &cause);
-		free(text);
-		if (rc == LETTER_NONE)
-			continue;
-		if (rc == LETTER_SAME) {
-			plans[k] = LETTERS_THERE;
-			(*there)++;
-			continue;
-		}
-		if (rc == LETTER_OTHER) {
-			path = xasprintf("%s/%s", dir, names[k]);
-			safe = cli_safe(path);
-			cli_error("letters write: %s already exists and is not "
-			    "the letter caseload would write now; choose "
-			    "another folder or move the old letters", safe);
-			free(safe);
-			free(path);
-			return EXIT_USAGE;
-		}
-		rc = target_bad_path(errno) ? EXIT_USAGE : EXIT_FAILED;
-		safe = cli_safe(cause);
-		cli_error("letters write: %s", safe);
-		free(safe);
-		free(cause);
-		return rc;
-	}
-	return 0;
-}
-
-/* The [worker] settings the template uses, each warned about if empty. */
-static void
-letters_warn_settings(struct cli *cli, const struct letter_template *t)
-{
-	letters_warn_setting(t, LETTER_WORKER_NAME, cli->ses.cfg.worker_name,
-	    "name");
-	letters_warn_setting(t, LETTER_WORKER_PHONE, cli->ses.cfg.worker_phone,
-	    "phone");
-	letters_warn_setting(t, LETTER_WORKER_EMAIL, cli->ses.cfg.worker_email,
-	    "email");
-	letters_warn_setting(t, LETTER_OFFICE, cli->ses.cfg.worker_office,
-	    "office");
-}
-
-/* Warn about the blanks in the letter to row's young person, named safe. */
-static void
-letters_warn_blanks(const struct letter_template *t,
-    const struct letter_row *row, const struct letter_values *v,
-    const char *safe)
-{
-	if (letter_template_uses(t, LETTER_ADDRESS) &&
-	    (row->person->address == NULL ||
-	    text_is_blank(row->person->address)))
-		cli_warn("young person %ld has no address, so %s has a "
-		    "blank for it: write it in by hand, or add it with "
-		    "'caseload edit %ld --address TEXT' and write "
-		    "again", row->person->id, safe, row->person->id);
-	if (letter_template_uses(t, LETTER_NEXT_LETTER_DATE) &&
-	    v->next[0] == '\0')
-		cli_warn("young person %ld turns 25 before another "
-		    "letter would fall due, so %s has a blank for "
-		    "{next_letter_date}", row->person->id, safe);
-}
-
-/*
- * Make sure dir can take the letters named names: when it is a folder,
- * every letter of that name there already is checked (letters_check_names,
- * which fills in plans and *there); when it is not there, it is made and
- * *made set.  0, or an exit status after an error.
- */
-static int
-letters_prepare_dir(struct cli *cli, const struct letter_template *t,
-    const struct letter_list *list, const char *dir, char **names,
-    char *plans, size_t *there, int *made)
-{
-	struct stat sb;
-	char *cause = NULL, *safe;
-	int rc;
-
-	if (stat(dir, &sb) != 0)
-		*made = 1;
-	else if (S_ISDIR(sb.st_mode) && (rc = letters_check_names(cli, t,
-	    list, dir, names, plans, there)) != 0)
-		return rc;
-	if (letter_make_dir(dir, &cause) != 0) {
-		safe = cli_safe(cause);
-		cli_error("letters write: %s", safe);
-		free(safe);
-		free(cause);
-		return EXIT_FAILED;
-	}
-	return 0;
-}
-
-/*
- * Write the letters planned to be written into dir, warning about blanks
- * in every letter, and mark each one written in plans, counting them in
- * *written.  It stops at the first letter that cannot be saved.
- * EXIT_DONE, or EXIT_FAILED after an error.
- */
-static int
-letters_write_each(struct cli *cli, const struct letter_template *t,
-    const struct letter_list *list, const char *dir, char **names,
-    char *plans, size_t *written)
-{
-	const struct letter_row *row;
-	struct letter_values v;
-	char *text, *safe, *why, *cause = NULL;
-	size_t k;
-
-	for (k = 0; k < list->n; k++) {
-		row = &list->rows[k];
-		letter_values_set(&v, row->person, &cli->ses.cfg, row->letter.due,
-		    cli->ses.today);
-		safe = cli_safe(names[k]);
-		letters_warn_blanks(t, row, &v, safe);
-		free(safe);
-		if (plans[k] == LETTERS_THERE)
-			continue;
-		text = letter_fill(t, &v);
-		if (letter_save(dir, names[k], text, &cause) != 0) {
-			why = cli_safe(cause);
-			cli_error("letters write: %s", why);
-			free(why);
-			free(cause);
-			free(text);
-			return EXIT_FAILED;
-		}
-		free(text);
-		plans[k] = LETTERS_WRITTEN;
-		(*written)++;
-	}
-	return EXIT_DONE;
-}
-
 /* Say what letters write did in dir, as rc says it ended. */
 static void
-letters_write_report(const char *dir, char **names, const char *plans,
-    size_t n, size_t written, size_t there, int made, int rc)
+letters_write_report(const char *dir, const struct job_letters *l, int rc)
 {
 	char *safe = cli_safe(dir);
 
-	if (written > 0 || (rc == EXIT_DONE && there == 0)) {
-		printf("Wrote %zu letter%s to %s%s:\n", written,
-		    written == 1 ? "" : "s", safe,
-		    made ? " (a new folder)" : "");
-		letters_names(names, plans, n, LETTERS_WRITTEN);
+	if (l->written > 0 || (rc == EXIT_DONE && l->there == 0)) {
+		printf("Wrote %zu letter%s to %s%s:\n", l->written,
+		    l->written == 1 ? "" : "s", safe,
+		    l->made ? " (a new folder)" : "");
+		letters_names(l, JOB_LETTER_WRITTEN);
 	}
-	if (rc == EXIT_DONE && there > 0) {
+	if (rc == EXIT_DONE && l->there > 0) {
 		printf("%s in %s already, word for word, from an earlier "
-		    "run:\n", there == 1 ? "This one was" : "These were", safe);
-		letters_names(names, plans, n, LETTERS_THERE);
+		    "run:\n", l->there == 1 ? "This one was" : "These were",
+		    safe);
+		letters_names(l, JOB_LETTER_THERE);
 	}
 	if (rc == EXIT_DONE)
 		printf("Once posted, record each one with 'caseload letters "
@@ -566,23 +347,35 @@ letters_write_options(int argc, char **argv, int *within, const char **dir)
 static int
 letters_write(struct cli *cli, int argc, char **argv)
 {
-	struct letter_template *t = NULL;
-	struct letter_list list;
-	char **names = NULL, *plans = NULL;
+	struct job_letters l;
+	struct job_result r;
+	struct store *st;
 	const char *dir = NULL;
-	int rc, within = 0, made = 0;
-	size_t k, written = 0, there = 0;
+	char *cause = NULL, *safe;
+	int rc, within = 0;
+	size_t k;
 
 	if ((rc = letters_write_options(argc, argv, &within, &dir)) != 0)
 		return rc;
-	/* Everything that can be wrong is checked before writing. */
-	if ((rc = letters_template(cli, &t)) != 0)
+	if ((rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if ((rc = letters_load(cli, within, &list)) != 0) {
-		letter_template_free(t);
-		return rc;
+	if (job_letters_write(&cli->ses, dir, within, &l, &r, &cause) == 0)
+		rc = EXIT_DONE;
+	else
+		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
+	for (k = 0; k < l.nwarnings; k++) {
+		safe = cli_safe(l.warnings[k]);
+		cli_warn("%s", safe);
+		free(safe);
 	}
-	if (list.n == 0) {
+	if (rc != EXIT_DONE && l.in_folder) {
+		safe = cli_safe(cause);
+		cli_error("letters write: %s", safe);
+		free(safe);
+	} else if (rc != EXIT_DONE)
+		cli_error("%s", cause);
+	free(cause);
+	if (rc == EXIT_DONE && l.n == 0) {
 		if (within == 0)
 			printf("No annual letters are due today; nothing "
 			    "written.\n");
@@ -590,30 +383,10 @@ letters_write(struct cli *cli, int argc, char **argv)
 			printf("No annual letters are due in the next %d "
 			    "day%s; nothing written.\n", within,
 			    within == 1 ? "" : "s");
-		rc = EXIT_DONE;
-		goto out;
-	}
-	names = xcalloc(list.n, sizeof *names);
-	plans = xcalloc(list.n, sizeof *plans);
-	for (k = 0; k < list.n; k++)
-		names[k] = letter_file_name(list.rows[k].person, cli->ses.today);
-	if ((rc = letters_prepare_dir(cli, t, &list, dir, names, plans,
-	    &there, &made)) != 0)
-		goto out;
-
-	letters_warn_settings(cli, t);
-	rc = letters_write_each(cli, t, &list, dir, names, plans, &written);
-	letters_write_report(dir, names, plans, list.n, written, there, made,
-	    rc);
-out:
-	if (names != NULL) {
-		for (k = 0; k < list.n; k++)
-			free(names[k]);
-		free(names);
-	}
-	free(plans);
-	letter_list_free(&list);
-	letter_template_free(t);
+	} else if (l.n > 0)
+		letters_write_report(dir, &l, rc);
+	job_letters_free(&l);
+	job_result_free(&r);
 	return rc;
 }
 

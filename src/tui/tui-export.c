@@ -1,9 +1,8 @@
 /*
  * tui-export.c: export the calendar from the screen (x): a dialog asks
- * for the file and the days, then it is written as 'caseload export -o
- * FILE' writes it: the same agenda (views_agenda), the same calendar
- * (calendar_export) and the same whole-or-nothing file, mode 0600
- * (outfile).
+ * for the file and the days, then the same job as 'caseload export -o
+ * FILE' writes it (job_export): the same calendar and the same
+ * whole-or-nothing file, mode 0600.
  */
 #include <config.h>
 
@@ -12,11 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "calendar.h"
 #include "check.h"
-#include "outfile.h"
+#include "job.h"
 #include "tui-int.h"
 #include "xmalloc.h"
 
@@ -24,9 +22,8 @@
 
 enum { EX_FILE, EX_DAYS, EX_COUNT };
 
-/* The file typed, ~ or a leading ~/ for the home folder; NULL if unset. */
-static char *
-export_path(const char *typed)
+char *
+tui_path(const char *typed)
 {
 	const char *home;
 
@@ -44,10 +41,9 @@ export_path(const char *typed)
 static int
 export_save(struct tui *t, struct tui_form *f, void *arg)
 {
-	struct calendar_options opts;
-	struct outfile *of = NULL;
+	struct job_export ex;
+	struct job_result r;
 	char *file, *days_text, *path = NULL, *cause = NULL;
-	size_t count = 0;
 	int days = 0, bad = 0, rc = -1;
 
 	(void)arg;
@@ -64,7 +60,7 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 	} else if (check_text(file, 0, PATH_MAX, &cause) != 0) {
 		tui_form_error(f, EX_FILE, cause);
 		bad = 1;
-	} else if ((path = export_path(file)) == NULL) {
+	} else if ((path = tui_path(file)) == NULL) {
 		tui_form_error(f, EX_FILE, "HOME is not set, so ~ means nothing "
 		    "here: give the whole path");
 		bad = 1;
@@ -80,42 +76,31 @@ export_save(struct tui *t, struct tui_form *f, void *arg)
 	if (bad)
 		goto out;
 
-	/* As cmd-export.c: the file first, then the agenda, then write. */
-	calendar_options_init(&opts, &t->ses->cfg, time(NULL));
-	if (outfile_open(path, &of, &cause) != 0) {
+	/* As 'caseload export -o FILE': the same job. */
+	if (job_export(t->ses, path, days, t->ses->cfg.privacy, &ex, &r,
+	    &cause) != 0) {
 		/* Short beside the field, which shows the file already. */
-		if (errno == ENOENT || errno == ENOTDIR)
+		if (r.field == JOB_FILE && (ex.error == ENOENT ||
+		    ex.error == ENOTDIR))
 			tui_form_error(f, EX_FILE, "its folder does not exist");
-		else if (errno == EISDIR)
+		else if (r.field == JOB_FILE && ex.error == EISDIR)
 			tui_form_error(f, EX_FILE, "that is a folder; give a file "
 			    "name");
-		else if (errno == ELOOP)
+		else if (r.field == JOB_FILE && ex.error == ELOOP)
 			tui_form_error(f, EX_FILE, "its symbolic links go "
 			    "round in a loop");
 		else
 			tui_error(t, "Nothing was exported: %s", cause);
 		free(cause);
+		job_result_free(&r);
 		goto out;
 	}
-	rc = calendar_export(outfile_stream(of), t->st, t->rules, t->today,
-	    t->today + days - 1, &opts, &count, &cause);
-	if (rc != 0) {
-		tui_error(t, "Nothing was exported: %s", cause);
-		free(cause);
-		outfile_abort(of);
-		goto out;
-	}
-	rc = -1;
-	if (outfile_commit(of, &cause) != 0) {
-		tui_error(t, "Nothing was exported: %s", cause);
-		free(cause);
-		goto out;
-	}
+	job_result_free(&r);
 	free(t->export_file);
 	t->export_file = xstrdup(file);
 	t->export_days = days;
-	tui_message(t, "Exported %zu item%s to %s.", count, count == 1 ? "" :
-	    "s", path);
+	tui_message(t, "Exported %zu item%s to %s.", ex.items,
+	    ex.items == 1 ? "" : "s", path);
 	rc = 0;
 out:
 	free(path);

@@ -70,7 +70,8 @@ enum tui_action {
 	TUI_DEL_BACK, TUI_DEL_CHAR, TUI_CLEAR_FIELD,
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
-	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER
+	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
+	TUI_WRITE_LETTERS
 };
 
 #define TUI_KEYS_MAX 4
@@ -162,6 +163,7 @@ struct tui {
 	int				 cursor_y, cursor_x; /* on stdscr, or -1 */
 	char				*export_file;	/* as last typed, or NULL */
 	int				 export_days;
+	char				*letters_dir;	/* as last typed, or NULL */
 };
 
 /* tui.c */
@@ -230,6 +232,14 @@ void tui_letters_open(struct tui *t);
 
 /* tui-export.c: the calendar, written to a file as 'caseload export'. */
 void tui_export_dialog(struct tui *t);
+/*
+ * A path as typed in a form, "~" or a leading "~/" meaning the home
+ * folder; a new string the caller frees, or NULL when HOME is not set.
+ */
+char *tui_path(const char *typed);
+
+/* tui-letters-write.c: write the letters due, as 'caseload letters write'. */
+void tui_letters_write_dialog(struct tui *t);
 
 /*
  * tui-print.c: print a list as 'caseload due --print' and 'letters

@@ -75,6 +75,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_LETTER_SENT, TUI_ON_LETTERS, { 'm' }, "Jobs",
 	  "mark the selected young person's annual letter sent (on the letters "
 	  "view; today, unless you change the date)", "sent", 1 },
+	{ TUI_WRITE_LETTERS, TUI_ON_LETTERS, { 'w' }, "Jobs",
+	  "write the letters due today or overdue into a folder, one file "
+	  "each from the letter template, as 'caseload letters write' does "
+	  "(on the letters view)", "write", 2 },
 	{ TUI_EXPORT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
 	  { 'x' }, "Jobs", "export the calendar to a file (iCalendar), as "
 	  "'caseload export' does", "export", 3 },

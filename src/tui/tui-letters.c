@@ -2,8 +2,9 @@
  * tui-letters.c: the annual letters (l): everyone stepped down with their
  * next letter, most overdue first, as 'caseload letters' lists them
  * (views_letters).  m records the selected young person's letter as
- * sent; Enter opens their page; p prints the list.  It reads the letters
- * again after every change, here or elsewhere.
+ * sent; w writes the letters due (tui-letters-write.c); Enter opens
+ * their page; p prints the list.  It reads the letters again after every
+ * change, here or elsewhere.
  */
 #include <config.h>
 
@@ -232,6 +233,9 @@ letters_key(struct tui *t, struct tui_screen *s, int key)
 		return TUI_DRAW;
 	case TUI_PRINT:
 		tui_print_letters(t, &lv->list);
+		return TUI_DRAW;
+	case TUI_WRITE_LETTERS:
+		tui_letters_write_dialog(t);
 		return TUI_DRAW;
 	case TUI_OPEN:
 	case TUI_LETTER_SENT:

@@ -1,7 +1,8 @@
 /*
  * tui-print.c: print the list on screen (p): the same pages as 'caseload
- * due --print' and 'letters --print' (print.h), sent to [letters]
- * print_command after a question that offers initials instead of names.
+ * due --print' and 'letters --print', sent to [letters] print_command by
+ * the same job (job_print) after a question that offers initials instead
+ * of names.
  * The command runs with the screen kept and its output caught
  * (print_run_screen); only one that needs the terminal gets it, with
  * curses suspended meanwhile.
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "job.h"
 #include "print.h"
 #include "text.h"
 #include "tui-int.h"
@@ -20,9 +22,7 @@
 
 /* The pages, made when asked, with names [0] and initials [1]. */
 struct print_job {
-	char	*text[2];
-	int	 pages[2];
-	size_t	 people;
+	struct job_print	 p[2];
 };
 
 static void
@@ -32,8 +32,8 @@ print_job_free(void *arg)
 
 	if (job == NULL)
 		return;
-	free(job->text[0]);
-	free(job->text[1]);
+	job_print_free(&job->p[0]);
+	job_print_free(&job->p[1]);
 	free(job);
 }
 
@@ -61,35 +61,40 @@ print_answer(struct tui *t, enum tui_action answer, void *arg)
 {
 	struct print_job *job = arg;
 	struct print_terminal term;
-	const char *command = t->ses->cfg.print_command;
-	char *cause = NULL, *said;
-	int k = answer == TUI_INITIALS, status;
+	struct job_result r;
+	struct job_print *p;
+	char *cause = NULL;
+	int k = answer == TUI_INITIALS;
 
 	term.fd = STDIN_FILENO;
 	term.suspend = print_suspend;
 	term.resume = print_resume;
 	term.interrupted = print_interrupted;
 	term.arg = t;
-	if (print_run_screen(command, job->text[k], &term, &status,
-	    &cause) != 0) {
+	term.last[0] = '\0';
+	p = &job->p[k];
+	if (job_print(t->ses, p, &term, &r, &cause) != 0) {
 		/* The exit status first, where a long command cannot hide it. */
-		if (status > 0) {
+		if (p->status > 0) {
 			free(cause);
 			cause = xasprintf("the print command failed with exit "
-			    "status %d%s", status, status == 127 ?
+			    "status %d%s", p->status, p->status == 127 ?
 			    " (not found?)" : "");
 		}
-		tui_error(t, "Not printed: %s%s%s%s; nothing has changed: check "
-		    "[letters] print_command in your settings.", cause,
-		    term.last[0] != '\0' ? " (" : "", term.last,
-		    term.last[0] != '\0' ? ")" : "");
+		if (r.refused)
+			tui_error(t, "Not printed: %s.", cause);
+		else
+			tui_error(t, "Not printed: %s%s%s%s; nothing has "
+			    "changed: check [letters] print_command in your "
+			    "settings.", cause, term.last[0] != '\0' ? " (" :
+			    "", term.last, term.last[0] != '\0' ? ")" : "");
 		free(cause);
+		job_result_free(&r);
 		return TUI_DRAW;
 	}
-	said = print_summary(job->pages[k], job->people, command);
-	tui_message(t, "%s%s%s", said, term.last[0] != '\0' ? " It said: " :
-	    "", term.last);
-	free(said);
+	job_result_free(&r);
+	tui_message(t, "%s%s%s", p->summary, term.last[0] != '\0' ?
+	    " It said: " : "", term.last);
 	return TUI_DRAW;
 }
 
@@ -107,8 +112,9 @@ print_ask(struct tui *t, struct print_job *job, const char *what)
 	}
 	command = text_escape(t->ses->cfg.print_command, 0);
 	question = xasprintf("Print %s: %zu young %s, %d page%s, to '%s'?",
-	    what, job->people, job->people == 1 ? "person" : "people",
-	    job->pages[0], job->pages[0] == 1 ? "" : "s", command);
+	    what, job->p[0].people, job->p[0].people == 1 ? "person" :
+	    "people", job->p[0].pages, job->p[0].pages == 1 ? "" : "s",
+	    command);
 	tui_ask(t, "Print", question, "y: yes   i: initials only, no names   "
 	    "n or Esc: no", 1, print_answer, job, print_job_free);
 	free(question);
@@ -143,12 +149,9 @@ tui_print_due(struct tui *t, enum views_filter filter, const char *search,
 		return;
 	}
 	job = xcalloc(1, sizeof *job);
-	job->text[0] = print_due(&shown, &t->ses->cfg, t->today, &opt,
-	    &job->pages[0]);
+	job_print_pages(t->ses, &shown, NULL, &opt, &job->p[0]);
 	opt.redact = 1;
-	job->text[1] = print_due(&shown, &t->ses->cfg, t->today, &opt,
-	    &job->pages[1]);
-	job->people = shown.n;
+	job_print_pages(t->ses, &shown, NULL, &opt, &job->p[1]);
 	due_list_free(&shown);
 	what = subset != NULL ? xasprintf("the contacts due (%s)", subset) :
 	    xstrdup("the contacts due");
@@ -162,11 +165,8 @@ tui_print_letters(struct tui *t, const struct letter_list *list)
 	struct print_options opt = { -1, 0, NULL };
 	struct print_job *job = xcalloc(1, sizeof *job);
 
-	job->text[0] = print_letters(list, &t->ses->cfg, t->today, &opt,
-	    &job->pages[0]);
+	job_print_pages(t->ses, NULL, list, &opt, &job->p[0]);
 	opt.redact = 1;
-	job->text[1] = print_letters(list, &t->ses->cfg, t->today, &opt,
-	    &job->pages[1]);
-	job->people = list->n;
+	job_print_pages(t->ses, NULL, list, &opt, &job->p[1]);
 	print_ask(t, job, "the annual letters");
 }

@@ -821,6 +821,7 @@ tui_run(struct session *ses)
 	tui_restore_signals(old);
 	free(t.message);
 	free(t.export_file);
+	free(t.letters_dir);
 	free(t.row.person);
 	calendar_cleanup();	/* after the last export, if any */
 	if (tui_signal != 0)

@@ -45,8 +45,8 @@ check_screen_lacks "Aisha Khan" "nobody stepped up is listed"
 check_screen_lacks "Oliver Wright" "nobody archived is listed"
 check_screen "Annual letters: 1 overdue, 0 due soon; 3 stepped down" \
 	"the status line counts them"
-check_screen "Esc back ? help Enter open c contact e edit s step m sent x export p print" \
-	"the bottom line shows the view's keys, m among them"
+check_screen "Esc back ? help Enter open c contact e edit s step m sent w write x export p print" \
+	"the bottom line shows the view's keys, m and w among them"
 if screen -e | grep -E "$COLOUR" | grep -q '!  5  Jordan Lee'; then
 	ok "the overdue letter is coloured"
 else

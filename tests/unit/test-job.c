@@ -10,15 +10,21 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "job.h"
 #include "rules.h"
+#include "calendar.h"
+#include "job.h"
+#include "print.h"
 #include "session.h"
+#include "xmalloc.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
 
@@ -570,6 +576,226 @@ test_restore_unopened(void **state)
 	session_close(&s2);
 }
 
+/* Write text to the file dir/name (a template, a letter). */
+static void
+put_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The whole of the file at path, or NULL; the caller frees it. */
+static char *
+get_file(const char *path)
+{
+	char buf[8192];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+/* Set a setting of the fixture's session. */
+static void
+set(char **setting, const char *value)
+{
+	free(*setting);
+	*setting = xstrdup(value);
+}
+
+/* Write the letters due within 300 days into fx->dir/sub. */
+static int
+write_letters(struct fixture *fx, const char *sub, struct job_letters *l,
+    struct job_result *r, char **cause)
+{
+	char dir[160];
+
+	snprintf(dir, sizeof dir, "%s/%s", fx->dir, sub);
+	return job_letters_write(&fx->s, dir, 300, l, r, cause);
+}
+
+static void
+test_letters_write(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_letters l;
+	struct job_result r;
+	struct stat sb;
+	char path[256], *cause = NULL, *text;
+
+	put_file(fx->dir, "letter.txt", "Dear {preferred_name},\n"
+	    "From {worker_name}, {worker_phone}\n");
+	snprintf(path, sizeof path, "%s/letter.txt", fx->dir);
+	set(&fx->s.cfg.letters_template, path);
+	set(&fx->s.cfg.worker_name, "Sam Taylor");
+
+	/* Nobody stepped down: nothing due, nothing made. */
+	assert_int_equal(write_letters(fx, "none", &l, &r, &cause), 0);
+	assert_int_equal(l.n, 0);
+	snprintf(path, sizeof path, "%s/none", fx->dir);
+	assert_int_not_equal(stat(path, &sb), 0);
+	job_letters_free(&l);
+	job_result_free(&r);
+
+	/* Stepped down on 2 September: a letter due 2 September 2027. */
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_DOWN,
+	    D(2026, 9, 2), NULL, &r, &cause), 0);
+	job_result_free(&r);
+
+	assert_int_equal(write_letters(fx, "out", &l, &r, &cause), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.written, 1);
+	assert_int_equal(l.there, 0);
+	assert_true(l.made);
+	assert_int_equal(l.letters[0].id, fx->id);
+	assert_int_equal(l.letters[0].state, JOB_LETTER_WRITTEN);
+	assert_string_equal(l.letters[0].name,
+	    "2026-11-27-0001-aisha-khan.txt");
+	/* The template uses {worker_phone}, which is empty. */
+	assert_int_equal(l.nwarnings, 1);
+	assert_non_null(strstr(l.warnings[0], "[worker] phone is not set"));
+	snprintf(path, sizeof path, "%s/out/%s", fx->dir, l.letters[0].name);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	text = get_file(path);
+	assert_string_equal(text, "Dear Aisha Khan,\nFrom Sam Taylor, \n");
+	free(text);
+	job_letters_free(&l);
+	job_result_free(&r);
+
+	/* Again: there already, word for word, so left as it is. */
+	assert_int_equal(write_letters(fx, "out", &l, &r, &cause), 0);
+	assert_int_equal(l.written, 0);
+	assert_int_equal(l.there, 1);
+	assert_false(l.made);
+	job_letters_free(&l);
+	job_result_free(&r);
+
+	/* A letter of that name that differs is never replaced. */
+	put_file(fx->dir, "out/2026-11-27-0001-aisha-khan.txt", "Posted.\n");
+	assert_int_equal(write_letters(fx, "out", &l, &r, &cause), -1);
+	assert_string_equal(l.clash, "2026-11-27-0001-aisha-khan.txt");
+	assert_int_equal(l.written, 0);
+	job_letters_free(&l);
+	assert_refused(-1, &r, &cause, JOB_FILE);
+	text = get_file(path);
+	assert_string_equal(text, "Posted.\n");
+	free(text);
+
+	/* A template that is wrong is refused before a folder is made. */
+	put_file(fx->dir, "letter.txt", "Dear {nmae}\n");
+	assert_int_equal(write_letters(fx, "bad", &l, &r, &cause), -1);
+	assert_non_null(strstr(cause, "{nmae}"));
+	job_letters_free(&l);
+	assert_refused(-1, &r, &cause, JOB_SETTING);
+	snprintf(path, sizeof path, "%s/bad", fx->dir);
+	assert_int_not_equal(stat(path, &sb), 0);
+	set(&fx->s.cfg.letters_template, "/nonexistent/letter.txt");
+	assert_int_equal(write_letters(fx, "bad", &l, &r, &cause), -1);
+	assert_non_null(strstr(cause, "[letters] template"));
+	job_letters_free(&l);
+	assert_refused(-1, &r, &cause, JOB_SETTING);
+	assert_int_not_equal(stat(path, &sb), 0);
+}
+
+static void
+test_export(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_export ex;
+	struct job_result r;
+	struct stat sb;
+	char path[256], *cause = NULL, *text;
+
+	/* Refused, and nothing made. */
+	snprintf(path, sizeof path, "%s/missing/cal.ics", fx->dir);
+	assert_refused(job_export(&fx->s, path, 365, PRIVACY_INITIALS, &ex, &r,
+	    &cause), &r, &cause, JOB_FILE);
+	assert_int_equal(ex.error, ENOENT);
+	assert_refused(job_export(&fx->s, fx->dir, 365, PRIVACY_INITIALS, &ex,
+	    &r, &cause), &r, &cause, JOB_FILE);
+	assert_int_equal(ex.error, EISDIR);
+	snprintf(path, sizeof path, "%s/cal.ics", fx->dir);
+	assert_refused(job_export(&fx->s, path, 0, PRIVACY_INITIALS, &ex, &r,
+	    &cause), &r, &cause, JOB_DATE);
+	assert_int_not_equal(stat(path, &sb), 0);
+
+	/* Aisha's first contact, her birthday: initials, no name. */
+	assert_int_equal(job_export(&fx->s, path, 365, PRIVACY_INITIALS, &ex,
+	    &r, &cause), 0);
+	assert_true(ex.items >= 2);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	text = get_file(path);
+	assert_non_null(text);
+	assert_int_equal(strncmp(text, "BEGIN:VCALENDAR", 15), 0);
+	assert_null(strstr(text, "Aisha"));
+	free(text);
+	job_result_free(&r);
+
+	/* Full names when asked for. */
+	assert_int_equal(job_export(&fx->s, path, 365, PRIVACY_FULL, &ex, &r,
+	    &cause), 0);
+	text = get_file(path);
+	assert_non_null(strstr(text, "Aisha"));
+	free(text);
+	job_result_free(&r);
+	calendar_cleanup();
+}
+
+static void
+test_print(void **state)
+{
+	struct fixture *fx = *state;
+	struct print_options opt = { -1, 0, NULL };
+	struct due_list list;
+	struct job_print p;
+	struct job_result r;
+	char path[256], *command, *cause = NULL, *text;
+
+	assert_int_equal(views_due(fx->s.st, &fx->s.cfg.rules, fx->s.today,
+	    STORE_CURRENT, -1, &list, &cause), 0);
+	job_print_pages(&fx->s, &list, NULL, &opt, &p);
+	due_list_free(&list);
+	assert_int_equal(p.pages, 1);
+	assert_int_equal(p.people, 1);
+
+	set(&fx->s.cfg.print_command, " ");
+	assert_refused(job_print(&fx->s, &p, NULL, &r, &cause), &r, &cause,
+	    JOB_SETTING);
+
+	set(&fx->s.cfg.print_command, "exit 3");
+	assert_int_equal(job_print(&fx->s, &p, NULL, &r, &cause), -1);
+	assert_false(r.refused);
+	assert_int_equal(p.status, 3);
+	free(cause);
+	cause = NULL;
+	job_result_free(&r);
+
+	snprintf(path, sizeof path, "%s/printed", fx->dir);
+	command = xasprintf("cat > '%s'", path);
+	set(&fx->s.cfg.print_command, command);
+	free(command);
+	assert_int_equal(job_print(&fx->s, &p, NULL, &r, &cause), 0);
+	assert_non_null(strstr(p.summary, "Sent 1 page (1 young person)"));
+	text = get_file(path);
+	assert_string_equal(text, p.text);
+	assert_non_null(strstr(text, "Aisha Khan"));
+	free(text);
+	job_result_free(&r);
+	job_print_free(&p);
+}
+
 int
 main(void)
 {
@@ -589,6 +815,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_restore_unopened, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_letters_write, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_print, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
