@@ -7,8 +7,18 @@
 
 #include "job.h"
 
-/* Start a result, zeroed; -1 with *cause when the store is not open. */
+/* Start a result: zeroed, nothing refused. */
+void job_init(struct job_result *r);
+
+/* Start a result (job_init); -1 with *cause when the store is not open. */
 int job_start(struct session *s, struct job_result *r, char **cause);
+
+/*
+ * Open the database, when it is not open yet, for a job that checks its
+ * input first: a wrong path is refused (JOB_DATABASE); r->warning says
+ * why the day's backup could not be made, if it could not.
+ */
+int job_open(struct session *s, struct job_result *r, char **cause);
 
 /* Refuse the input, what was wrong being in *cause already: -1. */
 int job_refuse(struct job_result *r, enum job_field field);

@@ -27,17 +27,40 @@ job_result_free(struct job_result *r)
 	r->warning = NULL;
 }
 
-int
-job_start(struct session *s, struct job_result *r, char **cause)
+void
+job_init(struct job_result *r)
 {
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->path = NULL;
 	r->warning = NULL;
+	r->refused = 0;
 	r->field = JOB_NOTHING;
+}
+
+int
+job_start(struct session *s, struct job_result *r, char **cause)
+{
+	job_init(r);
 	if (s->st == NULL)
 		return xfail(cause, "the database is not open");
+	return 0;
+}
+
+int
+job_open(struct session *s, struct job_result *r, char **cause)
+{
+	struct store *st;
+
+	if (s->st != NULL)
+		return 0;
+	if (session_check_path(s, cause) != 0)
+		return job_refuse(r, JOB_DATABASE);
+	if (session_open(s, &st, &r->warning, cause) != 0) {
+		r->field = JOB_DATABASE;
+		return -1;
+	}
 	return 0;
 }
 
@@ -224,14 +247,12 @@ int
 job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause)
 {
-	struct store *from, *st;
-	char *why = NULL, *warning = NULL;
+	struct store *from;
+	char *why = NULL;
 	int rc;
 
 	/* Checked whole before the database is opened, so as to make nothing. */
-	memset(r, 0, sizeof *r);
-	r->row.person = NULL;
-	r->path = r->warning = NULL;
+	job_init(r);
 	if (*src == '\0') {
 		xfail(cause, "the file name is empty; give the backup file to "
 		    "restore");
@@ -242,14 +263,11 @@ job_restore(struct session *s, const char *src, struct job_result *r,
 		free(why);
 		return job_refuse(r, JOB_FILE);
 	}
-	if (session_open(s, &st, &warning, cause) != 0 ||
-	    job_start(s, r, cause) != 0) {
-		free(warning);
+	if (job_open(s, r, cause) != 0) {
 		store_close(from);
 		return -1;
 	}
-	r->warning = warning;
-	rc = store_restore(st, from, src, &r->path, cause);
+	rc = store_restore(s->st, from, src, &r->path, cause);
 	store_close(from);
 	return rc;
 }
