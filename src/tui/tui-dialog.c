@@ -185,7 +185,7 @@ tui_contact_dialog(struct tui *t, long id)
 		  "Left/Right or a letter", 0 },
 		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 0 },
 		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
-		{ "Note", FIELD_TEXT, 50, CHECK_NOTE_MAX, NULL, NULL, 0 },
+		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
 	};
 	const char *values[CD_COUNT] = { NULL };
 	char today[64], *title;
