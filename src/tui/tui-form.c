@@ -283,12 +283,13 @@ form_has_box(const struct tui_form *f)
 
 /*
  * The box of field i, and under its label (in lw, whose label column
- * starts at ly, lx) the key for a new line and, when the text is longer
- * than the box, which of its lines show.
+ * starts at ly, lx) the key for a new line; on the row under the box
+ * unless it holds an error (said), which lines show when the text is
+ * longer than the box.
  */
 static void
 form_draw_box(struct tui *t, struct tui_form *f, size_t i, WINDOW *lw,
-    int ly, int lx)
+    int ly, int lx, int said)
 {
 	struct tui_textbox_view view;
 	char *where;
@@ -299,16 +300,14 @@ form_draw_box(struct tui *t, struct tui_form *f, size_t i, WINDOW *lw,
 		f->view = view;
 	if (f->box_rows > 1)
 		tui_put(lw, ly + f->row[i] + 1, lx, FORM_LABEL_COLS, A_DIM,
-		    "Ctrl-J: new line");
-	if (view.lines > (size_t)f->box_rows && f->box_rows > 2) {
-		where = xasprintf("lines %zu-%zu of %zu", view.top + 1,
-		    view.top + (size_t)f->box_rows, view.lines);
-		tui_put(lw, ly + f->row[i] + f->box_rows - 1, lx,
-		    FORM_LABEL_COLS, A_DIM, where);
+		    "Ctrl-J new line");
+	if (view.lines > (size_t)f->box_rows && !said) {
+		where = xasprintf("lines %zu-%zu of %zu (PgUp, PgDn)",
+		    view.top + 1, view.top + (size_t)f->box_rows, view.lines);
+		tui_put(f->win, f->row[i] + f->box_rows, FORM_FIELD_X,
+		    getmaxx(f->win) - FORM_FIELD_X, A_DIM, where);
 		free(where);
-	} else if (f->box_rows > 2)
-		tui_put(lw, ly + f->row[i] + f->box_rows - 1, lx,
-		    FORM_LABEL_COLS, A_NORMAL, "");
+	}
 }
 
 static void
@@ -318,6 +317,7 @@ form_draw(struct tui *t, struct tui_screen *s)
 	struct form_intro in;
 	WINDOW *lw = f->dialog ? f->frame : stdscr;
 	int ly, lx, hx, wcols = getmaxx(f->win), cur = (int)form_current(f);
+	int said;
 	size_t i, j;
 	char *text;
 	attr_t attr;
@@ -363,17 +363,19 @@ form_draw(struct tui *t, struct tui_screen *s)
 		    ">" : "");
 		tui_put(lw, ly + f->row[i], lx, FORM_LABEL_COLS, attr,
 		    f->specs[i].label);
-		if (f->specs[i].kind == FIELD_LINES)
-			form_draw_box(t, f, i, lw, ly, lx);
 		hx = FORM_FIELD_X + f->specs[i].width + 1;
 		if (f->specs[i].hint != NULL && wcols > hx + 1)
 			tui_put(f->win, f->row[i], hx, wcols - hx, A_DIM,
 			    f->specs[i].hint);
-		if (f->specs[i].joined)
+		if (f->specs[i].joined) {
+			if (f->specs[i].kind == FIELD_LINES)
+				form_draw_box(t, f, i, lw, ly, lx, 1);
 			continue;
+		}
 		/* The error row of the group ending with field i. */
 		wmove(f->win, f->row[i] + form_height(f, i), 0);
 		wclrtoeol(f->win);
+		said = 0;
 		for (j = i + 1; j-- > 0; ) {
 			if (form_error_field(f, j) != i)
 				break;
@@ -384,9 +386,12 @@ form_draw(struct tui *t, struct tui_screen *s)
 				    wcols - FORM_FIELD_X,
 				    tui_style(t, STYLE_ERROR), text);
 				free(text);
+				said = 1;
 				break;
 			}
 		}
+		if (f->specs[i].kind == FIELD_LINES)
+			form_draw_box(t, f, i, lw, ly, lx, said);
 	}
 	pos_form_cursor(f->form);
 	if (f->specs[cur].kind == FIELD_LINES)
