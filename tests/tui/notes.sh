@@ -31,6 +31,10 @@ cat > "$TEST_DIR/editor.sh" <<'EOF'
 #!/bin/sh
 # An editor for the test: adds a line to the note, or fails when asked.
 [ -f "$TEST_DIR_FOR_EDITOR/fail-editor" ] && exit 3
+if [ -f "$TEST_DIR_FOR_EDITOR/long-editor" ]; then
+	head -c 70000 /dev/zero | tr '\0' x >> "$1"
+	exit 0
+fi
 printf '%s\n' "Written in the editor." >> "$1"
 EOF
 chmod +x "$TEST_DIR/editor.sh"
@@ -123,6 +127,11 @@ keys C-x
 check_screen "the editor did not end well (status 3): the note is as it was" \
 	"an editor that fails leaves the note as it was"
 rm -f "$TEST_DIR/fail-editor"
+touch "$TEST_DIR/long-editor"
+keys C-x
+check_screen "the note written in the editor is too long (more than 65536 bytes)" \
+	"a note too long from the editor is refused"
+rm -f "$TEST_DIR/long-editor"
 keys Enter
 check_screen "Logged contact #11: phone with Ash" "the edited note saves"
 check_note 11 "Typed in the box.|Written in the editor." \
@@ -208,6 +217,22 @@ keys Enter
 check_screen "Logged contact #14: phone with" "it saves after the resizes"
 check_note 14 "Line 1|Line 2|Line 3|Line 4|Line 5|Line 6|Line 7" \
 	"with the text typed before them"
+# Esc asks before throwing a typed note away.
+keys c
+wait_for "Log a contact with"
+keys Tab Tab Tab Tab
+type_text "A draft"
+keys C-j
+type_text "of two lines"
+keys Escape
+check_screen "Throw away what you typed?" "Esc asks before throwing a note away"
+keys y
+check_screen_lacks "Log a contact with" "y throws it away"
+if [ "$(sql "SELECT count(*) FROM contacts")" = 14 ]; then
+	ok "nothing was saved from the thrown-away note"
+else
+	not_ok "nothing was saved from the thrown-away note"
+fi
 keys q
 check_exit 0 "quits with status 0 at 80x24"
 
