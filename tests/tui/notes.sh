@@ -82,6 +82,8 @@ check_screen "  #9     27/11/2026  phone   by the worker" "the page lists the co
 check_screen "         Met at the college library." "... its note's first line, indented"
 check_screen "         Talked about the bursary form, which needs the tutor's signature before the end of term" \
 	"... the second, wrapped to the page"
+check_screen "           (signed)." \
+	"... the rest of it two columns further in: a row, not a line of its own"
 check_screen "         Next: phone on Monday." "... and the third on a line of its own"
 
 # A struck-out pick list shows the note on one line.
