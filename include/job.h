@@ -187,8 +187,9 @@ int job_handover_look(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause);
 
 /*
- * Import the handover file at path (the one job_handover_look opened
- * into h, or opened now): refused as job_handover_look refuses, else
+ * Import the handover file at path: the one job_handover_look opened
+ * into h, or, when h is zeroed, opened now.  Refused as job_handover_look
+ * refuses (looking at the caseload as it is now), else
  * every young person in it is added to the caseload in one transaction
  * with their whole records, under new numbers (h->ids, h->n), and
  * r->counts is what the file held.
