@@ -231,21 +231,21 @@ test_status_review_letter(void **state)
 }
 
 static int
-count_person(const struct person *p, void *arg)
+count_one(const struct person *p, void *arg)
 {
 	(void)p;
 	(*(long *)arg)++;
 	return 0;
 }
 
-/* How many young people the session's caseload holds. */
+/* How many young people the session's caseload holds, archived or not. */
 static long
-people(struct session *s)
+people_in(struct session *s)
 {
 	char *cause = NULL;
 	long n = 0;
 
-	assert_int_equal(store_people_each(s->st, STORE_EVERYONE, count_person,
+	assert_int_equal(store_people_each(s->st, STORE_EVERYONE, count_one,
 	    &n, &cause), 0);
 	return n;
 }
@@ -301,7 +301,7 @@ test_import(void **state)
 	assert_int_equal(imp.sheet.problems[0].line, 3);
 	assert_int_equal(imp.added, 0);
 	job_import_free(&imp);
-	assert_int_equal(people(&fx->s), 1);
+	assert_int_equal(people_in(&fx->s), 1);
 
 	/* Someone already on the caseload: found, and nothing written. */
 	assert_refused(import_sheet(fx, "name,dob\n"
@@ -313,7 +313,7 @@ test_import(void **state)
 	assert_non_null(strstr(imp.sheet.problems[0].what,
 	    "already on your caseload as number 1"));
 	job_import_free(&imp);
-	assert_int_equal(people(&fx->s), 1);
+	assert_int_equal(people_in(&fx->s), 1);
 
 	/* A header and nobody. */
 	assert_refused(import_sheet(fx, "name,dob\n", 0, &imp, &r, &cause),
@@ -331,7 +331,7 @@ test_import(void **state)
 	assert_int_equal(imp.down, 1);
 	assert_int_equal(imp.added, 0);
 	job_import_free(&imp);
-	assert_int_equal(people(&fx->s), 1);
+	assert_int_equal(people_in(&fx->s), 1);
 
 	/* And done: both, with the contact and the stepping down. */
 	assert_int_equal(import_sheet(fx, "name,dob,status,stepped down on,"
@@ -340,7 +340,7 @@ test_import(void **state)
 	    "Chloe Nowak,2007-02-28,stepped down,2026-10-01,\n", 0, &imp, &r,
 	    &cause), 0);
 	assert_int_equal(imp.added, 2);
-	assert_int_equal(people(&fx->s), 3);
+	assert_int_equal(people_in(&fx->s), 3);
 	assert_int_equal(store_person_get(fx->s.st, imp.sheet.rows[0].person.id,
 	    &p, &cause), 0);
 	assert_string_equal(p->name, "Ben Carter");
@@ -384,7 +384,7 @@ test_handover_import(void **state)
 	assert_int_equal(h.clash_id, fx->id);
 	assert_int_equal(h.n, 0);
 	job_handover_free(&h);
-	assert_int_equal(people(&fx->s), 1);
+	assert_int_equal(people_in(&fx->s), 1);
 
 	/* Into another caseload: looked at, then imported. */
 	memset(&other, 0, sizeof other);
@@ -415,7 +415,7 @@ test_handover_import(void **state)
 	assert_refused(job_handover_import(&other, file, &h, &r, &cause), &r,
 	    &cause, JOB_FILE);
 	job_handover_free(&h);
-	assert_int_equal(people(&other), 1);
+	assert_int_equal(people_in(&other), 1);
 	session_close(&other);
 	conf_free(&other.cfg);
 }
