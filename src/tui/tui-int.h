@@ -256,10 +256,15 @@ void tui_print_letters(struct tui *t, const struct letter_list *list);
 void tui_help_open(struct tui *t);
 
 /* tui-database.c */
-/* Back the caseload up, or restore it, as the commands do (a pick list). */
+/*
+ * Back the caseload up, restore it, or import a handover file, as the
+ * commands do (a pick list).
+ */
 void tui_database_open(struct tui *t);
 /* Hand young person id over to a file, as 'caseload handover export'. */
 void tui_handover_dialog(struct tui *t, long id);
+/* Import a handover file, as 'caseload handover import', after asking. */
+void tui_handover_import_dialog(struct tui *t);
 
 /* tui-figures.c */
 /* Open the supervision figures, as 'caseload stats' gives them. */

@@ -91,8 +91,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "the interval, recent contacts, letters and reviews, as 'caseload "
 	  "stats' gives them", "figures", 3 },
 	{ TUI_DATABASE, TUI_ON_LIST, { 'B' }, "Jobs",
-	  "back the caseload up to a file, or restore it from a backup, as "
-	  "'caseload backup' and 'caseload restore' do", NULL, 0 },
+	  "back the caseload up to a file, restore it from a backup, or import "
+	  "young people another worker handed over, as 'caseload backup', "
+	  "'caseload restore' and 'caseload handover import' do", "database",
+	  3 },
 	{ TUI_HANDOVER, TUI_ON_PAGE, { 'H' }, "Jobs",
 	  "hand the young person over to another worker: their whole record "
 	  "to a file, as 'caseload handover export' writes it", NULL, 0 },
