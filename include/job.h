@@ -16,6 +16,7 @@
 #ifndef CASELOAD_JOB_H
 #define CASELOAD_JOB_H
 
+#include "import.h"
 #include "person.h"
 #include "session.h"
 #include "views.h"
@@ -269,5 +270,90 @@ int job_print(struct session *s, struct job_print *p,
 
 /* Free what p holds (not p itself); safe on a zeroed one. */
 void job_print_free(struct job_print *p);
+
+/* --------------------------------------------------------- importing */
+
+/*
+ * Importing: young people from a spreadsheet saved as CSV (import.h), and
+ * from another worker's handover file (store.h), each all or nothing.
+ */
+
+/* What a spreadsheet import did, or would do. */
+struct job_import {
+	struct import_sheet	 sheet;		/* the good rows (with their
+						 * new numbers once added) and
+						 * the problems, by line */
+	size_t			 present;	/* rows of young people already
+						 * on the caseload */
+	size_t			 down;		/* rows stepped down */
+	size_t			 added;		/* young people added: 0 for a
+						 * dry run or a refusal */
+};
+
+/*
+ * Read the spreadsheet at path (see import_read) into imp, as on today,
+ * and check every field as typed input is checked; nothing of the
+ * caseload is read or written, so a face may open the database only
+ * once the file has been read.  A file that cannot be read at all is
+ * refused (JOB_FILE); problems of its rows are left in imp->sheet for
+ * job_import.  Free imp with job_import_free either way.
+ */
+int job_import_read(struct session *s, const char *path,
+    struct job_import *imp, struct job_result *r, char **cause);
+
+/*
+ * Import the sheet job_import_read read into imp: find the rows of young
+ * people already on the caseload (the same name, ignoring case and
+ * spaces, and date of birth: a problem at that row, imp->present), then
+ * refuse the whole sheet (JOB_FILE, nothing written) when any row has a
+ * problem (imp->sheet.problems, in order of line) or there is nobody in
+ * it; otherwise add every row in one transaction, with the contact of
+ * its last contact column and its stepping down (imp->added; each row's
+ * person.id is its new number).  A dry run stops before writing, and
+ * may have no database to look in (s->st NULL: nobody is on it).
+ */
+int job_import(struct session *s, struct job_import *imp, int dry_run,
+    struct job_result *r, char **cause);
+
+/* Free what imp holds (not imp itself); safe on a zeroed imp. */
+void job_import_free(struct job_import *imp);
+
+/* A handover file, looked at and then imported. */
+struct job_handover {
+	struct store_handover_info	 info;	/* what it says of itself: its
+						 * counts, who made it, when */
+	struct store			*ho;	/* the file, open to read */
+	long				 clash_id; /* refused: who here is in
+						 * the file too, or 0 */
+	long				*ids;	/* imported: the new numbers,
+						 * in the file's order */
+	size_t				 n;
+};
+
+/*
+ * Open the handover file at path and check it (store_handover_open, on
+ * today), and, when the caseload is open (s->st), that none of its young
+ * people are here already (the same UUID, or the same name and date of
+ * birth: h->clash_id).  Either refusal is JOB_FILE with *cause saying
+ * why (the faces add that nothing was imported).  h->info says what the
+ * file holds, to show before importing; h keeps the file open for
+ * job_handover_import.  Free h with job_handover_free either way.
+ */
+int job_handover_look(struct session *s, const char *path,
+    struct job_handover *h, struct job_result *r, char **cause);
+
+/*
+ * Import the handover file at path: the one job_handover_look opened
+ * into h, or, when h is zeroed, opened now.  Refused as job_handover_look
+ * refuses (looking at the caseload as it is now), else
+ * every young person in it is added to the caseload in one transaction
+ * with their whole records, under new numbers (h->ids, h->n), and
+ * r->counts is what the file held.
+ */
+int job_handover_import(struct session *s, const char *path,
+    struct job_handover *h, struct job_result *r, char **cause);
+
+/* Close and free what h holds (not h itself); safe on a zeroed h. */
+void job_handover_free(struct job_handover *h);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * cmd-handover.c: caseload handover export (young people's whole records
- * to a file) and caseload handover import (into this caseload).
+ * to a file) and caseload handover import (into this caseload), with the
+ * jobs the screens call too (job_handover_export, job_handover_import).
  */
 #include <config.h>
 
@@ -9,10 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "cli.h"
 #include "rules.h"
-#include "text.h"
 #include "xmalloc.h"
 
 /* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
@@ -128,55 +127,66 @@ out:
 	return rc;
 }
 
-/* The young people in a handover file, and what they clash with here. */
-struct handover_clash {
-	struct person	**in;		/* the file's people */
-	size_t		  n;
-	long		  clash_id;	/* a young person here ... */
-	const char	 *why;		/* ... and why they are the same */
-};
-
+/* Say a refusal of job_handover_look or job_handover_import. */
 static int
-handover_collect(const struct person *p, void *arg)
+handover_import_error(const struct job_result *r, char *cause)
 {
-	struct handover_clash *hc = arg;
+	char *safe = cli_safe(cause != NULL ? cause : "failed");
+	int rc;
 
-	hc->in = xreallocarray(hc->in, hc->n + 1, sizeof *hc->in);
-	hc->in[hc->n++] = person_copy(p);
-	return 0;
+	if (r->refused) {
+		cli_error("handover: %s; nothing was imported", safe);
+		rc = EXIT_USAGE;
+	} else {
+		cli_error("handover: %s", safe);
+		rc = EXIT_FAILED;
+	}
+	free(safe);
+	free(cause);
+	return rc;
 }
 
+/* The young people just imported, one line each, as the lists judge. */
 static int
-handover_find_clash(const struct person *p, void *arg)
+handover_say_imported(struct cli *cli, const struct job_handover *h)
 {
-	struct handover_clash *hc = arg;
+	struct person *p;
+	struct rules_due due;
+	char *cause = NULL, *safe;
 	size_t i;
 
-	for (i = 0; i < hc->n; i++) {
-		if (strcmp(hc->in[i]->uuid, p->uuid) == 0)
-			hc->why = "the same UUID: they were handed over before";
-		else if (check_duplicate(hc->in[i], p))
-			hc->why = "the same name and date of birth";
-		else
-			continue;
-		hc->clash_id = p->id;
-		return 1;
+	for (i = 0; i < h->n; i++) {
+		if (store_person_get(cli->ses.st, h->ids[i], &p, &cause) != 0) {
+			cli_error("handover: %s", cause != NULL ? cause :
+			    "a young person just imported is missing");
+			free(cause);
+			return EXIT_FAILED;
+		}
+		safe = cli_safe(p->name);
+		printf("  %5ld  %s, %s", p->id, safe,
+		    person_status_label(p->facts.status));
+		free(safe);
+		due = rules_contact_due(&p->facts, &cli->ses.cfg.rules,
+		    cli->ses.today);
+		if (due.state == DUE_OVERDUE)
+			printf(", contact overdue since %s", cli_date(cli,
+			    due.due));
+		else if (due.state != DUE_NONE)
+			printf(", next contact due %s", cli_date(cli, due.due));
+		putchar('\n');
+		free(p);
 	}
-	return 0;
+	return EXIT_DONE;
 }
 
 static int
 handover_import(struct cli *cli, int argc, char **argv)
 {
-	struct store_handover_info info;
-	struct handover_clash hc;
-	struct store *st, *ho = NULL;
-	struct person *p;
-	struct rules_due due;
+	struct job_handover h;
+	struct job_result r;
+	struct store *st;
 	const char *path;
 	char *cause = NULL, *safe;
-	long *ids = NULL;
-	size_t n = 0, i;
 	int rc;
 
 	if ((rc = cli_no_options("handover", argc, argv)) != 0)
@@ -188,90 +198,34 @@ handover_import(struct cli *cli, int argc, char **argv)
 		return cli_operands_error("handover", "import: the file name is "
 		    "empty; give the handover file to import");
 	path = argv[optind];
-	memset(&hc, 0, sizeof hc);
 
-	/* The file's records get the checks of typed input, on today. */
-	if (store_handover_open(path, cli->ses.today, &ho, &info, &cause) != 0) {
-		safe = cli_safe(cause);
-		cli_error("handover: %s; nothing was imported", safe);
-		free(safe);
-		free(cause);
-		return EXIT_USAGE;
-	}
-	if (store_people_each(ho, STORE_EVERYONE, handover_collect, &hc,
-	    &cause) != 0) {
-		rc = EXIT_USAGE;
-		goto fail;
-	}
-	if (hc.n == 0 || hc.n != (size_t)info.counts.people) {
-		/* store_handover_open refuses such a file; never import 0. */
-		cli_error("handover: %s holds nobody caseload can import (%zu "
-		    "of its %d young people can be read); nothing was "
-		    "imported: ask for the file again", path, hc.n,
-		    info.counts.people);
-		rc = EXIT_USAGE;
+	/* The file is checked before the caseload is opened. */
+	if (job_handover_look(&cli->ses, path, &h, &r, &cause) != 0) {
+		rc = handover_import_error(&r, cause);
 		goto out;
 	}
 	if ((rc = cli_store(cli, &st)) != 0)
 		goto out;
-	if (store_people_each(st, STORE_EVERYONE, handover_find_clash, &hc,
-	    &cause) != 0) {
-		rc = EXIT_FAILED;
-		goto fail;
-	}
-	if (hc.clash_id != 0) {
-		cli_error("handover: a young person in %s is already here as "
-		    "number %ld (%s); nothing was imported", path, hc.clash_id,
-		    hc.why);
-		rc = EXIT_USAGE;
+	if (job_handover_import(&cli->ses, path, &h, &r, &cause) != 0) {
+		rc = handover_import_error(&r, cause);
 		goto out;
 	}
-	if (store_handover_import(st, ho, &ids, &n, &cause) != 0) {
-		rc = EXIT_FAILED;
-		goto fail;
-	}
 
-	printf("Imported %zu young %s from %s", n, n == 1 ? "person" :
+	printf("Imported %zu young %s from %s", h.n, h.n == 1 ? "person" :
 	    "people", path);
-	if (info.worker[0] != '\0') {
-		safe = cli_safe(info.worker);
+	if (h.info.worker[0] != '\0') {
+		safe = cli_safe(h.info.worker);
 		printf(", handed over by %s", safe);
 		free(safe);
 	}
 	printf(" on %s, with their whole records (", cli_date(cli,
-	    info.made_on));
-	handover_say_counts(stdout, &info.counts);
+	    h.info.made_on));
+	handover_say_counts(stdout, &r.counts);
 	printf("):\n");
-	for (i = 0; i < n; i++) {
-		if (store_person_get(st, ids[i], &p, &cause) != 0) {
-			rc = EXIT_FAILED;
-			goto fail;
-		}
-		safe = cli_safe(p->name);
-		printf("  %5ld  %s, %s", p->id, safe,
-		    person_status_label(p->facts.status));
-		free(safe);
-		due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
-		if (due.state == DUE_OVERDUE)
-			printf(", contact overdue since %s", cli_date(cli,
-			    due.due));
-		else if (due.state != DUE_NONE)
-			printf(", next contact due %s", cli_date(cli, due.due));
-		putchar('\n');
-		free(p);
-	}
-	rc = EXIT_DONE;
-	goto out;
-
-fail:
-	cli_error("handover: %s", cause != NULL ? cause : "failed");
-	free(cause);
+	rc = handover_say_imported(cli, &h);
 out:
-	for (i = 0; i < hc.n; i++)
-		free(hc.in[i]);
-	free(hc.in);
-	free(ids);
-	store_close(ho);
+	job_result_free(&r);
+	job_handover_free(&h);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /*
  * cmd-import.c: caseload import: add young people from a spreadsheet's
- * CSV, all or nothing, in one transaction.
+ * CSV, all or nothing, with the job the screens would call (job_import,
+ * job.h); this says what it did, or what is wrong with the file.
  */
 #include <config.h>
 
@@ -16,69 +17,6 @@
 #include "xmalloc.h"
 
 #define IMPORT_NAME_COLS 28
-
-struct import_match {
-	struct import_sheet	 *sheet;
-	struct import_row	**by;		/* rows by date of birth, name */
-};
-
-/*
- * Rows by date of birth and name (ignoring case and spaces, as names
- * saved before they were tidied may hold more), as bsearch needs.
- */
-static int
-import_key_compare(const void *a, const void *b)
-{
-	const struct import_row *ra = *(const struct import_row *const *)a;
-	const struct import_row *rb = *(const struct import_row *const *)b;
-
-	if (ra->person.facts.dob != rb->person.facts.dob)
-		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
-	return text_namecmp(ra->person.name, rb->person.name);
-}
-
-/* Is someone already in the database also in the sheet? */
-static int
-import_match_person(const struct person *p, void *arg)
-{
-	struct import_match *m = arg;
-	struct import_row key, *keyp = &key, **found;
-
-	memset(&key, 0, sizeof key);
-	key.person.facts.dob = p->facts.dob;
-	key.person.name = p->name;
-	found = bsearch(&keyp, m->by, m->sheet->n, sizeof *m->by,
-	    import_key_compare);
-	if (found != NULL) {
-		import_problem(m->sheet, (*found)->line, "already on your "
-		    "caseload as number %ld (same name and date of birth); "
-		    "take the row out, or change their details with 'caseload "
-		    "edit %ld'", p->id, p->id);
-	}
-	return 0;
-}
-
-/* Find the rows that match someone in the database; -1 on failure. */
-static int
-import_find_present(struct store *st, struct import_sheet *sheet,
-    char **cause)
-{
-	struct import_match m;
-	size_t i;
-	int rc;
-
-	if (sheet->n == 0)
-		return 0;
-	m.sheet = sheet;
-	m.by = xreallocarray(NULL, sheet->n, sizeof *m.by);
-	for (i = 0; i < sheet->n; i++)
-		m.by[i] = &sheet->rows[i];
-	qsort(m.by, sheet->n, sizeof *m.by, import_key_compare);
-	rc = store_people_each(st, STORE_EVERYONE, import_match_person, &m,
-	    cause);
-	free(m.by);
-	return rc;
-}
 
 /* One line of what was (or would be) imported. */
 static void
@@ -121,43 +59,6 @@ import_as_saved(const struct import_row *row)
 	}
 	p.facts.last_contact = row->last_contact;
 	return p;
-}
-
-/* Add every row, in one transaction; sets the rows' numbers. */
-static int
-import_save(struct store *st, struct import_sheet *sheet, char **cause)
-{
-	struct import_row *row;
-	struct contact c;
-	size_t i;
-
-	if (store_begin(st, cause) != 0)
-		return -1;
-	for (i = 0; i < sheet->n; i++) {
-		row = &sheet->rows[i];
-		if (store_person_add(st, &row->person, cause) != 0)
-			goto fail;
-		if (row->last_contact != DATE_NONE) {
-			memset(&c, 0, sizeof c);
-			c.person_id = row->person.id;
-			c.on = row->last_contact;
-			c.method = METHOD_OTHER;
-			c.by = BY_WORKER;
-			c.note = IMPORT_NOTE;
-			c.struck_on = DATE_NONE;
-			if (store_contact_add(st, &c, cause) != 0)
-				goto fail;
-		}
-		if (row->stepped_down_on != DATE_NONE &&
-		    store_status_change(st, row->person.id, STATUS_DOWN,
-		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
-			goto fail;
-	}
-	return store_commit(st, cause);
-
-fail:
-	store_rollback(st);
-	return -1;
 }
 
 static int
@@ -203,21 +104,21 @@ import_options(int argc, char **argv, int *dry_run, const char **path)
 }
 
 /*
- * Read the sheet at path, open the database (not for a dry run when it
- * does not exist yet: that does not make it) and find who in the sheet
- * is on the caseload already.  0 with *st set (NULL when not opened), or
- * an exit status after an error.  Free sheet with import_sheet_free
+ * Read the sheet at path (job_import_read), then open the database (not
+ * for a dry run when it does not exist yet: that does not make it).  0,
+ * or an exit status after an error.  Free imp with job_import_free
  * either way.
  */
 static int
 import_load(struct cli *cli, const char *path, int dry_run,
-    struct import_sheet *sheet, struct store **st)
+    struct job_import *imp)
 {
+	struct job_result r;
+	struct store *st;
 	char *cause = NULL, *safe;
 	int rc;
 
-	*st = NULL;
-	if (import_read(path, cli->ses.today, sheet, &cause) != 0) {
+	if (job_import_read(&cli->ses, path, imp, &r, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("import: %s", safe);
 		free(safe);
@@ -225,14 +126,8 @@ import_load(struct cli *cli, const char *path, int dry_run,
 		return EXIT_USAGE;
 	}
 	if ((!dry_run || access(cli->ses.db_path, F_OK) == 0) &&
-	    (rc = cli_store(cli, st)) != 0)
+	    (rc = cli_store(cli, &st)) != 0)
 		return rc;
-	if (*st != NULL && import_find_present(*st, sheet, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_FAILED;
-	}
-	import_sort_problems(sheet);
 	return 0;
 }
 
@@ -276,30 +171,27 @@ import_refuse(const struct import_sheet *sheet, const char *path)
 
 /* The first line of what import says: done, or would be, and how many. */
 static void
-import_say_counts(const struct import_sheet *sheet, const char *path,
+import_say_counts(const struct job_import *imp, const char *path,
     int dry_run)
 {
-	size_t i, down = 0;
+	size_t n = imp->sheet.n;
 
-	for (i = 0; i < sheet->n; i++) {
-		if (sheet->rows[i].stepped_down_on != DATE_NONE)
-			down++;
-	}
 	printf("%s %zu young %s from %s (%zu stepped up, %zu stepped "
-	    "down):\n", dry_run ? "Would import" : "Imported", sheet->n,
-	    sheet->n == 1 ? "person" : "people", path, sheet->n - down, down);
+	    "down):\n", dry_run ? "Would import" : "Imported", n,
+	    n == 1 ? "person" : "people", path, n - imp->down, imp->down);
 }
 
 /* import --dry-run: what would be imported, by line of the file. */
 static void
-import_say_dry_run(struct cli *cli, const struct import_sheet *sheet,
+import_say_dry_run(struct cli *cli, const struct job_import *imp,
     const char *path)
 {
+	const struct import_sheet *sheet = &imp->sheet;
 	struct person shown;
 	char number[32];
 	size_t i;
 
-	import_say_counts(sheet, path, 1);
+	import_say_counts(imp, path, 1);
 	for (i = 0; i < sheet->n; i++) {
 		snprintf(number, sizeof number, "line %d", sheet->rows[i].line);
 		shown = import_as_saved(&sheet->rows[i]);
@@ -314,15 +206,17 @@ import_say_dry_run(struct cli *cli, const struct import_sheet *sheet,
  * EXIT_FAILED when the database cannot be read.
  */
 static int
-import_say_saved(struct cli *cli, struct store *st,
-    const struct import_sheet *sheet, const char *path)
+import_say_saved(struct cli *cli, const struct job_import *imp,
+    const char *path)
 {
+	const struct import_sheet *sheet = &imp->sheet;
+	struct store *st = cli->ses.st;
 	struct person *saved;
 	char *cause = NULL, number[32];
 	size_t i;
 	int up = 0;
 
-	import_say_counts(sheet, path, 0);
+	import_say_counts(imp, path, 0);
 	for (i = 0; i < sheet->n; i++) {
 		snprintf(number, sizeof number, "%ld", sheet->rows[i].person.id);
 		if (store_person_get(st, sheet->rows[i].person.id, &saved,
@@ -352,30 +246,33 @@ import_say_saved(struct cli *cli, struct store *st,
 int
 cmd_import(struct cli *cli, int argc, char **argv)
 {
-	struct import_sheet sheet;
-	struct store *st;
+	struct job_import imp;
+	struct job_result r;
 	const char *path = NULL;
 	char *cause = NULL;
 	int rc, dry_run = 0;
 
 	if ((rc = import_options(argc, argv, &dry_run, &path)) != 0)
 		return rc;
-	if ((rc = import_load(cli, path, dry_run, &sheet, &st)) != 0 ||
-	    (rc = import_refuse(&sheet, path)) != 0)
+	memset(&imp, 0, sizeof imp);
+	if ((rc = import_load(cli, path, dry_run, &imp)) != 0)
 		goto out;
-	if (dry_run) {
-		import_say_dry_run(cli, &sheet, path);
-		rc = EXIT_DONE;
-		goto out;
-	}
-	if (import_save(st, &sheet, &cause) != 0) {
-		cli_error("import: %s; nothing was imported", cause);
+	if (job_import(&cli->ses, &imp, dry_run, &r, &cause) != 0) {
+		if (r.refused)
+			rc = import_refuse(&imp.sheet, path);
+		else {
+			cli_error("import: %s; nothing was imported", cause);
+			rc = EXIT_FAILED;
+		}
 		free(cause);
-		rc = EXIT_FAILED;
 		goto out;
 	}
-	rc = import_say_saved(cli, st, &sheet, path);
+	if (dry_run) {
+		import_say_dry_run(cli, &imp, path);
+		rc = EXIT_DONE;
+	} else
+		rc = import_say_saved(cli, &imp, path);
 out:
-	import_sheet_free(&sheet);
+	job_import_free(&imp);
 	return rc;
 }

@@ -1,9 +1,10 @@
 /*
  * tui-database.c: the files of the whole caseload from the screen: back
- * it up to a file, or put a backup back in its place (B), and hand a
- * young person over to another worker (H, on their page), with the jobs
- * that 'caseload backup', 'caseload restore' and 'caseload handover
- * export' call (job.h): the same checks, the same files.
+ * it up to a file, put a backup back in its place, or import young people
+ * another worker handed over (B), and hand a young person over to another
+ * worker (H, on their page), with the jobs that 'caseload backup',
+ * 'caseload restore' and 'caseload handover export' and 'import' call
+ * (job.h): the same checks, the same files.
  */
 #include <config.h>
 
@@ -17,7 +18,7 @@
 #include "tui-int.h"
 #include "xmalloc.h"
 
-enum { DB_BACKUP, DB_RESTORE, DB_COUNT };
+enum { DB_BACKUP, DB_RESTORE, DB_IMPORT, DB_COUNT };
 
 /* The file typed into field 0, with ~/ for the home folder; NULL after an
  * error beside it. */
@@ -97,7 +98,7 @@ restore_save(struct tui *t, struct tui_form *f, void *arg)
 	return 0;
 }
 
-/* Back up, or restore: the form for what was chosen. */
+/* Back up, restore or import: the form for what was chosen. */
 static int
 database_chosen(struct tui *t, size_t chosen, void *arg)
 {
@@ -116,14 +117,15 @@ database_chosen(struct tui *t, size_t chosen, void *arg)
 		    "caseload, made while it is in use, to a new file (mode "
 		    "0600); an existing file is never replaced.", specs, 1,
 		    values, 1, "back up", backup_save, NULL, NULL);
-	} else {
+	} else if (chosen == DB_RESTORE) {
 		values[0] = "";
 		tui_form_open(t, "Restore the caseload from a backup", "The "
 		    "whole caseload is replaced by the backup, once it has been "
 		    "checked whole; the caseload as it is now is kept in the "
 		    "backups folder first.", specs, 1, values, 1, "restore",
 		    restore_save, NULL, NULL);
-	}
+	} else
+		tui_handover_import_dialog(t);
 	return TUI_DRAW;
 }
 
@@ -133,6 +135,7 @@ tui_database_open(struct tui *t)
 	static const char *const items[DB_COUNT] = {
 		"Back up the caseload to a file",
 		"Restore the caseload from a backup",
+		"Import young people from a handover file",
 	};
 
 	tui_pick_open(t, "The database", items, DB_COUNT, DB_BACKUP,
@@ -211,4 +214,168 @@ tui_handover_dialog(struct tui *t, long id)
 	    "their notes: pass it on securely.", specs, 1, values, 1,
 	    "write", handover_save, h, handover_form_free);
 	free(title);
+}
+
+/* A handover file looked at, waiting for the worker to say yes. */
+struct handover_in {
+	char			*path;
+	struct job_handover	 h;	/* keeps the file open */
+};
+
+static void
+handover_in_free(void *arg)
+{
+	struct handover_in *in = arg;
+
+	if (in == NULL)
+		return;
+	job_handover_free(&in->h);
+	free(in->path);
+	free(in);
+}
+
+/* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
+static char *
+handover_counts(const struct store_handover_counts *c)
+{
+	return xasprintf("%d contact%s, %d status change%s, %d letter%s and "
+	    "%d review%s", c->contacts, c->contacts == 1 ? "" : "s",
+	    c->status_changes, c->status_changes == 1 ? "" : "s", c->letters,
+	    c->letters == 1 ? "" : "s", c->reviews, c->reviews == 1 ? "" : "s");
+}
+
+/* Who came: "Aisha Khan (number 4), Ben Carter (number 5)", the first few. */
+static char *
+handover_who(struct tui *t, const struct job_handover *h)
+{
+	struct person *p;
+	char *who = xstrdup(""), *next, *cause = NULL;
+	size_t i, shown = h->n > 3 ? 2 : h->n;
+
+	for (i = 0; i < shown; i++) {
+		if (store_person_get(t->st, h->ids[i], &p, &cause) != 0 ||
+		    p == NULL) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		next = xasprintf("%s%s%s (number %ld)", who, i > 0 ? ", " : "",
+		    person_display_name(p), p->id);
+		free(who);
+		who = next;
+		free(p);
+	}
+	if (shown < h->n) {
+		next = xasprintf("%s and %zu more", who, h->n - shown);
+		free(who);
+		who = next;
+	}
+	return who;
+}
+
+/*
+ * Say why a handover file was not imported: someone in it who is here
+ * already by their number and name here, or what the job said.
+ */
+static void
+handover_in_refused(struct tui *t, const struct job_handover *h,
+    const struct job_result *r, const char *cause)
+{
+	struct person *p = NULL;
+	char *why = NULL;
+
+	if (!r->refused) {
+		tui_error(t, "Importing failed: %s", cause);
+		return;
+	}
+	if (h->clash_id == 0 || store_person_get(t->st, h->clash_id, &p,
+	    &why) != 0 || p == NULL) {
+		free(why);
+		tui_error(t, "Nothing was imported: %s.", cause);
+		return;
+	}
+	tui_error(t, "Nothing was imported: %s, in the file, is on this "
+	    "caseload already as number %ld.", person_display_name(p), p->id);
+	free(p);
+}
+
+/* Yes: import the file looked at, then show who came. */
+static int
+handover_in_yes(struct tui *t, enum tui_action answer, void *arg)
+{
+	struct handover_in *in = arg;
+	struct job_result r;
+	char *cause = NULL, *who;
+
+	(void)answer;
+	if (job_handover_import(t->ses, in->path, &in->h, &r, &cause) != 0) {
+		handover_in_refused(t, &in->h, &r, cause);
+		free(cause);
+		job_result_free(&r);
+		return TUI_DRAW;
+	}
+	job_result_free(&r);
+	tui_changed(t);
+	if (in->h.n > 0)
+		tui_list_select(t, in->h.ids[0]);
+	who = handover_who(t, &in->h);
+	tui_message(t, "Imported %zu young %s with their whole records: %s.",
+	    in->h.n, in->h.n == 1 ? "person" : "people", who);
+	free(who);
+	return TUI_DRAW;
+}
+
+/* The file is sound and nobody in it is here: ask before importing. */
+static int
+handover_in_look(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct handover_in *in;
+	struct job_result r;
+	char *path, *cause = NULL, *counts, *question, *by;
+
+	(void)arg;
+	if ((path = database_file(f)) == NULL)
+		return -1;
+	in = xcalloc(1, sizeof *in);
+	in->path = path;
+	if (job_handover_look(t->ses, path, &in->h, &r, &cause) != 0) {
+		handover_in_refused(t, &in->h, &r, cause);
+		free(cause);
+		job_result_free(&r);
+		handover_in_free(in);
+		return -1;
+	}
+	job_result_free(&r);
+	/* Three lines: the question box shows four at most. */
+	counts = handover_counts(&in->h.info.counts);
+	if (in->h.info.worker[0] != '\0')
+		by = xasprintf("handed over by %s on %s", in->h.info.worker,
+		    session_date(t->ses, in->h.info.made_on));
+	else
+		by = xasprintf("made on %s", session_date(t->ses,
+		    in->h.info.made_on));
+	question = xasprintf("%d young %s, %s,\nwith %s.\nAdd them to this "
+	    "caseload, under new numbers?", in->h.info.counts.people,
+	    in->h.info.counts.people == 1 ? "person" : "people", by, counts);
+	tui_ask(t, "Import a handover file", question, "y: yes, import them   "
+	    "n: no", 0, handover_in_yes, in, handover_in_free);
+	free(question);
+	free(by);
+	free(counts);
+	return 0;
+}
+
+void
+tui_handover_import_dialog(struct tui *t)
+{
+	static const struct tui_field_spec specs[] = {
+		{ "File", FIELD_TEXT, 44, PATH_MAX, NULL, NULL, 0 },
+	};
+	const char *values[1] = { "" };
+
+	tui_form_open(t, "Import a handover file", "Young people another "
+	    "worker handed over with 'caseload handover export' (or H on a "
+	    "page), with their whole records. The file is checked whole, and "
+	    "you are asked before anything is imported.", specs, 1, values,
+	    1, "look at it", handover_in_look, NULL, NULL);
 }

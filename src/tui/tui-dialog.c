@@ -185,7 +185,7 @@ tui_contact_dialog(struct tui *t, long id)
 		  "Left/Right or a letter", 0 },
 		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 0 },
 		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
-		{ "Note", FIELD_TEXT, 50, CHECK_NOTE_MAX, NULL, NULL, 0 },
+		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
 	};
 	const char *values[CD_COUNT] = { NULL };
 	char today[64], *title;
@@ -416,6 +416,25 @@ strike_chosen(struct tui *t, size_t chosen, void *arg)
 	return TUI_DRAW;
 }
 
+/* A note of several lines on one, its lines joined by " / ", made safe. */
+static char *
+dialog_one_line(const char *note)
+{
+	char *joined = xmalloc(strlen(note) * 3 + 1), *out = joined, *safe;
+
+	for (; *note != '\0'; note++) {
+		if (*note == '\n') {
+			memcpy(out, " / ", 3);
+			out += 3;
+		} else
+			*out++ = *note;
+	}
+	*out = '\0';
+	safe = text_escape(joined, 0);
+	free(joined);
+	return safe;
+}
+
 void
 tui_strike_dialog(struct tui *t, long id)
 {
@@ -446,7 +465,7 @@ tui_strike_dialog(struct tui *t, long id)
 	labels = xcalloc(s->n, sizeof *labels);
 	for (i = 0; i < s->n; i++) {
 		c = s->contacts[i];
-		note = c->note != NULL ? text_escape(c->note, 0) : NULL;
+		note = c->note != NULL ? dialog_one_line(c->note) : NULL;
 		labels[i] = xasprintf("#%-5ld %-10s  %-6s %s%s", c->id,
 		    session_date(t->ses, c->on), contact_method_name(c->method),
 		    c->attempted ? "(attempted) " : "", note != NULL ? note : "");

@@ -2,9 +2,12 @@
  * tui-form.c: forms, with the ncurses FORM library: a page (add and edit
  * a young person) or a dialog box over the screen beneath (log contact,
  * step up/down, review, strike out).  Characters are typed with
- * form_driver_w, so any script can be entered.  Nothing is saved until
- * the form's save function accepts every field; errors are shown under
- * the field they are about.  Esc asks before throwing typed text away.
+ * form_driver_w, so any script can be entered.  A note of several lines
+ * is a box of our own (tui-textbox.c) over a one-row field of the form,
+ * which the form moves to and from as to any other.  Nothing is saved
+ * until the form's save function accepts every field; errors are shown
+ * under the field they are about.  Esc asks before throwing typed text
+ * away.
  */
 #include <config.h>
 
@@ -27,6 +30,10 @@
  */
 #define FORM_FIELD_X	1
 
+/* Rows of a box of several lines: as the screen leaves room for. */
+#define FORM_BOX_ROWS_MIN 3
+#define FORM_BOX_ROWS_MAX 8
+
 struct tui_form {
 	char			*title;
 	char			*intro;
@@ -41,6 +48,9 @@ struct tui_form {
 	WINDOW			*win;		/* fields, hints and errors */
 	int			*row;		/* of each field, in win */
 	int			 rows;		/* of win */
+	struct tui_textbox	**boxes;	/* of FIELD_LINES, else NULL */
+	int			 box_rows;	/* rows of each box */
+	struct tui_textbox_view	 view;		/* the current box, drawn */
 	char			**initial;	/* trimmed text when opened */
 	int			*initial_choice;
 	int			*choice;
@@ -123,6 +133,92 @@ form_intro_line(const char *line, void *arg)
 	in->n++;
 }
 
+/* Rows field i takes on screen, without its error row. */
+static int
+form_height(const struct tui_form *f, size_t i)
+{
+	return f->specs[i].kind == FIELD_LINES ? f->box_rows : 1;
+}
+
+/* Where each field goes in win, each followed by its error row. */
+static void
+form_layout(struct tui_form *f)
+{
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < f->n; i++) {
+		f->row[i] = r;
+		r += form_height(f, i) + (f->specs[i].joined ? 0 : 1);
+	}
+	f->rows = r;
+}
+
+/*
+ * Rows for the boxes of several lines, for the size of the screen: what
+ * is left under the other fields (a dialog keeping clear of the status
+ * line), shared among them, from FORM_BOX_ROWS_MIN to FORM_BOX_ROWS_MAX.
+ */
+static int
+form_box_rows(const struct tui_form *f)
+{
+	int other = 0, boxes = 0, room;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->specs[i].kind == FIELD_LINES)
+			boxes++;
+		else
+			other++;
+		other += f->specs[i].joined ? 0 : 1;
+	}
+	if (boxes == 0)
+		return FORM_BOX_ROWS_MIN;
+	if (f->dialog)
+		room = LINES - 3 - (3 + f->intro_lines + (f->intro_lines > 0));
+	else
+		room = LINES - 3 - (tui_body_top() + 2 + f->intro_lines);
+	room = (room - other) / boxes;
+	if (room < FORM_BOX_ROWS_MIN)
+		return FORM_BOX_ROWS_MIN;
+	return room > FORM_BOX_ROWS_MAX ? FORM_BOX_ROWS_MAX : room;
+}
+
+/*
+ * Size the boxes for the screen; when that moves the fields, the form
+ * (not posted) is made again over them, on the same field.
+ */
+static void
+form_fit(struct tui_form *f)
+{
+	int rows = form_box_rows(f);
+	size_t i, cur;
+
+	if (rows == f->box_rows && f->form != NULL)
+		return;
+	f->box_rows = rows;
+	form_layout(f);
+	if (f->form == NULL)
+		return;
+	cur = form_current(f);
+	free_form(f->form);
+	for (i = 0; i < f->n; i++)
+		move_field(f->fields[i], f->row[i], FORM_FIELD_X);
+	f->form = new_form(f->fields);
+	if (f->form == NULL)
+		abort();	/* out of memory */
+	set_current_field(f->form, f->fields[cur]);
+}
+
+/* Columns of the box of field i: its width, or what the window leaves. */
+static int
+form_box_cols(const struct tui_form *f, size_t i)
+{
+	int room = getmaxx(f->win) - FORM_FIELD_X - 1;
+
+	return f->specs[i].width < room ? f->specs[i].width : room;
+}
+
 /* Make the windows for the size of the screen, and post the form. */
 static void
 form_place(struct tui_form *f)
@@ -135,6 +231,7 @@ form_place(struct tui_form *f)
 		if (f->intro != NULL)
 			tui_wrap(f->intro, w - 4, form_count_line, &count);
 		f->intro_lines = count.n > 4 ? 4 : count.n;
+		form_fit(f);
 		h = 2 + 1 + f->intro_lines + (f->intro_lines > 0) + f->rows;
 		y = (LINES - h) / 2;
 		if (y < 1)
@@ -149,6 +246,7 @@ form_place(struct tui_form *f)
 	} else {
 		f->frame = NULL;
 		f->intro_lines = f->intro != NULL ? 1 : 0;
+		form_fit(f);
 		f->label_x = 2;
 		f->label_y = tui_body_top() + 2 + f->intro_lines;
 		fx = f->label_x + FORM_LABEL_COLS + 2 - FORM_FIELD_X;
@@ -172,6 +270,47 @@ form_unplace(struct tui_form *f)
 	f->win = f->frame = NULL;
 }
 
+static int
+form_has_box(const struct tui_form *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		if (f->specs[i].kind == FIELD_LINES)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The box of field i, and under its label (in lw, whose label column
+ * starts at ly, lx) the key for a new line; on the row under the box
+ * unless it holds an error (said), which lines show when the text is
+ * longer than the box.
+ */
+static void
+form_draw_box(struct tui *t, struct tui_form *f, size_t i, WINDOW *lw,
+    int ly, int lx, int said)
+{
+	struct tui_textbox_view view;
+	char *where;
+
+	tui_textbox_draw(f->boxes[i], f->win, f->row[i], FORM_FIELD_X,
+	    f->box_rows, form_box_cols(f, i), tui_style(t, STYLE_FIELD), &view);
+	if (i == form_current(f))
+		f->view = view;
+	if (f->box_rows > 1)
+		tui_put(lw, ly + f->row[i] + 1, lx, FORM_LABEL_COLS, A_DIM,
+		    "Ctrl-J new line");
+	if (view.lines > (size_t)f->box_rows && !said) {
+		where = xasprintf("lines %zu-%zu of %zu (PgUp, PgDn)",
+		    view.top + 1, view.top + (size_t)f->box_rows, view.lines);
+		tui_put(f->win, f->row[i] + f->box_rows, FORM_FIELD_X,
+		    getmaxx(f->win) - FORM_FIELD_X, A_DIM, where);
+		free(where);
+	}
+}
+
 static void
 form_draw(struct tui *t, struct tui_screen *s)
 {
@@ -179,6 +318,7 @@ form_draw(struct tui *t, struct tui_screen *s)
 	struct form_intro in;
 	WINDOW *lw = f->dialog ? f->frame : stdscr;
 	int ly, lx, hx, wcols = getmaxx(f->win), cur = (int)form_current(f);
+	int said;
 	size_t i, j;
 	char *text;
 	attr_t attr;
@@ -193,7 +333,9 @@ form_draw(struct tui *t, struct tui_screen *s)
 		tui_put(f->frame, 0, 2, text_width(text) < fw - 4 ?
 		    text_width(text) : fw - 4, A_BOLD, text);
 		free(text);
-		text = xasprintf(" Enter %s · Esc cancel ", f->save_label);
+		text = xasprintf(" Enter %s%s · Esc cancel ", f->save_label,
+		    form_has_box(f) ? " · Ctrl-J new line · Ctrl-X editor" :
+		    "");
 		tui_put(f->frame, getmaxy(f->frame) - 1, 2,
 		    text_width(text) < fw - 4 ? text_width(text) : fw - 4,
 		    A_NORMAL, text);
@@ -226,28 +368,38 @@ form_draw(struct tui *t, struct tui_screen *s)
 		if (f->specs[i].hint != NULL && wcols > hx + 1)
 			tui_put(f->win, f->row[i], hx, wcols - hx, A_DIM,
 			    f->specs[i].hint);
-		if (f->specs[i].joined)
+		if (f->specs[i].joined) {
+			if (f->specs[i].kind == FIELD_LINES)
+				form_draw_box(t, f, i, lw, ly, lx, 1);
 			continue;
+		}
 		/* The error row of the group ending with field i. */
-		wmove(f->win, f->row[i] + 1, 0);
+		wmove(f->win, f->row[i] + form_height(f, i), 0);
 		wclrtoeol(f->win);
+		said = 0;
 		for (j = i + 1; j-- > 0; ) {
 			if (form_error_field(f, j) != i)
 				break;
 			if (f->errors[j] != NULL) {
 				text = xasprintf("! %s", f->errors[j]);
-				tui_put(f->win, f->row[i] + 1, FORM_FIELD_X,
+				tui_put(f->win, f->row[i] + form_height(f, i),
+				    FORM_FIELD_X,
 				    wcols - FORM_FIELD_X,
 				    tui_style(t, STYLE_ERROR), text);
 				free(text);
+				said = 1;
 				break;
 			}
 		}
+		if (f->specs[i].kind == FIELD_LINES)
+			form_draw_box(t, f, i, lw, ly, lx, said);
 	}
 	pos_form_cursor(f->form);
+	if (f->specs[cur].kind == FIELD_LINES)
+		wmove(f->win, f->view.cursor_y, f->view.cursor_x);
 	s->frame = f->frame;
 	s->input = f->win;
-	s->cursor = f->specs[cur].kind == FIELD_TEXT;
+	s->cursor = f->specs[cur].kind != FIELD_CHOICE;
 }
 
 static int
@@ -333,14 +485,57 @@ form_save(struct tui *t, struct tui_form *f)
 	return TUI_DRAW;
 }
 
+/* The note of field i written in the worker's own editor. */
+static void
+form_box_editor(struct tui *t, struct tui_form *f, size_t i)
+{
+	char *text = NULL, *cause = NULL;
+
+	if (tui_textbox_edit(t, f->boxes[i], &text, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	tui_textbox_set(f->boxes[i], text);
+	free(text);
+	tui_form_error(f, i, NULL);
+}
+
+/* A key in the box of several lines of field i; TUI_PASS if not its. */
+static int
+form_box_key(struct tui *t, struct tui_form *f, size_t i, int key)
+{
+	char *msg;
+	int bits, full;
+
+	if (tui_key_action(key, TUI_ON_FORM) == TUI_EDITOR) {
+		form_box_editor(t, f, i);
+		return TUI_DRAW;
+	}
+	bits = tui_textbox_key(f->boxes[i], key, f->box_rows,
+	    form_box_cols(f, i), &full);
+	if (full) {
+		msg = xasprintf("no room for more: at most %d bytes",
+		    f->specs[i].max);
+		tui_form_error(f, i, msg);
+		free(msg);
+	}
+	return bits;
+}
+
 static int
 form_key(struct tui *t, struct tui_screen *s, int key)
 {
 	struct tui_form *f = s->data;
 	size_t i = form_current(f);
-	int choice = f->specs[i].kind == FIELD_CHOICE;
+	int choice = f->specs[i].kind == FIELD_CHOICE, bits;
 	enum tui_action action;
 
+	if (f->specs[i].kind == FIELD_LINES) {
+		bits = form_box_key(t, f, i, key);
+		if (bits != TUI_PASS)
+			return bits;
+	}
 	if (tui_key_printable(key)) {
 		if (!choice) {
 			form_driver_w(f->form, OK, (wchar_t)key);
@@ -355,6 +550,7 @@ form_key(struct tui *t, struct tui_screen *s, int key)
 	action = tui_key_action(key, TUI_ON_FORM);
 	switch (action) {
 	case TUI_SAVE:
+	case TUI_NEW_LINE:	/* outside a note, as Enter */
 		return form_save(t, f);
 	case TUI_CANCEL:
 		if (form_changed(f)) {
@@ -431,6 +627,7 @@ form_free(struct tui_screen *s)
 	free_form(f->form);
 	for (i = 0; i < f->n; i++) {
 		free_field(f->fields[i]);
+		tui_textbox_free(f->boxes[i]);
 		free(f->initial[i]);
 		free(f->errors[i]);
 		free(f->labels[i]);
@@ -439,6 +636,7 @@ form_free(struct tui_screen *s)
 	if (f->free_arg != NULL)
 		f->free_arg(f->arg);
 	free(f->fields);
+	free(f->boxes);
 	free(f->specs);
 	free(f->labels);
 	free(f->hints);
@@ -471,7 +669,6 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	const char *value;
 	char *shown;
 	size_t i, k;
-	int r = 0;
 
 	f->title = xstrdup(title);
 	f->intro = intro != NULL ? xstrdup(intro) : NULL;
@@ -490,6 +687,7 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 	f->initial_choice = xcalloc(n, sizeof *f->initial_choice);
 	f->choice = xcalloc(n, sizeof *f->choice);
 	f->errors = xcalloc(n, sizeof *f->errors);
+	f->boxes = xcalloc(n, sizeof *f->boxes);
 	for (i = 0; i < n; i++) {
 		f->labels[i] = xstrdup(specs[i].label);
 		f->hints[i] = specs[i].hint != NULL ?
@@ -497,10 +695,9 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 		f->specs[i] = specs[i];
 		f->specs[i].label = f->labels[i];
 		f->specs[i].hint = f->hints[i];
-		f->row[i] = r;
-		r += specs[i].joined ? 1 : 2;
 	}
-	f->rows = r;
+	f->box_rows = FORM_BOX_ROWS_MIN;
+	form_layout(f);
 
 	for (i = 0; i < n; i++) {
 		FIELD *field = new_field(1, specs[i].width, f->row[i],
@@ -524,6 +721,15 @@ tui_form_open(struct tui *t, const char *title, const char *intro,
 			f->initial[i] = xstrdup(specs[i].choices[f->choice[i]]);
 			continue;
 		}
+		if (specs[i].kind == FIELD_LINES) {
+			/* A place for the box, which holds the text. */
+			field_opts_off(field, O_EDIT);
+			shown = text_escape(value, 1);
+			f->boxes[i] = tui_textbox_new(shown, (size_t)specs[i].max);
+			f->initial[i] = tui_textbox_value(f->boxes[i]);
+			free(shown);
+			continue;
+		}
 		field_opts_off(field, O_STATIC);
 		set_max_field(field, specs[i].max);
 		shown = text_escape(value, 0);
@@ -545,6 +751,8 @@ tui_form_value(struct tui_form *f, size_t i)
 {
 	if (f->specs[i].kind == FIELD_CHOICE)
 		return xstrdup(f->specs[i].choices[f->choice[i]]);
+	if (f->specs[i].kind == FIELD_LINES)
+		return tui_textbox_value(f->boxes[i]);
 	return form_trim(field_buffer(f->fields[i], 0));
 }
 

@@ -74,8 +74,12 @@ help_load(struct help *h)
 		}
 		names[0] = '\0';
 		for (k = 0; k < TUI_KEYS_MAX && keys[i].keys[k] != 0; k++) {
+			/* \n beside \r is Enter too, on a few terminals. */
+			if (keys[i].keys[k] == '\n' && k > 0 &&
+			    keys[i].keys[0] == '\r')
+				continue;
 			tui_key_name(keys[i].keys[k], name, sizeof name);
-			/* Enter has three codes and Backspace two: say it once. */
+			/* Enter has two codes and Backspace two: say it once. */
 			for (j = 0; j < k; j++) {
 				if (strcmp(tui_key_name(keys[i].keys[j], other,
 				    sizeof other), name) == 0)

@@ -71,7 +71,7 @@ enum tui_action {
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
-	TUI_WRITE_LETTERS
+	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR
 };
 
 #define TUI_KEYS_MAX 4
@@ -256,17 +256,27 @@ void tui_print_letters(struct tui *t, const struct letter_list *list);
 void tui_help_open(struct tui *t);
 
 /* tui-database.c */
-/* Back the caseload up, or restore it, as the commands do (a pick list). */
+/*
+ * Back the caseload up, restore it, or import a handover file, as the
+ * commands do (a pick list).
+ */
 void tui_database_open(struct tui *t);
 /* Hand young person id over to a file, as 'caseload handover export'. */
 void tui_handover_dialog(struct tui *t, long id);
+/* Import a handover file, as 'caseload handover import', after asking. */
+void tui_handover_import_dialog(struct tui *t);
 
 /* tui-figures.c */
 /* Open the supervision figures, as 'caseload stats' gives them. */
 void tui_figures_open(struct tui *t);
 
 /* tui-form.c: forms (the FORM library) and the add and edit forms. */
-enum tui_field_kind { FIELD_TEXT, FIELD_CHOICE };
+/*
+ * FIELD_LINES is a box of several lines (a note: tui-textbox.c), as many
+ * rows high as the screen leaves room for, from 3 to 8; its width is
+ * that of the dialog, up to width, and max is in bytes.
+ */
+enum tui_field_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_LINES };
 
 struct tui_field_spec {
 	const char		*label;
@@ -333,6 +343,57 @@ typedef int (*tui_ask_cb)(struct tui *, enum tui_action answer, void *arg);
 void tui_ask(struct tui *t, const char *title, const char *question,
     const char *answers, int initials, tui_ask_cb cb, void *arg,
     void (*free_arg)(void *));
+
+/*
+ * tui-textbox.c: a box of several lines to type into.  The text keeps
+ * the worker's own line breaks and only those: it is wrapped to the box
+ * only when shown.
+ */
+struct tui_textbox;
+
+/* What tui_textbox_draw showed: for a scroll indicator and the cursor. */
+struct tui_textbox_view {
+	size_t	lines;		/* lines the text takes in the box */
+	size_t	top;		/* the first shown */
+	int	cursor_y, cursor_x;
+};
+
+/* A box holding text (NULL for none), of at most max bytes; caller frees. */
+struct tui_textbox *tui_textbox_new(const char *text, size_t max);
+void tui_textbox_free(struct tui_textbox *tb);
+/* Put text in the box instead of what it held, the cursor at its end. */
+void tui_textbox_set(struct tui_textbox *tb, const char *text);
+/*
+ * The text as it is to be kept: each line without the spaces after it,
+ * no blank lines at the start or end.  The caller frees it.
+ */
+char *tui_textbox_value(const struct tui_textbox *tb);
+/* The text exactly as typed, valid until the box changes. */
+const char *tui_textbox_text(const struct tui_textbox *tb);
+/*
+ * Handle a key in a box shown rows high and cols wide: TUI_DRAW, or
+ * TUI_PASS for a key that is not the box's (Up on its first line, Down
+ * on its last, Enter, Tab, Esc ...).  *full is set to 1 when a
+ * character did not go in because the box holds max bytes already.
+ */
+int tui_textbox_key(struct tui_textbox *tb, int key, int rows, int cols,
+    int *full);
+/*
+ * Draw the box at y, x of win, rows by cols, scrolled so that the
+ * cursor shows; says in *view where the cursor is and what shows.
+ */
+void tui_textbox_draw(struct tui_textbox *tb, WINDOW *win, int y, int x,
+    int rows, int cols, attr_t attr, struct tui_textbox_view *view);
+/*
+ * Write the text of the box in the worker's own editor ($VISUAL, else
+ * $EDITOR, else vi), the screens put away meanwhile, from a temporary
+ * file of mode 0600 that is removed afterwards.  0 with *text what the
+ * file held after (without a newline at its end; \r\n read as \n), for
+ * the caller to free and put in the box; -1 with *cause when the editor
+ * could not run or failed (the box is then as it was).
+ */
+int tui_textbox_edit(struct tui *t, const struct tui_textbox *tb,
+    char **text, char **cause);
 
 /* tui-pick.c: pick lists (the MENU library). */
 typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);

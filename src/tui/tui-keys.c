@@ -12,7 +12,8 @@
 #include "tui-int.h"
 
 #define K(k)		TUI_KEY(k)
-#define ENTER		'\n', '\r', K(KEY_ENTER)
+/* Enter is \r (the screens turn nl off); \n is Ctrl-J, or Enter on a few. */
+#define ENTER		'\r', K(KEY_ENTER), '\n'
 #define MOVING		(TUI_ON_VIEWS | TUI_ON_PICK)
 
 static const struct tui_keydef tui_keydefs[] = {
@@ -90,8 +91,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "the interval, recent contacts, letters and reviews, as 'caseload "
 	  "stats' gives them", "figures", 3 },
 	{ TUI_DATABASE, TUI_ON_LIST, { 'B' }, "Jobs",
-	  "back the caseload up to a file, or restore it from a backup, as "
-	  "'caseload backup' and 'caseload restore' do", NULL, 0 },
+	  "back the caseload up to a file, restore it from a backup, or import "
+	  "young people another worker handed over, as 'caseload backup', "
+	  "'caseload restore' and 'caseload handover import' do", "database",
+	  3 },
 	{ TUI_HANDOVER, TUI_ON_PAGE, { 'H' }, "Jobs",
 	  "hand the young person over to another worker: their whole record "
 	  "to a file, as 'caseload handover export' writes it", NULL, 0 },
@@ -110,14 +113,26 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "rub out the character before the cursor", NULL, 0 },
 
 	/* Forms and dialogs. */
-	{ TUI_SAVE, TUI_ON_FORM, { ENTER }, "Forms and dialogs",
+	{ TUI_SAVE, TUI_ON_FORM, { '\r', K(KEY_ENTER) }, "Forms and dialogs",
 	  "save (nothing is saved until every field is right)", "save", 1 },
+	{ TUI_NEW_LINE, TUI_ON_FORM, { '\n' }, "Forms and dialogs",
+	  "start a new line in a note (in any other field it saves, as Enter "
+	  "does)", NULL, 0 },
+	{ TUI_EDITOR, TUI_ON_FORM, { TUI_CTRL('x') }, "Forms and dialogs",
+	  "write the note in your own editor ($VISUAL or $EDITOR), then come "
+	  "back to the dialog with it", NULL, 0 },
 	{ TUI_CANCEL, TUI_ON_FORM, { TUI_ESC }, "Forms and dialogs",
 	  "cancel (asks first if you typed something)", "cancel", 1 },
 	{ TUI_NEXT_FIELD, TUI_ON_FORM, { '\t', K(KEY_DOWN) },
-	  "Forms and dialogs", "next field", "next field", 2 },
+	  "Forms and dialogs", "next field (in a note, Down goes down its lines "
+	  "first)", "next field", 2 },
 	{ TUI_PREV_FIELD, TUI_ON_FORM, { K(KEY_BTAB), K(KEY_UP) },
-	  "Forms and dialogs", "previous field", NULL, 0 },
+	  "Forms and dialogs", "previous field (in a note, Up goes up its lines "
+	  "first)", NULL, 0 },
+	{ TUI_PAGE_UP, TUI_ON_FORM, { K(KEY_PPAGE) }, "Forms and dialogs",
+	  "up a boxful of lines in a note", NULL, 0 },
+	{ TUI_PAGE_DOWN, TUI_ON_FORM, { K(KEY_NPAGE) }, "Forms and dialogs",
+	  "down a boxful of lines in a note", NULL, 0 },
 	{ TUI_LEFT, TUI_ON_FORM, { K(KEY_LEFT) }, "Forms and dialogs",
 	  "move left in a field, or the previous choice", NULL, 0 },
 	{ TUI_RIGHT, TUI_ON_FORM, { K(KEY_RIGHT) }, "Forms and dialogs",
@@ -125,9 +140,11 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_NEXT_CHOICE, TUI_ON_FORM, { ' ' }, "Forms and dialogs",
 	  "the next choice (in a field with choices)", NULL, 0 },
 	{ TUI_LINE_START, TUI_ON_FORM, { K(KEY_HOME), TUI_CTRL('a') },
-	  "Forms and dialogs", "to the start of the field", NULL, 0 },
+	  "Forms and dialogs", "to the start of the field (or of the line, in "
+	  "a note)", NULL, 0 },
 	{ TUI_LINE_END, TUI_ON_FORM, { K(KEY_END), TUI_CTRL('e') },
-	  "Forms and dialogs", "to the end of the field", NULL, 0 },
+	  "Forms and dialogs", "to the end of the field (or of the line, in a "
+	  "note)", NULL, 0 },
 	{ TUI_DEL_CHAR, TUI_ON_FORM, { K(KEY_DC), TUI_CTRL('d') },
 	  "Forms and dialogs", "rub out the character under the cursor", NULL,
 	  0 },
@@ -191,7 +208,7 @@ tui_key_name(int key, char *buf, size_t size)
 		{ K(KEY_LEFT), "Left" }, { K(KEY_RIGHT), "Right" },
 		{ K(KEY_PPAGE), "PgUp" }, { K(KEY_NPAGE), "PgDn" },
 		{ K(KEY_HOME), "Home" }, { K(KEY_END), "End" },
-		{ K(KEY_ENTER), "Enter" }, { '\n', "Enter" }, { '\r', "Enter" },
+		{ K(KEY_ENTER), "Enter" }, { '\n', "Ctrl-J" }, { '\r', "Enter" },
 		{ K(KEY_BACKSPACE), "Backspace" }, { 127, "Backspace" },
 		{ K(KEY_DC), "Delete" }, { K(KEY_BTAB), "Shift-Tab" },
 		{ K(KEY_F(1)), "F1" }, { '\t', "Tab" }, { TUI_ESC, "Esc" },

@@ -70,6 +70,50 @@ page_text(struct tui_lines *lines, int cols, int indent, const char *value,
 	tui_wrap(value, cols - indent, page_wrap_line, &w);
 }
 
+/* Adding a line of a note: its first row at indent, the rest two further. */
+struct page_note_line {
+	struct tui_lines	*lines;
+	enum tui_style		 style;
+	int			 indent;
+	int			 rows;
+};
+
+static void
+page_note_row(const char *line, void *arg)
+{
+	struct page_note_line *n = arg;
+
+	tui_lines_add(n->lines, n->style, 0, 0, "%*s%s", n->indent +
+	    (n->rows > 0 ? 2 : 0), "", line);
+	n->rows++;
+}
+
+/*
+ * A note under its contact, indented: each of the worker's own lines
+ * starts a row, and a line too long for the window goes on indented two
+ * columns more, so that what the worker wrote as lines shows as lines.
+ * Control characters are escaped when drawn.
+ */
+static void
+page_note(struct tui_lines *lines, int cols, int indent, const char *note,
+    enum tui_style style)
+{
+	struct page_note_line n = { lines, style, indent, 0 };
+	const char *p = note, *nl;
+	char *line;
+
+	for (;;) {
+		nl = strchr(p, '\n');
+		line = nl != NULL ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+		n.rows = 0;
+		tui_wrap(line, cols - indent - 2, page_note_row, &n);
+		free(line);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
 static void
 page_due(struct tui *t, struct tui_lines *lines, const char *label,
     const struct rules_due *due)
@@ -132,7 +176,7 @@ page_contact(const struct contact *c, void *arg)
 		free(line);
 	}
 	if (c->note != NULL)
-		page_text(ps->lines, ps->cols, 7, c->note, style);
+		page_note(ps->lines, ps->cols, 7, c->note, style);
 	ps->n++;
 	return 0;
 }

@@ -52,6 +52,20 @@ floor_sql() { # floor_sql DB FILE
 }
 export -f sq floor_sql
 
+# A sheet of 1,000 young people, none of them in the generated caseloads.
+sheet=$dir/sheet-1000.csv
+awk 'BEGIN { print "name,dob,status,stepped down on,last contact"
+	for (i = 1; i <= 1000; i++)
+		printf "Sheet Person %d,%04d-%02d-%02d,%s,%s,2026-11-%02d\n", i,
+		    2002 + i % 8, 1 + i % 12, 1 + i % 28,
+		    i % 7 ? "" : "stepped down", i % 7 ? "" : "2026-10-01",
+		    1 + i % 20 }' >"$sheet"
+# import_new DB: the sheet into a new caseload (removed first).
+import_new() {
+	rm -f "$1"
+	"$caseload" --db "$1" --today "$today" import "$sheet"
+}
+
 declare -A ms kib
 for n in "${sizes[@]}"; do
 	db=$dir/caseload-$n.db
@@ -72,6 +86,8 @@ for n in "${sizes[@]}"; do
 	ms[export_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-export.sql")
 	ms[list,$n]=$(median_ms "$caseload" --db "$db" --today $today list --format csv)
 	ms[list_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-list.sql")
+	ms[import_dry,$n]=$(median_ms "$caseload" --db "$db" --today $today import --dry-run "$sheet")
+	ms[import_new,$n]=$(median_ms import_new "$dir/import-$n.db")
 	kib[due,$n]=$(peak_kib "$caseload" --db "$db" --today $today due --within 14 --format csv)
 	kib[export,$n]=$(peak_kib "$caseload" --db "$db" --today $today export -o "$dir/export-$n.ics")
 	kib[list,$n]=$(peak_kib "$caseload" --db "$db" --today $today list --format csv)
@@ -109,6 +125,8 @@ row "export -o FILE" export export_floor
 row "  sqlite3 same rows" export_floor ""
 row "list --format csv" list list_floor
 row "  sqlite3 same rows" list_floor ""
+row "import --dry-run (1,000)" import_dry ""
+row "import 1,000 into a new db" import_new ""
 row "first screen" screen ""
 row "  timed inside, no tmux" screen_inside ""
 echo

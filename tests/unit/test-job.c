@@ -796,6 +796,196 @@ test_print(void **state)
 	job_print_free(&p);
 }
 
+static int
+count_one(const struct person *p, void *arg)
+{
+	(void)p;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* How many young people the session's caseload holds, archived or not. */
+static long
+people_in(struct session *s)
+{
+	char *cause = NULL;
+	long n = 0;
+
+	assert_int_equal(store_people_each(s->st, STORE_EVERYONE, count_one,
+	    &n, &cause), 0);
+	return n;
+}
+
+/* Write text to name in the fixture's folder; its path into path. */
+static void
+write_file(struct fixture *fx, const char *name, const char *text,
+    char *path, size_t size)
+{
+	FILE *f;
+
+	snprintf(path, size, "%s/%s", fx->dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) < 0, 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Read the sheet and import it; the result of job_import. */
+static int
+import_sheet(struct fixture *fx, const char *text, int dry_run,
+    struct job_import *imp, struct job_result *r, char **cause)
+{
+	char path[192];
+
+	write_file(fx, "sheet.csv", text, path, sizeof path);
+	assert_int_equal(job_import_read(&fx->s, path, imp, r, cause), 0);
+	job_result_free(r);
+	return job_import(&fx->s, imp, dry_run, r, cause);
+}
+
+static void
+test_import(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_import imp;
+	struct job_result r;
+	struct person *p;
+	char *cause = NULL, path[192];
+
+	/* A file that cannot be read. */
+	snprintf(path, sizeof path, "%s/missing.csv", fx->dir);
+	assert_refused(job_import_read(&fx->s, path, &imp, &r, &cause), &r,
+	    &cause, JOB_FILE);
+	job_import_free(&imp);
+
+	/* All or nothing: a bad row leaves the good one unwritten. */
+	assert_refused(import_sheet(fx, "name,dob,last contact\n"
+	    "Ben Carter,2008-12-01,2026-11-20\n"
+	    "Chloe Nowak,31/02/2008,\n", 0, &imp, &r, &cause), &r, &cause,
+	    JOB_FILE);
+	assert_int_equal(imp.sheet.nproblems, 1);
+	assert_int_equal(imp.sheet.problems[0].line, 3);
+	assert_int_equal(imp.added, 0);
+	job_import_free(&imp);
+	assert_int_equal(people_in(&fx->s), 1);
+
+	/* Someone already on the caseload: found, and nothing written. */
+	assert_refused(import_sheet(fx, "name,dob\n"
+	    "Ben Carter,2008-12-01\n"
+	    "AISHA  KHAN,14/03/2007\n", 0, &imp, &r, &cause), &r, &cause,
+	    JOB_FILE);
+	assert_int_equal(imp.present, 1);
+	assert_int_equal(imp.sheet.problems[0].line, 3);
+	assert_non_null(strstr(imp.sheet.problems[0].what,
+	    "already on your caseload as number 1"));
+	job_import_free(&imp);
+	assert_int_equal(people_in(&fx->s), 1);
+
+	/* A header and nobody. */
+	assert_refused(import_sheet(fx, "name,dob\n", 0, &imp, &r, &cause),
+	    &r, &cause, JOB_FILE);
+	job_import_free(&imp);
+
+	/* A dry run says what it would do and writes nothing. */
+	assert_int_equal(import_sheet(fx, "name,dob,status,stepped down on,"
+	    "last contact\n"
+	    "Ben Carter,2008-12-01,,,2026-11-20\n"
+	    "Chloe Nowak,2007-02-28,stepped down,2026-10-01,\n", 1, &imp, &r,
+	    &cause), 0);
+	assert_false(r.refused);
+	assert_int_equal(imp.sheet.n, 2);
+	assert_int_equal(imp.down, 1);
+	assert_int_equal(imp.added, 0);
+	job_import_free(&imp);
+	assert_int_equal(people_in(&fx->s), 1);
+
+	/* And done: both, with the contact and the stepping down. */
+	assert_int_equal(import_sheet(fx, "name,dob,status,stepped down on,"
+	    "last contact\n"
+	    "Ben Carter,2008-12-01,,,2026-11-20\n"
+	    "Chloe Nowak,2007-02-28,stepped down,2026-10-01,\n", 0, &imp, &r,
+	    &cause), 0);
+	assert_int_equal(imp.added, 2);
+	assert_int_equal(people_in(&fx->s), 3);
+	assert_int_equal(store_person_get(fx->s.st, imp.sheet.rows[0].person.id,
+	    &p, &cause), 0);
+	assert_string_equal(p->name, "Ben Carter");
+	assert_int_equal(p->facts.last_contact, D(2026, 11, 20));
+	free(p);
+	assert_int_equal(store_person_get(fx->s.st, imp.sheet.rows[1].person.id,
+	    &p, &cause), 0);
+	assert_int_equal(p->facts.status, STATUS_DOWN);
+	assert_int_equal(p->facts.status_since, D(2026, 10, 1));
+	free(p);
+	job_import_free(&imp);
+	job_result_free(&r);
+}
+
+static void
+test_handover_import(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_handover h;
+	struct job_result r;
+	struct session other;
+	struct store *st;
+	struct person *p;
+	char *cause = NULL, *warning = NULL, file[192], db[192];
+
+	snprintf(file, sizeof file, "%s/aisha.handover", fx->dir);
+	assert_int_equal(job_handover_export(&fx->s, &fx->id, 1, file, &r,
+	    &cause), 0);
+	job_result_free(&r);
+
+	/* Not a handover file: refused, nothing written. */
+	memset(&h, 0, sizeof h);
+	write_file(fx, "words.txt", "not a handover\n", db, sizeof db);
+	assert_refused(job_handover_import(&fx->s, db, &h, &r, &cause), &r,
+	    &cause, JOB_FILE);
+	job_handover_free(&h);
+
+	/* Back into the caseload she is on: refused, nothing written. */
+	assert_refused(job_handover_import(&fx->s, file, &h, &r, &cause), &r,
+	    &cause, JOB_FILE);
+	assert_int_equal(h.clash_id, fx->id);
+	assert_int_equal(h.n, 0);
+	job_handover_free(&h);
+	assert_int_equal(people_in(&fx->s), 1);
+
+	/* Into another caseload: looked at, then imported. */
+	memset(&other, 0, sizeof other);
+	conf_defaults(&other.cfg);
+	snprintf(db, sizeof db, "%s/other.db", fx->dir);
+	other.db_path = db;
+	other.db_given = 1;
+	other.access = SESSION_WRITES;
+	other.today = other.clock_today = fx->s.today;
+	other.today_given = 1;
+	assert_int_equal(job_handover_look(&other, file, &h, &r, &cause), 0);
+	assert_int_equal(h.info.counts.people, 1);
+	assert_int_equal(h.info.made_on, fx->s.today);
+	assert_int_equal(session_open(&other, &st, &warning, &cause), 0);
+	free(warning);
+	assert_int_equal(job_handover_import(&other, file, &h, &r, &cause), 0);
+	assert_false(r.refused);
+	assert_int_equal(r.counts.people, 1);
+	assert_int_equal(h.n, 1);
+	assert_int_equal(store_person_get(st, h.ids[0], &p, &cause), 0);
+	assert_string_equal(p->name, "Aisha Khan");
+	free(p);
+	job_handover_free(&h);
+	job_result_free(&r);
+
+	/* Twice is refused: she came over before. */
+	memset(&h, 0, sizeof h);
+	assert_refused(job_handover_import(&other, file, &h, &r, &cause), &r,
+	    &cause, JOB_FILE);
+	job_handover_free(&h);
+	assert_int_equal(people_in(&other), 1);
+	session_close(&other);
+	conf_free(&other.cfg);
+}
+
 int
 main(void)
 {
@@ -819,6 +1009,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_print, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_handover_import, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
