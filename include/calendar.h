@@ -9,7 +9,7 @@
  * them.  Summaries name a young person by initials and number unless
  * full names are asked for; notes, addresses and contact details are
  * never part of an agenda, so never exported.  No date is computed
- * here: each item is placed where views_agenda put it.
+ * here: each item is placed where the agenda (views.h) put it.
  */
 #ifndef CASELOAD_CALENDAR_H
 #define CASELOAD_CALENDAR_H
@@ -19,8 +19,7 @@
 #include <time.h>
 
 #include "conf.h"
-#include "store.h"
-#include "views.h"
+#include "rows.h"
 
 /* How many days from today an export covers: by default, and at most. */
 #define CALENDAR_DAYS		365
@@ -73,16 +72,6 @@ int calendar_begin(FILE *f, const struct calendar_options *opts,
     struct calendar_writer **out, char **cause);
 int calendar_add(struct calendar_writer *w, const struct agenda_entry *e);
 int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
-
-/*
- * The whole export, as the command and the screens both do it: the
- * agenda of today to until from the store, read and written item by
- * item.  Returns 0, or -1 with *cause when the database could not be
- * read or f written (then f holds an unfinished calendar).
- */
-int calendar_export(FILE *f, struct store *st, const struct rules_settings *rules,
-    date_t today, date_t until, const struct calendar_options *opts,
-    size_t *count, char **cause);
 
 /*
  * Free what libical keeps for the life of the program (its ring of

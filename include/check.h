@@ -63,11 +63,12 @@ int check_duplicate(const struct person *p, const struct person *other);
 int check_event_date(date_t on, date_t dob, date_t today, char **cause);
 
 /*
- * A change of status to `to` on a date: not already in that status, not
- * in the future, not before the latest change.
+ * A change of status to `to` on a date: not already in that status
+ * (*field, when field is not NULL, set to "status"), not in the future,
+ * not before the latest change ("date").
  */
 int check_status_change(const struct person_facts *facts, enum status to,
-    date_t on, date_t today, char **cause);
+    date_t on, date_t today, const char **field, char **cause);
 
 /*
  * An annual letter to young person p sent on a date: they must be

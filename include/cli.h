@@ -73,6 +73,12 @@ int cli_job_error(const char *what, const struct job_result *r,
     char **cause);
 
 /*
+ * Check the database's path before it is first opened
+ * (session_check_path): 0, or EXIT_USAGE after saying what is wrong.
+ */
+int cli_check_path(struct cli *cli);
+
+/*
  * The database, opened on first use as the command's access says
  * (session_check_path, then session_open), with any error or warning
  * said on standard error.  0, or an exit status: EXIT_USAGE for a path
@@ -82,7 +88,7 @@ int cli_store(struct cli *cli, struct store **out);
 
 /*
  * Check the file a backup or handover of command is to be written to,
- * before any work (store_check_dest): "-" is standard output, refused
+ * before any work (outfile_check_new): "-" is standard output, refused
  * when that is a terminal.  0, or EXIT_USAGE after an error.
  */
 int cli_check_dest(const char *command, const char *dest);

@@ -60,6 +60,8 @@ struct job_result {
 	char		*path;		/* restore: where the caseload as it
 					 * was is kept */
 	struct store_handover_counts counts; /* handover: what it holds */
+	char		*warning;	/* something the worker should know,
+					 * though the job was done; or NULL */
 };
 
 /* Free what a result holds (not r itself); safe on a zeroed result. */
@@ -112,9 +114,12 @@ int job_backup(struct session *s, const char *dest, struct job_result *r,
 
 /*
  * Put the backup at src in place of the whole caseload, once it has been
- * checked whole (store_restore); one that is not a sound caseload is
- * refused (JOB_FILE) and nothing is changed.  r->path is where the
- * caseload as it was is kept.
+ * checked whole (store_restore_open); one that is not a sound caseload is
+ * refused (JOB_FILE) and nothing is changed, nor made.  The database is
+ * opened (session_open) only once the backup is known to be sound, when
+ * it is not open already: r->warning then says why the day's backup
+ * could not be made, if it could not.  r->path is where the caseload as
+ * it was is kept.
  */
 int job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause);

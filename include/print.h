@@ -14,7 +14,7 @@
 
 #include "conf.h"
 #include "date.h"
-#include "views.h"
+#include "rows.h"
 
 #define PRINT_WIDTH		80	/* columns on a line */
 #define PRINT_PAGE_LINES	60	/* lines on a page, headings included */

@@ -298,22 +298,13 @@ int store_letters_since(struct store *st, date_t since, store_date_cb cb,
     void *arg, char **cause);
 
 /*
- * Check that dest can take a backup or a handover file, before any work:
- * 0, or -1 with *cause and errno EEXIST for a file that exists (or a
- * symbolic link to one: an existing file is never replaced), EISDIR for a
- * folder, ELOOP for links in a loop.  "-" (standard output), a device, a
- * FIFO, a socket, a new file and a link to any of them are fine; a
- * folder that does not exist is left for the writing to report.
- */
-int store_check_dest(const char *dest, char **cause);
-
-/*
  * Copy the whole database, while it is in use, to dest (mode 0600):
  * a new file (or one a symbolic link names) is written to a temporary
  * file in its folder, then renamed; a device, FIFO or socket, or
  * standard output for "-", gets the bytes of a copy made as a temporary
  * file in the database's folder, which is removed afterwards.  Refuses
- * what store_check_dest refuses.
+ * what outfile_check_new refuses (outfile.h): an existing file is never
+ * replaced.
  */
 int store_backup(struct store *st, const char *dest, char **cause);
 
@@ -335,20 +326,25 @@ int store_backup_daily(struct store *st, date_t today, int keep, char **made,
     char **cause);
 
 /*
- * Check that the file at path is a sound caseload database that this
- * caseload can read: SQLite's integrity check, caseload's mark and a
- * schema not newer than this one's.  Nothing is written to it.
+ * Open the file at path, to restore from, once it is checked whole: a
+ * sound caseload database that this caseload can read (SQLite's
+ * integrity and foreign keys, caseload's mark, the schema exactly, each
+ * young person's summary against their history; an older schema is
+ * brought up to date in memory).  Nothing is written to the file.  Sets
+ * *out (close it with store_close), or -1 with *cause saying what is
+ * wrong with the file.
  */
-int store_check_file(const char *path, char **cause);
+int store_restore_open(const char *path, struct store **out, char **cause);
 
 /*
- * Put the database at src (checked with store_check_file first) in place
- * of the whole of this one, after backing this one up into its backups
- * folder (*saved: that backup's path, caller frees), and migrate it if
- * its schema is older.
+ * Put the caseload in from (opened by store_restore_open from the file
+ * src, which messages name) in place of the whole of this one, after
+ * backing this one up into its backups folder (*saved: that backup's
+ * path, caller frees), and migrate it if its schema is older.  The
+ * caller still closes from.
  */
-int store_restore(struct store *st, const char *src, char **saved,
-    char **cause);
+int store_restore(struct store *st, struct store *from, const char *src,
+    char **saved, char **cause);
 
 /*
  * Handover files: some young people's whole records (details, status

@@ -13,35 +13,10 @@
 
 #include "date.h"
 #include "person.h"
+#include "rows.h"
 #include "rules.h"
 #include "stats.h"
 #include "store.h"
-
-/* One young person in the due list. */
-struct due_row {
-	struct person		*person;	/* a copy with names only */
-	enum stage		 stage;
-	int			 age;
-	struct rules_due	 contact;
-	struct rules_due	 letter;
-	struct rules_due	 review;
-};
-
-/* How the whole current caseload stands. */
-struct due_counts {
-	int		 stepped_up;
-	int		 stepped_down;
-	int		 overdue;	/* stepped up and overdue for contact */
-	int		 due_soon;
-	int		 archived;
-};
-
-struct due_list {
-	struct due_row		*rows;
-	size_t			 n;
-	size_t			 size;
-	struct due_counts	 counts;	/* on the whole caseload */
-};
 
 /*
  * Build the due list of the young people in which (STORE_UP ...):
@@ -53,11 +28,6 @@ struct due_list {
 int views_due(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, struct due_list *out,
     char **cause);
-
-void due_list_free(struct due_list *list);
-
-/* Add a copy of row, with the person's names only, to the end of list. */
-void due_list_append(struct due_list *list, const struct due_row *row);
 
 /*
  * The same rows as views_due, in the same order, one at a time without
@@ -138,14 +108,6 @@ int views_window_count(struct store *st, const struct rules_settings *settings,
     char **cause);
 
 /*
- * When something is due, in words, into buf: "overdue by 3 days", "due
- * today", "due in 5 days" ("" when nothing is due).  Every list and page
- * says it this way.
- */
-void views_due_words(const struct rules_due *due, date_t today, char *buf,
-    size_t size);
-
-/*
  * Read at most limit rows that filter and search pick into *out (made
  * afresh; free with due_window_free), in the list's order: those after
  * key (dir STORE_AFTER; key NULL: the first), key's row and those after
@@ -173,27 +135,6 @@ int views_window_each(struct store *st, const struct rules_settings *settings,
     date_t today, enum views_filter filter, const char *search,
     views_due_cb cb, void *arg, char **cause);
 
-/* The state of a due row as in CSV: overdue, due-soon, ok, stepped-down. */
-const char *views_due_state(const struct due_row *row);
-
-/* One item of the agenda, with who it is for. */
-struct agenda_entry {
-	long			 person_id;
-	const char		*name;		/* full name (owned by the list) */
-	const char		*display_name;	/* preferred name if set */
-	char			 uuid[PERSON_UUID_SIZE];
-	struct agenda_item	 item;
-};
-
-struct agenda_list {
-	struct agenda_entry	*entries;
-	size_t			 n;
-	size_t			 size;
-	char			*names;		/* the entries' names, in one block */
-	size_t			 names_used;
-	size_t			 names_size;
-};
-
 /*
  * Build the agenda from today to until (inclusive) for everyone who is
  * not archived, by date, then kind, then number.  Overdue contacts,
@@ -201,8 +142,6 @@ struct agenda_list {
  */
 int views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause);
-
-void agenda_list_free(struct agenda_list *list);
 
 
 /*
@@ -215,24 +154,6 @@ typedef int (*views_agenda_cb)(const struct agenda_entry *e, void *arg);
 int views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause);
 
-/* One stepped-down young person and their next annual letter. */
-struct letter_row {
-	struct person		*person;	/* a copy: names and address */
-	int			 age;
-	date_t			 stepped_down_on;
-	struct rules_due	 letter;	/* DUE_NONE: they turn 25 first */
-};
-
-struct letter_list {
-	struct letter_row	*rows;
-	size_t			 n;
-	size_t			 size;
-	int			 stepped_down;	/* on the whole caseload */
-	int			 overdue;	/* letters overdue */
-	int			 due_soon;	/* letters due soon */
-	int			 none;		/* no letter: they turn 25 first */
-};
-
 /*
  * Build the list of annual letters: every stepped-down young person with
  * their next letter (rules_letter_due), earliest first (most overdue
@@ -244,8 +165,6 @@ struct letter_list {
  */
 int views_letters(struct store *st, const struct rules_settings *settings,
     date_t today, int within, struct letter_list *out, char **cause);
-
-void letter_list_free(struct letter_list *list);
 
 /*
  * The supervision figures of the whole caseload on today (stats.h): each

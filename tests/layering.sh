@@ -19,6 +19,20 @@ check() {
 	fi
 }
 
+# The core's own headers: one for each file of src/core.  A core file, and
+# a header it includes, includes no header of another layer.
+core_headers=$(cd "$top/src/core" && ls -- *.c | sed 's/\.c$/.h/')
+# core_only HEADER WHO: HEADER must be the core's.
+core_only() {
+	case " $(echo $core_headers) " in
+	*" $1 "*) ;;
+	*)
+		n=$((n + 1))
+		echo "not ok $n - $2 includes $1, a header of another layer"
+		failed=1 ;;
+	esac
+}
+
 for f in "$top"/src/core/*.c; do
 	check "$f" "src/core/$(basename "$f")"
 	# Every project header the core file includes must be pure too.
@@ -26,6 +40,11 @@ for f in "$top"/src/core/*.c; do
 		[ "$h" = config.h ] && continue
 		if [ -f "$top/include/$h" ]; then
 			check "$top/include/$h" "include/$h (from src/core/$(basename "$f"))"
+			core_only "$h" "src/core/$(basename "$f")"
+			for hh in $(sed -n 's/^#include "\([^"]*\)"$/\1/p' \
+			    "$top/include/$h"); do
+				core_only "$hh" "include/$h"
+			done
 		else
 			n=$((n + 1))
 			echo "not ok $n - src/core/$(basename "$f") includes $h, not a header of include/"
@@ -37,7 +56,7 @@ done
 # src/file (files written on request, temporary files) sits below store
 # and export, which both use it: besides being free of the libraries, it
 # may include only its own headers and the core's plain helpers.
-file_headers='cause.h target.h tempfile.h text.h xmalloc.h'
+file_headers='cause.h outfile.h target.h tempfile.h text.h xmalloc.h'
 for f in "$top"/src/file/*.c; do
 	[ -f "$f" ] || continue
 	check "$f" "src/file/$(basename "$f")" "includes no library"
@@ -53,7 +72,7 @@ for f in "$top"/src/file/*.c; do
 		esac
 	done
 done
-for h in target.h tempfile.h; do
+for h in outfile.h target.h tempfile.h; do
 	check "$top/include/$h" "include/$h" "includes no library"
 done
 
@@ -86,9 +105,43 @@ files=$(find "$top/src" "$top/include" -name '*.[ch]' ! -path "$top/src/store/*"
 # shellcheck disable=SC2086
 grep_rule "no sqlite3_ name outside src/store" '\bsqlite3_' $files
 # The export layer writes what it is given: it reads no store.
-grep_rule "src/export includes no store header" \
-	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"(store|views|store-int)\.h"' \
-	"$top"/src/export/*.c
+export_headers=$(sed -n 's|^#include "\([^"]*\)"$|'"$top"'/include/\1|p' \
+    "$top"/src/export/*.c | sort -u | while read -r h; do
+	[ -f "$h" ] && echo "$h"
+done)
+# shellcheck disable=SC2086
+grep_rule "src/export, and each header it includes, includes no store header" \
+	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"(store|views|store-int|session|job)\.h"' \
+	"$top"/src/export/*.c $export_headers
+
+# Neither face writes to the store but through a job (src/app): the
+# faces may call only the store's functions that read, listed here; a new
+# store function is a write until it is listed.
+store_reads='store_check store_close
+store_contacts_each store_data_version store_letters_each store_path
+store_people_each store_people_last_id store_person_get store_reviews_each
+store_schema_version store_status_each'
+# store_calls FILES...: each call of a store_ function not in store_reads.
+store_calls() {
+	grep -noE '\bstore_[a-z_]+[[:space:]]*\(' "$@" 2>/dev/null |
+	    sed "s|^$top/||; s/[[:space:]]*(\$//" |
+	    while IFS=: read -r file line name; do
+		case " $(echo $store_reads) " in
+		*" $name "*) ;;
+		*) echo "$file:$line: $name" ;;
+		esac
+	done
+}
+n=$((n + 1))
+bad=$(store_calls "$top"/src/cli/*.c "$top"/src/cli/*.h "$top"/src/tui/*.c \
+    "$top"/src/tui/*.h "$top"/src/main.c)
+if [ -n "$bad" ]; then
+	echo "not ok $n - src/cli and src/tui call no store function that writes"
+	echo "$bad" | sed 's/^/# /'
+	failed=1
+else
+	echo "ok $n - src/cli and src/tui call no store function that writes"
+fi
 
 # The check itself must be able to fail.
 n=$((n + 1))
@@ -106,6 +159,14 @@ if grep -qE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"(cli|cli-[a-z-]*|cmd-
 	echo "ok $n - the layering check catches a face including the other's header"
 else
 	echo "not ok $n - the layering check does not catch #include \"cli.h\""
+	failed=1
+fi
+printf 'static void f(void) { store_contact_add(st, &c, &cause); }\n' >"$probe"
+n=$((n + 1))
+if [ -n "$(store_calls "$probe")" ]; then
+	echo "ok $n - the layering check catches a face writing to the store"
+else
+	echo "not ok $n - the layering check does not catch store_contact_add"
 	failed=1
 fi
 rm -f "$probe"

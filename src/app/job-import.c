@@ -10,29 +10,9 @@
 
 #include "cause.h"
 #include "check.h"
-#include "job.h"
+#include "job-int.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/* Start a result: nothing done, nothing refused. */
-static void
-import_start(struct job_result *r)
-{
-	memset(r, 0, sizeof *r);
-	r->row.person = NULL;
-	r->contact = NULL;
-	r->path = NULL;
-	r->field = JOB_NOTHING;
-}
-
-/* Refuse the input: what was wrong, in *cause already (rc is -1). */
-static int
-import_refuse(struct job_result *r, enum job_field field)
-{
-	r->refused = 1;
-	r->field = field;
-	return -1;
-}
 
 /* The rows of a sheet by date of birth and name, to find who is here. */
 struct import_match {
@@ -141,15 +121,15 @@ job_import_read(struct session *s, const char *path, struct job_import *imp,
 {
 	size_t i;
 
-	import_start(r);
+	job_init(r);
 	memset(imp, 0, sizeof *imp);
 	if (*path == '\0') {
 		xfail(cause, "the file name is empty; give the CSV file saved "
 		    "from the spreadsheet");
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	if (import_read(path, s->today, &imp->sheet, cause) != 0)
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	for (i = 0; i < imp->sheet.n; i++) {
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;
@@ -161,7 +141,7 @@ int
 job_import(struct session *s, struct job_import *imp, int dry_run,
     struct job_result *r, char **cause)
 {
-	import_start(r);
+	job_init(r);
 	imp->present = 0;
 	imp->added = 0;
 	if (s->st == NULL && !dry_run)
@@ -174,11 +154,11 @@ job_import(struct session *s, struct job_import *imp, int dry_run,
 		    "%s", imp->sheet.nproblems, imp->sheet.nproblems == 1 ?
 		    "" : "s", imp->sheet.problems[0].line,
 		    imp->sheet.problems[0].what);
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	if (imp->sheet.n == 0) {
 		xfail(cause, "the file has a header row but no young people");
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	if (dry_run)
 		return 0;
@@ -250,7 +230,7 @@ handover_check(struct store *st, const char *path, struct job_handover *h,
 	memset(&hc, 0, sizeof hc);
 	if (store_people_each(h->ho, STORE_EVERYONE, handover_collect, &hc,
 	    cause) != 0) {
-		import_refuse(r, JOB_FILE);
+		job_refuse(r, JOB_FILE);
 		goto out;
 	}
 	if (hc.n == 0 || hc.n != (size_t)h->info.counts.people) {
@@ -258,7 +238,7 @@ handover_check(struct store *st, const char *path, struct job_handover *h,
 		xfail(cause, "%s holds nobody caseload can import (%zu of its "
 		    "%d young people can be read); ask for the file again",
 		    path, hc.n, h->info.counts.people);
-		import_refuse(r, JOB_FILE);
+		job_refuse(r, JOB_FILE);
 		goto out;
 	}
 	if (st != NULL && store_people_each(st, STORE_EVERYONE,
@@ -268,7 +248,7 @@ handover_check(struct store *st, const char *path, struct job_handover *h,
 		h->clash_id = hc.clash_id;
 		xfail(cause, "a young person in %s is already here as number "
 		    "%ld (%s)", path, hc.clash_id, hc.why);
-		import_refuse(r, JOB_FILE);
+		job_refuse(r, JOB_FILE);
 		goto out;
 	}
 	rc = 0;
@@ -283,19 +263,19 @@ int
 job_handover_look(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause)
 {
-	import_start(r);
+	job_init(r);
 	memset(h, 0, sizeof *h);
 	h->ho = NULL;
 	h->ids = NULL;
 	if (*path == '\0') {
 		xfail(cause, "the file name is empty; give the handover file to "
 		    "import");
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	/* The file's records get the checks of typed input, on today. */
 	if (store_handover_open(path, s->today, &h->ho, &h->info, cause) != 0) {
 		h->ho = NULL;
-		return import_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	r->counts = h->info.counts;
 	return handover_check(s->st, path, h, r, cause);
@@ -306,7 +286,7 @@ job_handover_import(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause)
 {
 	if (s->st == NULL) {
-		import_start(r);
+		job_init(r);
 		return xfail(cause, "the database is not open");
 	}
 	if (h->ho == NULL) {
@@ -314,7 +294,7 @@ job_handover_import(struct session *s, const char *path,
 			return -1;
 	} else {
 		/* Looked at before: again, with the caseload as it is now. */
-		import_start(r);
+		job_init(r);
 		r->counts = h->info.counts;
 		h->clash_id = 0;
 		if (handover_check(s->st, path, h, r, cause) != 0)

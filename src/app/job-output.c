@@ -16,33 +16,13 @@
 
 #include "calendar.h"
 #include "cause.h"
-#include "job.h"
+#include "job-int.h"
 #include "letter.h"
 #include "outfile.h"
 #include "print.h"
 #include "target.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/* Start a result, as every job does. */
-static void
-output_start(struct job_result *r)
-{
-	memset(r, 0, sizeof *r);
-	r->row.person = NULL;
-	r->contact = NULL;
-	r->path = NULL;
-	r->field = JOB_NOTHING;
-}
-
-/* Refuse the input: what was wrong, in *cause already (rc is -1). */
-static int
-output_refuse(struct job_result *r, enum job_field field)
-{
-	r->refused = 1;
-	r->field = field;
-	return -1;
-}
 
 /* ------------------------------------------------------------- letters */
 
@@ -96,9 +76,9 @@ letters_template(struct session *s, struct letter_template **out,
 		    "in your settings" : "set [letters] template in your "
 		    "settings, or reinstall caseload");
 		free(why);
-		rc = set ? output_refuse(r, JOB_SETTING) : -1;
+		rc = set ? job_refuse(r, JOB_SETTING) : -1;
 	} else if (letter_template_parse(text, path, out, cause) != 0)
-		rc = output_refuse(r, JOB_SETTING);
+		rc = job_refuse(r, JOB_SETTING);
 	free(text);
 	free(path);
 	return rc;
@@ -147,10 +127,10 @@ letters_check_names(struct session *s, const struct letter_template *t,
 			    "letter caseload would write now; choose another "
 			    "folder or move the old letters", dir,
 			    l->letters[k].name);
-			return output_refuse(r, JOB_FILE);
+			return job_refuse(r, JOB_FILE);
 		}
 		*cause = why;
-		return target_bad_path(errno) ? output_refuse(r, JOB_FILE) : -1;
+		return target_bad_path(errno) ? job_refuse(r, JOB_FILE) : -1;
 	}
 	return 0;
 }
@@ -240,7 +220,7 @@ job_letters_write(struct session *s, const char *dir, int days,
 	size_t k;
 	int rc = -1;
 
-	output_start(r);
+	job_init(r);
 	memset(out, 0, sizeof *out);
 	out->letters = NULL;
 	out->warnings = NULL;
@@ -250,7 +230,7 @@ job_letters_write(struct session *s, const char *dir, int days,
 	if (*dir == '\0') {
 		xfail(cause, "the folder is empty; give the folder to write "
 		    "the letters in");
-		return output_refuse(r, JOB_FILE);
+		return job_refuse(r, JOB_FILE);
 	}
 	/* Everything that can be wrong is checked before writing. */
 	if (letters_template(s, &t, r, cause) != 0)
@@ -290,22 +270,39 @@ out:
 
 /* -------------------------------------------------------------- export */
 
-/* Open the database for the export, when it is not open yet. */
 static int
-export_database(struct session *s, struct job_result *r, char **cause)
+export_item(const struct agenda_entry *e, void *arg)
 {
-	struct store *st;
-	char *warning = NULL;
+	return calendar_add(arg, e) != 0;
+}
 
-	if (s->st != NULL)
-		return 0;
-	r->field = JOB_DATABASE;
-	if (session_check_path(s, cause) != 0)
-		return output_refuse(r, JOB_DATABASE);
-	if (session_open(s, &st, &warning, cause) != 0)
+/*
+ * The agenda of today to until, read from the store and written to f
+ * item by item, so that memory stays small however long it is; *count
+ * is the items written.  -1 with *cause when the database could not be
+ * read or f written (then f holds an unfinished calendar).
+ */
+static int
+export_calendar(FILE *f, struct session *s, date_t until,
+    const struct calendar_options *opts, size_t *count, char **cause)
+{
+	struct calendar_writer *w;
+	char *db_cause = NULL;
+	int db_rc;
+
+	*count = 0;
+	if (calendar_begin(f, opts, &w, cause) != 0)
 		return -1;
-	free(warning);	/* none: an export only reads */
-	r->field = JOB_NOTHING;
+	db_rc = views_agenda_each(s->st, &s->cfg.rules, s->today, until,
+	    export_item, w, &db_cause);
+	if (calendar_end(w, count, cause) != 0) {
+		free(db_cause);
+		return -1;
+	}
+	if (db_rc != 0) {
+		*cause = db_cause;
+		return -1;
+	}
 	return 0;
 }
 
@@ -317,12 +314,12 @@ job_export(struct session *s, const char *path, int days, int privacy,
 	struct outfile *of = NULL;
 	int rc;
 
-	output_start(r);
+	job_init(r);
 	memset(out, 0, sizeof *out);
 	if (days < 1 || days > CALENDAR_DAYS_MAX) {
 		xfail(cause, "'%d' is not a whole number from 1 to %d", days,
 		    CALENDAR_DAYS_MAX);
-		return output_refuse(r, JOB_DATE);
+		return job_refuse(r, JOB_DATE);
 	}
 	calendar_options_init(&opts, &s->cfg, time(NULL));
 	opts.privacy = privacy;
@@ -330,16 +327,15 @@ job_export(struct session *s, const char *path, int days, int privacy,
 	if (path != NULL && outfile_open(path, &of, cause) != 0) {
 		out->error = errno;
 		if (target_bad_path(out->error))
-			return output_refuse(r, JOB_FILE);
+			return job_refuse(r, JOB_FILE);
 		return -1;
 	}
-	if (export_database(s, r, cause) != 0) {
+	if (job_open(s, r, cause) != 0) {
 		outfile_abort(of);
 		return -1;
 	}
-	rc = calendar_export(of != NULL ? outfile_stream(of) : stdout, s->st,
-	    &s->cfg.rules, s->today, s->today + days - 1, &opts, &out->items,
-	    cause);
+	rc = export_calendar(of != NULL ? outfile_stream(of) : stdout, s,
+	    s->today + days - 1, &opts, &out->items, cause);
 	if (rc != 0) {
 		if (of == NULL)
 			clearerr(stdout);	/* said once is enough */
@@ -378,14 +374,14 @@ job_print(struct session *s, struct job_print *p,
 	const char *command = s->cfg.print_command;
 	int rc;
 
-	output_start(r);
+	job_init(r);
 	free(p->summary);
 	p->summary = NULL;
 	p->status = -1;
 	if (text_is_blank(command)) {
 		xfail(cause, "[letters] print_command is empty; set it in your "
 		    "settings (for example: print_command = lpr)");
-		return output_refuse(r, JOB_SETTING);
+		return job_refuse(r, JOB_SETTING);
 	}
 	if (term == NULL)
 		rc = print_run(command, p->text, &p->status, cause);

@@ -11,31 +11,8 @@
 
 #include "cause.h"
 #include "check.h"
-#include "job.h"
+#include "job-int.h"
 #include "rules.h"
-
-/* Start a result; the store must be open. */
-static int
-person_start(struct session *s, struct job_result *r, char **cause)
-{
-	memset(r, 0, sizeof *r);
-	r->row.person = NULL;
-	r->contact = NULL;
-	r->path = NULL;
-	r->field = JOB_NOTHING;
-	if (s->st == NULL)
-		return xfail(cause, "the database is not open");
-	return 0;
-}
-
-/* Refuse the input: what was wrong, in *cause already (rc is -1). */
-static int
-person_refuse(struct job_result *r, enum job_field field)
-{
-	r->refused = 1;
-	r->field = field;
-	return -1;
-}
 
 /* 1 when two optional strings differ. */
 static int
@@ -78,7 +55,7 @@ person_check(struct session *s, const struct person *p,
 	if (p->name == NULL || check_name(p->name, cause) != 0) {
 		if (p->name == NULL)
 			xfail(cause, "the name is empty");
-		return person_refuse(r, JOB_NAME);
+		return job_refuse(r, JOB_NAME);
 	}
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		if (texts[i].text == NULL ||
@@ -87,13 +64,13 @@ person_check(struct session *s, const struct person *p,
 			continue;
 		if (check_text(texts[i].text, texts[i].multiline, texts[i].max,
 		    cause) != 0)
-			return person_refuse(r, texts[i].field);
+			return job_refuse(r, texts[i].field);
 		if (texts[i].field == JOB_EMAIL &&
 		    check_email(texts[i].text, cause) != 0)
-			return person_refuse(r, JOB_EMAIL);
+			return job_refuse(r, JOB_EMAIL);
 	}
 	if (check_person(p, s->today, first_contact, &field, cause) != 0) {
-		return person_refuse(r, strcmp(field, "dob") == 0 ? JOB_DOB :
+		return job_refuse(r, strcmp(field, "dob") == 0 ? JOB_DOB :
 		    strcmp(field, "allocated") == 0 ? JOB_ALLOCATED :
 		    strcmp(field, "interval") == 0 ? JOB_INTERVAL : JOB_NAME);
 	}
@@ -113,23 +90,15 @@ person_confirm(struct session *s, const struct person *p, int confirmed,
 		xfail(cause, "born %s, they are under 16: not yet eligible for "
 		    "leaving care support; confirm to go on anyway",
 		    session_date(s, p->facts.dob));
-		return person_refuse(r, JOB_CONFIRM);
+		return job_refuse(r, JOB_CONFIRM);
 	}
 	if (stage == STAGE_25_PLUS) {
 		xfail(cause, "born %s, they are 25 or over: their leaving care "
 		    "entitlement has ended; confirm to go on anyway",
 		    session_date(s, p->facts.dob));
-		return person_refuse(r, JOB_CONFIRM);
+		return job_refuse(r, JOB_CONFIRM);
 	}
 	return 0;
-}
-
-/* Judge young person id again, as the lists do, into r->row. */
-static int
-person_judge(struct session *s, long id, struct job_result *r, char **cause)
-{
-	return views_due_get(s->st, &s->cfg.rules, s->today, id, &r->row,
-	    cause) < 0 ? -1 : 0;
 }
 
 int
@@ -138,7 +107,7 @@ job_person_add(struct session *s, struct person *p, int confirmed,
 {
 	long found = 0;
 
-	if (person_start(s, r, cause) != 0 ||
+	if (job_start(s, r, cause) != 0 ||
 	    person_check(s, p, NULL, DATE_NONE, r, cause) != 0)
 		return -1;
 	if (store_begin(s->st, cause) != 0)
@@ -148,11 +117,11 @@ job_person_add(struct session *s, struct person *p, int confirmed,
 	if (found != 0) {
 		store_rollback(s->st);
 		r->made = found;
-		if (person_judge(s, found, r, cause) != 0)
+		if (job_judge(s, found, r, cause) != 0)
 			return -1;
 		xfail(cause, "someone with that name and date of birth is "
 		    "already number %ld", found);
-		return person_refuse(r, JOB_DUPLICATE);
+		return job_refuse(r, JOB_DUPLICATE);
 	}
 	if (person_confirm(s, p, confirmed, r, cause) != 0) {
 		store_rollback(s->st);
@@ -163,7 +132,7 @@ job_person_add(struct session *s, struct person *p, int confirmed,
 	if (store_commit(s->st, cause) != 0)
 		return -1;	/* rolled back */
 	r->made = p->id;
-	return person_judge(s, p->id, r, cause);
+	return job_judge(s, p->id, r, cause);
 
 fail:
 	store_rollback(s->st);
@@ -189,7 +158,7 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 	date_t first = DATE_NONE;
 	int rc;
 
-	if (person_start(s, r, cause) != 0)
+	if (job_start(s, r, cause) != 0)
 		return -1;
 	if (store_begin(s->st, cause) != 0)
 		return -1;
@@ -199,7 +168,7 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 	if (rc == 1 || old == NULL) {
 		store_rollback(s->st);
 		xfail(cause, "there is no young person number %ld", id);
-		return person_refuse(r, JOB_WHO);
+		return job_refuse(r, JOB_WHO);
 	}
 	p->id = id;
 	if (store_contacts_each(s->st, id, person_first_contact, &first,
@@ -219,7 +188,7 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 	if (store_commit(s->st, cause) != 0)
 		return -1;	/* rolled back */
 	r->made = id;
-	return person_judge(s, id, r, cause);
+	return job_judge(s, id, r, cause);
 
 fail:
 	store_rollback(s->st);

@@ -9,7 +9,8 @@
 
 #include "cause.h"
 #include "check.h"
-#include "job.h"
+#include "job-int.h"
+#include "outfile.h"
 #include "xmalloc.h"
 
 void
@@ -18,28 +19,52 @@ job_result_free(struct job_result *r)
 	free(r->row.person);
 	free(r->contact);
 	free(r->path);
+	free(r->warning);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->path = NULL;
+	r->warning = NULL;
 }
 
-/* Start a result; the store must be open. */
-static int
-job_start(struct session *s, struct job_result *r, char **cause)
+void
+job_init(struct job_result *r)
 {
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->path = NULL;
+	r->warning = NULL;
+	r->refused = 0;
 	r->field = JOB_NOTHING;
+}
+
+int
+job_start(struct session *s, struct job_result *r, char **cause)
+{
+	job_init(r);
 	if (s->st == NULL)
 		return xfail(cause, "the database is not open");
 	return 0;
 }
 
-/* Refuse the input: what was wrong, in *cause already (rc is -1). */
-static int
+int
+job_open(struct session *s, struct job_result *r, char **cause)
+{
+	struct store *st;
+
+	if (s->st != NULL)
+		return 0;
+	if (session_check_path(s, cause) != 0)
+		return job_refuse(r, JOB_DATABASE);
+	if (session_open(s, &st, &r->warning, cause) != 0) {
+		r->field = JOB_DATABASE;
+		return -1;
+	}
+	return 0;
+}
+
+int
 job_refuse(struct job_result *r, enum job_field field)
 {
 	r->refused = 1;
@@ -47,8 +72,7 @@ job_refuse(struct job_result *r, enum job_field field)
 	return -1;
 }
 
-/* Young person id, whole, into *out (the caller frees it), or refused. */
-static int
+int
 job_person(struct session *s, long id, struct person **out,
     struct job_result *r, char **cause)
 {
@@ -65,16 +89,14 @@ job_person(struct session *s, long id, struct person **out,
 	return 0;
 }
 
-/* Judge young person id again, as the lists do, after the job. */
-static int
+int
 job_judge(struct session *s, long id, struct job_result *r, char **cause)
 {
 	return views_due_get(s->st, &s->cfg.rules, s->today, id, &r->row,
 	    cause) < 0 ? -1 : 0;
 }
 
-/* Check a reason: one line, not too long; NULL is none. */
-static int
+int
 job_reason(const char *reason, struct job_result *r, char **cause)
 {
 	if (reason != NULL &&
@@ -140,14 +162,16 @@ job_status(struct session *s, long id, enum status to, date_t on,
     const char *reason, struct job_result *r, char **cause)
 {
 	struct person *p;
+	const char *field;
 
 	if (job_start(s, r, cause) != 0 ||
 	    job_person(s, id, &p, r, cause) != 0)
 		return -1;
-	if (check_status_change(&p->facts, to, on, s->today, cause) != 0) {
-		r->field = p->facts.status == to ? JOB_STATUS : JOB_DATE;
+	if (check_status_change(&p->facts, to, on, s->today, &field,
+	    cause) != 0) {
 		free(p);
-		return job_refuse(r, r->field);
+		return job_refuse(r, strcmp(field, "status") == 0 ?
+		    JOB_STATUS : JOB_DATE);
 	}
 	free(p);
 	if (job_reason(reason, r, cause) != 0)
@@ -214,7 +238,7 @@ job_backup(struct session *s, const char *dest, struct job_result *r,
 		    "write the backup to");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_dest(dest, cause) != 0)
+	if (outfile_check_new(dest, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	return store_backup(s->st, dest, cause);
 }
@@ -223,21 +247,29 @@ int
 job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause)
 {
+	struct store *from;
 	char *why = NULL;
+	int rc;
 
-	if (job_start(s, r, cause) != 0)
-		return -1;
+	/* Checked whole before the database is opened, so as to make nothing. */
+	job_init(r);
 	if (*src == '\0') {
 		xfail(cause, "the file name is empty; give the backup file to "
 		    "restore");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_file(src, &why) != 0) {
+	if (store_restore_open(src, &from, &why) != 0) {
 		xfail(cause, "%s; nothing was changed", why);
 		free(why);
 		return job_refuse(r, JOB_FILE);
 	}
-	return store_restore(s->st, src, &r->path, cause);
+	if (job_open(s, r, cause) != 0) {
+		store_close(from);
+		return -1;
+	}
+	rc = store_restore(s->st, from, src, &r->path, cause);
+	store_close(from);
+	return rc;
 }
 
 int
@@ -262,7 +294,7 @@ job_handover_export(struct session *s, const long *ids, size_t n,
 		xfail(cause, "the file name is empty; give the file to write");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (store_check_dest(dest, cause) != 0)
+	if (outfile_check_new(dest, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	return store_handover_export(s->st, ids, n, dest, s->today,
 	    s->cfg.worker_name, &r->counts, cause);

@@ -12,7 +12,7 @@
 #include "views.h"
 #include "xmalloc.h"
 
-struct views_due_state {
+struct rows_due_state {
 	const struct rules_settings	*settings;
 	date_t				 today;
 	unsigned			 which;
@@ -21,22 +21,6 @@ struct views_due_state {
 	views_due_cb			 cb;
 	void				*arg;
 };
-
-/*
- * Judge one young person for the due list; row->person points at person,
- * a copy of p (or p's own copy of its names) that the caller keeps.
- */
-static void
-views_due_row(const struct person *p, const struct rules_settings *settings,
-    date_t today, struct person *person, struct due_row *row)
-{
-	row->person = person;
-	row->stage = rules_stage(p->facts.dob, today);
-	row->age = date_age(p->facts.dob, today);
-	row->contact = rules_contact_due(&p->facts, settings, today);
-	row->letter = rules_letter_due(&p->facts, settings, today);
-	row->review = rules_review_due(&p->facts, settings, today);
-}
 
 /* 1 when a row belongs in a list of which, within days (-1: all). */
 static int
@@ -54,28 +38,14 @@ views_due_wanted(const struct due_row *row, unsigned which, int within,
 	    row->contact.due != DATE_NONE && row->contact.due <= today + within);
 }
 
-void
-due_list_append(struct due_list *list, const struct due_row *row)
-{
-	if (list->n == list->size) {
-		list->size = list->size ? list->size * 2 : 64;
-		list->rows = xreallocarray(list->rows, list->size,
-		    sizeof *list->rows);
-	}
-	/* Keep only what the lists show: names, not contact details. */
-	list->rows[list->n] = *row;
-	list->rows[list->n].person = person_copy_names(row->person);
-	list->n++;
-}
-
 static int
 views_due_visit(const struct person *p, void *arg)
 {
-	struct views_due_state *s = arg;
+	struct rows_due_state *s = arg;
 	struct person person = *p;	/* the strings are still the store's */
 	struct due_row row;
 
-	views_due_row(p, s->settings, s->today, &person, &row);
+	rows_judge(p, s->settings, s->today, &person, &row);
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
@@ -87,7 +57,7 @@ views_due_each(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, views_due_cb cb, void *arg,
     char **cause)
 {
-	struct views_due_state s = { settings, today, which, within, NULL,
+	struct rows_due_state s = { settings, today, which, within, NULL,
 	    cb, arg };
 
 	if (within >= 0)
@@ -152,65 +122,6 @@ views_due(struct store *st, const struct rules_settings *settings,
 	return 0;
 }
 
-/* Free n rows and the copies of the people in them. */
-static void
-due_rows_free(struct due_row *rows, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(rows[i].person);
-	free(rows);
-}
-
-void
-due_list_free(struct due_list *list)
-{
-	if (list == NULL)
-		return;
-	due_rows_free(list->rows, list->n);
-	memset(list, 0, sizeof *list);
-}
-
-void
-views_due_words(const struct rules_due *due, date_t today, char *buf,
-    size_t size)
-{
-	int days;
-
-	switch (due->state) {
-	case DUE_NONE:
-		snprintf(buf, size, "%s", "");
-		break;
-	case DUE_OVERDUE:
-		snprintf(buf, size, "overdue by %d day%s", due->days_overdue,
-		    due->days_overdue == 1 ? "" : "s");
-		break;
-	default:
-		days = (int)(due->due - today);
-		if (days == 0)
-			snprintf(buf, size, "due today");
-		else
-			snprintf(buf, size, "due in %d day%s", days,
-			    days == 1 ? "" : "s");
-		break;
-	}
-}
-
-const char *
-views_due_state(const struct due_row *row)
-{
-	switch (row->person->facts.status) {
-	case STATUS_DOWN:
-		return "stepped-down";
-	case STATUS_ARCHIVED:
-		return "archived";
-	case STATUS_UP:
-		break;
-	}
-	return rules_due_state_name(row->contact.state);
-}
-
 /*
  * The caseload list a window at a time.
  */
@@ -226,7 +137,7 @@ views_due_get(struct store *st, const struct rules_settings *settings,
 	if ((rc = store_person_get(st, id, &p, cause)) != 0)
 		return rc;
 	/* Names only, as in the lists. */
-	views_due_row(p, settings, today, person_copy_names(p), out);
+	rows_judge(p, settings, today, person_copy_names(p), out);
 	free(p);
 	return 0;
 }
@@ -391,7 +302,7 @@ views_window_add(const struct person *p, const struct store_due_key *key,
 	struct due_window *w = s->w;
 
 	due_window_grow(w, 1);
-	views_due_row(p, s->settings, s->today, person_copy_names(p),
+	rows_judge(p, s->settings, s->today, person_copy_names(p),
 	    &w->rows[w->n]);
 	w->keys[w->n] = *key;
 	w->n++;
@@ -459,7 +370,7 @@ views_window_visit(const struct person *p, const struct store_due_key *key,
 	struct due_row row;
 
 	(void)key;
-	views_due_row(p, s->settings, s->today, &person, &row);
+	rows_judge(p, s->settings, s->today, &person, &row);
 	return s->cb(&row, s->arg);
 }
 
@@ -612,16 +523,6 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 	return 0;
 }
 
-void
-agenda_list_free(struct agenda_list *list)
-{
-	if (list == NULL)
-		return;
-	free(list->names);
-	free(list->entries);
-	memset(list, 0, sizeof *list);
-}
-
 struct views_letters_state {
 	const struct rules_settings	*settings;
 	date_t				 today;
@@ -702,19 +603,6 @@ views_letters(struct store *st, const struct rules_settings *settings,
 		qsort(out->rows, out->n, sizeof *out->rows,
 		    views_letters_compare);
 	return 0;
-}
-
-void
-letter_list_free(struct letter_list *list)
-{
-	size_t i;
-
-	if (list == NULL)
-		return;
-	for (i = 0; i < list->n; i++)
-		free(list->rows[i].person);
-	free(list->rows);
-	memset(list, 0, sizeof *list);
 }
 
 /* What views_stats streams the store's rows into. */

@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "outfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -198,15 +199,26 @@ cli_run(struct cli *cli, int argc, char **argv)
 }
 
 int
-cli_store(struct cli *cli, struct store **out)
+cli_check_path(struct cli *cli)
 {
-	char *cause = NULL, *warning = NULL;
+	char *cause = NULL;
 
 	if (cli->ses.st == NULL && session_check_path(&cli->ses, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
+	return 0;
+}
+
+int
+cli_store(struct cli *cli, struct store **out)
+{
+	char *cause = NULL, *warning = NULL;
+	int rc;
+
+	if ((rc = cli_check_path(cli)) != 0)
+		return rc;
 	if (session_open(&cli->ses, out, &warning, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
@@ -230,7 +242,7 @@ cli_check_dest(const char *command, const char *dest)
 		    "or a file", command);
 		return EXIT_USAGE;
 	}
-	if (store_check_dest(dest, &cause) != 0) {
+	if (outfile_check_new(dest, &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("%s: %s", command, safe);
 		free(safe);

@@ -137,7 +137,6 @@ int
 cmd_restore(struct cli *cli, int argc, char **argv)
 {
 	struct job_result r;
-	struct store *st;
 	char *cause = NULL, *safe, *saved, *from;
 	int rc;
 
@@ -149,19 +148,14 @@ cmd_restore(struct cli *cli, int argc, char **argv)
 	if (*argv[optind] == '\0')
 		return cli_operands_error("restore", "the file name is empty; "
 		    "give the backup file to restore");
-	/* Checked before the database is opened, so as to make nothing. */
-	if (store_check_file(argv[optind], &cause) != 0) {
-		safe = cli_safe(cause);
-		cli_error("restore: %s; nothing was changed", safe);
-		free(safe);
-		free(cause);
-		return EXIT_USAGE;
-	}
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_check_path(cli)) != 0)
 		return rc;
+	/* The job opens the database once the backup is known to be sound. */
 	if (job_restore(&cli->ses, argv[optind], &r, &cause) != 0)
 		return database_job_error("restore", &r, &cause);
-	safe = text_escape(store_path(st), 0);
+	if (r.warning != NULL)
+		cli_warn("%s", r.warning);
+	safe = text_escape(store_path(cli->ses.st), 0);
 	saved = cli_safe(r.path);
 	from = cli_safe(argv[optind]);
 	printf("Restored %s from %s.\nThe database as it was before is kept in "

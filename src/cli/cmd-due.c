@@ -44,7 +44,7 @@ due_state_text(const struct due_row *row, date_t today, char *buf,
 	if (row->contact.state == DUE_OK)
 		snprintf(buf, size, "ok");
 	else
-		views_due_words(&row->contact, today, buf, size);
+		rows_due_words(&row->contact, today, buf, size);
 }
 
 static void
@@ -147,7 +147,7 @@ due_csv_row(const struct due_row *row, void *arg)
 	csv_date(stdout, 0, row->person->facts.last_contact);
 	csv_date(stdout, 0, row->contact.due);
 	csv_int(stdout, 0, row->contact.days_overdue);
-	csv_field(stdout, 0, views_due_state(row));
+	csv_field(stdout, 0, rows_due_state(row));
 	csv_field(stdout, 0, row->person->preferred_name);
 	csv_field(stdout, 0, rules_stage_label(row->stage));
 	csv_int(stdout, 0, row->age);
@@ -175,7 +175,7 @@ due_json_row(const struct due_row *row, void *arg)
 	json_key(j, "days_overdue");
 	json_int(j, row->contact.days_overdue);
 	json_key(j, "state");
-	json_string(j, views_due_state(row));
+	json_string(j, rows_due_state(row));
 	json_key(j, "preferred_name");
 	json_string(j, row->person->preferred_name);
 	json_key(j, "stage");

@@ -48,7 +48,7 @@ letters_when(const struct letter_row *row, date_t today, char *buf,
 	if (row->letter.state == DUE_NONE)
 		snprintf(buf, size, "none: they turn 25 first");
 	else
-		views_due_words(&row->letter, today, buf, size);
+		rows_due_words(&row->letter, today, buf, size);
 }
 
 /* Print a date padded to cols columns (month names may be UTF-8). */

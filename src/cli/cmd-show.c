@@ -47,7 +47,7 @@ show_due(struct cli *cli, const char *label, const struct rules_due *due)
 		cli_colour_on(cli, COLOUR_RED);
 	else if (due->state == DUE_SOON)
 		cli_colour_on(cli, COLOUR_YELLOW);
-	views_due_words(due, cli->ses.today, when, sizeof when);
+	rows_due_words(due, cli->ses.today, when, sizeof when);
 	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due), when);
 	cli_colour_off(cli);
 	putchar('\n');

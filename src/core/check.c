@@ -159,15 +159,20 @@ check_event_date(date_t on, date_t dob, date_t today, char **cause)
 
 int
 check_status_change(const struct person_facts *facts, enum status to,
-    date_t on, date_t today, char **cause)
+    date_t on, date_t today, const char **field, char **cause)
 {
+	const char *unused;
 	char a[64], b[64];
 
+	if (field == NULL)
+		field = &unused;
+	*field = "status";
 	if (facts->status == to) {
 		check_date_words(facts->status_since, b, sizeof b);
 		return xfail(cause, "already %s (since %s)",
 		    person_status_label(to), b);
 	}
+	*field = "date";
 	check_date_words(on, a, sizeof a);
 	if (on > today)
 		return xfail(cause, "%s is in the future; record it on the day",

@@ -427,41 +427,6 @@ calendar_write(FILE *f, const struct agenda_list *list,
 	return calendar_end(w, count, cause);
 }
 
-static int
-calendar_export_item(const struct agenda_entry *e, void *arg)
-{
-	return calendar_add(arg, e) != 0;
-}
-
-int
-calendar_export(FILE *f, struct store *st, const struct rules_settings *rules,
-    date_t today, date_t until, const struct calendar_options *opts,
-    size_t *count, char **cause)
-{
-	struct calendar_writer *w;
-	char *db_cause = NULL;
-	int db_rc;
-
-	if (count != NULL)
-		*count = 0;
-	if (calendar_begin(f, opts, &w, cause) != 0)
-		return -1;
-	db_rc = views_agenda_each(st, rules, today, until,
-	    calendar_export_item, w, &db_cause);
-	if (calendar_end(w, count, cause) != 0) {
-		free(db_cause);
-		return -1;
-	}
-	if (db_rc != 0) {
-		if (cause != NULL)
-			*cause = db_cause;
-		else
-			free(db_cause);
-		return -1;
-	}
-	return 0;
-}
-
 void
 calendar_cleanup(void)
 {

@@ -687,7 +687,7 @@ import_row_whole(struct import_state *st, struct import_reading *r)
 		up.status_since = up.allocated_on;
 		import_checked(st, IMPORT_STEPPED_DOWN,
 		    check_status_change(&up, STATUS_DOWN,
-		    r->row.stepped_down_on, st->today, &cause), &cause,
+		    r->row.stepped_down_on, st->today, NULL, &cause), &cause,
 		    &r->failed);
 	}
 }

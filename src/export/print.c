@@ -302,7 +302,7 @@ print_when(const struct rules_due *due, date_t today)
 {
 	char buf[64];
 
-	views_due_words(due, today, buf, sizeof buf);
+	rows_due_words(due, today, buf, sizeof buf);
 	return xstrdup(buf);
 }
 

@@ -16,6 +16,7 @@
 
 #include "cause.h"
 #include "check.h"
+#include "outfile.h"
 #include "store-int.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -216,16 +217,17 @@ store_handover_export(struct store *st, const long *ids, size_t n,
     struct store_handover_counts *counts, char **cause)
 {
 	struct store *out = NULL;
-	struct store_out o;
+	struct outfile *of;
 	size_t i;
 	int reading = 0;
 
 	memset(counts, 0, sizeof *counts);
-	if (store_out_begin(st, dest, &o, cause) != 0)
+	if (outfile_open_flags(dest, OUTFILE_NEW | OUTFILE_NAMED, st->path,
+	    &of, cause) != 0)
 		return -1;
 
 	/* The store's own schema and version, in one plain file. */
-	if (store_open(o.tmp, &out, cause) != 0)
+	if (store_open(outfile_path(of), &out, cause) != 0)
 		goto fail;
 	if (store_exec(out, "PRAGMA journal_mode = DELETE", cause) != 0)
 		goto fail;
@@ -245,7 +247,7 @@ store_handover_export(struct store *st, const long *ids, size_t n,
 	store_rollback(st);
 	reading = 0;
 	store_close(out);
-	return store_out_finish(&o, cause);
+	return outfile_commit(of, cause);
 
 fail:
 	if (out != NULL) {
@@ -254,7 +256,7 @@ fail:
 	}
 	if (reading)
 		store_rollback(st);
-	store_out_abort(&o);
+	outfile_abort(of);
 	return -1;
 }
 

@@ -91,38 +91,6 @@ int store_query_long(struct store *st, const char *sql, long *out,
 int store_people_run(struct store *st, sqlite3_stmt *stmt,
     store_person_cb cb, void *arg, char **cause);
 
-/*
- * Where a backup or a handover file goes (target.h): a new file, made as
- * a temporary SQLite file beside it and renamed; or a device, FIFO,
- * socket or standard output ("-"), into which a temporary SQLite file
- * made in the database's own folder is copied, then removed.
- */
-struct store_out {
-	const char	*dest;	/* as given */
-	struct target	 t;	/* dest, links followed */
-	char		*tmp;	/* the SQLite file to open and fill */
-	int		 fd;	/* where to copy it, or -1 to rename it */
-	int		 own_fd;/* fd is ours to close (not standard output) */
-};
-
-/*
- * Start writing dest (see store_check_dest): a device or FIFO is opened
- * now (a FIFO waits for its reader) and o->tmp is made, empty, mode 0600,
- * in the table of temporaries.  0, or -1 with *cause naming dest.
- */
-int store_out_begin(struct store *st, const char *dest, struct store_out *o,
-    char **cause);
-
-/*
- * The SQLite file at o->tmp is finished and closed: rename it into place,
- * or copy it into o->fd and remove it.  Cleans o up either way.  0, or -1
- * with *cause naming dest.
- */
-int store_out_finish(struct store_out *o, char **cause);
-
-/* Give up: remove o->tmp (and SQLite's files beside it), clean o up. */
-void store_out_abort(struct store_out *o);
-
 /* Run SQL with no result rows. */
 int store_exec(struct store *st, const char *sql, char **cause);
 

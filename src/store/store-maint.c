@@ -14,169 +14,24 @@
 #include <unistd.h>
 
 #include "cause.h"
+#include "outfile.h"
 #include "store-int.h"
 #include "target.h"
 #include "tempfile.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/*
- * What store_check_dest refuses, and why; t is filled (and must be
- * cleared) when it returns 0.
- */
-static int
-store_dest_resolve(const char *dest, struct target *t, char **cause)
-{
-	int saved;
-
-	if (target_resolve(dest, t) != 0) {
-		saved = errno;
-		if (saved == ENOENT || saved == ENOTDIR)
-			xfail(cause, "cannot create %s: %s", dest,
-			    strerror(saved));
-		else
-			target_fail(dest, saved, cause);
-		errno = saved;
-		return -1;
-	}
-	if (t->kind == TARGET_FILE) {
-		target_clear(t);
-		errno = EEXIST;
-		return xfail(cause, "%s already exists; give a new file name",
-		    dest);
-	}
-	return 0;
-}
-
-int
-store_check_dest(const char *dest, char **cause)
-{
-	struct target t;
-	char *why = NULL;
-	int saved;
-
-	if (strcmp(dest, "-") == 0)
-		return 0;
-	if (store_dest_resolve(dest, &t, &why) == 0) {
-		target_clear(&t);
-		return 0;
-	}
-	saved = errno;
-	if (saved != EEXIST && saved != EISDIR && saved != ELOOP) {
-		free(why);	/* for the writing to report */
-		return 0;
-	}
-	if (cause != NULL)
-		*cause = why;
-	else
-		free(why);
-	errno = saved;
-	return -1;
-}
-
-int
-store_out_begin(struct store *st, const char *dest, struct store_out *o,
-    char **cause)
-{
-	const char *where, *base;
-	char *dir;
-	int fd, saved;
-
-	memset(o, 0, sizeof *o);
-	o->dest = dest;
-	o->fd = -1;
-	if (strcmp(dest, "-") == 0)
-		o->fd = STDOUT_FILENO;
-	else {
-		if (store_dest_resolve(dest, &o->t, cause) != 0)
-			return -1;
-		if (o->t.kind == TARGET_SPECIAL) {
-			if ((o->fd = target_open(&o->t)) < 0) {
-				target_fail(dest, errno, cause);
-				target_clear(&o->t);
-				return -1;
-			}
-			o->own_fd = 1;
-		}
-	}
-
-	/* Beside the new file; else privately, beside the database. */
-	where = o->fd < 0 ? o->t.path : st->path;
-	dir = text_path_folder(where);
-	base = strrchr(where, '/');
-	fd = tempfile_make(dir, base != NULL ? base + 1 : where,
-	    TEMPFILE_SQLITE, &o->tmp);
-	if (fd < 0) {
-		saved = errno;
-		if (o->fd < 0)
-			xfail(cause, "cannot create %s: %s", dest,
-			    strerror(saved));
-		else
-			xfail(cause, "cannot make the copy for %s in %s: %s",
-			    dest, dir, strerror(saved));
-		free(dir);
-		store_out_abort(o);
-		return -1;
-	}
-	free(dir);
-	close(fd);
-	return 0;
-}
-
-int
-store_out_finish(struct store_out *o, char **cause)
-{
-	const char *name = strcmp(o->dest, "-") == 0 ? "standard output" :
-	    o->dest;
-	int rc = 0;
-
-	if (o->fd < 0) {
-		if (target_install(o->tmp, o->t.path) != 0)
-			rc = xfail(cause, "cannot write %s: %s", name,
-			    strerror(errno));
-		else {
-			free(o->tmp);	/* in place now, not a temporary */
-			o->tmp = NULL;
-		}
-	} else {
-		if (target_copy(o->tmp, o->fd) != 0)
-			rc = xfail(cause, "cannot write %s: %s", name,
-			    strerror(errno));
-		if (o->own_fd) {
-			o->own_fd = 0;
-			if (close(o->fd) != 0 && rc == 0)
-				rc = xfail(cause, "cannot write %s: %s", name,
-				    strerror(errno));
-		}
-	}
-	store_out_abort(o);
-	return rc;
-}
-
-void
-store_out_abort(struct store_out *o)
-{
-	if (o->tmp != NULL)
-		tempfile_remove(o->tmp);
-	free(o->tmp);
-	o->tmp = NULL;
-	if (o->own_fd)
-		close(o->fd);
-	o->own_fd = 0;
-	o->fd = -1;
-	target_clear(&o->t);
-}
-
 int
 store_backup(struct store *st, const char *dest, char **cause)
 {
-	struct store_out o;
+	struct outfile *of;
 	sqlite3 *out = NULL;
 	int rc;
 
-	if (store_out_begin(st, dest, &o, cause) != 0)
+	if (outfile_open_flags(dest, OUTFILE_NEW | OUTFILE_NAMED, st->path,
+	    &of, cause) != 0)
 		return -1;
-	if (sqlite3_open_v2(o.tmp, &out, SQLITE_OPEN_READWRITE, NULL) !=
+	if (sqlite3_open_v2(outfile_path(of), &out, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		xfail(cause, "cannot write %s: %s", dest,
 		    out != NULL ? sqlite3_errmsg(out) : "out of memory");
@@ -196,12 +51,12 @@ store_backup(struct store *st, const char *dest, char **cause)
 		goto fail;
 	}
 	sqlite3_close(out);
-	return store_out_finish(&o, cause);
+	return outfile_commit(of, cause);
 
 fail:
 	if (out != NULL)
 		sqlite3_close(out);
-	store_out_abort(&o);
+	outfile_abort(of);
 	return -1;
 }
 
@@ -458,15 +313,8 @@ store_source_sniff(const char *path, char **cause)
 	return 0;
 }
 
-/*
- * Open the file at path for reading, as a source to restore from, and
- * check it whole: caseload's mark and schema (exactly), SQLite's
- * integrity and foreign keys, and every young person's summary against
- * their history; an older file is brought up to date in memory.  Sets
- * *out to it, or returns -1 with *cause saying what is wrong.
- */
-static int
-store_source_open(const char *path, struct store **out, char **cause)
+int
+store_restore_open(const char *path, struct store **out, char **cause)
 {
 	struct store_problems sp = { NULL, 0 };
 	struct store *from;
@@ -512,17 +360,6 @@ store_source_open(const char *path, struct store **out, char **cause)
 	return 0;
 }
 
-int
-store_check_file(const char *path, char **cause)
-{
-	struct store *from;
-
-	if (store_source_open(path, &from, cause) != 0)
-		return -1;
-	store_close(from);
-	return 0;
-}
-
 /* Copy the whole of from's database over st's, in one transaction. */
 static int
 store_copy_over(struct store *st, struct store *from, char **cause)
@@ -535,9 +372,9 @@ store_copy_over(struct store *st, struct store *from, char **cause)
 }
 
 int
-store_restore(struct store *st, const char *src, char **saved, char **cause)
+store_restore(struct store *st, struct store *from, const char *src,
+    char **saved, char **cause)
 {
-	struct store *from;
 	char *why = NULL;
 	long from_size = 0, size = 0;
 	int rc;
@@ -546,16 +383,9 @@ store_restore(struct store *st, const char *src, char **saved, char **cause)
 	if (st->flags & STORE_READ_ONLY)
 		return xfail(cause, "restoring: the database was opened for "
 		    "reading alone");
-	/* Everything is checked before anything is changed. */
-	if (store_source_open(src, &from, &why) != 0) {
-		xfail(cause, "%s; nothing was changed", why);
-		free(why);
-		return -1;
-	}
 	if (store_backup_before_path(st, "restore", saved, &why) != 0) {
 		xfail(cause, "%s; nothing was changed", why);
 		free(why);
-		store_close(from);
 		return -1;
 	}
 	/*
@@ -570,7 +400,6 @@ store_restore(struct store *st, const char *src, char **saved, char **cause)
 		rc = -1;
 	if (rc == 0 && store_copy_over(st, from, &why) != 0)
 		rc = -1;
-	store_close(from);
 	/* The copy brought the source's journal mode; WAL again. */
 	if (store_exec(st, "PRAGMA journal_mode = WAL", rc == 0 ? &why :
 	    NULL) != 0 && rc == 0)

@@ -581,7 +581,7 @@ tui_archive_dialog(struct tui *t, long id)
 	if (d == NULL)
 		return;
 	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->today, t->today,
-	    &cause) != 0) {
+	    NULL, &cause) != 0) {
 		tui_error(t, "Cannot archive %s: %s.", d->name, cause);
 		free(cause);
 		dialog_free(d);

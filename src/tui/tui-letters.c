@@ -118,7 +118,7 @@ letters_line(struct tui *t, const struct letters_cols *c,
 		snprintf(when, sizeof when, "%s", c->state >= 24 ?
 		    "none: they turn 25 first" : "none: 25 first");
 	else
-		views_due_words(&row->letter, t->today, when, sizeof when);
+		rows_due_words(&row->letter, t->today, when, sizeof when);
 	letters_cell(&line, when, c->state, 0);
 	return line;
 }

@@ -124,7 +124,7 @@ page_due(struct tui *t, struct tui_lines *lines, const char *label,
 
 	if (due->state == DUE_NONE)
 		return;
-	views_due_words(due, t->today, when, sizeof when);
+	rows_due_words(due, t->today, when, sizeof when);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
 	    "%-*s%-10s  %s", PAGE_LABEL, label, session_date(t->ses, due->due),

@@ -225,7 +225,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char dir[] = "/tmp/caseload-fuzz-restore-XXXXXX";
 	char db[64], src[64], *before, *after, *cause = NULL, *saved = NULL;
-	struct store *st = NULL;
+	struct store *st = NULL, *from = NULL;
 	int problems;
 
 	if (template_bytes == NULL)
@@ -243,7 +243,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 
-	if (store_restore(st, src, &saved, &cause) == 0) {
+	if (store_restore_open(src, &from, &cause) == 0 &&
+	    store_restore(st, from, src, &saved, &cause) == 0) {
+		store_close(from);
 		/* Restored: sound, readable and writable. */
 		problems = store_check(st, NULL, NULL, &cause);
 		if (problems != 0) {
@@ -261,6 +263,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		store_close(st);
 	} else {
 		/* Refused: a message, and the caseload as it was. */
+		store_close(from);
 		if (cause == NULL)
 			abort();
 		store_close(st);

@@ -121,6 +121,37 @@ test_duplicate(void **state)
 	assert_false(check_duplicate(&a, &b));
 }
 
+/* A change of status says which of its inputs was wrong. */
+static void
+test_status_change(void **state)
+{
+	struct person_facts f;
+	const char *field = NULL;
+	char *cause = NULL;
+
+	(void)state;
+	person_facts_init(&f);
+	f.dob = 14000;
+	f.allocated_on = f.status_since = 20000;
+	f.status = STATUS_UP;
+	assert_int_equal(check_status_change(&f, STATUS_DOWN, 20010, 20020,
+	    &field, &cause), 0);
+	assert_int_equal(check_status_change(&f, STATUS_UP, 20010, 20020,
+	    &field, &cause), -1);
+	assert_string_equal(field, "status");
+	assert_non_null(strstr(cause, "already stepped up"));
+	free(cause);
+	assert_int_equal(check_status_change(&f, STATUS_DOWN, 20021, 20020,
+	    &field, &cause), -1);
+	assert_string_equal(field, "date");
+	assert_non_null(strstr(cause, "in the future"));
+	free(cause);
+	assert_int_equal(check_status_change(&f, STATUS_DOWN, 19999, 20020,
+	    NULL, &cause), -1);
+	assert_non_null(strstr(cause, "before they were stepped up"));
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -129,6 +160,7 @@ main(void)
 		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_name),
 		cmocka_unit_test(test_duplicate),
+		cmocka_unit_test(test_status_change),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)

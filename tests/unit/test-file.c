@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "target.h"
 #include "tempfile.h"
 #include "xmalloc.h"
@@ -308,6 +309,73 @@ test_resolve(void **state)
 	free(path);
 }
 
+/* A new file, filled by name (as SQLite fills a backup): never over one. */
+static void
+test_outfile_named(void **state)
+{
+	struct fixture *fx = *state;
+	struct outfile *of;
+	struct stat sb;
+	char *path, *near, *dir, *cause = NULL;
+	FILE *f;
+
+	path = xasprintf("%s/backup.db", fx->dir);
+	near = xasprintf("%s/caseload.db", fx->dir);
+	assert_int_equal(outfile_check_new(path, &cause), 0);
+	assert_int_equal(outfile_open_flags(path, OUTFILE_NEW | OUTFILE_NAMED,
+	    near, &of, &cause), 0);
+	assert_null(outfile_stream(of));
+	/* The temporary is made empty, private, beside the file. */
+	assert_int_equal(stat(outfile_path(of), &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_non_null(strstr(outfile_path(of), "/.backup.db.caseload-tmp."));
+	assert_false(there(fx->dir, "backup.db"));
+	assert_non_null(f = fopen(outfile_path(of), "w"));
+	fputs("SQLite format 3", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(outfile_commit(of, &cause), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_size, 15);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+
+	/* Now it is there: refused, before and at the opening, untouched. */
+	assert_int_equal(outfile_check_new(path, &cause), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_non_null(strstr(cause, "already exists; give a new file name"));
+	free(cause);
+	assert_int_equal(outfile_open_flags(path, OUTFILE_NEW | OUTFILE_NAMED,
+	    near, &of, &cause), -1);
+	assert_int_equal(errno, EEXIST);
+	free(cause);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_size, 15);
+
+	/* A folder is refused; a missing folder is for the writing to say. */
+	assert_int_equal(outfile_check_new(fx->dir, NULL), -1);
+	assert_int_equal(errno, EISDIR);
+	dir = xasprintf("%s/no/such/backup.db", fx->dir);
+	assert_int_equal(outfile_check_new(dir, &cause), 0);
+	assert_int_equal(outfile_open_flags(dir, OUTFILE_NEW | OUTFILE_NAMED,
+	    near, &of, &cause), -1);
+	assert_non_null(strstr(cause, "cannot create"));
+	free(cause);
+	assert_int_equal(outfile_check_new("-", NULL), 0);
+
+	/* Given up: no temporary is left behind. */
+	free(path);
+	path = xasprintf("%s/handover.db", fx->dir);
+	assert_int_equal(outfile_open_flags(path, OUTFILE_NEW | OUTFILE_NAMED,
+	    near, &of, &cause), 0);
+	outfile_abort(of);
+	assert_false(there(fx->dir, "handover.db"));
+	assert_int_equal(tempfile_sweep(fx->dir, time(NULL) + 2 *
+	    TEMPFILE_STALE_SECONDS), 0);
+	free(dir);
+	free(near);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -317,6 +385,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_sweep, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resolve, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outfile_named, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

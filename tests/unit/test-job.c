@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "job.h"
@@ -533,6 +534,48 @@ test_person_edit(void **state)
 	assert_int_equal(people(fx), 1);
 }
 
+/*
+ * Restore into a caseload not opened yet: the backup is checked whole
+ * first, so that a bad one makes no database at all; a good one opens the
+ * database and takes its place.
+ */
+static void
+test_restore_unopened(void **state)
+{
+	struct fixture *fx = *state;
+	struct session s2;
+	struct job_result r;
+	struct person *p = NULL;
+	char backup[160], bad[160], fresh[160], *cause = NULL;
+	FILE *f;
+
+	snprintf(backup, sizeof backup, "%s/backup.db", fx->dir);
+	snprintf(bad, sizeof bad, "%s/bad.db", fx->dir);
+	snprintf(fresh, sizeof fresh, "%s/fresh.db", fx->dir);
+	assert_int_equal(job_backup(&fx->s, backup, &r, &cause), 0);
+	job_result_free(&r);
+	assert_non_null(f = fopen(bad, "w"));
+	fputs("not a caseload at all", f);
+	fclose(f);
+
+	s2 = fx->s;
+	s2.st = NULL;
+	s2.db_path = fresh;
+	assert_refused(job_restore(&s2, bad, &r, &cause), &r, &cause,
+	    JOB_FILE);
+	assert_null(s2.st);
+	assert_int_equal(access(fresh, F_OK), -1);
+
+	assert_int_equal(job_restore(&s2, backup, &r, &cause), 0);
+	assert_non_null(s2.st);
+	assert_non_null(r.path);
+	assert_int_equal(store_person_get(s2.st, fx->id, &p, &cause), 0);
+	assert_string_equal(p->name, "Aisha Khan");
+	free(p);
+	job_result_free(&r);
+	session_close(&s2);
+}
+
 /* Write text to the file dir/name (a template, a letter). */
 static void
 put_file(const char *dir, const char *name, const char *text)
@@ -959,6 +1002,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_person_confirm, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_edit, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_restore_unopened, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_letters_write, setup,
 		    teardown),

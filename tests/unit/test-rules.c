@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "rows.h"
 #include "rules.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
@@ -471,6 +472,94 @@ test_agenda(void **state)
 	assert_int_equal(items[1].on, D(2027, 3, 1));
 }
 
+/* rows.h: every list and page says when something is due in these words. */
+static void
+test_due_words(void **state)
+{
+	struct rules_settings s = defaults();
+	date_t today = D(2026, 11, 30);
+	struct rules_due due;
+	char buf[64];
+
+	(void)state;
+	due.due = DATE_NONE;
+	due.state = DUE_NONE;
+	due.days_overdue = 0;
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	due = rules_judge_due(today - 1, &s, today);
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "overdue by 1 day");
+	due = rules_judge_due(today - 30, &s, today);
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "overdue by 30 days");
+	due = rules_judge_due(today, &s, today);
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "due today");
+	due = rules_judge_due(today + 1, &s, today);
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "due in 1 day");
+	due = rules_judge_due(today + 40, &s, today);
+	rows_due_words(&due, today, buf, sizeof buf);
+	assert_string_equal(buf, "due in 40 days");
+	/* Cut to the room given, never past it. */
+	rows_due_words(&due, today, buf, 6);
+	assert_string_equal(buf, "due i");
+}
+
+/* rows.h: a young person judged for the due list, and its CSV state. */
+static void
+test_rows_judge(void **state)
+{
+	struct rules_settings s = defaults();
+	date_t today = D(2026, 11, 30);
+	struct person p, *copy;
+	struct due_list list;
+	struct due_row row;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	p.id = 7;
+	p.name = "Aisha Khan";
+	p.phone = "07700 900101";
+	p.facts = up(D(2007, 3, 14), D(2026, 1, 5));
+	p.facts.last_contact = today - 60;
+	rows_judge(&p, &s, today, &p, &row);
+	assert_ptr_equal(row.person, &p);
+	assert_int_equal(row.age, 19);
+	assert_int_equal(row.stage, STAGE_18_21);
+	assert_int_equal(row.contact.state, DUE_OVERDUE);
+	assert_int_equal(row.contact.days_overdue, 4);
+	assert_string_equal(rows_due_state(&row), "overdue");
+
+	p.facts.last_contact = today - 50;
+	rows_judge(&p, &s, today, &p, &row);
+	assert_string_equal(rows_due_state(&row), "due-soon");
+	p.facts.last_contact = today;
+	rows_judge(&p, &s, today, &p, &row);
+	assert_string_equal(rows_due_state(&row), "ok");
+	p.facts.status = STATUS_DOWN;
+	rows_judge(&p, &s, today, &p, &row);
+	assert_string_equal(rows_due_state(&row), "stepped-down");
+	p.facts.status = STATUS_ARCHIVED;
+	assert_string_equal(rows_due_state(&row), "archived");
+
+	/* A list keeps the names only, never contact details. */
+	memset(&list, 0, sizeof list);
+	due_list_append(&list, &row);
+	assert_int_equal(list.n, 1);
+	copy = list.rows[0].person;
+	assert_ptr_not_equal(copy, &p);
+	assert_string_equal(copy->name, "Aisha Khan");
+	assert_null(copy->phone);
+	due_list_free(&list);
+	assert_int_equal(list.n, 0);
+	assert_null(list.rows);
+	due_list_free(NULL);
+	agenda_list_free(NULL);
+	letter_list_free(NULL);
+}
+
 int
 main(void)
 {
@@ -494,6 +583,8 @@ main(void)
 		cmocka_unit_test(test_due_bounds),
 		cmocka_unit_test(test_milestones),
 		cmocka_unit_test(test_agenda),
+		cmocka_unit_test(test_due_words),
+		cmocka_unit_test(test_rows_judge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -586,10 +586,10 @@ test_views_due(void **state)
 	assert_int_equal(list.rows[1].person->id, a);
 	assert_int_equal(list.rows[2].person->id, d);
 	assert_int_equal(list.rows[3].person->id, c);
-	assert_string_equal(views_due_state(&list.rows[0]), "overdue");
-	assert_string_equal(views_due_state(&list.rows[1]), "due-soon");
-	assert_string_equal(views_due_state(&list.rows[2]), "ok");
-	assert_string_equal(views_due_state(&list.rows[3]), "stepped-down");
+	assert_string_equal(rows_due_state(&list.rows[0]), "overdue");
+	assert_string_equal(rows_due_state(&list.rows[1]), "due-soon");
+	assert_string_equal(rows_due_state(&list.rows[2]), "ok");
+	assert_string_equal(rows_due_state(&list.rows[3]), "stepped-down");
 	assert_int_equal(list.counts.stepped_up, 3);
 	assert_int_equal(list.counts.stepped_down, 1);
 	assert_int_equal(list.counts.overdue, 1);

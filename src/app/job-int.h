@@ -1,0 +1,40 @@
+/*
+ * job-int.h: what the jobs of src/app share (job.h says what a job is);
+ * nothing outside src/app includes it.
+ */
+#ifndef CASELOAD_JOB_INT_H
+#define CASELOAD_JOB_INT_H
+
+#include "job.h"
+
+/* Start a result: zeroed, nothing refused. */
+void job_init(struct job_result *r);
+
+/* Start a result (job_init); -1 with *cause when the store is not open. */
+int job_start(struct session *s, struct job_result *r, char **cause);
+
+/*
+ * Open the database, when it is not open yet, for a job that checks its
+ * input first: a wrong path is refused (JOB_DATABASE); r->warning says
+ * why the day's backup could not be made, if it could not.
+ */
+int job_open(struct session *s, struct job_result *r, char **cause);
+
+/* Refuse the input, what was wrong being in *cause already: -1. */
+int job_refuse(struct job_result *r, enum job_field field);
+
+/*
+ * Young person id, whole, into *out (the caller frees it); no such person
+ * is refused (JOB_WHO).
+ */
+int job_person(struct session *s, long id, struct person **out,
+    struct job_result *r, char **cause);
+
+/* Judge young person id again, as the lists do, into r->row. */
+int job_judge(struct session *s, long id, struct job_result *r,
+    char **cause);
+
+/* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
+int job_reason(const char *reason, struct job_result *r, char **cause);
+
+#endif
