@@ -14,6 +14,7 @@
  * and return -1, so that a failing function can end with
  * "return xfail(cause, ...);".  The caller frees *cause.
  */
-int xfail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int xfail(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -319,8 +319,9 @@ char *store_backups_dir(const char *path);
  * The daily backup, on the first run of each day: copy the database to
  * STEM-YYYY-MM-DD.db (today) in its backups folder (made 0700), unless
  * that file exists, nobody is on the caseload yet, or the database is
- * itself in a backups folder; then keep only the newest keep daily backups.  Sets *made to the new file's path (caller
- * frees) or NULL when none was made.
+ * itself in a backups folder; then keep only the newest keep daily
+ * backups.  Sets *made to the new file's path (caller frees) or NULL when
+ * none was made.
  */
 int store_backup_daily(struct store *st, date_t today, int keep, char **made,
     char **cause);
@@ -413,8 +414,9 @@ int store_handover_open(const char *path, date_t today, struct store **out,
  * Add every young person of the handover store ho (from
  * store_handover_open) to st in one transaction: each gets a new number
  * in st and keeps their UUID and every row of their history as it was
- * (their names tidied as typed names are: text_squeeze).  Sets *ids to a new array of their numbers in st, in the file's order
- * (the caller frees it), and *n to its length.
+ * (their names tidied as typed names are: text_squeeze).  Sets *ids to a
+ * new array of their numbers in st, in the file's order (the caller
+ * frees it), and *n to its length.
  */
 int store_handover_import(struct store *st, struct store *ho, long **ids,
     size_t *n, char **cause);

@@ -56,7 +56,7 @@ agenda_load(struct tui *t, struct agenda *a)
 {
 	struct agenda_list list;
 	const struct agenda_entry *e;
-	date_t until = t->today + AGENDA_DAYS - 1, heading = DATE_NONE;
+	date_t until = t->ses->today + AGENDA_DAYS - 1, heading = DATE_NONE;
 	char day[64];
 	long selected = tui_lines_selected(&a->lines);
 	char *cause = NULL;
@@ -65,7 +65,7 @@ agenda_load(struct tui *t, struct agenda *a)
 
 	a->generation = t->generation;
 	a->loaded = 1;
-	if (views_agenda(t->st, t->rules, t->today, until, &list,
+	if (views_agenda(t->ses->st, &t->ses->cfg.rules, t->ses->today, until, &list,
 	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
@@ -79,7 +79,7 @@ agenda_load(struct tui *t, struct agenda *a)
 	tui_lines_reserve(&a->lines, list.n + 2 * AGENDA_DAYS + 8);
 	a->lines.selectable = 1;
 	tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "Agenda from %s to %s",
-	    session_date(t->ses, t->today), session_date(t->ses, until));
+	    session_date(t->ses, t->ses->today), session_date(t->ses, until));
 	if (list.n == 0)
 		tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s",
 		    "Nothing is due in these four weeks.");
@@ -99,7 +99,7 @@ agenda_load(struct tui *t, struct agenda *a)
 				day[0] = '\0';
 			tui_lines_add(&a->lines, STYLE_NORMAL, 0, 0, "%s", "");
 			tui_lines_add(&a->lines, STYLE_TITLE, 0, 0, "%s %s%s", day,
-			    session_date(t->ses, heading), heading == t->today ?
+			    session_date(t->ses, heading), heading == t->ses->today ?
 			    " (today)" : "");
 		}
 		tui_lines_add_item(&a->lines, e->item.due.state == DUE_OVERDUE ?

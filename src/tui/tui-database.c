@@ -110,7 +110,7 @@ database_chosen(struct tui *t, size_t chosen, void *arg)
 
 	(void)arg;
 	if (chosen == DB_BACKUP) {
-		date_format_iso(t->today, iso);
+		date_format_iso(t->ses->today, iso);
 		snprintf(suggested, sizeof suggested, "~/caseload-%s.db", iso);
 		values[0] = suggested;
 		tui_form_open(t, "Back up the caseload", "A copy of the whole "
@@ -193,7 +193,7 @@ tui_handover_dialog(struct tui *t, long id)
 	const char *values[1];
 	char suggested[64], iso[DATE_ISO_SIZE], *title, *cause = NULL;
 
-	if (store_person_get(t->st, id, &p, &cause) != 0 || p == NULL) {
+	if (store_person_get(t->ses->st, id, &p, &cause) != 0 || p == NULL) {
 		tui_error(t, "%s", cause != NULL ? cause :
 		    "There is no such young person.");
 		free(cause);
@@ -203,7 +203,7 @@ tui_handover_dialog(struct tui *t, long id)
 	h->id = id;
 	h->name = xstrdup(person_display_name(p));
 	free(p);
-	date_format_iso(t->today, iso);
+	date_format_iso(t->ses->today, iso);
 	snprintf(suggested, sizeof suggested, "~/handover-%ld-%s.caseload",
 	    id, iso);
 	values[0] = suggested;
@@ -253,7 +253,7 @@ handover_who(struct tui *t, const struct job_handover *h)
 	size_t i, shown = h->n > 3 ? 2 : h->n;
 
 	for (i = 0; i < shown; i++) {
-		if (store_person_get(t->st, h->ids[i], &p, &cause) != 0 ||
+		if (store_person_get(t->ses->st, h->ids[i], &p, &cause) != 0 ||
 		    p == NULL) {
 			free(cause);
 			cause = NULL;
@@ -288,7 +288,7 @@ handover_in_refused(struct tui *t, const struct job_handover *h,
 		tui_error(t, "Importing failed: %s", cause);
 		return;
 	}
-	if (h->clash_id == 0 || store_person_get(t->st, h->clash_id, &p,
+	if (h->clash_id == 0 || store_person_get(t->ses->st, h->clash_id, &p,
 	    &why) != 0 || p == NULL) {
 		free(why);
 		tui_error(t, "Nothing was imported: %s.", cause);

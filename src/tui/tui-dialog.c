@@ -46,7 +46,7 @@ dialog_new(struct tui *t, long id)
 	char *cause = NULL;
 	int rc;
 
-	rc = store_person_get(t->st, id, &p, &cause);
+	rc = store_person_get(t->ses->st, id, &p, &cause);
 	if (rc != 0) {
 		if (rc < 0)
 			tui_error(t, "%s", cause);
@@ -73,7 +73,7 @@ dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
 	if (*text == '\0') {
 		tui_form_error(f, i, "give a date, such as today or DD/MM/YYYY");
 		rc = -1;
-	} else if (date_parse(text, t->today, on, &cause) != 0) {
+	} else if (date_parse(text, t->ses->today, on, &cause) != 0) {
 		tui_form_error(f, i, cause);
 		rc = -1;
 	}
@@ -197,7 +197,7 @@ tui_contact_dialog(struct tui *t, long id)
 		d->methods[i] = contact_method_name((enum contact_method)i);
 	d->methods[METHOD_COUNT] = NULL;
 	specs[CD_METHOD].choices = d->methods;
-	tui_date_input(t, t->today, today, sizeof today);
+	tui_date_input(t, t->ses->today, today, sizeof today);
 	values[CD_DATE] = today;
 	values[CD_METHOD] = contact_method_name(METHOD_PHONE);
 	title = xasprintf("Log a contact with %s", d->name);
@@ -262,7 +262,7 @@ tui_step_dialog(struct tui *t, long id)
 	if (d == NULL)
 		return;
 	d->to = d->facts.status == STATUS_UP ? STATUS_DOWN : STATUS_UP;
-	tui_date_input(t, t->today, today, sizeof today);
+	tui_date_input(t, t->ses->today, today, sizeof today);
 	values[SD_DATE] = today;
 	if (d->to == STATUS_DOWN)
 		title = xasprintf("Step down %s", d->name);
@@ -314,7 +314,7 @@ tui_review_dialog(struct tui *t, long id)
 
 	if (d == NULL)
 		return;
-	tui_date_input(t, t->today, today, sizeof today);
+	tui_date_input(t, t->ses->today, today, sizeof today);
 	values[0] = today;
 	title = xasprintf("Pathway plan review for %s", d->name);
 	tui_form_open(t, title, "The date the pathway plan was reviewed.",
@@ -451,7 +451,7 @@ tui_strike_dialog(struct tui *t, long id)
 	s->name = d->name;
 	d->name = NULL;
 	dialog_free(d);
-	if (store_contacts_each(t->st, id, strike_collect, s, &cause) != 0) {
+	if (store_contacts_each(t->ses->st, id, strike_collect, s, &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		strike_free(s);
@@ -529,13 +529,13 @@ tui_letter_sent_dialog(struct tui *t, long id)
 		dialog_free(d);
 		return;
 	}
-	tui_date_input(t, t->today, today, sizeof today);
+	tui_date_input(t, t->ses->today, today, sizeof today);
 	values[0] = today;
 	title = xasprintf("Annual letter sent to %s", d->name);
 	intro = xasprintf("They stepped down on %s. Give the day the letter "
 	    "was posted; the next one falls due %d months after it.",
 	    session_date(t->ses, d->facts.status_since),
-	    t->rules->letter_months);
+	    t->ses->cfg.rules.letter_months);
 	tui_form_open(t, title, intro, specs, 1, values, 1, "record it",
 	    letter_sent_save, d, dialog_free);
 	free(title);
@@ -580,14 +580,14 @@ tui_archive_dialog(struct tui *t, long id)
 
 	if (d == NULL)
 		return;
-	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->today, t->today,
-	    NULL, &cause) != 0) {
+	if (check_status_change(&d->facts, STATUS_ARCHIVED, t->ses->today,
+	    t->ses->today, NULL, &cause) != 0) {
 		tui_error(t, "Cannot archive %s: %s.", d->name, cause);
 		free(cause);
 		dialog_free(d);
 		return;
 	}
-	stage = rules_stage(d->facts.dob, t->today);
+	stage = rules_stage(d->facts.dob, t->ses->today);
 	title = xasprintf("Archive %s (number %ld)?", d->name, id);
 	intro = xasprintf("%sArchiving takes them off your caseload (25 or "
 	    "over, moved away, handed over); their record is kept and s steps "

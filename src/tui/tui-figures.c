@@ -35,7 +35,8 @@ figures_load(struct tui *t, struct figures *f)
 	tui_lines_clear(&f->lines);
 	f->generation = t->generation;
 	f->loaded = 1;
-	if (views_stats(t->st, t->rules, t->today, &s, &cause) != 0) {
+	if (views_stats(t->ses->st, &t->ses->cfg.rules, t->ses->today, &s,
+	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		return;

@@ -837,7 +837,7 @@ person_form_date(struct tui *t, struct tui_form *f, size_t i,
 	}
 	if (*typed == '\0')
 		return -1;
-	if (date_parse(typed, t->today, out, &cause) != 0) {
+	if (date_parse(typed, t->ses->today, out, &cause) != 0) {
 		person_form_fail(f, i, &cause, bad);
 		return 0;
 	}
@@ -936,7 +936,7 @@ person_form_read(struct tui *t, struct tui_form *f,
 			    "you");
 			person_form_fail(f, PF_ALLOCATED, &cause, bad);
 		} else
-			p->facts.allocated_on = t->today;
+			p->facts.allocated_on = t->ses->today;
 	}
 	if (!(editing && tui_form_unchanged(f, PF_INTERVAL)))
 		person_form_interval(f, v[PF_INTERVAL],
@@ -1102,7 +1102,7 @@ tui_person_form(struct tui *t, long id)
 
 	pf->id = id;
 	if (id != 0) {
-		rc = store_person_get(t->st, id, &pf->old, &cause);
+		rc = store_person_get(t->ses->st, id, &pf->old, &cause);
 		if (rc != 0) {
 			if (rc < 0)
 				tui_error(t, "%s", cause);
@@ -1149,7 +1149,7 @@ tui_person_form(struct tui *t, long id)
 		title = xstrdup("Add a young person");
 	}
 	hint = xasprintf("weeks; blank: the default, %d",
-	    t->rules->interval_weeks);
+	    t->ses->cfg.rules.interval_weeks);
 	specs[PF_INTERVAL].hint = hint;
 	tui_form_open(t, title, "Dates as DD/MM/YYYY, YYYY-MM-DD or \"today\". "
 	    "Tab: next field. Enter: save.",

@@ -56,8 +56,8 @@ int tui_key_printable(int key);
 #define TUI_ON_SEARCH	0x40u	/* typing a search */
 #define TUI_ON_CONFIRM	0x80u	/* a yes/no question */
 #define TUI_ON_LETTERS	0x100u	/* the annual letters */
-#define TUI_ON_VIEWS	(TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_HELP | \
-			 TUI_ON_LETTERS)
+#define TUI_ON_VIEWS	(TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | \
+			 TUI_ON_HELP | TUI_ON_LETTERS)
 
 enum tui_action {
 	TUI_NONE,
@@ -142,11 +142,13 @@ enum tui_style {
 };
 
 /* The whole interface. */
+/*
+ * The screens' state.  The settings, today and the database are the
+ * session's (ses->cfg, ses->today, ses->st), never copies, so that a new
+ * day or a restore is seen everywhere at once.
+ */
 struct tui {
 	struct session			*ses;
-	struct store			*st;
-	const struct rules_settings	*rules;
-	date_t				 today;
 	struct due_counts		 counts; /* of the whole caseload */
 	long				 last_id; /* the highest number */
 	struct due_row			 row;	/* tui_row's, or person NULL */

@@ -48,7 +48,7 @@ letters_columns(const struct tui *t, const struct letters *lv,
 	}
 	for (c->no = 2; max_id >= 100; max_id /= 10)
 		c->no++;
-	w = text_width(session_date(t->ses, t->today));
+	w = text_width(session_date(t->ses, t->ses->today));
 	fixed = c->no + 2 + 2;	/* the number and the name, with their gaps */
 	for (i = 0; i < 3; i++) {
 		c->date[i] = text_width(letters_headings[i]);
@@ -118,7 +118,7 @@ letters_line(struct tui *t, const struct letters_cols *c,
 		snprintf(when, sizeof when, "%s", c->state >= 24 ?
 		    "none: they turn 25 first" : "none: 25 first");
 	else
-		rows_due_words(&row->letter, t->today, when, sizeof when);
+		rows_due_words(&row->letter, t->ses->today, when, sizeof when);
 	letters_cell(&line, when, c->state, 0);
 	return line;
 }
@@ -172,7 +172,7 @@ letters_load(struct tui *t, struct letters *lv)
 
 	lv->generation = t->generation;
 	lv->loaded = 1;
-	if (views_letters(t->st, t->rules, t->today, -1, &fresh,
+	if (views_letters(t->ses->st, &t->ses->cfg.rules, t->ses->today, -1, &fresh,
 	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);

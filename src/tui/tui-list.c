@@ -70,8 +70,8 @@ list_page(struct tui *t, struct list *l, const struct store_due_key *key,
 {
 	char *cause = NULL;
 
-	if (views_window_page(t->st, t->rules, t->today, l->filter, l->search,
-	    key, dir, limit, out, &cause) == 0)
+	if (views_window_page(t->ses->st, &t->ses->cfg.rules, t->ses->today,
+	    l->filter, l->search, key, dir, limit, out, &cause) == 0)
 		return 0;
 	tui_error(t, "%s", cause);
 	free(cause);
@@ -197,8 +197,8 @@ list_load(struct tui *t, struct list *l)
 	l->generation = t->generation;
 	memset(&one, 0, sizeof one);
 	memset(&top, 0, sizeof top);
-	if (l->sel_id != 0 && views_window_row(t->st, t->rules, t->today,
-	    l->filter, l->search, l->sel_id, &one, &cause) != 0)
+	if (l->sel_id != 0 && views_window_row(t->ses->st, &t->ses->cfg.rules,
+	    t->ses->today, l->filter, l->search, l->sel_id, &one, &cause) != 0)
 		goto fail;
 	if (keep) {
 		top = l->win.keys[0];
@@ -230,8 +230,9 @@ list_load(struct tui *t, struct list *l)
 
 	if (l->search[0] == '\0')
 		shown = views_filter_count(&t->counts, l->filter);
-	else if (shown < 0 && views_window_count(t->st, t->rules, t->today,
-	    l->filter, l->search, &shown, &cause) != 0)
+	else if (shown < 0 && views_window_count(t->ses->st,
+	    &t->ses->cfg.rules, t->ses->today, l->filter, l->search, &shown,
+	    &cause) != 0)
 		goto fail;
 	l->shown = shown;
 	return;
@@ -288,7 +289,7 @@ list_columns(const struct tui *t, struct list_cols *c)
 	c->stage = 8;
 	c->status = 12;
 	c->date = 10;
-	w = text_width(session_date(t->ses, t->today));
+	w = text_width(session_date(t->ses, t->ses->today));
 	if (w > c->date)
 		c->date = w;
 	c->overdue = 7;

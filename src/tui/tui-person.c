@@ -124,7 +124,7 @@ page_due(struct tui *t, struct tui_lines *lines, const char *label,
 
 	if (due->state == DUE_NONE)
 		return;
-	rows_due_words(due, t->today, when, sizeof when);
+	rows_due_words(due, t->ses->today, when, sizeof when);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
 	    "%-*s%-10s  %s", PAGE_LABEL, label, session_date(t->ses, due->due),
@@ -202,7 +202,7 @@ page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
 {
 	struct page_state ps = { t, lines, cols, 0, NULL };
 
-	if (each(t->st, id, page_date, &ps, cause) != 0)
+	if (each(t->ses->st, id, page_date, &ps, cause) != 0)
 		return -1;
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	page_field(lines, cols, title, ps.dates != NULL ? ps.dates :
@@ -215,7 +215,7 @@ page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
 static void
 page_load(struct tui *t, struct page *pg)
 {
-	const struct rules_settings *rs = t->rules;
+	const struct rules_settings *rs = &t->ses->cfg.rules;
 	struct tui_lines *lines = &pg->lines;
 	struct page_state ps;
 	struct person *p = NULL;
@@ -230,7 +230,7 @@ page_load(struct tui *t, struct page *pg)
 	pg->generation = t->generation;
 	pg->cols = COLS;
 	pg->loaded = 1;
-	rc = store_person_get(t->st, pg->id, &p, &cause);
+	rc = store_person_get(t->ses->st, pg->id, &p, &cause);
 	if (rc != 0) {
 		if (rc < 0)
 			tui_error(t, "%s", cause);
@@ -245,8 +245,8 @@ page_load(struct tui *t, struct page *pg)
 	    p->id);
 	page_field(lines, cols, "Known as", p->preferred_name, STYLE_NORMAL, 0);
 	text = xasprintf("%s, age %d, %s", session_date(t->ses, p->facts.dob),
-	    date_age(p->facts.dob, t->today),
-	    rules_stage_label(rules_stage(p->facts.dob, t->today)));
+	    date_age(p->facts.dob, t->ses->today),
+	    rules_stage_label(rules_stage(p->facts.dob, t->ses->today)));
 	page_field(lines, cols, "Date of birth", text, STYLE_NORMAL, 0);
 	free(text);
 	text = xasprintf("%s since %s", person_status_label(p->facts.status),
@@ -266,16 +266,16 @@ page_load(struct tui *t, struct page *pg)
 	page_field(lines, cols, "Phone", p->phone, STYLE_NORMAL, 0);
 	page_field(lines, cols, "Email", p->email, STYLE_NORMAL, 0);
 	page_field(lines, cols, "Address", p->address, STYLE_NORMAL, 0);
-	if (rules_stage(p->facts.dob, t->today) == STAGE_25_PLUS &&
+	if (rules_stage(p->facts.dob, t->ses->today) == STAGE_25_PLUS &&
 	    p->facts.status != STATUS_ARCHIVED)
 		page_text(lines, cols, 0, "Their leaving care entitlement has "
 		    "ended (25+): consider archiving them (A).", STYLE_TITLE);
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
-	contact = rules_contact_due(&p->facts, rs, t->today);
-	letter = rules_letter_due(&p->facts, rs, t->today);
-	review = rules_review_due(&p->facts, rs, t->today);
+	contact = rules_contact_due(&p->facts, rs, t->ses->today);
+	letter = rules_letter_due(&p->facts, rs, t->ses->today);
+	review = rules_review_due(&p->facts, rs, t->ses->today);
 	page_due(t, lines, "Next contact", &contact);
 	page_due(t, lines, "Pathway plan", &review);
 	page_due(t, lines, "Annual letter", &letter);
@@ -290,7 +290,7 @@ page_load(struct tui *t, struct page *pg)
 	}
 	for (i = 0; i < RULES_MILESTONE_COUNT; i++) {
 		day = date_birthday(p->facts.dob, rules_milestone_ages[i]);
-		if (day < t->today || p->facts.status == STATUS_ARCHIVED)
+		if (day < t->ses->today || p->facts.status == STATUS_ARCHIVED)
 			continue;
 		text = xasprintf("%-10s  %s", session_date(t->ses, day),
 		    rules_milestone_meaning(rules_milestone_ages[i]));
@@ -307,7 +307,7 @@ page_load(struct tui *t, struct page *pg)
 	ps.dates = NULL;
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Status history");
-	if (store_status_each(t->st, p->id, page_status, &ps, &cause) != 0)
+	if (store_status_each(t->ses->st, p->id, page_status, &ps, &cause) != 0)
 		goto fail;
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s",
@@ -315,7 +315,7 @@ page_load(struct tui *t, struct page *pg)
 	if (p->facts.last_contact == DATE_NONE)
 		tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s",
 		    "No successful contact recorded yet.");
-	if (store_contacts_each(t->st, p->id, page_contact, &ps, &cause) != 0)
+	if (store_contacts_each(t->ses->st, p->id, page_contact, &ps, &cause) != 0)
 		goto fail;
 	if (page_dated(t, lines, cols, "Letters sent", store_letters_each,
 	    p->id, &cause) != 0 ||

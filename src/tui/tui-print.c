@@ -141,8 +141,8 @@ tui_print_due(struct tui *t, enum views_filter filter, const char *search,
 	/* The rows picked, only while the pages are made. */
 	memset(&shown, 0, sizeof shown);
 	shown.counts = t->counts;
-	if (views_window_each(t->st, t->rules, t->today, filter, search,
-	    print_keep_row, &shown, &cause) != 0) {
+	if (views_window_each(t->ses->st, &t->ses->cfg.rules, t->ses->today,
+	    filter, search, print_keep_row, &shown, &cause) != 0) {
 		tui_error(t, "Not printed: %s", cause);
 		free(cause);
 		due_list_free(&shown);

@@ -211,7 +211,7 @@ tui_date_input(const struct tui *t, date_t date, char *out, size_t size)
 		snprintf(out, size, "%s", "");
 		return;
 	}
-	if (date_parse(shown, t->today, &back, &cause) == 0 && back == date)
+	if (date_parse(shown, t->ses->today, &back, &cause) == 0 && back == date)
 		snprintf(out, size, "%s", shown);
 	else {
 		char iso[DATE_ISO_SIZE];
@@ -288,7 +288,8 @@ tui_row(struct tui *t, long id)
 
 	free(t->row.person);
 	t->row.person = NULL;
-	rc = views_due_get(t->st, t->rules, t->today, id, &t->row, &cause);
+	rc = views_due_get(t->ses->st, &t->ses->cfg.rules, t->ses->today, id,
+	    &t->row, &cause);
 	if (rc < 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
@@ -300,9 +301,9 @@ tui_row(struct tui *t, long id)
 static int
 tui_count(struct tui *t, char **cause)
 {
-	if (views_due_counts(t->st, t->rules, t->today, &t->counts,
+	if (views_due_counts(t->ses->st, &t->ses->cfg.rules, t->ses->today, &t->counts,
 	    cause) != 0 ||
-	    store_people_last_id(t->st, &t->last_id, cause) != 0)
+	    store_people_last_id(t->ses->st, &t->last_id, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -396,8 +397,9 @@ tui_draw_header(struct tui *t)
 		left = xasprintf(" caseload%s · %s", t->ses->demo ? " demo" : "",
 		    cfg->worker_title);
 	right = xasprintf("%s · %d/%d stepped up%s · %d overdue ",
-	    session_date(t->ses, t->today), t->counts.stepped_up, t->rules->cap,
-	    rules_over_cap(t->counts.stepped_up, t->rules) ? " (over cap)" : "",
+	    session_date(t->ses, t->ses->today), t->counts.stepped_up,
+	    t->ses->cfg.rules.cap, rules_over_cap(t->counts.stepped_up,
+	    &t->ses->cfg.rules) ? " (over cap)" : "",
 	    t->counts.overdue);
 	rw = text_width(right);
 	if (rw > COLS)
@@ -592,10 +594,9 @@ tui_new_day(struct tui *t)
 {
 	if (!session_new_day(t->ses))
 		return 0;
-	t->today = t->ses->today;
 	if (tui_changed(t) == 0)
 		tui_message(t, "It is %s now: the lists are judged for the new "
-		    "day.", session_date(t->ses, t->today));
+		    "day.", session_date(t->ses, t->ses->today));
 	return 1;
 }
 
@@ -609,7 +610,7 @@ tui_tick(struct tui *t)
 	if (tui_new_day(t))
 		return;
 
-	if (store_data_version(t->st, &version, &cause) != 0) {
+	if (store_data_version(t->ses->st, &version, &cause) != 0) {
 		if (t->message == NULL || !t->message_error)
 			tui_error(t, "%s", cause);
 		free(cause);
@@ -746,6 +747,7 @@ tui_run(struct session *ses)
 {
 	struct sigaction old[TUI_NSIGNALS];
 	struct tui t;
+	struct store *st;
 	SCREEN *screen;
 	char *cause = NULL, *warning = NULL;
 	int i;
@@ -758,15 +760,13 @@ tui_run(struct session *ses)
 	}
 	memset(&t, 0, sizeof t);
 	t.ses = ses;
-	t.rules = &ses->cfg.rules;
-	t.today = ses->today;
 	ses->access = SESSION_WRITES;
 	if (session_check_path(ses, &cause) != 0) {
 		tui_fail("%s", cause);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if (session_open(ses, &t.st, &warning, &cause) != 0) {
+	if (session_open(ses, &st, &warning, &cause) != 0) {
 		tui_fail("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
@@ -778,7 +778,7 @@ tui_run(struct session *ses)
 	/* The lists are read in the order of the kept dates: settle them. */
 	if (session_for_screens(ses, TUI_CACHE_KIB, &cause) != 0 ||
 	    tui_count(&t, &cause) != 0 ||
-	    store_data_version(t.st, &t.data_version, &cause) != 0) {
+	    store_data_version(st, &t.data_version, &cause) != 0) {
 		tui_fail("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
