@@ -79,12 +79,14 @@ int cli_job_error(const char *what, const struct job_result *r,
 int cli_check_path(struct cli *cli);
 
 /*
- * The database, opened on first use as the command's access says
- * (session_check_path, then session_open), with any error or warning
- * said on standard error.  0, or an exit status: EXIT_USAGE for a path
- * that is wrong, EXIT_FAILED when it could not be opened.
+ * Open the database for the command, on first use, as its access says:
+ * check the path (session_check_path), open it (session_open) and, for a
+ * command that writes, make the day's backup (session_backup_daily),
+ * with any error or warning said on standard error.  0, or an exit
+ * status: EXIT_USAGE for a path that is wrong, EXIT_FAILED when it could
+ * not be opened.
  */
-int cli_store(struct cli *cli, struct store **out);
+int cli_open(struct cli *cli, struct store **out);
 
 /*
  * Check the file a backup or handover of command is to be written to,

@@ -24,7 +24,8 @@
 
 /* How the work in hand uses the database (see session_open). */
 enum session_access {
-	SESSION_WRITES,		/* writes: opened to write, the day's backup */
+	SESSION_WRITES,		/* writes: opened to write, the day's backup
+				 * (session_backup_daily) */
 	SESSION_READS,		/* reads alone: the file's bytes stay as they were */
 	SESSION_CHECKS		/* reads the file as it is, to report on it */
 };
@@ -63,16 +64,24 @@ int session_check_path(const struct session *s, char **cause);
 
 /*
  * Open the database as s->access says, once (later calls give the same
- * store): one that writes is opened to write, and the first such opening
- * of a day by the clock makes the day's backup (none with --today); one
- * that reads never writes or creates the file.  Leftover temporary files
- * of a caseload that was stopped short are swept first.  Sets *out (s
- * owns it); -1 with *cause on failure.  A backup that could not be made
- * does not fail: *warning (NULL, or a new message the caller frees) says
- * so.
+ * store): one that writes is opened to write; one that reads never
+ * writes or creates the file.  Leftover temporary files of a caseload
+ * that was stopped short are swept.  Sets *out (s owns it); -1 with
+ * *cause on failure.  *warning (NULL, or a new message the caller frees)
+ * says what the worker should know though it opened: caseload's own
+ * folder could not be made private.
  */
 int session_open(struct session *s, struct store **out, char **warning,
     char **cause);
+
+/*
+ * The day's backup, made by the first opening of a day (by the clock) to
+ * write: call it after session_open for work that writes.  None is made
+ * for work that only reads, in a demo, or with --today.  It never fails
+ * the work: when no backup could be made, *warning (NULL or a message
+ * already, which it adds to) says so.
+ */
+void session_backup_daily(struct session *s, char **warning);
 
 /*
  * Ready the open database for the screens, which read the lists a little

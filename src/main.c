@@ -296,7 +296,7 @@ main_run(struct cli *cli, int argc, char **argv)
 	/* The screens write; a command says how it uses the database. */
 	cli->ses.access = SESSION_WRITES;
 	if (cli->ses.demo) {
-		if ((rc = cli_store(cli, &st)) != 0)
+		if ((rc = cli_open(cli, &st)) != 0)
 			return rc;
 		if (job_demo_seed(&cli->ses, &cause) != 0) {
 			cli_error("--demo: %s", cause);

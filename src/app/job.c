@@ -61,6 +61,7 @@ job_open(struct session *s, struct job_result *r, char **cause)
 		r->field = JOB_DATABASE;
 		return -1;
 	}
+	session_backup_daily(s, &r->warning);
 	return 0;
 }
 

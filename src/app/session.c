@@ -62,7 +62,7 @@ int
 session_open(struct session *s, struct store **out, char **warning,
     char **cause)
 {
-	char *made = NULL, *why = NULL;
+	char *why = NULL;
 	unsigned flags = 0;
 
 	*warning = NULL;
@@ -91,21 +91,33 @@ session_open(struct session *s, struct store **out, char **warning,
 	/* What a caseload that was stopped short left in the data folder. */
 	if (!s->demo)
 		session_sweep(s->db_path);
+	*out = s->st;
+	return 0;
+}
+
+void
+session_backup_daily(struct session *s, char **warning)
+{
+	char *made = NULL, *why = NULL, *was;
+
 	/*
-	 * The first opening of the day to write keeps a copy, named by the
-	 * clock: a --today in the future must not name (and so prune)
-	 * backups, so none is made with it.  Failing only warns.
+	 * Named by the clock: a --today in the future must not name (and so
+	 * prune) backups, so none is made with it.  Failing only warns.
 	 */
-	if (s->access == SESSION_WRITES && !s->demo && !s->today_given &&
-	    store_backup_daily(s->st, s->clock_today, s->cfg.backup_keep,
+	if (s->st == NULL || s->access != SESSION_WRITES || s->demo ||
+	    s->today_given)
+		return;
+	if (store_backup_daily(s->st, s->clock_today, s->cfg.backup_keep,
 	    &made, &why) != 0) {
-		free(*warning);
-		*warning = xasprintf("today's backup was not made: %s", why);
+		was = *warning;
+		*warning = was == NULL ?
+		    xasprintf("today's backup was not made: %s", why) :
+		    xasprintf("%s; and today's backup was not made: %s", was,
+		    why);
+		free(was);
 		free(why);
 	}
 	free(made);
-	*out = s->st;
-	return 0;
 }
 
 int

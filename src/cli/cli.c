@@ -212,11 +212,15 @@ cli_check_path(struct cli *cli)
 }
 
 int
-cli_store(struct cli *cli, struct store **out)
+cli_open(struct cli *cli, struct store **out)
 {
 	char *cause = NULL, *warning = NULL;
 	int rc;
 
+	if (cli->ses.st != NULL) {
+		*out = cli->ses.st;
+		return 0;
+	}
 	if ((rc = cli_check_path(cli)) != 0)
 		return rc;
 	if (session_open(&cli->ses, out, &warning, &cause) != 0) {
@@ -224,6 +228,7 @@ cli_store(struct cli *cli, struct store **out)
 		free(cause);
 		return EXIT_FAILED;
 	}
+	session_backup_daily(&cli->ses, &warning);
 	if (warning != NULL) {
 		cli_warn("%s", warning);
 		free(warning);
@@ -323,7 +328,7 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 	int rc;
 
 	*out = NULL;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (cli_number(ref, &id) == 0) {
 		rc = store_person_get(st, id, out, &cause);

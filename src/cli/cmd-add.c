@@ -35,7 +35,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 	p.facts.allocated_on = cli->ses.today;
 	cli_person_apply(&in, &p);
 
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	/* Under 16 or 25 and over: added, with a warning (see below). */
 	if (job_person_add(&cli->ses, &p, 1, &r, &cause) != 0) {

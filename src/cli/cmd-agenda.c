@@ -159,7 +159,7 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_operands_error("agenda", "takes no young person");
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (views_agenda(st, &cli->ses.cfg.rules, cli->ses.today,
 	    cli->ses.today + days - 1, &list, &cause) != 0) {

@@ -108,7 +108,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		free(p);
 		return rc;
 	}
-	if ((rc = cli_store(cli, &st)) != 0) {
+	if ((rc = cli_open(cli, &st)) != 0) {
 		free(p);
 		return rc;
 	}
@@ -178,7 +178,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		free(safe);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (job_strike(&cli->ses, id, reason, &r, &cause) != 0) {
 		if (r.field == JOB_WHO) {

@@ -52,7 +52,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (optind != argc)
 		return cli_operands_error("check", "takes nothing more");
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	problems = store_check(st, check_problem, &n, &cause);
 	if (problems < 0) {
@@ -116,7 +116,7 @@ cmd_backup(struct cli *cli, int argc, char **argv)
 	dest = argv[optind];
 	if ((rc = cli_check_dest("backup", dest)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (job_backup(&cli->ses, dest, &r, &cause) != 0)
 		return database_job_error("backup", &r, &cause);

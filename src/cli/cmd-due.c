@@ -231,7 +231,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return cli_operands_error("due", "takes no young person; use "
 		    "'caseload show REF' for one");
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (!o.print && o.format != FORMAT_TEXT)
 		return due_stream(cli, st, o.within, o.format);

@@ -33,7 +33,7 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_resolve(cli, in.operands[0], &p)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	work = *p;
 	cli_person_apply(&in, &work);

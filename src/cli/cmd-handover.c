@@ -61,7 +61,7 @@ handover_export(struct cli *cli, int argc, char **argv)
 		    "to write with -o FILE");
 	if ((rc = cli_check_dest("handover", dest)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 
 	memset(&r, 0, sizeof r);
@@ -204,7 +204,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 		rc = handover_import_error(&r, cause);
 		goto out;
 	}
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	if (job_handover_import(&cli->ses, path, &h, &r, &cause) != 0) {
 		rc = handover_import_error(&r, cause);

@@ -126,7 +126,7 @@ import_load(struct cli *cli, const char *path, int dry_run,
 		return EXIT_USAGE;
 	}
 	if ((!dry_run || access(cli->ses.db_path, F_OK) == 0) &&
-	    (rc = cli_store(cli, &st)) != 0)
+	    (rc = cli_open(cli, &st)) != 0)
 		return rc;
 	return 0;
 }

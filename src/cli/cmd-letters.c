@@ -215,7 +215,7 @@ letters_load(struct cli *cli, int within, struct letter_list *list)
 	char *cause = NULL;
 	int rc;
 
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (views_letters(st, &cli->ses.cfg.rules, cli->ses.today, within, list,
 	    &cause) != 0) {
@@ -357,7 +357,7 @@ letters_write(struct cli *cli, int argc, char **argv)
 
 	if ((rc = letters_write_options(argc, argv, &within, &dir)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (job_letters_write(&cli->ses, dir, within, &l, &r, &cause) == 0)
 		rc = EXIT_DONE;
@@ -428,7 +428,7 @@ letters_sent(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
 	safe = cli_safe(p->name);
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	if (job_letter_sent(&cli->ses, p->id, on, &r, &cause) != 0) {
 		if (!r.refused || r.field == JOB_DATE) {

@@ -164,7 +164,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		    "and --all");
 		return cli_usage("list");
 	}
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 
 	if (s.format == FORMAT_TEXT)

@@ -40,7 +40,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0) {
+	if ((rc = cli_open(cli, &st)) != 0) {
 		free(p);
 		return rc;
 	}

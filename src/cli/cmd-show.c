@@ -151,7 +151,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		    "number or part of their name");
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 
 	safe = cli_safe(p->name);

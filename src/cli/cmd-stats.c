@@ -114,7 +114,7 @@ cmd_stats(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return cli_operands_error("stats", "takes no young person; the "
 		    "figures are for the whole caseload");
-	if ((rc = cli_store(cli, &st)) != 0)
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 
 	if (views_stats(st, &cli->ses.cfg.rules, cli->ses.today, &s,

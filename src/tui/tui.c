@@ -771,6 +771,7 @@ tui_run(struct session *ses)
 		free(cause);
 		return EXIT_FAILED;
 	}
+	session_backup_daily(ses, &warning);
 	if (warning != NULL) {
 		tui_fail("warning: %s", warning);
 		free(warning);
