@@ -564,9 +564,10 @@ sheet_look(struct tui *t, struct tui_form *f, void *arg)
 	if ((odd = sheet_ages(t, &in->imp)) > 0)
 		ages = xasprintf("\n%zu of them %s under 16, or 25 and over.",
 		    odd, odd == 1 ? "is" : "are");
-	question = xasprintf("%zu young %s to add from %s, %s.%s\nAdd them to "
-	    "this caseload?", n, n == 1 ? "person" : "people",
-	    sheet_name(path), how, ages != NULL ? ages : "");
+	question = xasprintf("%zu young %s to add, %s.%s\nAdd %s from %s to "
+	    "this caseload?", n, n == 1 ? "person" : "people", how,
+	    ages != NULL ? ages : "", n == 1 ? "them" : "them all",
+	    sheet_name(path));
 	tui_ask(t, "Import young people from a spreadsheet", question,
 	    "y: yes, import them   n: no", 0, sheet_yes, in, sheet_in_free);
 	free(question);
@@ -617,9 +618,10 @@ tui_check_open(struct tui *t)
 		    "for help before changing anything.", STYLE_ERROR);
 		free(body);
 	} else {
-		body = xasprintf("The database is sound: %d young %s (%d "
-		    "stepped up, %d stepped down, %d archived), every summary "
-		    "agreeing with their history.\n\n%s (schema %d)",
+		body = xasprintf("The database is sound: %d young %s, %d "
+		    "stepped up, %d stepped down and %d archived.\nSQLite "
+		    "finds nothing wrong in it, and every young person's "
+		    "summary agrees with their history.\n\n%s (schema %d)",
 		    c.people, c.people == 1 ? "person" : "people", c.up,
 		    c.down, c.archived, store_path(t->ses->st), c.schema);
 		tui_report(t, "Check the database", body, NULL, STYLE_OK);
