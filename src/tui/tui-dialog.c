@@ -558,7 +558,7 @@ tui_strike_dialog(struct tui *t, long id)
 		    ch->kind == ENTRY_LETTER ? "annual letter sent" :
 		    "pathway plan review");
 	}
-	title = xasprintf("Strike out which of %s's?", s->name);
+	title = xasprintf("Strike out which of %s's entries?", s->name);
 	tui_pick_open(t, title, (const char *const *)labels, s->n, 0,
 	    strike_chosen, s, strike_free);
 	free(title);
