@@ -469,13 +469,14 @@ strike_chosen(struct tui *t, size_t chosen, void *arg)
 		    "", contact_method_name(c->method),
 		    c->by == BY_WORKER ? "the worker" : "the young person");
 	else
-		intro = xasprintf("%s %s to %s on %s. It stays in the record, "
-		    "marked struck out, and no longer counts: the next %s falls "
-		    "due as if it had not been recorded. Say why (optional), "
-		    "then press Enter to strike it out, or Esc to keep it.",
-		    d->kind == ENTRY_LETTER ? "The annual letter recorded as "
-		    "sent" : "The pathway plan review recorded as held", what,
-		    s->name, session_date(t->ses, ch->entry->on),
+		intro = xasprintf("%s %s %s %s, recorded as %s on %s. It stays "
+		    "in the record, marked struck out, and no longer counts: "
+		    "the next %s falls due as if it had not been recorded. Say "
+		    "why (optional), then press Enter to strike it out, or Esc "
+		    "to keep it.", d->kind == ENTRY_LETTER ? "Annual letter" :
+		    "Pathway plan review", what, d->kind == ENTRY_LETTER ?
+		    "to" : "of", s->name, d->kind == ENTRY_LETTER ? "sent" :
+		    "held", session_date(t->ses, ch->entry->on),
 		    entry_kind_name(d->kind));
 	tui_form_open(t, title, intro, specs, 1, NULL, 1, "strike it out",
 	    strike_save, d, dialog_free);
