@@ -57,6 +57,8 @@ struct job_result {
 	 */
 	struct due_row	 row;
 	struct contact	*contact;	/* strike: the contact as it was */
+	struct entry	*entry;		/* strike: the letter or review as it
+					 * was */
 	char		*path;		/* restore: where the caseload as it
 					 * was is kept */
 	struct store_handover_counts counts; /* handover: what it holds */
@@ -77,11 +79,17 @@ int job_contact(struct session *s, struct contact *c, struct job_result *r,
     char **cause);
 
 /*
- * Strike out contact number id, logged by mistake, today, with a reason
- * (NULL: none).  r->contact is the contact as it was before.
+ * Strike out young person id's entry of kind (a contact, letter sent or
+ * review held) numbered `number` of their own (person.h: the order
+ * recorded, as the lists show it), recorded by mistake, today, with a
+ * reason (NULL: none).  It stays in the log, marked, and no longer counts.
+ * Refused: no such young person, or no such entry of theirs (JOB_WHO:
+ * *cause says what they do have); one struck out already (JOB_AGAIN:
+ * *cause says when); a bad reason (JOB_REASON).  r->contact (a contact)
+ * or r->entry (a letter or review) is what was struck, as it was before.
  */
-int job_strike(struct session *s, long id, const char *reason,
-    struct job_result *r, char **cause);
+int job_strike(struct session *s, long id, enum entry_kind kind,
+    int number, const char *reason, struct job_result *r, char **cause);
 
 /*
  * Change young person id's status to `to` (STATUS_DOWN: step down,

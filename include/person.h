@@ -72,7 +72,45 @@ struct contact {
 	const char		*note;		/* NULL when none */
 	date_t			struck_on;	/* DATE_NONE unless struck out */
 	const char		*struck_reason;
+	int			number;		/* the young person's own: 1, 2... */
 };
+
+/*
+ * What a young person's log holds, each kind numbered on its own in the
+ * order it was recorded: contacts 1, 2...; annual letters sent L1, L2...;
+ * pathway plan reviews held R1, R2...  The numbers stay as they are
+ * whatever is recorded later.
+ */
+enum entry_kind {
+	ENTRY_CONTACT,
+	ENTRY_LETTER,
+	ENTRY_REVIEW
+};
+#define ENTRY_KINDS 3
+
+/* One annual letter sent or pathway plan review held. */
+struct entry {
+	long		id;
+	long		person_id;
+	enum entry_kind	kind;		/* ENTRY_LETTER or ENTRY_REVIEW */
+	int		number;		/* the young person's own: L1, R1... */
+	date_t		on;
+	date_t		struck_on;	/* DATE_NONE unless struck out */
+	const char	*struck_reason;
+};
+
+/*
+ * Read an entry's number as a worker types it: "3" or "#3" (or "c3") for
+ * a contact, "L3" for a letter, "R3" for a review (either case).  0 and
+ * *kind, *number set, or -1 when s is none of these.
+ */
+int entry_parse(const char *s, enum entry_kind *kind, int *number);
+
+/* An entry's number as lists show it ("3", "L3", "R3") into out. */
+void entry_format(enum entry_kind kind, int number, char *out, size_t size);
+
+/* What a kind is called: "contact", "letter", "review" (singular). */
+const char *entry_kind_name(enum entry_kind kind);
 
 /* One row of status history: a step up, step down or archiving. */
 struct status_change {
@@ -115,5 +153,6 @@ struct person *person_copy(const struct person *p);
 /* The same, with the names only: no phone, email or address (for lists). */
 struct person *person_copy_names(const struct person *p);
 struct contact *contact_copy(const struct contact *c);
+struct entry *entry_copy(const struct entry *e);
 
 #endif

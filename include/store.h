@@ -136,6 +136,7 @@ typedef int (*store_person_cb)(const struct person *p, void *arg);
 typedef int (*store_contact_cb)(const struct contact *c, void *arg);
 typedef int (*store_status_cb)(const struct status_change *s, void *arg);
 typedef int (*store_date_cb)(long id, date_t on, void *arg);
+typedef int (*store_entry_cb)(const struct entry *e, void *arg);
 
 /* Visit the young people whose status is in which, by number. */
 int store_people_each(struct store *st, unsigned which, store_person_cb cb,
@@ -252,7 +253,10 @@ int store_status_change(struct store *st, long person_id, enum status status,
 int store_status_each(struct store *st, long person_id, store_status_cb cb,
     void *arg, char **cause);
 
-/* Add c to the contact log (c->person_id must exist); sets c->id. */
+/*
+ * Add c to the contact log (c->person_id must exist); sets c->id, and
+ * c->number to its own number with the young person.
+ */
 int store_contact_add(struct store *st, struct contact *c, char **cause);
 
 /*
@@ -266,7 +270,10 @@ int store_contact_get(struct store *st, long id, struct contact **out,
 int store_contact_strike(struct store *st, long id, date_t on,
     const char *reason, char **cause);
 
-/* Visit someone's contact log, newest first. */
+/*
+ * Visit someone's contact log, newest first, each with its own number
+ * with them (c->number: the order recorded, as 'strike REF N' takes it).
+ */
 int store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
     void *arg, char **cause);
 
@@ -276,13 +283,48 @@ int store_letter_add(struct store *st, long person_id, date_t on,
 int store_review_add(struct store *st, long person_id, date_t on,
     char **cause);
 
-/* Visit someone's letters sent, or reviews, newest first. */
-int store_letters_each(struct store *st, long person_id, store_date_cb cb,
+/*
+ * Visit someone's letters sent, or reviews, newest first, struck out or
+ * not, each with its own number with them (e->number, the order recorded:
+ * L1, R1...).
+ */
+int store_letters_each(struct store *st, long person_id, store_entry_cb cb,
     void *arg, char **cause);
-int store_reviews_each(struct store *st, long person_id, store_date_cb cb,
+int store_reviews_each(struct store *st, long person_id, store_entry_cb cb,
     void *arg, char **cause);
 
-/* Whether a letter to person_id sent on a date is recorded: *found 1 or 0. */
+/* How many contacts young person person_id has (struck out or not). */
+int store_contact_count(struct store *st, long person_id, int *n,
+    char **cause);
+
+/* How many of each kind of entry they have, by enum entry_kind. */
+int store_entry_counts(struct store *st, long person_id,
+    int counts[ENTRY_KINDS], char **cause);
+
+/*
+ * Fetch young person person_id's contact (store_contact_numbered) or
+ * letter or review (store_entry_numbered, kind ENTRY_LETTER or
+ * ENTRY_REVIEW) number `number` of their own into *out, a copy the caller
+ * frees with free().  Returns 0, 1 when they have no such one, or -1.
+ */
+int store_contact_numbered(struct store *st, long person_id, int number,
+    struct contact **out, char **cause);
+int store_entry_numbered(struct store *st, long person_id,
+    enum entry_kind kind, int number, struct entry **out, char **cause);
+
+/*
+ * Strike out the contact, letter or review whose row is id (not a
+ * young person's own number), recorded by mistake, on a date, with a
+ * reason (NULL: none); it then no longer counts in their summary.  One
+ * struck out already is an error.
+ */
+int store_entry_strike(struct store *st, enum entry_kind kind, long id,
+    date_t on, const char *reason, char **cause);
+
+/*
+ * Whether a letter to person_id sent on a date is recorded (and not struck
+ * out): *found 1 or 0.
+ */
 int store_letter_sent_on(struct store *st, long person_id, date_t on,
     int *found, char **cause);
 
@@ -293,7 +335,10 @@ int store_letter_sent_on(struct store *st, long person_id, date_t on,
 int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
     void *arg, char **cause);
 
-/* Visit every letter sent on or after since (DATE_NONE for all). */
+/*
+ * Visit every letter sent on or after since (DATE_NONE for all), but those
+ * struck out.
+ */
 int store_letters_since(struct store *st, date_t since, store_date_cb cb,
     void *arg, char **cause);
 
@@ -427,7 +472,8 @@ typedef void (*store_problem_cb)(const char *problem, void *arg);
 /*
  * Check the database: SQLite's integrity and foreign key checks, and that
  * every young person's summary (status, last contact, letter and review)
- * agrees with their history.  Calls cb (if not NULL) once per problem;
+ * agrees with their history (contacts, letters and reviews struck out not
+ * counting).  Calls cb (if not NULL) once per problem;
  * returns the number of problems, or -1 when the check could not run.
  */
 int store_check(struct store *st, store_problem_cb cb, void *arg,

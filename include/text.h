@@ -50,6 +50,9 @@ char *text_squeeze(char *s);
 /* Columns the string takes on a terminal, control characters escaped. */
 int text_width(const char *s);
 
+/* The same for the one character at s, n bytes long (text_decode's n). */
+int text_char_cols(const char *s, size_t n);
+
 /*
  * A copy of s that is safe to write to a terminal: every control character
  * (and an invalid byte) is shown escaped, as \n, \t or \x1b; a backslash

@@ -18,11 +18,13 @@ job_result_free(struct job_result *r)
 {
 	free(r->row.person);
 	free(r->contact);
+	free(r->entry);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
+	r->entry = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -33,6 +35,7 @@ job_init(struct job_result *r)
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
+	r->entry = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;
@@ -131,31 +134,83 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 	return job_judge(s, c->person_id, r, cause);
 }
 
-int
-job_strike(struct session *s, long id, const char *reason,
-    struct job_result *r, char **cause)
+/* What young person id has of one kind: "contacts 1 to 3", "no reviews". */
+static char *
+job_strike_has(enum entry_kind kind, int n)
 {
+	char first[16], last[16];
+	const char *name = entry_kind_name(kind);
+
+	if (n == 0)
+		return xasprintf("no %ss", name);
+	entry_format(kind, 1, first, sizeof first);
+	if (n == 1)
+		return xasprintf("%s %s", name, first);
+	entry_format(kind, n, last, sizeof last);
+	return xasprintf("%ss %s to %s", name, first, last);
+}
+
+/* Refuse a number young person id does not have, saying what they have. */
+static int
+job_strike_none(struct session *s, long id, enum entry_kind kind,
+    int number, struct job_result *r, char **cause)
+{
+	int counts[ENTRY_KINDS];
+	char *has[ENTRY_KINDS], what[16];
+	int i;
+
+	if (store_entry_counts(s->st, id, counts, cause) != 0)
+		return -1;
+	for (i = 0; i < ENTRY_KINDS; i++)
+		has[i] = job_strike_has((enum entry_kind)i, counts[i]);
+	entry_format(kind, number, what, sizeof what);
+	xfail(cause, "young person %ld has no %s %s: they have %s, %s, %s",
+	    id, entry_kind_name(kind), what, has[ENTRY_CONTACT],
+	    has[ENTRY_LETTER], has[ENTRY_REVIEW]);
+	for (i = 0; i < ENTRY_KINDS; i++)
+		free(has[i]);
+	return job_refuse(r, JOB_WHO);
+}
+
+int
+job_strike(struct session *s, long id, enum entry_kind kind, int number,
+    const char *reason, struct job_result *r, char **cause)
+{
+	struct person *p;
+	date_t struck_on;
+	long row;
+	char what[16];
 	int rc;
 
-	if (job_start(s, r, cause) != 0)
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, id, &p, r, cause) != 0)
 		return -1;
-	rc = store_contact_get(s->st, id, &r->contact, cause);
+	free(p);
+	if (kind == ENTRY_CONTACT)
+		rc = store_contact_numbered(s->st, id, number, &r->contact,
+		    cause);
+	else
+		rc = store_entry_numbered(s->st, id, kind, number, &r->entry,
+		    cause);
 	if (rc < 0)
 		return -1;
-	if (rc == 1 || r->contact == NULL) {
-		xfail(cause, "there is no contact #%ld", id);
-		return job_refuse(r, JOB_WHO);
-	}
-	if (r->contact->struck_on != DATE_NONE) {
-		xfail(cause, "contact #%ld was already struck out on %s", id,
-		    session_date(s, r->contact->struck_on));
+	if (rc == 1)
+		return job_strike_none(s, id, kind, number, r, cause);
+	row = kind == ENTRY_CONTACT ? r->contact->id : r->entry->id;
+	struck_on = kind == ENTRY_CONTACT ? r->contact->struck_on :
+	    r->entry->struck_on;
+	if (struck_on != DATE_NONE) {
+		entry_format(kind, number, what, sizeof what);
+		xfail(cause, "%s %s of young person %ld was already struck out "
+		    "on %s", entry_kind_name(kind), what, id,
+		    session_date(s, struck_on));
 		return job_refuse(r, JOB_AGAIN);
 	}
 	if (job_reason(reason, r, cause) != 0)
 		return -1;
-	if (store_contact_strike(s->st, id, s->today, reason, cause) != 0)
+	if (store_entry_strike(s->st, kind, row, s->today, reason, cause) != 0)
 		return -1;
-	return job_judge(s, r->contact->person_id, r, cause);
+	return job_judge(s, id, r, cause);
 }
 
 int

@@ -34,8 +34,9 @@ static const struct cli_command cli_table[] = {
 	  " [--attempted] [--note TEXT]",
 	  "log a contact (methods: visit phone video text email letter group"
 	  " other)", cmd_contact, SESSION_WRITES },
-	{ "strike", "CONTACT [--reason TEXT]",
-	  "strike out a contact logged by mistake ('show' lists the numbers)",
+	{ "strike", "REF N [--reason TEXT]",
+	  "strike out their contact N, letter LN or review RN recorded by "
+	  "mistake ('show REF' lists the numbers)",
 	  cmd_strike, SESSION_WRITES },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
 	  "step a young person down from the service", cmd_step_down,

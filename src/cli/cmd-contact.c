@@ -1,6 +1,6 @@
 /*
  * cmd-contact.c: caseload contact (log a contact) and caseload strike
- * (strike out a contact logged by mistake).
+ * (strike out a contact, letter or review recorded by mistake).
  */
 #include <config.h>
 
@@ -121,7 +121,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Logged contact #%ld: %s%s with %s on %s%s.\n", c.id,
+	printf("Logged contact %d: %s%s with %s on %s%s.\n", c.number,
 	    c.attempted ? "attempted " : "", contact_method_name(c.method),
 	    safe, cli_date(cli, c.on),
 	    c.by == BY_YOUNG_PERSON ? ", started by the young person" : "");
@@ -134,6 +134,28 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+/* Say what is due now of the kind struck out: its clock went back. */
+static void
+strike_say_next(struct cli *cli, enum entry_kind kind,
+    const struct job_result *r)
+{
+	const struct rules_due *due;
+	const char *what;
+
+	if (kind == ENTRY_CONTACT) {
+		contact_say_next(cli, r);
+		return;
+	}
+	due = kind == ENTRY_LETTER ? &r->row.letter : &r->row.review;
+	what = kind == ENTRY_LETTER ? "letter" : "review";
+	if (due->state == DUE_OVERDUE)
+		printf("Next %s was due %s: overdue by %d day%s.\n", what,
+		    cli_date(cli, due->due), due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+	else if (due->state != DUE_NONE)
+		printf("Next %s due %s.\n", what, cli_date(cli, due->due));
+}
+
 int
 cmd_strike(struct cli *cli, int argc, char **argv)
 {
@@ -141,12 +163,13 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *reason = NULL, *number;
+	const char *reason = NULL;
 	struct job_result r;
+	struct person *p = NULL;
 	struct store *st;
-	char *cause = NULL, *end, *safe;
-	long id;
-	int opt, rc;
+	enum entry_kind kind;
+	char *cause = NULL, *safe, what[16];
+	int opt, rc, number;
 
 	optind = 0;
 	opterr = 0;
@@ -162,42 +185,61 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 			return cli_option_error("strike", opt, argv);
 		}
 	}
-	if (argc - optind != 1)
-		return cli_operands_error("strike", "give one contact number, "
-		    "as 'caseload show' lists them (#57 or 57)");
-	number = argv[optind];
-	if (*number == '#')
-		number++;
-	errno = 0;
-	id = strtol(number, &end, 10);
-	if (*number < '0' || *number > '9' || *end != '\0' || errno != 0 ||
-	    id <= 0) {
-		safe = cli_safe(argv[optind]);
-		cli_error("strike: '%s' is not a contact number; 'caseload show "
-		    "REF' lists them", safe);
+	/* The old form, a contact's number alone, struck anyone's. */
+	if (argc - optind == 1 &&
+	    entry_parse(argv[optind], &kind, &number) == 0)
+		return cli_operands_error("strike", "name the young person "
+		    "too: 'caseload strike REF N', N being the number of "
+		    "their contact (3), letter (L1) or review (R1) as "
+		    "'caseload show REF' lists them");
+	if (argc - optind != 2)
+		return cli_operands_error("strike", "give the young person and "
+		    "the number of their contact (3), letter (L1) or review "
+		    "(R1), as 'caseload show REF' lists them");
+	if (entry_parse(argv[optind + 1], &kind, &number) != 0) {
+		safe = cli_safe(argv[optind + 1]);
+		cli_error("strike: '%s' is not the number of a contact (3), "
+		    "letter (L1) or review (R1); 'caseload show REF' lists "
+		    "them", safe);
 		free(safe);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_open(cli, &st)) != 0)
+	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	if (job_strike(&cli->ses, id, reason, &r, &cause) != 0) {
-		if (r.field == JOB_WHO) {
-			free(cause);
-			cause = xasprintf("there is no contact #%ld; 'caseload "
-			    "show REF' lists them", id);
+	if ((rc = cli_open(cli, &st)) != 0) {
+		free(p);
+		return rc;
+	}
+	if (job_strike(&cli->ses, p->id, kind, number, reason, &r,
+	    &cause) != 0) {
+		if (r.field == JOB_WHO && r.refused) {
+			safe = cause;
+			cause = xasprintf("%s ('caseload show %ld' lists them)",
+			    safe, p->id);
+			free(safe);
 		}
 		rc = cli_job_error(r.field == JOB_REASON ? "--reason" : "strike",
 		    &r, &cause);
 		job_result_free(&r);
+		free(p);
 		return rc;
 	}
-	safe = cli_safe(r.row.person != NULL ? r.row.person->name : "");
-	printf("Struck out contact #%ld (%s with %s on %s); it stays in the "
-	    "log, marked struck out.\n", id,
-	    contact_method_name(r.contact->method), safe,
-	    cli_date(cli, r.contact->on));
+	entry_format(kind, number, what, sizeof what);
+	safe = cli_safe(p->name);
+	if (kind == ENTRY_CONTACT)
+		printf("Struck out contact %s (%s with %s on %s); it stays in "
+		    "the log, marked struck out.\n", what,
+		    contact_method_name(r.contact->method), safe,
+		    cli_date(cli, r.contact->on));
+	else
+		printf("Struck out %s %s (%s %s on %s); it stays in the "
+		    "record, marked struck out.\n", entry_kind_name(kind), what,
+		    kind == ENTRY_LETTER ? "the annual letter to" :
+		    "the pathway plan review of", safe,
+		    cli_date(cli, r.entry->on));
 	free(safe);
-	contact_say_next(cli, &r);
+	strike_say_next(cli, kind, &r);
 	job_result_free(&r);
+	free(p);
 	return EXIT_DONE;
 }

@@ -72,7 +72,7 @@ show_contact(const struct contact *c, void *arg)
 	char *note, *line, *nl, *reason;
 	char number[16];
 
-	snprintf(number, sizeof number, "#%ld", c->id);
+	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
 	if (c->struck_on != DATE_NONE)
 		cli_colour_on(cli, COLOUR_DIM);
 	printf("  %-6s %-10s  %-6s  by %s%s", number, cli_date(cli, c->on),
@@ -109,27 +109,43 @@ struct show_dates {
 	int		 n;
 };
 
+/* One letter or review: its number, date and strike. */
 static int
-show_date(long id, date_t on, void *arg)
+show_entry(const struct entry *e, void *arg)
 {
 	struct show_dates *d = arg;
+	char number[16], *reason;
 
-	(void)id;
-	printf("%s%s", d->n++ == 0 ? "" : ", ", cli_date(d->cli, on));
+	if (d->n++ == 0)
+		putchar('\n');	/* after the title */
+	entry_format(e->kind, e->number, number, sizeof number);
+	if (e->struck_on == DATE_NONE) {
+		printf("  %-6s %s\n", number, cli_date(d->cli, e->on));
+		return 0;
+	}
+	reason = e->struck_reason != NULL ? cli_safe(e->struck_reason) : NULL;
+	cli_colour_on(d->cli, COLOUR_DIM);
+	printf("  %-6s %-10s  STRUCK OUT on %s%s%s", number,
+	    cli_date(d->cli, e->on), cli_date(d->cli, e->struck_on),
+	    reason != NULL ? ": " : "", reason != NULL ? reason : "");
+	cli_colour_off(d->cli);
+	putchar('\n');
+	free(reason);
 	return 0;
 }
 
 static int
 show_dated(struct cli *cli, struct store *st, const char *title,
-    int (*each)(struct store *, long, store_date_cb, void *, char **),
+    int (*each)(struct store *, long, store_entry_cb, void *, char **),
     long id, char **cause)
 {
 	struct show_dates d = { cli, 0 };
 
-	printf("\n%s: ", title);
-	if (each(st, id, show_date, &d, cause) != 0)
+	printf("\n%s", title);
+	if (each(st, id, show_entry, &d, cause) != 0)
 		return -1;
-	printf("%s\n", d.n == 0 ? "none yet" : "");
+	if (d.n == 0)
+		printf(": none yet\n");
 	return 0;
 }
 
@@ -214,14 +230,16 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	printf("\nStatus history\n");
 	if (store_status_each(st, p->id, show_status, cli, &cause) != 0)
 		goto fail;
-	printf("\nContact log, newest first\n");
+	printf("\nContact log, newest first (numbered for 'caseload strike "
+	    "%ld N')\n", p->id);
 	if (p->facts.last_contact == DATE_NONE)
 		printf("  No successful contact recorded yet.\n");
 	if (store_contacts_each(st, p->id, show_contact, cli, &cause) != 0)
 		goto fail;
-	if (show_dated(cli, st, "Annual letters sent", store_letters_each,
-	    p->id, &cause) != 0 ||
-	    show_dated(cli, st, "Pathway plan reviews", store_reviews_each,
+	if (show_dated(cli, st, "Annual letters sent",
+	    store_letters_each, p->id, &cause) != 0 ||
+	    show_dated(cli, st, "Pathway plan reviews",
+	    store_reviews_each,
 	    p->id, &cause) != 0)
 		goto fail;
 	rc = EXIT_DONE;

@@ -3,6 +3,9 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
@@ -217,4 +220,72 @@ contact_copy(const struct contact *c)
 	copy->note = person_pack(&end, c->note);
 	copy->struck_reason = person_pack(&end, c->struck_reason);
 	return copy;
+}
+
+struct entry *
+entry_copy(const struct entry *e)
+{
+	size_t size = sizeof *e + person_size(e->struck_reason);
+	struct entry *copy = xmalloc(size);
+	char *end = (char *)(copy + 1);
+
+	*copy = *e;
+	copy->struck_reason = person_pack(&end, e->struck_reason);
+	return copy;
+}
+
+int
+entry_parse(const char *s, enum entry_kind *kind, int *number)
+{
+	char *end;
+	long n;
+
+	switch (*s) {
+	case 'l':
+	case 'L':
+		*kind = ENTRY_LETTER;
+		s++;
+		break;
+	case 'r':
+	case 'R':
+		*kind = ENTRY_REVIEW;
+		s++;
+		break;
+	case 'c':
+	case 'C':
+	case '#':
+		s++;
+		/* FALLTHROUGH */
+	default:
+		*kind = ENTRY_CONTACT;
+		break;
+	}
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0 || n <= 0 || n > 1000000)
+		return -1;
+	*number = (int)n;
+	return 0;
+}
+
+void
+entry_format(enum entry_kind kind, int number, char *out, size_t size)
+{
+	snprintf(out, size, "%s%d", kind == ENTRY_LETTER ? "L" :
+	    kind == ENTRY_REVIEW ? "R" : "", number);
+}
+
+const char *
+entry_kind_name(enum entry_kind kind)
+{
+	switch (kind) {
+	case ENTRY_LETTER:
+		return "letter";
+	case ENTRY_REVIEW:
+		return "review";
+	default:
+		return "contact";
+	}
 }

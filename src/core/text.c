@@ -189,6 +189,18 @@ text_escape_one(uint32_t cp, const char *at, size_t n, char *out)
 }
 
 int
+text_char_cols(const char *s, size_t n)
+{
+	char one[8];
+
+	if (n >= sizeof one)
+		return 1;
+	memcpy(one, s, n);
+	one[n] = '\0';
+	return text_width(one);
+}
+
+int
 text_width(const char *s)
 {
 	uint32_t cp;

@@ -45,6 +45,9 @@ static const struct handover_table {
 	const char	*import_select;	/* ?1 = person id in the file */
 	const char	*import_insert;	/* ?1 = new person id, then columns */
 	size_t		 count_offset;	/* in struct store_handover_counts */
+	const char	*import_select_old; /* a file older than
+					 * STORE_VERSION_STRUCK_ENTRIES, or
+					 * NULL: import_select */
 } handover_tables[] = {
 	{ "status_changes",
 	  "SELECT id, person_id, status, on_date, reason, recorded_at"
@@ -55,7 +58,7 @@ static const struct handover_table {
 	  " FROM status_changes WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO status_changes (person_id, status, on_date, reason,"
 	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	  offsetof(struct store_handover_counts, status_changes) },
+	  offsetof(struct store_handover_counts, status_changes), NULL },
 	{ "contacts",
 	  "SELECT id, person_id, on_date, method, started_by, attempted, note,"
 	  " recorded_at, struck_on, struck_reason"
@@ -69,27 +72,31 @@ static const struct handover_table {
 	  "INSERT INTO contacts (person_id, on_date, method, started_by,"
 	  " attempted, note, recorded_at, struck_on, struck_reason)"
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	  offsetof(struct store_handover_counts, contacts) },
+	  offsetof(struct store_handover_counts, contacts), NULL },
 	{ "letters",
-	  "SELECT id, person_id, sent_on, recorded_at"
+	  "SELECT id, person_id, sent_on, recorded_at, struck_on, struck_reason"
 	  " FROM letters WHERE person_id = ?1 ORDER BY id",
-	  "INSERT INTO letters (id, person_id, sent_on, recorded_at)"
-	  " VALUES (?1, ?2, ?3, ?4)",
-	  "SELECT sent_on, recorded_at"
+	  "INSERT INTO letters (id, person_id, sent_on, recorded_at, struck_on,"
+	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	  "SELECT sent_on, recorded_at, struck_on, struck_reason"
 	  " FROM letters WHERE person_id = ?1 ORDER BY id",
-	  "INSERT INTO letters (person_id, sent_on, recorded_at)"
-	  " VALUES (?1, ?2, ?3)",
-	  offsetof(struct store_handover_counts, letters) },
+	  "INSERT INTO letters (person_id, sent_on, recorded_at, struck_on,"
+	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+	  offsetof(struct store_handover_counts, letters),
+	  "SELECT sent_on, recorded_at, NULL, NULL"
+	  " FROM letters WHERE person_id = ?1 ORDER BY id" },
 	{ "reviews",
-	  "SELECT id, person_id, on_date, recorded_at"
+	  "SELECT id, person_id, on_date, recorded_at, struck_on, struck_reason"
 	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
-	  "INSERT INTO reviews (id, person_id, on_date, recorded_at)"
-	  " VALUES (?1, ?2, ?3, ?4)",
-	  "SELECT on_date, recorded_at"
+	  "INSERT INTO reviews (id, person_id, on_date, recorded_at, struck_on,"
+	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	  "SELECT on_date, recorded_at, struck_on, struck_reason"
 	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
-	  "INSERT INTO reviews (person_id, on_date, recorded_at)"
-	  " VALUES (?1, ?2, ?3)",
-	  offsetof(struct store_handover_counts, reviews) },
+	  "INSERT INTO reviews (person_id, on_date, recorded_at, struck_on,"
+	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+	  offsetof(struct store_handover_counts, reviews),
+	  "SELECT on_date, recorded_at, NULL, NULL"
+	  " FROM reviews WHERE person_id = ?1 ORDER BY id" },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -399,7 +406,8 @@ handover_agrees(const struct person *p, void *arg)
  * else.  The schema's CHECK constraints say the same, but a file edited
  * with them switched off passes SQLite's integrity check when it is
  * opened read only, as a handover is, so the rows are looked at here.
- * Only the columns of every schema version are named.
+ * Only the columns of every schema version are named, but by a check
+ * that says since which.
  */
 #define HO_TEXT(c)	"typeof(" c ") = 'text'"
 #define HO_TEXT_OR_NULL(c) "typeof(" c ") IN ('text', 'null')"
@@ -417,6 +425,7 @@ handover_agrees(const struct person *p, void *arg)
 static const struct handover_kinds {
 	const char	*what;		/* whose rows, in a message */
 	const char	*sql;		/* the first bad row's young person */
+	int		 since;		/* the schema version it needs */
 } handover_kinds[] = {
 	{ "their details",
 	  "SELECT id FROM people WHERE NOT (typeof(uuid) = 'text'"
@@ -433,11 +442,11 @@ static const struct handover_kinds {
 	  " AND " HO_DATE_OR_NULL("last_letter")
 	  " AND " HO_DATE_OR_NULL("last_review")
 	  " AND " HO_STAMP("created_at") " AND " HO_STAMP("updated_at") ")"
-	  " ORDER BY id LIMIT 1" },
+	  " ORDER BY id LIMIT 1", 1 },
 	{ "their status history",
 	  "SELECT person_id FROM status_changes WHERE NOT (" HO_STATUS("status")
 	  " AND " HO_DATE("on_date") " AND " HO_TEXT_OR_NULL("reason")
-	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
 	{ "their contact log",
 	  "SELECT person_id FROM contacts WHERE NOT (" HO_DATE("on_date")
 	  " AND typeof(method) = 'text' AND method IN ('visit', 'phone',"
@@ -448,13 +457,21 @@ static const struct handover_kinds {
 	  " AND " HO_TEXT_OR_NULL("note") " AND " HO_STAMP("recorded_at")
 	  " AND " HO_DATE_OR_NULL("struck_on")
 	  " AND " HO_TEXT_OR_NULL("struck_reason") ")"
-	  " ORDER BY person_id LIMIT 1" },
+	  " ORDER BY person_id LIMIT 1", 1 },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT (" HO_DATE("sent_on")
-	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
 	{ "their reviews",
 	  "SELECT person_id FROM reviews WHERE NOT (" HO_DATE("on_date")
-	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1" },
+	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
+	{ "their letters",
+	  "SELECT person_id FROM letters WHERE NOT ("
+	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")
+	  ") ORDER BY person_id LIMIT 1", STORE_VERSION_STRUCK_ENTRIES },
+	{ "their reviews",
+	  "SELECT person_id FROM reviews WHERE NOT ("
+	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")
+	  ") ORDER BY person_id LIMIT 1", STORE_VERSION_STRUCK_ENTRIES },
 };
 
 /* Refuse a file whose rows hold a value caseload never writes. */
@@ -468,6 +485,8 @@ handover_check_kinds(struct store *ho, char **cause)
 
 	for (i = 0; i < sizeof handover_kinds / sizeof handover_kinds[0];
 	    i++) {
+		if (ho->version < handover_kinds[i].since)
+			continue;
 		if (sqlite3_prepare_v2(ho->db, handover_kinds[i].sql, -1, &stmt,
 		    NULL) != SQLITE_OK)
 			return store_fail(ho, cause, "checking the handover");
@@ -567,27 +586,26 @@ handover_check_contact(const struct contact *c, void *arg)
 	return 0;
 }
 
+/* A letter sent or a review held, and its strike. */
 static int
-handover_check_letter(long id, date_t on, void *arg)
+handover_check_entry(const struct entry *e, void *arg)
 {
 	struct handover_rows *hr = arg;
+	const char *what = e->kind == ENTRY_LETTER ? "a letter sent" :
+	    "a pathway plan review";
 	char *why = NULL;
 
-	(void)id;
-	if (check_event_date(on, hr->p->facts.dob, hr->today, &why) != 0)
-		return handover_row_bad(hr, why, "a letter sent");
-	return 0;
-}
-
-static int
-handover_check_review(long id, date_t on, void *arg)
-{
-	struct handover_rows *hr = arg;
-	char *why = NULL;
-
-	(void)id;
-	if (check_event_date(on, hr->p->facts.dob, hr->today, &why) != 0)
-		return handover_row_bad(hr, why, "a pathway plan review");
+	if (check_event_date(e->on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "%s", what);
+	if (e->struck_on != DATE_NONE && (check_event_date(e->struck_on,
+	    DATE_NONE, hr->today, &why) != 0 || e->struck_on < e->on))
+		return handover_row_bad(hr, why != NULL ? why : xstrdup("it was "
+		    "struck out before the day it was recorded for"),
+		    "the strike of %s", what);
+	if (e->struck_reason != NULL && check_text(e->struck_reason, 0,
+	    CHECK_REASON_MAX, &why) != 0)
+		return handover_row_bad(hr, why, "the reason for striking out "
+		    "%s", what);
 	return 0;
 }
 
@@ -664,9 +682,9 @@ handover_check_person(const struct person *p, void *arg)
 	    &cause) == 0 && !hr.failed &&
 	    store_contacts_each(hr.ho, p->id, handover_check_contact, &hr,
 	    &cause) == 0 && !hr.failed &&
-	    store_letters_each(hr.ho, p->id, handover_check_letter, &hr,
+	    store_letters_each(hr.ho, p->id, handover_check_entry, &hr,
 	    &cause) == 0 && !hr.failed &&
-	    store_reviews_each(hr.ho, p->id, handover_check_review, &hr,
+	    store_reviews_each(hr.ho, p->id, handover_check_entry, &hr,
 	    &cause) == 0 && !hr.failed)
 		return 0;
 	if (hr.failed) {
@@ -852,6 +870,7 @@ store_handover_open(const char *path, date_t today, struct store **out,
 	if (handover_int(ho, "PRAGMA user_version", &n, cause) != 0 ||
 	    store_schema_refuse(ho->db, path, n, handover_table, cause) != 0)
 		goto fail;
+	ho->version = n;	/* read as it is: the SQL follows its schema */
 	if (handover_check_sound(ho, cause) != 0 ||
 	    handover_check_counts(ho, info, &n, cause) != 0 ||
 	    handover_check_summaries(ho, cause) != 0 ||
@@ -961,7 +980,11 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 		if (handover_tidy_names(st, to[i], cause) != 0)
 			goto fail;
 		for (t = 0; t < HANDOVER_TABLES; t++) {
-			if (handover_copy(ho, handover_tables[t].import_select,
+			if (handover_copy(ho, ho->version <
+			    STORE_VERSION_STRUCK_ENTRIES &&
+			    handover_tables[t].import_select_old != NULL ?
+			    handover_tables[t].import_select_old :
+			    handover_tables[t].import_select,
 			    from.ids[i], st, handover_tables[t].import_insert,
 			    to[i], &rows, cause) != 0)
 				goto fail;

@@ -16,6 +16,13 @@
 #define STORE_APPLICATION_ID 0x43534c44
 
 
+/*
+ * The first schema whose letters and reviews can be struck out (its
+ * migration in store.c says so): older handover files, read as they are,
+ * have no such columns.
+ */
+#define STORE_VERSION_STRUCK_ENTRIES 3
+
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
 

@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,18 @@
 #define CONTACT_COLUMNS \
 	"id, person_id, on_date, method, started_by, attempted, note," \
 	" struck_on, struck_reason"
+/* A contact's own number with its young person: the order recorded. */
+#define CONTACT_NUMBER \
+	"(SELECT count(*) FROM contacts AS k WHERE k.person_id =" \
+	" contacts.person_id AND k.id <= contacts.id)"
+
+/* Whether st's letters and reviews can be struck out (an old handover's
+ * cannot: it is read as it is). */
+static int
+store_struck_entries(const struct store *st)
+{
+	return st->version == 0 || st->version >= STORE_VERSION_STRUCK_ENTRIES;
+}
 
 static void
 store_read_contact(sqlite3_stmt *stmt, struct contact *c)
@@ -35,6 +48,7 @@ store_read_contact(sqlite3_stmt *stmt, struct contact *c)
 	c->note = store_column_text(stmt, 6);
 	c->struck_on = store_column_date(stmt, 7);
 	c->struck_reason = store_column_text(stmt, 8);
+	c->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
 int
@@ -47,9 +61,15 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	    " FROM status_changes WHERE person_id = ?1"
 	    " ORDER BY on_date DESC, id DESC LIMIT 1";
 	static const char letter_sql[] = "SELECT max(sent_on) FROM letters"
-	    " WHERE person_id = ?1";
+	    " WHERE person_id = ?1 AND struck_on IS NULL";
 	static const char review_sql[] = "SELECT max(on_date) FROM reviews"
+	    " WHERE person_id = ?1 AND struck_on IS NULL";
+	/* Before letters and reviews could be struck out. */
+	static const char letter_old_sql[] = "SELECT max(sent_on) FROM letters"
 	    " WHERE person_id = ?1";
+	static const char review_old_sql[] = "SELECT max(on_date) FROM reviews"
+	    " WHERE person_id = ?1";
+	int struck = store_struck_entries(st);
 	struct rules_contact *log = NULL;
 	size_t n = 0, size = 0;
 	sqlite3_stmt *stmt;
@@ -93,7 +113,8 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	if (rc != SQLITE_DONE)
 		return store_fail(st, cause, "reading the status history");
 
-	if ((stmt = store_prepare(st, letter_sql, cause)) == NULL)
+	if ((stmt = store_prepare(st, struck ? letter_sql : letter_old_sql,
+	    cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, person_id);
 	rc = sqlite3_step(stmt);
@@ -103,7 +124,8 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	if (rc != SQLITE_ROW)
 		return store_fail(st, cause, "reading the letters");
 
-	if ((stmt = store_prepare(st, review_sql, cause)) == NULL)
+	if ((stmt = store_prepare(st, struck ? review_sql : review_old_sql,
+	    cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, person_id);
 	rc = sqlite3_step(stmt);
@@ -221,7 +243,8 @@ store_contact_add(struct store *st, struct contact *c, char **cause)
 		goto fail;
 	}
 	c->id = (long)sqlite3_last_insert_rowid(st->db);
-	if (store_refresh_person(st, c->person_id, cause) != 0)
+	if (store_contact_count(st, c->person_id, &c->number, cause) != 0 ||
+	    store_refresh_person(st, c->person_id, cause) != 0)
 		goto fail;
 	return store_commit(st, cause);
 
@@ -234,7 +257,7 @@ int
 store_contact_get(struct store *st, long id, struct contact **out,
     char **cause)
 {
-	static const char sql[] = "SELECT " CONTACT_COLUMNS
+	static const char sql[] = "SELECT " CONTACT_COLUMNS ", " CONTACT_NUMBER
 	    " FROM contacts WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	struct contact c;
@@ -324,7 +347,8 @@ int
 store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
     void *arg, char **cause)
 {
-	static const char sql[] = "SELECT " CONTACT_COLUMNS " FROM contacts"
+	static const char sql[] = "SELECT " CONTACT_COLUMNS ","
+	    " row_number() OVER (ORDER BY id) FROM contacts"
 	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 
@@ -383,20 +407,81 @@ store_review_add(struct store *st, long person_id, date_t on, char **cause)
 	    cause);
 }
 
-/* Visit the rows of a dated table, newest first. */
-static int
-store_dated_each(struct store *st, const char *sql, long person_id,
-    store_date_cb cb, void *arg, char **cause)
+/* The SQL of one kind of entry (letter or review), by what it does. */
+struct store_entry_sql {
+	const char	*each;		/* ?1 person: newest first, numbered */
+	const char	*each_old;	/* the same, on a schema before strikes */
+	const char	*numbered;	/* ?1 person, ?2 number: that one */
+	const char	*strike;	/* ?1 date, ?2 reason, ?3 id */
+	const char	*doing;		/* for messages */
+};
+
+static const struct store_entry_sql store_letter_sql = {
+	"SELECT id, person_id, sent_on, struck_on, struck_reason,"
+	" row_number() OVER (ORDER BY id) FROM letters"
+	" WHERE person_id = ?1 ORDER BY sent_on DESC, id DESC",
+	"SELECT id, person_id, sent_on, NULL, NULL,"
+	" row_number() OVER (ORDER BY id) FROM letters"
+	" WHERE person_id = ?1 ORDER BY sent_on DESC, id DESC",
+	"SELECT id, person_id, sent_on, struck_on, struck_reason, ?2"
+	" FROM letters WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	"UPDATE letters SET struck_on = ?1, struck_reason = ?2"
+	" WHERE id = ?3 AND struck_on IS NULL RETURNING person_id",
+	"the letters"
+};
+
+static const struct store_entry_sql store_review_sql = {
+	"SELECT id, person_id, on_date, struck_on, struck_reason,"
+	" row_number() OVER (ORDER BY id) FROM reviews"
+	" WHERE person_id = ?1 ORDER BY on_date DESC, id DESC",
+	"SELECT id, person_id, on_date, NULL, NULL,"
+	" row_number() OVER (ORDER BY id) FROM reviews"
+	" WHERE person_id = ?1 ORDER BY on_date DESC, id DESC",
+	"SELECT id, person_id, on_date, struck_on, struck_reason, ?2"
+	" FROM reviews WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	"UPDATE reviews SET struck_on = ?1, struck_reason = ?2"
+	" WHERE id = ?3 AND struck_on IS NULL RETURNING person_id",
+	"the reviews"
+};
+
+static const struct store_entry_sql *
+store_entry_sql(enum entry_kind kind)
 {
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	return kind == ENTRY_REVIEW ? &store_review_sql : &store_letter_sql;
+}
+
+/* Fill e from a row of an entry query; its strings point into the row. */
+static void
+store_read_entry(sqlite3_stmt *stmt, enum entry_kind kind, struct entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = (long)sqlite3_column_int64(stmt, 0);
+	e->person_id = (long)sqlite3_column_int64(stmt, 1);
+	e->kind = kind;
+	e->on = store_column_date(stmt, 2);
+	e->struck_on = store_column_date(stmt, 3);
+	e->struck_reason = store_column_text(stmt, 4);
+	e->number = store_column_int(stmt, 5, 0, INT_MAX, 0);
+}
+
+/* Visit someone's letters or reviews, newest first. */
+static int
+store_entries_each(struct store *st, enum entry_kind kind, long person_id,
+    store_entry_cb cb, void *arg, char **cause)
+{
+	const struct store_entry_sql *q = store_entry_sql(kind);
+	sqlite3_stmt *stmt;
+	struct entry e;
 	int rc;
 
+	stmt = store_prepare(st, store_struck_entries(st) ? q->each :
+	    q->each_old, cause);
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, person_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (cb((long)sqlite3_column_int64(stmt, 0),
-		    store_column_date(stmt, 1), arg) != 0) {
+		store_read_entry(stmt, kind, &e);
+		if (cb(&e, arg) != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -408,23 +493,161 @@ store_dated_each(struct store *st, const char *sql, long person_id,
 }
 
 int
-store_letters_each(struct store *st, long person_id, store_date_cb cb,
+store_letters_each(struct store *st, long person_id, store_entry_cb cb,
     void *arg, char **cause)
 {
-	static const char sql[] = "SELECT id, sent_on FROM letters"
-	    " WHERE person_id = ?1 ORDER BY sent_on DESC, id DESC";
-
-	return store_dated_each(st, sql, person_id, cb, arg, cause);
+	return store_entries_each(st, ENTRY_LETTER, person_id, cb, arg, cause);
 }
 
 int
-store_reviews_each(struct store *st, long person_id, store_date_cb cb,
+store_reviews_each(struct store *st, long person_id, store_entry_cb cb,
     void *arg, char **cause)
 {
-	static const char sql[] = "SELECT id, on_date FROM reviews"
-	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
+	return store_entries_each(st, ENTRY_REVIEW, person_id, cb, arg, cause);
+}
 
-	return store_dated_each(st, sql, person_id, cb, arg, cause);
+int
+store_contact_count(struct store *st, long person_id, int *n, char **cause)
+{
+	static const char sql[] = "SELECT count(*) FROM contacts"
+	    " WHERE person_id = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	long count = 0;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	if (store_step_long(st, stmt, &count, "reading the contact log",
+	    cause) != 0)
+		return -1;
+	*n = (int)count;
+	return 0;
+}
+
+int
+store_entry_counts(struct store *st, long person_id, int counts[ENTRY_KINDS],
+    char **cause)
+{
+	static const char sql[] = "SELECT"
+	    " (SELECT count(*) FROM contacts WHERE person_id = ?1),"
+	    " (SELECT count(*) FROM letters WHERE person_id = ?1),"
+	    " (SELECT count(*) FROM reviews WHERE person_id = ?1)";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		counts[ENTRY_CONTACT] = sqlite3_column_int(stmt, 0);
+		counts[ENTRY_LETTER] = sqlite3_column_int(stmt, 1);
+		counts[ENTRY_REVIEW] = sqlite3_column_int(stmt, 2);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, cause, "reading the history");
+	return 0;
+}
+
+int
+store_contact_numbered(struct store *st, long person_id, int number,
+    struct contact **out, char **cause)
+{
+	static const char sql[] = "SELECT " CONTACT_COLUMNS ", ?2"
+	    " FROM contacts WHERE person_id = ?1 ORDER BY id"
+	    " LIMIT 1 OFFSET ?2 - 1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	struct contact c;
+	int rc;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	sqlite3_bind_int(stmt, 2, number);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_read_contact(stmt, &c);
+		*out = contact_copy(&c);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(st, cause, "reading the contact log");
+}
+
+int
+store_entry_numbered(struct store *st, long person_id, enum entry_kind kind,
+    int number, struct entry **out, char **cause)
+{
+	const struct store_entry_sql *q = store_entry_sql(kind);
+	sqlite3_stmt *stmt = store_prepare(st, q->numbered, cause);
+	struct entry e;
+	int rc;
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	sqlite3_bind_int(stmt, 2, number);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		store_read_entry(stmt, kind, &e);
+		*out = entry_copy(&e);
+	}
+	store_done(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return store_fail(st, cause, q->doing);
+}
+
+int
+store_entry_strike(struct store *st, enum entry_kind kind, long id,
+    date_t on, const char *reason, char **cause)
+{
+	const struct store_entry_sql *q;
+	sqlite3_stmt *stmt;
+	long person_id = 0;
+	int rc;
+
+	if (kind == ENTRY_CONTACT)
+		return store_contact_strike(st, id, on, reason, cause);
+	q = store_entry_sql(kind);
+	if (store_begin(st, cause) != 0)
+		return -1;
+	if ((stmt = store_prepare(st, q->strike, cause)) == NULL)
+		goto fail;
+	store_bind_date(stmt, 1, on);
+	store_bind_text(stmt, 2, reason);
+	sqlite3_bind_int64(stmt, 3, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		person_id = (long)sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, kind == ENTRY_LETTER ?
+		    "striking out the letter" : "striking out the review");
+		goto fail;
+	}
+	if (person_id == 0) {
+		xfail(cause, "%s %ld does not exist or is already struck out",
+		    entry_kind_name(kind), id);
+		goto fail;
+	}
+	if (store_refresh_person(st, person_id, cause) != 0)
+		goto fail;
+	return store_commit(st, cause);
+
+fail:
+	store_rollback(st);
+	return -1;
 }
 
 int
@@ -433,7 +656,7 @@ store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
 {
 	/* Notes are not read: nobody needs them in bulk. */
 	static const char sql[] = "SELECT id, person_id, on_date, method,"
-	    " started_by, attempted, NULL, struck_on, struck_reason"
+	    " started_by, attempted, NULL, struck_on, struck_reason, 0"
 	    " FROM contacts WHERE on_date >= ?1 ORDER BY on_date, id";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 
@@ -451,7 +674,7 @@ store_letters_since(struct store *st, date_t since, store_date_cb cb,
     void *arg, char **cause)
 {
 	static const char sql[] = "SELECT id, sent_on FROM letters"
-	    " WHERE sent_on >= ?1 ORDER BY sent_on, id";
+	    " WHERE sent_on >= ?1 AND struck_on IS NULL ORDER BY sent_on, id";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
 
@@ -525,7 +748,8 @@ store_letter_sent_on(struct store *st, long person_id, date_t on, int *found,
     char **cause)
 {
 	static const char sql[] = "SELECT 1 FROM letters"
-	    " WHERE person_id = ?1 AND sent_on = ?2 LIMIT 1";
+	    " WHERE person_id = ?1 AND sent_on = ?2 AND struck_on IS NULL"
+	    " LIMIT 1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
 

@@ -133,8 +133,35 @@ static const char *const migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value INTEGER NOT NULL"
 	") STRICT;"
-	"INSERT INTO settings_used (key, value) VALUES ('interval_weeks', 8);"
+	"INSERT INTO settings_used (key, value) VALUES ('interval_weeks', 8);",
+
+	/*
+	 * 2 -> 3: annual letters and pathway plan reviews recorded by mistake
+	 * are struck out as contacts are: kept, with the date struck and the
+	 * reason, and no longer counted (the summaries last_letter and
+	 * last_review pass over them).  Such a row only ever gains a strike,
+	 * once.  Existing rows are not struck, so nothing else changes.
+	 */
+	"ALTER TABLE letters ADD COLUMN struck_on TEXT"
+	"  " ISDATE_OR_NULL("struck_on") ";"
+	"ALTER TABLE letters ADD COLUMN struck_reason TEXT;"
+	"ALTER TABLE reviews ADD COLUMN struck_on TEXT"
+	"  " ISDATE_OR_NULL("struck_on") ";"
+	"ALTER TABLE reviews ADD COLUMN struck_reason TEXT;"
+	"CREATE TRIGGER letters_fixed BEFORE UPDATE ON letters"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.sent_on IS NOT OLD.sent_on"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'a letter can only be struck out, once'); END;"
+	"CREATE TRIGGER reviews_fixed BEFORE UPDATE ON reviews"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.on_date IS NOT OLD.on_date"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'a review can only be struck out, once'); END;",
 };
+
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static int store_load_interval(struct store *, char **);

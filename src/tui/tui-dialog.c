@@ -23,7 +23,8 @@ struct dialog {
 	struct person_facts	 facts;
 	char			*name;		/* the name to call them by */
 	enum status		 to;		/* step dialog */
-	long			 contact_id;	/* strike dialog */
+	enum entry_kind		 kind;		/* strike dialog: what, */
+	int			 number;	/* and its number */
 	const char		*methods[METHOD_COUNT + 1];
 };
 
@@ -160,15 +161,15 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 		    r.field == JOB_DATE ? CD_DATE : -1, &r, &cause);
 	tui_changed(t);
 	if (c.attempted) {
-		tui_message(t, "Logged contact #%ld: attempted %s with %s on %s; "
-		    "it does not reset the clock.", c.id,
+		tui_message(t, "Logged contact %d: attempted %s with %s on %s; "
+		    "it does not reset the clock.", c.number,
 		    contact_method_name(c.method), d->name,
 		    session_date(t->ses, c.on));
 		job_result_free(&r);
 		return 0;
 	}
 	dialog_next_contact(t, &r.row, next, sizeof next);
-	tui_message(t, "Logged contact #%ld: %s with %s on %s.%s", c.id,
+	tui_message(t, "Logged contact %d: %s with %s on %s.%s", c.number,
 	    contact_method_name(c.method), d->name, session_date(t->ses, c.on),
 	    next);
 	job_result_free(&r);
@@ -324,11 +325,20 @@ tui_review_dialog(struct tui *t, long id)
 
 /* ---------------------------------------------------------- strike out */
 
+/* One entry that can be struck out: a contact, letter or review. */
+struct strike_choice {
+	enum entry_kind	 kind;
+	struct contact	*contact;	/* a contact */
+	struct entry	*entry;		/* a letter or review */
+};
+
 struct strike {
-	long		  person_id;
-	char		 *name;
-	struct contact	**contacts;	/* not struck out yet, newest first */
-	size_t		  n;
+	long			 person_id;
+	char			*name;
+	struct strike_choice	*choices;	/* not struck out yet: contacts,
+						 * letters, reviews, newest
+						 * first */
+	size_t			 n;
 };
 
 static void
@@ -339,24 +349,65 @@ strike_free(void *arg)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->n; i++)
-		free(s->contacts[i]);
-	free(s->contacts);
+	for (i = 0; i < s->n; i++) {
+		free(s->choices[i].contact);
+		free(s->choices[i].entry);
+	}
+	free(s->choices);
 	free(s->name);
 	free(s);
+}
+
+static struct strike_choice *
+strike_add(struct strike *s, enum entry_kind kind)
+{
+	struct strike_choice *ch;
+
+	s->choices = xreallocarray(s->choices, s->n + 1, sizeof *s->choices);
+	ch = &s->choices[s->n++];
+	memset(ch, 0, sizeof *ch);
+	ch->kind = kind;
+	return ch;
 }
 
 static int
 strike_collect(const struct contact *c, void *arg)
 {
-	struct strike *s = arg;
-
-	if (c->struck_on != DATE_NONE)
-		return 0;
-	s->contacts = xreallocarray(s->contacts, s->n + 1,
-	    sizeof *s->contacts);
-	s->contacts[s->n++] = contact_copy(c);
+	if (c->struck_on == DATE_NONE)
+		strike_add(arg, ENTRY_CONTACT)->contact = contact_copy(c);
 	return 0;
+}
+
+static int
+strike_collect_entry(const struct entry *e, void *arg)
+{
+	if (e->struck_on == DATE_NONE)
+		strike_add(arg, e->kind)->entry = entry_copy(e);
+	return 0;
+}
+
+/* What is due now of the kind struck out, after a space; or nothing. */
+static void
+strike_next(const struct tui *t, enum entry_kind kind,
+    const struct due_row *row, char *buf, size_t size)
+{
+	const struct rules_due *due;
+	const char *what;
+
+	if (kind == ENTRY_CONTACT) {
+		dialog_next_contact(t, row, buf, size);
+		return;
+	}
+	buf[0] = '\0';
+	due = kind == ENTRY_LETTER ? &row->letter : &row->review;
+	what = kind == ENTRY_LETTER ? "letter" : "review";
+	if (due->state == DUE_OVERDUE)
+		snprintf(buf, size, " Next %s was due %s: overdue by %d day%s.",
+		    what, session_date(t->ses, due->due), due->days_overdue,
+		    due->days_overdue == 1 ? "" : "s");
+	else if (due->state != DUE_NONE)
+		snprintf(buf, size, " Next %s due %s.", what,
+		    session_date(t->ses, due->due));
 }
 
 static int
@@ -364,25 +415,26 @@ strike_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
 	struct job_result r;
-	char *reason, *cause = NULL, next[128];
+	char *reason, *cause = NULL, next[128], what[16];
 	int rc;
 
 	reason = tui_form_value(f, 0);
-	rc = job_strike(t->ses, d->contact_id, *reason != '\0' ? reason :
-	    NULL, &r, &cause);
+	rc = job_strike(t->ses, d->id, d->kind, d->number, *reason != '\0' ?
+	    reason : NULL, &r, &cause);
 	free(reason);
 	if (rc != 0)
 		return dialog_job_failed(t, f, r.field == JOB_REASON ? 0 : -1,
 		    &r, &cause);
 	tui_changed(t);
-	dialog_next_contact(t, &r.row, next, sizeof next);
-	tui_message(t, "Struck out contact #%ld; it stays in the log, marked "
-	    "struck out.%s", d->contact_id, next);
+	strike_next(t, d->kind, &r.row, next, sizeof next);
+	entry_format(d->kind, d->number, what, sizeof what);
+	tui_message(t, "Struck out %s's %s %s; it stays in the record, marked "
+	    "struck out.%s", d->name, entry_kind_name(d->kind), what, next);
 	job_result_free(&r);
 	return 0;
 }
 
-/* A contact was chosen: ask to confirm, with a reason. */
+/* Something was chosen: ask to confirm, with a reason. */
 static int
 strike_chosen(struct tui *t, size_t chosen, void *arg)
 {
@@ -391,24 +443,41 @@ strike_chosen(struct tui *t, size_t chosen, void *arg)
 		{ "Reason", FIELD_TEXT, 50, CHECK_REASON_MAX, NULL,
 		  NULL, 0 },
 	};
+	const struct strike_choice *ch;
 	const struct contact *c;
 	struct dialog *d;
-	char *title, *intro;
+	char *title, *intro, what[16];
 
 	if (chosen >= s->n)
 		return TUI_DONE;
-	c = s->contacts[chosen];
+	ch = &s->choices[chosen];
 	d = xcalloc(1, sizeof *d);
 	d->id = s->person_id;
 	d->name = xstrdup(s->name);
-	d->contact_id = c->id;
-	title = xasprintf("Strike out contact #%ld?", c->id);
-	intro = xasprintf("Contact #%ld with %s on %s: %s%s, started by %s. "
-	    "It stays in the log, marked struck out, and no longer counts. "
-	    "Say why (optional), then press Enter to strike it out, or Esc to "
-	    "keep it.", c->id, s->name, session_date(t->ses, c->on),
-	    c->attempted ? "attempted " : "", contact_method_name(c->method),
-	    c->by == BY_WORKER ? "the worker" : "the young person");
+	d->kind = ch->kind;
+	d->number = ch->contact != NULL ? ch->contact->number :
+	    ch->entry->number;
+	entry_format(d->kind, d->number, what, sizeof what);
+	title = xasprintf("Strike out %s's %s %s?", s->name,
+	    entry_kind_name(d->kind), what);
+	if ((c = ch->contact) != NULL)
+		intro = xasprintf("Contact %s with %s on %s: %s%s, started by "
+		    "%s. It stays in the log, marked struck out, and no longer "
+		    "counts. Say why (optional), then press Enter to strike it "
+		    "out, or Esc to keep it.", what, s->name,
+		    session_date(t->ses, c->on), c->attempted ? "attempted " :
+		    "", contact_method_name(c->method),
+		    c->by == BY_WORKER ? "the worker" : "the young person");
+	else
+		intro = xasprintf("%s %s %s %s, recorded as %s on %s. It stays "
+		    "in the record, marked struck out, and no longer counts: "
+		    "the next %s falls due as if it had not been recorded. Say "
+		    "why (optional), then press Enter to strike it out, or Esc "
+		    "to keep it.", d->kind == ENTRY_LETTER ? "Annual letter" :
+		    "Pathway plan review", what, d->kind == ENTRY_LETTER ?
+		    "to" : "of", s->name, d->kind == ENTRY_LETTER ? "sent" :
+		    "held", session_date(t->ses, ch->entry->on),
+		    entry_kind_name(d->kind));
 	tui_form_open(t, title, intro, specs, 1, NULL, 1, "strike it out",
 	    strike_save, d, dialog_free);
 	free(title);
@@ -440,8 +509,8 @@ tui_strike_dialog(struct tui *t, long id)
 {
 	struct dialog *d = dialog_new(t, id);
 	struct strike *s;
-	const struct contact *c;
-	char **labels, *cause = NULL, *note;
+	const struct strike_choice *ch;
+	char **labels, *cause = NULL, *note, *title, what[16];
 	size_t i;
 
 	if (d == NULL)
@@ -451,28 +520,49 @@ tui_strike_dialog(struct tui *t, long id)
 	s->name = d->name;
 	d->name = NULL;
 	dialog_free(d);
-	if (store_contacts_each(t->ses->st, id, strike_collect, s, &cause) != 0) {
+	if (store_contacts_each(t->ses->st, id, strike_collect, s,
+	    &cause) != 0 ||
+	    store_letters_each(t->ses->st, id, strike_collect_entry, s,
+	    &cause) != 0 ||
+	    store_reviews_each(t->ses->st, id, strike_collect_entry, s,
+	    &cause) != 0) {
 		tui_error(t, "%s", cause);
 		free(cause);
 		strike_free(s);
 		return;
 	}
 	if (s->n == 0) {
-		tui_error(t, "There is no contact to strike out in this log.");
+		tui_error(t, "There is no contact, letter or review to strike "
+		    "out in this record.");
 		strike_free(s);
 		return;
 	}
 	labels = xcalloc(s->n, sizeof *labels);
 	for (i = 0; i < s->n; i++) {
-		c = s->contacts[i];
-		note = c->note != NULL ? dialog_one_line(c->note) : NULL;
-		labels[i] = xasprintf("#%-5ld %-10s  %-6s %s%s", c->id,
-		    session_date(t->ses, c->on), contact_method_name(c->method),
-		    c->attempted ? "(attempted) " : "", note != NULL ? note : "");
-		free(note);
+		ch = &s->choices[i];
+		if (ch->contact != NULL) {
+			entry_format(ENTRY_CONTACT, ch->contact->number, what,
+			    sizeof what);
+			note = ch->contact->note != NULL ?
+			    dialog_one_line(ch->contact->note) : NULL;
+			labels[i] = xasprintf("%-6s %-10s  %-6s %s%s", what,
+			    session_date(t->ses, ch->contact->on),
+			    contact_method_name(ch->contact->method),
+			    ch->contact->attempted ? "(attempted) " : "",
+			    note != NULL ? note : "");
+			free(note);
+			continue;
+		}
+		entry_format(ch->kind, ch->entry->number, what, sizeof what);
+		labels[i] = xasprintf("%-6s %-10s  %s", what,
+		    session_date(t->ses, ch->entry->on),
+		    ch->kind == ENTRY_LETTER ? "annual letter sent" :
+		    "pathway plan review");
 	}
-	tui_pick_open(t, "Strike out which contact?", (const char *const *)labels,
-	    s->n, 0, strike_chosen, s, strike_free);
+	title = xasprintf("Strike out which of %s's entries?", s->name);
+	tui_pick_open(t, title, (const char *const *)labels, s->n, 0,
+	    strike_chosen, s, strike_free);
+	free(title);
 	for (i = 0; i < s->n; i++)
 		free(labels[i]);
 	free(labels);

@@ -60,8 +60,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_REVIEW, TUI_ON_LIST | TUI_ON_PAGE, { 'r' }, "Jobs",
 	  "record a pathway plan review", "review", 3 },
 	{ TUI_STRIKE, TUI_ON_PAGE, { 'd' }, "Jobs",
-	  "strike out a contact logged by mistake (on their page; it stays "
-	  "in the log, marked struck out)", "strike out", 3 },
+	  "strike out a contact, letter or review recorded by mistake (on "
+	  "their page; it stays, marked struck out)", "strike out", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

@@ -136,7 +136,7 @@ struct page_state {
 	struct tui_lines	*lines;
 	int			 cols;
 	int			 n;
-	char			*dates;
+	const char		*title;		/* page_entry: its section */
 };
 
 static int
@@ -160,7 +160,7 @@ page_contact(const struct contact *c, void *arg)
 	    STYLE_NORMAL;
 	char number[24], *line;
 
-	snprintf(number, sizeof number, "#%ld", c->id);
+	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
 	line = xasprintf("%-6s %-10s  %-6s  by %s%s", number,
 	    session_date(ps->t->ses, c->on), contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person",
@@ -181,33 +181,48 @@ page_contact(const struct contact *c, void *arg)
 	return 0;
 }
 
+/* One letter or review, under its title (ps->title) when it is the first. */
 static int
-page_date(long id, date_t on, void *arg)
+page_entry(const struct entry *e, void *arg)
 {
 	struct page_state *ps = arg;
-	char *more;
+	enum tui_style style = e->struck_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char number[16], *line;
 
-	(void)id;
-	more = xasprintf("%s%s%s", ps->dates != NULL ? ps->dates : "",
-	    ps->dates != NULL ? ", " : "", session_date(ps->t->ses, on));
-	free(ps->dates);
-	ps->dates = more;
+	if (ps->n++ == 0) {
+		tui_lines_add(ps->lines, STYLE_NORMAL, 0, 0, "%s", "");
+		tui_lines_add(ps->lines, STYLE_TITLE, 0, 0, "%s", ps->title);
+	}
+	entry_format(e->kind, e->number, number, sizeof number);
+	if (e->struck_on == DATE_NONE)
+		line = xasprintf("%-6s %s", number, session_date(ps->t->ses,
+		    e->on));
+	else
+		line = xasprintf("%-6s %-10s  STRUCK OUT on %s%s%s", number,
+		    session_date(ps->t->ses, e->on),
+		    session_date(ps->t->ses, e->struck_on),
+		    e->struck_reason != NULL ? ": " : "",
+		    e->struck_reason != NULL ? e->struck_reason : "");
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
 	return 0;
 }
 
+/* Letters sent or reviews held, numbered, with their strikes. */
 static int
 page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
-    int (*each)(struct store *, long, store_date_cb, void *, char **),
+    int (*each)(struct store *, long, store_entry_cb, void *, char **),
     long id, char **cause)
 {
-	struct page_state ps = { t, lines, cols, 0, NULL };
+	struct page_state ps = { t, lines, cols, 0, title };
 
-	if (each(t->ses->st, id, page_date, &ps, cause) != 0)
+	if (each(t->ses->st, id, page_entry, &ps, cause) != 0)
 		return -1;
-	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
-	page_field(lines, cols, title, ps.dates != NULL ? ps.dates :
-	    "none yet", STYLE_NORMAL, 0);
-	free(ps.dates);
+	if (ps.n == 0) {
+		tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
+		page_field(lines, cols, title, "none yet", STYLE_NORMAL, 0);
+	}
 	return 0;
 }
 
@@ -304,7 +319,7 @@ page_load(struct tui *t, struct page *pg)
 	ps.lines = lines;
 	ps.cols = cols;
 	ps.n = 0;
-	ps.dates = NULL;
+	ps.title = NULL;
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Status history");
 	if (store_status_each(t->ses->st, p->id, page_status, &ps, &cause) != 0)

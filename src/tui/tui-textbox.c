@@ -42,19 +42,6 @@ struct textbox_span {
 	size_t	start, end;
 };
 
-/* Columns of the character at s, n bytes long. */
-static int
-textbox_cols(const char *s, size_t n)
-{
-	char one[8];
-
-	if (n >= sizeof one)
-		return 1;
-	memcpy(one, s, n);
-	one[n] = '\0';
-	return text_width(one);
-}
-
 /*
  * The lines the text shows as in a box cols wide.  A line takes what fits
  * in cols - 1 columns, so that the cursor after it is still inside the
@@ -84,7 +71,7 @@ textbox_layout(const struct tui_textbox *tb, int cols, size_t *n)
 				broke = 1;
 				break;
 			}
-			cw = textbox_cols(s + p, k);
+			cw = text_char_cols(s + p, k);
 			if (w + cw > cols - 1 && p > start) {
 				if (s[p] == ' ')
 					end = p + 1;
@@ -139,7 +126,7 @@ textbox_column(const struct tui_textbox *tb, const struct textbox_span *v,
 
 	for (p = v->start; p < pos; p += k) {
 		k = text_char_len(tb->text + p);
-		w += textbox_cols(tb->text + p, k);
+		w += text_char_cols(tb->text + p, k);
 	}
 	return w;
 }
@@ -160,7 +147,7 @@ textbox_at_column(const struct tui_textbox *tb, const struct textbox_span *v,
 		k = text_char_len(tb->text + q);
 		if (j + 1 < n && q + k >= v[j].end)
 			break;
-		cw = textbox_cols(tb->text + q, k);
+		cw = text_char_cols(tb->text + q, k);
 		if (w + cw > goal)
 			break;
 		w += cw;

@@ -142,19 +142,6 @@ tui_put(WINDOW *win, int y, int x, int cols, attr_t attr, const char *s)
 	free(buf);
 }
 
-/* Columns of the character at s, n bytes long. */
-static int
-tui_char_cols(const char *s, size_t n)
-{
-	char one[8];
-
-	if (n >= sizeof one)
-		return 1;
-	memcpy(one, s, n);
-	one[n] = '\0';
-	return text_width(one);
-}
-
 void
 tui_wrap(const char *s, int cols, void (*cb)(const char *, void *),
     void *arg)
@@ -174,7 +161,7 @@ tui_wrap(const char *s, int cols, void (*cb)(const char *, void *),
 			n = text_char_len(p);
 			if (*p == ' ' && p > line)
 				cut = p;
-			w += tui_char_cols(p, n);
+			w += text_char_cols(p, n);
 			if (w > cols)
 				break;
 		}

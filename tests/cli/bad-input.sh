@@ -53,10 +53,11 @@ is before their date of birth                     | contact 1 --date 2001-01-01
 --note: too long                                  | contact 1 --note "$(head -c 70000 /dev/zero | tr '\0' n)"
 contact: give one young person                    | contact
 --date needs a value                              | contact 1 --date
-strike: 'x' is not a contact number               | strike x
-strike: there is no contact #999                  | strike 999
-was already struck out                            | strike 8
---reason: must be one line                        | strike 1 --reason "a$(printf '\nb')"
+strike: 'x' is not the number of a contact       | strike 1 x
+young person 1 has no contact 999                 | strike 1 999
+strike: name the young person too                 | strike 8
+was already struck out                            | strike 11 1
+--reason: must be one line                        | strike 1 1 --reason "a$(printf '\nb')"
 step-down: already stepped down                   | step-down 5
 is before they were stepped up                    | step-down 1 --date 2020-01-01
 --date: 1 January 2027 is in the future           | step-down 1 --date 2027-01-01

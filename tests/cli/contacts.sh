@@ -6,7 +6,7 @@ run add --name "Aisha Khan" --dob 2007-03-14 --allocated 2025-02-01
 run contact 1 --date 2026-09-02 --note "Talked about college."
 check_status 0 "a contact is logged"
 check_out "contact says what was logged and when the next is due" <<EOF
-Logged contact #1: phone with Aisha Khan on 02/09/2026.
+Logged contact 1: phone with Aisha Khan on 02/09/2026.
 Next contact was due 28/10/2026: overdue by 30 days.
 EOF
 check_true "stored with the defaults: phone, by the worker, not attempted" \
@@ -16,14 +16,14 @@ check_true "stored with the defaults: phone, by the worker, not attempted" \
 run contact aisha --method visit --attempted --note "Not in."
 check_status 0 "an attempted contact is logged"
 check_out "an attempted contact does not reset the clock" <<EOF
-Logged contact #2: attempted visit with Aisha Khan on 27/11/2026.
+Logged contact 2: attempted visit with Aisha Khan on 27/11/2026.
 An attempted contact does not reset the clock.
 Next contact was due 28/10/2026: overdue by 30 days.
 EOF
 
 run contact 1 --date yesterday --method video --by young-person
 check_out "a contact the young person started resets the clock" <<EOF
-Logged contact #3: video with Aisha Khan on 26/11/2026, started by the young person.
+Logged contact 3: video with Aisha Khan on 26/11/2026, started by the young person.
 Next contact due 21/01/2027.
 EOF
 check_true "the summary follows the log" \
@@ -71,10 +71,10 @@ check_refused "a contact without a young person" "contact: give one young person
 	contact --method visit
 
 # Strike out the latest contact: the one before counts again.
-run strike 3 --reason "logged twice"
+run strike 1 3 --reason "logged twice"
 check_status 0 "a contact is struck out"
 check_out "strike says what was struck and what is due now" <<EOF
-Struck out contact #3 (video with Aisha Khan on 26/11/2026); it stays in the log, marked struck out.
+Struck out contact 3 (video with Aisha Khan on 26/11/2026); it stays in the log, marked struck out.
 Next contact due 29/12/2026.
 EOF
 check_true "the struck contact is kept, with when and why" \
@@ -84,13 +84,14 @@ check_true "the summary no longer counts it" \
 	test "$(sql "SELECT last_contact FROM people")" = 2026-11-03
 run show 1
 check_out_has "STRUCK OUT on 27/11/2026: logged twice" "show marks it struck out"
-check_refused "striking it twice" "strike: contact #3 was already struck out on 27/11/2026" \
-	strike 3
-check_refused "striking a contact that does not exist" "strike: there is no contact #999" \
-	strike '#999'
-check_refused "striking something that is not a number" "strike: 'three' is not a contact number" \
-	strike three
-check_refused "strike without a contact" "strike: give one contact number" strike
+check_refused "striking it twice" "strike: contact 3 of young person 1 was already struck out on 27/11/2026" \
+	strike 1 3
+check_refused "striking a contact that does not exist" "strike: young person 1 has no contact 999" \
+	strike 1 '#999'
+check_refused "striking something that is not a number" "strike: 'three' is not the number of a contact (3), letter (L1) or review (R1)" \
+	strike 1 three
+check_refused "strike without a young person (the old form)" "strike: name the young person too" strike 1
+check_refused "strike with nothing" "strike: give the young person and the number" strike
 
 # Pathway plan reviews.
 run review 1 --date 2026-06-01

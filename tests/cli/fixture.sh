@@ -59,4 +59,4 @@ fixture archive 10 --reason "moved away"
 fixture add --name "Ellie-Mae \"Ells\" O'Connor, Jr." --dob 2009-06-30 \
 	--allocated 2026-09-01
 fixture contact 11 --date 2026-10-01 --method visit
-fixture strike 8 --reason "logged for the wrong young person"
+fixture strike 11 1 --reason "logged for the wrong young person"

@@ -86,7 +86,7 @@ check_true "CSV to a file holds the name exactly" \
 # Notes never leave through error messages.
 run contact 2 --note "SECRET NOTE 7731"
 : >"$TEST_DIR/all-errors"
-for args in "strike 999" "show nobody" "contact 2 --date 2030-01-01" \
+for args in "strike 2 999" "show nobody" "contact 2 --date 2030-01-01" \
     "edit 2 --dob 2027-01-01" "handover export 2" "letters sent 2" \
     "step-up 2" "review 2 --date 1990-01-01"; do
 	# shellcheck disable=SC2086

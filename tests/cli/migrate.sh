@@ -8,7 +8,13 @@ run due --format csv
 cp "$out" "$TEST_DIR/due-before.csv"
 
 # Turn the database back into schema 1, as caseload 0.1 wrote it.
-sql "DROP INDEX people_due;
+sql "DROP TRIGGER letters_fixed;
+DROP TRIGGER reviews_fixed;
+ALTER TABLE letters DROP COLUMN struck_on;
+ALTER TABLE letters DROP COLUMN struck_reason;
+ALTER TABLE reviews DROP COLUMN struck_on;
+ALTER TABLE reviews DROP COLUMN struck_reason;
+DROP INDEX people_due;
 ALTER TABLE people DROP COLUMN next_due;
 DROP TABLE settings_used;
 PRAGMA user_version = 1;"
@@ -24,7 +30,7 @@ check_true "a command that only reads leaves it as it was" \
 check_true "and makes no backup" test ! -e "$TEST_DIR/backups"
 run contact 1 --date 2026-11-20 --method phone --attempted
 check_status 0 "a command that writes opens it"
-check_true "and migrates it to schema 2" test "$(sql 'PRAGMA user_version')" = 2
+check_true "and migrates it to the current schema" test "$(sql 'PRAGMA user_version')" = 3
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
 backup=$(ls "$TEST_DIR"/backups/caseload-before-schema-*.db | head -1)

@@ -53,7 +53,7 @@ fixture contact Precious --date 2026-11-26 --method text --by young-person
 fixture contact Grace --date 2026-11-25 --method phone --attempted \
 	--by young-person
 fixture contact Grace --date 2026-11-24 --method visit
-fixture strike 13 --reason "wrong day"
+fixture strike Grace 2 --reason "wrong day"
 # Letters: no command records one on this branch's fixture, so the test
 # writes the rows as the store would (history and summary).
 # Letters of earlier step-downs too, which 'letters sent' would refuse now.

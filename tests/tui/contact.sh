@@ -26,7 +26,7 @@ keys Down v Tab Tab Tab
 type_text "Bursary form done — £500 from the college"
 check_screen "Method           visit" "a letter picks the method"
 keys Enter
-check_screen "Logged contact #9: visit with Ash on 27/11/2026. Next contact due 22/01/2027." \
+check_screen "Logged contact 3: visit with Ash on 27/11/2026. Next contact due 22/01/2027." \
 	"Enter saves, and says when the next contact is due"
 check_screen_lacks "Aisha Khan" "she leaves the overdue list at once"
 check_screen "7/22 stepped up · 2 overdue" "the header counts one fewer overdue"
@@ -36,7 +36,7 @@ run due --format csv
 check_out_has "1,Aisha Khan,stepped-up,2026-11-27,2027-01-22,0,ok" \
 	"the command line sees the contact"
 run show 1
-check_out_has "#9     27/11/2026  visit   by the worker" \
+check_out_has "  3      27/11/2026  visit   by the worker" \
 	"the contact is in the log"
 check_out_has "Bursary form done — £500 from the college" \
 	"with its note, as typed"
@@ -71,7 +71,7 @@ check_unchanged "nothing was written"
 keys C-u
 type_text "yesterday"
 keys Enter
-check_screen "Logged contact #11: phone with Ellie-Mae" "corrected, it saves"
+check_screen "Logged contact 2: phone with Ellie-Mae" "corrected, it saves"
 if [ "$(sql "SELECT on_date FROM contacts WHERE id = 11")" = 2026-11-26 ]; then
 	ok "\"yesterday\" is the day before today"
 else

@@ -66,7 +66,7 @@ check_screen "The window is too small" "too small with a dialog open"
 resize 80 24
 check_screen "typed before the resize" "the dialog comes back with its text"
 keys Enter
-check_screen "Logged contact #9" "... and can still be saved"
+check_screen "Logged contact 2: phone with Ellie-Mae" "... and can still be saved"
 
 resize 60 20
 wait_for "press q to quit"

@@ -203,7 +203,7 @@ check_unchanged "nothing was lost or changed"
 keys c
 wait_for "Log a contact with"
 keys Enter
-check_screen "Logged contact #9" "caseload carries on after it"
+check_screen "Logged contact 2: phone with Ellie-Mae" "caseload carries on after it"
 keys q
 check_exit 0 "quits with status 0"
 

@@ -68,7 +68,7 @@ type_text " (signed)"
 check_screen "tutor's signature before the end of term (signed)." \
 	"the arrows move between the lines"
 keys Enter
-check_screen "Logged contact #9: phone with Ash" "Enter saves the note"
+check_screen "Logged contact 3: phone with Ash" "Enter saves the note"
 check_note 9 "Met at the college library.|Talked about the bursary form, which needs the tutor's signature before the end of term (signed).|Next: phone on Monday." \
 	"the database holds the worker's line breaks, and only those"
 run show 1
@@ -78,7 +78,7 @@ check_out_has "         Talked about the bursary form, which needs the tutor's s
 # The page shows each line of the note under the contact.
 keys Enter
 wait_for "Aisha Khan  (number 1)"
-check_screen "  #9     27/11/2026  phone   by the worker" "the page lists the contact"
+check_screen "  3      27/11/2026  phone   by the worker" "the page lists the contact"
 check_screen "         Met at the college library." "... its note's first line, indented"
 check_screen "         Talked about the bursary form, which needs the tutor's signature before the end of term" \
 	"... the second, wrapped to the page"
@@ -88,7 +88,7 @@ check_screen "         Next: phone on Monday." "... and the third on a line of i
 
 # A struck-out pick list shows the note on one line.
 keys d
-check_screen "#9     27/11/2026  phone  Met at the college library. / Talked ab" \
+check_screen "3      27/11/2026  phone  Met at the college library. / Talked ab" \
 	"the strike out list joins the note's lines with /"
 keys Escape
 
@@ -113,7 +113,7 @@ check_screen "lines 6-13 of 20 (PgUp, PgDn)" "PgUp scrolls the box up"
 check_screen "Point 06 of the meeting." "... to earlier lines"
 check_screen_lacks "Point 14 of the meeting." "... and the last ones go"
 keys Enter
-check_screen "Logged contact #10: phone with Ash" "the long note saves"
+check_screen "Logged contact 4: phone with Ash" "the long note saves"
 check_note 10 "$expected" "it is stored whole, line by line"
 
 # --------------------------------------------------- the worker's editor
@@ -135,7 +135,7 @@ check_screen "the note written in the editor is too long (more than 65536 bytes)
 	"a note too long from the editor is refused"
 rm -f "$TEST_DIR/long-editor"
 keys Enter
-check_screen "Logged contact #11: phone with Ash" "the edited note saves"
+check_screen "Logged contact 5: phone with Ash" "the edited note saves"
 check_note 11 "Typed in the box.|Written in the editor." \
 	"the note from the editor is stored"
 if ls -a "$TEST_DIR" | grep -q caseload-tmp; then
@@ -195,7 +195,7 @@ else
 	ok "the status line stays clear of the dialog"
 fi
 keys Enter
-check_screen "Logged contact #13: phone with" "it saves at 80x24"
+check_screen "Logged contact 2: phone with" "it saves at 80x24"
 check_note 13 "Row 1|Row 2|Row 3|Row 4|Row 5|Row 6|Row 7" \
 	"the note is stored whole"
 
@@ -216,7 +216,7 @@ check_screen "Line 1" "... showing the whole note"
 resize 80 24
 check_screen "lines 2-7 of 7" "back at 80x24 the box scrolls again"
 keys Enter
-check_screen "Logged contact #14: phone with" "it saves after the resizes"
+check_screen "Logged contact 3: phone with" "it saves after the resizes"
 check_note 14 "Line 1|Line 2|Line 3|Line 4|Line 5|Line 6|Line 7" \
 	"with the text typed before them"
 # Esc asks before throwing a typed note away.

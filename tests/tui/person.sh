@@ -15,9 +15,9 @@ check_screen "! Next contact    28/10/2026  overdue by 30 days" \
 	"what is coming up, overdue marked with !"
 
 # The contact log, newest first: the attempted visit above the phone call.
-first=$(screen | grep -n '#2 .*30/10/2026  visit   by the worker, attempted' |
+first=$(screen | grep -n ' 2 .*30/10/2026  visit   by the worker, attempted' |
 	cut -d: -f1)
-second=$(screen | grep -n '#1 .*02/09/2026  phone' | cut -d: -f1)
+second=$(screen | grep -n ' 1 .*02/09/2026  phone' | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then
 	ok "the contact log is newest first"
 else
@@ -26,21 +26,21 @@ else
 fi
 
 keys End
-check_screen "Plan reviews    01/06/2026" "End scrolls to the end of the page"
+check_screen "R1     01/06/2026" "End scrolls to the end of the page"
 check_screen_lacks "Aisha Khan  (number 1)" "... and the top scrolls away"
 keys Home
 check_screen "Aisha Khan  (number 1)" "Home goes back to the top"
 
 # Strike out: choose the phone call, give a reason, confirm with Enter.
 keys d
-check_screen "Strike out which contact?" "d offers the contacts to strike out"
-check_screen "#2     30/10/2026  visit  (attempted) Not in." \
+check_screen "Strike out which of Ash's entries?" "d offers the contacts to strike out"
+check_screen "2      30/10/2026  visit  (attempted) Not in." \
 	"the pick list shows each contact"
 keys Down Enter
-check_screen "Strike out contact #1?" "choosing one asks to confirm"
+check_screen "Strike out Ash's contact 1?" "choosing one asks to confirm"
 type_text "logged twice"
 keys Enter
-check_screen "Struck out contact #1; it stays in the log" \
+check_screen "Struck out Ash's contact 1; it stays in the record" \
 	"Enter strikes it out"
 check_screen "STRUCK OUT on 27/11/2026: logged twice" \
 	"the page shows it struck out"
@@ -58,11 +58,11 @@ check_out_has "1,Aisha Khan,stepped-up,,2025-02-01,664,overdue" \
 
 # Esc before confirming keeps the contact.
 keys d
-wait_for "Strike out which contact?"
+wait_for "Strike out which of Ash's entries?"
 keys Enter
-wait_for "Strike out contact #2?"
+wait_for "Strike out Ash's contact 2?"
 keys Escape
-check_screen_lacks "Strike out contact #2?" "Esc closes the confirmation"
+check_screen_lacks "Strike out Ash's contact 2?" "Esc closes the confirmation"
 if [ "$(sql "SELECT struck_on IS NULL FROM contacts WHERE id = 2")" = 1 ]; then
 	ok "... and nothing is struck out"
 else

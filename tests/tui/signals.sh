@@ -25,7 +25,7 @@ check_screen "7/22 stepped up · 2 overdue" "... and the header follows"
 keys c
 wait_for "Log a contact with"
 keys Enter
-wait_for "Logged contact #10"
+wait_for "Logged contact 2: phone with Ellie-Mae"
 pid=$(caseload_pid)
 kill -TERM "$pid"
 check_exit 143 "SIGTERM ends caseload (status 128 + 15)"

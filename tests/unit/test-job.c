@@ -172,30 +172,181 @@ test_contact(void **state)
 	    &cause, JOB_WHO);
 }
 
+/* Add another young person to the fixture's caseload: their number. */
+static long
+another(struct fixture *fx)
+{
+	struct person p;
+	char *cause = NULL;
+
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = "Bo Chen";
+	p.facts.dob = D(2006, 1, 1);
+	p.facts.allocated_on = D(2026, 9, 1);
+	assert_int_equal(store_person_add(fx->s.st, &p, &cause), 0);
+	return p.id;
+}
+
 static void
 test_strike(void **state)
 {
 	struct fixture *fx = *state;
 	struct job_result r;
+	struct contact c;
 	char *cause = NULL;
-	long made;
+	long other;
 
-	assert_int_equal(log_contact(fx, D(2026, 11, 20), NULL, &r, &cause), 0);
-	made = r.made;
+	/* The other young person's contact is the first in the database. */
+	other = another(fx);
+	memset(&c, 0, sizeof c);
+	c.person_id = other;
+	c.on = D(2026, 11, 21);
+	c.struck_on = DATE_NONE;
+	assert_int_equal(job_contact(&fx->s, &c, &r, &cause), 0);
+	assert_int_equal(c.number, 1);
 	job_result_free(&r);
-	assert_refused(job_strike(&fx->s, made + 1, NULL, &r, &cause), &r,
-	    &cause, JOB_WHO);
-	assert_refused(job_strike(&fx->s, made, "two\nlines", &r, &cause), &r,
-	    &cause, JOB_REASON);
-	assert_int_equal(job_strike(&fx->s, made, "wrong person", &r, &cause),
-	    0);
+	assert_int_equal(log_contact(fx, D(2026, 11, 20), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	assert_int_equal(log_contact(fx, D(2026, 11, 10), NULL, &r, &cause), 0);
+	job_result_free(&r);
+
+	assert_refused(job_strike(&fx->s, fx->id, ENTRY_CONTACT, 3, NULL, &r,
+	    &cause), &r, &cause, JOB_WHO);
+	assert_refused(job_strike(&fx->s, 999, ENTRY_CONTACT, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_WHO);
+	assert_refused(job_strike(&fx->s, fx->id, ENTRY_CONTACT, 1,
+	    "two\nlines", &r, &cause), &r, &cause, JOB_REASON);
+	/* Their contact 1 is theirs, not the first in the database. */
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_CONTACT, 1,
+	    "wrong person", &r, &cause), 0);
 	assert_non_null(r.contact);
+	assert_int_equal(r.contact->person_id, fx->id);
+	assert_int_equal(r.contact->number, 1);
 	assert_int_equal(r.contact->on, D(2026, 11, 20));
+	assert_null(r.entry);
+	/* Contact 2 (10/11/2026) counts now: due 56 days after it. */
+	assert_int_equal(r.row.contact.due, D(2027, 1, 5));
+	job_result_free(&r);
+	assert_refused(job_strike(&fx->s, fx->id, ENTRY_CONTACT, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_AGAIN);
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_CONTACT, 2, NULL, &r,
+	    &cause), 0);
 	/* Struck out, the first contact is due from allocation again. */
 	assert_int_equal(r.row.contact.state, DUE_OVERDUE);
 	job_result_free(&r);
-	assert_refused(job_strike(&fx->s, made, NULL, &r, &cause), &r, &cause,
-	    JOB_AGAIN);
+	/* The other young person's contact is untouched. */
+	assert_int_equal(job_strike(&fx->s, other, ENTRY_CONTACT, 1, NULL, &r,
+	    &cause), 0);
+	assert_int_equal(r.contact->on, D(2026, 11, 21));
+	job_result_free(&r);
+}
+
+static void
+test_strike_review(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+
+	/* Nothing to strike: the refusal says what they have. */
+	r.refused = 0;
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_REVIEW, 1, NULL, &r,
+	    &cause), -1);
+	assert_int_equal(r.field, JOB_WHO);
+	assert_string_equal(cause, "young person 1 has no review R1: they "
+	    "have no contacts, no letters, no reviews");
+	free(cause);
+	cause = NULL;
+	job_result_free(&r);
+
+	assert_int_equal(job_review(&fx->s, fx->id, D(2026, 10, 1), &r,
+	    &cause), 0);
+	job_result_free(&r);
+	assert_int_equal(job_review(&fx->s, fx->id, D(2026, 11, 1), &r,
+	    &cause), 0);
+	assert_int_equal(r.row.review.due, D(2027, 5, 1));
+	job_result_free(&r);
+
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_REVIEW, 2,
+	    "another young person's", &r, &cause), 0);
+	assert_null(r.contact);
+	assert_non_null(r.entry);
+	assert_int_equal(r.entry->kind, ENTRY_REVIEW);
+	assert_int_equal(r.entry->on, D(2026, 11, 1));
+	/* The review clock goes back to the review before. */
+	assert_int_equal(r.row.review.due, D(2027, 4, 1));
+	assert_int_equal(r.row.person->facts.last_review, D(2026, 10, 1));
+	job_result_free(&r);
+
+	r.refused = 0;
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_REVIEW, 2, NULL, &r,
+	    &cause), -1);
+	assert_int_equal(r.field, JOB_AGAIN);
+	assert_string_equal(cause, "review R2 of young person 1 was already "
+	    "struck out on 27/11/2026");
+	free(cause);
+	cause = NULL;
+	job_result_free(&r);
+
+	r.refused = 0;
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_REVIEW, 3, NULL, &r,
+	    &cause), -1);
+	assert_string_equal(cause, "young person 1 has no review R3: they "
+	    "have no contacts, no letters, reviews R1 to R2");
+	free(cause);
+	cause = NULL;
+	job_result_free(&r);
+
+	/* Both struck out: due from their start again. */
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_REVIEW, 1, NULL, &r,
+	    &cause), 0);
+	assert_int_equal(r.row.review.due, D(2027, 3, 1));
+	assert_int_equal(r.row.person->facts.last_review, DATE_NONE);
+	job_result_free(&r);
+}
+
+static void
+test_strike_letter(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_DOWN,
+	    D(2026, 11, 2), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	assert_int_equal(job_letter_sent(&fx->s, fx->id, D(2026, 11, 20), &r,
+	    &cause), 0);
+	assert_int_equal(r.row.letter.due, D(2027, 11, 20));
+	job_result_free(&r);
+
+	r.refused = 0;
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_LETTER, 2, NULL, &r,
+	    &cause), -1);
+	assert_string_equal(cause, "young person 1 has no letter L2: they "
+	    "have no contacts, letter L1, no reviews");
+	free(cause);
+	cause = NULL;
+	job_result_free(&r);
+
+	assert_int_equal(job_strike(&fx->s, fx->id, ENTRY_LETTER, 1,
+	    "recorded before it was posted", &r, &cause), 0);
+	assert_non_null(r.entry);
+	assert_int_equal(r.entry->kind, ENTRY_LETTER);
+	assert_int_equal(r.entry->on, D(2026, 11, 20));
+	/* The next letter is due from the step down again. */
+	assert_int_equal(r.row.letter.due, D(2027, 11, 2));
+	assert_int_equal(r.row.person->facts.last_letter, DATE_NONE);
+	job_result_free(&r);
+	assert_refused(job_strike(&fx->s, fx->id, ENTRY_LETTER, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_AGAIN);
+
+	/* A struck letter does not stop the letter being recorded again. */
+	assert_int_equal(job_letter_sent(&fx->s, fx->id, D(2026, 11, 20), &r,
+	    &cause), 0);
+	assert_int_equal(r.row.letter.due, D(2027, 11, 20));
+	job_result_free(&r);
 }
 
 static void
@@ -992,6 +1143,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_contact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strike, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strike_review, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_strike_letter, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_status_review_letter, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_add, setup, teardown),

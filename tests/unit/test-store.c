@@ -139,7 +139,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 2);
+	assert_int_equal(store_schema_version(), 3);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 
@@ -1479,6 +1479,17 @@ tampered_use_date(long id, date_t on, void *arg)
 }
 
 static int
+tampered_use_dated(const struct entry *e, void *arg)
+{
+	(void)arg;
+	(void)date_age(D(2007, 3, 14), e->on);
+	(void)date_age(D(2007, 3, 14), e->struck_on);
+	if (e->struck_reason != NULL)
+		(void)strlen(e->struck_reason);
+	return 0;
+}
+
+static int
 tampered_use_entry(const struct agenda_entry *e, void *arg)
 {
 	(void)arg;
@@ -1533,9 +1544,9 @@ tampered_each_person(struct fixture *fx, const struct rules_settings *rs,
 		assert_int_equal(store_status_each(fx->st, id,
 		    tampered_use_status, NULL, &cause), 0);
 		assert_int_equal(store_letters_each(fx->st, id,
-		    tampered_use_date, NULL, &cause), 0);
+		    tampered_use_dated, NULL, &cause), 0);
 		assert_int_equal(store_reviews_each(fx->st, id,
-		    tampered_use_date, NULL, &cause), 0);
+		    tampered_use_dated, NULL, &cause), 0);
 		assert_int_equal(views_due_get(fx->st, rs, today, id, &row,
 		    &cause), 0);
 		tampered_use_row(&row, NULL);

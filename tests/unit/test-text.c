@@ -32,6 +32,12 @@ test_width(void **state)
 	/* Control characters count as their escapes. */
 	assert_int_equal(text_width("a\nb"), 4);
 	assert_int_equal(text_width("\x1b"), 4);
+	/* One character of a longer string, by its length in bytes. */
+	assert_int_equal(text_char_cols("ëx", 2), 1);
+	assert_int_equal(text_char_cols("李明", 3), 2);
+	assert_int_equal(text_char_cols("\xf0\x9f\x98\x80!", 4), 2);
+	assert_int_equal(text_char_cols("\x1b[2J", 1), 4);
+	assert_int_equal(text_char_cols("\xcc\x81", 2), 0);	/* an accent */
 }
 
 static void
