@@ -132,6 +132,31 @@ int job_backup(struct session *s, const char *dest, struct job_result *r,
 int job_restore(struct session *s, const char *src, struct job_result *r,
     char **cause);
 
+/* What job_check found. */
+struct job_check {
+	char		**problems;	/* each in plain words, as found */
+	size_t		  n;
+	int		  schema;	/* the schema version of caseload */
+	int		  people;	/* when sound: everyone, */
+	int		  up, down, archived; /* by their status */
+};
+
+/*
+ * Check the open caseload as 'caseload check' does (store_check):
+ * SQLite's integrity and foreign key checks, and every young person's
+ * summary (status, last contact, letter, review, next contact) against
+ * their history.  It only reads.  0 when the check ran: out->problems
+ * holds what it found (out->n of them: none when the caseload is sound,
+ * and then out counts the young people); -1 with *cause when it could
+ * not run (what was found before is kept in out).  Free out with
+ * job_check_free either way.
+ */
+int job_check(struct session *s, struct job_check *out, struct job_result *r,
+    char **cause);
+
+/* Free what c holds (not c itself); safe on a zeroed one. */
+void job_check_free(struct job_check *c);
+
 /*
  * Hand young people ids[0..n) over: their whole records to a handover
  * file at dest (mode 0600; see store_handover_export), made today by the

@@ -328,6 +328,64 @@ job_restore(struct session *s, const char *src, struct job_result *r,
 	return rc;
 }
 
+/* Keep a problem store_check found. */
+static void
+job_check_problem(const char *problem, void *arg)
+{
+	struct job_check *c = arg;
+
+	c->problems = xreallocarray(c->problems, c->n + 1,
+	    sizeof *c->problems);
+	c->problems[c->n++] = xstrdup(problem);
+}
+
+/* Count a young person of a sound caseload by their status. */
+static int
+job_check_count(const struct person *p, void *arg)
+{
+	struct job_check *c = arg;
+
+	c->people++;
+	if (p->facts.status == STATUS_UP)
+		c->up++;
+	else if (p->facts.status == STATUS_DOWN)
+		c->down++;
+	else
+		c->archived++;
+	return 0;
+}
+
+int
+job_check(struct session *s, struct job_check *out, struct job_result *r,
+    char **cause)
+{
+	memset(out, 0, sizeof *out);
+	out->problems = NULL;
+	out->schema = store_schema_version();
+	if (job_start(s, r, cause) != 0)
+		return -1;
+	if (store_check(s->st, job_check_problem, out, cause) < 0)
+		return -1;
+	if (out->n > 0)
+		return 0;
+	return store_people_each(s->st, STORE_EVERYONE, job_check_count, out,
+	    cause);
+}
+
+void
+job_check_free(struct job_check *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		free(c->problems[i]);
+	free(c->problems);
+	memset(c, 0, sizeof *c);
+	c->problems = NULL;
+}
+
 int
 job_handover_export(struct session *s, const long *ids, size_t n,
     const char *dest, struct job_result *r, char **cause)

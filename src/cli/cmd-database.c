@@ -13,40 +13,30 @@
 #include "cli.h"
 #include "text.h"
 
+/* Say the problems job_check found, on standard output. */
 static void
-check_problem(const char *problem, void *arg)
+check_say_problems(const struct job_check *c)
 {
-	int *n = arg;
-	char *safe = text_escape(problem, 0);
+	char *safe;
+	size_t i;
 
-	if (*n == 0)
-		printf("Problems found:\n");
-	(*n)++;
-	printf("  %s\n", safe);
-	free(safe);
-}
-
-struct check_counts {
-	int	people;
-};
-
-static int
-check_count(const struct person *p, void *arg)
-{
-	struct check_counts *c = arg;
-
-	(void)p;
-	c->people++;
-	return 0;
+	for (i = 0; i < c->n; i++) {
+		if (i == 0)
+			printf("Problems found:\n");
+		safe = text_escape(c->problems[i], 0);
+		printf("  %s\n", safe);
+		free(safe);
+	}
 }
 
 int
 cmd_check(struct cli *cli, int argc, char **argv)
 {
-	struct check_counts counts = { 0 };
+	struct job_check c;
+	struct job_result r;
 	struct store *st;
 	char *cause = NULL;
-	int rc, n = 0, problems;
+	int rc;
 
 	if ((rc = cli_no_options("check", argc, argv)) != 0)
 		return rc;
@@ -54,28 +44,25 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		return cli_operands_error("check", "takes nothing more");
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
-	problems = store_check(st, check_problem, &n, &cause);
-	if (problems < 0) {
+	rc = job_check(&cli->ses, &c, &r, &cause);
+	check_say_problems(&c);
+	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
-		return EXIT_FAILED;
-	}
-	if (problems > 0) {
-		cli_error("%s has %d problem%s (listed above); restore a "
+		rc = EXIT_FAILED;
+	} else if (c.n > 0) {
+		cli_error("%s has %zu problem%s (listed above); restore a "
 		    "backup with 'caseload restore FILE'", store_path(st),
-		    problems, problems == 1 ? "" : "s");
-		return EXIT_FAILED;
+		    c.n, c.n == 1 ? "" : "s");
+		rc = EXIT_FAILED;
+	} else {
+		printf("%s: ok (schema %d, %d young %s).\n", store_path(st),
+		    c.schema, c.people, c.people == 1 ? "person" : "people");
+		rc = EXIT_DONE;
 	}
-	if (store_people_each(st, STORE_EVERYONE, check_count, &counts,
-	    &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return EXIT_FAILED;
-	}
-	printf("%s: ok (schema %d, %d young %s).\n", store_path(st),
-	    store_schema_version(), counts.people,
-	    counts.people == 1 ? "person" : "people");
-	return EXIT_DONE;
+	job_check_free(&c);
+	job_result_free(&r);
+	return rc;
 }
 
 /* A backup or restore not done: "COMMAND: why", exit 2 or 1. */

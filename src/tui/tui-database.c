@@ -1,10 +1,11 @@
 /*
  * tui-database.c: the files of the whole caseload from the screen: back
- * it up to a file, put a backup back in its place, or import young people
- * another worker handed over (B), and hand a young person over to another
- * worker (H, on their page), with the jobs that 'caseload backup',
- * 'caseload restore' and 'caseload handover export' and 'import' call
- * (job.h): the same checks, the same files.
+ * it up to a file, put a backup back in its place, import young people
+ * another worker handed over or a spreadsheet holds, check it (B), and
+ * hand a young person over to another worker (H, on their page), with
+ * the jobs that 'caseload backup', 'restore', 'handover export' and
+ * 'import', 'import' and 'check' call (job.h): the same checks, the same
+ * files.
  */
 #include <config.h>
 
@@ -15,10 +16,14 @@
 
 #include "check.h"
 #include "job.h"
+#include "rules.h"
 #include "tui-int.h"
 #include "xmalloc.h"
 
-enum { DB_BACKUP, DB_RESTORE, DB_IMPORT, DB_COUNT };
+enum { DB_BACKUP, DB_RESTORE, DB_IMPORT, DB_SHEET, DB_CHECK, DB_COUNT };
+
+static void tui_sheet_import_dialog(struct tui *);
+static void tui_check_open(struct tui *);
 
 /* The file typed into field 0, with ~/ for the home folder; NULL after an
  * error beside it. */
@@ -98,7 +103,7 @@ restore_save(struct tui *t, struct tui_form *f, void *arg)
 	return 0;
 }
 
-/* Back up, restore or import: the form for what was chosen. */
+/* Back up, restore, import or check: the form for what was chosen. */
 static int
 database_chosen(struct tui *t, size_t chosen, void *arg)
 {
@@ -124,8 +129,12 @@ database_chosen(struct tui *t, size_t chosen, void *arg)
 		    "checked whole; the caseload as it is now is kept in the "
 		    "backups folder first.", specs, 1, values, 1, "restore",
 		    restore_save, NULL, NULL);
-	} else
+	} else if (chosen == DB_IMPORT)
 		tui_handover_import_dialog(t);
+	else if (chosen == DB_SHEET)
+		tui_sheet_import_dialog(t);
+	else
+		tui_check_open(t);
 	return TUI_DRAW;
 }
 
@@ -136,6 +145,8 @@ tui_database_open(struct tui *t)
 		"Back up the caseload to a file",
 		"Restore the caseload from a backup",
 		"Import young people from a handover file",
+		"Import young people from a spreadsheet (CSV)",
+		"Check the database",
 	};
 
 	tui_pick_open(t, "The database", items, DB_COUNT, DB_BACKUP,
@@ -378,4 +389,244 @@ tui_handover_import_dialog(struct tui *t)
 	    "page), with their whole records. The file is checked whole, and "
 	    "you are asked before anything is imported.", specs, 1, values,
 	    1, "look at it", handover_in_look, NULL, NULL);
+}
+
+/* ------------------------------------------------------- a spreadsheet */
+
+/* How many of a sheet's problems the box shows. */
+#define SHEET_PROBLEMS_SHOWN 5
+
+/* A spreadsheet read and checked with a dry run, waiting for a yes. */
+struct sheet_in {
+	char			*path;
+	struct job_import	 imp;
+};
+
+static void
+sheet_in_free(void *arg)
+{
+	struct sheet_in *in = arg;
+
+	if (in == NULL)
+		return;
+	job_import_free(&in->imp);
+	free(in->path);
+	free(in);
+}
+
+/* The file's own name, without its folder. */
+static const char *
+sheet_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+/* The first few problems of a sheet, in a box, "line N: why" each. */
+static void
+sheet_problems(struct tui *t, const struct sheet_in *in)
+{
+	const struct import_sheet *sheet = &in->imp.sheet;
+	size_t i, n = sheet->nproblems;
+	size_t shown = n < SHEET_PROBLEMS_SHOWN ? n : SHEET_PROBLEMS_SHOWN;
+	char *body, *next;
+
+	body = xasprintf("%zu problem%s in %s%s:", n, n == 1 ? "" : "s",
+	    sheet_name(in->path), shown < n ? ", the first few" : "");
+	for (i = 0; i < shown; i++) {
+		next = xasprintf("%s\n  line %d: %s", body,
+		    sheet->problems[i].line, sheet->problems[i].what);
+		free(body);
+		body = next;
+	}
+	if (shown < n) {
+		next = xasprintf("%s\n... and %zu more: 'caseload import "
+		    "--dry-run FILE' lists them all.", body, n - shown);
+		free(body);
+		body = next;
+	}
+	tui_report(t, "Import young people from a spreadsheet", body,
+	    "Nothing was imported; fix the sheet and try again.",
+	    STYLE_ERROR);
+	free(body);
+}
+
+/*
+ * An import not done: the sheet's problems in a box, or why on the
+ * status line.
+ */
+static void
+sheet_refused(struct tui *t, const struct sheet_in *in,
+    const struct job_result *r, const char *cause)
+{
+	if (!r->refused)
+		tui_error(t, "Importing failed: %s; nothing was imported.",
+		    cause);
+	else if (in->imp.sheet.nproblems > 0)
+		sheet_problems(t, in);
+	else
+		tui_error(t, "Nothing was imported: %s.", cause);
+}
+
+/* Yes: import the sheet looked at, then show who came. */
+static int
+sheet_yes(struct tui *t, enum tui_action answer, void *arg)
+{
+	struct sheet_in *in = arg;
+	struct job_result r;
+	char *cause = NULL, *cap = NULL;
+	size_t n;
+	int up;
+
+	(void)answer;
+	if (job_import(t->ses, &in->imp, 0, &r, &cause) != 0) {
+		sheet_refused(t, in, &r, cause);
+		free(cause);
+		job_result_free(&r);
+		return TUI_DRAW;
+	}
+	job_result_free(&r);
+	tui_changed(t);
+	n = in->imp.added;
+	if (n > 0)
+		tui_list_select(t, in->imp.sheet.rows[0].person.id);
+	up = t->counts.stepped_up;
+	if (rules_over_cap(up, &t->ses->cfg.rules))
+		cap = xasprintf(" %d young people are stepped up now, %d over "
+		    "your cap of %d.", up, up - t->ses->cfg.rules.cap,
+		    t->ses->cfg.rules.cap);
+	tui_message(t, "Added %zu young %s from %s (%zu stepped up, %zu "
+	    "stepped down).%s", n, n == 1 ? "person" : "people",
+	    sheet_name(in->path), n - in->imp.down, in->imp.down,
+	    cap != NULL ? cap : "");
+	free(cap);
+	return TUI_DRAW;
+}
+
+/* "3 of them stepped down", or all, or none. */
+static char *
+sheet_how(const struct job_import *imp)
+{
+	size_t n = imp->sheet.n;
+
+	if (imp->down == 0)
+		return xstrdup(n == 1 ? "stepped up" : "all stepped up");
+	if (imp->down == n)
+		return xstrdup(n == 1 ? "stepped down" : "all stepped down");
+	return xasprintf("%zu of them stepped down", imp->down);
+}
+
+/* Rows of young people under 16, or 25 and over, as on today. */
+static size_t
+sheet_ages(const struct tui *t, const struct job_import *imp)
+{
+	enum stage stage;
+	size_t i, n = 0;
+
+	for (i = 0; i < imp->sheet.n; i++) {
+		stage = rules_stage(imp->sheet.rows[i].person.facts.dob,
+		    t->ses->today);
+		if (stage == STAGE_UNDER_16 || stage == STAGE_25_PLUS)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Read the sheet and try it with a dry run: its problems in a box, or
+ * what it would add and a question.  Nothing is written here.
+ */
+static int
+sheet_look(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct sheet_in *in;
+	struct job_result r;
+	char *path, *cause = NULL, *how, *ages = NULL, *question;
+	size_t n, odd;
+
+	(void)arg;
+	if ((path = database_file(f)) == NULL)
+		return -1;
+	in = xcalloc(1, sizeof *in);
+	in->path = path;
+	if (job_import_read(t->ses, path, &in->imp, &r, &cause) != 0 ||
+	    job_import(t->ses, &in->imp, 1, &r, &cause) != 0) {
+		sheet_refused(t, in, &r, cause);
+		free(cause);
+		job_result_free(&r);
+		sheet_in_free(in);
+		return -1;
+	}
+	job_result_free(&r);
+	n = in->imp.sheet.n;
+	how = sheet_how(&in->imp);
+	if ((odd = sheet_ages(t, &in->imp)) > 0)
+		ages = xasprintf("\n%zu of them %s under 16, or 25 and over.",
+		    odd, odd == 1 ? "is" : "are");
+	question = xasprintf("%zu young %s to add, %s.%s\nAdd %s from %s to "
+	    "this caseload?", n, n == 1 ? "person" : "people", how,
+	    ages != NULL ? ages : "", n == 1 ? "them" : "them all",
+	    sheet_name(path));
+	tui_ask(t, "Import young people from a spreadsheet", question,
+	    "y: yes, import them   n: no", 0, sheet_yes, in, sheet_in_free);
+	free(question);
+	free(ages);
+	free(how);
+	return 0;
+}
+
+static void
+tui_sheet_import_dialog(struct tui *t)
+{
+	static const struct tui_field_spec specs[] = {
+		{ "File", FIELD_TEXT, 44, PATH_MAX, NULL, NULL, 0 },
+	};
+	const char *values[1] = { "" };
+
+	tui_form_open(t, "Import young people from a spreadsheet", "A sheet "
+	    "saved as CSV with a header row (name, date of birth, and "
+	    "optional columns such as status and last contact), as "
+	    "'caseload import' reads it. It is checked whole first, and you "
+	    "are asked before anything is imported.", specs, 1, values, 1,
+	    "look at it", sheet_look, NULL, NULL);
+}
+
+/* ------------------------------------------------------------ the check */
+
+static void
+tui_check_open(struct tui *t)
+{
+	struct job_check c;
+	struct job_result r;
+	char *cause = NULL, *body, *next;
+	size_t i;
+
+	if (job_check(t->ses, &c, &r, &cause) != 0) {
+		tui_error(t, "The check could not run: %s", cause);
+		free(cause);
+	} else if (c.n > 0) {
+		body = xasprintf("%zu problem%s found in %s:", c.n, c.n == 1 ?
+		    "" : "s", store_path(t->ses->st));
+		for (i = 0; i < c.n; i++) {
+			next = xasprintf("%s\n  %s", body, c.problems[i]);
+			free(body);
+			body = next;
+		}
+		tui_report(t, "Check the database", body, "The database is "
+		    "not sound: restore a backup (B, then Restore), or ask "
+		    "for help before changing anything.", STYLE_ERROR);
+		free(body);
+	} else {
+		body = xasprintf("The database is sound: %d young %s, %d "
+		    "stepped up, %d stepped down and %d archived.\nSQLite "
+		    "finds nothing wrong in it, and every young person's "
+		    "summary agrees with their history.\n\n%s (schema %d)",
+		    c.people, c.people == 1 ? "person" : "people", c.up,
+		    c.down, c.archived, store_path(t->ses->st), c.schema);
+		tui_report(t, "Check the database", body, NULL, STYLE_OK);
+		free(body);
+	}
+	job_check_free(&c);
+	job_result_free(&r);
 }

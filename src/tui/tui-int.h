@@ -268,6 +268,16 @@ void tui_handover_dialog(struct tui *t, long id);
 /* Import a handover file, as 'caseload handover import', after asking. */
 void tui_handover_import_dialog(struct tui *t);
 
+/*
+ * tui-report.c: show text to read in a box over the screen beneath: body
+ * (which may hold newlines; a line starting with two spaces is an item of
+ * a list) wrapped to the box and scrolled when longer than it, then
+ * verdict (or NULL) in style, always in sight.  Esc, q or
+ * Enter closes it.  The strings are copied.
+ */
+void tui_report(struct tui *t, const char *title, const char *body,
+    const char *verdict, enum tui_style style);
+
 /* tui-figures.c */
 /* Open the supervision figures, as 'caseload stats' gives them. */
 void tui_figures_open(struct tui *t);

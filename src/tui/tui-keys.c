@@ -91,10 +91,11 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "the interval, recent contacts, letters and reviews, as 'caseload "
 	  "stats' gives them", "figures", 3 },
 	{ TUI_DATABASE, TUI_ON_LIST, { 'B' }, "Jobs",
-	  "back the caseload up to a file, restore it from a backup, or import "
-	  "young people another worker handed over, as 'caseload backup', "
-	  "'caseload restore' and 'caseload handover import' do", "database",
-	  3 },
+	  "the database: back the caseload up to a file, restore it from a "
+	  "backup, import young people another worker handed over or a "
+	  "spreadsheet (CSV) holds (shown first, imported only when you say "
+	  "yes), or check it, as 'caseload backup', 'restore', 'handover "
+	  "import', 'import' and 'check' do", "database", 3 },
 	{ TUI_HANDOVER, TUI_ON_PAGE, { 'H' }, "Jobs",
 	  "hand the young person over to another worker: their whole record "
 	  "to a file, as 'caseload handover export' writes it", NULL, 0 },
