@@ -461,7 +461,6 @@ store_check_person(const struct person *p, void *arg)
 		    person_status_label(p->facts.status),
 		    person_status_label(sum.status));
 		if (cs->cb != NULL)
-		if (cs->cb != NULL)
 			cs->cb(msg, cs->arg);
 		free(msg);
 		cs->problems++;
