@@ -605,14 +605,50 @@ form_key(struct tui *t, struct tui_screen *s, int key)
 	return TUI_DRAW;
 }
 
+/*
+ * Where the cursor is in the current one-line field, in columns from the
+ * start of its text.  Posting a form again puts the cursor at the start
+ * of the field, and the FORM library has no call that says where it is,
+ * so this reads the form's own curcol and begincol (public in form.h, and
+ * what form_driver itself keeps) and the column the field is scrolled by.
+ */
+static int
+form_column(const struct tui_form *f)
+{
+	return f->form->begincol + f->form->curcol;
+}
+
+/* Move the cursor of the current field to column col of its text. */
+static void
+form_goto_column(struct tui_form *f, int col)
+{
+	int was;
+
+	form_driver(f->form, REQ_BEG_LINE);
+	while (form_column(f) < col) {
+		was = form_column(f);
+		if (form_driver(f->form, REQ_NEXT_CHAR) != E_OK ||
+		    form_column(f) <= was)
+			break;
+	}
+}
+
+/*
+ * The windows are made again for the new size; the worker's place in
+ * the field they were typing in is kept, so that what they type next
+ * goes where it did before.  (A box of several lines keeps its own.)
+ */
 static void
 form_resize(struct tui *t, struct tui_screen *s)
 {
 	struct tui_form *f = s->data;
+	int col = form_column(f);
 
 	(void)t;
 	form_unplace(f);
 	form_place(f);
+	if (f->specs[form_current(f)].kind == FIELD_TEXT)
+		form_goto_column(f, col);
 }
 
 static void
