@@ -239,6 +239,13 @@ void tui_export_dialog(struct tui *t);
  * folder; a new string the caller frees, or NULL when HOME is not set.
  */
 char *tui_path(const char *typed);
+/*
+ * The path a screen offers for a new file called name: "~/name", or in
+ * a demo caseload name inside the demo's own throwaway folder, so that
+ * trying the demo never writes over the worker's real files.  A new
+ * string the caller frees.
+ */
+char *tui_offer_path(const struct tui *t, const char *name);
 
 /* tui-letters-write.c: write the letters due, as 'caseload letters write'. */
 void tui_letters_write_dialog(struct tui *t);

@@ -73,4 +73,62 @@ check_sql "SELECT note FROM contacts ORDER BY id DESC LIMIT 1" "abc-XYZ" \
 keys q
 check_exit 0 "q quits"
 
+# ------------------------------------------- a demo writes only in its own
+# Every file the demo's screens offer to write is in the demo's throwaway
+# folder; saving each as offered writes nothing into HOME.
+mkdir -p "$TEST_DIR/tmp"
+TUI_ENV="TMPDIR=$TEST_DIR/tmp HOME=$HOME"
+tui_start --demo
+wait_for "caseload demo"
+DEMO_DIR=$(echo "$TEST_DIR"/tmp/caseload-demo-*)
+
+# The file field of the dialog shows the end of the path offered (a long
+# path scrolls): the end of the demo's folder, then NAME.
+check_offered() {
+	if tui_poll tui_offers "$1"; then
+		ok "$2"
+	else
+		not_ok "$2 (not offered: ${DEMO_DIR##*/}/$1)"
+		diag_screen
+	fi
+}
+tui_offers() {
+	screen | grep -qF -- "-${DEMO_DIR##*-}/$1"
+}
+keys x
+wait_for "Export the calendar"
+check_offered "caseload.ics" "the demo's export offers a file in its own folder"
+keys Enter
+check_screen "Exported " "... and exports there"
+keys B
+wait_for "Back up the caseload to a file"
+keys Enter
+wait_for "Back up the caseload"
+check_offered "caseload-2026-11-27.db" \
+	"the demo's backup offers a file in its own folder"
+keys Enter
+check_screen "Backed up" "... and backs up there"
+keys Enter
+wait_for "(number "
+keys H
+wait_for "over to another worker"
+check_offered "handover-15-2026-11-27.caseload" \
+	"the demo's handover offers a file in its own folder"
+keys Enter
+check_screen "Wrote" "... and writes it there"
+keys Escape
+wait_for "caseload demo"
+check_true "... the three files are in the demo's folder" \
+	test -f "$DEMO_DIR/caseload.ics" -a -f "$DEMO_DIR/caseload-2026-11-27.db" \
+	-a -f "$DEMO_DIR/handover-15-2026-11-27.caseload"
+keys q
+check_exit 0 "the demo quits"
+if [ -z "$(ls -A "$HOME")" ]; then
+	ok "nothing was written into HOME"
+else
+	not_ok "nothing was written into HOME"
+	ls -la "$HOME" | sed 's/^/# /'
+fi
+TUI_ENV=
+
 done_testing
