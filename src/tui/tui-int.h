@@ -162,6 +162,7 @@ struct tui {
 	int				 too_small;
 	char				*message;	/* the status line */
 	int				 message_error;
+	int				 message_box;	/* too long: in a box */
 	int				 cursor_y, cursor_x; /* on stdscr, or -1 */
 	char				*export_file;	/* as last typed, or NULL */
 	int				 export_days;
@@ -173,7 +174,11 @@ struct tui {
 WINDOW *tui_window(int rows, int cols, int y, int x);
 /* Open a screen on top; the stack owns data and frees it with ops->free. */
 void tui_push(struct tui *t, const struct tui_screen_ops *ops, void *data);
-/* Say something on the status line until the next key (escaped there). */
+/*
+ * Say something on the status line until the next key (escaped there);
+ * a message too long for the line is shown whole in a box, which the
+ * next key closes (the key then does its work, as after a short one).
+ */
 void tui_message(struct tui *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The same for something that went wrong, such as a database error. */
