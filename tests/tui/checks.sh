@@ -9,6 +9,14 @@
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/cli/fixture.sh"
 
+# Close the box of a long message, if one is shown.
+close_box() {
+	if tui_shows "Any key: close"; then
+		keys Escape
+		wait_gone "Any key: close"
+	fi
+}
+
 check_sql() {
 	got=$(sql "$1")
 	if [ "$got" = "$2" ]; then
@@ -70,6 +78,7 @@ keys Enter
 check_screen "Logged contact" "the note saves"
 check_sql "SELECT note FROM contacts ORDER BY id DESC LIMIT 1" "abc-XYZ" \
 	"the note is stored in the order it was typed"
+close_box
 keys q
 check_exit 0 "q quits"
 
@@ -108,6 +117,7 @@ check_offered "caseload-2026-11-27.db" \
 	"the demo's backup offers a file in its own folder"
 keys Enter
 check_screen "Backed up" "... and backs up there"
+close_box
 keys Enter
 wait_for "(number "
 keys H
@@ -116,6 +126,7 @@ check_offered "handover-15-2026-11-27.caseload" \
 	"the demo's handover offers a file in its own folder"
 keys Enter
 check_screen "Wrote" "... and writes it there"
+close_box
 keys Escape
 wait_for "caseload demo"
 check_true "... the three files are in the demo's folder" \
@@ -130,5 +141,106 @@ else
 	ls -la "$HOME" | sed 's/^/# /'
 fi
 TUI_ENV=
+
+# ------------------------------------------ an age outside the service
+tui_start
+wait_for "Showing everyone"
+keys a
+wait_for "Add a young person"
+type_text "Young Teen"
+keys Tab Tab
+type_text "01/01/2011"
+keys Enter
+check_screen "Add anyway?" "under 16: the add form asks first"
+check_screen "Born 01/01/2011, they are under 16: not yet eligible for" \
+	"... saying why"
+check_sql "SELECT count(*) FROM people" "11" "... and nothing is saved yet"
+keys n
+check_screen_lacks "Add anyway?" "n goes back to the form"
+check_screen "Add a young person" "... which is still open"
+check_sql "SELECT count(*) FROM people" "11" "... and nothing is saved"
+keys Enter
+wait_for "Add anyway?"
+keys y
+check_screen "leaving care support (added anyway)." \
+	"y adds them, and the long message is shown whole"
+check_screen "Any key: close" "... in a box the next key closes"
+check_sql "SELECT name FROM people WHERE id = 12" "Young Teen" "they were added"
+keys j
+check_screen_lacks "Any key: close" "a key closes the box"
+check_screen_lacks "(added anyway)" "... and the message with it"
+
+# Editing a date of birth to one of 25 or over asks too.
+keys /
+type_text "Ben"
+keys Enter
+wait_for "Ben Carter"
+keys e
+wait_for "Edit the details of Ben Carter"
+keys Tab Tab C-u
+type_text "01/01/2000"
+keys Enter
+check_screen "Save anyway?" "25 or over: the edit form asks first"
+check_screen "Born 01/01/2000, they are 25 or over: their leaving care" \
+	"... saying why"
+keys Escape
+check_screen_lacks "Save anyway?" "Esc goes back to the form"
+check_sql "SELECT dob FROM people WHERE id = 2" "2008-12-01" \
+	"... and nothing is saved"
+keys Enter
+wait_for "Save anyway?"
+keys y
+check_screen "Saved abc-XYZ's details." "y saves the new date of birth"
+check_sql "SELECT dob FROM people WHERE id = 2" "2000-01-01" "... which is stored"
+
+# ------------------------------------------- 25 and still stepped up
+# Ben (2) is now 26 and still stepped up: marked on the list.
+keys C-l
+keys Escape
+wait_for "Showing everyone"
+check_screen "Ben Carter (abc-XYZ) [25+]" \
+	"the list marks someone 25 or over who is still stepped up"
+check_screen_lacks "Hà) [25+]" "... and nobody younger"
+if screen -e | grep "\[25+\]" | grep -q "$(printf '\033')\[[0-9;]*31m\[25+\]"; then
+	ok "... in colour"
+else
+	not_ok "... in colour"
+	screen -e | grep "25+" | sed 's/^/# /' | cat -v
+fi
+
+# ------------------------------------------- saying what a job does
+# Aisha (1) is overdue by 30 days; stepped down with no reason.
+keys /
+type_text "Aisha"
+keys Enter
+wait_for "Aisha Khan"
+keys s
+wait_for "Step down Ash"
+keys Enter
+check_screen "Stepped down Ash on 27/11/2026." "someone overdue is stepped down"
+# The message is long: it wraps in its box (at 100 columns, here).
+check_screen "Ash is overdue for" \
+	"... and the message says they were overdue"
+check_screen "contact by 30 days, and no reason was given: stepping down anyway." \
+	"... by how much, and that there was no reason"
+check_sql "SELECT status FROM people WHERE id = 1" "down" "... which is stored"
+# Oliver (10) is archived: a contact is logged, and the message says so.
+keys C-l Escape
+wait_for "Showing everyone"
+keys f
+wait_for "Archived ("
+keys End Enter
+wait_for "Showing 1: archived"
+keys c
+wait_for "Log a contact with Oliver Wright"
+keys Enter
+check_screen "Logged contact #" "a contact with someone archived is logged"
+check_screen "Oliver Wright is archived: the" \
+	"... and the message says they are archived"
+check_sql "SELECT count(*) FROM contacts WHERE person_id = 10" "1" \
+	"... and it is stored"
+keys C-l
+keys q
+check_exit 0 "q quits"
 
 done_testing
