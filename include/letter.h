@@ -92,10 +92,15 @@ char *letter_fill(const struct letter_template *t,
 /*
  * The template to use: the [letters] template setting when it is not
  * empty ("~/" meaning the home folder), else letter.txt in
- * $CASELOAD_DATADIR when that is set (the tests use it), else the one
+ * $CASELOAD_DATADIR when that is set (the tests use it), else
+ * data/letter.txt beside the running program when there is one (a
+ * caseload run where it was built, not installed), else the one
  * installed with caseload.  A new string the caller frees.
  */
 char *letter_template_path(const char *setting);
+
+/* 1 when path is where caseload's own template is installed. */
+int letter_template_installed(const char *path);
 
 /*
  * The file name of the letter to p written on today, sorting by date

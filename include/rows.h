@@ -115,4 +115,13 @@ struct letter_list {
 /* Free what list holds and empty it; NULL is safe. */
 void letter_list_free(struct letter_list *list);
 
+/*
+ * 1 when a young person with this status and stage is still stepped up
+ * at 25 or over: their leaving care entitlement has ended, so the lists
+ * mark them (ROWS_PAST_MARK beside the name) for the worker to archive
+ * them or step them down.
+ */
+int rows_past_entitlement(enum status status, enum stage stage);
+#define ROWS_PAST_MARK	"[25+]"
+
 #endif

@@ -72,9 +72,15 @@ letters_template(struct session *s, struct letter_template **out,
 	*out = NULL;
 	path = letter_template_path(s->cfg.letters_template);
 	if (letter_template_read(path, &text, &why) != 0) {
+		/* Someone who never installed caseload has nothing to
+		 * reinstall: say both ways to give it a template. */
 		xfail(cause, "%s; %s", why, set ? "check [letters] template "
-		    "in your settings" : "set [letters] template in your "
-		    "settings, or reinstall caseload");
+		    "in your settings" : letter_template_installed(path) ?
+		    "caseload's own template is not installed there: run "
+		    "'make install' from where caseload was built, or set "
+		    "[letters] template in your settings to a template of "
+		    "your own" : "set [letters] template in your settings "
+		    "to a template of your own");
 		free(why);
 		rc = set ? job_refuse(r, JOB_SETTING) : -1;
 	} else if (letter_template_parse(text, path, out, cause) != 0)

@@ -77,7 +77,10 @@ person_check(struct session *s, const struct person *p,
 	return 0;
 }
 
-/* Refuse a date of birth outside the service's ages, unless confirmed. */
+/*
+ * Refuse a date of birth outside the service's ages, unless confirmed;
+ * *cause says why, and each face says how to confirm.
+ */
 static int
 person_confirm(struct session *s, const struct person *p, int confirmed,
     struct job_result *r, char **cause)
@@ -88,14 +91,12 @@ person_confirm(struct session *s, const struct person *p, int confirmed,
 		return 0;
 	if (stage == STAGE_UNDER_16) {
 		xfail(cause, "born %s, they are under 16: not yet eligible for "
-		    "leaving care support; confirm to go on anyway",
-		    session_date(s, p->facts.dob));
+		    "leaving care support", session_date(s, p->facts.dob));
 		return job_refuse(r, JOB_CONFIRM);
 	}
 	if (stage == STAGE_25_PLUS) {
 		xfail(cause, "born %s, they are 25 or over: their leaving care "
-		    "entitlement has ended; confirm to go on anyway",
-		    session_date(s, p->facts.dob));
+		    "entitlement has ended", session_date(s, p->facts.dob));
 		return job_refuse(r, JOB_CONFIRM);
 	}
 	return 0;

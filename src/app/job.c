@@ -122,10 +122,20 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 		free(p);
 		return job_refuse(r, JOB_DATE);
 	}
-	free(p);
 	if (c->note != NULL &&
-	    check_text(c->note, 1, CHECK_NOTE_MAX, cause) != 0)
+	    check_text(c->note, 1, CHECK_NOTE_MAX, cause) != 0) {
+		free(p);
 		return job_refuse(r, JOB_NOTE);
+	}
+	/*
+	 * The log is the record of contacts, so a contact with someone
+	 * archived is logged as any other; the worker is told they are
+	 * archived, in case they meant someone else.
+	 */
+	if (p->facts.status == STATUS_ARCHIVED)
+		r->warning = xasprintf("%s is archived: the contact is logged "
+		    "in their record all the same", person_display_name(p));
+	free(p);
 	c->struck_on = DATE_NONE;
 	c->struck_reason = NULL;
 	if (store_contact_add(s->st, c, cause) != 0)
@@ -213,6 +223,39 @@ job_strike(struct session *s, long id, enum entry_kind kind, int number,
 	return job_judge(s, id, r, cause);
 }
 
+/*
+ * What a step-down does that the worker should hear of, in r->warning:
+ * that the young person is overdue for contact (as the lists judge them
+ * today, before the step-down), and that no reason was given, which the
+ * status history then shows.  The step-down goes ahead: both are for
+ * the worker to know, not to stop them.
+ */
+static int
+job_step_down_warning(struct session *s, const struct person *p,
+    const char *reason, struct job_result *r, char **cause)
+{
+	int overdue;
+
+	if (job_judge(s, p->id, r, cause) != 0)
+		return -1;
+	overdue = r->row.contact.state == DUE_OVERDUE ?
+	    r->row.contact.days_overdue : 0;
+	free(r->row.person);
+	r->row.person = NULL;
+	if (overdue > 0 && reason == NULL)
+		r->warning = xasprintf("%s is overdue for contact by %d "
+		    "day%s, and no reason was given: stepping down anyway",
+		    person_display_name(p), overdue, overdue == 1 ? "" : "s");
+	else if (overdue > 0)
+		r->warning = xasprintf("%s is overdue for contact by %d "
+		    "day%s: stepping down anyway", person_display_name(p),
+		    overdue, overdue == 1 ? "" : "s");
+	else if (reason == NULL)
+		r->warning = xasprintf("no reason given: %s's status history "
+		    "shows the step-down without one", person_display_name(p));
+	return 0;
+}
+
 int
 job_status(struct session *s, long id, enum status to, date_t on,
     const char *reason, struct job_result *r, char **cause)
@@ -229,9 +272,12 @@ job_status(struct session *s, long id, enum status to, date_t on,
 		return job_refuse(r, strcmp(field, "status") == 0 ?
 		    JOB_STATUS : JOB_DATE);
 	}
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
+	if (job_reason(reason, r, cause) != 0 || (to == STATUS_DOWN &&
+	    job_step_down_warning(s, p, reason, r, cause) != 0)) {
+		free(p);
 		return -1;
+	}
+	free(p);
 	if (store_status_change(s->st, id, to, on, reason, cause) != 0)
 		return -1;
 	return job_judge(s, id, r, cause);

@@ -22,6 +22,7 @@ static const struct option person_options[] = {
 	{ "address", required_argument, NULL, 'a' },
 	{ "interval-weeks", required_argument, NULL, 'i' },
 	{ "allocated", required_argument, NULL, 'l' },
+	{ "yes", no_argument, NULL, 'y' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -65,6 +66,9 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 		case 'l':
 			rc = cli_parse_date(cli, "--allocated", optarg,
 			    &in->allocated);
+			break;
+		case 'y':
+			in->yes = 1;
 			break;
 		default:
 			return cli_option_error(command, c, argv);
@@ -139,6 +143,14 @@ cli_person_error(const char *command, const struct job_result *r,
 
 	if (!r->refused || r->field == JOB_WHO)
 		return cli_job_error(command, r, cause);
+	if (r->field == JOB_CONFIRM) {
+		cli_error("%s: %s; nothing was saved: if the date of birth is "
+		    "right, give the same command again with --yes", command,
+		    *cause);
+		free(*cause);
+		*cause = NULL;
+		return EXIT_USAGE;
+	}
 	if (r->field != JOB_DUPLICATE)
 		return cli_job_error(cli_person_option(r->field), r, cause);
 	free(*cause);

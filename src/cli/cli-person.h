@@ -18,6 +18,7 @@ struct person_input {
 	date_t		 allocated;
 	int		 interval_set;
 	int		 interval_weeks;
+	int		 yes;		/* --yes: an age outside the service */
 	char		**operands;	/* what is left: REF for edit */
 	int		 noperands;
 };
@@ -37,8 +38,9 @@ void cli_person_apply(const struct person_input *in, struct person *p);
 
 /*
  * Say why job_person_add or job_person_edit did not save, for command
- * (add or edit): the option given that was wrong, or who is on the
- * caseload already and what to do.  The exit status; *cause is freed.
+ * (add or edit): the option given that was wrong, who is on the
+ * caseload already and what to do, or an age outside the service and
+ * that --yes saves it anyway.  The exit status; *cause is freed.
  */
 int cli_person_error(const char *command, const struct job_result *r,
     char **cause);

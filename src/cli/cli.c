@@ -22,7 +22,8 @@
 
 static const struct cli_command cli_table[] = {
 	{ "add", "--name NAME --dob DATE [--preferred NAME] [--phone P]"
-	  " [--email E] [--address TEXT] [--interval-weeks N] [--allocated DATE]",
+	  " [--email E] [--address TEXT] [--interval-weeks N] [--allocated DATE]"
+	  " [--yes]",
 	  "add a young person to your caseload", cmd_add, SESSION_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
 	  " [--format text|csv|json]",

@@ -37,8 +37,8 @@ cmd_add(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
-	/* Under 16 or 25 and over: added, with a warning (see below). */
-	if (job_person_add(&cli->ses, &p, 1, &r, &cause) != 0) {
+	/* Under 16 or 25 and over: only with --yes, then with a warning. */
+	if (job_person_add(&cli->ses, &p, in.yes, &r, &cause) != 0) {
 		rc = cli_person_error("add", &r, &cause);
 		job_result_free(&r);
 		return rc;

@@ -128,6 +128,9 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	free(safe);
 	if (c.attempted)
 		printf("An attempted contact does not reset the clock.\n");
+	/* Someone archived: logged, and said so on standard error. */
+	if (r.warning != NULL)
+		cli_warn("%s", r.warning);
 	contact_say_next(cli, &r);
 	job_result_free(&r);
 	free(p);

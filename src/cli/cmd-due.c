@@ -23,13 +23,20 @@ static const char *const due_columns[] = {
 	"state", "preferred_name", "stage", "age", NULL
 };
 
-/* "Aisha Khan (Ash)" or "Aisha Khan"; the caller frees it. */
+/*
+ * "Aisha Khan (Ash)" or "Aisha Khan", marked "[25+]" when they are still
+ * stepped up at 25 or over; the caller frees it.
+ */
 static char *
-due_label(const struct person *p)
+due_label(const struct due_row *row)
 {
+	const struct person *p = row->person;
+	const char *mark = rows_past_entitlement(p->facts.status,
+	    row->stage) ? " " ROWS_PAST_MARK : "";
+
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
-		return xasprintf("%s (%s)", p->name, p->preferred_name);
-	return xstrdup(p->name);
+		return xasprintf("%s (%s)%s", p->name, p->preferred_name, mark);
+	return xasprintf("%s%s", p->name, mark);
 }
 
 static void
@@ -59,7 +66,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = due_label(row->person);
+		label = due_label(row);
 		w = text_width(label);
 		free(label);
 		if (w > name_cols)
@@ -83,7 +90,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 	}
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = due_label(row->person);
+		label = due_label(row);
 		text_fit(label, name_cols, 1, name, sizeof name);
 		free(label);
 		due_state_text(row, cli->ses.today, state, sizeof state);
@@ -95,6 +102,8 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 			cli_colour_on(cli, COLOUR_YELLOW);
 		else if (row->person->facts.status != STATUS_UP)
 			cli_colour_on(cli, COLOUR_DIM);
+		else if (rows_past_entitlement(STATUS_UP, row->stage))
+			cli_colour_on(cli, COLOUR_BOLD);
 		printf(" %c %5ld  %s  %-8s  ",
 		    row->person->facts.status != STATUS_UP ? ' ' :
 		    row->contact.state == DUE_OVERDUE ? '!' :

@@ -37,7 +37,8 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		goto out;
 	work = *p;
 	cli_person_apply(&in, &work);
-	if (job_person_edit(&cli->ses, p->id, &work, 1, &r, &cause) != 0) {
+	/* A new date of birth outside the service's ages needs --yes. */
+	if (job_person_edit(&cli->ses, p->id, &work, in.yes, &r, &cause) != 0) {
 		rc = cli_person_error("edit", &r, &cause);
 		job_result_free(&r);
 		goto out;

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "csvout.h"
 #include "json.h"
+#include "rows.h"
 #include "rules.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -43,8 +44,11 @@ list_one(const struct person *p, void *arg)
 	switch (s->format) {
 	case FORMAT_TEXT:
 		if (p->preferred_name != NULL)
-			label = xasprintf("%s (%s)", p->name,
-			    p->preferred_name);
+			label = xasprintf("%s (%s)%s", p->name,
+			    p->preferred_name, rows_past_entitlement(
+			    p->facts.status, stage) ? " " ROWS_PAST_MARK : "");
+		else if (rows_past_entitlement(p->facts.status, stage))
+			label = xasprintf("%s %s", p->name, ROWS_PAST_MARK);
 		else
 			label = NULL;
 		text_fit(label != NULL ? label : p->name, LIST_NAME_COLS, 1,

@@ -70,6 +70,9 @@ status_change(struct cli *cli, const char *command, enum status to,
 	}
 	switch (to) {
 	case STATUS_DOWN:
+		/* Overdue, or no reason: said on standard error. */
+		if (r.warning != NULL)
+			cli_warn("%s", r.warning);
 		printf("Stepped down %ld %s on %s.\n", p->id, safe,
 		    cli_date(cli, on));
 		if (r.row.letter.state == DUE_NONE)

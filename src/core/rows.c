@@ -117,3 +117,9 @@ letter_list_free(struct letter_list *list)
 	free(list->rows);
 	memset(list, 0, sizeof *list);
 }
+
+int
+rows_past_entitlement(enum status status, enum stage stage)
+{
+	return status == STATUS_UP && stage == STAGE_25_PLUS;
+}

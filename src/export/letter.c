@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 #ifndef CASELOAD_DATADIR
 #define CASELOAD_DATADIR "/usr/local/share/caseload"
 #endif
+#define LETTER_INSTALLED	CASELOAD_DATADIR "/letter.txt"
 
 #define LETTER_TEMPLATE_MAX	(64 * 1024)
 #define LETTER_SLUG_MAX		40
@@ -351,10 +353,47 @@ letter_fill(const struct letter_template *t, const struct letter_values *v)
 	return b.s;
 }
 
+/*
+ * data/letter.txt in the folder of the running program, when there is
+ * one: a new string the caller frees, or NULL.
+ *
+ * caseload built and run where it was built (./configure && make &&
+ * ./caseload, as the README says) has not been installed, so its
+ * template is not in the installed folder yet; the source tree's data/
+ * is beside the program.  The program's folder is read from
+ * /proc/self/exe, where the system has it (Linux), rather than built
+ * in: a path of the build tree compiled into the program would make
+ * packaged builds differ from one build folder to another, and would
+ * name a folder that is gone once the package is built.  An installed
+ * program (in /usr/bin) has no data/ beside it, so this finds nothing
+ * there and the installed template is used.
+ */
+static char *
+letter_beside_program(void)
+{
+	char exe[PATH_MAX], *slash, *path;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	path = xasprintf("%s/data/letter.txt", exe);
+	if (access(path, R_OK) != 0) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 char *
 letter_template_path(const char *setting)
 {
 	const char *dir, *home;
+	char *path;
 
 	if (setting != NULL && *setting != '\0') {
 		home = getenv("HOME");
@@ -364,9 +403,17 @@ letter_template_path(const char *setting)
 		return xstrdup(setting);
 	}
 	dir = getenv("CASELOAD_DATADIR");
-	if (dir == NULL || *dir == '\0')
-		dir = CASELOAD_DATADIR;
-	return xasprintf("%s/letter.txt", dir);
+	if (dir != NULL && *dir != '\0')
+		return xasprintf("%s/letter.txt", dir);
+	if ((path = letter_beside_program()) != NULL)
+		return path;
+	return xstrdup(LETTER_INSTALLED);
+}
+
+int
+letter_template_installed(const char *path)
+{
+	return strcmp(path, LETTER_INSTALLED) == 0;
 }
 
 char *

@@ -111,12 +111,13 @@ database_chosen(struct tui *t, size_t chosen, void *arg)
 		{ "File", FIELD_TEXT, 44, PATH_MAX, NULL, NULL, 0 },
 	};
 	const char *values[1];
-	char suggested[64], iso[DATE_ISO_SIZE];
+	char name[64], iso[DATE_ISO_SIZE], *suggested = NULL;
 
 	(void)arg;
 	if (chosen == DB_BACKUP) {
 		date_format_iso(t->ses->today, iso);
-		snprintf(suggested, sizeof suggested, "~/caseload-%s.db", iso);
+		snprintf(name, sizeof name, "caseload-%s.db", iso);
+		suggested = tui_offer_path(t, name);
 		values[0] = suggested;
 		tui_form_open(t, "Back up the caseload", "A copy of the whole "
 		    "caseload, made while it is in use, to a new file (mode "
@@ -135,6 +136,7 @@ database_chosen(struct tui *t, size_t chosen, void *arg)
 		tui_sheet_import_dialog(t);
 	else
 		tui_check_open(t);
+	free(suggested);
 	return TUI_DRAW;
 }
 
@@ -202,7 +204,7 @@ tui_handover_dialog(struct tui *t, long id)
 	struct handover_form *h;
 	struct person *p = NULL;
 	const char *values[1];
-	char suggested[64], iso[DATE_ISO_SIZE], *title, *cause = NULL;
+	char name[64], iso[DATE_ISO_SIZE], *suggested, *title, *cause = NULL;
 
 	if (store_person_get(t->ses->st, id, &p, &cause) != 0 || p == NULL) {
 		tui_error(t, "%s", cause != NULL ? cause :
@@ -215,8 +217,8 @@ tui_handover_dialog(struct tui *t, long id)
 	h->name = xstrdup(person_display_name(p));
 	free(p);
 	date_format_iso(t->ses->today, iso);
-	snprintf(suggested, sizeof suggested, "~/handover-%ld-%s.caseload",
-	    id, iso);
+	snprintf(name, sizeof name, "handover-%ld-%s.caseload", id, iso);
+	suggested = tui_offer_path(t, name);
 	values[0] = suggested;
 	title = xasprintf("Hand %s over to another worker", h->name);
 	tui_form_open(t, title, "Their whole record (details, status history, "
@@ -225,6 +227,7 @@ tui_handover_dialog(struct tui *t, long id)
 	    "their notes: pass it on securely.", specs, 1, values, 1,
 	    "write", handover_save, h, handover_form_free);
 	free(title);
+	free(suggested);
 }
 
 /* A handover file looked at, waiting for the worker to say yes. */

@@ -136,6 +136,19 @@ static const char *const dialog_attempted[] = {
 	"no: we were in touch", "yes: no answer, not in", NULL
 };
 
+/*
+ * A job's warning as a sentence of a message: its first letter a
+ * capital when it is a lower-case ASCII letter ("no reason given" ->
+ * "No reason given"); names start as they are.  Changes w in place.
+ */
+static char *
+dialog_capital(char *w)
+{
+	if (w[0] >= 'a' && w[0] <= 'z')
+		w[0] = (char)(w[0] - 'a' + 'A');
+	return w;
+}
+
 static int
 contact_save(struct tui *t, struct tui_form *f, void *arg)
 {
@@ -162,16 +175,20 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 	tui_changed(t);
 	if (c.attempted) {
 		tui_message(t, "Logged contact %d: attempted %s with %s on %s; "
-		    "it does not reset the clock.", c.number,
+		    "it does not reset the clock.%s%s%s", c.number,
 		    contact_method_name(c.method), d->name,
-		    session_date(t->ses, c.on));
+		    session_date(t->ses, c.on), r.warning != NULL ? " " : "",
+		    r.warning != NULL ? dialog_capital(r.warning) : "",
+		    r.warning != NULL ? "." : "");
 		job_result_free(&r);
 		return 0;
 	}
 	dialog_next_contact(t, &r.row, next, sizeof next);
-	tui_message(t, "Logged contact %d: %s with %s on %s.%s", c.number,
+	/* Someone archived: logged, and said so. */
+	tui_message(t, "Logged contact %d: %s with %s on %s.%s%s%s", c.number,
 	    contact_method_name(c.method), d->name, session_date(t->ses, c.on),
-	    next);
+	    r.warning != NULL ? " " : next, r.warning != NULL ?
+	    dialog_capital(r.warning) : "", r.warning != NULL ? "." : "");
 	job_result_free(&r);
 	return 0;
 }
@@ -238,8 +255,11 @@ step_save(struct tui *t, struct tui_form *f, void *arg)
 		else
 			snprintf(next, sizeof next, " No annual letter: they turn "
 			    "25 first.");
-		tui_message(t, "Stepped down %s on %s.%s", d->name,
-		    session_date(t->ses, on), next);
+		/* Overdue, or no reason: said after, and the step done. */
+		tui_message(t, "Stepped down %s on %s.%s%s%s%s", d->name,
+		    session_date(t->ses, on), next, r.warning != NULL ? " " : "",
+		    r.warning != NULL ? dialog_capital(r.warning) : "",
+		    r.warning != NULL ? "." : "");
 	} else {
 		dialog_next_contact(t, &r.row, next, sizeof next);
 		tui_message(t, "Stepped up %s on %s.%s", d->name,

@@ -15,10 +15,11 @@
 #include "calendar.h"
 #include "check.h"
 #include "job.h"
+#include "text.h"
 #include "tui-int.h"
 #include "xmalloc.h"
 
-#define EXPORT_FILE	"~/caseload.ics"
+#define EXPORT_FILE	"caseload.ics"
 
 enum { EX_FILE, EX_DAYS, EX_COUNT };
 
@@ -36,6 +37,20 @@ tui_path(const char *typed)
 		return xstrdup(home);
 	return xasprintf("%s%s%s", home, home[strlen(home) - 1] == '/' ? "" :
 	    "/", typed + 2);
+}
+
+char *
+tui_offer_path(const struct tui *t, const char *name)
+{
+	char *folder, *path;
+
+	if (!t->ses->demo)
+		return xasprintf("~/%s", name);
+	/* The demo's database is in a folder of its own: beside it. */
+	folder = text_path_folder(t->ses->db_path);
+	path = xasprintf("%s/%s", folder, name);
+	free(folder);
+	return path;
 }
 
 static int
@@ -117,11 +132,12 @@ tui_export_dialog(struct tui *t)
 		{ "Days", FIELD_TEXT, 5, 4, NULL, "from today; 1 to 3660", 0 },
 	};
 	const char *values[EX_COUNT];
-	char days[16], *intro;
+	char days[16], *intro, *offered;
 
 	snprintf(days, sizeof days, "%d", t->export_days > 0 ?
 	    t->export_days : CALENDAR_DAYS);
-	values[EX_FILE] = t->export_file != NULL ? t->export_file : EXPORT_FILE;
+	offered = tui_offer_path(t, EXPORT_FILE);
+	values[EX_FILE] = t->export_file != NULL ? t->export_file : offered;
 	values[EX_DAYS] = days;
 	intro = xasprintf("Contacts, letters, reviews and birthdays, for a "
 	    "calendar program; %s. The file is replaced whole, mode 0600.",
@@ -131,4 +147,5 @@ tui_export_dialog(struct tui *t)
 	tui_form_open(t, "Export the calendar", intro, specs, EX_COUNT, values,
 	    1, "export", export_save, NULL, NULL);
 	free(intro);
+	free(offered);
 }

@@ -605,14 +605,50 @@ form_key(struct tui *t, struct tui_screen *s, int key)
 	return TUI_DRAW;
 }
 
+/*
+ * Where the cursor is in the current one-line field, in columns from the
+ * start of its text.  Posting a form again puts the cursor at the start
+ * of the field, and the FORM library has no call that says where it is,
+ * so this reads the form's own curcol and begincol (public in form.h, and
+ * what form_driver itself keeps) and the column the field is scrolled by.
+ */
+static int
+form_column(const struct tui_form *f)
+{
+	return f->form->begincol + f->form->curcol;
+}
+
+/* Move the cursor of the current field to column col of its text. */
+static void
+form_goto_column(struct tui_form *f, int col)
+{
+	int was;
+
+	form_driver(f->form, REQ_BEG_LINE);
+	while (form_column(f) < col) {
+		was = form_column(f);
+		if (form_driver(f->form, REQ_NEXT_CHAR) != E_OK ||
+		    form_column(f) <= was)
+			break;
+	}
+}
+
+/*
+ * The windows are made again for the new size; the worker's place in
+ * the field they were typing in is kept, so that what they type next
+ * goes where it did before.  (A box of several lines keeps its own.)
+ */
 static void
 form_resize(struct tui *t, struct tui_screen *s)
 {
 	struct tui_form *f = s->data;
+	int col = form_column(f);
 
 	(void)t;
 	form_unplace(f);
 	form_place(f);
+	if (f->specs[form_current(f)].kind == FIELD_TEXT)
+		form_goto_column(f, col);
 }
 
 static void
@@ -793,6 +829,8 @@ enum {
 struct person_form {
 	long		 id;		/* 0 when adding */
 	struct person	*old;		/* when editing */
+	struct tui_form	*form;		/* the form, while it is open */
+	int		 confirmed;	/* the worker said yes to their age */
 };
 
 static void
@@ -1024,6 +1062,45 @@ person_form_said(struct tui *t, const struct person *p,
 	    "entitlement has ended." : "");
 }
 
+static int person_form_save(struct tui *, struct tui_form *, void *);
+
+/* Yes, save them although their age is outside the service's. */
+static int
+person_form_yes(struct tui *t, enum tui_action answer, void *arg)
+{
+	struct person_form *pf = arg;
+	int rc;
+
+	(void)answer;
+	pf->confirmed = 1;
+	rc = person_form_save(t, pf->form, pf);
+	pf->confirmed = 0;
+	return rc == 0 ? TUI_CLOSE_BELOW | TUI_DRAW : TUI_DRAW;
+}
+
+/*
+ * Ask before saving someone whose date of birth makes them under 16 or
+ * 25 and over (the job's reason in cause, freed); yes saves the form as
+ * it is, no goes back to it.
+ */
+static void
+person_form_ask(struct tui *t, struct person_form *pf, char **cause)
+{
+	int editing = pf->old != NULL;
+	char *question;
+
+	question = xasprintf("%c%s. %s anyway?", (*cause)[0] >= 'a' &&
+	    (*cause)[0] <= 'z' ? (*cause)[0] - 'a' + 'A' : (*cause)[0],
+	    *cause + 1, editing ? "Save" : "Add them");
+	tui_ask(t, editing ? "Save anyway?" : "Add anyway?", question,
+	    editing ? "y: yes, save    n or Esc: no, back to the form" :
+	    "y: yes, add them    n or Esc: no, back to the form", 0,
+	    person_form_yes, pf, NULL);
+	free(question);
+	free(*cause);
+	*cause = NULL;
+}
+
 static int
 person_form_save(struct tui *t, struct tui_form *f, void *arg)
 {
@@ -1042,10 +1119,15 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 	if (bad)
 		goto out;
 
-	/* Under 16 or 25 and over: added, and said so (person_form_said). */
-	if ((editing ? job_person_edit(t->ses, pf->id, &p, 1, &r, &cause) :
-	    job_person_add(t->ses, &p, 1, &r, &cause)) != 0) {
-		person_form_refused(t, f, &r, &cause);
+	/* Under 16 or 25 and over: asked first, then said (person_form_said). */
+	pf->form = f;
+	if ((editing ? job_person_edit(t->ses, pf->id, &p, pf->confirmed, &r,
+	    &cause) : job_person_add(t->ses, &p, pf->confirmed, &r,
+	    &cause)) != 0) {
+		if (r.refused && r.field == JOB_CONFIRM && !pf->confirmed)
+			person_form_ask(t, pf, &cause);
+		else
+			person_form_refused(t, f, &r, &cause);
 		job_result_free(&r);
 		goto out;
 	}

@@ -162,6 +162,7 @@ struct tui {
 	int				 too_small;
 	char				*message;	/* the status line */
 	int				 message_error;
+	int				 message_box;	/* too long: in a box */
 	int				 cursor_y, cursor_x; /* on stdscr, or -1 */
 	char				*export_file;	/* as last typed, or NULL */
 	int				 export_days;
@@ -173,7 +174,11 @@ struct tui {
 WINDOW *tui_window(int rows, int cols, int y, int x);
 /* Open a screen on top; the stack owns data and frees it with ops->free. */
 void tui_push(struct tui *t, const struct tui_screen_ops *ops, void *data);
-/* Say something on the status line until the next key (escaped there). */
+/*
+ * Say something on the status line until the next key (escaped there);
+ * a message too long for the line is shown whole in a box, which the
+ * next key closes (the key then does its work, as after a short one).
+ */
 void tui_message(struct tui *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The same for something that went wrong, such as a database error. */
@@ -239,6 +244,13 @@ void tui_export_dialog(struct tui *t);
  * folder; a new string the caller frees, or NULL when HOME is not set.
  */
 char *tui_path(const char *typed);
+/*
+ * The path a screen offers for a new file called name: "~/name", or in
+ * a demo caseload name inside the demo's own throwaway folder, so that
+ * trying the demo never writes over the worker's real files.  A new
+ * string the caller frees.
+ */
+char *tui_offer_path(const struct tui *t, const char *name);
 
 /* tui-letters-write.c: write the letters due, as 'caseload letters write'. */
 void tui_letters_write_dialog(struct tui *t);

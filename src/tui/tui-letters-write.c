@@ -19,23 +19,15 @@
 #include "tui-int.h"
 #include "xmalloc.h"
 
-#define LETTERS_DIR	"~/caseload-letters"
+#define LETTERS_DIR	"caseload-letters"
 
 /* The folder offered: the last one typed, or one for this caseload. */
 static char *
 write_default_dir(const struct tui *t)
 {
-	char *folder, *dir;
-
 	if (t->letters_dir != NULL)
 		return xstrdup(t->letters_dir);
-	if (!t->ses->demo)
-		return xstrdup(LETTERS_DIR);
-	/* The demo's database is in a folder of its own: beside it. */
-	folder = text_path_folder(t->ses->db_path);
-	dir = xasprintf("%s/letters", folder);
-	free(folder);
-	return dir;
+	return tui_offer_path(t, t->ses->demo ? "letters" : LETTERS_DIR);
 }
 
 /* Closing the box is all there is to do. */

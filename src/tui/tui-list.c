@@ -343,7 +343,7 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
 	enum tui_style style;
 	char buf[64], *name;
 	attr_t attr;
-	int marker;
+	int marker, w, mark;
 
 	list_row_look(row, &marker, &style);
 	attr = tui_style(t, style) | (selected ? A_REVERSE : 0);
@@ -356,7 +356,20 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
 		name = xasprintf("%s (%s)", p->name, p->preferred_name);
 	else
 		name = xstrdup(p->name);
-	tui_put(stdscr, y, c->x_name, c->name, attr, name);
+	if (rows_past_entitlement(p->facts.status, row->stage)) {
+		/* 25 and still stepped up: marked in words and colour,
+		 * right after the name (cut to make room). */
+		w = text_width(name);
+		mark = (int)strlen(ROWS_PAST_MARK);
+		if (w > c->name - mark - 1)
+			w = c->name - mark - 1;
+		tui_put(stdscr, y, c->x_name, c->name, attr, "");
+		tui_put(stdscr, y, c->x_name, w, attr, name);
+		tui_put(stdscr, y, c->x_name + w + 1, mark,
+		    tui_style(t, STYLE_ERROR) | (selected ? A_REVERSE : 0),
+		    ROWS_PAST_MARK);
+	} else
+		tui_put(stdscr, y, c->x_name, c->name, attr, name);
 	free(name);
 	snprintf(buf, sizeof buf, "%*d", c->age, row->age);
 	tui_put(stdscr, y, c->x_age, c->age, attr, buf);

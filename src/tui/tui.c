@@ -440,13 +440,65 @@ tui_draw_keys(struct tui *t, const struct tui_screen *top)
 	}
 }
 
+/*
+ * A message that fits goes on the status line; a longer one is shown
+ * whole in a box over the bottom of the screen (drawn last, by
+ * tui_draw_message_box), never cut: a warning is read to its end.
+ */
 static void
 tui_draw_status(struct tui *t)
 {
+	t->message_box = 0;
 	if (t->message == NULL)
 		return;
+	if (text_width(t->message) > COLS - 1) {
+		t->message_box = 1;
+		return;
+	}
 	tui_put(stdscr, LINES - 2, 0, COLS - 1,
 	    t->message_error ? tui_style(t, STYLE_ERROR) : A_BOLD, t->message);
+}
+
+struct tui_box_lines {
+	WINDOW	*win;
+	attr_t	 attr;
+	int	 n, max;
+};
+
+static void
+tui_box_line(const char *line, void *arg)
+{
+	struct tui_box_lines *bl = arg;
+
+	if (bl->win != NULL && bl->n < bl->max)
+		tui_put(bl->win, 1 + bl->n, 2, getmaxx(bl->win) - 4, bl->attr,
+		    line);
+	bl->n++;
+}
+
+/* The long message in a box above the status line, until the next key. */
+static void
+tui_draw_message_box(struct tui *t)
+{
+	struct tui_box_lines bl = { NULL, 0, 0, 0 };
+	int cols = COLS - 4, rows;
+	WINDOW *win;
+	const char *hint = " Any key: close ";
+
+	tui_wrap(t->message, cols - 4, tui_box_line, &bl);
+	bl.max = bl.n < LINES - 6 ? bl.n : LINES - 6;
+	rows = bl.max + 2;
+	win = tui_window(rows, cols, LINES - 2 - rows, 2);
+	bl.win = win;
+	bl.attr = t->message_error ? tui_style(t, STYLE_ERROR) : A_BOLD;
+	bl.n = 0;
+	werase(win);
+	box(win, 0, 0);
+	tui_wrap(t->message, cols - 4, tui_box_line, &bl);
+	tui_put(win, rows - 1, cols - 2 - text_width(hint), text_width(hint),
+	    A_NORMAL, hint);
+	wnoutrefresh(win);
+	delwin(win);
 }
 
 static void
@@ -545,7 +597,9 @@ tui_draw(struct tui *t)
 		}
 		tui_show_windows(s->frame, s->input);
 	}
-	if (top->cursor && (top->input != NULL || t->cursor_y >= 0))
+	if (t->message_box)
+		tui_draw_message_box(t);
+	else if (top->cursor && (top->input != NULL || t->cursor_y >= 0))
 		cursor = 1;
 	curs_set(cursor);
 	doupdate();

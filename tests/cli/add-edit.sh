@@ -92,12 +92,13 @@ check_refused "the same name and date of birth again" \
 	"someone with that name and date of birth is already number 1" \
 	add --name "aisha khan" --dob 2007-03-14
 
-# Ages at the edges of the service: warned, and added.
-run add --name "Young Teen" --dob 2011-01-01
+# Ages at the edges of the service: only with --yes, then warned, and
+# added (tests/cli/checks.sh has the refusals without it).
+run add --name "Young Teen" --dob 2011-01-01 --yes
 check_status 0 "someone under 16 is added"
 check_err_has "caseload: warning: number 11 is under 16 (born 01/01/2011)" \
 	"with a warning on standard error"
-run add --name "Older" --dob 2000-01-01
+run add --name "Older" --dob 2000-01-01 --yes
 check_status 0 "someone 25 or over is added"
 check_err_has "their leaving care entitlement has ended; consider 'caseload archive 12'" \
 	"with a suggestion to archive"

@@ -237,7 +237,9 @@ check_screen_lacks "Showing everyone" "... with the screen put away"
 type_text "office"
 keys Enter
 check_screen "!  1  Aisha Khan" "the screen comes back after it"
-check_screen "It said: request id is off" "... saying what the command said"
+# The whole message is shown, in a box, no longer cut.
+check_screen "It said: request id" "... saying what the command said"
+check_screen "is office-7" "... all of it"
 check_true "the command read the answer typed" \
 	test "$(cat "$TEST_DIR/answer" 2>/dev/null)" = office
 check_true "... and the pages" grep -q '^Contacts due  *Page 1 of 1$' "$PRINTED"

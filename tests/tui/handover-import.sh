@@ -45,7 +45,7 @@ check_screen "Nothing was imported: cannot read $HOME/missing.handover" \
 keys C-u
 type_text "~/words.txt"
 keys Enter
-check_screen "Nothing was imported: $HOME/words.txt is not a caseload handover file" \
+check_screen "Nothing was imported: $HOME/words.txt is not a caseload" \
 	"a file that is not a handover file is refused"
 check_unchanged "and nothing was written"
 

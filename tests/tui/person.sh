@@ -42,6 +42,8 @@ type_text "logged twice"
 keys Enter
 check_screen "Struck out Ash's contact 1; it stays in the record" \
 	"Enter strikes it out"
+# The message is long: its box covers the page until a key (Ctrl-L).
+keys C-l
 check_screen "STRUCK OUT on 27/11/2026: logged twice" \
 	"the page shows it struck out"
 check_screen "! Next contact    01/02/2025" \
