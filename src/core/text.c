@@ -1,5 +1,6 @@
 /*
- * text.c: UTF-8 measuring, cutting, escaping and case-insensitive matching.
+ * text.c: UTF-8 measuring, cutting, escaping, and matching names that
+ * ignores case, accents and normalisation form (folded with utf8proc).
  */
 #include <config.h>
 
@@ -8,6 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
+
+#include <utf8proc.h>
 
 #include "text.h"
 #include "xmalloc.h"
@@ -301,71 +304,111 @@ text_casecmp(const char *a, const char *b)
 }
 
 /*
- * The next character of s as text_squeeze would leave it, folded to lower
- * case; advances *s.  *started is 0 before the first character.
+ * How names are folded for matching (utf8proc): compatibility forms taken
+ * apart (NFKD), case folded, marks dropped, the variants of spaces,
+ * dashes and quotes made ASCII, invisible characters dropped.
  */
-static uint32_t
-text_next_squeezed(const char **s, int *started)
+#define TEXT_FOLD_OPTIONS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | \
+	UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | \
+	UTF8PROC_STRIPMARK | UTF8PROC_LUMP | UTF8PROC_IGNORE)
+
+/*
+ * Squeeze the spaces of folded text in place, as text_squeeze does (the
+ * fold has made every space U+0020; tabs and newlines count too).
+ */
+static char *
+text_fold_squeeze(char *s)
 {
-	const char *p = *s;
-	uint32_t cp;
-	size_t n;
+	const char *r;
+	char *w = s;
 	int gap = 0;
 
-	while ((n = text_decode(p, &cp)) != 0 && text_is_space(cp)) {
-		p += n;
-		gap = 1;
+	for (r = s; *r != '\0'; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			gap = w != s;
+			continue;
+		}
+		if (gap) {
+			*w++ = ' ';
+			gap = 0;
+		}
+		*w++ = *r;
 	}
-	if (n == 0 || (gap && *started)) {
-		*s = p;
-		return n == 0 ? 0 : ' ';
+	*w = '\0';
+	return s;
+}
+
+/* A copy of s with each byte that is not UTF-8 made U+FFFD. */
+static char *
+text_fold_valid(const char *s)
+{
+	char *out = xmalloc(strlen(s) * 3 + 1), *w = out;
+	uint32_t cp;
+	size_t n;
+
+	while ((n = text_decode(s, &cp)) != 0) {
+		if (cp == 0xfffd && n == 1 && (unsigned char)*s >= 0x80) {
+			memcpy(w, "\xef\xbf\xbd", 3);
+			w += 3;
+		} else {
+			memcpy(w, s, n);
+			w += n;
+		}
+		s += n;
 	}
-	*s = p + n;
-	*started = 1;
-	return (uint32_t)towlower((wint_t)cp);
+	*w = '\0';
+	return out;
+}
+
+char *
+text_fold(const char *s)
+{
+	utf8proc_uint8_t *folded = NULL;
+	const unsigned char *u;
+	char *valid, *out;
+	size_t i;
+
+	for (u = (const unsigned char *)s; *u != '\0' && *u < 0x80; u++)
+		/* nothing */;
+	if (*u == '\0') {
+		/* Plain ASCII (most names): the fold is only lower case. */
+		out = xstrdup(s);
+		for (i = 0; out[i] != '\0'; i++)
+			if (out[i] >= 'A' && out[i] <= 'Z')
+				out[i] += 'a' - 'A';
+		return text_fold_squeeze(out);
+	}
+	valid = text_is_utf8(s) ? NULL : text_fold_valid(s);
+	if (utf8proc_map((const utf8proc_uint8_t *)(valid != NULL ? valid : s),
+	    0, &folded, TEXT_FOLD_OPTIONS) < 0) {
+		/* Only when out of memory: the text as it is. */
+		out = valid != NULL ? valid : xstrdup(s);
+		return text_fold_squeeze(out);
+	}
+	free(valid);
+	return text_fold_squeeze((char *)folded);
 }
 
 int
 text_namecmp(const char *a, const char *b)
 {
-	uint32_t ca, cb;
-	int sa = 0, sb = 0;
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int c = strcmp(fa, fb);
 
-	for (;;) {
-		ca = text_next_squeezed(&a, &sa);
-		cb = text_next_squeezed(&b, &sb);
-		if (ca != cb)
-			return ca < cb ? -1 : 1;
-		if (ca == 0)
-			return 0;
-	}
+	free(fa);
+	free(fb);
+	return c;
 }
 
 int
 text_contains(const char *haystack, const char *needle)
 {
-	const char *h, *n, *rest = needle;
-	uint32_t first, ch, cn;
+	char *h = text_fold(haystack), *n = text_fold(needle);
+	int found = strstr(h, n) != NULL;
 
-	if (*needle == '\0')
-		return 1;
-	/* Fold the needle's first character once (searches run per row). */
-	first = text_next_folded(&rest);
-	for (; *haystack != '\0'; haystack += text_char_len(haystack)) {
-		h = haystack;
-		if (text_next_folded(&h) != first)
-			continue;
-		n = rest;
-		for (;;) {
-			if (*n == '\0')
-				return 1;
-			ch = text_next_folded(&h);
-			cn = text_next_folded(&n);
-			if (ch != cn || ch == 0)
-				break;
-		}
-	}
-	return 0;
+	free(h);
+	free(n);
+	return found;
 }
 
 char **
