@@ -308,85 +308,93 @@ text_casecmp(const char *a, const char *b)
  * apart (NFKD), case folded, marks dropped, the variants of spaces,
  * dashes and quotes made ASCII, invisible characters dropped.
  */
-#define TEXT_FOLD_OPTIONS (UTF8PROC_NULLTERM | UTF8PROC_STABLE | \
-	UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | \
-	UTF8PROC_STRIPMARK | UTF8PROC_LUMP | UTF8PROC_IGNORE)
+#define TEXT_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPAT | \
+	UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
+	UTF8PROC_LUMP | UTF8PROC_IGNORE)
+
+/* A folded string as it is made. */
+struct text_folding {
+	char	*s;
+	size_t	 len;
+	size_t	 size;
+	int	 gap;		/* spaces seen since the last character */
+};
+
+/* Add one folded character; spaces are squeezed as text_squeeze does. */
+static void
+text_fold_add(struct text_folding *f, utf8proc_int32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+		f->gap = f->len != 0;
+		return;
+	}
+	if (f->len + 6 > f->size) {
+		f->size *= 2;
+		f->s = xreallocarray(f->s, f->size, 1);
+	}
+	if (f->gap) {
+		f->s[f->len++] = ' ';
+		f->gap = 0;
+	}
+	if (cp < 0x80)
+		f->s[f->len++] = (char)cp;
+	else
+		f->len += (size_t)utf8proc_encode_char(cp,
+		    (utf8proc_uint8_t *)f->s + f->len);
+}
 
 /*
- * Squeeze the spaces of folded text in place, as text_squeeze does (the
- * fold has made every space U+0020; tabs and newlines count too).
+ * Folded a character at a time: ASCII here, the rest by utf8proc.  As
+ * marks are dropped, nothing is left for NFKD to put in order.
  */
-static char *
-text_fold_squeeze(char *s)
-{
-	const char *r;
-	char *w = s;
-	int gap = 0;
-
-	for (r = s; *r != '\0'; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			gap = w != s;
-			continue;
-		}
-		if (gap) {
-			*w++ = ' ';
-			gap = 0;
-		}
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
-/* A copy of s with each byte that is not UTF-8 made U+FFFD. */
-static char *
-text_fold_valid(const char *s)
-{
-	char *out = xmalloc(strlen(s) * 3 + 1), *w = out;
-	uint32_t cp;
-	size_t n;
-
-	while ((n = text_decode(s, &cp)) != 0) {
-		if (cp == 0xfffd && n == 1 && (unsigned char)*s >= 0x80) {
-			memcpy(w, "\xef\xbf\xbd", 3);
-			w += 3;
-		} else {
-			memcpy(w, s, n);
-			w += n;
-		}
-		s += n;
-	}
-	*w = '\0';
-	return out;
-}
-
 char *
 text_fold(const char *s)
 {
-	utf8proc_uint8_t *folded = NULL;
-	const unsigned char *u;
-	char *valid, *out;
-	size_t i;
+	struct text_folding f;
+	utf8proc_int32_t out[32];
+	utf8proc_ssize_t n, i;
+	uint32_t cp;
+	size_t len;
+	int bound = 0;
 
-	for (u = (const unsigned char *)s; *u != '\0' && *u < 0x80; u++)
-		/* nothing */;
-	if (*u == '\0') {
-		/* Plain ASCII (most names): the fold is only lower case. */
-		out = xstrdup(s);
-		for (i = 0; out[i] != '\0'; i++)
-			if (out[i] >= 'A' && out[i] <= 'Z')
-				out[i] += 'a' - 'A';
-		return text_fold_squeeze(out);
+	f.size = strlen(s) + 16;
+	f.s = xmalloc(f.size);
+	f.len = 0;
+	f.gap = 0;
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {
+			/* ASCII, as most names are: lower case, no more. */
+			cp = (unsigned char)*s++;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			else if (cp == ' ' || cp == '\t' || cp == '\n' ||
+			    cp == '\r') {
+				f.gap = f.len != 0;
+				continue;
+			}
+			if (f.len + 3 > f.size)
+				text_fold_add(&f, cp);
+			else {
+				if (f.gap)
+					f.s[f.len++] = ' ';
+				f.gap = 0;
+				f.s[f.len++] = (char)cp;
+			}
+			continue;
+		}
+		len = text_decode(s, &cp);
+		s += len;
+		/* An invalid byte has decoded as U+FFFD. */
+		n = utf8proc_decompose_char((utf8proc_int32_t)cp, out,
+		    (utf8proc_ssize_t)(sizeof out / sizeof out[0]),
+		    TEXT_FOLD_OPTIONS, &bound);
+		if (n < 0 || n > (utf8proc_ssize_t)(sizeof out / sizeof out[0]))
+			continue;
+		for (i = 0; i < n; i++)
+			text_fold_add(&f, out[i]);
 	}
-	valid = text_is_utf8(s) ? NULL : text_fold_valid(s);
-	if (utf8proc_map((const utf8proc_uint8_t *)(valid != NULL ? valid : s),
-	    0, &folded, TEXT_FOLD_OPTIONS) < 0) {
-		/* Only when out of memory: the text as it is. */
-		out = valid != NULL ? valid : xstrdup(s);
-		return text_fold_squeeze(out);
-	}
-	free(valid);
-	return text_fold_squeeze((char *)folded);
+	f.s[f.len] = '\0';
+	return f.s;
 }
 
 int
