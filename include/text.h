@@ -84,10 +84,11 @@ int text_casecmp(const char *a, const char *b);
  * A copy of s folded for matching names, so that "Zoë  Ñúñez" (precomposed
  * or with combining accents), "ZOE NUNEZ" and "zoe nunez" fold the same:
  * compatibility forms are taken apart (NFKD), case is folded, accents and
- * other marks are dropped, the variants of spaces, dashes and apostrophes
- * become ASCII ones, invisible characters (zero-width spaces, soft
- * hyphens, direction marks) go, and spaces are squeezed as text_squeeze
- * does.  Letters that are not a base letter with marks, such as the
+ * other marks are dropped, invisible characters (zero-width spaces, soft
+ * hyphens, direction marks) go, and the usual separators are folded:
+ * hyphens and dashes, commas and underscores count as spaces, apostrophes
+ * and full stops go ("Ellie-Mae O’Connor" folds as "ellie mae oconnor"),
+ * and spaces are squeezed as text_squeeze does.  Letters that are not a base letter with marks, such as the
  * Turkish dotless i or the Arabic and Hebrew letters, stay as they are.
  * Bytes that are not UTF-8 fold as U+FFFD.  The caller frees the result.
  */

@@ -306,7 +306,8 @@ text_casecmp(const char *a, const char *b)
 /*
  * How names are folded for matching (utf8proc): compatibility forms taken
  * apart (NFKD), case folded, marks dropped, the variants of spaces,
- * dashes and quotes made ASCII, invisible characters dropped.
+ * dashes and quotes made ASCII (then text_fold_separator), invisible
+ * characters dropped.
  */
 #define TEXT_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPAT | \
 	UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
@@ -320,12 +321,39 @@ struct text_folding {
 	int	 gap;		/* spaces seen since the last character */
 };
 
+/*
+ * The usual separators in names, once utf8proc has made them ASCII: 1
+ * for those that count as a space (hyphens, commas, underscores), 2 for
+ * those that are dropped (apostrophes, full stops), 0 for the rest.
+ */
+static int
+text_fold_separator(uint32_t cp)
+{
+	switch (cp) {
+	case ' ':
+	case '\t':
+	case '\n':
+	case '\r':
+	case '-':
+	case ',':
+	case '_':
+		return 1;
+	case '\'':
+	case '.':
+		return 2;
+	}
+	return 0;
+}
+
 /* Add one folded character; spaces are squeezed as text_squeeze does. */
 static void
 text_fold_add(struct text_folding *f, utf8proc_int32_t cp)
 {
-	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+	switch (text_fold_separator((uint32_t)cp)) {
+	case 1:
 		f->gap = f->len != 0;
+		return;
+	case 2:
 		return;
 	}
 	if (f->len + 6 > f->size) {
@@ -355,7 +383,7 @@ text_fold(const char *s)
 	utf8proc_ssize_t n, i;
 	uint32_t cp;
 	size_t len;
-	int bound = 0;
+	int bound = 0, sep;
 
 	f.size = strlen(s) + 16;
 	f.s = xmalloc(f.size);
@@ -367,9 +395,9 @@ text_fold(const char *s)
 			cp = (unsigned char)*s++;
 			if (cp >= 'A' && cp <= 'Z')
 				cp += 'a' - 'A';
-			else if (cp == ' ' || cp == '\t' || cp == '\n' ||
-			    cp == '\r') {
-				f.gap = f.len != 0;
+			else if ((sep = text_fold_separator(cp)) != 0) {
+				if (sep == 1)
+					f.gap = f.len != 0;
 				continue;
 			}
 			if (f.len + 3 > f.size)

@@ -49,6 +49,11 @@ show_is ha "Nguyễn Thị Hà  (number 3)" \
 	"show ha: the exact preferred name Hà wins over Harry Hart"
 show_is "  ZOE  " "Zoë Ñúñez" "spaces around the REF do not matter"
 show_is 4 "Harry Hart  (number 4)" "a number is still a number"
+run add --name "Ellie-Mae O’Connor" --dob 2009-06-30
+check_status 0 "add Ellie-Mae O’Connor"
+show_is "ellie mae o'connor" "Ellie-Mae O’Connor  (number 6)" \
+	"the usual separators are folded: a hyphen is a space, any apostrophe"
+show_is "oconnor" "Ellie-Mae O’Connor" "... or none"
 
 # Ambiguous: every match is listed, nothing else happens.
 run add --name "Zoe Adams" --dob 2007-05-05
@@ -58,7 +63,7 @@ check_status 2 "show zoe is now ambiguous: exit 2"
 cat >"$TEST_DIR/expected-err" <<EOF2
 caseload: 'zoe' matches 2 young people; give the number of the one you mean:
       2  Zoë Ñúñez
-      6  Zoe Adams
+      7  Zoe Adams
 EOF2
 if diff -u "$TEST_DIR/expected-err" "$err" >"$TEST_DIR/diff"; then
 	ok "... listing both, accented or not"

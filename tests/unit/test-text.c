@@ -285,11 +285,20 @@ test_fold(void **state)
 	/* Compatibility forms: full-width letters, the ﬁ ligature. */
 	fold_is("Ｚｏ", "zo");
 	fold_is("ﬁona", "fiona");
-	/* The usual separators: spaces, dashes and apostrophes. */
+	/*
+	 * The usual separators: every kind of space, and hyphens, dashes,
+	 * commas and underscores, are one space; apostrophes and full
+	 * stops go.
+	 */
 	fold_is("  Aisha\xc2\xa0\xc2\xa0Khan\xe2\x80\x83", "aisha khan");
-	fold_is("O’Connor", "o'connor");
-	fold_is("Ellie\xe2\x80\x90Mae", "ellie-mae");
-	fold_is("Ellie–Mae", "ellie-mae");
+	fold_is("O’Connor", "oconnor");
+	fold_is("O'Connor", "oconnor");
+	fold_is("Ellie\xe2\x80\x90Mae", "ellie mae");
+	fold_is("Ellie–Mae", "ellie mae");
+	fold_is("Ellie - Mae", "ellie mae");
+	fold_is("Ellie-Mae \"Ells\" O'Connor, Jr.", "ellie mae \"ells\" oconnor jr");
+	fold_is("St. John_Smith", "st john smith");
+	fold_is("-'. ,", "");
 	/* Invisible characters go: a soft hyphen, a zero-width space. */
 	fold_is("Ro\xc2\xadsa\xe2\x80\x8b", "rosa");
 	/* Bytes that are not UTF-8 fold as U+FFFD, never crash. */
@@ -306,6 +315,9 @@ test_fold(void **state)
 	assert_true(text_contains("Siobhán", "SIOBHAN"));
 	assert_false(text_contains("Zoe", "zoëë"));
 	assert_true(text_contains("Zo\xeb" "e", "e"));
+	assert_true(text_contains("Ellie-Mae O'Connor", "mae oconnor"));
+	assert_true(text_contains("Ellie Mae OConnor", "ellie-mae o’connor"));
+	assert_int_equal(text_namecmp("Mary-Jane Smith", "mary jane smith"), 0);
 }
 
 /* Characters that change the direction text is shown in. */
