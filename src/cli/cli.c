@@ -318,10 +318,10 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 {
 	struct cli_match m;
 	struct store *st;
-	char *cause = NULL, *safe;
+	char *cause = NULL, *safe, *folded;
 	long id;
 	size_t i;
-	int rc;
+	int rc, blank;
 
 	*out = NULL;
 	if ((rc = cli_open(cli, &st)) != 0)
@@ -340,7 +340,11 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 		}
 		return 0;
 	}
-	if (text_is_blank(ref)) {
+	/* Nothing left to match once folded (spaces, "-", "."): refused. */
+	folded = text_fold(ref);
+	blank = *folded == '\0';
+	free(folded);
+	if (blank) {
 		cli_error("give a young person's number or part of their name");
 		return EXIT_USAGE;
 	}

@@ -55,6 +55,12 @@ show_is "ellie mae o'connor" "Ellie-Mae O’Connor  (number 6)" \
 	"the usual separators are folded: a hyphen is a space, any apostrophe"
 show_is "oconnor" "Ellie-Mae O’Connor" "... or none"
 
+# A REF with nothing to match once folded is refused, not matched to all.
+run show "-"
+check_status 2 "show - is refused"
+check_err_has "give a young person's number or part of their name" \
+	"... asking for a number or a part of a name"
+
 # Ambiguous: every match is listed, nothing else happens.
 run add --name "Zoe Adams" --dob 2007-05-05
 check_status 0 "add Zoe Adams"
