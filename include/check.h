@@ -55,7 +55,8 @@ int check_person(const struct person *p, date_t today, date_t first_contact,
 /*
  * 1 when other looks like the same young person as p, so that adding p
  * would record them twice: the same date of birth and the same name,
- * ignoring case and spaces as text_namecmp does.  0 otherwise.
+ * ignoring case, accents and spaces as text_namecmp does ("Zoe Nunez" is
+ * "Zoë Ñúñez").  0 otherwise.
  */
 int check_duplicate(const struct person *p, const struct person *other);
 

@@ -143,6 +143,14 @@ int store_people_each(struct store *st, unsigned which, store_person_cb cb,
     void *arg, char **cause);
 
 /*
+ * Visit the young people whose status is in which and whose name or
+ * preferred name holds text, ignoring case, accents and normalisation
+ * form as text_contains does, by number.
+ */
+int store_people_named(struct store *st, unsigned which, const char *text,
+    store_person_cb cb, void *arg, char **cause);
+
+/*
  * Visit young people in the order of the due list, reading it from an
  * index: first, when which has STORE_UP, the stepped-up young people by
  * their next contact date (the date kept in their row), then by number,
@@ -166,8 +174,8 @@ struct store_due_query {
 	date_t		 due_before;	/* before this */
 	/*
 	 * NULL: no search.  Otherwise only rows whose name or preferred name
-	 * holds text, ignoring case (text_contains), or, when number is not
-	 * NULL, whose number starts with those digits.
+	 * holds text, ignoring case and accents (text_contains), or, when
+	 * number is not NULL, whose number starts with those digits.
 	 */
 	const char	*text;
 	const char	*number;
@@ -216,8 +224,8 @@ int store_people_last_id(struct store *st, long *out, char **cause);
 
 /*
  * Find someone already recorded who looks like the same young person as
- * p (check_duplicate: the same date of birth and name, ignoring case):
- * *found is their number, or 0 when there is nobody.
+ * p (check_duplicate: the same date of birth and name, ignoring case and
+ * accents): *found is their number, or 0 when there is nobody.
  */
 int store_person_duplicate(struct store *st, const struct person *p,
     long *found, char **cause);

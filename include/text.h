@@ -4,7 +4,9 @@
  * Names may hold any script: accents, combining marks, CJK characters two
  * columns wide, right-to-left text, emoji.  These helpers measure, cut and
  * compare such text by what a person sees.  Display widths come from
- * wcwidth(3), so LC_CTYPE must be a UTF-8 locale (main sets one).
+ * wcwidth(3), so LC_CTYPE must be a UTF-8 locale (main sets one); names
+ * are matched by their folds (text_fold, with utf8proc), which ignore
+ * case, accents and the Unicode normalisation form.
  */
 #ifndef CASELOAD_TEXT_H
 #define CASELOAD_TEXT_H
@@ -82,12 +84,26 @@ char **text_wrap(const char *s, int cols, size_t *n);
 int text_casecmp(const char *a, const char *b);
 
 /*
- * Compare two names as text_casecmp compares them after text_squeeze, so
- * that "Aisha  Khan " and "aisha khan" are the same; like strcmp.
+ * A copy of s folded for matching names, so that "Zoë  Ñúñez" (precomposed
+ * or with combining accents), "ZOE NUNEZ" and "zoe nunez" fold the same:
+ * compatibility forms are taken apart (NFKD), case is folded, accents and
+ * other marks are dropped, invisible characters (zero-width spaces, soft
+ * hyphens, direction marks) go, and the usual separators are folded:
+ * hyphens and dashes, commas and underscores count as spaces, apostrophes
+ * and full stops go ("Ellie-Mae O’Connor" folds as "ellie mae oconnor"),
+ * and spaces are squeezed as text_squeeze does.  Letters that are not a base letter with marks, such as the
+ * Turkish dotless i or the Arabic and Hebrew letters, stay as they are.
+ * Bytes that are not UTF-8 fold as U+FFFD.  The caller frees the result.
+ */
+char *text_fold(const char *s);
+
+/*
+ * Compare two names by their folds (text_fold), so that "Aisha  Khan " and
+ * "aisha khan", or "Zoë" and "zoe", are the same; like strcmp.
  */
 int text_namecmp(const char *a, const char *b);
 
-/* 1 when needle occurs in haystack, ignoring case. */
+/* 1 when the fold of needle occurs in the fold of haystack (text_fold). */
 int text_contains(const char *haystack, const char *needle);
 
 /*

@@ -21,8 +21,9 @@ struct import_match {
 };
 
 /*
- * Rows by date of birth and name (ignoring case and spaces, as names
- * saved before they were tidied may hold more), as bsearch needs.
+ * Rows by date of birth and name (text_namecmp: ignoring case, accents
+ * and spaces, as names saved before they were tidied may hold more), as
+ * bsearch needs.
  */
 static int
 import_key_compare(const void *a, const void *b)

@@ -296,17 +296,13 @@ static int
 cli_match_person(const struct person *p, void *arg)
 {
 	struct cli_match *m = arg;
-	int exact, partial;
+	int exact;
 
-	if ((p->facts.status == STATUS_ARCHIVED) != m->archived)
-		return 0;
-	exact = text_casecmp(p->name, m->ref) == 0 ||
+	/* The store gives only names that hold the REF (text_contains). */
+	exact = text_namecmp(p->name, m->ref) == 0 ||
 	    (p->preferred_name != NULL &&
-	    text_casecmp(p->preferred_name, m->ref) == 0);
-	partial = text_contains(p->name, m->ref) ||
-	    (p->preferred_name != NULL &&
-	    text_contains(p->preferred_name, m->ref));
-	if (!partial || (m->exact && !exact))
+	    text_namecmp(p->preferred_name, m->ref) == 0);
+	if (m->exact && !exact)
 		return 0;
 	if (exact && !m->exact) {
 		/* Exact matches replace partial ones found so far. */
@@ -324,10 +320,10 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 {
 	struct cli_match m;
 	struct store *st;
-	char *cause = NULL, *safe;
+	char *cause = NULL, *safe, *folded;
 	long id;
 	size_t i;
-	int rc;
+	int rc, blank;
 
 	*out = NULL;
 	if ((rc = cli_open(cli, &st)) != 0)
@@ -346,7 +342,11 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 		}
 		return 0;
 	}
-	if (text_is_blank(ref)) {
+	/* Nothing left to match once folded (spaces, "-", "."): refused. */
+	folded = text_fold(ref);
+	blank = *folded == '\0';
+	free(folded);
+	if (blank) {
 		cli_error("give a young person's number or part of their name");
 		return EXIT_USAGE;
 	}
@@ -354,8 +354,8 @@ cli_resolve(struct cli *cli, const char *ref, struct person **out)
 	memset(&m, 0, sizeof m);
 	m.ref = ref;
 	for (m.archived = 0; m.archived < 2 && m.n == 0; m.archived++) {
-		if (store_people_each(st, STORE_EVERYONE, cli_match_person, &m,
-		    &cause) != 0) {
+		if (store_people_named(st, m.archived ? STORE_ARCHIVED :
+		    STORE_CURRENT, ref, cli_match_person, &m, &cause) != 0) {
 			cli_error("%s", cause);
 			free(cause);
 			rc = EXIT_FAILED;

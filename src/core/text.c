@@ -1,5 +1,6 @@
 /*
- * text.c: UTF-8 measuring, cutting, escaping and case-insensitive matching.
+ * text.c: UTF-8 measuring, cutting, escaping, and matching names that
+ * ignores case, accents and normalisation form (folded with utf8proc).
  */
 #include <config.h>
 
@@ -8,6 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
+
+#include <utf8proc.h>
 
 #include "text.h"
 #include "xmalloc.h"
@@ -313,71 +316,147 @@ text_casecmp(const char *a, const char *b)
 }
 
 /*
- * The next character of s as text_squeeze would leave it, folded to lower
- * case; advances *s.  *started is 0 before the first character.
+ * How names are folded for matching (utf8proc): compatibility forms taken
+ * apart (NFKD), case folded, marks dropped, the variants of spaces,
+ * dashes and quotes made ASCII (then text_fold_separator), invisible
+ * characters dropped.
  */
-static uint32_t
-text_next_squeezed(const char **s, int *started)
-{
-	const char *p = *s;
-	uint32_t cp;
-	size_t n;
-	int gap = 0;
+#define TEXT_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPAT | \
+	UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
+	UTF8PROC_LUMP | UTF8PROC_IGNORE)
 
-	while ((n = text_decode(p, &cp)) != 0 && text_is_space(cp)) {
-		p += n;
-		gap = 1;
+/* A folded string as it is made. */
+struct text_folding {
+	char	*s;
+	size_t	 len;
+	size_t	 size;
+	int	 gap;		/* spaces seen since the last character */
+};
+
+/*
+ * The usual separators in names, once utf8proc has made them ASCII: 1
+ * for those that count as a space (hyphens, commas, underscores), 2 for
+ * those that are dropped (apostrophes, full stops), 0 for the rest.
+ */
+static int
+text_fold_separator(uint32_t cp)
+{
+	switch (cp) {
+	case ' ':
+	case '\t':
+	case '\n':
+	case '\r':
+	case '-':
+	case ',':
+	case '_':
+		return 1;
+	case '\'':
+	case '.':
+		return 2;
 	}
-	if (n == 0 || (gap && *started)) {
-		*s = p;
-		return n == 0 ? 0 : ' ';
+	return 0;
+}
+
+/* Add one folded character; spaces are squeezed as text_squeeze does. */
+static void
+text_fold_add(struct text_folding *f, utf8proc_int32_t cp)
+{
+	switch (text_fold_separator((uint32_t)cp)) {
+	case 1:
+		f->gap = f->len != 0;
+		return;
+	case 2:
+		return;
 	}
-	*s = p + n;
-	*started = 1;
-	return (uint32_t)towlower((wint_t)cp);
+	if (f->len + 6 > f->size) {
+		f->size *= 2;
+		f->s = xreallocarray(f->s, f->size, 1);
+	}
+	if (f->gap) {
+		f->s[f->len++] = ' ';
+		f->gap = 0;
+	}
+	if (cp < 0x80)
+		f->s[f->len++] = (char)cp;
+	else
+		f->len += (size_t)utf8proc_encode_char(cp,
+		    (utf8proc_uint8_t *)f->s + f->len);
+}
+
+/*
+ * Folded a character at a time: ASCII here, the rest by utf8proc.  As
+ * marks are dropped, nothing is left for NFKD to put in order.
+ */
+char *
+text_fold(const char *s)
+{
+	struct text_folding f;
+	utf8proc_int32_t out[32];
+	utf8proc_ssize_t n, i;
+	uint32_t cp;
+	size_t len;
+	int bound = 0, sep;
+
+	f.size = strlen(s) + 16;
+	f.s = xmalloc(f.size);
+	f.len = 0;
+	f.gap = 0;
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {
+			/* ASCII, as most names are: lower case, no more. */
+			cp = (unsigned char)*s++;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 'a' - 'A';
+			else if ((sep = text_fold_separator(cp)) != 0) {
+				if (sep == 1)
+					f.gap = f.len != 0;
+				continue;
+			}
+			if (f.len + 3 > f.size)
+				text_fold_add(&f, cp);
+			else {
+				if (f.gap)
+					f.s[f.len++] = ' ';
+				f.gap = 0;
+				f.s[f.len++] = (char)cp;
+			}
+			continue;
+		}
+		len = text_decode(s, &cp);
+		s += len;
+		/* An invalid byte has decoded as U+FFFD. */
+		n = utf8proc_decompose_char((utf8proc_int32_t)cp, out,
+		    (utf8proc_ssize_t)(sizeof out / sizeof out[0]),
+		    TEXT_FOLD_OPTIONS, &bound);
+		if (n < 0 || n > (utf8proc_ssize_t)(sizeof out / sizeof out[0]))
+			continue;
+		for (i = 0; i < n; i++)
+			text_fold_add(&f, out[i]);
+	}
+	f.s[f.len] = '\0';
+	return f.s;
 }
 
 int
 text_namecmp(const char *a, const char *b)
 {
-	uint32_t ca, cb;
-	int sa = 0, sb = 0;
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int c = strcmp(fa, fb);
 
-	for (;;) {
-		ca = text_next_squeezed(&a, &sa);
-		cb = text_next_squeezed(&b, &sb);
-		if (ca != cb)
-			return ca < cb ? -1 : 1;
-		if (ca == 0)
-			return 0;
-	}
+	free(fa);
+	free(fb);
+	return c;
 }
 
 int
 text_contains(const char *haystack, const char *needle)
 {
-	const char *h, *n, *rest = needle;
-	uint32_t first, ch, cn;
+	char *h = text_fold(haystack), *n = text_fold(needle);
+	int found = strstr(h, n) != NULL;
 
-	if (*needle == '\0')
-		return 1;
-	/* Fold the needle's first character once (searches run per row). */
-	first = text_next_folded(&rest);
-	for (; *haystack != '\0'; haystack += text_char_len(haystack)) {
-		h = haystack;
-		if (text_next_folded(&h) != first)
-			continue;
-		n = rest;
-		for (;;) {
-			if (*n == '\0')
-				return 1;
-			ch = text_next_folded(&h);
-			cn = text_next_folded(&n);
-			if (ch != cn || ch == 0)
-				break;
-		}
-	}
-	return 0;
+	free(h);
+	free(n);
+	return found;
 }
 
 char **

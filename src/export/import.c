@@ -827,7 +827,7 @@ import_row_compare(const void *a, const void *b)
 
 	if (ra->person.facts.dob != rb->person.facts.dob)
 		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
-	if ((c = text_casecmp(ra->person.name, rb->person.name)) != 0)
+	if ((c = text_namecmp(ra->person.name, rb->person.name)) != 0)
 		return c;
 	return ra->line < rb->line ? -1 : ra->line > rb->line;
 }
@@ -848,7 +848,7 @@ import_find_twins(struct import_sheet *sh)
 	twin = xcalloc(sh->n, sizeof *twin);
 	for (i = 1; i < sh->n; i++) {
 		if (by[i]->person.facts.dob == by[i - 1]->person.facts.dob &&
-		    text_casecmp(by[i]->person.name, by[i - 1]->person.name) ==
+		    text_namecmp(by[i]->person.name, by[i - 1]->person.name) ==
 		    0) {
 			/* The earliest line of the group is the first. */
 			k = i - 1;

@@ -55,6 +55,15 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql, char **cause);
 void store_done(sqlite3_stmt *stmt);
 
 /*
+ * An SQL condition: the name or preferred name of a row holds the folded
+ * text in parameter P (a fold, text_fold, bound by the caller), as
+ * text_contains matches.
+ */
+#define STORE_NAME_HOLDS(P) \
+	"(instr(caseload_fold(name), " P ") > 0" \
+	" OR instr(caseload_fold(preferred_name), " P ") > 0)"
+
+/*
  * The due list needs no contact details; these columns are all in the
  * index people_due, so it is read from the index alone.
  */
@@ -69,7 +78,10 @@ void store_done(sqlite3_stmt *stmt);
  */
 void store_read_person(sqlite3_stmt *stmt, struct person *p);
 
-/* Add caseload's SQL functions (caseload_contains) to the connection. */
+/*
+ * Add caseload's SQL functions to the connection: caseload_fold(text),
+ * the fold of a name (text_fold) for searches.
+ */
 int store_add_functions(struct store *st, char **cause);
 
 /* Set *cause from the database's last error, doing what; returns -1. */

@@ -10,6 +10,7 @@
 
 #include "cause.h"
 #include "store-int.h"
+#include "text.h"
 
 #define PERSON_COLUMNS \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
@@ -55,6 +56,25 @@ store_people_each(struct store *st, unsigned which, store_person_cb cb,
 	sqlite3_bind_int(stmt, 1, (which & STORE_UP) != 0);
 	sqlite3_bind_int(stmt, 2, (which & STORE_DOWN) != 0);
 	sqlite3_bind_int(stmt, 3, (which & STORE_ARCHIVED) != 0);
+	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
+}
+
+int
+store_people_named(struct store *st, unsigned which, const char *text,
+    store_person_cb cb, void *arg, char **cause)
+{
+	static const char sql[] = "SELECT " PERSON_COLUMNS " FROM people"
+	    " WHERE ((status = 'up' AND ?1) OR (status = 'down' AND ?2)"
+	    " OR (status = 'archived' AND ?3)) AND " STORE_NAME_HOLDS("?4")
+	    " ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, (which & STORE_UP) != 0);
+	sqlite3_bind_int(stmt, 2, (which & STORE_DOWN) != 0);
+	sqlite3_bind_int(stmt, 3, (which & STORE_ARCHIVED) != 0);
+	sqlite3_bind_text(stmt, 4, text_fold(text), -1, free);
 	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
 }
 

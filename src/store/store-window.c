@@ -16,8 +16,8 @@
 
 /*
  * The conditions of a query.  ?1 and ?2 are the bounds of next_due for
- * the stepped up (or ?1 the status of the others), ?4 the text searched
- * for (NULL: no search), ?5 the digits a number starts with; ?6 and ?7
+ * the stepped up (or ?1 the status of the others), ?4 the fold of the
+ * text searched for (NULL: no search), ?5 the digits a number starts with; ?6 and ?7
  * are a key (next_due, id), ?8 a limit.  Only the stepped up have a
  * next_due (store_check makes sure), so the others are read from the
  * index by number too.
@@ -32,8 +32,7 @@
 	" AND (?4 IS NULL" \
 	" OR (?5 IS NOT NULL" \
 	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
-	" OR caseload_contains(name, ?4)" \
-	" OR caseload_contains(preferred_name, ?4))"
+	" OR " STORE_NAME_HOLDS("?4") ")"
 #define WIN_UP \
 	" status = 'up' AND next_due >= ?1 AND next_due < ?2" WIN_SEARCH
 #define WIN_UP_AFTER \
@@ -80,25 +79,26 @@ static const struct win_sql win_one = { one_count, one_after, one_before };
 static const struct win_sql win_both = { both_count, both_after,
     both_before };
 
-/* caseload_contains(haystack, needle): text_contains, for searches. */
+/* caseload_fold(text): text_fold, for matching names; NULL stays NULL. */
 static void
-store_contains_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+store_fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const unsigned char *h, *n;
+	const unsigned char *s;
 
 	(void)argc;
-	h = sqlite3_value_text(argv[0]);
-	n = sqlite3_value_text(argv[1]);
-	sqlite3_result_int(ctx, h != NULL && n != NULL &&
-	    text_contains((const char *)h, (const char *)n));
+	if ((s = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_fold((const char *)s), -1, free);
 }
 
 int
 store_add_functions(struct store *st, char **cause)
 {
-	if (sqlite3_create_function_v2(st->db, "caseload_contains", 2,
+	if (sqlite3_create_function_v2(st->db, "caseload_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    store_contains_fn, NULL, NULL, NULL) != SQLITE_OK)
+	    store_fold_fn, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, cause, "opening the database");
 	return 0;
 }
@@ -113,17 +113,26 @@ win_bind_bound(sqlite3_stmt *stmt, int idx, date_t date, const char *none)
 		store_bind_date(stmt, idx, date);
 }
 
-/* Bind the conditions of q for one part of the list (others: 0 or 1). */
+/*
+ * Bind the conditions of q for one part of the list (others: 0 or 1); the
+ * fold of the text searched for is bound as a copy.
+ */
 static void
 win_bind(sqlite3_stmt *stmt, const struct store_due_query *q, int others)
 {
+	char *folded;
+
 	if (!others) {
 		win_bind_bound(stmt, 1, q->due_from, WIN_LOWEST);
 		win_bind_bound(stmt, 2, q->due_before, WIN_HIGHEST);
 	} else
 		sqlite3_bind_text(stmt, 1, (q->which & STORE_DOWN) ? "down" :
 		    "archived", -1, SQLITE_STATIC);
-	store_bind_text(stmt, 4, q->text);
+	if (q->text != NULL) {
+		folded = text_fold(q->text);
+		sqlite3_bind_text(stmt, 4, folded, -1, free);
+	} else
+		sqlite3_bind_null(stmt, 4);
 	store_bind_text(stmt, 5, q->text != NULL ? q->number : NULL);
 }
 

@@ -7,7 +7,9 @@
 # usage: tests/bench/run.sh [SIZES...]    (run by make bench)
 #
 # Each figure is the median of RUNS runs (default 5) of the whole
-# process; memory is the peak resident set of one run (/usr/bin/time).
+# process (the searches: of RUNS searches inside one process, by
+# tests/bench/search); memory is the peak resident set of one run
+# (/usr/bin/time).
 # This is not a test: nothing here passes or fails on timings.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ build=${top_builddir:-.}
 src=${top_srcdir:-.}
 caseload=${CASELOAD:-$build/caseload}
 generate=$build/tests/bench/generate
+search=$build/tests/bench/search
 runs=${RUNS:-5}
 today=2026-11-27
 dir=${BENCH_DIR:-$build/bench-data}
@@ -86,6 +89,13 @@ for n in "${sizes[@]}"; do
 	ms[export_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-export.sql")
 	ms[list,$n]=$(median_ms "$caseload" --db "$db" --today $today list --format csv)
 	ms[list_floor,$n]=$(median_ms floor_sql "$db" "$src/tests/bench/floor-list.sql")
+	# A search on the list (count and first page), one that finds nobody
+	# (every name is read) and one that finds many; REF by name.
+	if [ -x "$search" ]; then
+		ms[search_none,$n]=$("$search" "$db" $today "$runs" zzz | cut -f3)
+		ms[search_many,$n]=$("$search" "$db" $today "$runs" zoe | cut -f3)
+	fi
+	ms[show_ref,$n]=$(median_ms "$caseload" --db "$db" --today $today show zzz)
 	ms[import_dry,$n]=$(median_ms "$caseload" --db "$db" --today $today import --dry-run "$sheet")
 	ms[import_new,$n]=$(median_ms import_new "$dir/import-$n.db")
 	kib[due,$n]=$(peak_kib "$caseload" --db "$db" --today $today due --within 14 --format csv)
@@ -125,6 +135,9 @@ row "export -o FILE" export export_floor
 row "  sqlite3 same rows" export_floor ""
 row "list --format csv" list list_floor
 row "  sqlite3 same rows" list_floor ""
+row "search /zzz (nobody)" search_none ""
+row "search /zoe (many)" search_many ""
+row "show REF (nobody matches)" show_ref ""
 row "import --dry-run (1,000)" import_dry ""
 row "import 1,000 into a new db" import_new ""
 row "first screen" screen ""

@@ -1,7 +1,7 @@
 #!/bin/sh
-# Search (/) as you type, by name (ignoring case, in any script) or
-# number, and the filters (f): overdue, due soon, stepped up, stepped
-# down, archived, everyone.
+# Search (/) as you type, by name (ignoring case and accents, in any
+# script, however the accents were typed) or number, and the filters (f):
+# overdue, due soon, stepped up, stepped down, archived, everyone.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/cli/fixture.sh"
 
@@ -42,6 +42,26 @@ check_shown 1 "case is ignored in any script"
 check_screen "Zoë Ñúñez" "ÑÚÑ finds Zoë Ñúñez"
 keys Enter
 check_screen "Showing 1: everyone matching \"ÑÚÑ\"" "Enter keeps the search"
+keys Escape
+check_shown 10 "Esc clears it"
+
+# Accents are ignored: zoe finds Zoë, ha finds Hà.
+keys /
+type_text "zoe"
+check_shown 1 "/zoe finds one young person"
+check_screen "Zoë Ñúñez" "... Zoë Ñúñez"
+keys Escape
+keys /
+type_text "ha"
+check_shown 3 "/ha finds three young people"
+check_screen "Nguyễn Thị Hà (Hà)" "... Nguyễn Thị Hà among them"
+check_screen "Aisha Khan" "... and Aisha Khan"
+check_screen "Amira Haddad" "... and Amira Haddad"
+keys Escape
+keys /
+type_text "$(printf 'NU\314\203NEZ')"
+check_shown 1 "a search typed with a combining tilde finds Ñúñez"
+check_screen "Zoë Ñúñez" "... Zoë Ñúñez"
 keys Escape
 check_shown 10 "Esc clears it"
 

@@ -113,6 +113,15 @@ test_duplicate(void **state)
 	assert_true(check_duplicate(&a, &b));
 	b.name = "AishaKhan";
 	assert_false(check_duplicate(&a, &b));
+	/* Accents, and the form they are typed in, do not make a new name. */
+	a.name = "Zoë Ñúñez";
+	b.name = "Zoe Nunez";
+	assert_true(check_duplicate(&a, &b));
+	b.name = "ZOE\xcc\x88 N\xcc\x83U\xcc\x81N\xcc\x83" "EZ";
+	assert_true(check_duplicate(&a, &b));
+	b.name = "Zoe Nunes";
+	assert_false(check_duplicate(&a, &b));
+	a.name = "Aisha Khan";
 	b.name = "Aisha Khan";
 	b.facts.dob = 14001;
 	assert_false(check_duplicate(&a, &b));

@@ -999,7 +999,8 @@ test_window_walk(void **state)
 	};
 	static const char *const prefs[] = { NULL, "Ash", "Ming", "", "Hà" };
 	static const char *const searches[] = {
-		"", "a", "AB", "ñú", "#1", "12", "1", "ash", "明", "zzz", "#"
+		"", "a", "AB", "ñú", "#1", "12", "1", "ash", "明", "zzz", "#",
+		"zoe", "NUN", "ha", "Zoe\xcc\x88", "thi ha"
 	};
 	static const size_t sizes[] = { 1, 7, 30 };
 	struct rules_settings rs;
@@ -1180,6 +1181,60 @@ test_person_duplicate(void **state)
 	p.facts.dob = D(2007, 5, 1);
 	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
 	assert_int_equal(found, 0);
+	/* Accents and the form they were typed in do not matter. */
+	p.name = "zoe nunez";
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, a);
+	p.name = "Zoe\xcc\x88 N\xcc\x83" "u\xcc\x81" "n\xcc\x83" "ez";
+	assert_int_equal(store_person_duplicate(fx->st, &p, &found, &cause), 0);
+	assert_int_equal(found, a);
+}
+
+/* Count the young people visited, and keep the last number. */
+static int
+count_named(const struct person *p, void *arg)
+{
+	long *seen = arg;
+
+	seen[0]++;
+	seen[1] = p->id;
+	return 0;
+}
+
+/* Finding by a part of a name, as REF does: by the folds, by status. */
+static void
+test_people_named(void **state)
+{
+	struct fixture *fx = *state;
+	char *cause = NULL;
+	long seen[2], zoe, ha;
+
+	zoe = add(fx->st, "Zoe\xcc\x88 \xc3\x91\xc3\xba\xc3\xb1" "ez",
+	    D(2007, 5, 1), D(2026, 1, 1));
+	ha = add(fx->st, "Nguyễn Thị Hà", D(2005, 7, 15), D(2026, 1, 1));
+	add(fx->st, "Harry Hart", D(2007, 1, 9), D(2026, 1, 1));
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(store_people_named(fx->st, STORE_EVERYONE, "ZOË",
+	    count_named, seen, &cause), 0);
+	assert_int_equal(seen[0], 1);
+	assert_int_equal(seen[1], zoe);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(store_people_named(fx->st, STORE_EVERYONE, "thi ha",
+	    count_named, seen, &cause), 0);
+	assert_int_equal(seen[0], 1);
+	assert_int_equal(seen[1], ha);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(store_people_named(fx->st, STORE_EVERYONE, "ha",
+	    count_named, seen, &cause), 0);
+	assert_int_equal(seen[0], 2);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(store_people_named(fx->st, STORE_ARCHIVED, "ha",
+	    count_named, seen, &cause), 0);
+	assert_int_equal(seen[0], 0);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(store_people_named(fx->st, STORE_EVERYONE,
+	    "\xff\xfe", count_named, seen, &cause), 0);
+	assert_int_equal(seen[0], 0);
 }
 
 /* What store_check reported, joined, for the schema tests. */
@@ -1694,7 +1749,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_views_agenda, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_agrees_with_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_walk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people_named, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_store, setup, teardown),

@@ -236,10 +236,94 @@ test_namecmp(void **state)
 	assert_true(text_namecmp("Aisha Khan", "AishaKhan") < 0);
 	assert_true(text_namecmp("Aisha Khan", "Aisha Khana") < 0);
 	assert_true(text_namecmp("Aisha Khan ", "Aisha") > 0);
-	assert_true(text_namecmp("Zoë", "zoe") > 0);
-	/* The same order as text_casecmp of the tidied names. */
+	assert_int_equal(text_namecmp("Zoë", "zoe"), 0);
+	assert_int_equal(text_namecmp("Zoë Ñúñez", "ZOE  NUNEZ"), 0);
+	assert_true(text_namecmp("Zoë", "Zoey") < 0);
+	/* A space sorts before punctuation, as in text_casecmp. */
 	assert_true(text_namecmp("a  b", "a!") < 0);
 	assert_true(text_casecmp("a b", "a!") < 0);
+}
+
+/* assert that s folds to want (text_fold). */
+static void
+fold_is(const char *s, const char *want)
+{
+	char *got = text_fold(s);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Folding names: case, accents and normalisation form go; letters stay. */
+static void
+test_fold(void **state)
+{
+	(void)state;
+	fold_is("", "");
+	fold_is("Aisha KHAN", "aisha khan");
+	/* Precomposed, decomposed (combining marks), accents on capitals. */
+	fold_is("Zoë Ñúñez", "zoe nunez");
+	fold_is("Zoe\xcc\x88 N\xcc\x83" "u\xcc\x81" "n\xcc\x83" "ez",
+	    "zoe nunez");
+	fold_is("ZOË", "zoe");
+	fold_is("Siobhán Ní Bhriain", "siobhan ni bhriain");
+	/* Vietnamese: letters with two marks each. */
+	fold_is("Nguyễn Thị Hà", "nguyen thi ha");
+	fold_is("NGUYỄN", "nguyen");
+	/* Letters of their own stay: ø, ł; ß folds to ss. */
+	fold_is("Brønte", "brønte");
+	fold_is("Wiśniewski", "wisniewski");
+	fold_is("Łukasz", "łukasz");
+	fold_is("Straße", "strasse");
+	/*
+	 * Turkish as utf8proc folds it, without a Turkish locale: the dotless
+	 * ı stays, and İ is I with a dot above, so i.
+	 */
+	fold_is("ı", "ı");
+	fold_is("Iı", "iı");
+	fold_is("İstanbul", "istanbul");
+	/* Arabic and Hebrew letters are left alone: they have no case. */
+	fold_is("محمد", "محمد");
+	fold_is("שרה", "שרה");
+	/* CJK and emoji pass through. */
+	fold_is("李明", "李明");
+	fold_is("Kai 🙂", "kai 🙂");
+	/* Compatibility forms: full-width letters, the ﬁ ligature. */
+	fold_is("Ｚｏ", "zo");
+	fold_is("ﬁona", "fiona");
+	/*
+	 * The usual separators: every kind of space, and hyphens, dashes,
+	 * commas and underscores, are one space; apostrophes and full
+	 * stops go.
+	 */
+	fold_is("  Aisha\xc2\xa0\xc2\xa0Khan\xe2\x80\x83", "aisha khan");
+	fold_is("O’Connor", "oconnor");
+	fold_is("O'Connor", "oconnor");
+	fold_is("Ellie\xe2\x80\x90Mae", "ellie mae");
+	fold_is("Ellie–Mae", "ellie mae");
+	fold_is("Ellie - Mae", "ellie mae");
+	fold_is("Ellie-Mae \"Ells\" O'Connor, Jr.", "ellie mae \"ells\" oconnor jr");
+	fold_is("St. John_Smith", "st john smith");
+	fold_is("-'. ,", "");
+	/* Invisible characters go: a soft hyphen, a zero-width space. */
+	fold_is("Ro\xc2\xadsa\xe2\x80\x8b", "rosa");
+	/* Bytes that are not UTF-8 fold as U+FFFD, never crash. */
+	fold_is("Zo\xeb" "e", "zo\xef\xbf\xbd" "e");
+	fold_is("\xc3", "\xef\xbf\xbd");
+	fold_is("\xed\xa0\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx");
+	fold_is("\xf8\x88\x80\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	/* Matching by the folds. */
+	assert_true(text_contains("Zoë Ñúñez", "zoe"));
+	assert_true(text_contains("Zoe\xcc\x88", "Zoë"));
+	assert_true(text_contains("Zoë", "Zoe\xcc\x88"));
+	assert_true(text_contains("Nguyễn Thị Hà", "ha"));
+	assert_true(text_contains("Siobhán", "SIOBHAN"));
+	assert_false(text_contains("Zoe", "zoëë"));
+	assert_true(text_contains("Zo\xeb" "e", "e"));
+	assert_true(text_contains("Ellie-Mae O'Connor", "mae oconnor"));
+	assert_true(text_contains("Ellie Mae OConnor", "ellie-mae o’connor"));
+	assert_int_equal(text_namecmp("Mary-Jane Smith", "mary jane smith"), 0);
 }
 
 /* Characters that change the direction text is shown in. */
@@ -297,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_path_folder),
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_namecmp),
+		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_person_copy),
 	};
