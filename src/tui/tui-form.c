@@ -1079,6 +1079,10 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	if (bad)
 		goto out;
+	/* Allocated left blank: by the last contact, if before today. */
+	if (!editing && *v[PF_ALLOCATED] == '\0' && last.on != DATE_NONE &&
+	    last.on < t->ses->today)
+		p.facts.allocated_on = last.on;
 
 	/* Under 16 or 25 and over: added, and said so (person_form_said). */
 	if ((editing ? job_person_edit(t->ses, pf->id, &p, 1, &r, &cause) :
@@ -1192,7 +1196,7 @@ tui_person_form(struct tui *t, long id)
 		title = xasprintf("Edit the details of %s (number %ld)",
 		    pf->old->name, id);
 	} else {
-		specs[PF_ALLOCATED].hint = "blank: today";
+		specs[PF_ALLOCATED].hint = "blank: today, or the last contact";
 		title = xstrdup("Add a young person");
 	}
 	hint = xasprintf("weeks; blank: the default, %d",
