@@ -1037,17 +1037,23 @@ person_form_refused(struct tui *t, struct tui_form *f,
 /* Say what was saved: the details, or who was added and when to see them. */
 static void
 person_form_said(struct tui *t, const struct person *p,
-    const struct job_result *r, int editing)
+    const struct job_result *r, int editing, date_t last)
 {
 	enum stage stage = r->row.stage;
+	char said[128];
 
 	if (editing) {
 		tui_message(t, "Saved %s's details.", person_display_name(p));
 		return;
 	}
 	tui_list_select(t, p->id);
-	tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p->id,
-	    person_display_name(p), rules_stage_label(stage),
+	if (last != DATE_NONE)
+		snprintf(said, sizeof said, "last contact %s, next",
+		    session_date(t->ses, last));
+	else
+		snprintf(said, sizeof said, "first");
+	tui_message(t, "Added %ld %s (%s); %s contact due %s.%s", p->id,
+	    person_display_name(p), rules_stage_label(stage), said,
 	    r->row.person != NULL ? session_date(t->ses, r->row.contact.due) :
 	    "", stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
 	    "leaving care support (added anyway)." :
@@ -1071,6 +1077,8 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		    tui_form_value(f, i);
 	text_squeeze(v[PF_NAME]);
 	text_squeeze(v[PF_PREFERRED]);
+	memset(&last, 0, sizeof last);
+	last.on = DATE_NONE;
 	person_form_read(t, f, pf, v, &p, &address, &bad);
 	if (bad)
 		goto out;
@@ -1093,7 +1101,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	}
 	tui_changed(t);
-	person_form_said(t, &p, &r, editing);
+	person_form_said(t, &p, &r, editing, editing ? DATE_NONE : last.on);
 	job_result_free(&r);
 	rc = 0;
 out:
@@ -1137,8 +1145,9 @@ tui_person_form(struct tui *t, long id)
 		{ "Allocated on", FIELD_TEXT, 12, 40, NULL, NULL, 0 },
 		{ "Contact every", FIELD_TEXT, 4, 3, NULL, NULL, 0 },
 		{ "Last contact", FIELD_TEXT, 12, 40, NULL,
-		  "optional: your last contact before", 1 },
-		{ "by", FIELD_CHOICE, 10, 0, NULL, "Left/Right", 0 },
+		  "optional: if you know them already", 1 },
+		{ "Method", FIELD_CHOICE, 10, 0, NULL,
+		  "of the last contact; Left/Right", 0 },
 	};
 	const char *values[PF_COUNT] = { NULL };
 	struct person_form *pf = xcalloc(1, sizeof *pf);
