@@ -162,4 +162,20 @@ printf '[contact]\nfirst_contact_days = 57\n' >"$ini"
 check_true "first_contact_days = 57 is refused (exit 2)" test $? -eq 2
 check_err_has "first_contact_days" "naming the key"
 
+# A file from before first_contact_days: its kept dates are by the old
+# rule (due on the allocation date); check takes it as it is, and every
+# date is worked out again with the new rule.
+sql "DELETE FROM settings_used WHERE key = 'first_contact_days';
+    UPDATE people SET next_due = allocated_on WHERE id = 2"
+run check
+check_status 0 "check: a file from before first_contact_days is sound"
+run due --format csv
+check_out_has "2,Noah Grant,stepped-up,,2026-12-07,0,due-soon" \
+	"due works the dates out again with the new rule"
+run contact mia --method text
+check_true "the next write keeps them, and which rule they follow" \
+	test "$(sql "SELECT next_due FROM people WHERE id = 2; SELECT value FROM settings_used WHERE key = 'first_contact_days'")" = \
+	"2026-12-07
+7"
+
 done_testing
