@@ -782,8 +782,9 @@ store_check_version(struct store *st, int *version, char **cause)
 static int
 store_migrate(struct store *st, char **cause)
 {
-	int version;
-	char sql[64];
+	struct rules_settings rs;
+	int version, from;
+	char sql[96];
 
 	if (store_check_version(st, &version, cause) != 0)
 		return -1;
@@ -797,6 +798,7 @@ store_migrate(struct store *st, char **cause)
 	/* Another copy of caseload may have migrated it meanwhile. */
 	if (store_check_version(st, &version, cause) != 0)
 		goto fail;
+	from = version;
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
@@ -805,6 +807,15 @@ store_migrate(struct store *st, char **cause)
 		    cause) != 0)
 			goto fail;
 	}
+	/*
+	 * A new caseload's dates follow the default first_contact_days from
+	 * the start; an older file's say nothing until worked out again.
+	 */
+	rules_settings_default(&rs);
+	snprintf(sql, sizeof sql, "INSERT INTO settings_used (key, value)"
+	    " VALUES ('first_contact_days', %d)", rs.first_contact_days);
+	if (from == 0 && store_exec(st, sql, cause) != 0)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    STORE_SCHEMA_VERSION);
 	if (store_exec(st, sql, cause) != 0 || store_commit(st, cause) != 0)
