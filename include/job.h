@@ -39,6 +39,7 @@ enum job_field {
 	JOB_ADDRESS,		/* their address */
 	JOB_ALLOCATED,		/* the date they were allocated */
 	JOB_INTERVAL,		/* their own contact interval */
+	JOB_LAST_CONTACT,	/* the last contact given when adding them */
 	JOB_DUPLICATE,		/* they are on the caseload already */
 	JOB_CONFIRM,		/* their age needs the worker's say-so */
 	JOB_SETTING,		/* a setting it needs (a template, a command) */
@@ -179,17 +180,25 @@ int job_handover_export(struct session *s, const long *ids, size_t n,
  * name and date of birth (JOB_DUPLICATE: r->made is their number and
  * r->row says where they stand, stepped up or not); and, unless confirmed
  * is 1 (the worker said yes), someone under 16 or 25 and over
- * (JOB_CONFIRM).  Sets p->id, and r->made to it.
+ * (JOB_CONFIRM).  Sets p->id, and r->made to it.  When last is not NULL,
+ * their last contact before they were added (last->on, method and note;
+ * by the worker, successful) is logged in the same transaction, so that
+ * the contact clock runs from it: a date in the future, before their
+ * birth or before their allocation is refused (JOB_LAST_CONTACT).
  */
-int job_person_add(struct session *s, struct person *p, int confirmed,
-    struct job_result *r, char **cause);
+int job_person_add(struct session *s, struct person *p,
+    const struct contact *last, int confirmed, struct job_result *r,
+    char **cause);
 
 /*
  * Save p's details over those of young person id (p->id is set to it):
  * the same checks as job_person_add, of the details that changed, and
  * the date of birth not after their first contact (JOB_DOB); no such
  * person is JOB_WHO.  A new date of birth that makes them under 16 or 25
- * and over needs confirmed (JOB_CONFIRM).  Status and history are kept.
+ * and over needs confirmed (JOB_CONFIRM).  A new allocation date moves
+ * the first row of their status history with it: refused when it would
+ * come after a later change of status or their first contact (not
+ * struck out) (JOB_ALLOCATED).  The rest of the history is kept.
  */
 int job_person_edit(struct session *s, long id, struct person *p,
     int confirmed, struct job_result *r, char **cause);

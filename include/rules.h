@@ -19,6 +19,7 @@
 struct rules_settings {
 	int	interval_weeks;		/* contact every N weeks; default 8 */
 	int	due_soon_days;		/* "due soon" window; default 14 */
+	int	first_contact_days;	/* first contact after the start; 7 */
 	int	letter_months;		/* annual letter interval; default 12 */
 	int	review_months;		/* pathway plan review; default 6 */
 	int	cap;			/* agreed caseload size; default 22 */
@@ -26,7 +27,8 @@ struct rules_settings {
 
 /*
  * Fill in the defaults of the settings the rules read: 8 weeks between
- * contacts, due soon within 14 days, a letter every 12 months, a review
+ * contacts, due soon within 14 days, the first contact within 7 days of
+ * the start, a letter every 12 months, a review
  * every 6 months, a cap of 22 (the same defaults as the settings table
  * in conf.c and caseload.ini(5) give).
  */
@@ -98,14 +100,35 @@ struct rules_contact {
  */
 date_t rules_last_contact(const struct rules_contact *log, size_t n);
 
+/*
+ * The attempted contacts (not struck out) in a log of n, in any order,
+ * since the later of the last successful contact (after its day) and the
+ * start (from its day): repeated failed attempts are a safeguarding
+ * signal.  0 when not stepped up.
+ */
+int rules_attempts(const struct person_facts *facts,
+    const struct rules_contact *log, size_t n);
+
 /* The contact interval for this person in days (own or default). */
 int rules_interval_days(const struct person_facts *facts,
     const struct rules_settings *settings);
 
 /*
- * The next contact on the contact clock: interval days after the last
- * successful contact, or the allocation date when there is none.  Only for a
- * stepped-up young person; DUE_NONE otherwise.
+ * A stepped-up young person's *start*, where their clocks start: the
+ * later of their allocation date and their latest step-up (status_since,
+ * which for someone never stepped down is the allocation itself, and for
+ * someone who came back is the day they stepped up).  DATE_NONE when not
+ * stepped up.
+ */
+date_t rules_start(const struct person_facts *facts);
+
+/*
+ * The next contact on the contact clock: the later of interval days after
+ * the last successful contact and first_contact_days after the start
+ * (only the second with no successful contact yet), so that someone
+ * allocated today, or back after a year away, is due a week on, and a
+ * contact on the day they stepped up counts.  Only for a stepped-up young
+ * person; DUE_NONE otherwise.
  */
 struct rules_due rules_contact_due(const struct person_facts *facts,
     const struct rules_settings *settings, date_t today);
@@ -121,8 +144,9 @@ struct rules_due rules_letter_due(const struct person_facts *facts,
 
 /*
  * The next pathway plan review of a stepped-up young person: review
- * months after the last review, or after allocation when none is
- * recorded.  DUE_NONE when not stepped up.
+ * months after the later of their last review and their start (a review
+ * before they stepped back up does not count).  DUE_NONE when not
+ * stepped up.
  */
 struct rules_due rules_review_due(const struct person_facts *facts,
     const struct rules_settings *settings, date_t today);

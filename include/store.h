@@ -247,8 +247,10 @@ int store_person_add(struct store *st, struct person *p, char **cause);
 
 /*
  * Save p's details (names, contact details, dob, allocation date and
- * interval) over those of young person p->id.  Status and history are
- * not touched.
+ * interval) over those of young person p->id.  The first row of their
+ * status history is their allocation: its date moves with the
+ * allocation date (the caller checks that no later row, nor contact,
+ * would then come before it).  The rest of the history is not touched.
  */
 int store_person_update(struct store *st, const struct person *p,
     char **cause);

@@ -102,14 +102,56 @@ person_confirm(struct session *s, const struct person *p, int confirmed,
 	return 0;
 }
 
+/*
+ * Check the last contact of someone being added: a day that has happened,
+ * not before their birth nor before they were allocated.
+ */
+static int
+person_check_last(struct session *s, const struct person *p,
+    const struct contact *last, struct job_result *r, char **cause)
+{
+	if (check_event_date(last->on, p->facts.dob, s->today, cause) != 0)
+		return job_refuse(r, JOB_LAST_CONTACT);
+	if (p->facts.allocated_on != DATE_NONE &&
+	    last->on < p->facts.allocated_on) {
+		xfail(cause, "%s is before they were allocated to you on %s; "
+		    "give the allocation date with it (--allocated)",
+		    session_date(s, last->on),
+		    session_date(s, p->facts.allocated_on));
+		return job_refuse(r, JOB_LAST_CONTACT);
+	}
+	return 0;
+}
+
+/* Log the last contact of someone just added (in the add's transaction). */
+static int
+person_add_last(struct session *s, const struct person *p,
+    const struct contact *last, char **cause)
+{
+	struct contact c;
+
+	memset(&c, 0, sizeof c);
+	c.person_id = p->id;
+	c.on = last->on;
+	c.method = last->method;
+	c.by = BY_WORKER;
+	c.attempted = 0;
+	c.note = last->note;
+	c.struck_on = DATE_NONE;
+	return store_contact_add(s->st, &c, cause);
+}
+
 int
-job_person_add(struct session *s, struct person *p, int confirmed,
-    struct job_result *r, char **cause)
+job_person_add(struct session *s, struct person *p,
+    const struct contact *last, int confirmed, struct job_result *r,
+    char **cause)
 {
 	long found = 0;
 
 	if (job_start(s, r, cause) != 0 ||
 	    person_check(s, p, NULL, DATE_NONE, r, cause) != 0)
+		return -1;
+	if (last != NULL && person_check_last(s, p, last, r, cause) != 0)
 		return -1;
 	if (store_begin(s->st, cause) != 0)
 		return -1;
@@ -130,6 +172,8 @@ job_person_add(struct session *s, struct person *p, int confirmed,
 	}
 	if (store_person_add(s->st, p, cause) != 0)
 		goto fail;
+	if (last != NULL && person_add_last(s, p, last, cause) != 0)
+		goto fail;
 	if (store_commit(s->st, cause) != 0)
 		return -1;	/* rolled back */
 	r->made = p->id;
@@ -140,14 +184,64 @@ fail:
 	return -1;
 }
 
-/* Find the earliest contact in someone's log. */
+/* The earliest contacts in someone's log: any, and any not struck out. */
+struct person_firsts {
+	date_t	any;
+	date_t	kept;
+};
+
 static int
 person_first_contact(const struct contact *c, void *arg)
 {
-	date_t *first = arg;
+	struct person_firsts *first = arg;
 
-	if (*first == DATE_NONE || c->on < *first)
-		*first = c->on;
+	if (first->any == DATE_NONE || c->on < first->any)
+		first->any = c->on;
+	if (c->struck_on == DATE_NONE &&
+	    (first->kept == DATE_NONE || c->on < first->kept))
+		first->kept = c->on;
+	return 0;
+}
+
+/* The date of the second row of someone's status history, in order. */
+static int
+person_second_status(const struct status_change *sc, void *arg)
+{
+	date_t *second = arg;
+
+	if (second[0] == DATE_NONE) {
+		second[0] = sc->on;
+		return 0;
+	}
+	second[1] = sc->on;
+	return 1;
+}
+
+/*
+ * A new allocation date on: nothing in the status history after the
+ * allocation row, nor a contact, may come before it.
+ */
+static int
+person_check_allocated(struct session *s, long id, date_t on,
+    date_t first_contact, struct job_result *r, char **cause)
+{
+	date_t rows[2] = { DATE_NONE, DATE_NONE };
+
+	if (store_status_each(s->st, id, person_second_status, rows,
+	    cause) != 0)
+		return -1;
+	if (rows[1] != DATE_NONE && on > rows[1]) {
+		xfail(cause, "%s is after their next change of status, on %s; "
+		    "the allocation comes first in their history",
+		    session_date(s, on), session_date(s, rows[1]));
+		return job_refuse(r, JOB_ALLOCATED);
+	}
+	if (first_contact != DATE_NONE && on > first_contact) {
+		xfail(cause, "%s is after their first contact, on %s; they "
+		    "were allocated to you by then", session_date(s, on),
+		    session_date(s, first_contact));
+		return job_refuse(r, JOB_ALLOCATED);
+	}
 	return 0;
 }
 
@@ -156,7 +250,7 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
     struct job_result *r, char **cause)
 {
 	struct person *old = NULL;
-	date_t first = DATE_NONE;
+	struct person_firsts first = { DATE_NONE, DATE_NONE };
 	int rc;
 
 	if (job_start(s, r, cause) != 0)
@@ -175,9 +269,12 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 	if (store_contacts_each(s->st, id, person_first_contact, &first,
 	    cause) != 0)
 		goto fail;
-	if (person_check(s, p, old, first, r, cause) != 0 ||
+	if (person_check(s, p, old, first.any, r, cause) != 0 ||
 	    (p->facts.dob != old->facts.dob &&
-	    person_confirm(s, p, confirmed, r, cause) != 0)) {
+	    person_confirm(s, p, confirmed, r, cause) != 0) ||
+	    (p->facts.allocated_on != old->facts.allocated_on &&
+	    person_check_allocated(s, id, p->facts.allocated_on, first.kept, r,
+	    cause) != 0)) {
 		store_rollback(s->st);
 		free(old);
 		return -1;

@@ -22,9 +22,47 @@ static const struct option person_options[] = {
 	{ "address", required_argument, NULL, 'a' },
 	{ "interval-weeks", required_argument, NULL, 'i' },
 	{ "allocated", required_argument, NULL, 'l' },
+	{ "last-contact", required_argument, NULL, 'c' },
+	{ "last-contact-method", required_argument, NULL, 'm' },
 	{ "yes", no_argument, NULL, 'y' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/*
+ * A young person's own contact interval: 1 to 52 weeks, or "" or
+ * "default" for the default of the settings (*weeks 0).
+ */
+static int
+cli_person_interval(struct cli *cli, const char *text, int *weeks)
+{
+	if (text_is_blank(text) || strcmp(text, "default") == 0) {
+		*weeks = 0;
+		return 0;
+	}
+	if (strcmp(text, "0") == 0) {
+		cli_error("--interval-weeks: 0 is not an interval; give 1 to 52 "
+		    "weeks, or --interval-weeks default (or \"\") for the "
+		    "default of the settings, every %d weeks",
+		    cli->ses.cfg.rules.interval_weeks);
+		return EXIT_USAGE;
+	}
+	return cli_parse_int("--interval-weeks", text, 1, 52, weeks);
+}
+
+/* The method of the last contact given with add. */
+static int
+cli_person_method(const char *text, enum contact_method *out)
+{
+	char *safe;
+
+	if (contact_method_from_name(text, out) == 0)
+		return 0;
+	safe = cli_safe(text);
+	cli_error("--last-contact-method: '%s' is not a method; use visit, "
+	    "phone, video, text, email, letter, group or other", safe);
+	free(safe);
+	return EXIT_USAGE;
+}
 
 int
 cli_person_options(struct cli *cli, const char *command, int argc,
@@ -33,7 +71,8 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 	int c, rc;
 
 	memset(in, 0, sizeof *in);
-	in->dob = in->allocated = DATE_NONE;
+	in->dob = in->allocated = in->last_contact = DATE_NONE;
+	in->last_method = METHOD_OTHER;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", person_options, NULL)) != -1) {
@@ -60,7 +99,7 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 			break;
 		case 'i':
 			in->interval_set = 1;
-			rc = cli_parse_int("--interval-weeks", optarg, 1, 52,
+			rc = cli_person_interval(cli, optarg,
 			    &in->interval_weeks);
 			break;
 		case 'l':
@@ -69,6 +108,14 @@ cli_person_options(struct cli *cli, const char *command, int argc,
 			break;
 		case 'y':
 			in->yes = 1;
+			break;
+		case 'c':
+			rc = cli_parse_date(cli, "--last-contact", optarg,
+			    &in->last_contact);
+			break;
+		case 'm':
+			in->last_method_set = 1;
+			rc = cli_person_method(optarg, &in->last_method);
 			break;
 		default:
 			return cli_option_error(command, c, argv);
@@ -129,6 +176,8 @@ cli_person_option(enum job_field field)
 		return "--allocated";
 	case JOB_INTERVAL:
 		return "--interval-weeks";
+	case JOB_LAST_CONTACT:
+		return "--last-contact";
 	default:
 		return "--name";
 	}

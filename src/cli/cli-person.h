@@ -17,7 +17,10 @@ struct person_input {
 	date_t		 dob;
 	date_t		 allocated;
 	int		 interval_set;
-	int		 interval_weeks;
+	int		 interval_weeks;	/* 0: back to the default */
+	date_t		 last_contact;		/* add --last-contact */
+	int		 last_method_set;
+	enum contact_method last_method;	/* --last-contact-method */
 	int		 yes;		/* --yes: an age outside the service */
 	char		**operands;	/* what is left: REF for edit */
 	int		 noperands;

@@ -20,6 +20,11 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_person_options(cli, "edit", argc, argv, &in)) != 0)
 		return rc;
+	if (in.last_contact != DATE_NONE || in.last_method_set) {
+		cli_error("edit: --last-contact is for add; log a contact with "
+		    "'caseload contact REF --date DATE'");
+		return EXIT_USAGE;
+	}
 	if (in.noperands != 1)
 		return cli_operands_error("edit", "give one young person: their "
 		    "number or part of their name");

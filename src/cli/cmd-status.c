@@ -87,6 +87,10 @@ status_change(struct cli *cli, const char *command, enum status to,
 		printf("Next contact %s %s.\n", r.row.contact.state ==
 		    DUE_OVERDUE ? "was due" : "due",
 		    cli_date(cli, r.row.contact.due));
+		if (r.row.review.state != DUE_NONE)
+			printf("Pathway plan review %s %s.\n",
+			    r.row.review.state == DUE_OVERDUE ? "was due" :
+			    "due", cli_date(cli, r.row.review.due));
 		break;
 	case STATUS_ARCHIVED:
 		printf("Archived %ld %s on %s; their record is kept and "

@@ -60,6 +60,10 @@ static const struct conf_entry conf_entries[] = {
 	  OFF(rules.due_soon_days),
 	  "A contact, letter or review due within this many days is "
 	  "shown as due soon." },
+	{ "contact", "first_contact_days", CONF_INT, "7", 0, 56, NULL,
+	  OFF(rules.first_contact_days),
+	  "Days after a young person is allocated, or steps up again, by "
+	  "which their first contact is due." },
 	{ "letters", "interval_months", CONF_INT, "12", 1, 24, NULL,
 	  OFF(rules.letter_months),
 	  "Months between annual contact letters to a stepped-down young "

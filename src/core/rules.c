@@ -18,6 +18,7 @@ rules_settings_default(struct rules_settings *settings)
 {
 	settings->interval_weeks = 8;
 	settings->due_soon_days = 14;
+	settings->first_contact_days = 7;
 	settings->letter_months = 12;
 	settings->review_months = 6;
 	settings->cap = 22;
@@ -113,18 +114,56 @@ rules_interval_days(const struct person_facts *facts,
 	return settings->interval_weeks * 7;
 }
 
+date_t
+rules_start(const struct person_facts *facts)
+{
+	if (facts->status != STATUS_UP)
+		return DATE_NONE;
+	if (facts->status_since == DATE_NONE ||
+	    (facts->allocated_on != DATE_NONE &&
+	    facts->allocated_on > facts->status_since))
+		return facts->allocated_on;
+	return facts->status_since;
+}
+
+int
+rules_attempts(const struct person_facts *facts,
+    const struct rules_contact *log, size_t n)
+{
+	date_t start = rules_start(facts), last;
+	size_t i;
+	int count = 0;
+
+	if (facts->status != STATUS_UP)
+		return 0;
+	last = rules_last_contact(log, n);
+	for (i = 0; i < n; i++) {
+		if (!log[i].attempted || log[i].struck)
+			continue;
+		if (start != DATE_NONE && log[i].on < start)
+			continue;
+		if (last != DATE_NONE && log[i].on <= last)
+			continue;
+		count++;
+	}
+	return count;
+}
+
 struct rules_due
 rules_contact_due(const struct person_facts *facts,
     const struct rules_settings *settings, date_t today)
 {
-	date_t due;
+	date_t start = rules_start(facts), due = DATE_NONE, first;
 
 	if (facts->status != STATUS_UP)
 		return rules_judge_due(DATE_NONE, settings, today);
-	if (facts->last_contact == DATE_NONE)
-		due = facts->allocated_on;
-	else
+	if (facts->last_contact != DATE_NONE)
 		due = facts->last_contact + rules_interval_days(facts, settings);
+	if (start != DATE_NONE) {
+		first = start + settings->first_contact_days;
+		if (due == DATE_NONE || first > due)
+			due = first;
+	}
 	return rules_judge_due(due, settings, today);
 }
 
@@ -157,8 +196,12 @@ rules_review_due(const struct person_facts *facts,
 
 	if (facts->status != STATUS_UP)
 		return rules_judge_due(DATE_NONE, settings, today);
-	from = facts->last_review != DATE_NONE ? facts->last_review :
-	    facts->allocated_on;
+	from = rules_start(facts);
+	if (facts->last_review != DATE_NONE &&
+	    (from == DATE_NONE || facts->last_review > from))
+		from = facts->last_review;
+	if (from == DATE_NONE)
+		return rules_judge_due(DATE_NONE, settings, today);
 	return rules_judge_due(date_add_months(from, settings->review_months),
 	    settings, today);
 }

@@ -37,6 +37,10 @@ struct store {
 	int		 want_weeks;	/* the default the settings ask for (0:
 					  * none given); a write brings the
 					  * kept dates to it */
+	int		 first_days;	/* the [contact] first_contact_days
+					  * next_due is kept with (-1: the
+					  * file does not say) */
+	int		 want_first;	/* the one the settings ask for */
 	int		 version;	/* the schema version of the file */
 	int		 settling;	/* a read-only store's copy in memory is
 					  * being brought up to date */
@@ -223,11 +227,16 @@ int store_schema_refuse(sqlite3 *db, const char *path, int version,
 
 /*
  * Work out next_due again for everyone, with a default interval of
- * interval_weeks (inside a transaction).
+ * interval_weeks and first_days for a first contact (-1: the default;
+ * inside a transaction).
  */
-int store_refresh_all_due(struct store *st, int interval_weeks, char **cause);
+int store_refresh_all_due(struct store *st, int interval_weeks,
+    int first_days, char **cause);
 
-/* The next contact date of facts with the store's default interval. */
+/*
+ * The next contact date of facts with the store's default interval and
+ * first contact days.
+ */
 date_t store_next_due(const struct store *st, const struct person_facts *f);
 
 /* Refresh the summary columns of a person from their history. */

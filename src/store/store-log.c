@@ -144,6 +144,8 @@ store_next_due(const struct store *st, const struct person_facts *f)
 
 	rules_settings_default(&rs);
 	rs.interval_weeks = st->interval_weeks;
+	if (st->first_days >= 0)
+		rs.first_contact_days = st->first_days;
 	/* Only the date: the state depends on today, the date does not. */
 	return rules_contact_due(f, &rs, 0).due;
 }
@@ -716,14 +718,15 @@ store_refresh_visit(const struct person *p, void *arg)
 }
 
 int
-store_refresh_all_due(struct store *st, int interval_weeks, char **cause)
+store_refresh_all_due(struct store *st, int interval_weeks, int first_days,
+    char **cause)
 {
 	static const char select_sql[] = "SELECT " DUE_COLUMNS " FROM people";
 	static const char update_sql[] = "UPDATE people SET next_due = ?1"
 	    " WHERE id = ?2";
 	struct store_refresh_state rs = { st, NULL, 0 };
 	sqlite3_stmt *sel = NULL;
-	int old = st->interval_weeks, rc;
+	int old = st->interval_weeks, old_first = st->first_days, rc;
 
 	/* Its own statement: the cached one may be in use by a caller. */
 	if (sqlite3_prepare_v2(st->db, select_sql, -1, &sel, NULL) != SQLITE_OK)
@@ -733,10 +736,12 @@ store_refresh_all_due(struct store *st, int interval_weeks, char **cause)
 		return -1;
 	}
 	st->interval_weeks = interval_weeks;
+	st->first_days = first_days;
 	rc = store_people_run(st, sel, store_refresh_visit, &rs, cause);
 	sqlite3_finalize(sel);
 	if (rc != 0) {
 		st->interval_weeks = old;
+		st->first_days = old_first;
 		return rs.failed ? store_fail(st, cause,
 		    "working out the due dates") : -1;
 	}

@@ -446,6 +446,45 @@ store_check_date(struct store_check_state *cs, long id, const char *what,
 	cs->problems++;
 }
 
+/*
+ * The allocation date and the first row of the status history are one
+ * fact: say when they differ.  -1 when the history could not be read.
+ */
+static int
+store_check_allocation(struct store_check_state *cs, const struct person *p)
+{
+	static const char sql[] = "SELECT on_date FROM status_changes"
+	    " WHERE person_id = ?1 ORDER BY on_date, id LIMIT 1";
+	char a[DATE_ISO_SIZE] = "none", b[DATE_ISO_SIZE];
+	sqlite3_stmt *stmt;
+	date_t first;
+	char *msg;
+	int rc;
+
+	if ((stmt = store_prepare(cs->st, sql, &cs->cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, p->id);
+	rc = sqlite3_step(stmt);
+	first = rc == SQLITE_ROW ? store_column_date(stmt, 0) : DATE_NONE;
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(cs->st, &cs->cause,
+		    "reading the status history");
+	if (first == DATE_NONE || first == p->facts.allocated_on)
+		return 0;
+	if (p->facts.allocated_on != DATE_NONE)
+		date_format_iso(p->facts.allocated_on, a);
+	date_format_iso(first, b);
+	msg = xasprintf("young person %ld: allocated on %s but their status "
+	    "history starts on %s; they are one date: give the right one with "
+	    "'caseload edit %ld --allocated DATE'", p->id, a, b, p->id);
+	if (cs->cb != NULL)
+		cs->cb(msg, cs->arg);
+	free(msg);
+	cs->problems++;
+	return 0;
+}
+
 static int
 store_check_person(const struct person *p, void *arg)
 {
@@ -467,6 +506,8 @@ store_check_person(const struct person *p, void *arg)
 	}
 	store_check_date(cs, p->id, "the status date", p->facts.status_since,
 	    sum.status_since);
+	if (store_check_allocation(cs, p) != 0)
+		return 1;
 	store_check_date(cs, p->id, "the last contact", p->facts.last_contact,
 	    sum.last_contact);
 	store_check_date(cs, p->id, "the last letter", p->facts.last_letter,
@@ -494,6 +535,14 @@ store_check_due(struct store_check_state *cs, char **cause)
 	static const char sql[] = "SELECT " DUE_COLUMNS ", next_due"
 	    " FROM people";
 	int rc;
+
+	/*
+	 * A file from before [contact] first_contact_days keeps its dates
+	 * by the rule of its day, which the next write works out again:
+	 * nothing to hold them to.
+	 */
+	if (cs->st->first_days < 0)
+		return 0;
 
 	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &cs->row, NULL) !=
 	    SQLITE_OK)

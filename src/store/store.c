@@ -165,6 +165,7 @@ static const char *const migrations[] = {
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static int store_load_interval(struct store *, char **);
+static int store_rules_differ(const struct store *);
 static int store_rules_refresh(struct store *, char **);
 static int store_settle(struct store *, int, char **);
 static void store_settling(struct store *, int);
@@ -642,8 +643,7 @@ store_begin(struct store *st, char **cause)
 		 * worked out again first, in this transaction, so that a
 		 * write that fails leaves them as they were.
 		 */
-		if (st->interval_weeks > 0 && st->want_weeks > 0 &&
-		    st->want_weeks != st->interval_weeks &&
+		if (store_rules_differ(st) &&
 		    (!(st->flags & STORE_READ_ONLY) || st->settling) &&
 		    store_rules_refresh(st, cause) != 0) {
 			store_exec(st, "ROLLBACK", NULL);
@@ -809,8 +809,9 @@ store_check_version(struct store *st, int *version, char **cause)
 static int
 store_migrate(struct store *st, char **cause)
 {
-	int version;
-	char sql[64];
+	struct rules_settings rs;
+	int version, from;
+	char sql[96];
 
 	if (store_check_version(st, &version, cause) != 0)
 		return -1;
@@ -824,13 +825,24 @@ store_migrate(struct store *st, char **cause)
 	/* Another copy of caseload may have migrated it meanwhile. */
 	if (store_check_version(st, &version, cause) != 0)
 		goto fail;
+	from = version;
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
 		/* 1 -> 2 added next_due: work it out for everyone. */
-		if (version == 1 && store_refresh_all_due(st, 8, cause) != 0)
+		if (version == 1 && store_refresh_all_due(st, 8, -1,
+		    cause) != 0)
 			goto fail;
 	}
+	/*
+	 * A new caseload's dates follow the default first_contact_days from
+	 * the start; an older file's say nothing until worked out again.
+	 */
+	rules_settings_default(&rs);
+	snprintf(sql, sizeof sql, "INSERT INTO settings_used (key, value)"
+	    " VALUES ('first_contact_days', %d)", rs.first_contact_days);
+	if (from == 0 && store_exec(st, sql, cause) != 0)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    STORE_SCHEMA_VERSION);
 	if (store_exec(st, sql, cause) != 0 || store_commit(st, cause) != 0)
@@ -863,10 +875,29 @@ store_load_interval(struct store *st, char **cause)
 	/* Before schema 2 the dates were not kept: 8 weeks, as 1 -> 2 says. */
 	if (st->version == 1) {
 		st->interval_weeks = 8;
+		st->first_days = -1;
 		return 0;
 	}
+	/* Files from before first_contact_days do not say: -1. */
+	if (store_query_int(st, "SELECT coalesce((SELECT value FROM"
+	    " settings_used WHERE key = 'first_contact_days'), -1)",
+	    &st->first_days, cause) != 0)
+		return -1;
 	return store_query_int(st, "SELECT value FROM settings_used"
 	    " WHERE key = 'interval_weeks'", &st->interval_weeks, cause);
+}
+
+/*
+ * 1 when the settings ask for other rules than the kept dates were worked
+ * out with (and the file keeps them at all).
+ */
+static int
+store_rules_differ(const struct store *st)
+{
+	if (st->interval_weeks <= 0 || st->want_weeks <= 0)
+		return 0;
+	return st->want_weeks != st->interval_weeks ||
+	    st->want_first != st->first_days;
 }
 
 int
@@ -875,18 +906,23 @@ store_reload_interval(struct store *st, char **cause)
 	return store_load_interval(st, cause);
 }
 
-/* Work every kept date out again with want_weeks (in a transaction). */
+/*
+ * Work every kept date out again with want_weeks and want_first (in a
+ * transaction).
+ */
 static int
 store_rules_refresh(struct store *st, char **cause)
 {
-	char sql[96];
+	char sql[160];
 
 	snprintf(sql, sizeof sql, "UPDATE settings_used SET value = %d"
-	    " WHERE key = 'interval_weeks'", st->want_weeks);
+	    " WHERE key = 'interval_weeks'; INSERT OR REPLACE INTO"
+	    " settings_used (key, value) VALUES ('first_contact_days', %d)",
+	    st->want_weeks, st->want_first);
 	if (store_exec(st, sql, cause) != 0 ||
-	    store_refresh_all_due(st, st->want_weeks, cause) != 0)
+	    store_refresh_all_due(st, st->want_weeks, st->want_first,
+	    cause) != 0)
 		return -1;
-	st->interval_weeks = st->want_weeks;
 	return 0;
 }
 
@@ -895,7 +931,8 @@ store_set_rules(struct store *st, const struct rules_settings *settings,
     char **cause)
 {
 	st->want_weeks = settings->interval_weeks;
-	if (st->want_weeks == st->interval_weeks)
+	st->want_first = settings->first_contact_days;
+	if (!store_rules_differ(st))
 		return 0;
 	if (!(st->flags & STORE_READ_ONLY))
 		return 0;		/* the next write brings them up to date */
@@ -941,7 +978,7 @@ store_settle(struct store *st, int migrate, char **cause)
 int
 store_apply_rules(struct store *st, char **cause)
 {
-	if (st->want_weeks == 0 || st->want_weeks == st->interval_weeks)
+	if (!store_rules_differ(st))
 		return 0;
 	if (store_begin(st, cause) != 0)
 		return -1;

@@ -823,14 +823,18 @@ tui_form_error(struct tui_form *f, size_t i, const char *msg)
 
 enum {
 	PF_NAME, PF_PREFERRED, PF_DOB, PF_PHONE, PF_EMAIL, PF_ADDRESS1,
-	PF_ADDRESS2, PF_ADDRESS3, PF_ALLOCATED, PF_INTERVAL, PF_COUNT
+	PF_ADDRESS2, PF_ADDRESS3, PF_ALLOCATED, PF_INTERVAL,
+	PF_LAST_CONTACT, PF_LAST_METHOD,	/* when adding only */
+	PF_COUNT
 };
+#define PF_EDIT_COUNT PF_LAST_CONTACT
 
 struct person_form {
 	long		 id;		/* 0 when adding */
 	struct person	*old;		/* when editing */
 	struct tui_form	*form;		/* the form, while it is open */
 	int		 confirmed;	/* the worker said yes to their age */
+	const char	*methods[METHOD_COUNT + 1];
 };
 
 static void
@@ -981,6 +985,31 @@ person_form_read(struct tui *t, struct tui_form *f,
 		    &p->facts.interval_weeks, bad);
 }
 
+/*
+ * The last contact of someone being added, into *last (on DATE_NONE when
+ * the field is blank); a date that cannot be read is noted beside it.
+ */
+static int
+person_form_last(struct tui *t, struct tui_form *f, char **v,
+    struct contact *last, int *bad)
+{
+	char *cause = NULL;
+
+	memset(last, 0, sizeof *last);
+	last->on = DATE_NONE;
+	last->struck_on = DATE_NONE;
+	last->by = BY_WORKER;
+	last->method = (enum contact_method)tui_form_choice(f, PF_LAST_METHOD);
+	if (*v[PF_LAST_CONTACT] == '\0')
+		return 0;
+	if (date_parse(v[PF_LAST_CONTACT], t->ses->today, &last->on,
+	    &cause) != 0) {
+		person_form_fail(f, PF_LAST_CONTACT, &cause, bad);
+		last->on = DATE_NONE;
+	}
+	return 0;
+}
+
 /* The field of the form that holds a detail a job refused. */
 static size_t
 person_form_field(enum job_field field)
@@ -1001,6 +1030,8 @@ person_form_field(enum job_field field)
 		return PF_ALLOCATED;
 	case JOB_INTERVAL:
 		return PF_INTERVAL;
+	case JOB_LAST_CONTACT:
+		return PF_LAST_CONTACT;
 	default:
 		return PF_NAME;
 	}
@@ -1044,17 +1075,23 @@ person_form_refused(struct tui *t, struct tui_form *f,
 /* Say what was saved: the details, or who was added and when to see them. */
 static void
 person_form_said(struct tui *t, const struct person *p,
-    const struct job_result *r, int editing)
+    const struct job_result *r, int editing, date_t last)
 {
 	enum stage stage = r->row.stage;
+	char said[128];
 
 	if (editing) {
 		tui_message(t, "Saved %s's details.", person_display_name(p));
 		return;
 	}
 	tui_list_select(t, p->id);
-	tui_message(t, "Added %ld %s (%s); first contact due %s.%s", p->id,
-	    person_display_name(p), rules_stage_label(stage),
+	if (last != DATE_NONE)
+		snprintf(said, sizeof said, "last contact %s, next",
+		    session_date(t->ses, last));
+	else
+		snprintf(said, sizeof said, "first");
+	tui_message(t, "Added %ld %s (%s); %s contact due %s.%s", p->id,
+	    person_display_name(p), rules_stage_label(stage), said,
 	    r->row.person != NULL ? session_date(t->ses, r->row.contact.due) :
 	    "", stage == STAGE_UNDER_16 ? " Under 16: not yet eligible for "
 	    "leaving care support (added anyway)." :
@@ -1106,24 +1143,37 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct person_form *pf = arg;
 	struct person p;
+	struct contact last;
 	struct job_result r;
 	char *v[PF_COUNT], *address = NULL, *cause = NULL;
 	int editing = pf->old != NULL, bad = 0, rc = -1;
 	size_t i;
 
 	for (i = 0; i < PF_COUNT; i++)
-		v[i] = tui_form_value(f, i);
+		v[i] = editing && i >= PF_EDIT_COUNT ? xstrdup("") :
+		    tui_form_value(f, i);
 	text_squeeze(v[PF_NAME]);
 	text_squeeze(v[PF_PREFERRED]);
+	memset(&last, 0, sizeof last);
+	last.on = DATE_NONE;
 	person_form_read(t, f, pf, v, &p, &address, &bad);
 	if (bad)
 		goto out;
 
+	if (!editing && person_form_last(t, f, v, &last, &bad) != 0)
+		goto out;
+	if (bad)
+		goto out;
+	/* Allocated left blank: by the last contact, if before today. */
+	if (!editing && *v[PF_ALLOCATED] == '\0' && last.on != DATE_NONE &&
+	    last.on < t->ses->today)
+		p.facts.allocated_on = last.on;
+
 	/* Under 16 or 25 and over: asked first, then said (person_form_said). */
 	pf->form = f;
 	if ((editing ? job_person_edit(t->ses, pf->id, &p, pf->confirmed, &r,
-	    &cause) : job_person_add(t->ses, &p, pf->confirmed, &r,
-	    &cause)) != 0) {
+	    &cause) : job_person_add(t->ses, &p, last.on != DATE_NONE ? &last :
+	    NULL, pf->confirmed, &r, &cause)) != 0) {
 		if (r.refused && r.field == JOB_CONFIRM && !pf->confirmed)
 			person_form_ask(t, pf, &cause);
 		else
@@ -1132,7 +1182,7 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	}
 	tui_changed(t);
-	person_form_said(t, &p, &r, editing);
+	person_form_said(t, &p, &r, editing, editing ? DATE_NONE : last.on);
 	job_result_free(&r);
 	rc = 0;
 out:
@@ -1175,14 +1225,23 @@ tui_person_form(struct tui *t, long id)
 		{ "", FIELD_TEXT, 40, CHECK_ADDRESS_MAX, NULL, NULL, 0 },
 		{ "Allocated on", FIELD_TEXT, 12, 40, NULL, NULL, 0 },
 		{ "Contact every", FIELD_TEXT, 4, 3, NULL, NULL, 0 },
+		{ "Last contact", FIELD_TEXT, 12, 40, NULL,
+		  "optional: if you know them already", 1 },
+		{ "Method", FIELD_CHOICE, 10, 0, NULL,
+		  "of the last contact; Left/Right", 0 },
 	};
 	const char *values[PF_COUNT] = { NULL };
 	struct person_form *pf = xcalloc(1, sizeof *pf);
 	char dob[64], allocated[64], interval[16], *title, *hint;
 	char *lines = NULL, *line3 = NULL, *nl, *cause = NULL;
-	int rc;
+	int rc, i;
 
 	pf->id = id;
+	for (i = 0; i < METHOD_COUNT; i++)
+		pf->methods[i] = contact_method_name((enum contact_method)i);
+	pf->methods[METHOD_COUNT] = NULL;
+	specs[PF_LAST_METHOD].choices = pf->methods;
+	values[PF_LAST_METHOD] = contact_method_name(METHOD_OTHER);
 	if (id != 0) {
 		rc = store_person_get(t->ses->st, id, &pf->old, &cause);
 		if (rc != 0) {
@@ -1227,7 +1286,7 @@ tui_person_form(struct tui *t, long id)
 		title = xasprintf("Edit the details of %s (number %ld)",
 		    pf->old->name, id);
 	} else {
-		specs[PF_ALLOCATED].hint = "blank: today";
+		specs[PF_ALLOCATED].hint = "blank: today, or the last contact";
 		title = xstrdup("Add a young person");
 	}
 	hint = xasprintf("weeks; blank: the default, %d",
@@ -1235,8 +1294,8 @@ tui_person_form(struct tui *t, long id)
 	specs[PF_INTERVAL].hint = hint;
 	tui_form_open(t, title, "Dates as DD/MM/YYYY, YYYY-MM-DD or \"today\". "
 	    "Tab: next field. Enter: save.",
-	    specs, PF_COUNT, values, 0, "save", person_form_save, pf,
-	    person_form_free);
+	    specs, id != 0 ? PF_EDIT_COUNT : PF_COUNT, values, 0, "save",
+	    person_form_save, pf, person_form_free);
 	free(title);
 	free(hint);
 	free(lines);

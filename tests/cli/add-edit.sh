@@ -5,8 +5,8 @@
 
 run add --name "Aisha Khan" --dob 14/03/2007
 check_status 0 "add with a name and a date of birth"
-check_out "add says who was added and when contact is due" <<EOF
-Added 1 Aisha Khan (18-21), first contact due 27/11/2026.
+check_out "add says who was added and when contact is due (a week on)" <<EOF
+Added 1 Aisha Khan (18-21), first contact due 04/12/2026.
 EOF
 check_true "the young person is stored, stepped up since today" \
 	test "$(sql "SELECT name, dob, allocated_on, status, status_since FROM people")" = \
@@ -74,11 +74,14 @@ check_refused "an allocation before birth" \
 	add --name "X" --dob 2006-05-05 --allocated 2005-01-01
 check_refused "an allocation years ahead" "--allocated: 1 January 2030 is more than a year ahead" \
 	add --name "X" --dob 2006-05-05 --allocated 2030-01-01
-for bad in 0 53 -1 abc 4x 08.5 ""; do
+for bad in 53 -1 abc 4x 08.5; do
 	check_refused "an interval of '$bad' weeks" \
 		"--interval-weeks: '$bad' is not a whole number from 1 to 52" \
 		add --name "X" --dob 2006-05-05 --interval-weeks "$bad"
 done
+check_refused "an interval of 0 weeks says what to type instead" \
+	"--interval-weeks: 0 is not an interval; give 1 to 52 weeks, or --interval-weeks default (or \"\") for the default of the settings, every 8 weeks" \
+	add --name "X" --dob 2006-05-05 --interval-weeks 0
 for bad in nobody "no@" "@example.org" "a@b@c" "a b@example.org"; do
 	check_refused "the email '$bad'" "--email: '$bad' is not an email address" \
 		add --name "X" --dob 2006-05-05 --email "$bad"

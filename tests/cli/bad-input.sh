@@ -33,7 +33,7 @@ is in the future; check the year                  | add --name X --dob 2030-01-0
 --phone: too long                                 | add --name X --dob 2008-01-01 --phone "$(printf '%050d' 7)"
 --email: 'x@' is not an email address             | add --name X --dob 2008-01-01 --email x@
 --address: control characters                     | add --name X --dob 2008-01-01 --address "$(printf 'a\tb')"
---interval-weeks: '0' is not a whole number       | add --name X --dob 2008-01-01 --interval-weeks 0
+--interval-weeks: 0 is not an interval; give 1  | add --name X --dob 2008-01-01 --interval-weeks 0
 --interval-weeks: '1e2' is not a whole number     | add --name X --dob 2008-01-01 --interval-weeks 1e2
 --allocated: '2026-02-29' is not a real date      | add --name X --dob 2008-01-01 --allocated 2026-02-29
 is before their date of birth                     | add --name X --dob 2008-01-01 --allocated 2007-01-01

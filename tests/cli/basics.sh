@@ -84,10 +84,10 @@ check_true "XDG_DATA_HOME is honoured" test -f "$TEST_DIR/xdg/caseload/caseload.
 CASELOAD_DB=$TEST_DIR/env.db CASELOAD_TODAY=2026-11-27 "$CASELOAD" \
 	add --name "Env Var" --dob 2008-01-01 >"$out" 2>"$err"
 check_true "CASELOAD_DB is honoured" test -f "$TEST_DIR/env.db"
-check_out_has "first contact due 27/11/2026" "CASELOAD_TODAY is honoured"
+check_out_has "first contact due 04/12/2026" "CASELOAD_TODAY is honoured"
 CASELOAD_DB=$TEST_DIR/env.db CASELOAD_TODAY=2026-11-27 "$CASELOAD" \
-	--today 2026-12-01 due --format csv >"$out" 2>"$err"
-check_out_has "1,Env Var,stepped-up,,2026-11-27,4,overdue" \
+	--today 2026-12-08 due --format csv >"$out" 2>"$err"
+check_out_has "1,Env Var,stepped-up,,2026-12-04,4,overdue" \
 	"--today wins over CASELOAD_TODAY"
 
 # A default folder that cannot be made.

@@ -16,7 +16,7 @@ run due --within 0 --format csv
 strip_cr
 check_out "due --within 0 keeps the overdue and those due today" <<EOF
 id,name,status,last_contact,next_due,days_overdue,state,preferred_name,stage,age
-11,"Ellie-Mae ""Ells"" O'Connor, Jr.",stepped-up,,2026-09-01,87,overdue,,16-18,17
+11,"Ellie-Mae ""Ells"" O'Connor, Jr.",stepped-up,,2026-09-08,80,overdue,,16-18,17
 1,Aisha Khan,stepped-up,2026-09-02,2026-10-28,30,overdue,Ash,18-21,19
 9,Amira Haddad,stepped-up,2026-11-18,2026-11-25,2,overdue,,18-21,19
 4,Nguyễn Thị Hà,stepped-up,,2026-11-27,0,due-soon,Hà,21-25,21

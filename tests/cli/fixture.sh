@@ -8,7 +8,8 @@
 #  2 Ben Carter        contact 05/10/2026: due 30/11/2026 (due soon);
 #                      18 on 01/12/2026
 #  3 Zoë Ñúñez         born 29/02/2004; contact 20/11/2026: ok
-#  4 Nguyễn Thị Hà     allocated today, no contact yet: due today
+#  4 Nguyễn Thị Hà     allocated a week ago (20/11/2026), no contact yet:
+#                      due today ([contact] first_contact_days)
 #  5 Jordan Lee        stepped down 01/11/2025: letter overdue 26 days
 #  6 Precious Mensah   25 on 01/03/2027, stepped down 01/04/2026: no letter
 #  7 Grace Okoye       stepped down 29/02/2024, up 01/06/2025, down again
@@ -16,8 +17,9 @@
 #  8 李明 (Ming)        25 on 10/12/2026 (still stepped up)
 #  9 Amira Haddad      weekly contact, last 18/11/2026: overdue by 2 days
 # 10 Oliver Wright     archived
-# 11 Ellie-Mae "Ells" O'Connor, Jr.  a contact struck out: due on
-#                      allocation, 01/09/2026, overdue by 87 days
+# 11 Ellie-Mae "Ells" O'Connor, Jr.  a contact struck out: due a week
+#                      after allocation (01/09/2026), 08/09/2026, overdue
+#                      by 80 days
 
 fixture() {
 	"$CASELOAD" --db "$DB" --today "$TODAY" "$@" >/dev/null 2>&1 || {
@@ -39,7 +41,8 @@ fixture add --name "Ben Carter" --dob 2008-12-01 --allocated 2026-01-10
 fixture contact 2 --date 2026-10-05 --method visit
 fixture add --name "Zoë Ñúñez" --dob 29/02/2004 --allocated 2024-06-01
 fixture contact 3 --date 2026-11-20 --method text --by young-person
-fixture add --name "Nguyễn Thị Hà" --preferred "Hà" --dob 2005-07-15
+fixture add --name "Nguyễn Thị Hà" --preferred "Hà" --dob 2005-07-15 \
+	--allocated 2026-11-20
 fixture add --name "Jordan Lee" --dob 2003-05-05 --allocated 2023-01-01
 fixture contact 5 --date 2025-10-20 --method visit
 fixture step-down 5 --date 2025-11-01 --reason "full-time work"

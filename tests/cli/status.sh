@@ -30,13 +30,14 @@ check_refused "step-up without a young person" "step-up: give one young person" 
 
 run step-up Jordan --date 2026-06-01 --reason "asked for help with a tenancy"
 check_status 0 "a stepped-down young person steps up again"
-check_out "step-up says when contact is due" <<EOF
+check_out "step-up says when contact and review are due, from the step-up" <<EOF
 Stepped up 1 Jordan Lee on 01/06/2026.
-Next contact was due 01/01/2023.
+Next contact was due 08/06/2026.
+Pathway plan review due 01/12/2026.
 EOF
 run due --format csv
-check_out_has "1,Jordan Lee,stepped-up,,2023-01-01,1426,overdue" \
-	"stepped up again with no contact: due from allocation, overdue"
+check_out_has "1,Jordan Lee,stepped-up,,2026-06-08,172,overdue" \
+	"stepped up again with no contact since: due a week after the step-up"
 
 # Stepping down with the 25th birthday before the first letter.
 run add --name "Precious Mensah" --dob 2002-03-01 --allocated 2021-09-01

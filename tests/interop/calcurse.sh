@@ -56,7 +56,7 @@ check_out_has "0 apps / 20 events / 0 todos / 0 skipped" \
 	"... every item imported"
 check_true "... no log" cc_no_log full
 cc_items full >"$out"
-check_out_has "2026-11-27 Contact overdue since 01/09/2026: Ellie-Mae \"Ells\" O'Connor, Jr. #11" \
+check_out_has "2026-11-27 Contact overdue since 08/09/2026: Ellie-Mae \"Ells\" O'Connor, Jr. #11" \
 	"a name with quotes and a comma"
 check_out_has "2026-12-10 25th birthday: 李明 (Ming) #8" "a name in Chinese"
 

@@ -101,7 +101,7 @@ status=0
 "$PYTHON" "$TEST_DIR/check.py" "$TEST_DIR/full.ics" >"$out" 2>"$err" ||
 	status=$?
 check_status 0 "full names: no problem"
-check_out_has "2026-11-27 Contact overdue since 01/09/2026: Ellie-Mae \"Ells\" O'Connor, Jr. #11" \
+check_out_has "2026-11-27 Contact overdue since 08/09/2026: Ellie-Mae \"Ells\" O'Connor, Jr. #11" \
 	"a name with quotes and a comma"
 check_out_has "2026-12-10 25th birthday: 李明 (Ming) #8" "a name in Chinese"
 check_out_has "2027-01-15 Contact due: Zoë Ñúñez #3" "a name with accents"

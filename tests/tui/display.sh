@@ -52,7 +52,7 @@ keys Escape
 keys /
 check_screen "Enter keep Esc clear" "... and so does typing a search"
 keys Escape
-check_screen "! 11  Ellie-Mae \"Ells…  17  16-18    stepped up              01/09/2026      87" \
+check_screen "! 11  Ellie-Mae \"Ells…  17  16-18    stepped up              08/09/2026      80" \
 	"at 80x24 long names are cut with an ellipsis, columns kept"
 check_screen "27/11/2026 · 7/22 stepped up · 3 overdue" "the header fits"
 

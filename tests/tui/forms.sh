@@ -28,9 +28,9 @@ keys Tab Tab Tab
 type_text "4"
 check_screen "Date of birth     14/03/2008" "the date typed is there"
 keys Enter
-check_screen "Added 12 $NAME (18-21); first contact due 27/11/2026." \
-	"Enter adds them and says when the first contact is due"
-check_screen "~ 12  $NAME" "they are on the list, due today"
+check_screen "Added 12 $NAME (18-21); first contact due 04/12/2026." \
+	"Enter adds them and says when the first contact is due, a week on"
+check_screen "~ 12  $NAME" "they are on the list, due soon"
 
 run show 12
 check_out_has "$NAME  (number 12)" "the name is stored as typed"

@@ -31,7 +31,7 @@ check_row() {
 		diag_screen
 	fi
 }
-check_row 11 '^! +11  Ellie-Mae .* 17  16-18 +stepped up +01/09/2026 +87$' \
+check_row 11 '^! +11  Ellie-Mae .* 17  16-18 +stepped up +08/09/2026 +80$' \
 	"overdue: ! marker, next due and days overdue"
 check_row 1 '^! +1  Aisha Khan \(Ash\) .*02/09/2026 28/10/2026 +30$' \
 	"preferred name beside the name; last contact and next due"

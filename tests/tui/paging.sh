@@ -8,7 +8,8 @@
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 
 # 120 young people: 1 to 100 stepped up, allocated every other day from
-# 01/06/2026 with no contact yet, so they are due in number order (1 to
+# 25/05/2026 with no contact yet, so they are due a week after, in number
+# order, from 01/06/2026 (1 to
 # 90 overdue, 91 to 98 due soon, 99 and 100 later); 101 to 120 stepped
 # down.  Every third is known as Kit.
 SHEET=$TEST_DIR/sheet.csv
@@ -16,7 +17,7 @@ awk 'BEGIN {
 	print "name,preferred_name,dob,allocated_on,status,stepped_down_on"
 	for (i = 1; i <= 120; i++) {
 		alloc = i <= 100 ? i - 1 : 0
-		cmd = "date -u -d \"2026-06-01 + " 2 * alloc " days\" +%F"
+		cmd = "date -u -d \"2026-05-25 + " 2 * alloc " days\" +%F"
 		cmd | getline day
 		close(cmd)
 		printf "Young Person %03d,%s,2006-01-%02d,%s,%s,%s\n", i,

@@ -46,8 +46,8 @@ check_screen "Struck out Ash's contact 1; it stays in the record" \
 keys C-l
 check_screen "STRUCK OUT on 27/11/2026: logged twice" \
 	"the page shows it struck out"
-check_screen "! Next contact    01/02/2025" \
-	"with no contact left, the next is due from allocation"
+check_screen "! Next contact    08/02/2025" \
+	"with no contact left, the next is due a week after allocation"
 if [ "$(sql "SELECT struck_on || '|' || struck_reason FROM contacts
     WHERE id = 1")" = "2026-11-27|logged twice" ]; then
 	ok "the strike is in the database"
@@ -55,7 +55,7 @@ else
 	not_ok "the strike is in the database"
 fi
 run due --format csv
-check_out_has "1,Aisha Khan,stepped-up,,2025-02-01,664,overdue" \
+check_out_has "1,Aisha Khan,stepped-up,,2025-02-08,657,overdue" \
 	"the command line sees the same next contact"
 
 # Esc before confirming keeps the contact.

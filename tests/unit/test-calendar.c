@@ -272,7 +272,7 @@ check_date_lines(const char *text)
 
 /* A caseload with one of each kind of item. */
 struct people {
-	long	due_today;	/* allocated today, no contact */
+	long	due_today;	/* allocated a week ago, no contact */
 	long	overdue;	/* contact 01/09/2026: due 27/10/2026 */
 	long	down;		/* stepped down 10/01/2026: letter 10/01/2027 */
 	long	turning;	/* 18 on 01/12/2026 */
@@ -283,7 +283,7 @@ static void
 add_people(struct fixture *fx, struct people *pp)
 {
 	pp->due_today = add_person(fx, "Aisha Khan", "Ash", ymd(2007, 3, 14),
-	    fx->today);
+	    fx->today - 7);
 	pp->overdue = add_person(fx, "Ben Carter", NULL, ymd(2006, 5, 1),
 	    ymd(2026, 2, 1));
 	add_contact(fx, pp->overdue, ymd(2026, 9, 1), NULL);
@@ -367,7 +367,7 @@ test_calendar_events(void **state)
 		int		 alarm;
 	} want[] = {
 		{ 0, "contact", ymd(2026, 11, 27), "Contact due: A.K. #1", 1 },
-		{ 0, "review", ymd(2027, 5, 27),
+		{ 0, "review", ymd(2027, 5, 20),
 		  "Pathway plan review due: A.K. #1", 0 },
 		{ 1, "contact", ymd(2026, 11, 27),
 		  "Contact overdue since 27/10/2026: B.C. #2", 1 },

@@ -95,8 +95,9 @@ test_defaults(void **state)
 	assert_int_equal(cfg.colour, COLOUR_AUTO);
 	assert_string_equal(cfg.date_format, "%d/%m/%Y");
 	assert_int_equal(cfg.backup_keep, 14);
+	assert_int_equal(cfg.rules.first_contact_days, 7);
 	conf_table(&n);
-	assert_int_equal(n, 19);
+	assert_int_equal(n, 20);
 	conf_free(&cfg);
 }
 

@@ -448,17 +448,18 @@ test_person_add(void **state)
 	p.email = "ben@example.org";
 	p.address = "Flat 2\n1 High Street";
 	p.facts.interval_weeks = 4;
-	assert_int_equal(job_person_add(&fx->s, &p, 0, &r, &cause), 0);
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 0, &r, &cause), 0);
 	assert_null(cause);
 	assert_false(r.refused);
 	assert_int_equal(p.id, fx->id + 1);
 	assert_int_equal(r.made, p.id);
-	/* Judged again: stepped up, due today, with no contact yet. */
+	/* Judged again: stepped up, due in a week, with no contact yet. */
 	assert_non_null(r.row.person);
 	assert_int_equal(r.row.person->id, p.id);
 	assert_int_equal(r.row.person->facts.status, STATUS_UP);
 	assert_int_equal(r.row.stage, STAGE_16_18);
-	assert_int_equal(r.row.contact.due, D(2026, 11, 27));
+	assert_int_equal(r.row.contact.due, D(2026, 12, 4));
+	assert_int_equal(r.row.contact.state, DUE_SOON);
 	job_result_free(&r);
 
 	got = stored(fx, p.id);
@@ -468,6 +469,119 @@ test_person_add(void **state)
 	assert_int_equal(got->facts.dob, D(2008, 12, 1));
 	free(got);
 	assert_int_equal(people(fx), 2);
+}
+
+/* Count the contacts of young person id. */
+static long
+contacts_of(struct fixture *fx, long id)
+{
+	char *cause = NULL;
+	long n = 0;
+
+	assert_int_equal(store_contacts_each(fx->s.st, id, count_contact, &n,
+	    &cause), 0);
+	return n;
+}
+
+static void
+test_person_add_last(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct contact last;
+	struct person p, *got;
+	char *cause = NULL;
+
+	memset(&last, 0, sizeof last);
+	last.method = METHOD_VISIT;
+	last.struck_on = DATE_NONE;
+	/* In the future, before birth, before allocation: nothing written. */
+	new_person(&p, "Ben Carter", D(2008, 12, 1));
+	p.facts.allocated_on = D(2026, 1, 10);
+	last.on = D(2026, 11, 28);
+	assert_refused(job_person_add(&fx->s, &p, &last, 1, &r, &cause), &r,
+	    &cause, JOB_LAST_CONTACT);
+	last.on = D(2008, 11, 30);
+	assert_refused(job_person_add(&fx->s, &p, &last, 1, &r, &cause), &r,
+	    &cause, JOB_LAST_CONTACT);
+	last.on = D(2026, 1, 9);
+	assert_refused(job_person_add(&fx->s, &p, &last, 1, &r, &cause), &r,
+	    &cause, JOB_LAST_CONTACT);
+	assert_int_equal(people(fx), 1);
+
+	/* Logged with them: the clock runs from it. */
+	last.on = D(2026, 10, 5);
+	assert_int_equal(job_person_add(&fx->s, &p, &last, 1, &r, &cause), 0);
+	assert_int_equal(r.row.contact.due, D(2026, 11, 30));
+	assert_int_equal(r.row.contact.state, DUE_SOON);
+	job_result_free(&r);
+	got = stored(fx, p.id);
+	assert_int_equal(got->facts.last_contact, D(2026, 10, 5));
+	free(got);
+	assert_int_equal(contacts_of(fx, p.id), 1);
+}
+
+static void
+test_person_edit_allocated(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	struct person work, *got;
+	struct contact c;
+	char *cause = NULL;
+
+	/* Aisha, allocated 01/09/2026: moved back, the history with it. */
+	got = stored(fx, fx->id);
+	work = *got;
+	work.facts.allocated_on = D(2026, 6, 1);
+	assert_int_equal(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    0);
+	job_result_free(&r);
+	free(got);
+	got = stored(fx, fx->id);
+	assert_int_equal(got->facts.allocated_on, D(2026, 6, 1));
+	assert_int_equal(got->facts.status_since, D(2026, 6, 1));
+	free(got);
+	/* A step down after it is accepted. */
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_DOWN,
+	    D(2026, 7, 1), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	/* After the step down: refused, nothing changed. */
+	got = stored(fx, fx->id);
+	work = *got;
+	work.facts.allocated_on = D(2026, 7, 2);
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    &r, &cause, JOB_ALLOCATED);
+	free(got);
+	got = stored(fx, fx->id);
+	assert_int_equal(got->facts.allocated_on, D(2026, 6, 1));
+	free(got);
+	/* After the first contact: refused too. */
+	assert_int_equal(job_status(&fx->s, fx->id, STATUS_UP,
+	    D(2026, 8, 1), NULL, &r, &cause), 0);
+	job_result_free(&r);
+	memset(&c, 0, sizeof c);
+	c.person_id = fx->id;
+	c.on = D(2026, 6, 10);
+	c.struck_on = DATE_NONE;
+	assert_int_equal(job_contact(&fx->s, &c, &r, &cause), 0);
+	job_result_free(&r);
+	got = stored(fx, fx->id);
+	work = *got;
+	work.facts.allocated_on = D(2026, 6, 11);
+	assert_refused(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    &r, &cause, JOB_ALLOCATED);
+	/* On the day of the contact: accepted. */
+	work.facts.allocated_on = D(2026, 6, 10);
+	assert_int_equal(job_person_edit(&fx->s, fx->id, &work, 1, &r, &cause),
+	    0);
+	job_result_free(&r);
+	free(got);
+	got = stored(fx, fx->id);
+	assert_int_equal(got->facts.allocated_on, D(2026, 6, 10));
+	/* Stepped up since 01/08/2026: the start, not the allocation. */
+	assert_int_equal(got->facts.status_since, D(2026, 8, 1));
+	free(got);
 }
 
 static void
@@ -483,49 +597,49 @@ test_person_refused(void **state)
 	long_phone[sizeof long_phone - 1] = '\0';
 
 	new_person(&p, "", D(2008, 12, 1));
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_NAME);
 	new_person(&p, NULL, D(2008, 12, 1));
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_NAME);
 	new_person(&p, "Ben\033[2J", D(2008, 12, 1));
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_NAME);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.preferred_name = "B\xe2\x80\xae";
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_PREFERRED);
 	new_person(&p, "Ben", D(2026, 11, 28));
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_DOB);
 	new_person(&p, "Ben", DATE_NONE);
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_DOB);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.phone = "0770\n0";
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_PHONE);
 	p.phone = long_phone;
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_PHONE);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.email = "ben@";
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_EMAIL);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.address = "1 High St\t";
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_ADDRESS);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.facts.allocated_on = D(2008, 11, 30);
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_ALLOCATED);
 	p.facts.allocated_on = D(2027, 12, 1);
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_ALLOCATED);
 	new_person(&p, "Ben", D(2008, 12, 1));
 	p.facts.interval_weeks = 53;
-	assert_refused(job_person_add(&fx->s, &p, 1, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), &r, &cause,
 	    JOB_INTERVAL);
 	assert_int_equal(people(fx), 1);
 }
@@ -540,7 +654,7 @@ assert_duplicate(struct fixture *fx, enum status status)
 
 	/* The same name with other case and spaces, the same birthday. */
 	new_person(&p, "AISHA  khan", D(2007, 3, 14));
-	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), -1);
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), -1);
 	assert_true(r.refused);
 	assert_int_equal(r.field, JOB_DUPLICATE);
 	assert_int_equal(r.made, fx->id);
@@ -573,7 +687,7 @@ test_person_duplicate(void **state)
 
 	/* Another birthday is someone else. */
 	new_person(&p, "Aisha Khan", D(2007, 3, 15));
-	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), 0);
 	job_result_free(&r);
 	assert_int_equal(people(fx), 2);
 }
@@ -588,17 +702,17 @@ test_person_confirm(void **state)
 
 	/* Under 16, and 25 or over: only when the worker said yes. */
 	new_person(&p, "Young Teen", D(2011, 1, 1));
-	assert_refused(job_person_add(&fx->s, &p, 0, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 0, &r, &cause), &r, &cause,
 	    JOB_CONFIRM);
 	new_person(&p, "Older", D(2000, 1, 1));
-	assert_refused(job_person_add(&fx->s, &p, 0, &r, &cause), &r, &cause,
+	assert_refused(job_person_add(&fx->s, &p, NULL, 0, &r, &cause), &r, &cause,
 	    JOB_CONFIRM);
 	assert_int_equal(people(fx), 1);
-	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), 0);
 	assert_int_equal(r.row.stage, STAGE_25_PLUS);
 	job_result_free(&r);
 	new_person(&p, "Young Teen", D(2011, 1, 1));
-	assert_int_equal(job_person_add(&fx->s, &p, 1, &r, &cause), 0);
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), 0);
 	assert_int_equal(r.row.stage, STAGE_UNDER_16);
 	job_result_free(&r);
 	assert_int_equal(people(fx), 3);
@@ -1150,6 +1264,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_status_review_letter, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_add, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_person_add_last, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_person_edit_allocated, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup,

@@ -49,6 +49,7 @@ test_defaults(void **state)
 	(void)state;
 	assert_int_equal(s.interval_weeks, 8);
 	assert_int_equal(s.due_soon_days, 14);
+	assert_int_equal(s.first_contact_days, 7);
 	assert_int_equal(s.letter_months, 12);
 	assert_int_equal(s.review_months, 6);
 	assert_int_equal(s.cap, 22);
@@ -113,12 +114,15 @@ test_contact_due_from_allocation(void **state)
 	struct rules_due due;
 
 	(void)state;
-	/* No contact yet: due on the allocation date. */
+	/* No contact yet: due a week after the allocation date. */
 	due = rules_contact_due(&f, &s, D(2026, 11, 27));
-	assert_int_equal(due.due, D(2026, 11, 20));
+	assert_int_equal(due.due, D(2026, 11, 27));
+	assert_int_equal(due.state, DUE_SOON);
+	assert_int_equal(due.days_overdue, 0);
+	due = rules_contact_due(&f, &s, D(2026, 11, 30));
 	assert_int_equal(due.state, DUE_OVERDUE);
-	assert_int_equal(due.days_overdue, 7);
-	/* Allocated in the future: due then, not overdue. */
+	assert_int_equal(due.days_overdue, 3);
+	/* Allocated in the future: due a week after, not overdue. */
 	f.allocated_on = D(2026, 12, 1);
 	due = rules_contact_due(&f, &s, D(2026, 11, 27));
 	assert_int_equal(due.state, DUE_SOON);
@@ -157,6 +161,185 @@ test_contact_due_states(void **state)
 	assert_string_equal(rules_due_state_name(DUE_OVERDUE), "overdue");
 	assert_string_equal(rules_due_state_name(DUE_SOON), "due-soon");
 	assert_string_equal(rules_due_state_name(DUE_OK), "ok");
+}
+
+/* Stepped down on down, back up on back (allocated on allocated). */
+static struct person_facts
+returned(date_t allocated, date_t down, date_t back)
+{
+	struct person_facts f = up(D(2005, 4, 2), allocated);
+
+	(void)down;
+	f.status_since = back;
+	return f;
+}
+
+static void
+test_start(void **state)
+{
+	struct person_facts f = up(D(2007, 3, 14), D(2025, 2, 1));
+
+	(void)state;
+	/* Never stepped down: the start is the allocation. */
+	assert_int_equal(rules_start(&f), D(2025, 2, 1));
+	/* Back after a step-down: the day they stepped up. */
+	f = returned(D(2023, 1, 9), D(2024, 11, 1), D(2026, 11, 30));
+	assert_int_equal(rules_start(&f), D(2026, 11, 30));
+	/* The allocation moved later than the history: the later one. */
+	f = up(D(2007, 3, 14), D(2025, 2, 1));
+	f.status_since = D(2025, 1, 1);
+	assert_int_equal(rules_start(&f), D(2025, 2, 1));
+	/* Not stepped up: no start. */
+	f.status = STATUS_DOWN;
+	assert_int_equal(rules_start(&f), DATE_NONE);
+}
+
+static void
+test_contact_after_step_up(void **state)
+{
+	struct rules_settings s = defaults();
+	date_t today = D(2026, 11, 30);
+	struct person_facts f;
+	struct rules_due due;
+
+	(void)state;
+	/* Leah: last seen in 2024, stepped down, back up today. */
+	f = returned(D(2023, 1, 9), D(2024, 12, 1), today);
+	f.last_contact = D(2024, 10, 31);
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.due, D(2026, 12, 7));
+	assert_int_equal(due.state, DUE_SOON);
+	assert_int_equal(due.days_overdue, 0);
+	/* A week later, not seen: overdue by a day on the eighth. */
+	due = rules_contact_due(&f, &s, D(2026, 12, 8));
+	assert_int_equal(due.state, DUE_OVERDUE);
+	assert_int_equal(due.days_overdue, 1);
+	/* A contact on the day they stepped up counts. */
+	f.last_contact = today;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 56);
+	/* One the day before does not restart the clock. */
+	f.last_contact = today - 1;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 55);
+	f.last_contact = today - 60;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 7);
+}
+
+static void
+test_contact_first_days(void **state)
+{
+	struct rules_settings s = defaults();
+	date_t today = D(2026, 11, 30);
+	struct person_facts f = up(D(2007, 3, 14), today);
+	struct rules_due due;
+
+	(void)state;
+	/* Allocated today: due in 7 days, due soon, not overdue tomorrow. */
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.due, today + 7);
+	assert_int_equal(due.state, DUE_SOON);
+	assert_int_equal(rules_contact_due(&f, &s, today + 1).state, DUE_SOON);
+	assert_int_equal(rules_contact_due(&f, &s, today + 8).days_overdue, 1);
+	/* first_contact_days 0: due the day they start. */
+	s.first_contact_days = 0;
+	due = rules_contact_due(&f, &s, today);
+	assert_int_equal(due.due, today);
+	assert_int_equal(due.state, DUE_SOON);
+	assert_int_equal(rules_contact_due(&f, &s, today + 1).days_overdue, 1);
+	/* ... and a contact on the day is then 8 weeks on. */
+	f.last_contact = today;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 56);
+	/* A weekly young person seen on their first day: a week on. */
+	s.first_contact_days = 7;
+	f.interval_weeks = 1;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 7);
+	/* A longer first window wins over a short interval. */
+	s.first_contact_days = 28;
+	assert_int_equal(rules_contact_due(&f, &s, today).due, today + 28);
+}
+
+static void
+test_contact_leap_day(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f;
+
+	(void)state;
+	/* Stepped up on 29 February: a week on is 7 March. */
+	f = returned(D(2022, 5, 5), D(2023, 6, 1), D(2028, 2, 29));
+	assert_int_equal(rules_contact_due(&f, &s, D(2028, 2, 29)).due,
+	    D(2028, 3, 7));
+	/* Allocated on 23 February 2028: due on 1 March (a leap year). */
+	f = up(D(2008, 1, 1), D(2028, 2, 23));
+	assert_int_equal(rules_contact_due(&f, &s, D(2028, 2, 23)).due,
+	    D(2028, 3, 1));
+	f = up(D(2008, 1, 1), D(2027, 2, 23));
+	assert_int_equal(rules_contact_due(&f, &s, D(2027, 2, 23)).due,
+	    D(2027, 3, 2));
+	/* Review 6 months after 29 February: 29 August. */
+	f = returned(D(2022, 5, 5), D(2023, 6, 1), D(2028, 2, 29));
+	assert_int_equal(rules_review_due(&f, &s, D(2028, 2, 29)).due,
+	    D(2028, 8, 29));
+	/* 31 August + 6 months clamps to 28 February (29 in a leap year). */
+	f = returned(D(2022, 5, 5), D(2023, 6, 1), D(2027, 8, 31));
+	assert_int_equal(rules_review_due(&f, &s, D(2027, 8, 31)).due,
+	    D(2028, 2, 29));
+}
+
+static void
+test_review_after_step_up(void **state)
+{
+	struct rules_settings s = defaults();
+	date_t today = D(2026, 11, 30);
+	struct person_facts f;
+	struct rules_due due;
+
+	(void)state;
+	/* Leah: last review 2023, back up today: due in 6 months. */
+	f = returned(D(2023, 1, 9), D(2024, 12, 1), today);
+	f.last_review = D(2023, 7, 12);
+	due = rules_review_due(&f, &s, today);
+	assert_int_equal(due.due, D(2027, 5, 30));
+	assert_int_equal(due.state, DUE_OK);
+	/* No review ever: the same. */
+	f.last_review = DATE_NONE;
+	assert_int_equal(rules_review_due(&f, &s, today).due, D(2027, 5, 30));
+	/* A review after stepping up counts from its day. */
+	f.last_review = D(2027, 1, 15);
+	assert_int_equal(rules_review_due(&f, &s, D(2027, 1, 15)).due,
+	    D(2027, 7, 15));
+	/* A review on the day they stepped up: 6 months on either way. */
+	f.last_review = today;
+	assert_int_equal(rules_review_due(&f, &s, today).due, D(2027, 5, 30));
+}
+
+static void
+test_attempts(void **state)
+{
+	date_t today = D(2026, 11, 30);
+	struct person_facts f = up(D(2007, 3, 14), D(2025, 2, 1));
+	struct rules_contact log[] = {
+		{ D(2025, 3, 1), 1, 0 },	/* before the last seen */
+		{ D(2025, 4, 1), 0, 0 },	/* last seen */
+		{ D(2025, 4, 1), 1, 0 },	/* the same day: not after */
+		{ D(2025, 5, 1), 1, 0 },
+		{ D(2025, 6, 1), 1, 1 },	/* struck out */
+		{ D(2025, 7, 1), 1, 0 },
+		{ today, 1, 0 },
+	};
+	size_t n = sizeof log / sizeof log[0];
+
+	(void)state;
+	f.last_contact = D(2025, 4, 1);
+	assert_int_equal(rules_attempts(&f, log, n), 3);
+	/* No contact at all: every attempt since the start. */
+	assert_int_equal(rules_attempts(&f, log, 1), 1);
+	assert_int_equal(rules_attempts(&f, log, 0), 0);
+	/* Back up today: only the attempt on the day counts. */
+	f = returned(D(2024, 1, 1), D(2025, 8, 1), today);
+	assert_int_equal(rules_attempts(&f, log, n), 1);
+	/* Stepped down: none. */
+	f.status = STATUS_DOWN;
+	assert_int_equal(rules_attempts(&f, log, n), 0);
 }
 
 static void
@@ -570,6 +753,12 @@ main(void)
 		cmocka_unit_test(test_last_contact),
 		cmocka_unit_test(test_contact_due_from_allocation),
 		cmocka_unit_test(test_contact_due_states),
+		cmocka_unit_test(test_start),
+		cmocka_unit_test(test_contact_after_step_up),
+		cmocka_unit_test(test_contact_first_days),
+		cmocka_unit_test(test_contact_leap_day),
+		cmocka_unit_test(test_review_after_step_up),
+		cmocka_unit_test(test_attempts),
 		cmocka_unit_test(test_contact_interval),
 		cmocka_unit_test(test_stepped_down_never_overdue),
 		cmocka_unit_test(test_letters),
