@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 #define PERSON_COLUMNS \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
-	" last_letter, last_review"
+	" last_letter, last_review, attempts"
 
 void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
@@ -41,6 +42,7 @@ store_read_person(sqlite3_stmt *stmt, struct person *p)
 	p->facts.last_contact = store_column_date(stmt, 12);
 	p->facts.last_letter = store_column_date(stmt, 13);
 	p->facts.last_review = store_column_date(stmt, 14);
+	p->facts.attempts = store_column_int(stmt, 15, 0, INT_MAX, 0);
 }
 
 int
