@@ -18,6 +18,11 @@
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
 	" last_letter, last_review, attempts"
+/* The same from a file of a schema before STORE_VERSION_URGENT. */
+#define PERSON_COLUMNS_OLD \
+	"id, uuid, name, preferred_name, dob, phone, email, address," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review, 0"
 
 void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
@@ -52,7 +57,13 @@ store_people_each(struct store *st, unsigned which, store_person_cb cb,
 	static const char sql[] = "SELECT " PERSON_COLUMNS " FROM people"
 	    " WHERE (status = 'up' AND ?1) OR (status = 'down' AND ?2)"
 	    " OR (status = 'archived' AND ?3) ORDER BY id";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	/* An older handover file, read as it is, keeps no attempts. */
+	static const char old_sql[] = "SELECT " PERSON_COLUMNS_OLD
+	    " FROM people WHERE (status = 'up' AND ?1)"
+	    " OR (status = 'down' AND ?2) OR (status = 'archived' AND ?3)"
+	    " ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(st, st->version > 0 &&
+	    st->version < STORE_VERSION_URGENT ? old_sql : sql, cause);
 
 	if (stmt == NULL)
 		return -1;
