@@ -294,7 +294,7 @@ list_columns(const struct tui *t, struct list_cols *c)
 		c->date = w;
 	c->last = c->date;
 	c->kind = 7;
-	c->when = 12;
+	c->when = 13;
 	c->tries = 5;
 	/* mark, gaps and the fixed columns; the name takes what is left */
 	fixed = 2 + c->no + 2 + 1 + c->age + 2 + c->stage + 1 + c->status + 1 +
