@@ -40,9 +40,10 @@
 	" OR (?5 IS NOT NULL" \
 	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
 	" OR " STORE_NAME_HOLDS("?4") ")"
+/* The unary + keeps SQLite from reading these through people_status. */
 #define WIN_STATUS \
-	" ((?3 & 1 AND status = 'up') OR (?3 & 2 AND status = 'down')" \
-	" OR (?3 & 4 AND status = 'archived'))"
+	" ((?3 & 1 AND +status = 'up') OR (?3 & 2 AND +status = 'down')" \
+	" OR (?3 & 4 AND +status = 'archived'))"
 #define WIN_DUE \
 	" urgent_due >= ?1 AND urgent_due < ?2 AND" WIN_STATUS WIN_SEARCH
 #define WIN_DUE_AFTER \
