@@ -44,6 +44,8 @@ struct person_facts {
 	date_t		last_contact;	/* latest successful, not struck out */
 	date_t		last_letter;	/* latest annual letter sent */
 	date_t		last_review;	/* latest pathway plan review */
+	int		attempts;	/* attempted contacts since last seen
+					   (rules_attempts, kept by the store) */
 };
 
 /*

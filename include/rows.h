@@ -16,6 +16,63 @@
 #include "person.h"
 #include "rules.h"
 
+/*
+ * The kinds of thing due that the caseload list ranks one against
+ * another, in the order that breaks a tie (a contact before a review due
+ * the same day).  A kind to come (statutory visits, birthday returns) is
+ * one more row of rows_kinds.
+ */
+struct rows_kind {
+	enum agenda_kind	 kind;
+	const char		*name;		/* "contact", "review" ... */
+	const char		*plural;	/* "contacts", "reviews" ... */
+	/* When it is next due for someone (a rules_*_due function). */
+	struct rules_due	(*due)(const struct person_facts *,
+				    const struct rules_settings *, date_t);
+};
+#define ROWS_KINDS 3
+extern const struct rows_kind rows_kinds[ROWS_KINDS];
+
+/* The index in rows_kinds of an agenda kind, or -1 when it is not one. */
+int rows_kind_index(enum agenda_kind kind);
+
+/*
+ * The most urgent of a young person's clocks: of n items due (one per
+ * kind, in the order of rows_kinds, DUE_NONE for a kind with nothing
+ * due), the one due first; on the same date, the one earlier in the
+ * order.  Returns its index, or -1 when nothing is due.  It does not
+ * depend on today, so the store can keep it.
+ */
+int rows_most_urgent(const struct rules_due *due, size_t n);
+
+/* The most urgent thing a young person has due. */
+struct rows_urgent {
+	int			 kind;		/* in rows_kinds; -1: nothing */
+	struct rules_due	 due;
+};
+
+/*
+ * Judge every kind of rows_kinds for facts on today into due (an array
+ * of ROWS_KINDS) and say which is most urgent into *out.
+ */
+void rows_urgent_judge(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today,
+    struct rules_due *due, struct rows_urgent *out);
+
+/*
+ * The header's words for the items overdue, given a count of each kind
+ * in the order of rows_kinds: "5 contacts, 2 reviews, 1 letter overdue",
+ * kinds with none left out; "nothing overdue" when none.
+ */
+void rows_overdue_words(const int *overdue, size_t n, char *buf,
+    size_t size);
+
+/*
+ * "3 attempts since last seen" ("1 attempt ..."), or "" for none, into
+ * buf.
+ */
+void rows_attempts_words(int attempts, char *buf, size_t size);
+
 /* One young person in the due list. */
 struct due_row {
 	struct person		*person;	/* a copy with names only */
@@ -24,6 +81,7 @@ struct due_row {
 	struct rules_due	 contact;
 	struct rules_due	 letter;
 	struct rules_due	 review;
+	struct rows_urgent	 urgent;	/* the most urgent of them */
 };
 
 /* How the whole current caseload stands. */
@@ -33,6 +91,12 @@ struct due_counts {
 	int		 overdue;	/* stepped up and overdue for contact */
 	int		 due_soon;
 	int		 archived;
+	/* Items overdue of each kind of rows_kinds (overdue is the first). */
+	int		 kind_overdue[ROWS_KINDS];
+	/* Young people not archived whose most urgent item is overdue, or
+	 * due soon: what the list's filters pick. */
+	int		 people_overdue;
+	int		 people_soon;
 };
 
 struct due_list {

@@ -162,14 +162,20 @@ int store_people_due_each(struct store *st, unsigned which, date_t until,
     store_person_cb cb, void *arg, char **cause);
 
 /*
- * Reading the due list a window at a time (for the screens): the rows of
- * store_people_due_each that match a query, counted, a page before or
- * after a row, or one row, each read from the index people_due without
- * going through the rest of the list.
+ * Reading the caseload list a window at a time (for the screens): young
+ * people in the order of their most urgent item (the date kept in their
+ * row, whatever its kind and their status), then by number, and those
+ * with nothing due by number; the rows that match a query, counted, a
+ * page before or after a row, or one row, each read from the index
+ * people_urgent without going through the rest of the list.
  */
 struct store_due_query {
 	unsigned	 which;		/* STORE_UP ...: whose rows */
-	/* Stepped up: next contact dates in these bounds (DATE_NONE: any). */
+	/*
+	 * The most urgent item's kept date (rows_most_urgent) in these
+	 * bounds (DATE_NONE: any); with either bound, only the rows with
+	 * something due.
+	 */
 	date_t		 due_from;	/* on or after this */
 	date_t		 due_before;	/* before this */
 	/*
@@ -183,9 +189,9 @@ struct store_due_query {
 
 /* A row's place in the due list's order. */
 struct store_due_key {
-	int	others;		/* 0: stepped up, by next_due then number */
-				/* 1: stepped down and archived, by number */
-	date_t	due;		/* the kept next contact date (stepped up) */
+	int	others;		/* 0: something due, by urgent_due, number */
+				/* 1: nothing due, by number */
+	date_t	due;		/* the kept most urgent date (others 0) */
 	long	id;
 };
 
@@ -218,6 +224,16 @@ int store_due_page(struct store *st, const struct store_due_query *q,
 /* Visit young person id's row if it matches q; nothing otherwise. */
 int store_due_get(struct store *st, const struct store_due_query *q,
     long id, store_due_cb cb, void *arg, char **cause);
+
+/*
+ * How many young people have an item of kind (AGENDA_CONTACT,
+ * AGENDA_REVIEW or AGENDA_LETTER) due on or after from and before
+ * before (DATE_NONE: no bound), into *n: counted from the index of the
+ * date kept for that kind (contacts: the stepped up's next_due).  -1 with
+ * *cause for any other kind.
+ */
+int store_kind_count(struct store *st, enum agenda_kind kind, date_t from,
+    date_t before, long *n, char **cause);
 
 /* The highest number a young person has (0 when there is nobody). */
 int store_people_last_id(struct store *st, long *out, char **cause);

@@ -42,9 +42,11 @@ int views_due_each(struct store *st, const struct rules_settings *settings,
     char **cause);
 
 /*
- * The counts of the whole caseload, from the indexes alone: by status,
- * and overdue and due soon as SQL counts of the kept next contact dates
- * between the bounds the rules give (rules_due_bounds).
+ * The counts of the whole caseload, from the indexes alone: by status;
+ * the items overdue of each kind of rows_kinds and the contacts due soon
+ * as SQL counts of the kept dates between the bounds the rules give
+ * (rules_due_bounds); and the young people whose most urgent item is
+ * overdue or due soon, from the kept most urgent dates.
  */
 int views_due_counts(struct store *st, const struct rules_settings *settings,
     date_t today, struct due_counts *out, char **cause);
@@ -58,9 +60,10 @@ int views_due_get(struct store *st, const struct rules_settings *settings,
     date_t today, long id, struct due_row *out, char **cause);
 
 /*
- * The caseload list of the screens, a window at a time: the rows of the
- * due list of everyone (views_due with STORE_EVERYONE, in its order)
- * that a filter and a search pick, read a page at a time from the index,
+ * The caseload list of the screens, a window at a time: everyone that a
+ * filter and a search pick, most urgent first whatever the kind of item
+ * and the status (store_due_page's order), read a page at a time from
+ * the index,
  * so that a screen holds only the rows it shows and never reads the
  * whole caseload to move about it.
  *
@@ -70,8 +73,8 @@ int views_due_get(struct store *st, const struct rules_settings *settings,
  */
 enum views_filter {
 	VIEWS_EVERYONE,		/* everyone not archived */
-	VIEWS_OVERDUE,		/* stepped up and overdue for contact */
-	VIEWS_SOON,		/* stepped up and due soon */
+	VIEWS_OVERDUE,		/* not archived, most urgent item overdue */
+	VIEWS_SOON,		/* not archived, most urgent item due soon */
 	VIEWS_UP,		/* stepped up */
 	VIEWS_DOWN,		/* stepped down */
 	VIEWS_ARCHIVED		/* archived */

@@ -73,16 +73,18 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 {
 	struct store_due_query q;
 	date_t soon_from, ok_from;
-	long n[5];
+	long n[5], k;
 	int i;
 
 	memset(out, 0, sizeof *out);
 	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	/* By status, and the young people whose most urgent item is
+	 * overdue or due soon (the list's filters). */
 	for (i = 0; i < 5; i++) {
 		memset(&q, 0, sizeof q);
 		q.due_from = q.due_before = DATE_NONE;
 		q.which = i == 1 ? STORE_DOWN : i == 2 ? STORE_ARCHIVED :
-		    STORE_UP;
+		    i == 0 ? STORE_UP : STORE_CURRENT;
 		if (i == 3)
 			q.due_before = soon_from;
 		else if (i == 4) {
@@ -95,8 +97,20 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 	out->stepped_up = (int)n[0];
 	out->stepped_down = (int)n[1];
 	out->archived = (int)n[2];
-	out->overdue = (int)n[3];
-	out->due_soon = (int)n[4];
+	out->people_overdue = (int)n[3];
+	out->people_soon = (int)n[4];
+	/* The items overdue of each kind, and the contacts due soon. */
+	for (i = 0; i < ROWS_KINDS; i++) {
+		if (store_kind_count(st, rows_kinds[i].kind, DATE_NONE,
+		    soon_from, &k, cause) != 0)
+			return -1;
+		out->kind_overdue[i] = (int)k;
+	}
+	if (store_kind_count(st, AGENDA_CONTACT, soon_from, ok_from, &k,
+	    cause) != 0)
+		return -1;
+	out->overdue = out->kind_overdue[rows_kind_index(AGENDA_CONTACT)];
+	out->due_soon = (int)k;
 	return 0;
 }
 
@@ -158,11 +172,11 @@ views_query(const struct rules_settings *settings, date_t today,
 		q->which = STORE_CURRENT;
 		break;
 	case VIEWS_OVERDUE:
-		q->which = STORE_UP;
+		q->which = STORE_CURRENT;
 		q->due_before = soon_from;
 		break;
 	case VIEWS_SOON:
-		q->which = STORE_UP;
+		q->which = STORE_CURRENT;
 		q->due_from = soon_from;
 		q->due_before = ok_from;
 		break;
@@ -261,9 +275,9 @@ views_filter_count(const struct due_counts *counts, enum views_filter filter)
 	case VIEWS_EVERYONE:
 		return (long)counts->stepped_up + counts->stepped_down;
 	case VIEWS_OVERDUE:
-		return counts->overdue;
+		return counts->people_overdue;
 	case VIEWS_SOON:
-		return counts->due_soon;
+		return counts->people_soon;
 	case VIEWS_UP:
 		return counts->stepped_up;
 	case VIEWS_DOWN:

@@ -49,7 +49,7 @@ static const struct cli_command cli_table[] = {
 	{ "due", "[--within DAYS] [--format text|csv|json]"
 	  " [--print [--redact]]",
 	  "who is due for contact, most overdue first", cmd_due, SESSION_READS },
-	{ "agenda", "[--days N] [--format text|csv|json]",
+	{ "agenda", "[--days N | --overdue] [--format text|csv|json]",
 	  "contacts, letters, reviews and birthdays coming up", cmd_agenda,
 	  SESSION_READS },
 	{ "export", "[-o FILE.ics] [--days N] [--privacy full|initials]",

@@ -1,6 +1,7 @@
 /*
  * cmd-agenda.c: caseload agenda: contacts, letters, reviews and
- * birthdays in the coming days, by date.
+ * birthdays in the coming days, by date; with --overdue, every item
+ * overdue, most overdue first.
  */
 #include <config.h>
 
@@ -71,6 +72,41 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 	}
 }
 
+#define AGENDA_NAME_COLS 28
+
+/*
+ * agenda --overdue as text: every item overdue, most overdue first, one
+ * line each with the young person, the kind, the date due and how many
+ * days overdue.
+ */
+static void
+agenda_overdue_text(struct cli *cli, const struct agenda_list *list)
+{
+	const struct agenda_entry *e;
+	char name[AGENDA_NAME_COLS * 4 + 8], *safe;
+	size_t k;
+
+	if (list->n == 0) {
+		printf("Nothing is overdue on %s.\n",
+		    cli_date(cli, cli->ses.today));
+		return;
+	}
+	printf("Overdue on %s: %zu item%s, most overdue first\n\n",
+	    cli_date(cli, cli->ses.today), list->n, list->n == 1 ? "" : "s");
+	for (k = 0; k < list->n; k++) {
+		e = &list->entries[k];
+		safe = cli_safe(e->name);
+		text_fit(safe, AGENDA_NAME_COLS, 1, name, sizeof name);
+		free(safe);
+		cli_colour_on(cli, COLOUR_RED);
+		printf("  %5ld  %s  %-7s  due %s  %d day%s overdue\n",
+		    e->person_id, name, rules_agenda_kind_name(e->item.kind),
+		    cli_date(cli, e->item.due.due), e->item.due.days_overdue,
+		    e->item.due.days_overdue == 1 ? "" : "s");
+		cli_colour_off(cli);
+	}
+}
+
 static void
 agenda_csv(const struct agenda_list *list)
 {
@@ -132,13 +168,15 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 	static const struct option options[] = {
 		{ "days", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "overdue", no_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
 	struct agenda_list list;
 	struct store *st;
 	char *cause = NULL;
-	int c, rc, days = AGENDA_DEFAULT_DAYS;
+	int c, rc, days = AGENDA_DEFAULT_DAYS, overdue = 0, days_given = 0;
+	date_t until;
 
 	optind = 0;
 	opterr = 0;
@@ -147,6 +185,10 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 		switch (c) {
 		case 'd':
 			rc = cli_parse_int("--days", optarg, 1, 3660, &days);
+			days_given = 1;
+			break;
+		case 'o':
+			overdue = 1;
 			break;
 		case 'f':
 			rc = cli_parse_format(optarg, &format);
@@ -159,17 +201,28 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_operands_error("agenda", "takes no young person");
+	if (overdue && days_given) {
+		cli_error("agenda --overdue lists everything overdue, whenever "
+		    "it fell due: give --overdue or --days, not both");
+		return EXIT_USAGE;
+	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
-	if (views_agenda(st, &cli->ses.cfg.rules, cli->ses.today,
-	    cli->ses.today + days - 1, &list, &cause) != 0) {
+	/* Overdue: the items due before today (placed on today), by the
+	 * date they fell due. */
+	until = overdue ? cli->ses.today - 1 : cli->ses.today + days - 1;
+	if (views_agenda(st, &cli->ses.cfg.rules, cli->ses.today, until,
+	    &list, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
 	switch (format) {
 	case FORMAT_TEXT:
-		agenda_text(cli, &list, cli->ses.today + days - 1);
+		if (overdue)
+			agenda_overdue_text(cli, &list);
+		else
+			agenda_text(cli, &list, until);
 		break;
 	case FORMAT_CSV:
 		agenda_csv(&list);

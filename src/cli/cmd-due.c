@@ -20,7 +20,7 @@
 
 static const char *const due_columns[] = {
 	"id", "name", "status", "last_contact", "next_due", "days_overdue",
-	"state", "preferred_name", "stage", "age", NULL
+	"state", "preferred_name", "stage", "age", "attempts", NULL
 };
 
 /*
@@ -48,17 +48,28 @@ due_state_text(const struct due_row *row, date_t today, char *buf,
 		    person_status_label(row->person->facts.status));
 		return;
 	}
+	char attempts[64];
+	size_t len;
+
 	if (row->contact.state == DUE_OK)
 		snprintf(buf, size, "ok");
 	else
 		rows_due_words(&row->contact, today, buf, size);
+	/* Repeated failed attempts are a safeguarding signal: say them. */
+	rows_attempts_words(row->person->facts.attempts, attempts,
+	    sizeof attempts);
+	len = strlen(buf);
+	if (*attempts != '\0' && len + 2 + strlen(attempts) < size) {
+		memcpy(buf + len, ", ", 2);
+		memcpy(buf + len + 2, attempts, strlen(attempts) + 1);
+	}
 }
 
 static void
 due_text(struct cli *cli, const struct due_list *list, int within)
 {
 	const struct rules_settings *rs = &cli->ses.cfg.rules;
-	char name[DUE_NAME_MAX_COLS * 4 + 8], state[64];
+	char name[DUE_NAME_MAX_COLS * 4 + 8], state[128];
 	int name_cols = 4, date_cols = 10, w, i;
 	const struct due_row *row;
 	char *label;
@@ -160,6 +171,7 @@ due_csv_row(const struct due_row *row, void *arg)
 	csv_field(stdout, 0, row->person->preferred_name);
 	csv_field(stdout, 0, rules_stage_label(row->stage));
 	csv_int(stdout, 0, row->age);
+	csv_int(stdout, 0, row->person->facts.attempts);
 	csv_end_row(stdout);
 	return 0;
 }
@@ -191,6 +203,8 @@ due_json_row(const struct due_row *row, void *arg)
 	json_string(j, rules_stage_label(row->stage));
 	json_key(j, "age");
 	json_int(j, row->age);
+	json_key(j, "attempts");
+	json_int(j, row->person->facts.attempts);
 	json_end_object(j);
 	return 0;
 }

@@ -37,9 +37,10 @@ show_field(const char *label, const char *value)
 }
 
 static void
-show_due(struct cli *cli, const char *label, const struct rules_due *due)
+show_due(struct cli *cli, const char *label, const struct rules_due *due,
+    int attempts)
 {
-	char when[64];
+	char when[64], tries[64];
 
 	if (due->state == DUE_NONE)
 		return;
@@ -48,7 +49,9 @@ show_due(struct cli *cli, const char *label, const struct rules_due *due)
 	else if (due->state == DUE_SOON)
 		cli_colour_on(cli, COLOUR_YELLOW);
 	rows_due_words(due, cli->ses.today, when, sizeof when);
-	printf(SHOW_LABEL "%-10s  %s", label, cli_date(cli, due->due), when);
+	rows_attempts_words(attempts, tries, sizeof tries);
+	printf(SHOW_LABEL "%-10s  %s%s%s", label, cli_date(cli, due->due), when,
+	    *tries != '\0' ? ", " : "", tries);
 	cli_colour_off(cli);
 	putchar('\n');
 }
@@ -208,9 +211,9 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	contact = rules_contact_due(&p->facts, rs, today);
 	letter = rules_letter_due(&p->facts, rs, today);
 	review = rules_review_due(&p->facts, rs, today);
-	show_due(cli, "Next contact", &contact);
-	show_due(cli, "Pathway plan", &review);
-	show_due(cli, "Annual letter", &letter);
+	show_due(cli, "Next contact", &contact, p->facts.attempts);
+	show_due(cli, "Pathway plan", &review, 0);
+	show_due(cli, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
 		printf(SHOW_LABEL "none: they turn 25 before the next one "
 		    "would fall due\n", "Annual letter");

@@ -158,6 +158,7 @@ person_facts_init(struct person_facts *facts)
 	facts->last_contact = DATE_NONE;
 	facts->last_letter = DATE_NONE;
 	facts->last_review = DATE_NONE;
+	facts->attempts = 0;
 }
 
 /* Copy the string s to the end of a copy block; returns where it went. */

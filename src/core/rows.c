@@ -11,16 +11,104 @@
 #include "rows.h"
 #include "xmalloc.h"
 
+/* The kinds the list ranks, in the order that breaks a tie. */
+const struct rows_kind rows_kinds[ROWS_KINDS] = {
+	{ AGENDA_CONTACT, "contact", "contacts", rules_contact_due },
+	{ AGENDA_REVIEW, "review", "reviews", rules_review_due },
+	{ AGENDA_LETTER, "letter", "letters", rules_letter_due },
+};
+
+int
+rows_kind_index(enum agenda_kind kind)
+{
+	int i;
+
+	for (i = 0; i < ROWS_KINDS; i++) {
+		if (rows_kinds[i].kind == kind)
+			return i;
+	}
+	return -1;
+}
+
+int
+rows_most_urgent(const struct rules_due *due, size_t n)
+{
+	size_t i;
+	int best = -1;
+
+	for (i = 0; i < n; i++) {
+		if (due[i].state == DUE_NONE || due[i].due == DATE_NONE)
+			continue;
+		/* Strictly earlier: on the same day the first kind stays. */
+		if (best < 0 || due[i].due < due[best].due)
+			best = (int)i;
+	}
+	return best;
+}
+
+void
+rows_urgent_judge(const struct person_facts *facts,
+    const struct rules_settings *settings, date_t today,
+    struct rules_due *due, struct rows_urgent *out)
+{
+	int i;
+
+	for (i = 0; i < ROWS_KINDS; i++)
+		due[i] = rows_kinds[i].due(facts, settings, today);
+	out->kind = rows_most_urgent(due, ROWS_KINDS);
+	if (out->kind >= 0)
+		out->due = due[out->kind];
+	else
+		out->due = rules_judge_due(DATE_NONE, settings, today);
+}
+
+void
+rows_overdue_words(const int *overdue, size_t n, char *buf, size_t size)
+{
+	size_t i, used = 0;
+	int k, said = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < n && i < ROWS_KINDS; i++) {
+		if (overdue[i] <= 0)
+			continue;
+		k = snprintf(buf + used, size - used, "%s%d %s", said ? ", " :
+		    "", overdue[i], overdue[i] == 1 ? rows_kinds[i].name :
+		    rows_kinds[i].plural);
+		if (k < 0 || (size_t)k >= size - used)
+			return;
+		used += (size_t)k;
+		said = 1;
+	}
+	snprintf(buf + used, size - used, "%s", said ? " overdue" :
+	    "nothing overdue");
+}
+
+void
+rows_attempts_words(int attempts, char *buf, size_t size)
+{
+	if (attempts <= 0)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%d attempt%s since last seen", attempts,
+		    attempts == 1 ? "" : "s");
+}
+
 void
 rows_judge(const struct person *p, const struct rules_settings *settings,
     date_t today, struct person *person, struct due_row *row)
 {
+	struct rules_due due[ROWS_KINDS];
+
 	row->person = person;
 	row->stage = rules_stage(p->facts.dob, today);
 	row->age = date_age(p->facts.dob, today);
 	row->contact = rules_contact_due(&p->facts, settings, today);
 	row->letter = rules_letter_due(&p->facts, settings, today);
 	row->review = rules_review_due(&p->facts, settings, today);
+	rows_urgent_judge(&p->facts, settings, today, due, &row->urgent);
 }
 
 void

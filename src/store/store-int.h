@@ -22,6 +22,8 @@
  * have no such columns.
  */
 #define STORE_VERSION_STRUCK_ENTRIES 3
+/* The schema that keeps the most urgent item, its kind and the attempts. */
+#define STORE_VERSION_URGENT 4
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
@@ -41,6 +43,10 @@ struct store {
 					  * next_due is kept with (-1: the
 					  * file does not say) */
 	int		 want_first;	/* the one the settings ask for */
+	int		 letter_months;	/* the letter and review intervals */
+	int		 review_months;	/* the kept dates are worked out with */
+	int		 want_letter;	/* the ones the settings ask for */
+	int		 want_review;
 	int		 version;	/* the schema version of the file */
 	int		 settling;	/* a read-only store's copy in memory is
 					  * being brought up to date */
@@ -74,7 +80,7 @@ void store_done(sqlite3_stmt *stmt);
 #define DUE_COLUMNS \
 	"id, uuid, name, preferred_name, dob, NULL, NULL, NULL," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
-	" last_letter, last_review"
+	" last_letter, last_review, attempts"
 
 /*
  * Fill p from a row of a young person's columns (as DUE_COLUMNS, from
@@ -225,19 +231,47 @@ int store_schema_refuse(sqlite3 *db, const char *path, int version,
     const char *extra_sql, char **cause);
 
 
+/* The settings the kept dates are worked out with (as in settings_used). */
+struct store_kept {
+	int	weeks;		/* [contact] interval_weeks */
+	int	first;		/* first_contact_days (-1: the default) */
+	int	letter;		/* [letters] interval_months */
+	int	review;		/* [reviews] pathway_plan_months */
+};
+
 /*
- * Work out next_due again for everyone, with a default interval of
- * interval_weeks and first_days for a first contact (-1: the default;
- * inside a transaction).
+ * Work out the kept dates (next_due, review_due, letter_due, urgent_due
+ * and urgent_kind) again for everyone with k, and with attempts 1 the
+ * attempts too (inside a transaction).
  */
-int store_refresh_all_due(struct store *st, int interval_weeks,
-    int first_days, char **cause);
+int store_refresh_all_due(struct store *st, const struct store_kept *k,
+    int attempts, char **cause);
 
 /*
  * The next contact date of facts with the store's default interval and
  * first contact days.
  */
 date_t store_next_due(const struct store *st, const struct person_facts *f);
+
+/* What a young person's row keeps of their clocks (store_kept_dates). */
+struct store_dates {
+	date_t		 next_due;	/* contact */
+	date_t		 review_due;
+	date_t		 letter_due;
+	date_t		 urgent_due;	/* the most urgent of them */
+	const char	*urgent_kind;	/* its kind's name (NULL: none) */
+};
+
+/* The kept dates of facts, by the rules the store keeps them with. */
+void store_kept_dates(const struct store *st, const struct person_facts *f,
+    struct store_dates *out);
+
+/*
+ * The attempts of young person person_id since last seen, by
+ * rules_attempts with their facts f, into *out.
+ */
+int store_attempts(struct store *st, long person_id,
+    const struct person_facts *f, int *out, char **cause);
 
 /* Refresh the summary columns of a person from their history. */
 int store_refresh_person(struct store *st, long person_id, char **cause);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cause.h"
+#include "rows.h"
 #include "rules.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -137,25 +138,91 @@ store_summarise(struct store *st, long person_id, struct store_summary *out,
 	return 0;
 }
 
+/* The rules the store keeps its dates with. */
+static void
+store_kept_rules(const struct store *st, struct rules_settings *rs)
+{
+	rules_settings_default(rs);
+	rs->interval_weeks = st->interval_weeks;
+	if (st->first_days >= 0)
+		rs->first_contact_days = st->first_days;
+	if (st->letter_months > 0)
+		rs->letter_months = st->letter_months;
+	if (st->review_months > 0)
+		rs->review_months = st->review_months;
+}
+
 date_t
 store_next_due(const struct store *st, const struct person_facts *f)
 {
 	struct rules_settings rs;
 
-	rules_settings_default(&rs);
-	rs.interval_weeks = st->interval_weeks;
-	if (st->first_days >= 0)
-		rs.first_contact_days = st->first_days;
+	store_kept_rules(st, &rs);
 	/* Only the date: the state depends on today, the date does not. */
 	return rules_contact_due(f, &rs, 0).due;
 }
 
-/* A person's allocation date and own interval, for next_due. */
+void
+store_kept_dates(const struct store *st, const struct person_facts *f,
+    struct store_dates *out)
+{
+	struct rules_settings rs;
+	struct rules_due due[ROWS_KINDS];
+	struct rows_urgent urgent;
+
+	store_kept_rules(st, &rs);
+	/* Only the dates, which do not depend on today. */
+	rows_urgent_judge(f, &rs, 0, due, &urgent);
+	out->next_due = due[rows_kind_index(AGENDA_CONTACT)].due;
+	out->review_due = due[rows_kind_index(AGENDA_REVIEW)].due;
+	out->letter_due = due[rows_kind_index(AGENDA_LETTER)].due;
+	out->urgent_due = urgent.kind >= 0 ? urgent.due.due : DATE_NONE;
+	out->urgent_kind = urgent.kind >= 0 ? rows_kinds[urgent.kind].name :
+	    NULL;
+}
+
+int
+store_attempts(struct store *st, long person_id,
+    const struct person_facts *f, int *out, char **cause)
+{
+	static const char sql[] = "SELECT on_date, attempted,"
+	    " struck_on IS NOT NULL FROM contacts WHERE person_id = ?1";
+	struct rules_contact *log = NULL;
+	size_t n = 0, size = 0;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*out = 0;
+	if (f->status != STATUS_UP)
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == size) {
+			size = size ? size * 2 : 32;
+			log = xreallocarray(log, size, sizeof *log);
+		}
+		log[n].on = store_column_date(stmt, 0);
+		log[n].attempted = sqlite3_column_int(stmt, 1) != 0;
+		log[n].struck = sqlite3_column_int(stmt, 2) != 0;
+		n++;
+	}
+	store_done(stmt);
+	if (rc == SQLITE_DONE)
+		*out = rules_attempts(f, log, n);
+	free(log);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the contacts");
+	return 0;
+}
+
+/* A person's date of birth, allocation date and own interval. */
 static int
 store_allocation(struct store *st, long person_id, struct person_facts *f,
     char **cause)
 {
-	static const char sql[] = "SELECT allocated_on, interval_weeks"
+	static const char sql[] = "SELECT allocated_on, interval_weeks, dob"
 	    " FROM people WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
@@ -167,6 +234,7 @@ store_allocation(struct store *st, long person_id, struct person_facts *f,
 	if (rc == SQLITE_ROW) {
 		f->allocated_on = store_column_date(stmt, 0);
 		f->interval_weeks = store_column_int(stmt, 1, 1, 52, 0);
+		f->dob = store_column_date(stmt, 2);
 	}
 	store_done(stmt);
 	if (rc == SQLITE_DONE)
@@ -187,11 +255,14 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	    " OR last_letter IS NOT ?4 OR last_review IS NOT ?5"
 	    " THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE updated_at END,"
 	    " status = ?1, status_since = ?2, last_contact = ?3,"
-	    " last_letter = ?4, last_review = ?5, next_due = ?7 WHERE id = ?6";
+	    " last_letter = ?4, last_review = ?5, next_due = ?7,"
+	    " review_due = ?8, letter_due = ?9, urgent_due = ?10,"
+	    " urgent_kind = ?11, attempts = ?12 WHERE id = ?6";
 	struct store_summary sum;
+	struct store_dates kept;
 	struct person_facts f;
 	sqlite3_stmt *stmt;
-	int rc;
+	int rc, attempts;
 
 	if (store_summarise(st, person_id, &sum, cause) != 0)
 		return -1;
@@ -201,6 +272,11 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	f.status = sum.status;
 	f.status_since = sum.status_since;
 	f.last_contact = sum.last_contact;
+	f.last_letter = sum.last_letter;
+	f.last_review = sum.last_review;
+	store_kept_dates(st, &f, &kept);
+	if (store_attempts(st, person_id, &f, &attempts, cause) != 0)
+		return -1;
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
 	store_bind_text(stmt, 1, person_status_name(sum.status));
@@ -209,7 +285,12 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	store_bind_date(stmt, 4, sum.last_letter);
 	store_bind_date(stmt, 5, sum.last_review);
 	sqlite3_bind_int64(stmt, 6, person_id);
-	store_bind_date(stmt, 7, store_next_due(st, &f));
+	store_bind_date(stmt, 7, kept.next_due);
+	store_bind_date(stmt, 8, kept.review_due);
+	store_bind_date(stmt, 9, kept.letter_due);
+	store_bind_date(stmt, 10, kept.urgent_due);
+	store_bind_text(stmt, 11, kept.urgent_kind);
+	sqlite3_bind_int(stmt, 12, attempts);
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -702,31 +783,51 @@ store_letters_since(struct store *st, date_t since, store_date_cb cb,
 struct store_refresh_state {
 	struct store	*st;
 	sqlite3_stmt	*update;
+	int		 attempts;	/* work the attempts out too */
 	int		 failed;
+	char		*cause;
 };
 
 static int
 store_refresh_visit(const struct person *p, void *arg)
 {
 	struct store_refresh_state *rs = arg;
+	struct store_dates kept;
+	int attempts;
 
-	store_bind_date(rs->update, 1, store_next_due(rs->st, &p->facts));
+	store_kept_dates(rs->st, &p->facts, &kept);
+	if (rs->attempts) {
+		if (store_attempts(rs->st, p->id, &p->facts, &attempts,
+		    &rs->cause) != 0)
+			return 1;
+		sqlite3_bind_int(rs->update, 7, attempts);
+	} else
+		sqlite3_bind_null(rs->update, 7);
+	store_bind_date(rs->update, 1, kept.next_due);
 	sqlite3_bind_int64(rs->update, 2, p->id);
+	store_bind_date(rs->update, 3, kept.review_due);
+	store_bind_date(rs->update, 4, kept.letter_due);
+	store_bind_date(rs->update, 5, kept.urgent_due);
+	store_bind_text(rs->update, 6, kept.urgent_kind);
 	rs->failed = sqlite3_step(rs->update) != SQLITE_DONE;
 	store_done(rs->update);
 	return rs->failed;
 }
 
 int
-store_refresh_all_due(struct store *st, int interval_weeks, int first_days,
-    char **cause)
+store_refresh_all_due(struct store *st, const struct store_kept *k,
+    int attempts, char **cause)
 {
 	static const char select_sql[] = "SELECT " DUE_COLUMNS " FROM people";
-	static const char update_sql[] = "UPDATE people SET next_due = ?1"
+	static const char update_sql[] = "UPDATE people SET next_due = ?1,"
+	    " review_due = ?3, letter_due = ?4, urgent_due = ?5,"
+	    " urgent_kind = ?6, attempts = coalesce(?7, attempts)"
 	    " WHERE id = ?2";
-	struct store_refresh_state rs = { st, NULL, 0 };
+	struct store_refresh_state rs = { st, NULL, attempts, 0, NULL };
 	sqlite3_stmt *sel = NULL;
-	int old = st->interval_weeks, old_first = st->first_days, rc;
+	struct store_kept old = { st->interval_weeks, st->first_days,
+	    st->letter_months, st->review_months };
+	int rc;
 
 	/* Its own statement: the cached one may be in use by a caller. */
 	if (sqlite3_prepare_v2(st->db, select_sql, -1, &sel, NULL) != SQLITE_OK)
@@ -735,13 +836,24 @@ store_refresh_all_due(struct store *st, int interval_weeks, int first_days,
 		sqlite3_finalize(sel);
 		return -1;
 	}
-	st->interval_weeks = interval_weeks;
-	st->first_days = first_days;
+	st->interval_weeks = k->weeks;
+	st->first_days = k->first;
+	st->letter_months = k->letter;
+	st->review_months = k->review;
 	rc = store_people_run(st, sel, store_refresh_visit, &rs, cause);
 	sqlite3_finalize(sel);
 	if (rc != 0) {
-		st->interval_weeks = old;
-		st->first_days = old_first;
+		st->interval_weeks = old.weeks;
+		st->first_days = old.first;
+		st->letter_months = old.letter;
+		st->review_months = old.review;
+		if (rs.cause != NULL) {
+			if (cause != NULL)
+				*cause = rs.cause;
+			else
+				free(rs.cause);
+			return -1;
+		}
 		return rs.failed ? store_fail(st, cause,
 		    "working out the due dates") : -1;
 	}

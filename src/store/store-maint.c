@@ -517,32 +517,78 @@ store_check_person(const struct person *p, void *arg)
 	return 0;
 }
 
-/* One kept next_due date (column 15 of the row) against the core's rule. */
+/* A kept kind (NULL: none) against the one the rules give. */
+static void
+store_check_kind(struct store_check_state *cs, long id, const char *kept,
+    const char *real)
+{
+	char *msg;
+
+	if ((kept == NULL && real == NULL) ||
+	    (kept != NULL && real != NULL && strcmp(kept, real) == 0))
+		return;
+	msg = xasprintf("young person %ld: the most urgent item is a %s but "
+	    "their history says %s", id, kept != NULL ? kept : "none",
+	    real != NULL ? real : "none");
+	if (cs->cb != NULL)
+		cs->cb(msg, cs->arg);
+	free(msg);
+	cs->problems++;
+}
+
+/*
+ * One young person's kept dates (columns 16 to 20 of the row: next_due,
+ * review_due, letter_due, urgent_due, urgent_kind) and attempts against
+ * the core's rules.
+ */
 static int
 store_check_due_visit(const struct person *p, void *arg)
 {
 	struct store_check_state *cs = arg;
-
-	store_check_date(cs, p->id, "the next contact date",
-	    store_column_date(cs->row, 15), store_next_due(cs->st, &p->facts));
-	return 0;
-}
-
-/* Every kept next_due date against the core's rule. */
-static int
-store_check_due(struct store_check_state *cs, char **cause)
-{
-	static const char sql[] = "SELECT " DUE_COLUMNS ", next_due"
-	    " FROM people";
-	int rc;
+	struct store_dates kept;
+	char *msg;
+	int attempts;
 
 	/*
 	 * A file from before [contact] first_contact_days keeps its dates
 	 * by the rule of its day, which the next write works out again:
 	 * nothing to hold them to.
 	 */
-	if (cs->st->first_days < 0)
-		return 0;
+	if (cs->st->first_days >= 0) {
+		store_kept_dates(cs->st, &p->facts, &kept);
+		store_check_date(cs, p->id, "the next contact date",
+		    store_column_date(cs->row, 16), kept.next_due);
+		store_check_date(cs, p->id, "the next review date",
+		    store_column_date(cs->row, 17), kept.review_due);
+		store_check_date(cs, p->id, "the next letter date",
+		    store_column_date(cs->row, 18), kept.letter_due);
+		store_check_date(cs, p->id, "the most urgent date",
+		    store_column_date(cs->row, 19), kept.urgent_due);
+		store_check_kind(cs, p->id, store_column_text(cs->row, 20),
+		    kept.urgent_kind);
+	}
+	if (store_attempts(cs->st, p->id, &p->facts, &attempts,
+	    &cs->cause) != 0)
+		return 1;
+	if (attempts != p->facts.attempts) {
+		msg = xasprintf("young person %ld: the attempts since last seen "
+		    "are %d but their contacts say %d", p->id,
+		    p->facts.attempts, attempts);
+		if (cs->cb != NULL)
+			cs->cb(msg, cs->arg);
+		free(msg);
+		cs->problems++;
+	}
+	return 0;
+}
+
+/* Every kept date and count against the core's rules. */
+static int
+store_check_due(struct store_check_state *cs, char **cause)
+{
+	static const char sql[] = "SELECT " DUE_COLUMNS ", next_due,"
+	    " review_due, letter_due, urgent_due, urgent_kind FROM people";
+	int rc;
 
 	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &cs->row, NULL) !=
 	    SQLITE_OK)

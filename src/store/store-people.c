@@ -3,6 +3,7 @@
  */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,12 @@
 #define PERSON_COLUMNS \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
-	" last_letter, last_review"
+	" last_letter, last_review, attempts"
+/* The same from a file of a schema before STORE_VERSION_URGENT. */
+#define PERSON_COLUMNS_OLD \
+	"id, uuid, name, preferred_name, dob, phone, email, address," \
+	" interval_weeks, allocated_on, status, status_since, last_contact," \
+	" last_letter, last_review, 0"
 
 void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
@@ -41,6 +47,7 @@ store_read_person(sqlite3_stmt *stmt, struct person *p)
 	p->facts.last_contact = store_column_date(stmt, 12);
 	p->facts.last_letter = store_column_date(stmt, 13);
 	p->facts.last_review = store_column_date(stmt, 14);
+	p->facts.attempts = store_column_int(stmt, 15, 0, INT_MAX, 0);
 }
 
 int
@@ -50,7 +57,13 @@ store_people_each(struct store *st, unsigned which, store_person_cb cb,
 	static const char sql[] = "SELECT " PERSON_COLUMNS " FROM people"
 	    " WHERE (status = 'up' AND ?1) OR (status = 'down' AND ?2)"
 	    " OR (status = 'archived' AND ?3) ORDER BY id";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	/* An older handover file, read as it is, keeps no attempts. */
+	static const char old_sql[] = "SELECT " PERSON_COLUMNS_OLD
+	    " FROM people WHERE (status = 'up' AND ?1)"
+	    " OR (status = 'down' AND ?2) OR (status = 'archived' AND ?3)"
+	    " ORDER BY id";
+	sqlite3_stmt *stmt = store_prepare(st, st->version > 0 &&
+	    st->version < STORE_VERSION_URGENT ? old_sql : sql, cause);
 
 	if (stmt == NULL)
 		return -1;

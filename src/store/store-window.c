@@ -10,17 +10,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cause.h"
 #include "check.h"
 #include "store-int.h"
 #include "text.h"
 
 /*
- * The conditions of a query.  ?1 and ?2 are the bounds of next_due for
- * the stepped up (or ?1 the status of the others), ?4 the fold of the
- * text searched for (NULL: no search), ?5 the digits a number starts with; ?6 and ?7
- * are a key (next_due, id), ?8 a limit.  Only the stepped up have a
- * next_due (store_check makes sure), so the others are read from the
- * index by number too.
+ * The conditions of a query.  The list is in the order of the most
+ * urgent item kept in each row (urgent_due, then number), whatever the
+ * status: first the rows with something due (part 0), then those with
+ * nothing due, by number (part 1: stepped down and turning 25 before
+ * another letter, and the archived; never the stepped up, whose contact
+ * is always due, as store_check makes sure).  Both are read from the
+ * index people_urgent.
+ *
+ * ?1 and ?2 are the bounds of urgent_due, ?3 the statuses as bits
+ * (1 up, 2 down, 4 archived), ?4 the fold of the text searched for
+ * (NULL: no search), ?5 the digits a number starts with; ?6 and ?7 are a
+ * key (urgent_due, id), ?8 a limit.
  *
  * A page has one bound on each side for the index to start and stop at:
  * the key on the side it reads from (win_bind_key puts the query's
@@ -33,51 +40,47 @@
 	" OR (?5 IS NOT NULL" \
 	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
 	" OR " STORE_NAME_HOLDS("?4") ")"
-#define WIN_UP \
-	" status = 'up' AND next_due >= ?1 AND next_due < ?2" WIN_SEARCH
-#define WIN_UP_AFTER \
-	" status = 'up' AND next_due < ?2" WIN_SEARCH
-#define WIN_UP_BEFORE \
-	" status = 'up' AND next_due >= ?1" WIN_SEARCH
-#define WIN_ONE \
-	" status = ?1 AND next_due IS NULL" WIN_SEARCH
-#define WIN_BOTH \
-	" status IN ('down', 'archived') AND next_due IS NULL" WIN_SEARCH
-#define WIN_ROW "SELECT " DUE_COLUMNS ", next_due FROM people WHERE"
+/* The unary + keeps SQLite from reading these through people_status. */
+#define WIN_STATUS \
+	" ((?3 & 1 AND +status = 'up') OR (?3 & 2 AND +status = 'down')" \
+	" OR (?3 & 4 AND +status = 'archived'))"
+#define WIN_DUE \
+	" urgent_due >= ?1 AND urgent_due < ?2 AND" WIN_STATUS WIN_SEARCH
+#define WIN_DUE_AFTER \
+	" urgent_due < ?2 AND" WIN_STATUS WIN_SEARCH
+#define WIN_DUE_BEFORE \
+	" urgent_due >= ?1 AND" WIN_STATUS WIN_SEARCH
+#define WIN_NONE \
+	" urgent_due IS NULL AND" WIN_STATUS WIN_SEARCH
+#define WIN_ROW "SELECT " DUE_COLUMNS ", urgent_due FROM people WHERE"
 
 /* Bounds that no date reaches, as text (dates are YYYY-MM-DD). */
 #define WIN_LOWEST	""
 #define WIN_HIGHEST	"~"
 
-/* The statements of one part of the list: stepped up, or the others. */
+/* The statements of one part of the list: something due, or nothing. */
 struct win_sql {
 	const char	*count;
 	const char	*after;
 	const char	*before;
 };
 
-static const char up_count[] = "SELECT count(*) FROM people WHERE" WIN_UP;
-static const char up_after[] = WIN_ROW WIN_UP_AFTER
-    " AND (next_due, id) > (?6, ?7) ORDER BY next_due, id LIMIT ?8";
-static const char up_before[] = WIN_ROW WIN_UP_BEFORE
-    " AND (next_due, id) < (?6, ?7) ORDER BY next_due DESC, id DESC"
+static const char due_count[] = "SELECT count(*) FROM people WHERE" WIN_DUE;
+static const char due_after[] = WIN_ROW WIN_DUE_AFTER
+    " AND (urgent_due, id) > (?6, ?7) ORDER BY urgent_due, id LIMIT ?8";
+static const char due_before[] = WIN_ROW WIN_DUE_BEFORE
+    " AND (urgent_due, id) < (?6, ?7) ORDER BY urgent_due DESC, id DESC"
     " LIMIT ?8";
-static const char one_count[] = "SELECT count(*) FROM people WHERE" WIN_ONE;
-static const char one_after[] = WIN_ROW WIN_ONE
+static const char none_count[] = "SELECT count(*) FROM people WHERE"
+    WIN_NONE;
+static const char none_after[] = WIN_ROW WIN_NONE
     " AND id > ?7 ORDER BY id LIMIT ?8";
-static const char one_before[] = WIN_ROW WIN_ONE
-    " AND id < ?7 ORDER BY id DESC LIMIT ?8";
-static const char both_count[] = "SELECT count(*) FROM people WHERE"
-    WIN_BOTH;
-static const char both_after[] = WIN_ROW WIN_BOTH
-    " AND id > ?7 ORDER BY id LIMIT ?8";
-static const char both_before[] = WIN_ROW WIN_BOTH
+static const char none_before[] = WIN_ROW WIN_NONE
     " AND id < ?7 ORDER BY id DESC LIMIT ?8";
 
-static const struct win_sql win_up = { up_count, up_after, up_before };
-static const struct win_sql win_one = { one_count, one_after, one_before };
-static const struct win_sql win_both = { both_count, both_after,
-    both_before };
+static const struct win_sql win_due = { due_count, due_after, due_before };
+static const struct win_sql win_none = { none_count, none_after,
+    none_before };
 
 /* caseload_fold(text): text_fold, for matching names; NULL stays NULL. */
 static void
@@ -114,20 +117,17 @@ win_bind_bound(sqlite3_stmt *stmt, int idx, date_t date, const char *none)
 }
 
 /*
- * Bind the conditions of q for one part of the list (others: 0 or 1); the
- * fold of the text searched for is bound as a copy.
+ * Bind the conditions of q (for either part of the list); the fold of
+ * the text searched for is bound as a copy.
  */
 static void
-win_bind(sqlite3_stmt *stmt, const struct store_due_query *q, int others)
+win_bind(sqlite3_stmt *stmt, const struct store_due_query *q)
 {
 	char *folded;
 
-	if (!others) {
-		win_bind_bound(stmt, 1, q->due_from, WIN_LOWEST);
-		win_bind_bound(stmt, 2, q->due_before, WIN_HIGHEST);
-	} else
-		sqlite3_bind_text(stmt, 1, (q->which & STORE_DOWN) ? "down" :
-		    "archived", -1, SQLITE_STATIC);
+	win_bind_bound(stmt, 1, q->due_from, WIN_LOWEST);
+	win_bind_bound(stmt, 2, q->due_before, WIN_HIGHEST);
+	sqlite3_bind_int(stmt, 3, (int)(q->which & STORE_EVERYONE));
 	if (q->text != NULL) {
 		folded = text_fold(q->text);
 		sqlite3_bind_text(stmt, 4, folded, -1, free);
@@ -137,7 +137,7 @@ win_bind(sqlite3_stmt *stmt, const struct store_due_query *q, int others)
 }
 
 /*
- * Bind where a page of the stepped up starts: after (or from) the key,
+ * Bind where a page of the rows with something due starts: after (or from) the key,
  * or before it; with no key, or a key outside the query's bounds, at the
  * query's bound on that side (the first or last row there is).
  */
@@ -165,16 +165,19 @@ win_bind_key(sqlite3_stmt *stmt, const struct store_due_query *q,
 	sqlite3_bind_int64(stmt, 7, INT64_MIN);
 }
 
-/* The statements for the stepped up (others 0) or the others of q. */
+/*
+ * The statements for the rows with something due (others 0) or with
+ * nothing due (others 1) of q: the second only with no bounds, and only
+ * for the stepped down and the archived.
+ */
 static const struct win_sql *
 win_part(const struct store_due_query *q, int others)
 {
 	if (!others)
-		return (q->which & STORE_UP) ? &win_up : NULL;
-	if ((q->which & (STORE_DOWN | STORE_ARCHIVED)) ==
-	    (STORE_DOWN | STORE_ARCHIVED))
-		return &win_both;
-	return (q->which & (STORE_DOWN | STORE_ARCHIVED)) ? &win_one : NULL;
+		return (q->which & (STORE_UP | STORE_DOWN)) ? &win_due : NULL;
+	if (q->due_from != DATE_NONE || q->due_before != DATE_NONE)
+		return NULL;
+	return (q->which & (STORE_DOWN | STORE_ARCHIVED)) ? &win_none : NULL;
 }
 
 /* Run a count with ?1 the status (or no parameter); into *n. */
@@ -230,7 +233,7 @@ store_due_count(struct store *st, const struct store_due_query *q, long *n,
 	long part_n;
 	int others;
 
-	/* Every stepped-up young person has a next_due (store_check). */
+	/* With no bounds and no search: everyone of the statuses. */
 	if (q->text == NULL && q->due_from == DATE_NONE &&
 	    q->due_before == DATE_NONE)
 		return win_count_status(st, q->which, n, cause);
@@ -240,7 +243,7 @@ store_due_count(struct store *st, const struct store_due_query *q, long *n,
 			continue;
 		if ((stmt = store_prepare(st, part->count, cause)) == NULL)
 			return -1;
-		win_bind(stmt, q, others);
+		win_bind(stmt, q);
 		if (store_step_long(st, stmt, &part_n, "counting the caseload",
 		    cause) != 0)
 			return -1;
@@ -264,8 +267,8 @@ win_run(struct store *st, sqlite3_stmt *stmt, store_due_cb cb, void *arg,
 	*got = 0;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		store_read_person(stmt, &p);
-		key.others = p.facts.status != STATUS_UP;
-		key.due = store_column_date(stmt, 15);
+		key.due = store_column_date(stmt, 16);
+		key.others = key.due == DATE_NONE;
 		key.id = p.id;
 		(*got)++;
 		if (cb(&p, &key, arg) != 0) {
@@ -301,7 +304,7 @@ store_due_page(struct store *st, const struct store_due_query *q,
 		    cause);
 		if (stmt == NULL)
 			return -1;
-		win_bind(stmt, q, others);
+		win_bind(stmt, q);
 		if (!others)
 			win_bind_key(stmt, q, key != NULL && key->others == 0 ?
 			    key : NULL, dir);
@@ -324,22 +327,52 @@ int
 store_due_get(struct store *st, const struct store_due_query *q, long id,
     store_due_cb cb, void *arg, char **cause)
 {
-	static const char sql[] = WIN_ROW " id = ?7 AND ((?9 AND"
-	    " status = 'up' AND next_due >= ?1 AND next_due < ?2)"
-	    " OR (?10 AND status = 'down' AND next_due IS NULL)"
-	    " OR (?11 AND status = 'archived' AND next_due IS NULL))"
-	    WIN_SEARCH;
+	static const char sql[] = WIN_ROW " id = ?7 AND" WIN_STATUS
+	    " AND ((urgent_due >= ?1 AND urgent_due < ?2)"
+	    " OR (?9 AND urgent_due IS NULL))" WIN_SEARCH;
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	long got;
 
 	if (stmt == NULL)
 		return -1;
-	win_bind(stmt, q, 0);
+	win_bind(stmt, q);
 	sqlite3_bind_int64(stmt, 7, id);
-	sqlite3_bind_int(stmt, 9, (q->which & STORE_UP) != 0);
-	sqlite3_bind_int(stmt, 10, (q->which & STORE_DOWN) != 0);
-	sqlite3_bind_int(stmt, 11, (q->which & STORE_ARCHIVED) != 0);
+	sqlite3_bind_int(stmt, 9, win_part(q, 1) != NULL);
 	return win_run(st, stmt, cb, arg, &got, cause) < 0 ? -1 : 0;
+}
+
+int
+store_kind_count(struct store *st, enum agenda_kind kind, date_t from,
+    date_t before, long *n, char **cause)
+{
+	static const char contact_sql[] = "SELECT count(*) FROM people"
+	    " WHERE status = 'up' AND next_due >= ?1 AND next_due < ?2";
+	static const char review_sql[] = "SELECT count(*) FROM people"
+	    " WHERE review_due >= ?1 AND review_due < ?2";
+	static const char letter_sql[] = "SELECT count(*) FROM people"
+	    " WHERE letter_due >= ?1 AND letter_due < ?2";
+	const char *sql;
+	sqlite3_stmt *stmt;
+
+	switch (kind) {
+	case AGENDA_CONTACT:
+		sql = contact_sql;
+		break;
+	case AGENDA_REVIEW:
+		sql = review_sql;
+		break;
+	case AGENDA_LETTER:
+		sql = letter_sql;
+		break;
+	default:
+		return xfail(cause, "no date is kept for %s",
+		    rules_agenda_kind_name(kind));
+	}
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	win_bind_bound(stmt, 1, from, WIN_LOWEST);
+	win_bind_bound(stmt, 2, before, WIN_HIGHEST);
+	return store_step_long(st, stmt, n, "counting the caseload", cause);
 }
 
 int

@@ -160,6 +160,42 @@ static const char *const migrations[] = {
 	"    OR NEW.on_date IS NOT OLD.on_date"
 	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
 	"  SELECT RAISE(ABORT, 'a review can only be struck out, once'); END;",
+
+	/*
+	 * 3 -> 4: one list of everything due.  Each young person's next
+	 * review and next letter, the most urgent of their clocks (the date
+	 * and its kind, rows_most_urgent) and their attempts since last seen
+	 * are kept beside next_due, by the store with the core's rules, so
+	 * that the caseload list is read in that order from an index and the
+	 * header counts what is overdue of each kind from indexes; and the
+	 * letter and review intervals they were worked out with.
+	 * store_migrate fills them in after this SQL.  people_due gains the
+	 * attempts, so that the due list still reads from it alone.
+	 */
+	"ALTER TABLE people ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (attempts >= 0);"
+	"ALTER TABLE people ADD COLUMN review_due TEXT"
+	"  " ISDATE_OR_NULL("review_due") ";"
+	"ALTER TABLE people ADD COLUMN letter_due TEXT"
+	"  " ISDATE_OR_NULL("letter_due") ";"
+	"ALTER TABLE people ADD COLUMN urgent_due TEXT"
+	"  " ISDATE_OR_NULL("urgent_due") ";"
+	"ALTER TABLE people ADD COLUMN urgent_kind TEXT CHECK (urgent_kind IS"
+	"  NULL OR urgent_kind IN ('contact', 'review', 'letter'));"
+	"DROP INDEX people_due;"
+	"CREATE INDEX people_due ON people (status, next_due, id, name,"
+	"  preferred_name, dob, allocated_on, status_since, interval_weeks,"
+	"  last_contact, last_letter, last_review, uuid, attempts);"
+	/* The caseload list's order, across every status, covering its rows. */
+	"CREATE INDEX people_urgent ON people (urgent_due, id, status, name,"
+	"  preferred_name, dob, allocated_on, status_since, interval_weeks,"
+	"  last_contact, last_letter, last_review, uuid, attempts);"
+	"CREATE INDEX people_review_due ON people (review_due)"
+	"  WHERE review_due IS NOT NULL;"
+	"CREATE INDEX people_letter_due ON people (letter_due)"
+	"  WHERE letter_due IS NOT NULL;"
+	"INSERT INTO settings_used (key, value) VALUES ('letter_months', 12),"
+	"  ('review_months', 6);",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -170,6 +206,7 @@ static int store_rules_refresh(struct store *, char **);
 static int store_settle(struct store *, int, char **);
 static void store_settling(struct store *, int);
 static int store_migrate(struct store *, char **);
+static int store_migrate_kept(struct store *, char **);
 static int store_make_dirs(const char *, char **);
 
 /* One entry of a schema: sqlite_schema's type, name and sql. */
@@ -829,11 +866,15 @@ store_migrate(struct store *st, char **cause)
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
-		/* 1 -> 2 added next_due: work it out for everyone. */
-		if (version == 1 && store_refresh_all_due(st, 8, -1,
-		    cause) != 0)
-			goto fail;
 	}
+	/*
+	 * 1 -> 2 added next_due (with 8 weeks, as it says) and 3 -> 4 the
+	 * other kept dates and the attempts: work them out for everyone, with
+	 * the rules the file keeps its dates by.
+	 */
+	if (from > 0 && from < STORE_VERSION_URGENT &&
+	    store_migrate_kept(st, cause) != 0)
+		goto fail;
 	/*
 	 * A new caseload's dates follow the default first_contact_days from
 	 * the start; an older file's say nothing until worked out again.
@@ -855,6 +896,28 @@ fail:
 	return -1;
 }
 
+/*
+ * Work every kept date and count out, after a migration from before
+ * STORE_VERSION_URGENT, with the rules that settings_used holds now.
+ */
+static int
+store_migrate_kept(struct store *st, char **cause)
+{
+	struct store_kept k;
+
+	if (store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'interval_weeks'", &k.weeks, cause) != 0 ||
+	    store_query_int(st, "SELECT coalesce((SELECT value FROM"
+	    " settings_used WHERE key = 'first_contact_days'), -1)", &k.first,
+	    cause) != 0 ||
+	    store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'letter_months'", &k.letter, cause) != 0 ||
+	    store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'review_months'", &k.review, cause) != 0)
+		return -1;
+	return store_refresh_all_due(st, &k, 1, cause);
+}
+
 int
 store_upgrade(struct store *st, char **cause)
 {
@@ -872,12 +935,24 @@ store_upgrade(struct store *st, char **cause)
 static int
 store_load_interval(struct store *st, char **cause)
 {
+	struct rules_settings rs;
+
+	/* Before schema 4, the letter and review intervals by default. */
+	rules_settings_default(&rs);
+	st->letter_months = rs.letter_months;
+	st->review_months = rs.review_months;
 	/* Before schema 2 the dates were not kept: 8 weeks, as 1 -> 2 says. */
 	if (st->version == 1) {
 		st->interval_weeks = 8;
 		st->first_days = -1;
 		return 0;
 	}
+	if (st->version >= STORE_VERSION_URGENT &&
+	    (store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'letter_months'", &st->letter_months, cause) != 0 ||
+	    store_query_int(st, "SELECT value FROM settings_used"
+	    " WHERE key = 'review_months'", &st->review_months, cause) != 0))
+		return -1;
 	/* Files from before first_contact_days do not say: -1. */
 	if (store_query_int(st, "SELECT coalesce((SELECT value FROM"
 	    " settings_used WHERE key = 'first_contact_days'), -1)",
@@ -897,7 +972,9 @@ store_rules_differ(const struct store *st)
 	if (st->interval_weeks <= 0 || st->want_weeks <= 0)
 		return 0;
 	return st->want_weeks != st->interval_weeks ||
-	    st->want_first != st->first_days;
+	    st->want_first != st->first_days ||
+	    st->want_letter != st->letter_months ||
+	    st->want_review != st->review_months;
 }
 
 int
@@ -913,15 +990,17 @@ store_reload_interval(struct store *st, char **cause)
 static int
 store_rules_refresh(struct store *st, char **cause)
 {
-	char sql[160];
+	struct store_kept k = { st->want_weeks, st->want_first,
+	    st->want_letter, st->want_review };
+	char sql[320];
 
 	snprintf(sql, sizeof sql, "UPDATE settings_used SET value = %d"
 	    " WHERE key = 'interval_weeks'; INSERT OR REPLACE INTO"
-	    " settings_used (key, value) VALUES ('first_contact_days', %d)",
-	    st->want_weeks, st->want_first);
+	    " settings_used (key, value) VALUES ('first_contact_days', %d),"
+	    " ('letter_months', %d), ('review_months', %d)",
+	    k.weeks, k.first, k.letter, k.review);
 	if (store_exec(st, sql, cause) != 0 ||
-	    store_refresh_all_due(st, st->want_weeks, st->want_first,
-	    cause) != 0)
+	    store_refresh_all_due(st, &k, 0, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -932,6 +1011,8 @@ store_set_rules(struct store *st, const struct rules_settings *settings,
 {
 	st->want_weeks = settings->interval_weeks;
 	st->want_first = settings->first_contact_days;
+	st->want_letter = settings->letter_months;
+	st->want_review = settings->review_months;
 	if (!store_rules_differ(st))
 		return 0;
 	if (!(st->flags & STORE_READ_ONLY))

@@ -57,10 +57,12 @@ help_load(struct help *h)
 	tui_lines_clear(&h->lines);
 	h->cols = COLS;
 	tui_lines_add(&h->lines, STYLE_TITLE, 0, 0, "%s", "Keys");
-	tui_wrap("The caseload list shows everyone, most urgent first. Colour "
-	    "is never the only sign: ! marks someone overdue for contact, ~ "
-	    "due soon (within the [contact] due_soon_days setting), - stepped "
-	    "down. Every change is saved the moment you confirm it. g opens "
+	tui_wrap("The caseload list shows everyone with the most urgent thing "
+	    "they have due (a contact, a review or a letter), most urgent "
+	    "first; Tries counts the attempts since they were last seen. "
+	    "Colour is never the only sign: ! marks someone with something "
+	    "overdue, ~ due soon (within the [contact] due_soon_days setting), "
+	    "- stepped down. Every change is saved the moment you confirm it. g opens "
 	    "the agenda, so Home goes to the top and End or G to the bottom. "
 	    "Esc or q goes back; q on the caseload list quits.", cols,
 	    help_wrap_line, &h->lines);

@@ -50,11 +50,11 @@ struct list {
 	int		 searching;	/* typing a search */
 };
 
-/* Columns, computed for the width of the window. */
+/* Columns, computed for the width of the window (0 wide: not shown). */
 struct list_cols {
-	int	no, name, age, stage, status, date, overdue;
-	int	x_no, x_name, x_age, x_stage, x_status, x_last, x_next,
-		x_overdue;
+	int	no, name, age, stage, status, last, kind, date, when, tries;
+	int	x_no, x_name, x_age, x_stage, x_status, x_last, x_kind,
+		x_next, x_when, x_tries;
 };
 
 static int
@@ -292,10 +292,22 @@ list_columns(const struct tui *t, struct list_cols *c)
 	w = text_width(session_date(t->ses, t->ses->today));
 	if (w > c->date)
 		c->date = w;
-	c->overdue = 7;
+	c->last = c->date;
+	c->kind = 7;
+	c->when = 13;
+	c->tries = 5;
 	/* mark, gaps and the fixed columns; the name takes what is left */
 	fixed = 2 + c->no + 2 + 1 + c->age + 2 + c->stage + 1 + c->status + 1 +
-	    c->date + 1 + c->date + 1 + c->overdue + 1;
+	    c->last + 1 + c->kind + 1 + c->date + 1 + c->when + 1 + c->tries;
+	/* On narrower screens the last contact, then the stage, give way. */
+	if (COLS - fixed < 24) {
+		fixed -= c->last + 1;
+		c->last = 0;
+	}
+	if (COLS - fixed < 16) {
+		fixed -= c->stage + 1;
+		c->stage = 0;
+	}
 	c->name = COLS - fixed;
 	if (c->name < 8)
 		c->name = 8;
@@ -303,55 +315,75 @@ list_columns(const struct tui *t, struct list_cols *c)
 	c->x_name = c->x_no + c->no + 2;
 	c->x_age = c->x_name + c->name + 1;
 	c->x_stage = c->x_age + c->age + 2;
-	c->x_status = c->x_stage + c->stage + 1;
+	c->x_status = c->x_stage + (c->stage > 0 ? c->stage + 1 : 0);
 	c->x_last = c->x_status + c->status + 1;
-	c->x_next = c->x_last + c->date + 1;
-	c->x_overdue = c->x_next + c->date + 1;
+	c->x_kind = c->x_last + (c->last > 0 ? c->last + 1 : 0);
+	c->x_next = c->x_kind + c->kind + 1;
+	c->x_when = c->x_next + c->date + 1;
+	c->x_tries = c->x_when + c->when + 1;
 }
 
-/* The text marker and style of a row: colour is never the only sign. */
+/*
+ * The text marker and style of a row, from its most urgent item: colour
+ * is never the only sign.
+ */
 static void
 list_row_look(const struct due_row *row, int *marker, enum tui_style *style)
 {
 	*marker = ' ';
 	*style = STYLE_NORMAL;
-	switch (row->person->facts.status) {
-	case STATUS_UP:
-		if (row->contact.state == DUE_OVERDUE) {
-			*marker = '!';
-			*style = STYLE_OVERDUE;
-		} else if (row->contact.state == DUE_SOON) {
-			*marker = '~';
-			*style = STYLE_SOON;
-		}
-		break;
-	case STATUS_DOWN:
+	if (row->person->facts.status == STATUS_ARCHIVED) {
+		*style = STYLE_DIM;
+		return;
+	}
+	if (row->urgent.kind >= 0 && row->urgent.due.state == DUE_OVERDUE) {
+		*marker = '!';
+		*style = STYLE_OVERDUE;
+	} else if (row->urgent.kind >= 0 && row->urgent.due.state == DUE_SOON) {
+		*marker = '~';
+		*style = STYLE_SOON;
+	} else if (row->person->facts.status == STATUS_DOWN) {
 		*marker = '-';
 		*style = STYLE_DOWN;
-		break;
-	case STATUS_ARCHIVED:
-		*style = STYLE_DIM;
-		break;
 	}
 }
 
+/*
+ * When the row's most urgent item is due, in the list's few words:
+ * "66d overdue", "today", "in 3 days" (due soon only), or for someone
+ * stepped down with no letter to come, "turns 25".
+ */
 static void
-list_draw_row(struct tui *t, const struct list_cols *c, int y,
-    const struct due_row *row, int selected)
+list_when(const struct tui *t, const struct due_row *row, char *buf,
+    size_t size)
+{
+	const struct rules_due *due = &row->urgent.due;
+	int days;
+
+	buf[0] = '\0';
+	if (row->urgent.kind < 0) {
+		if (row->person->facts.status == STATUS_DOWN)
+			snprintf(buf, size, "turns 25");
+		return;
+	}
+	days = (int)(due->due - t->ses->today);
+	if (due->state == DUE_OVERDUE)
+		snprintf(buf, size, "%dd overdue", due->days_overdue);
+	else if (due->state == DUE_SOON && days == 0)
+		snprintf(buf, size, "today");
+	else if (due->state == DUE_SOON)
+		snprintf(buf, size, "in %d day%s", days, days == 1 ? "" : "s");
+}
+
+/* The name, with [25+] after it for someone still stepped up at 25. */
+static void
+list_draw_name(struct tui *t, const struct list_cols *c, int y,
+    const struct due_row *row, attr_t attr, int selected)
 {
 	const struct person *p = row->person;
-	enum tui_style style;
-	char buf[64], *name;
-	attr_t attr;
-	int marker, w, mark;
+	char *name;
+	int w, mark;
 
-	list_row_look(row, &marker, &style);
-	attr = tui_style(t, style) | (selected ? A_REVERSE : 0);
-	buf[0] = (char)marker;
-	buf[1] = '\0';
-	tui_put(stdscr, y, 0, COLS, attr, buf);
-	snprintf(buf, sizeof buf, "%*ld", c->no, p->id);
-	tui_put(stdscr, y, c->x_no, c->no, attr, buf);
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
 		name = xasprintf("%s (%s)", p->name, p->preferred_name);
 	else
@@ -371,22 +403,52 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
 	} else
 		tui_put(stdscr, y, c->x_name, c->name, attr, name);
 	free(name);
+}
+
+static void
+list_draw_row(struct tui *t, const struct list_cols *c, int y,
+    const struct due_row *row, int selected)
+{
+	const struct person *p = row->person;
+	enum tui_style style;
+	char buf[64];
+	attr_t attr;
+	int marker;
+
+	list_row_look(row, &marker, &style);
+	attr = tui_style(t, style) | (selected ? A_REVERSE : 0);
+	buf[0] = (char)marker;
+	buf[1] = '\0';
+	tui_put(stdscr, y, 0, COLS, attr, buf);
+	snprintf(buf, sizeof buf, "%*ld", c->no, p->id);
+	tui_put(stdscr, y, c->x_no, c->no, attr, buf);
+	list_draw_name(t, c, y, row, attr, selected);
 	snprintf(buf, sizeof buf, "%*d", c->age, row->age);
 	tui_put(stdscr, y, c->x_age, c->age, attr, buf);
-	tui_put(stdscr, y, c->x_stage, c->stage, attr,
-	    rules_stage_label(row->stage));
+	if (c->stage > 0)
+		tui_put(stdscr, y, c->x_stage, c->stage, attr,
+		    rules_stage_label(row->stage));
 	tui_put(stdscr, y, c->x_status, c->status, attr,
 	    person_status_label(p->facts.status));
-	tui_put(stdscr, y, c->x_last, c->date, attr,
-	    session_date(t->ses, p->facts.last_contact));
-	tui_put(stdscr, y, c->x_next, c->date, attr, p->facts.status ==
-	    STATUS_UP ? session_date(t->ses, row->contact.due) : "");
-	if (row->contact.days_overdue > 0)
-		snprintf(buf, sizeof buf, "%*d", c->overdue,
-		    row->contact.days_overdue);
+	if (c->last > 0)
+		tui_put(stdscr, y, c->x_last, c->last, attr,
+		    session_date(t->ses, p->facts.last_contact));
+	/* The most urgent thing due, of whatever kind, and when. */
+	if (row->urgent.kind >= 0) {
+		tui_put(stdscr, y, c->x_kind, c->kind, attr,
+		    rows_kinds[row->urgent.kind].name);
+		tui_put(stdscr, y, c->x_next, c->date, attr,
+		    session_date(t->ses, row->urgent.due.due));
+	} else if (p->facts.status == STATUS_DOWN)
+		tui_put(stdscr, y, c->x_kind, c->kind, attr, "letter");
+	list_when(t, row, buf, sizeof buf);
+	tui_put(stdscr, y, c->x_when, c->when, attr, buf);
+	/* Attempts since last seen: the number alone. */
+	if (p->facts.attempts > 0)
+		snprintf(buf, sizeof buf, "%*d", c->tries, p->facts.attempts);
 	else
 		buf[0] = '\0';
-	tui_put(stdscr, y, c->x_overdue, c->overdue, attr, buf);
+	tui_put(stdscr, y, c->x_tries, c->tries, attr, buf);
 }
 
 static void
@@ -438,11 +500,15 @@ list_draw(struct tui *t, struct tui_screen *s)
 	tui_put(stdscr, y, c.x_no, c.no, head, "No");
 	tui_put(stdscr, y, c.x_name, c.name, head, "Name");
 	tui_put(stdscr, y, c.x_age, c.age, head, "Age");
-	tui_put(stdscr, y, c.x_stage, c.stage, head, "Stage");
+	if (c.stage > 0)
+		tui_put(stdscr, y, c.x_stage, c.stage, head, "Stage");
 	tui_put(stdscr, y, c.x_status, c.status, head, "Status");
-	tui_put(stdscr, y, c.x_last, c.date, head, "Contacted");
-	tui_put(stdscr, y, c.x_next, c.date, head, "Next due");
-	tui_put(stdscr, y, c.x_overdue, c.overdue, head, "Overdue");
+	if (c.last > 0)
+		tui_put(stdscr, y, c.x_last, c.last, head, "Contacted");
+	tui_put(stdscr, y, c.x_kind, c.kind, head, "Next");
+	tui_put(stdscr, y, c.x_next, c.date, head, "Due");
+	tui_put(stdscr, y, c.x_when, c.when, head, "When");
+	tui_put(stdscr, y, c.x_tries, c.tries, head, "Tries");
 
 	for (i = 0; i < l->win.n && i < (size_t)list_rows(); i++)
 		list_draw_row(t, &c, y + 1 + (int)i, &l->win.rows[i],

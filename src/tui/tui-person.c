@@ -114,21 +114,24 @@ page_note(struct tui_lines *lines, int cols, int indent, const char *note,
 	}
 }
 
+/* One clock of the page, with the attempts since last seen beside it. */
 static void
 page_due(struct tui *t, struct tui_lines *lines, const char *label,
-    const struct rules_due *due)
+    const struct rules_due *due, int attempts)
 {
-	char when[64];
+	char when[64], tries[64];
 	int marker = due->state == DUE_OVERDUE ? '!' :
 	    due->state == DUE_SOON ? '~' : 0;
 
 	if (due->state == DUE_NONE)
 		return;
 	rows_due_words(due, t->ses->today, when, sizeof when);
+	rows_attempts_words(attempts, tries, sizeof tries);
 	tui_lines_add(lines, due->state == DUE_OVERDUE ? STYLE_OVERDUE :
 	    due->state == DUE_SOON ? STYLE_SOON : STYLE_NORMAL, 0, marker,
-	    "%-*s%-10s  %s", PAGE_LABEL, label, session_date(t->ses, due->due),
-	    when);
+	    "%-*s%-10s  %s%s%s", PAGE_LABEL, label,
+	    session_date(t->ses, due->due), when, *tries != '\0' ? " · " : "",
+	    tries);
 }
 
 struct page_state {
@@ -291,9 +294,9 @@ page_load(struct tui *t, struct page *pg)
 	contact = rules_contact_due(&p->facts, rs, t->ses->today);
 	letter = rules_letter_due(&p->facts, rs, t->ses->today);
 	review = rules_review_due(&p->facts, rs, t->ses->today);
-	page_due(t, lines, "Next contact", &contact);
-	page_due(t, lines, "Pathway plan", &review);
-	page_due(t, lines, "Annual letter", &letter);
+	page_due(t, lines, "Next contact", &contact, p->facts.attempts);
+	page_due(t, lines, "Pathway plan", &review, 0);
+	page_due(t, lines, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
 		page_field(lines, cols, "Annual letter", "none: they turn 25 "
 		    "before the next one would fall due", STYLE_NORMAL, 0);

@@ -368,12 +368,15 @@ tui_close(struct tui *t, struct tui_screen *s, int below)
 	t->dirty = 1;
 }
 
-/* The header: who, today, caseload against the cap, overdue. */
+/*
+ * The header: who, today, caseload against the cap, and the items
+ * overdue of each kind.
+ */
 static void
 tui_draw_header(struct tui *t)
 {
 	const struct config *cfg = &t->ses->cfg;
-	char *left, *right;
+	char *left, *right, overdue[128];
 	attr_t attr = tui_style(t, STYLE_HEADER);
 	int rw;
 
@@ -383,11 +386,12 @@ tui_draw_header(struct tui *t)
 	else
 		left = xasprintf(" caseload%s · %s", t->ses->demo ? " demo" : "",
 		    cfg->worker_title);
-	right = xasprintf("%s · %d/%d stepped up%s · %d overdue ",
+	rows_overdue_words(t->counts.kind_overdue, ROWS_KINDS, overdue,
+	    sizeof overdue);
+	right = xasprintf("%s · %d/%d stepped up%s · %s ",
 	    session_date(t->ses, t->ses->today), t->counts.stepped_up,
 	    t->ses->cfg.rules.cap, rules_over_cap(t->counts.stepped_up,
-	    &t->ses->cfg.rules) ? " (over cap)" : "",
-	    t->counts.overdue);
+	    &t->ses->cfg.rules) ? " (over cap)" : "", overdue);
 	rw = text_width(right);
 	if (rw > COLS)
 		rw = COLS;

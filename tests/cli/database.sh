@@ -7,12 +7,12 @@
 run check
 check_status 0 "check passes on a sound database"
 check_out "check says so, with the schema and the number of people" <<EOF
-$DB: ok (schema 3, 11 young people).
+$DB: ok (schema 4, 11 young people).
 EOF
 check_true "the database is in WAL mode" test "$(sql 'PRAGMA journal_mode')" = wal
 check_true "it is marked as caseload's (PRAGMA application_id)" \
 	test "$(sql 'PRAGMA application_id')" = 1129532484
-check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 3
+check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 4
 
 # Backup.
 run backup "$TEST_DIR/copy.db"
@@ -39,7 +39,7 @@ run_raw --db "$TEST_DIR/tampered.db" check
 check_status 1 "check fails when a summary disagrees with the history"
 check_out_has "young person 1: the last contact is 2026-11-26 but their history says 2026-09-02" \
 	"and says which and how"
-check_err_has "has 2 problems (listed above)" "with a count on standard error"
+check_err_has "has 4 problems (listed above)" "with a count on standard error"
 
 # Three copies writing at once wait for each other; nothing is lost.
 for w in 1 2 3; do
@@ -83,7 +83,7 @@ refused_file "someone else's SQLite database" "$TEST_DIR/other.db" \
 cp "$DB" "$TEST_DIR/newer.db"
 "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 7"
 refused_file "a database from a newer caseload" "$TEST_DIR/newer.db" \
-	"was written by a newer caseload (schema 7; this one knows up to 3)"
+	"was written by a newer caseload (schema 7; this one knows up to 4)"
 cp "$DB" "$TEST_DIR/notours.db"
 "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/notours.db" "PRAGMA application_id = 42"
 refused_file "a database marked as another program's" "$TEST_DIR/notours.db" \

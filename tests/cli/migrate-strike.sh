@@ -10,7 +10,18 @@ run show 1
 cp "$out" "$TEST_DIR/show-before.txt"
 
 # Turn the database back into schema 2, as caseload wrote it before.
-sql "DROP TRIGGER letters_fixed;
+sql "DROP INDEX people_urgent;
+DROP INDEX people_review_due;
+DROP INDEX people_letter_due;
+DROP INDEX people_due;
+ALTER TABLE people DROP COLUMN attempts;
+ALTER TABLE people DROP COLUMN review_due;
+ALTER TABLE people DROP COLUMN letter_due;
+ALTER TABLE people DROP COLUMN urgent_due;
+ALTER TABLE people DROP COLUMN urgent_kind;
+CREATE INDEX people_due ON people (status, next_due, id, name,  preferred_name, dob, allocated_on, status_since, interval_weeks,  last_contact, last_letter, last_review, uuid);
+DELETE FROM settings_used WHERE key IN ('letter_months', 'review_months');
+DROP TRIGGER letters_fixed;
 DROP TRIGGER reviews_fixed;
 ALTER TABLE letters DROP COLUMN struck_on;
 ALTER TABLE letters DROP COLUMN struck_reason;
@@ -35,7 +46,7 @@ check_true "and leaves it at schema 2" \
 
 run strike Aisha L1 --reason "recorded twice"
 check_status 0 "a command that writes opens it and strikes the letter"
-check_true "it is migrated to schema 3" test "$(sql 'PRAGMA user_version')" = 3
+check_true "it is migrated to schema 4" test "$(sql 'PRAGMA user_version')" = 4
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
 check_true "letters gained the strike columns" \
@@ -48,12 +59,12 @@ check_true "the strike keeps them as they were (a trigger refuses changes)" \
 	sh -c "! ${SQLITE3_BIN:-sqlite3} '$DB' \"UPDATE reviews SET on_date = '2026-06-02'\" 2>/dev/null"
 run check
 check_status 0 "the migrated database is sound"
-check_out_has "ok (schema 3, 11 young people)" "check says the new schema"
+check_out_has "ok (schema 4, 11 young people)" "check says the new schema"
 
 # A backup of schema 2 restores and is brought up to date.
 run restore "$TEST_DIR/schema2.db"
 check_status 0 "a schema 2 backup is restored"
-check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 3
+check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 4
 check_true "with its letter counted, unstruck" \
 	test "$(sql "SELECT last_letter FROM people WHERE id = 1")" = 2026-11-20
 run check

@@ -143,7 +143,18 @@ run add --name "Cara Lee" --dob 2005-05-05 --allocated 2025-01-01
 run review Cara --date 2026-10-01
 OLD=$TEST_DIR/old.caseload
 run handover export Cara -o "$OLD"
-"${SQLITE3_BIN:-sqlite3}" "$OLD" "DROP TRIGGER letters_fixed;
+"${SQLITE3_BIN:-sqlite3}" "$OLD" "DROP INDEX people_urgent;
+DROP INDEX people_review_due;
+DROP INDEX people_letter_due;
+DROP INDEX people_due;
+ALTER TABLE people DROP COLUMN attempts;
+ALTER TABLE people DROP COLUMN review_due;
+ALTER TABLE people DROP COLUMN letter_due;
+ALTER TABLE people DROP COLUMN urgent_due;
+ALTER TABLE people DROP COLUMN urgent_kind;
+CREATE INDEX people_due ON people (status, next_due, id, name,  preferred_name, dob, allocated_on, status_since, interval_weeks,  last_contact, last_letter, last_review, uuid);
+DELETE FROM settings_used WHERE key IN ('letter_months', 'review_months');
+DROP TRIGGER letters_fixed;
 DROP TRIGGER reviews_fixed;
 ALTER TABLE letters DROP COLUMN struck_on;
 ALTER TABLE letters DROP COLUMN struck_reason;

@@ -59,8 +59,10 @@ check_screen "The caseload was changed elsewhere" \
 	"the screen notices the other writers without a key"
 check_screen "Kai Brennan" "... shows the young person added"
 check_screen_lacks "!  1  Aisha" "... Aisha's contact (no longer overdue)"
-check_screen_lacks "!  9  Amira" "... and Amira's"
-check_screen "8/22 stepped up · 1 overdue" "... and the header follows"
+check_screen_lacks "contact 25/11/2026 2d overdue" \
+	"... and Amira's (her review, overdue, is now her most urgent)"
+check_screen "8/22 stepped up · 1 contact, 4 reviews, 1 letter overdue" \
+	"... and the header follows"
 
 # More rounds, each while the screen saves a contact of its own.
 failed=""

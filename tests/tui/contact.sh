@@ -10,12 +10,14 @@
 tui_start
 wait_for "Showing everyone"
 keys f
-check_screen "Overdue (3)" "f offers the filters, with counts"
+check_screen "Overdue (7)" "f offers the filters, with counts"
 keys Down Enter
-check_screen "Showing 3: overdue" "the overdue filter"
+check_screen "Showing 7: overdue" "the overdue filter"
 check_screen "Aisha Khan (Ash)" "Aisha is overdue"
 
-keys j c
+# Overdue, most urgent first: 8, 3, 2 and 9 (reviews), 11, 1 (contacts),
+# 5 (a letter).
+keys j j j j j c
 check_screen "Log a contact with Ash" "c opens the log contact dialog"
 check_screen "Date             27/11/2026" "it defaults to today"
 check_screen "Method           phone" "... and a phone call"
@@ -29,7 +31,8 @@ keys Enter
 check_screen "Logged contact 3: visit with Ash on 27/11/2026. Next contact due 22/01/2027." \
 	"Enter saves, and says when the next contact is due"
 check_screen_lacks "Aisha Khan" "she leaves the overdue list at once"
-check_screen "7/22 stepped up · 2 overdue" "the header counts one fewer overdue"
+check_screen "7/22 stepped up · 2 contacts, 4 reviews, 1 letter overdue" \
+	"the header counts one contact fewer overdue"
 check_screen "Amira Haddad" "the others stay on it"
 
 run due --format csv
@@ -42,7 +45,7 @@ check_out_has "Bursary form done — £500 from the college" \
 	"with its note, as typed"
 
 # An attempted contact is kept but does not reset the clock.
-keys j c
+keys Home j j j c
 wait_for "Log a contact with Amira Haddad"
 keys Down Down Down Right
 check_screen "Attempted        yes: no answer, not in" "Right changes a choice"
@@ -58,7 +61,7 @@ else
 fi
 
 # A date in the future is refused beside the field; nothing is saved.
-keys k c
+keys Home j j j j c
 wait_for "Log a contact with Ellie-Mae"
 snapshot
 keys C-u

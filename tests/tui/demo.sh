@@ -6,11 +6,17 @@
 mkdir -p "$TEST_DIR/tmp"
 TUI_ENV="TMPDIR=$TEST_DIR/tmp"
 tui_start --demo
-check_screen "caseload demo · Sam Taylor, Leaving Care Worker" \
-	"--demo opens the interface with a demo worker"
-check_screen "27/11/2026 · 15/22 stepped up · 5 overdue" \
+check_screen "27/11/2026 · 15/22 stepped up · 5 contacts, 2 reviews, 2 letters overdue" \
 	"the demo caseload, counted in the header"
 check_screen "! 15  Sophie Turner" "the most overdue first"
+check_screen "review  22/09/2026 66d overdue" "... her review"
+check_screen "Leah Cohen                    23  21-25    stepped down letter  17/11/2026 10d overdue" \
+	"Leah's annual letter, overdue, on the list"
+resize 130 30
+check_screen "caseload demo · Sam Taylor, Leaving Care Worker" \
+	"--demo opens the interface with a demo worker"
+resize 100 30
+wait_gone "Contacted"
 check_screen "李明 (Ming)" "names in several scripts"
 check_screen "q quit ? help Enter open c contact" "the keys are on the bottom line"
 keys Enter

@@ -137,10 +137,12 @@ check_screen "! 11  Ellie-Mae" "the screen stays"
 mv "$PRINTED" "$TEST_DIR/screen.txt"
 "$CASELOAD" --db "$DB" --today "$TODAY" --config "$CONF" due --print \
 	>/dev/null 2>&1
-if cmp -s "$PRINTED" "$TEST_DIR/screen.txt"; then
-	ok "the same pages as 'caseload due --print'"
+# The screen prints its rows in its own order (most urgent item of any
+# kind first), due in the order of the next contact: the same lines.
+if [ "$(sort "$PRINTED")" = "$(sort "$TEST_DIR/screen.txt")" ]; then
+	ok "the same lines as 'caseload due --print'"
 else
-	not_ok "the same pages as 'caseload due --print'"
+	not_ok "the same lines as 'caseload due --print'"
 	diff "$PRINTED" "$TEST_DIR/screen.txt" | sed 's/^/# /'
 fi
 check_true "a title and Page 1 of 1" \
@@ -166,19 +168,19 @@ fi
 # A filter: the rows shown, and the title says which.
 rm -f "$PRINTED"
 keys f
-wait_for "Overdue (3)"
+wait_for "Overdue (7)"
 keys Down Enter
-wait_for "Showing 3: overdue"
+wait_for "Showing 7: overdue"
 keys p
-check_screen "Print the contacts due (overdue): 3 young people" \
+check_screen "Print the contacts due (overdue): 7 young people" \
 	"with a filter, p prints the rows shown"
 keys y
-wait_for "Sent 1 page (3 young people)"
+wait_for "Sent 1 page (7 young people)"
 check_true "the title names the filter" \
 	grep -q '^Contacts due: overdue  *Page 1 of 1$' "$PRINTED"
-check_true "three rows: the overdue" \
-	test "$(grep -cE '^ *(1|9|11)  ' "$PRINTED")" = 3
-check_true "no one else" sh -c "! grep -q 'Ben Carter' '$PRINTED'"
+check_true "seven rows: those with something overdue" \
+	test "$(grep -cE '^ *(1|2|3|5|8|9|11)  ' "$PRINTED")" = 7
+check_true "no one else" sh -c "! grep -q 'Grace Okoye' '$PRINTED'"
 check_unchanged "printing wrote nothing to the database"
 keys Escape q
 check_exit 0 "quits with status 0"
@@ -203,7 +205,7 @@ check_unchanged "nothing was lost or changed"
 keys c
 wait_for "Log a contact with"
 keys Enter
-check_screen "Logged contact 2: phone with Ellie-Mae" "caseload carries on after it"
+check_screen "Logged contact 2: phone with Ming" "caseload carries on after it"
 keys q
 check_exit 0 "quits with status 0"
 

@@ -6,19 +6,24 @@
 . "$top_srcdir/tests/cli/fixture.sh"
 
 tui_start
-check_screen "27/11/2026 · 7/22 stepped up · 3 overdue" \
-	"header: today (UK format), caseload against the cap, overdue"
+check_screen "27/11/2026 · 7/22 stepped up · 3 contacts, 4 reviews, 1 letter overdue" \
+	"header: today (UK format), caseload against the cap, overdue of each kind"
+resize 120 30
 check_screen "caseload · Leaving Care Worker" \
 	"header: the worker's title when no name is set"
+check_screen "Contacted" "a wide window shows the last contact too"
+resize 100 30
+check_screen_lacks "Contacted" "... which gives way at 100 columns"
 
-# The numbers down the list, in order: stepped up by next due date, then
-# the stepped-down people; the archived one (10) is not shown.
+# The numbers down the list, in order: by each one's most urgent item,
+# whatever its kind, stepped up or down; then those with nothing due; the
+# archived one (10) is not shown.
 order=$(screen | sed -n '3,$p' | grep -E '^. +[0-9]+  ' |
 	awk '{ if ($1 ~ /^[0-9]+$/) print $1; else print $2 }' | tr '\n' ' ')
-if [ "$order" = "11 1 9 4 2 8 3 5 6 7 " ]; then
-	ok "list order: most overdue first, then due, then stepped down"
+if [ "$order" = "8 3 2 9 11 1 5 4 7 6 " ]; then
+	ok "list order: most urgent first, of every kind"
 else
-	not_ok "list order: most overdue first (got: $order)"
+	not_ok "list order: most urgent first (got: $order)"
 	diag_screen
 fi
 
@@ -31,15 +36,22 @@ check_row() {
 		diag_screen
 	fi
 }
-check_row 11 '^! +11  Ellie-Mae .* 17  16-18 +stepped up +08/09/2026 +80$' \
-	"overdue: ! marker, next due and days overdue"
-check_row 1 '^! +1  Aisha Khan \(Ash\) .*02/09/2026 28/10/2026 +30$' \
-	"preferred name beside the name; last contact and next due"
-check_row 4 '^~ +4  Nguyễn Thị Hà \(Hà\) .*27/11/2026$' "due today: ~ marker"
-check_row 2 '^~ +2  Ben Carter .*30/11/2026$' "due soon: ~ marker"
-check_row 8 '^  +8  李明 \(Ming\) .*27/12/2026$' "not due: no marker"
-check_row 5 '^- +5  Jordan Lee .*stepped down 20/10/2025$' \
-	"stepped down: - marker and the words"
+check_row 11 '^! +11  Ellie-Mae .* 17  16-18 +stepped up +contact 08/09/2026 80d overdue$' \
+	"overdue: ! marker, the kind, the date due and days overdue"
+check_row 1 '^! +1  Aisha Khan \(Ash\) .*contact 28/10/2026 30d overdue +1$' \
+	"preferred name beside the name; the attempts since last seen"
+check_row 4 '^~ +4  Nguyễn Thị Hà \(Hà\) .*contact 27/11/2026 today$' \
+	"due today: ~ marker"
+check_row 2 '^! +2  Ben Carter .*stepped up +review  10/07/2026 140d overdue$' \
+	"a review overdue, with its kind"
+check_row 8 '^! +8  李明 \(Ming\) .*review  01/07/2020 2340d overdue$' \
+	"years overdue fits"
+check_row 5 '^! +5  Jordan Lee .*stepped down letter  01/11/2026 26d overdue$' \
+	"a letter overdue ranks among the overdue"
+check_row 7 '^- +7  Grace Okoye .*stepped down letter  28/02/2027$' \
+	"stepped down: - marker and their next letter"
+check_row 6 '^- +6  Precious Mensah .*stepped down letter +turns 25$' \
+	"no letter to come: they turn 25 first"
 if screen | grep -q "Oliver Wright"; then
 	not_ok "archived young people are not on the list"
 else

@@ -44,15 +44,15 @@ check_true "the faked clock works" env LD_PRELOAD="$faketime_lib" \
 TUI_CLOCK=1
 TUI_ENV="LD_PRELOAD=$faketime_lib FAKETIME_TIMESTAMP_FILE=$clock FAKETIME_NO_CACHE=1"
 tui_start
-check_screen "27/11/2026 · 7/22 stepped up · 3 overdue" \
-	"the header shows the clock's day, and 3 overdue"
+check_screen "27/11/2026 · 7/22 stepped up · 3 contacts, 4 reviews, 1 letter overdue" \
+	"the header shows the clock's day, and 3 contacts overdue"
 check_screen "~  4  Nguyễn Thị Hà" "Nguyễn Thị Hà is due today: due soon"
 
 set_clock "2026-11-28 00:00:05"
 check_screen "It is 28/11/2026 now: the lists are judged for the new day." \
 	"after midnight the screen says the day moved on, with no key pressed"
-check_screen "28/11/2026 · 7/22 stepped up · 4 overdue" \
-	"the header shows the new day, and 4 overdue"
+check_screen "28/11/2026 · 7/22 stepped up · 4 contacts, 4 reviews, 1 letter overdue" \
+	"the header shows the new day, and 4 contacts overdue"
 check_screen "!  4  Nguyễn Thị Hà" "Nguyễn Thị Hà is overdue now"
 check_screen_lacks "~  4  Nguyễn Thị Hà" "and no longer shown as due soon"
 

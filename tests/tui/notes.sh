@@ -43,7 +43,7 @@ TUI_ENV="$TUI_ENV TEST_DIR_FOR_EDITOR=$TEST_DIR"
 # ------------------------------------------------- three lines, one wraps
 tui_start
 wait_for "Showing everyone"
-keys j c
+keys j j j j j c
 wait_for "Log a contact with Ash"
 check_screen "Enter save · Ctrl-J new line · Ctrl-X editor · Esc cancel" \
 	"the dialog says how to start a new line"

@@ -6,7 +6,7 @@
 
 tui_start
 wait_for "Showing everyone"
-keys j Enter
+keys j j j j j Enter
 check_screen "Aisha Khan  (number 1)" "Enter opens the selected young person"
 check_screen "Known as        Ash" "the page shows the preferred name"
 check_screen "Date of birth   14/03/2007, age 19, 18-21" "age and stage"

@@ -75,10 +75,10 @@ keys Escape
 check_shown 10 "Esc while typing clears the search"
 
 keys f
-check_screen "Due soon (2)" "the filters, with counts"
+check_screen "Due soon (1)" "the filters, with counts"
 keys Down Down Enter
-check_screen "Showing 2: due soon" "due soon"
-check_screen "Ben Carter" "... Ben is due soon"
+check_screen "Showing 1: due soon" "due soon, by the most urgent item"
+check_screen "Nguyễn Thị Hà" "... Hà is due soon (Ben's review is overdue)"
 keys f Down Enter
 check_shown 7 "stepped up"
 keys f Down Enter
@@ -92,7 +92,7 @@ check_shown 10 "everyone again"
 
 # A search works within a filter.
 keys f Down Enter
-wait_for "Showing 3: overdue"
+wait_for "Showing 7: overdue"
 keys /
 type_text "khan"
 check_shown 1 "a search within the overdue filter"

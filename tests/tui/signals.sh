@@ -19,7 +19,8 @@ check_screen "The caseload was changed elsewhere" \
 	"a change from the command line is noticed"
 check_screen "!  9  Amira" "... the list is read again"
 check_screen_lacks "!  1  Aisha" "... Aisha is no longer overdue"
-check_screen "7/22 stepped up · 2 overdue" "... and the header follows"
+check_screen "7/22 stepped up · 2 contacts, 4 reviews, 1 letter overdue" \
+	"... and the header follows"
 
 # Confirm a contact, then SIGTERM: the contact is kept.
 keys c

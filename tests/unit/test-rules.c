@@ -743,6 +743,185 @@ test_rows_judge(void **state)
 	letter_list_free(NULL);
 }
 
+/* A due item on a date (DUE_OK: the state does not decide). */
+static struct rules_due
+due_on(date_t on)
+{
+	struct rules_due d;
+
+	d.due = on;
+	d.state = on == DATE_NONE ? DUE_NONE : DUE_OK;
+	d.days_overdue = 0;
+	return d;
+}
+
+static void
+test_most_urgent_rule(void **state)
+{
+	struct rules_due due[3];
+
+	(void)state;
+	/* Nothing due of any kind: none. */
+	due[0] = due_on(DATE_NONE);
+	due[1] = due_on(DATE_NONE);
+	due[2] = due_on(DATE_NONE);
+	assert_int_equal(rows_most_urgent(due, 3), -1);
+	assert_int_equal(rows_most_urgent(due, 0), -1);
+	/* The only one due. */
+	due[2] = due_on(D(2026, 11, 20));
+	assert_int_equal(rows_most_urgent(due, 3), 2);
+	/* The earliest date wins, whatever its kind. */
+	due[0] = due_on(D(2026, 9, 27));
+	due[1] = due_on(D(2026, 9, 25));
+	assert_int_equal(rows_most_urgent(due, 3), 1);
+	due[1] = due_on(D(2026, 12, 1));
+	assert_int_equal(rows_most_urgent(due, 3), 0);
+	/* A tie goes to the earlier kind of the order, wherever it is. */
+	due[0] = due_on(D(2026, 11, 20));
+	due[1] = due_on(D(2026, 11, 20));
+	due[2] = due_on(D(2026, 11, 20));
+	assert_int_equal(rows_most_urgent(due, 3), 0);
+	due[0] = due_on(DATE_NONE);
+	assert_int_equal(rows_most_urgent(due, 3), 1);
+	/* A later kind earlier by a day beats an earlier kind. */
+	due[1] = due_on(D(2026, 11, 21));
+	assert_int_equal(rows_most_urgent(due, 3), 2);
+}
+
+static void
+test_most_urgent_kinds(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f;
+	struct rules_due due[ROWS_KINDS];
+	struct rows_urgent u;
+	date_t today = D(2026, 11, 30);
+
+	(void)state;
+	/* The order of kinds: contact, review, letter. */
+	assert_string_equal(rows_kinds[0].name, "contact");
+	assert_string_equal(rows_kinds[1].name, "review");
+	assert_string_equal(rows_kinds[2].name, "letter");
+	assert_int_equal(rows_kind_index(AGENDA_REVIEW), 1);
+	assert_int_equal(rows_kind_index(AGENDA_BIRTHDAY), -1);
+
+	/* Stepped up on 25/03/2026, last seen 02/08/2026, never reviewed:
+	 * review due 25/09/2026 (66 days overdue) before the contact
+	 * due 27/09/2026. */
+	f = up(D(2010, 5, 1), D(2026, 3, 25));
+	f.last_contact = D(2026, 8, 2);
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(u.kind, rows_kind_index(AGENDA_REVIEW));
+	assert_int_equal(u.due.due, D(2026, 9, 25));
+	assert_int_equal(u.due.state, DUE_OVERDUE);
+	assert_int_equal(u.due.days_overdue, 66);
+	assert_int_equal(due[0].due, D(2026, 9, 27));
+
+	/* Reviewed since: the contact comes first. */
+	f.last_review = D(2026, 10, 1);
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(u.kind, rows_kind_index(AGENDA_CONTACT));
+	assert_int_equal(u.due.due, D(2026, 9, 27));
+
+	/* The contact and the review due the same day: the contact. */
+	f = up(D(2008, 1, 1), D(2026, 1, 1));
+	f.last_contact = date_add_months(D(2026, 1, 1), 6) - 56;
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(due[0].due, due[1].due);
+	assert_int_equal(u.kind, 0);
+
+	/* Stepped down: their next letter, overdue or not. */
+	person_facts_init(&f);
+	f.dob = D(2003, 6, 1);
+	f.allocated_on = D(2020, 6, 1);
+	f.status = STATUS_DOWN;
+	f.status_since = D(2024, 11, 20);
+	f.last_letter = D(2025, 11, 20);
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(u.kind, rows_kind_index(AGENDA_LETTER));
+	assert_int_equal(u.due.due, D(2026, 11, 20));
+	assert_int_equal(u.due.days_overdue, 10);
+	/* ... none when they turn 25 first (next letter 01/05/2027, their
+	 * 25th birthday 01/03/2027). */
+	f.last_letter = D(2026, 5, 1);
+	f.dob = D(2002, 3, 1);
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(u.kind, -1);
+	assert_int_equal(u.due.state, DUE_NONE);
+
+	/* Archived: nothing. */
+	f.status = STATUS_ARCHIVED;
+	rows_urgent_judge(&f, &s, today, due, &u);
+	assert_int_equal(u.kind, -1);
+}
+
+static void
+test_overdue_words(void **state)
+{
+	int n[ROWS_KINDS] = { 0, 0, 0 };
+	char buf[128];
+
+	(void)state;
+	rows_overdue_words(n, ROWS_KINDS, buf, sizeof buf);
+	assert_string_equal(buf, "nothing overdue");
+	n[0] = 5;
+	n[1] = 2;
+	n[2] = 1;
+	rows_overdue_words(n, ROWS_KINDS, buf, sizeof buf);
+	assert_string_equal(buf, "5 contacts, 2 reviews, 1 letter overdue");
+	n[0] = 1;
+	n[1] = 0;
+	n[2] = 2;
+	rows_overdue_words(n, ROWS_KINDS, buf, sizeof buf);
+	assert_string_equal(buf, "1 contact, 2 letters overdue");
+	n[0] = 0;
+	n[1] = 1;
+	n[2] = 0;
+	rows_overdue_words(n, ROWS_KINDS, buf, sizeof buf);
+	assert_string_equal(buf, "1 review overdue");
+	/* Cut short, never past the buffer. */
+	n[0] = 5;
+	n[1] = 2;
+	n[2] = 1;
+	rows_overdue_words(n, ROWS_KINDS, buf, 12);
+	assert_true(strlen(buf) < 12);
+}
+
+static void
+test_attempts_words(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	rows_attempts_words(0, buf, sizeof buf);
+	assert_string_equal(buf, "");
+	rows_attempts_words(1, buf, sizeof buf);
+	assert_string_equal(buf, "1 attempt since last seen");
+	rows_attempts_words(3, buf, sizeof buf);
+	assert_string_equal(buf, "3 attempts since last seen");
+}
+
+static void
+test_rows_judge_urgent(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person p;
+	struct due_row row;
+
+	(void)state;
+	memset(&p, 0, sizeof p);
+	p.name = "Leah Cohen";
+	person_facts_init(&p.facts);
+	p.facts.dob = D(2003, 6, 1);
+	p.facts.status = STATUS_DOWN;
+	p.facts.status_since = D(2024, 11, 20);
+	p.facts.last_letter = D(2025, 11, 20);
+	rows_judge(&p, &s, D(2026, 11, 30), &p, &row);
+	assert_int_equal(row.urgent.kind, rows_kind_index(AGENDA_LETTER));
+	assert_int_equal(row.urgent.due.state, DUE_OVERDUE);
+	assert_int_equal(row.contact.state, DUE_NONE);
+}
+
 int
 main(void)
 {
@@ -774,6 +953,11 @@ main(void)
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_due_words),
 		cmocka_unit_test(test_rows_judge),
+		cmocka_unit_test(test_most_urgent_rule),
+		cmocka_unit_test(test_most_urgent_kinds),
+		cmocka_unit_test(test_overdue_words),
+		cmocka_unit_test(test_attempts_words),
+		cmocka_unit_test(test_rows_judge_urgent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -139,7 +139,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 3);
+	assert_int_equal(store_schema_version(), 4);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 
@@ -477,8 +477,11 @@ test_check_finds_disagreement(void **state)
 	/* Someone edits the summary by hand: check notices. */
 	assert_int_equal(raw_sql(fx->path, "UPDATE people SET last_contact = "
 	    "'2026-03-01', status = 'down'"), SQLITE_OK);
-	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 3);
-	assert_int_equal(n, 3);
+	/* The status, the last contact, and the kept dates that follow from
+	 * them: the next contact, review and letter, the most urgent item's
+	 * date and kind. */
+	assert_int_equal(store_check(fx->st, count_problem, &n, &cause), 7);
+	assert_int_equal(n, 7);
 }
 
 static void
@@ -751,7 +754,10 @@ test_index_agrees_with_rules(void **state)
 	}
 }
 
-/* The screens' old filter, on a row of the whole due list in memory. */
+/*
+ * The screens' filter, on a row of the whole due list in memory: overdue
+ * and due soon by the most urgent item of any kind.
+ */
 static int
 old_filter(const struct due_row *row, enum views_filter filter)
 {
@@ -761,9 +767,11 @@ old_filter(const struct due_row *row, enum views_filter filter)
 	case VIEWS_EVERYONE:
 		return status != STATUS_ARCHIVED;
 	case VIEWS_OVERDUE:
-		return status == STATUS_UP && row->contact.state == DUE_OVERDUE;
+		return status != STATUS_ARCHIVED && row->urgent.kind >= 0 &&
+		    row->urgent.due.state == DUE_OVERDUE;
 	case VIEWS_SOON:
-		return status == STATUS_UP && row->contact.state == DUE_SOON;
+		return status != STATUS_ARCHIVED && row->urgent.kind >= 0 &&
+		    row->urgent.due.state == DUE_SOON;
 	case VIEWS_UP:
 		return status == STATUS_UP;
 	case VIEWS_DOWN:
@@ -818,10 +826,20 @@ row_key(const struct due_row *row)
 {
 	struct store_due_key k;
 
-	k.others = row->person->facts.status != STATUS_UP;
-	k.due = k.others ? DATE_NONE : row->contact.due;
+	k.others = row->urgent.kind < 0;
+	k.due = k.others ? DATE_NONE : row->urgent.due.due;
 	k.id = row->person->id;
 	return k;
+}
+
+/* The caseload list's order: most urgent item first, then number. */
+static int
+urgent_compare(const void *a, const void *b)
+{
+	struct store_due_key ka = row_key(*(const struct due_row *const *)a);
+	struct store_due_key kb = row_key(*(const struct due_row *const *)b);
+
+	return views_key_compare(&ka, &kb);
 }
 
 /*
@@ -957,18 +975,18 @@ walk_pages(const struct walk *wk, size_t size)
 
 /* Everyone's own row when picked, nothing otherwise; and the stream. */
 static void
-walk_rows(const struct walk *wk, const struct due_list *all)
+walk_rows(const struct walk *wk, const struct due_row **all, size_t n)
 {
 	struct due_window row;
 	struct walk_each each;
 	char *cause = NULL;
 	size_t i, j;
 
-	for (i = 0, j = 0; i < all->n; i++) {
+	for (i = 0, j = 0; i < n; i++) {
 		assert_int_equal(views_window_row(wk->st, wk->rs, wk->today,
-		    wk->f, wk->search, all->rows[i].person->id, &row,
+		    wk->f, wk->search, all[i]->person->id, &row,
 		    &cause), 0);
-		if (j < wk->nwant && wk->want[j] == &all->rows[i]) {
+		if (j < wk->nwant && wk->want[j] == all[i]) {
 			assert_int_equal(row.n, 1);
 			same_row(&row.rows[0], wk->want[j]);
 			j++;
@@ -1008,6 +1026,7 @@ test_window_walk(void **state)
 	struct due_counts counts;
 	struct walk wk;
 	struct person *p;
+	const struct due_row **order;
 	char *cause = NULL, name[64];
 	date_t today = D(2026, 11, 27);
 	size_t f, k, g, i;
@@ -1057,15 +1076,20 @@ test_window_walk(void **state)
 	wk.rs = &rs;
 	wk.today = today;
 	wk.want = calloc(all.n, sizeof *wk.want);
+	/* The caseload list's order, by the rules: most urgent first. */
+	order = calloc(all.n, sizeof *order);
+	for (i = 0; i < all.n; i++)
+		order[i] = &all.rows[i];
+	qsort(order, all.n, sizeof *order, urgent_compare);
 	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
 		wk.f = (enum views_filter)f;
 		for (k = 0; k < sizeof searches / sizeof searches[0]; k++) {
 			wk.search = searches[k];
 			wk.nwant = 0;
 			for (i = 0; i < all.n; i++) {
-				if (old_filter(&all.rows[i], wk.f) &&
-				    old_search(&all.rows[i], wk.search))
-					wk.want[wk.nwant++] = &all.rows[i];
+				if (old_filter(order[i], wk.f) &&
+				    old_search(order[i], wk.search))
+					wk.want[wk.nwant++] = order[i];
 			}
 			assert_int_equal(views_window_count(fx->st, &rs, today,
 			    wk.f, wk.search, &n, &cause), 0);
@@ -1078,9 +1102,10 @@ test_window_walk(void **state)
 			if (k % 4 == 0)
 				check_pages_from(fx->st, &rs, today, wk.f,
 				    wk.search, &all, wk.want, wk.nwant);
-			walk_rows(&wk, &all);
+			walk_rows(&wk, order, all.n);
 		}
 	}
+	free(order);
 	free(wk.want);
 	due_list_free(&all);
 }
