@@ -376,16 +376,11 @@ static void
 tui_draw_header(struct tui *t)
 {
 	const struct config *cfg = &t->ses->cfg;
+	const char *demo = t->ses->demo ? " demo" : "";
 	char *left, *right, overdue[128];
 	attr_t attr = tui_style(t, STYLE_HEADER);
 	int rw;
 
-	if (*cfg->worker_name != '\0')
-		left = xasprintf(" caseload%s · %s, %s", t->ses->demo ?
-		    " demo" : "", cfg->worker_name, cfg->worker_title);
-	else
-		left = xasprintf(" caseload%s · %s", t->ses->demo ? " demo" : "",
-		    cfg->worker_title);
 	rows_overdue_words(t->counts.kind_overdue, ROWS_KINDS, overdue,
 	    sizeof overdue);
 	right = xasprintf("%s · %d/%d stepped up%s · %s ",
@@ -395,6 +390,23 @@ tui_draw_header(struct tui *t)
 	rw = text_width(right);
 	if (rw > COLS)
 		rw = COLS;
+	/*
+	 * Who, as much as fits with a space before the right side: the
+	 * name and title, else the name alone, else caseload's own name.
+	 */
+	if (*cfg->worker_name != '\0')
+		left = xasprintf(" caseload%s · %s, %s", demo,
+		    cfg->worker_name, cfg->worker_title);
+	else
+		left = xasprintf(" caseload%s · %s", demo, cfg->worker_title);
+	if (text_width(left) + rw >= COLS && *cfg->worker_name != '\0') {
+		free(left);
+		left = xasprintf(" caseload%s · %s", demo, cfg->worker_name);
+	}
+	if (text_width(left) + rw >= COLS) {
+		free(left);
+		left = xasprintf(" caseload%s", demo);
+	}
 	tui_put(stdscr, 0, 0, COLS - rw, attr, left);
 	tui_put(stdscr, 0, COLS - rw, rw, attr, right);
 	free(left);

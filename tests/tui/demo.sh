@@ -8,6 +8,13 @@ TUI_ENV="TMPDIR=$TEST_DIR/tmp"
 tui_start --demo
 check_screen "27/11/2026 · 15/22 stepped up · 5 contacts, 2 reviews, 2 letters overdue" \
 	"the demo caseload, counted in the header"
+if screen | head -1 | grep -q '^ caseload demo  .*27/11/2026' &&
+    ! screen | head -1 | grep -q '…'; then
+	ok "at 100 columns the header leaves the worker out rather than cut them"
+else
+	not_ok "at 100 columns the header leaves the worker out rather than cut them"
+	screen | head -1 | sed 's/^/# /'
+fi
 check_screen "! 15  Sophie Turner" "the most overdue first"
 check_screen "review  22/09/2026 66d overdue" "... her review"
 check_screen "Leah Cohen                    23  21-25    stepped down letter  17/11/2026 10d overdue" \
