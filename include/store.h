@@ -264,12 +264,13 @@ int store_person_add(struct store *st, struct person *p, char **cause);
 /*
  * Save p's details (names, contact details, dob, allocation date and
  * interval) over those of young person p->id.  The first row of their
- * status history is their allocation: its date moves with the
- * allocation date (the caller checks that no later row, nor contact,
- * would then come before it).  The rest of the history is not touched.
+ * status history is their allocation: with history 1, its date moves to
+ * the allocation date when they differ (the caller checks first that no
+ * later row, nor contact, would then come before it); with history 0,
+ * and for the rest of the history, nothing in it is touched.
  */
 int store_person_update(struct store *st, const struct person *p,
-    char **cause);
+    int history, char **cause);
 
 /* Record a step up, step down or archiving of person_id on a date. */
 int store_status_change(struct store *st, long person_id, enum status status,

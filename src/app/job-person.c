@@ -251,7 +251,10 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 {
 	struct person *old = NULL;
 	struct person_firsts first = { DATE_NONE, DATE_NONE };
-	int rc;
+	struct job_result scratch;
+	date_t rows[2] = { DATE_NONE, DATE_NONE };
+	char *why = NULL;
+	int rc, history;
 
 	if (job_start(s, r, cause) != 0)
 		return -1;
@@ -279,9 +282,27 @@ job_person_edit(struct session *s, long id, struct person *p, int confirmed,
 		free(old);
 		return -1;
 	}
+	/*
+	 * The first row of the history follows the allocation: a new date,
+	 * checked above; or, when an older caseload has them differ, the
+	 * date kept, where the rest of the history allows it (otherwise the
+	 * history is left as it is, and 'check' says so).
+	 */
+	history = p->facts.allocated_on != old->facts.allocated_on;
+	if (!history) {
+		job_init(&scratch);
+		if (store_status_each(s->st, id, person_second_status, rows,
+		    cause) != 0)
+			goto fail;
+		history = rows[0] != DATE_NONE &&
+		    rows[0] != p->facts.allocated_on &&
+		    person_check_allocated(s, id, p->facts.allocated_on,
+		    first.kept, &scratch, &why) == 0;
+		free(why);
+	}
 	free(old);
 	old = NULL;
-	if (store_person_update(s->st, p, cause) != 0)
+	if (store_person_update(s->st, p, history, cause) != 0)
 		goto fail;
 	if (store_commit(s->st, cause) != 0)
 		return -1;	/* rolled back */

@@ -286,7 +286,8 @@ fail:
 }
 
 int
-store_person_update(struct store *st, const struct person *p, char **cause)
+store_person_update(struct store *st, const struct person *p, int history,
+    char **cause)
 {
 	static const char sql[] = "UPDATE people SET name = ?1,"
 	    " preferred_name = ?2, dob = ?3, phone = ?4, email = ?5,"
@@ -311,8 +312,8 @@ store_person_update(struct store *st, const struct person *p, char **cause)
 		xfail(cause, "there is no young person number %ld", p->id);
 		goto fail;
 	}
-	if (store_allocation_follow(st, p->id, p->facts.allocated_on,
-	    cause) != 0)
+	if (history && store_allocation_follow(st, p->id,
+	    p->facts.allocated_on, cause) != 0)
 		goto fail;
 	/* The allocation date or interval may move the next contact. */
 	if (store_refresh_person(st, p->id, cause) != 0)

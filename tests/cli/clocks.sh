@@ -117,6 +117,35 @@ run edit 5 --allocated 2026-08-01
 run check
 check_status 0 "edit --allocated mends it"
 
+# An older caseload may have them differ where the history cannot follow
+# (its allocation edited to after a step-down): other edits leave the
+# history alone, and a backup of it can still be restored.
+run add --name "Ann Lee" --dob 2005-01-01 --allocated 2024-01-01
+ann=$(sql "SELECT id FROM people WHERE name = 'Ann Lee'")
+run step-down "$ann" --date 2024-03-01 --reason moved
+history_before=$(sql "SELECT id, status, on_date FROM status_changes WHERE person_id = $ann ORDER BY id")
+sql "UPDATE people SET allocated_on = '2024-06-01' WHERE id = $ann"
+run backup "$TEST_DIR/differ.db"
+check_status 0 "a backup of a caseload whose dates differ"
+run --db "$TEST_DIR/elsewhere.db" restore "$TEST_DIR/differ.db"
+check_status 0 "... can be restored (check reports it; it is not damage)"
+run --db "$TEST_DIR/elsewhere.db" check
+check_out_has "young person $ann: allocated on 2024-06-01 but their status history starts on 2024-01-01" \
+	"... and check there says the dates differ"
+run edit "$ann" --phone "07700 900000"
+check_status 0 "another detail of someone whose dates differ is saved"
+check_true "... and their status history is as it was" \
+	test "$(sql "SELECT id, status, on_date FROM status_changes WHERE person_id = $ann ORDER BY id")" = "$history_before"
+run edit "$ann" --email ann@example.org --allocated 2024-06-01
+check_true "... also when the allocation is given as it is kept" \
+	test "$(sql "SELECT id, status, on_date FROM status_changes WHERE person_id = $ann ORDER BY id")" = "$history_before"
+run show "$ann"
+check_out_has "stepped down since 01/03/2024" "... so they are still stepped down"
+run edit "$ann" --allocated 2024-01-01
+check_status 0 "giving the history's date mends it"
+run check
+check_status 0 "... and the database is sound again"
+
 # 5. A young person's own interval cleared back to the default.
 run edit noah --interval-weeks 2
 check_true "an interval of 2 weeks is kept" \

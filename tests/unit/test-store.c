@@ -163,7 +163,7 @@ test_add_get_update(void **state)
 	p->preferred_name = "Ells";
 	p->address = "1 Road\nLeeds";
 	p->facts.interval_weeks = 2;
-	assert_int_equal(store_person_update(fx->st, p, &cause), 0);
+	assert_int_equal(store_person_update(fx->st, p, 1, &cause), 0);
 	q = get(fx->st, id);
 	assert_string_equal(q->preferred_name, "Ells");
 	assert_string_equal(q->address, "1 Road\nLeeds");
@@ -724,7 +724,7 @@ test_index_agrees_with_rules(void **state)
 			struct person *p = get(fx->st, id);
 
 			p->facts.interval_weeks = 1 + rand() % 6;
-			assert_int_equal(store_person_update(fx->st, p, &cause),
+			assert_int_equal(store_person_update(fx->st, p, 1, &cause),
 			    0);
 			free(p);
 		}
@@ -1046,7 +1046,7 @@ test_window_walk(void **state)
 		p->preferred_name = prefs[rand() % 5];
 		if (rand() % 7 == 0)
 			p->facts.interval_weeks = 1 + rand() % 6;
-		assert_int_equal(store_person_update(fx->st, p, &cause), 0);
+		assert_int_equal(store_person_update(fx->st, p, 1, &cause), 0);
 		free(p);
 		r = rand() % 10;
 		if (r < 2)
