@@ -336,20 +336,17 @@ fail:
 	return -1;
 }
 
-int
-store_contact_get(struct store *st, long id, struct contact **out,
-    char **cause)
+/*
+ * Step stmt, bound to find one contact, into *out (a copy the caller
+ * frees): 0, 1 when there is none, or -1 with *cause ("what" failed).
+ */
+static int
+store_contact_one(struct store *st, sqlite3_stmt *stmt, struct contact **out,
+    const char *what, char **cause)
 {
-	static const char sql[] = "SELECT " CONTACT_COLUMNS ", " CONTACT_NUMBER
-	    " FROM contacts WHERE id = ?1";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	struct contact c;
 	int rc;
 
-	*out = NULL;
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		store_read_contact(stmt, &c);
@@ -360,7 +357,22 @@ store_contact_get(struct store *st, long id, struct contact **out,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return 1;
-	return store_fail(st, cause, "reading a contact");
+	return store_fail(st, cause, what);
+}
+
+int
+store_contact_get(struct store *st, long id, struct contact **out,
+    char **cause)
+{
+	static const char sql[] = "SELECT " CONTACT_COLUMNS ", " CONTACT_NUMBER
+	    " FROM contacts WHERE id = ?1";
+	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+
+	*out = NULL;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	return store_contact_one(st, stmt, out, "reading a contact", cause);
 }
 
 int
@@ -641,25 +653,14 @@ store_contact_numbered(struct store *st, long person_id, int number,
 	    " FROM contacts WHERE person_id = ?1 ORDER BY id"
 	    " LIMIT 1 OFFSET ?2 - 1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
-	struct contact c;
-	int rc;
 
 	*out = NULL;
 	if (stmt == NULL)
 		return -1;
 	sqlite3_bind_int64(stmt, 1, person_id);
 	sqlite3_bind_int(stmt, 2, number);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_read_contact(stmt, &c);
-		*out = contact_copy(&c);
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return store_fail(st, cause, "reading the contact log");
+	return store_contact_one(st, stmt, out, "reading the contact log",
+	    cause);
 }
 
 int
