@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -375,15 +376,18 @@ store_contact_get(struct store *st, long id, struct contact **out,
 	return store_contact_one(st, stmt, out, "reading a contact", cause);
 }
 
-int
-store_contact_strike(struct store *st, long id, date_t on, const char *reason,
-    char **cause)
+/*
+ * Strike out row id of the log of kind (the UPDATE sql: ?1 date, ?2
+ * reason, ?3 id, RETURNING person_id) and keep that young person's
+ * summary, in one transaction.
+ */
+static int
+store_strike_row(struct store *st, const char *sql, enum entry_kind kind,
+    long id, date_t on, const char *reason, char **cause)
 {
-	static const char sql[] = "UPDATE contacts SET struck_on = ?1,"
-	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL"
-	    " RETURNING person_id";
 	sqlite3_stmt *stmt;
 	long person_id = 0;
+	char doing[64];
 	int rc;
 
 	if (store_begin(st, cause) != 0)
@@ -400,12 +404,14 @@ store_contact_strike(struct store *st, long id, date_t on, const char *reason,
 	}
 	store_done(stmt);
 	if (rc != SQLITE_DONE) {
-		store_fail(st, cause, "striking out the contact");
+		snprintf(doing, sizeof doing, "striking out the %s",
+		    entry_kind_name(kind));
+		store_fail(st, cause, doing);
 		goto fail;
 	}
 	if (person_id == 0) {
-		xfail(cause, "contact %ld does not exist or is already struck "
-		    "out", id);
+		xfail(cause, "%s %ld does not exist or is already struck out",
+		    entry_kind_name(kind), id);
 		goto fail;
 	}
 	if (store_refresh_person(st, person_id, cause) != 0)
@@ -415,6 +421,17 @@ store_contact_strike(struct store *st, long id, date_t on, const char *reason,
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int
+store_contact_strike(struct store *st, long id, date_t on, const char *reason,
+    char **cause)
+{
+	static const char sql[] = "UPDATE contacts SET struck_on = ?1,"
+	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL"
+	    " RETURNING person_id";
+
+	return store_strike_row(st, sql, ENTRY_CONTACT, id, on, reason, cause);
 }
 
 /* Step a query of CONTACT_COLUMNS, calling cb for each; 0 or -1. */
@@ -694,44 +711,10 @@ int
 store_entry_strike(struct store *st, enum entry_kind kind, long id,
     date_t on, const char *reason, char **cause)
 {
-	const struct store_entry_sql *q;
-	sqlite3_stmt *stmt;
-	long person_id = 0;
-	int rc;
-
 	if (kind == ENTRY_CONTACT)
 		return store_contact_strike(st, id, on, reason, cause);
-	q = store_entry_sql(kind);
-	if (store_begin(st, cause) != 0)
-		return -1;
-	if ((stmt = store_prepare(st, q->strike, cause)) == NULL)
-		goto fail;
-	store_bind_date(stmt, 1, on);
-	store_bind_text(stmt, 2, reason);
-	sqlite3_bind_int64(stmt, 3, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		person_id = (long)sqlite3_column_int64(stmt, 0);
-		rc = sqlite3_step(stmt);
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, cause, kind == ENTRY_LETTER ?
-		    "striking out the letter" : "striking out the review");
-		goto fail;
-	}
-	if (person_id == 0) {
-		xfail(cause, "%s %ld does not exist or is already struck out",
-		    entry_kind_name(kind), id);
-		goto fail;
-	}
-	if (store_refresh_person(st, person_id, cause) != 0)
-		goto fail;
-	return store_commit(st, cause);
-
-fail:
-	store_rollback(st);
-	return -1;
+	return store_strike_row(st, store_entry_sql(kind)->strike, kind, id, on,
+	    reason, cause);
 }
 
 int
