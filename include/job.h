@@ -180,7 +180,9 @@ int job_handover_export(struct session *s, const long *ids, size_t n,
  * name and date of birth (JOB_DUPLICATE: r->made is their number and
  * r->row says where they stand, stepped up or not); and, unless confirmed
  * is 1 (the worker said yes), someone under 16 or 25 and over
- * (JOB_CONFIRM).  Sets p->id, and r->made to it.  When last is not NULL,
+ * (JOB_CONFIRM).  Sets p->id, and r->made to it.  An allocation date not
+ * given (DATE_NONE) is today, or the last contact's date when earlier.
+ * When last is not NULL,
  * their last contact before they were added (last->on, method and note;
  * by the worker, successful) is logged in the same transaction, so that
  * the contact clock runs from it: a date in the future, before their

@@ -38,10 +38,7 @@ cmd_add(struct cli *cli, int argc, char **argv)
 
 	memset(&p, 0, sizeof p);
 	person_facts_init(&p.facts);
-	/* Allocated today, or by the last contact given, if before. */
-	p.facts.allocated_on = cli->ses.today;
-	if (in.last_contact != DATE_NONE && in.last_contact < cli->ses.today)
-		p.facts.allocated_on = in.last_contact;
+	p.facts.allocated_on = DATE_NONE;	/* the job's default, unless given */
 	cli_person_apply(&in, &p);
 	memset(&last, 0, sizeof last);
 	last.on = in.last_contact;

@@ -978,7 +978,7 @@ person_form_read(struct tui *t, struct tui_form *f,
 			    "you");
 			person_form_fail(f, PF_ALLOCATED, &cause, bad);
 		} else
-			p->facts.allocated_on = t->ses->today;
+			p->facts.allocated_on = DATE_NONE; /* the job's default */
 	}
 	if (!(editing && tui_form_unchanged(f, PF_INTERVAL)))
 		person_form_interval(f, v[PF_INTERVAL],
@@ -1164,10 +1164,6 @@ person_form_save(struct tui *t, struct tui_form *f, void *arg)
 		goto out;
 	if (bad)
 		goto out;
-	/* Allocated left blank: by the last contact, if before today. */
-	if (!editing && *v[PF_ALLOCATED] == '\0' && last.on != DATE_NONE &&
-	    last.on < t->ses->today)
-		p.facts.allocated_on = last.on;
 
 	/* Under 16 or 25 and over: asked first, then said (person_form_said). */
 	pf->form = f;

@@ -519,6 +519,24 @@ test_person_add_last(void **state)
 	assert_int_equal(got->facts.last_contact, D(2026, 10, 5));
 	free(got);
 	assert_int_equal(contacts_of(fx, p.id), 1);
+
+	/* No allocation date given: the last contact's, when earlier. */
+	new_person(&p, "Chloe Dunn", D(2008, 5, 1));
+	p.facts.allocated_on = DATE_NONE;
+	last.on = D(2026, 9, 14);
+	assert_int_equal(job_person_add(&fx->s, &p, &last, 1, &r, &cause), 0);
+	job_result_free(&r);
+	got = stored(fx, p.id);
+	assert_int_equal(got->facts.allocated_on, D(2026, 9, 14));
+	free(got);
+	/* ... else today. */
+	new_person(&p, "Dev Patel", D(2008, 5, 2));
+	p.facts.allocated_on = DATE_NONE;
+	assert_int_equal(job_person_add(&fx->s, &p, NULL, 1, &r, &cause), 0);
+	job_result_free(&r);
+	got = stored(fx, p.id);
+	assert_int_equal(got->facts.allocated_on, fx->s.today);
+	free(got);
 }
 
 static void
