@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * calendar.h: the agenda as an iCalendar file (RFC 5545), built with
  * libical.

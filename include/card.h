@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * card.h: the worker's intro card, a small boxed card for young people
  * with who their worker is and how to reach them.

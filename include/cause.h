@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cause.h: failing with a reason.
  *

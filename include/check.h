@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * check.h: what makes typed input acceptable, for the command line and
  * the forms alike.

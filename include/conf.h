@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * conf.h: settings, read from caseload.ini with iniparser.
  *

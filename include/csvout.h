@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csvout.h: writing CSV (RFC 4180) that is safe to open in a spreadsheet.
  */

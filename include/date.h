@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.h: calendar dates as whole day numbers.
  *

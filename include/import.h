@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.h: reading young people from a spreadsheet saved as CSV.
  *

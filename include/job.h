@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job.h: the jobs a worker does, one function each, that the command line
  * and the screens both call: log a contact, strike one out, step down or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * letter.h: annual contact letters, made from a plain-text template.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * person.h: the model of a young person and their records.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * print.h: lists on paper: paginated plain text, and the print command.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rows.h: the rows the lists are made of (a young person judged for the
  * due list, an item of the agenda, a letter due) and how every face says

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * session.h: what both faces of caseload stand on: the settings in force,
  * the day caseload takes as today, and the database, opened as the work

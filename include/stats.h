@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stats.h: figures for supervision, from the caseload and its logs.
  *

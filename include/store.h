@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.h: the caseload database (SQLite), the only place that speaks SQL.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * target.h: where a file that caseload writes on request goes, by what
  * is at its path now.

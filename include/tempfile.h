@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tempfile.h: caseload's own temporary files, and what becomes of them
  * when caseload is stopped.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * views.h: the lists a worker reads, judged by the rules.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c: caseload's entry point: global options, settings, today's date
  * and the database path, then a command or the full-screen interface.
@@ -51,7 +52,8 @@ main_help(void)
 	    "  --print-config   print the settings in effect\n"
 	    "  --version        print the version\n"
 	    "\n'caseload COMMAND --help' shows a command's options; "
-	    "'man caseload' tells all.\n");
+	    "'man caseload' tells all.\n"
+	    "Report bugs to <%s>.\n", PACKAGE_BUGREPORT);
 }
 
 /* Make sure what was written to standard output got there. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The core is pure: no file in src/core, nor a header it includes, may
 # include ncurses, SQLite, libical or iniparser; nor may src/file, which
 # includes nothing above itself but the core's plain helpers.  utf8proc

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/lib.sh: helpers for caseload's command tests, written as TAP.
 #
 # A test script sources this file, then calls the helpers below; each

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The manual pages document every command and every setting with its
 # default, and render without warnings.  TAP.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Print "N passed, N failed" from the test-suite log of a build folder, and
 # fail when any test failed or when no test ran at all.
 dir=${1:-.}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * demo.c: a demo caseload of fictional young people, in varied states,
  * placed around today so that it always has someone overdue, someone due

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job-import.c: the importing jobs both faces call (see job.h): young
  * people from a spreadsheet, and from another worker's handover file,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job-int.h: what the jobs of src/app share (job.h says what a job is);
  * nothing outside src/app includes it.

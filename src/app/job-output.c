@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job-output.c: the jobs that make something for the worker to keep or
  * post rather than change the caseload (see job.h): the annual letters

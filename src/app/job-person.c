@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job-person.c: adding a young person and changing their details (see
  * job.h), for the command line's add and edit and the screens' form:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * job.c: the jobs both faces call (see job.h): check with the core, write
  * in one transaction, judge the young person again.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * session.c: the settings, today and the database that both faces of
  * caseload stand on (see session.h).

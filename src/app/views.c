@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * views.c: the due list, the agenda and the letters due, from the store
  * and the rules.

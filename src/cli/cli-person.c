@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-person.c: the options of add and edit, and checking a young
  * person's details before they are saved.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-person.h: what add and edit share (the command line only).
  */

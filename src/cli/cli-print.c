@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli-print.c: what the commands that print (--print) share: checking
  * their options and sending the pages to the print command.

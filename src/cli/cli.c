@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cli.c: the table of commands, and what the commands share: errors,
  * opening the database, finding a young person, parsing dates and

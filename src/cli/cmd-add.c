@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-add.c: caseload add: add a young person to the caseload.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-agenda.c: caseload agenda: contacts, letters, reviews and
  * birthdays in the coming days, by date; with --overdue, every item

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-card.c: caseload card: the worker's intro card for young people,
  * from the [worker] settings.

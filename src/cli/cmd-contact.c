@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-contact.c: caseload contact (log a contact) and caseload strike
  * (strike out a contact, letter or review recorded by mistake).

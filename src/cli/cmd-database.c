@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-database.c: caseload check (integrity and schema), backup and
  * restore.

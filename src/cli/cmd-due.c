@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-due.c: caseload due: who is due for their contact, most overdue
  * first, then the stepped-down young people.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-edit.c: caseload edit: change a young person's details.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-export.c: caseload export: the coming contacts, letters, reviews
  * and birthdays as an iCalendar file, for a calendar program.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-handover.c: caseload handover export (young people's whole records
  * to a file) and caseload handover import (into this caseload), with the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-import.c: caseload import: add young people from a spreadsheet's
  * CSV, all or nothing, with the job the screens would call (job_import,

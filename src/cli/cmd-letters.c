@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-letters.c: caseload letters: the annual contact letters of young
  * people who have stepped down: who is due one (list, print), writing

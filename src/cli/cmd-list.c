@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-list.c: caseload list: the young people on the caseload, by number.
  */

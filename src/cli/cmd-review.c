@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-review.c: caseload review: record a pathway plan review.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-show.c: caseload show: one young person's whole record.
  */

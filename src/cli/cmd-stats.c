@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-stats.c: caseload stats: figures for supervision, gathered by
  * views_stats and put into words by the core (stats_lines), as the

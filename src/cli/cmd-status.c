@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cmd-status.c: caseload step-down, step-up and archive: changes of
  * status, each kept as a row of history with its date and reason.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * paths.c: where caseload keeps its database and settings (XDG).
  */

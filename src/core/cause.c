@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cause.c: failing with a reason (see cause.h).
  */

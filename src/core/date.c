@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * date.c: calendar dates as day numbers (see date.h).
  *

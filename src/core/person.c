@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * person.c: names of the model's values, display names and initials.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rows.c: the rows of the lists, judged by the rules, and said in words
  * (see rows.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rules.c: the domain rules (see rules.h; the manual tells them to the
  * worker under THE RULES in caseload(1)).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stats.c: figures for supervision (see stats.h), counted by the rules.
  */

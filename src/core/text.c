@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * text.c: UTF-8 measuring, cutting, escaping, and matching names that
  * ignores case, accents and normalisation form (folded with utf8proc).

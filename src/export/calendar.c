@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * calendar.c: the agenda as iCalendar components, built with libical and
  * written one at a time.

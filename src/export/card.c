@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * card.c: the worker's intro card, boxed in plain ASCII so that it
  * prints the same on any printer and lines up in any monospaced font

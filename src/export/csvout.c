@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * csvout.c: CSV output (see csvout.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * import.c: reading young people from a spreadsheet's CSV (see import.h),
  * parsed by libcsv, checked field by field with the command line's checks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * json.c: JSON output (see json.h).  Strings are written as UTF-8 with
  * the escapes RFC 8259 requires; control characters (C0, DEL and C1)

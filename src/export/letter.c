@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * letter.c: annual contact letters: reading and filling templates, and
  * saving each letter as a private file.

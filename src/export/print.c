@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * print.c: the due list and the letters list as pages of plain text for
  * paper, and running the print command with the text on its input.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * outfile.c: a file written whole or not at all, or a device, FIFO or
  * socket written in place (target.h says which): a temporary file in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * target.c: where a file that caseload writes on request goes (see
  * target.h): links followed, devices, FIFOs and sockets written in place,

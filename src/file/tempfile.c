@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tempfile.c: caseload's own temporary files (see tempfile.h): made with
  * a name that says whose they are, kept in a table that a signal handler

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store-handover.c: handover files (see store.h): young people's whole
  * records written to a SQLite file of the store's own schema, checked and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store-int.h: what the store's own files share; nobody else includes it.
  */

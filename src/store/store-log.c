@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store-log.c: the contact log, letters sent and pathway plan reviews, and
  * the summary columns of a person that they feed.

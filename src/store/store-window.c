@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store-window.c: the due list a window at a time, for the screens: the
  * rows that match a filter and a search, counted, a page before or after

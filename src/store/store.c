@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * store.c: opening the database, its schema and migrations, transactions
  * and the statement cache.

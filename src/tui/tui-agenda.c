@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-agenda.c: the agenda: contacts, letters, reviews and birthdays in
  * the next four weeks, by date, overdue ones first (views_agenda, read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-database.c: the files of the whole caseload from the screen: back
  * it up to a file, put a backup back in its place, import young people

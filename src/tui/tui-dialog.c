@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-dialog.c: the small jobs, each a dialog over the screen beneath:
  * log a contact, step down or up, record a review, strike out a contact

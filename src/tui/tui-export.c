@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-export.c: export the calendar from the screen (x): a dialog asks
  * for the file and the days, then the same job as 'caseload export -o

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-figures.c: the supervision figures on screen (F): the same figures,
  * in the same words, as 'caseload stats', judged again whenever the

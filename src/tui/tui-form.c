@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-form.c: forms, with the ncurses FORM library: a page (add and edit
  * a young person) or a dialog box over the screen beneath (log contact,

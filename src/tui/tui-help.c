@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-help.c: help, made from the key table (tui-keys.c): every key,
  * where it works and what it does, so that help can never disagree with

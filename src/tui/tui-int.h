@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-int.h: what the files of the full-screen interface share; nobody
  * outside src/tui includes it (and nobody outside sees curses).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-keys.c: the key table.  Every key of the full-screen interface is
  * one row here: the action, where it works, its keys, and its words for

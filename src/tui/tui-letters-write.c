@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-letters-write.c: write the annual letters due from the letters
  * view (w): a dialog asks for the folder, then the same job as 'caseload

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-letters.c: the annual letters (l): everyone stepped down with their
  * next letter, most overdue first, as 'caseload letters' lists them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-lines.c: a scrolling list of lines, for a young person's page, the
  * agenda and help.  Only the lines on screen are drawn.

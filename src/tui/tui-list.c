@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-list.c: the caseload list, the home screen: everyone, most urgent
  * first, with search (/) and filters (f).  It holds only the rows on

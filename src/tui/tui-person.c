@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-person.c: a young person's page: details, stage and milestones,
  * what is coming up, status history and the contact log newest first,

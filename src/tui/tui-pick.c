@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-pick.c: pick lists, with the ncurses MENU library: a box over the
  * screen beneath, moved through with the usual keys; Enter chooses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-print.c: print the list on screen (p): the same pages as 'caseload
  * due --print' and 'letters --print', sent to [letters] print_command by

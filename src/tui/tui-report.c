@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-report.c: a box of text over the screen beneath, to read rather
  * than to answer: what is wrong with a spreadsheet, what the database

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui-textbox.c: a box of several lines to type into, for a note.  The
  * text is kept as typed, with the worker's own line breaks and nothing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tui.c: the full-screen interface's loop: start and stop curses, catch
  * signals, wait for a key with a timeout, hand it to the screen on top,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # tests/bench/first-screen.sh CASELOAD DB TODAY RUNS
 #
 # Time from starting the full-screen interface to its first complete

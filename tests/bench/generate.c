@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * generate.c: make a fictional caseload of N young people with 20
  * contacts each, through caseload's own store, for the benchmark.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # tests/bench/run.sh: how long caseload takes, and how much memory, at
 # 1,000, 10,000 and 100,000 young people with 20 contacts each, side by
 # side with the floor: the sqlite3 tool running the same query on the

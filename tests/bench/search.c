@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * search.c: how long the list's search (/) takes on a caseload, as the
  * screens do it: count the rows a search picks, then read the first

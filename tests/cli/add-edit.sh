@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload add and edit: what is stored, what is refused, and finding a
 # young person by number or name.
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload agenda on the fixture caseload.
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/cli/fixture.sh"

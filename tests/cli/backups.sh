@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Daily backups beside the database, and restoring one.
 . "$(dirname "$0")/../lib.sh"
 

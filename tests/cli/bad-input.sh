@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Bad input, from a table: every command, option, setting and spreadsheet
 # column.  Each must give "caseload: ..." with what was wrong, exit 2,
 # and leave the database byte for byte as it was.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The command line itself: help, version, global options, environment,
 # where the database goes and with what modes.
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/card.sh: the worker's intro card from the [worker] settings:
 # boxed, under 60 columns, names of any script lined up.
 . "${top_srcdir:-.}/tests/lib.sh"

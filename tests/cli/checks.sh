@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/checks.sh: checks a worker would want on the command line.
 # letters write from a build that was never installed finds the template
 # beside the program and never says "reinstall"; a date of birth outside

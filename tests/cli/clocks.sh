@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/clocks.sh: where the clocks start (SPEC section 2, "The
 # clock's start"): a step-up after a step-down, a new young person, a
 # last contact given with add, the allocation date and the first row of

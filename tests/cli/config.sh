@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Settings: caseload.ini read with iniparser, checked key by key.
 . "$(dirname "$0")/../lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload contact, strike and review: the contact log and its clock.
 . "$(dirname "$0")/../lib.sh"
 

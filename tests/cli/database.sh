@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The database file: check, backup, and files that are not what they
 # should be.  Each is refused with a clear message and left as it was.
 . "$(dirname "$0")/../lib.sh"

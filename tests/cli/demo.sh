@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload --demo: a throwaway caseload, never the user's own.
 . "$(dirname "$0")/../lib.sh"
 

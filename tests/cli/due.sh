@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload due, list and show on the fixture caseload, in every format.
 . "$(dirname "$0")/../lib.sh"
 . "$top_srcdir/tests/cli/fixture.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload add refuses someone already on the caseload, and says what to
 # do by where they stand: find them when they are stepped up; step them up
 # again when they are stepped down or archived.

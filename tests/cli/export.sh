@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/export.sh: caseload export writes the agenda as an iCalendar
 # file: to -o FILE (whole, mode 0600) or standard output, with initials
 # unless full names are asked for, and refuses bad options.

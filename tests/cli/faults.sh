@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Faults: caseload killed with SIGKILL in the middle of writing, a full
 # disk, read-only files.  Nothing confirmed is ever lost, and the
 # database stays sound.

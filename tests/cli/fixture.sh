@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/cli/fixture.sh: a small caseload with known answers, built with
 # caseload's own commands on $DB, seen from today = 2026-11-27 (a Friday).
 # Source it after tests/lib.sh.  What each young person is for:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/handover.sh: caseload handover export and import between two
 # workers' databases.
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Hostile data: text that got into the database around caseload (edited
 # with sqlite3, or from an old file) holding terminal escape sequences and
 # control characters.  No text output may write them raw to a terminal.

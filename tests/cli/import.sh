@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/import.sh: caseload import, from spreadsheets saved as CSV.
 
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/letters.sh: annual letters: who is due one (29 February
 # step-downs, 25th birthdays, stepped down and up again), writing them
 # from a template (every placeholder, injection attempts, unknown

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Opening a database of schema 2, from before letters and reviews could be
 # struck out: it is read as it is, and gains the columns when written to.
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Opening a database of an older schema: a backup first, then the
 # migration in one transaction, with the kept dates worked out again.
 . "$(dirname "$0")/../lib.sh"

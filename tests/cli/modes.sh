@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every file caseload creates is mode 0600, and every folder 0700,
 # whatever the umask: the database, its daily and other backups, the
 # calendar, letters and handover files.

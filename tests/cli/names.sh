@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Names as typed: spaces at the ends go and runs inside become one before
 # a name is stored, by every way in (add, edit, import, handover), so the
 # same name typed with other spaces is the same name; characters that

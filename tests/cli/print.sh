@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/print.sh: printed lists: due --print and letters --print
 # (pages, headings, 80 columns, names cut cleanly), --redact (no name
 # anywhere), and print commands that write to a file or fail.

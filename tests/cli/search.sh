@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Finding a young person by a part of their name (REF) ignores case,
 # accents and how the accents were typed (precomposed or as combining
 # marks); so does the check that refuses to add someone twice, on the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/stats.sh: caseload stats on the fixture, whose figures are
 # known (see tests/cli/fixture.sh), on 27/11/2026:
 #

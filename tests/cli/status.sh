@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload step-down, step-up and archive: status history, kept.
 . "$(dirname "$0")/../lib.sh"
 

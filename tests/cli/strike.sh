@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload strike REF N: striking out a young person's own contact,
 # annual letter (L1...) or pathway plan review (R1...) recorded by mistake;
 # what is struck is kept and marked, and no longer counted by the clocks.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cli/targets.sh: where the files caseload writes on request go
 # (export -o, backup, handover export -o, letters write), and what is
 # left when caseload is stopped by a signal.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The database file a worker can trust: folders reached through links,
 # paths that are not files, tampered schemas, restores that fail halfway,
 # commands that only read, a mistyped --db and backups by the clock.

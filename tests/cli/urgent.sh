@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # One list of everything due: the attempts since last seen in due, every
 # overdue item of every kind in agenda --overdue, the most urgent item
 # and the attempts kept in each row (check holds them to the rules), and

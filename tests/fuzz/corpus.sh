@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Run each libFuzzer harness once over its seed corpus (a regression
 # check); skipped unless caseload was configured with --enable-fuzzing.
 top=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}

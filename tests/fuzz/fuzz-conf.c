@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-conf.c: libFuzzer harness for the settings loader.
  *

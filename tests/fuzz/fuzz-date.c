@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-date.c: libFuzzer harness for the date parser.
  *

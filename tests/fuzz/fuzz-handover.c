@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-handover.c: libFuzzer harness for opening a handover file.
  *

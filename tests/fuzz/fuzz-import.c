@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-import.c: libFuzzer harness for reading a spreadsheet (CSV).
  *

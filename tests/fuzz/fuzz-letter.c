@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-letter.c: libFuzzer harness for the letter template filler.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-restore.c: libFuzzer harness for restoring a caseload from a file.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/interop/calcurse.sh: the exported calendar imported into calcurse
 # (calcurse -i, with a data folder of its own): every item imported and
 # none skipped.  calcurse skips an item whose SUMMARY has a line break and

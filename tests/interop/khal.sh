@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/interop/khal.sh: the exported calendar imported into khal: every
 # event on its day, and a second export after a contact is logged updates
 # the events instead of duplicating them.

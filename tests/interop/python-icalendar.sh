@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/interop/python-icalendar.sh: the exported calendar as the Python
 # icalendar library reads it (Debian's python3-icalendar, which loads
 # under /usr/bin/python3 and not under another python3 on the PATH).

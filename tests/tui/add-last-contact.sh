@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The add form's last contact: a worker entering a caseload they already
 # know gives the day they last saw someone, and the contact clock runs
 # from it (logged with the add); a day before the allocation is refused

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Archive from the screen (A): someone who has turned 25 is archived with
 # a reason, after a question, as 'caseload archive' does (the same
 # check); Esc keeps them; someone archived already is refused.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Checks a worker would want, on screen: typing after the window changes
 # size goes where the cursor was (a one-line field and a note); a date of
 # birth outside the service's ages asks "Add anyway?" before saving; a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Other writers while the screen is open: three commands at once ('caseload
 # contact' and 'caseload add' from the shell), in several rounds, some
 # while the screen itself saves a contact.  Every one succeeds (they wait

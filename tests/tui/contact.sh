@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Log a contact from the list: the dialog's defaults (today, a phone call,
 # started by the worker), changing them, saving with one key, the young
 # person leaving the overdue list at once, and the database as the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Backup and restore from the screen (B): the jobs of 'caseload backup'
 # and 'caseload restore', with their checks and their files.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # caseload --demo with no command lands in the full-screen interface on
 # the demo caseload, and leaves nothing behind when it quits.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"

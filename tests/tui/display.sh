@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Drawing: colour by default, none with NO_COLOR or [display] colour =
 # never (the text markers stay); redrawing on resize, down to 80x24;
 # below that a "too small" message, and back again without losing a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Export and print from the screen.  x writes the calendar as 'caseload
 # export -o FILE' does (the same items and UIDs, mode 0600, a file a
 # calendar program reads); p prints the list on screen as 'caseload due

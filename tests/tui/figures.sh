@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The supervision figures on screen (F) are the figures of 'caseload
 # stats', in the same words, and follow a change made on screen.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"

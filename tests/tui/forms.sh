@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The add and edit forms (typed in any script, errors beside the field,
 # nothing saved until valid), then step down, step up and a review.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Importing a handover file from the screen (B, the third choice): what
 # the file holds is shown first, then the job of 'caseload handover
 # import' adds its young people; a file that is missing, not a handover

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Importing young people from a spreadsheet (B, the fourth choice) and
 # checking the database (B, the fifth) from the screen: the sheet is
 # tried with a dry run first and nothing is written before yes, nor when

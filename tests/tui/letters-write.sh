@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writing the annual letters from the letters view (w): a dialog asks for
 # the folder, then the letters due are written as 'caseload letters
 # write DIR' writes them (the same files, mode 0600, nothing recorded);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The letters view (l): everyone stepped down with their next annual
 # letter, most overdue first, marked and coloured as 'caseload letters'
 # lists them; m records a letter sent (checked as 'letters sent' checks

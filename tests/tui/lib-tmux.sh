@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/tui/lib-tmux.sh: helpers for screen tests, written as TAP.
 #
 # caseload runs inside a private tmux server (its own socket, no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The caseload list (home screen) on the fixture caseload: the header, the
 # order (most urgent first), the text markers, wide names aligned, help
 # made from the key table, and quitting with status 0 and a sane terminal.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The screens left open over midnight move on to the new day.  The clock
 # is moved under the running caseload with libfaketime (its offset is read
 # from a file on every call), so no --today is given: the day is the

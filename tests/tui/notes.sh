@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Notes of several lines in the log contact dialog: Ctrl-J starts a new
 # line, a long line wraps in the box as it is typed, the arrows move
 # between the lines, and what is stored keeps the worker's own line

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Paging through a caseload longer than the screen: the list holds only
 # the rows on screen and reads the others as the selection moves, so
 # PgDn, PgUp, End, Home, and Up and Down past the edge must show the

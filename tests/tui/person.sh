@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A young person's page: open it with Enter, read it, scroll it, and
 # strike out a contact from it (chosen from a pick list, then confirmed).
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Search (/) as you type, by name (ignoring case and accents, in any
 # script, however the accents were typed) or number, and the filters (f):
 # overdue, due soon, stepped up, stepped down, archived, everyone.

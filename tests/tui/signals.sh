@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Signals and other writers: SIGTERM, SIGHUP and Ctrl-C end caseload with
 # the terminal restored and nothing confirmed lost; a change made by the
 # command line while the screen is up shows on it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Striking out an annual letter recorded by mistake from the young
 # person's page: the pick list offers their contacts, letters and reviews
 # by their own numbers; the letter stays on the page, marked struck out,

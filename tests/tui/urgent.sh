@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The home screen lists everything due: for each young person the most
 # urgent item of any kind (contact, review, letter) with its kind, date
 # and when, most urgent first across the stepped up and the stepped down;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-calendar.c: the calendar export, read back with libical.
  *

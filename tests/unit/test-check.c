@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-check.c: the checks on typed input: text, names and the same
  * young person twice.

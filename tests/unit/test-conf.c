@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-conf.c: the settings table and reading caseload.ini.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-file.c: the files caseload writes on request (target.h) and its
  * temporary files (tempfile.h), in a fresh folder of their own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-job.c: the jobs both faces call (job.h), on a fresh database: what
  * each refuses, and says was wrong, without writing; what each does.

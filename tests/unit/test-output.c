@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-output.c: CSV and JSON fields as written to a file.
  */

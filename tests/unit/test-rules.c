@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-rules.c: the domain rules (rules.h), as THE RULES in caseload(1)
  * tells them.

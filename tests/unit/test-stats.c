@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-stats.c: the supervision figures (stats.h) on hand-made caseloads.
  */

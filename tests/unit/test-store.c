@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-store.c: the SQLite store on fresh databases: schema, writes,
  * the summary kept in each person's row against their history, triggers,

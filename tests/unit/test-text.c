@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test-text.c: UTF-8 widths, cutting, escaping and matching; initials.
  */
