@@ -497,6 +497,104 @@ text_wrap(const char *s, int cols, size_t *n)
 	return lines;
 }
 
+/* A growing list of lines for text_wrap_all. */
+struct text_lines {
+	char	**v;
+	size_t	  n;
+	char	 *line;		/* the line being filled, or NULL */
+	size_t	  len;		/* its bytes */
+	int	  used;		/* its columns */
+};
+
+/* Add n bytes of s, cols wide, to the line being filled. */
+static void
+text_lines_add(struct text_lines *tl, const char *s, size_t n, int cols)
+{
+	tl->line = xreallocarray(tl->line, tl->len + n + 1, 1);
+	memcpy(tl->line + tl->len, s, n);
+	tl->len += n;
+	tl->line[tl->len] = '\0';
+	tl->used += cols;
+}
+
+/* End the line being filled (an empty one when there is none). */
+static void
+text_lines_end(struct text_lines *tl)
+{
+	tl->v = xreallocarray(tl->v, tl->n + 2, sizeof *tl->v);
+	tl->v[tl->n++] = tl->line != NULL ? tl->line : xstrdup("");
+	tl->v[tl->n] = NULL;
+	tl->line = NULL;
+	tl->len = 0;
+	tl->used = 0;
+}
+
+/* Add a word wider than cols, broken between characters. */
+static void
+text_lines_break_word(struct text_lines *tl, const char *w, size_t len,
+    int cols)
+{
+	const char *end = w + len;
+	size_t n;
+	int cw;
+
+	while (w < end && (n = text_char_len(w)) != 0) {
+		if (w + n > end)
+			n = (size_t)(end - w);
+		cw = text_char_cols(w, n);
+		if (cw > 0 && tl->used + cw > cols && tl->used > 0)
+			text_lines_end(tl);
+		text_lines_add(tl, w, n, cw);
+		w += n;
+	}
+}
+
+char **
+text_wrap_all(const char *s, int cols, size_t *n)
+{
+	struct text_lines tl = { xcalloc(1, sizeof (char *)), 0, NULL, 0, 0 };
+	const char *p = s, *w;
+	char *word;
+	size_t len;
+	int wcols;
+
+	if (cols < 1)
+		cols = 1;
+	while (*p != '\0') {
+		if (*p == '\n') {
+			text_lines_end(&tl);
+			p++;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		for (w = p; *p != '\0' && *p != ' ' && *p != '\t' &&
+		    *p != '\n'; p++)
+			;
+		len = (size_t)(p - w);
+		word = xstrndup(w, len);
+		wcols = text_width(word);
+		free(word);
+		if (tl.line != NULL && tl.used + 1 + wcols <= cols) {
+			text_lines_add(&tl, " ", 1, 1);
+			text_lines_add(&tl, w, len, wcols);
+		} else {
+			if (tl.line != NULL)
+				text_lines_end(&tl);
+			if (wcols <= cols)
+				text_lines_add(&tl, w, len, wcols);
+			else
+				text_lines_break_word(&tl, w, len, cols);
+		}
+	}
+	if (tl.line != NULL)
+		text_lines_end(&tl);
+	*n = tl.n;
+	return tl.v;
+}
+
 char *
 text_path_folder(const char *path)
 {

@@ -368,6 +368,70 @@ test_path_folder(void **state)
 	}
 }
 
+/*
+ * Wrap s at cols with text_wrap_all and check the lines against the
+ * NULL-terminated list that follows, and that none is wider than cols.
+ */
+static void
+check_wrap(const char *s, int cols, ...)
+{
+	va_list ap;
+	const char *want;
+	char **lines;
+	size_t n, i = 0;
+
+	lines = text_wrap_all(s, cols, &n);
+	va_start(ap, cols);
+	while ((want = va_arg(ap, const char *)) != NULL) {
+		assert_true(i < n);
+		assert_string_equal(lines[i], want);
+		i++;
+	}
+	va_end(ap);
+	assert_int_equal(n, i);
+	assert_null(lines[n]);
+	for (i = 0; i < n; i++) {
+		if (text_width(lines[i]) > cols)
+			assert_true(text_width(lines[i]) <= 2 && cols == 1);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
+static void
+test_wrap_all(void **state)
+{
+	(void)state;
+	/* At spaces; runs of spaces go; nothing is lost. */
+	check_wrap("Talked about college and the bus pass", 15,
+	    "Talked about", "college and the", "bus pass", NULL);
+	check_wrap("  two   spaces  ", 20, "two spaces", NULL);
+	check_wrap("", 10, NULL);
+	check_wrap("exactly ten", 11, "exactly ten", NULL);
+	/* Newlines keep their lines, an empty one too. */
+	check_wrap("one\n\ntwo three", 5, "one", "", "two", "three", NULL);
+	/* A word wider than the width is broken, not cut. */
+	check_wrap("see https://example.org/abcdefgh ok", 10,
+	    "see", "https://ex", "ample.org/", "abcdefgh", "ok", NULL);
+	/* Wide characters count two columns and are never split. */
+	check_wrap("李明 李明李明", 5, "李明", "李明", "李明", NULL);
+	check_wrap("李明李明李", 5, "李明", "李明", "李", NULL);
+	check_wrap("a李", 2, "a", "李", NULL);
+	/* Wider than the width: on a line of its own. */
+	check_wrap("李x", 1, "李", "x", NULL);
+	/* A combining mark stays with its letter, and takes no column. */
+	check_wrap("Zoe\xcc\x88 Zoe\xcc\x88", 3, "Zoe\xcc\x88",
+	    "Zoe\xcc\x88", NULL);
+	check_wrap("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 3,
+	    "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", "e\xcc\x81", NULL);
+	/* Right-to-left text breaks in the order it is stored. */
+	check_wrap("مرحبا بك في المكتب", 9, "مرحبا بك", "في المكتب",
+	    NULL);
+	check_wrap("שלום עולם", 4, "שלום", "עולם", NULL);
+	/* Tabs are spaces; an escaped control character counts as shown. */
+	check_wrap("a\tb \\x1b", 3, "a b", "\\x1", "b", NULL);
+}
+
 int
 main(void)
 {
@@ -385,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_person_copy),
+		cmocka_unit_test(test_wrap_all),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
