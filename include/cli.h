@@ -181,6 +181,21 @@ int cli_list_options(struct cli *cli, const char *command, int argc,
 int cli_print(struct cli *cli, const struct due_list *due,
     const struct letter_list *letters, const struct print_options *opt);
 
+/*
+ * The columns text output may take: when standard output is a terminal,
+ * COLUMNS when it is set to a number, else the terminal's width; 0 (no
+ * limit) when it is a pipe or a file, which get whole lines.
+ */
+int cli_width(void);
+
+/*
+ * Print text (escaped here) starting at column indent, where the caller
+ * has put the cursor, wrapped to cli_width() (text_wrap_all) with each
+ * further line indented to that column, and end the line.  With no width,
+ * or too little room, lines break only at the text's own newlines.
+ */
+void cli_print_wrapped(int indent, const char *text);
+
 /* The commands. */
 int cmd_add(struct cli *, int, char **);
 int cmd_edit(struct cli *, int, char **);

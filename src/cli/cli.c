@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -524,4 +525,60 @@ cli_colour_off(const struct cli *cli)
 {
 	if (cli->colour)
 		fputs("\033[0m", stdout);
+}
+
+int
+cli_width(void)
+{
+	struct winsize ws;
+	const char *columns;
+	char *end;
+	long n;
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	columns = getenv("COLUMNS");
+	if (columns != NULL && *columns != '\0') {
+		errno = 0;
+		n = strtol(columns, &end, 10);
+		if (errno == 0 && *end == '\0' && n > 0 && n <= 10000)
+			return (int)n;
+	}
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Fewer columns than this after the indent, and text is not wrapped. */
+#define CLI_WRAP_MIN 20
+
+void
+cli_print_wrapped(int indent, const char *text)
+{
+	char *safe = text_escape(text, 1), **lines, *line, *nl;
+	int width = cli_width(), cols;
+	size_t n, i;
+
+	cols = width - indent;
+	if (width == 0 || cols < CLI_WRAP_MIN) {
+		/* As it is, line by line. */
+		for (line = safe; ; line = nl + 1) {
+			if ((nl = strchr(line, '\n')) != NULL)
+				*nl = '\0';
+			printf("%*s%s\n", line == safe ? 0 : indent, "", line);
+			if (nl == NULL)
+				break;
+		}
+		free(safe);
+		return;
+	}
+	lines = text_wrap_all(safe, cols, &n);
+	if (n == 0)
+		putchar('\n');
+	for (i = 0; i < n; i++) {
+		printf("%*s%s\n", i == 0 ? 0 : indent, "", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
+	free(safe);
 }

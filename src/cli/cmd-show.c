@@ -16,25 +16,18 @@
 
 #define SHOW_LABEL "  %-16s"
 
-/* Print text under a label; further lines are indented to match. */
+/* The column a label's text starts at, and a note's. */
+#define SHOW_FIELD_COL 18
+#define SHOW_NOTE_COL 9
+
+/* Print text after a label, wrapped under its first column. */
 static void
 show_field(const char *label, const char *value)
 {
-	char *safe, *line, *nl;
-
 	if (value == NULL || *value == '\0')
 		return;
-	safe = text_escape(value, 1);
 	printf(SHOW_LABEL, label);
-	for (line = safe; ; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (nl != NULL)
-			*nl = '\0';
-		printf("%s%s\n", line == safe ? "" : "                  ", line);
-		if (nl == NULL)
-			break;
-	}
-	free(safe);
+	cli_print_wrapped(SHOW_FIELD_COL, value);
 }
 
 static void
@@ -61,11 +54,14 @@ static int
 show_status(const struct status_change *s, void *arg)
 {
 	struct cli *cli = arg;
-	char *reason = s->reason != NULL ? cli_safe(s->reason) : NULL;
+	char *start;
 
-	printf("  %-10s  %-12s  %s\n", cli_date(cli, s->on),
-	    person_status_label(s->status), reason != NULL ? reason : "");
-	free(reason);
+	start = xasprintf("  %-10s  %-12s  ", cli_date(cli, s->on),
+	    person_status_label(s->status));
+	fputs(start, stdout);
+	cli_print_wrapped(text_width(start), s->reason != NULL ? s->reason :
+	    "");
+	free(start);
 	return 0;
 }
 
@@ -73,8 +69,7 @@ static int
 show_contact(const struct contact *c, void *arg)
 {
 	struct cli *cli = arg;
-	char *note, *line, *nl, *reason;
-	char number[16];
+	char number[16], *text;
 
 	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
 	if (c->struck_on != DATE_NONE)
@@ -85,24 +80,17 @@ show_contact(const struct contact *c, void *arg)
 	    c->attempted ? ", attempted: no contact made" : "");
 	putchar('\n');
 	if (c->struck_on != DATE_NONE) {
-		reason = c->struck_reason != NULL ? cli_safe(c->struck_reason) :
-		    NULL;
-		printf("         STRUCK OUT on %s%s%s\n",
-		    cli_date(cli, c->struck_on), reason != NULL ? ": " : "",
-		    reason != NULL ? reason : "");
-		free(reason);
+		text = xasprintf("STRUCK OUT on %s%s%s",
+		    cli_date(cli, c->struck_on),
+		    c->struck_reason != NULL ? ": " : "",
+		    c->struck_reason != NULL ? c->struck_reason : "");
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, text);
+		free(text);
 	}
 	if (c->note != NULL) {
-		note = text_escape(c->note, 1);
-		for (line = note; ; line = nl + 1) {
-			nl = strchr(line, '\n');
-			if (nl != NULL)
-				*nl = '\0';
-			printf("         %s\n", line);
-			if (nl == NULL)
-				break;
-		}
-		free(note);
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, c->note);
 	}
 	cli_colour_off(cli);
 	return 0;
@@ -118,7 +106,7 @@ static int
 show_entry(const struct entry *e, void *arg)
 {
 	struct show_dates *d = arg;
-	char number[16], *reason;
+	char number[16], *text, *start;
 
 	if (d->n++ == 0)
 		putchar('\n');	/* after the title */
@@ -127,14 +115,17 @@ show_entry(const struct entry *e, void *arg)
 		printf("  %-6s %s\n", number, cli_date(d->cli, e->on));
 		return 0;
 	}
-	reason = e->struck_reason != NULL ? cli_safe(e->struck_reason) : NULL;
+	text = xasprintf("STRUCK OUT on %s%s%s",
+	    cli_date(d->cli, e->struck_on),
+	    e->struck_reason != NULL ? ": " : "",
+	    e->struck_reason != NULL ? e->struck_reason : "");
 	cli_colour_on(d->cli, COLOUR_DIM);
-	printf("  %-6s %-10s  STRUCK OUT on %s%s%s", number,
-	    cli_date(d->cli, e->on), cli_date(d->cli, e->struck_on),
-	    reason != NULL ? ": " : "", reason != NULL ? reason : "");
+	start = xasprintf("  %-6s %-10s  ", number, cli_date(d->cli, e->on));
+	fputs(start, stdout);
+	cli_print_wrapped(text_width(start), text);
 	cli_colour_off(d->cli);
-	putchar('\n');
-	free(reason);
+	free(start);
+	free(text);
 	return 0;
 }
 
