@@ -252,10 +252,11 @@ static char *
 handover_stdin_cause(char *cause, const char *tmp)
 {
 	char *out, *at;
-	size_t len = strlen(tmp);
+	size_t len;
 
 	if (cause == NULL || tmp == NULL)
 		return cause;
+	len = strlen(tmp);
 	while ((at = strstr(cause, tmp)) != NULL) {
 		*at = '\0';
 		out = xasprintf("%sstandard input%s", cause, at + len);

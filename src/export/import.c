@@ -698,6 +698,7 @@ import_row_status(struct import_state *st, struct import_reading *r)
 {
 	struct import_sheet *sh = st->sheet;
 	struct person_facts *facts = &r->row.person.facts;
+	date_t last;
 
 	if (!r->status_given && r->row.stepped_down_on != DATE_NONE)
 		r->status = STATUS_DOWN;
@@ -725,8 +726,11 @@ import_row_status(struct import_state *st, struct import_reading *r)
 
 	if (facts->allocated_on == DATE_NONE &&
 	    *r->row.text[IMPORT_ALLOCATED] == '\0') {
-		facts->allocated_on = person_default_allocated(st->today,
-		    r->row.last_contact);
+		/* A last contact before their birth is its own problem. */
+		last = r->row.last_contact;
+		if (facts->dob == DATE_NONE || last < facts->dob)
+			last = DATE_NONE;
+		facts->allocated_on = person_default_allocated(st->today, last);
 		if (r->status == STATUS_DOWN &&
 		    r->row.stepped_down_on != DATE_NONE &&
 		    r->row.stepped_down_on < facts->allocated_on)

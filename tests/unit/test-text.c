@@ -368,6 +368,22 @@ test_path_folder(void **state)
 	}
 }
 
+/* Allocated today, or on the last contact when that is earlier. */
+static void
+test_default_allocated(void **state)
+{
+	date_t today = date_from_ymd(2026, 11, 27);
+
+	(void)state;
+	assert_int_equal(person_default_allocated(today, DATE_NONE), today);
+	assert_int_equal(person_default_allocated(today,
+	    date_from_ymd(2026, 10, 2)), date_from_ymd(2026, 10, 2));
+	assert_int_equal(person_default_allocated(today, today), today);
+	/* A contact after today is refused elsewhere; never allocated so. */
+	assert_int_equal(person_default_allocated(today,
+	    date_from_ymd(2026, 12, 1)), today);
+}
+
 int
 main(void)
 {
@@ -385,6 +401,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_person_copy),
+		cmocka_unit_test(test_default_allocated),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
