@@ -411,8 +411,8 @@ import_header(struct import_state *st)
 			import_problem(sh, st->record_line, "'%s' is not a "
 			    "column caseload knows; rename it (see "
 			    "'Importing a spreadsheet' in man caseload), "
-			    "delete the column, or skip it with "
-			    "--ignore-column", text);
+			    "delete the column, or skip it ('caseload import "
+			    "--ignore-column')", text);
 			continue;
 		}
 		if (sh->header[c] >= 0) {
@@ -1125,7 +1125,8 @@ import_stream(struct import_state *st, struct csv_parser *p, FILE *f,
 		if ((total += (long long)n) > IMPORT_MAX_BYTES)
 			return xfail(cause, "%s is over %ld MiB: far bigger "
 			    "than a caseload spreadsheet; is it the right "
-			    "file?", st->name, IMPORT_MAX_BYTES / (1024 * 1024));
+			    "file?", st->name,
+			    IMPORT_MAX_BYTES / (1024 * 1024));
 		start = 0;
 		if (first) {
 			first = 0;
@@ -1184,7 +1185,8 @@ import_read(const char *path, date_t today, const struct import_options *opt,
 	st.delim = ',';
 	if (opt != NULL && opt->nignore > 0) {
 		st.nignore = opt->nignore;
-		st.ignore = xreallocarray(NULL, opt->nignore, sizeof *st.ignore);
+		st.ignore = xreallocarray(NULL, opt->nignore,
+		    sizeof *st.ignore);
 		for (i = 0; i < opt->nignore; i++)
 			st.ignore[i] = import_key(opt->ignore[i], 0);
 	}

@@ -1138,8 +1138,8 @@ test_import(void **state)
 
 	/* A file that cannot be read. */
 	snprintf(path, sizeof path, "%s/missing.csv", fx->dir);
-	assert_refused(job_import_read(&fx->s, path, NULL, &imp, &r, &cause), &r,
-	    &cause, JOB_FILE);
+	assert_refused(job_import_read(&fx->s, path, NULL, &imp, &r,
+	    &cause), &r, &cause, JOB_FILE);
 	job_import_free(&imp);
 
 	/* All or nothing: a bad row leaves the good one unwritten. */
