@@ -96,6 +96,7 @@ int cli_open(struct cli *cli, struct store **out);
  */
 int cli_check_dest(const char *command, const char *dest);
 
+
 /*
  * Find the young person REF names: a number, or a part of a name or
  * preferred name that matches exactly one person (case-insensitive; an
@@ -115,6 +116,19 @@ int cli_parse_int(const char *option, const char *text, int min, int max,
 /* Parse --format: text, csv or json; 0, or EXIT_USAGE after an error. */
 enum cli_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
 int cli_parse_format(const char *text, enum cli_format *out);
+
+/*
+ * Check --bom (bom 1) against the format of command's output: only CSV
+ * has a byte-order mark.  0, or EXIT_USAGE after an error.
+ */
+int cli_check_bom(const char *command, int bom, enum cli_format format);
+
+/*
+ * Start CSV output on standard output: the byte-order mark when bom
+ * (--bom) or [display] csv_bom asks for it, then the header row of the
+ * NULL-terminated names.
+ */
+void cli_csv_header(struct cli *cli, int bom, const char *const *names);
 
 /*
  * Check a piece of text typed for a field: valid UTF-8, no control
@@ -162,11 +176,12 @@ struct cli_list_options {
 	enum cli_format	 format;	/* --format; FORMAT_TEXT by default */
 	int		 print;		/* --print */
 	int		 redact;	/* --redact (with --print) */
+	int		 bom;		/* --bom (with --format csv) */
 };
 
 /*
- * Read the options the lists share, --within DAYS, --format F, --print
- * and --redact, for command, and check them together (cli_print_check).
+ * Read the options the lists share, --within DAYS, --format F, --bom,
+ * --print and --redact, for command, and check them together (cli_print_check).
  * Leaves optind at the first operand.  0, or an exit status after saying
  * what was wrong.
  */

@@ -33,6 +33,7 @@ struct config {
 	int			 contacts_as;	/* enum conf_contacts_as */
 	int			 colour;	/* enum conf_colour */
 	char			*date_format;
+	int			 csv_bom;	/* 1: CSV starts with a BOM */
 	int			 backup_keep;
 };
 

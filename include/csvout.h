@@ -28,6 +28,12 @@ void csv_date(FILE *f, int first, date_t date);
 /* End the row (CRLF, as RFC 4180 says). */
 void csv_end_row(FILE *f);
 
+/*
+ * Write the UTF-8 byte-order mark (EF BB BF), which Excel needs to read
+ * CSV as UTF-8: once, before the header row.
+ */
+void csv_bom(FILE *f);
+
 /* Write a header row from a NULL-terminated list of names. */
 void csv_header(FILE *f, const char *const *names);
 

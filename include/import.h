@@ -60,24 +60,49 @@ struct import_sheet {
 	struct import_problem	*problems;
 	size_t			 nproblems, problems_size;
 	int			 header[IMPORT_COLUMNS]; /* field index, or -1 */
+	int			 semicolons;	/* read as separated by ';' */
+};
+
+/* How to read a sheet. */
+struct import_options {
+	const char *const	*ignore;	/* headers of columns to skip,
+						 * matched as columns are */
+	size_t			 nignore;
+	int			 dash_is_stdin;	/* "-" is standard input */
 };
 
 /*
- * Read the spreadsheet at path, as on today (for dates such as "today"
- * and checks such as "not in the future").  UTF-8 with or without a
- * byte-order mark, CRLF, LF or CR line ends, quoted fields with commas,
- * quotes and line breaks.  Blank rows are skipped.
+ * Read the spreadsheet at path (the whole of standard input when it is
+ * "-" and opt says dash_is_stdin), as on
+ * today (for dates such as "today" and checks such as "not in the
+ * future").  UTF-8 with or without a byte-order mark, CRLF, LF or CR line
+ * ends, quoted fields with commas, quotes and line breaks; separated by
+ * semicolons instead of commas when the header row is (out->semicolons).
+ * Blank rows are skipped.  What 'caseload list --format csv' writes is
+ * read back: the columns caseload works out itself (id, uuid, age, stage,
+ * status_since) are passed over, status_since giving a step-down's date
+ * when there is no stepped_down_on column, and the apostrophe csv_field
+ * puts before a cell such as "=..." or "+44..." comes off.  A column
+ * caseload does not know is a problem, unless opt (may be NULL) says to
+ * skip it.
  *
  * Returns 0 when the file could be read: out->rows holds the good rows
  * and out->problems what is wrong with the others (one entry per problem,
  * by line), including two rows for the same young person (same name,
  * ignoring case, and date of birth).  The import must not go ahead when
  * there is a problem.  Returns -1 with *cause when the file cannot be
- * read at all (missing, too big, UTF-16, empty).  Free out with
- * import_sheet_free in both cases.
+ * read at all (missing, too big, UTF-16, not UTF-8, empty).  Free out
+ * with import_sheet_free in both cases.
  */
-int import_read(const char *path, date_t today, struct import_sheet *out,
+int import_read(const char *path, date_t today,
+    const struct import_options *opt, struct import_sheet *out,
     char **cause);
+
+/*
+ * What messages of a reader that takes "-" as standard input call the
+ * file at path: "standard input" for "-", else path.
+ */
+const char *import_file_name(const char *path);
 
 /* Add a problem at a line (the message is formatted like printf). */
 void import_problem(struct import_sheet *sheet, int line, const char *fmt,

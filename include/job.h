@@ -336,7 +336,8 @@ struct job_import {
 };
 
 /*
- * Read the spreadsheet at path (see import_read) into imp, as on today,
+ * Read the spreadsheet at path (see import_read, with opt: may be NULL)
+ * into imp, as on today,
  * and check every field as typed input is checked; nothing of the
  * caseload is read or written, so a face may open the database only
  * once the file has been read.  A file that cannot be read at all is
@@ -344,7 +345,8 @@ struct job_import {
  * job_import.  Free imp with job_import_free either way.
  */
 int job_import_read(struct session *s, const char *path,
-    struct job_import *imp, struct job_result *r, char **cause);
+    const struct import_options *opt, struct job_import *imp,
+    struct job_result *r, char **cause);
 
 /*
  * Import the sheet job_import_read read into imp: find the rows of young

@@ -149,6 +149,13 @@ void person_initials(const char *name, char *out, size_t size);
 void person_facts_init(struct person_facts *facts);
 
 /*
+ * The allocation date of a young person added without one: today, or
+ * their last contact (DATE_NONE: none given) when that is earlier, since
+ * they were allocated by then.
+ */
+date_t person_default_allocated(date_t today, date_t last_contact);
+
+/*
  * A deep copy of p or c in one allocation: the caller frees it with free().
  */
 struct person *person_copy(const struct person *p);

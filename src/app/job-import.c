@@ -118,7 +118,8 @@ fail:
 }
 
 int
-job_import_read(struct session *s, const char *path, struct job_import *imp,
+job_import_read(struct session *s, const char *path,
+    const struct import_options *opt, struct job_import *imp,
     struct job_result *r, char **cause)
 {
 	size_t i;
@@ -130,7 +131,7 @@ job_import_read(struct session *s, const char *path, struct job_import *imp,
 		    "from the spreadsheet");
 		return job_refuse(r, JOB_FILE);
 	}
-	if (import_read(path, s->today, &imp->sheet, cause) != 0)
+	if (import_read(path, s->today, opt, &imp->sheet, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	for (i = 0; i < imp->sheet.n; i++) {
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)

@@ -150,11 +150,9 @@ job_person_add(struct session *s, struct person *p,
 	long found = 0;
 
 	/* Not given: allocated today, or on their last contact if earlier. */
-	if (p->facts.allocated_on == DATE_NONE) {
-		p->facts.allocated_on = s->today;
-		if (last != NULL && last->on != DATE_NONE && last->on < s->today)
-			p->facts.allocated_on = last->on;
-	}
+	if (p->facts.allocated_on == DATE_NONE)
+		p->facts.allocated_on = person_default_allocated(s->today,
+		    last != NULL ? last->on : DATE_NONE);
 	if (job_start(s, r, cause) != 0 ||
 	    person_check(s, p, NULL, DATE_NONE, r, cause) != 0)
 		return -1;

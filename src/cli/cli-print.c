@@ -44,13 +44,14 @@ cli_list_options(struct cli *cli, const char *command, int argc, char **argv,
 		{ "format", required_argument, NULL, 'f' },
 		{ "print", no_argument, NULL, 'p' },
 		{ "redact", no_argument, NULL, 'r' },
+		{ "bom", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, rc, format_set = 0;
 
 	out->within = -1;
 	out->format = FORMAT_TEXT;
-	out->print = out->redact = 0;
+	out->print = out->redact = out->bom = 0;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
@@ -70,12 +71,17 @@ cli_list_options(struct cli *cli, const char *command, int argc, char **argv,
 		case 'r':
 			out->redact = 1;
 			break;
+		case 'b':
+			out->bom = 1;
+			break;
 		default:
 			return cli_option_error(command, c, argv);
 		}
 		if (rc != 0)
 			return rc;
 	}
+	if ((rc = cli_check_bom(command, out->bom, out->format)) != 0)
+		return rc;
 	return cli_print_check(cli, command, out->print, out->redact,
 	    format_set);
 }

@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "cli.h"
+#include "csvout.h"
 #include "outfile.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -28,7 +29,7 @@ static const struct cli_command cli_table[] = {
 	  " [--yes]",
 	  "add a young person to your caseload", cmd_add, SESSION_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
-	  " [--format text|csv|json]",
+	  " [--format text|csv|json] [--bom]",
 	  "list young people (everyone not archived)", cmd_list, SESSION_READS },
 	{ "show", "REF", "show a young person's record", cmd_show, SESSION_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
@@ -48,10 +49,10 @@ static const struct cli_command cli_table[] = {
 	  "step a young person up again", cmd_step_up, SESSION_WRITES },
 	{ "review", "REF [--date DATE]", "record a pathway plan review",
 	  cmd_review, SESSION_WRITES },
-	{ "due", "[--within DAYS] [--format text|csv|json]"
+	{ "due", "[--within DAYS] [--format text|csv|json] [--bom]"
 	  " [--print [--redact]]",
 	  "who is due for contact, most overdue first", cmd_due, SESSION_READS },
-	{ "agenda", "[--days N | --overdue] [--format text|csv|json]",
+	{ "agenda", "[--days N | --overdue] [--format text|csv|json] [--bom]",
 	  "contacts, letters, reviews and birthdays coming up", cmd_agenda,
 	  SESSION_READS },
 	{ "export", "[-o FILE.ics] [--days N] [--privacy full|initials]",
@@ -60,7 +61,7 @@ static const struct cli_command cli_table[] = {
 	{ "archive", "REF [--reason TEXT]",
 	  "take a young person off the caseload (25+, moved away, handed over)",
 	  cmd_archive, SESSION_WRITES },
-	{ "letters", "[--within DAYS] [--format text|csv|json]"
+	{ "letters", "[--within DAYS] [--format text|csv|json] [--bom]"
 	  " [--print [--redact]]\n"
 	  "       caseload letters write DIR [--within DAYS]\n"
 	  "       caseload letters sent REF [--date DATE]",
@@ -74,10 +75,10 @@ static const struct cli_command cli_table[] = {
 	  cmd_restore, SESSION_WRITES },
 	{ "check", "", "check the database's integrity and schema", cmd_check,
 	  SESSION_CHECKS },
-	{ "import", "FILE.csv [--dry-run]",
+	{ "import", "FILE.csv|- [--dry-run] [--ignore-column NAME]...",
 	  "add young people from a spreadsheet saved as CSV (all or nothing)",
 	  cmd_import, SESSION_WRITES },
-	{ "handover", "export REF... -o FILE | handover import FILE",
+	{ "handover", "export REF... -o FILE|- | handover import FILE|-",
 	  "hand young people's whole records to another worker's caseload",
 	  cmd_handover, SESSION_WRITES },
 	{ "stats", "[--format text|json]", "figures for supervision",
@@ -259,6 +260,24 @@ cli_check_dest(const char *command, const char *dest)
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+int
+cli_check_bom(const char *command, int bom, enum cli_format format)
+{
+	if (!bom || format == FORMAT_CSV)
+		return 0;
+	cli_error("%s: --bom is for --format csv, which Excel opens; the "
+	    "other formats have no byte-order mark", command);
+	return EXIT_USAGE;
+}
+
+void
+cli_csv_header(struct cli *cli, int bom, const char *const *names)
+{
+	if (bom || cli->ses.cfg.csv_bom)
+		csv_bom(stdout);
+	csv_header(stdout, names);
 }
 
 char *

@@ -109,12 +109,12 @@ agenda_overdue_text(struct cli *cli, const struct agenda_list *list)
 }
 
 static void
-agenda_csv(const struct agenda_list *list)
+agenda_csv(struct cli *cli, int bom, const struct agenda_list *list)
 {
 	const struct agenda_entry *e;
 	size_t k;
 
-	csv_header(stdout, agenda_columns);
+	cli_csv_header(cli, bom, agenda_columns);
 	for (k = 0; k < list->n; k++) {
 		e = &list->entries[k];
 		csv_date(stdout, 1, e->item.on);
@@ -170,6 +170,7 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 		{ "days", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "overdue", no_argument, NULL, 'o' },
+		{ "bom", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum cli_format format = FORMAT_TEXT;
@@ -177,6 +178,7 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 	struct store *st;
 	char *cause = NULL;
 	int c, rc, days = AGENDA_DEFAULT_DAYS, overdue = 0, days_given = 0;
+	int bom = 0;
 	date_t until;
 
 	optind = 0;
@@ -191,6 +193,9 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 		case 'o':
 			overdue = 1;
 			break;
+		case 'b':
+			bom = 1;
+			break;
 		case 'f':
 			rc = cli_parse_format(optarg, &format);
 			break;
@@ -202,6 +207,8 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_operands_error("agenda", "takes no young person");
+	if ((rc = cli_check_bom("agenda", bom, format)) != 0)
+		return rc;
 	if (overdue && days_given) {
 		cli_error("agenda --overdue lists everything overdue, whenever "
 		    "it fell due: give --overdue or --days, not both");
@@ -226,7 +233,7 @@ cmd_agenda(struct cli *cli, int argc, char **argv)
 			agenda_text(cli, &list, until);
 		break;
 	case FORMAT_CSV:
-		agenda_csv(&list);
+		agenda_csv(cli, bom, &list);
 		break;
 	case FORMAT_JSON:
 		agenda_json(&list);

@@ -213,7 +213,7 @@ due_json_row(const struct due_row *row, void *arg)
 /* CSV and JSON are written row by row, never held: any size fits. */
 static int
 due_stream(struct cli *cli, struct store *st, int within,
-    enum cli_format format)
+    enum cli_format format, int bom)
 {
 	unsigned which = within >= 0 ? STORE_UP : STORE_CURRENT;
 	char *cause = NULL;
@@ -221,7 +221,7 @@ due_stream(struct cli *cli, struct store *st, int within,
 	int rc;
 
 	if (format == FORMAT_CSV) {
-		csv_header(stdout, due_columns);
+		cli_csv_header(cli, bom, due_columns);
 		rc = views_due_each(st, &cli->ses.cfg.rules, cli->ses.today, which,
 		    within, due_csv_row, NULL, &cause);
 	} else {
@@ -258,7 +258,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	if (!o.print && o.format != FORMAT_TEXT)
-		return due_stream(cli, st, o.within, o.format);
+		return due_stream(cli, st, o.within, o.format, o.bom);
 	if (views_due(st, &cli->ses.cfg.rules, cli->ses.today,
 	    o.within >= 0 ? STORE_UP : STORE_CURRENT, o.within, &list,
 	    &cause) != 0) {

@@ -6,13 +6,17 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "rules.h"
+#include "tempfile.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
@@ -180,14 +184,96 @@ handover_say_imported(struct cli *cli, const struct job_handover *h)
 	return EXIT_DONE;
 }
 
+/*
+ * Copy the whole of standard input (a handover file, which SQLite opens
+ * by name) to a temporary file beside the database, private to the
+ * worker.  0 with *tmp set (tempfile_remove it, then free it), or an
+ * exit status after an error.
+ */
+static int
+handover_stdin(struct cli *cli, char **tmp)
+{
+	char buf[65536], *dir, *slash;
+	ssize_t n, w, off;
+	int fd;
+
+	dir = xstrdup(cli->ses.db_path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		slash[slash == dir ? 1 : 0] = '\0';
+	else {
+		free(dir);
+		dir = xstrdup(".");
+	}
+	fd = tempfile_make(dir, "handover-from-standard-input",
+	    TEMPFILE_SQLITE, tmp);
+	free(dir);
+	if (fd == -1) {
+		cli_error("handover: cannot make a file to read standard input "
+		    "into: %s", strerror(errno));
+		return EXIT_FAILED;
+	}
+	while ((n = read(STDIN_FILENO, buf, sizeof buf)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			cli_error("handover: cannot read standard input: %s",
+			    strerror(errno));
+			goto fail;
+		}
+		for (off = 0; off < n; off += w) {
+			if ((w = write(fd, buf + off, (size_t)(n - off))) ==
+			    -1 && errno != EINTR) {
+				cli_error("handover: cannot copy standard "
+				    "input: %s", strerror(errno));
+				goto fail;
+			}
+			if (w == -1)
+				w = 0;
+		}
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		cli_error("handover: cannot copy standard input: %s",
+		    strerror(errno));
+		goto fail;
+	}
+	return 0;
+fail:
+	if (fd != -1)
+		close(fd);
+	tempfile_remove(*tmp);
+	free(*tmp);
+	*tmp = NULL;
+	return EXIT_FAILED;
+}
+
+/* A message about the file at tmp, naming standard input instead. */
+static char *
+handover_stdin_cause(char *cause, const char *tmp)
+{
+	char *out, *at;
+	size_t len;
+
+	if (cause == NULL || tmp == NULL)
+		return cause;
+	len = strlen(tmp);
+	while ((at = strstr(cause, tmp)) != NULL) {
+		*at = '\0';
+		out = xasprintf("%sstandard input%s", cause, at + len);
+		free(cause);
+		cause = out;
+	}
+	return cause;
+}
+
 static int
 handover_import(struct cli *cli, int argc, char **argv)
 {
 	struct job_handover h;
 	struct job_result r;
 	struct store *st;
-	const char *path;
-	char *cause = NULL, *safe;
+	const char *path, *name;
+	char *cause = NULL, *safe, *tmp = NULL;
 	int rc;
 
 	if ((rc = cli_no_options("handover", argc, argv)) != 0)
@@ -198,22 +284,38 @@ handover_import(struct cli *cli, int argc, char **argv)
 	if (*argv[optind] == '\0')
 		return cli_operands_error("handover", "import: the file name is "
 		    "empty; give the handover file to import");
-	path = argv[optind];
+	path = name = argv[optind];
+	memset(&h, 0, sizeof h);
+	memset(&r, 0, sizeof r);
 
-	/* The file is checked before the caseload is opened. */
+	/*
+	 * The file is checked before the caseload is opened; standard input
+	 * is copied beside the caseload first, so that it stays private.
+	 */
+	if (strcmp(path, "-") == 0) {
+		if ((rc = cli_open(cli, &st)) != 0 ||
+		    (rc = handover_stdin(cli, &tmp)) != 0)
+			goto out;
+		path = tmp;
+		name = "standard input";
+	}
 	if (job_handover_look(&cli->ses, path, &h, &r, &cause) != 0) {
-		rc = handover_import_error(&r, cause);
+		rc = handover_import_error(&r, handover_stdin_cause(cause,
+		    tmp));
 		goto out;
 	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	if (job_handover_import(&cli->ses, path, &h, &r, &cause) != 0) {
-		rc = handover_import_error(&r, cause);
+		rc = handover_import_error(&r, handover_stdin_cause(cause,
+		    tmp));
 		goto out;
 	}
 
+	safe = cli_safe(name);
 	printf("Imported %zu young %s from %s", h.n, h.n == 1 ? "person" :
-	    "people", path);
+	    "people", safe);
+	free(safe);
 	if (h.info.worker[0] != '\0') {
 		safe = cli_safe(h.info.worker);
 		printf(", handed over by %s", safe);
@@ -227,6 +329,10 @@ handover_import(struct cli *cli, int argc, char **argv)
 out:
 	job_result_free(&r);
 	job_handover_free(&h);
+	if (tmp != NULL) {
+		tempfile_remove(tmp);
+		free(tmp);
+	}
 	return rc;
 }
 

@@ -70,15 +70,25 @@ import_count_up(const struct person *p, void *arg)
 	return 0;
 }
 
+/* What caseload import was asked to do. */
+struct import_args {
+	int			 dry_run;
+	const char		*path;		/* "-": standard input */
+	const char		*name;		/* the file, for messages */
+	struct import_options	 opt;
+	const char		**ignore;	/* --ignore-column, owned */
+};
+
 /*
- * The options and the file of caseload import: 0 with *dry_run and *path
- * set, or EXIT_USAGE after an error.
+ * The options and the file of caseload import: 0 with a filled in, or
+ * EXIT_USAGE after an error.  Free a->ignore either way.
  */
 static int
-import_options(int argc, char **argv, int *dry_run, const char **path)
+import_options(int argc, char **argv, struct import_args *a)
 {
 	static const struct option options[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "ignore-column", required_argument, NULL, 'i' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
@@ -88,19 +98,31 @@ import_options(int argc, char **argv, int *dry_run, const char **path)
 	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (c) {
 		case 'n':
-			*dry_run = 1;
+			a->dry_run = 1;
+			break;
+		case 'i':
+			if (*optarg == '\0')
+				return cli_operands_error("import",
+				    "--ignore-column: give the name of a "
+				    "column in the header row");
+			a->ignore = xreallocarray(a->ignore,
+			    a->opt.nignore + 1, sizeof *a->ignore);
+			a->ignore[a->opt.nignore++] = optarg;
 			break;
 		default:
 			return cli_option_error("import", c, argv);
 		}
 	}
+	a->opt.ignore = a->ignore;
+	a->opt.dash_is_stdin = 1;
 	if (argc - optind != 1)
 		return cli_operands_error("import", "give one CSV file, saved "
 		    "from the spreadsheet with a header row");
 	if (*argv[optind] == '\0')
 		return cli_operands_error("import", "the file name is empty; "
 		    "give the CSV file saved from the spreadsheet");
-	*path = argv[optind];
+	a->path = argv[optind];
+	a->name = import_file_name(a->path);
 	return 0;
 }
 
@@ -111,7 +133,7 @@ import_options(int argc, char **argv, int *dry_run, const char **path)
  * either way.
  */
 static int
-import_load(struct cli *cli, const char *path, int dry_run,
+import_load(struct cli *cli, const struct import_args *a,
     struct job_import *imp)
 {
 	struct job_result r;
@@ -119,14 +141,22 @@ import_load(struct cli *cli, const char *path, int dry_run,
 	char *cause = NULL, *safe;
 	int rc;
 
-	if (job_import_read(&cli->ses, path, imp, &r, &cause) != 0) {
+	if (job_import_read(&cli->ses, a->path, &a->opt, imp, &r,
+	    &cause) != 0) {
 		safe = cli_safe(cause);
 		cli_error("import: %s", safe);
 		free(safe);
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if ((!dry_run || access(cli->ses.db_path, F_OK) == 0) &&
+	if (imp->sheet.semicolons) {
+		safe = cli_safe(a->name);
+		/* Not a warning: what the file was taken to be. */
+		cli_error("import: reading %s as separated by semicolons",
+		    safe);
+		free(safe);
+	}
+	if ((!a->dry_run || access(cli->ses.db_path, F_OK) == 0) &&
 	    (rc = cli_open(cli, &st)) != 0)
 		return rc;
 	return 0;
@@ -247,16 +277,20 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 int
 cmd_import(struct cli *cli, int argc, char **argv)
 {
+	struct import_args a;
 	struct job_import imp;
 	struct job_result r;
-	const char *path = NULL;
+	const char *path;
 	char *cause = NULL;
-	int rc, dry_run = 0;
+	int rc, dry_run;
 
-	if ((rc = import_options(argc, argv, &dry_run, &path)) != 0)
-		return rc;
+	memset(&a, 0, sizeof a);
 	memset(&imp, 0, sizeof imp);
-	if ((rc = import_load(cli, path, dry_run, &imp)) != 0)
+	if ((rc = import_options(argc, argv, &a)) != 0)
+		goto out;
+	path = a.name;
+	dry_run = a.dry_run;
+	if ((rc = import_load(cli, &a, &imp)) != 0)
 		goto out;
 	if (job_import(&cli->ses, &imp, dry_run, &r, &cause) != 0) {
 		if (r.refused)
@@ -275,5 +309,6 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		rc = import_say_saved(cli, &imp, path);
 out:
 	job_import_free(&imp);
+	free(a.ignore);
 	return rc;
 }

@@ -151,12 +151,12 @@ letters_text(struct cli *cli, const struct letter_list *list, int within)
 }
 
 static void
-letters_csv(const struct letter_list *list)
+letters_csv(struct cli *cli, int bom, const struct letter_list *list)
 {
 	const struct letter_row *row;
 	size_t k;
 
-	csv_header(stdout, letters_columns);
+	cli_csv_header(cli, bom, letters_columns);
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
 		csv_int(stdout, 1, row->person->id);
@@ -261,7 +261,7 @@ letters_list(struct cli *cli, int argc, char **argv)
 		letters_text(cli, &list, o.within);
 		break;
 	case FORMAT_CSV:
-		letters_csv(&list);
+		letters_csv(cli, o.bom, &list);
 		break;
 	case FORMAT_JSON:
 		letters_json(&list);

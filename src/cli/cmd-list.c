@@ -129,9 +129,11 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		{ "stepped-down", no_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "bom", no_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct list_state s = { cli, FORMAT_TEXT, { 0 }, 0 };
+	int bom = 0;
 	unsigned which = STORE_CURRENT;
 	struct store *st;
 	char *cause = NULL;
@@ -157,6 +159,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 			if ((rc = cli_parse_format(optarg, &s.format)) != 0)
 				return rc;
 			break;
+		case 'b':
+			bom = 1;
+			break;
 		default:
 			return cli_option_error("list", c, argv);
 		}
@@ -169,6 +174,8 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		    "and --all");
 		return cli_usage("list");
 	}
+	if ((rc = cli_check_bom("list", bom, s.format)) != 0)
+		return rc;
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 
@@ -176,7 +183,7 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		printf("%5s  %-*s  %-10s  %3s  %-8s  %s\n", "No",
 		    LIST_NAME_COLS, "Name", "Born", "Age", "Stage", "Status");
 	else if (s.format == FORMAT_CSV)
-		csv_header(stdout, list_columns);
+		cli_csv_header(cli, bom, list_columns);
 	else {
 		json_init(&s.json, stdout);
 		json_begin_array(&s.json);

@@ -35,6 +35,7 @@ static const char *const contacts_as_choices[] = { "event", "todo", NULL };
 static const char *const colour_choices[] = {
 	"auto", "always", "never", NULL
 };
+static const char *const no_yes_choices[] = { "no", "yes", NULL };
 
 #define OFF(f) offsetof(struct config, f)
 
@@ -102,6 +103,10 @@ static const struct conf_entry conf_entries[] = {
 	  OFF(date_format),
 	  "How dates are shown (strftime conversions); dates are always "
 	  "accepted as DD/MM/YYYY or YYYY-MM-DD." },
+	{ "display", "csv_bom", CONF_CHOICE, "no", 0, 0, no_yes_choices,
+	  OFF(csv_bom),
+	  "Start CSV output with a UTF-8 byte-order mark (as --bom does), "
+	  "so that Excel shows accented names correctly." },
 	{ "backup", "keep", CONF_INT, "14", 0, 365, NULL, OFF(backup_keep),
 	  "How many daily backups to keep; 0 turns them off." },
 };

@@ -162,6 +162,14 @@ person_facts_init(struct person_facts *facts)
 	facts->attempts = 0;
 }
 
+date_t
+person_default_allocated(date_t today, date_t last_contact)
+{
+	if (last_contact != DATE_NONE && last_contact < today)
+		return last_contact;
+	return today;
+}
+
 /* Copy the string s to the end of a copy block; returns where it went. */
 static const char *
 person_pack(char **end, const char *s)

@@ -82,6 +82,12 @@ csv_end_row(FILE *f)
 }
 
 void
+csv_bom(FILE *f)
+{
+	fputs("\xef\xbb\xbf", f);
+}
+
+void
 csv_header(FILE *f, const char *const *names)
 {
 	size_t i;

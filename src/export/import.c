@@ -149,6 +149,16 @@ struct import_state {
 	int			 have_header;
 	size_t			 ncolumns;	/* fields in the header */
 	char			*label[IMPORT_COLUMNS];	/* as the header says */
+	const char		*name;		/* the file, for messages */
+	char			**ignore;	/* keys of columns to skip */
+	size_t			 nignore;
+	int			 since;		/* status_since field, or -1 */
+	int			 down_from_since; /* no stepped_down_on column:
+						 * status_since says when */
+	int			 delim;		/* ',' or ';' */
+	int			 delim_known;	/* decided from the header */
+	unsigned		 utf8_need;	/* continuation bytes to come */
+	unsigned char		 utf8_lo, utf8_hi; /* the next one's range */
 };
 
 void
@@ -242,6 +252,41 @@ import_lookup(const char *header)
 	return -1;
 }
 
+/*
+ * The columns of 'caseload list --format csv' that caseload works out
+ * itself: read back, they are passed over (status_since gives the date of
+ * a step-down when there is no stepped_down_on column).
+ */
+static const char *const import_own[] = {
+	"id", "uuid", "age", "stage", "statussince"
+};
+#define IMPORT_OWN_COUNT (sizeof import_own / sizeof import_own[0])
+#define IMPORT_OWN_SINCE 4
+
+/*
+ * Which of keys (as import_key makes them) a header is, as written or
+ * without what is in brackets; -1 for none.
+ */
+static int
+import_match_keys(const char *header, const char *const *keys, size_t n)
+{
+	char *key;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		key = import_key(header, pass);
+		for (i = 0; i < n; i++) {
+			if (strcmp(key, keys[i]) == 0) {
+				free(key);
+				return (int)i;
+			}
+		}
+		free(key);
+	}
+	return -1;
+}
+
 /* 1 when s is empty or only white space, new lines included. */
 static int
 import_blank(const char *s, size_t len)
@@ -253,6 +298,14 @@ import_blank(const char *s, size_t len)
 			return 0;
 	}
 	return 1;
+}
+
+/* 1 when s starts, after any spaces, as csv_field guards against. */
+static int
+import_guarded(const char *s)
+{
+	s += strspn(s, " ");
+	return *s != '\0' && strchr("=+-@\t\n", *s) != NULL;
 }
 
 /* libcsv: one field.  Line ends inside it become \n; ends are trimmed. */
@@ -289,6 +342,12 @@ import_on_field(void *s, size_t len, void *arg)
 			*out++ = in[i];
 	}
 	*out = '\0';
+	/*
+	 * The apostrophe caseload's CSV puts before a cell a spreadsheet
+	 * would run as a formula (csvout.h) comes off again.
+	 */
+	if (f->s[0] == '\'' && import_guarded(f->s + 1))
+		memmove(f->s, f->s + 1, (size_t)(out - f->s));
 }
 
 static void
@@ -323,9 +382,9 @@ static void
 import_header(struct import_state *st)
 {
 	struct import_sheet *sh = st->sheet;
-	const char *text;
+	const char *text, *since_label = NULL;
 	size_t i;
-	int c;
+	int c, own;
 
 	st->ncolumns = st->nfields;
 	for (i = 0; i < st->nfields; i++) {
@@ -336,11 +395,24 @@ import_header(struct import_state *st)
 			    "column", i + 1);
 			continue;
 		}
+		/* Skipped as asked, even a column caseload knows. */
+		if (import_match_keys(text, (const char *const *)st->ignore,
+		    st->nignore) >= 0)
+			continue;
 		if ((c = import_lookup(text)) < 0) {
+			own = import_match_keys(text, import_own,
+			    IMPORT_OWN_COUNT);
+			if (own == IMPORT_OWN_SINCE && st->since < 0) {
+				st->since = (int)i;
+				since_label = text;
+			}
+			if (own >= 0)
+				continue;
 			import_problem(sh, st->record_line, "'%s' is not a "
 			    "column caseload knows; rename it (see "
-			    "'Importing a spreadsheet' in man caseload) or "
-			    "delete the column", text);
+			    "'Importing a spreadsheet' in man caseload), "
+			    "delete the column, or skip it ('caseload import "
+			    "--ignore-column')", text);
 			continue;
 		}
 		if (sh->header[c] >= 0) {
@@ -350,6 +422,11 @@ import_header(struct import_state *st)
 		}
 		sh->header[c] = (int)i;
 		st->label[c] = xstrdup(text);
+	}
+	/* What 'caseload list --format csv' writes: when they stepped down. */
+	if (sh->header[IMPORT_STEPPED_DOWN] < 0 && since_label != NULL) {
+		st->down_from_since = 1;
+		st->label[IMPORT_STEPPED_DOWN] = xstrdup(since_label);
 	}
 	if (sh->header[IMPORT_NAME] < 0 && sh->header[IMPORT_FIRST_NAME] < 0 &&
 	    sh->header[IMPORT_SURNAME] < 0)
@@ -373,12 +450,12 @@ import_header(struct import_state *st)
  * *failed; DATE_NONE when it is empty or wrong.
  */
 static date_t
-import_date(struct import_state *st, enum import_column c, unsigned *failed)
+import_date(struct import_state *st, enum import_column c, const char *text,
+    unsigned *failed)
 {
 	static const char *const midnight[] = {
 		" 00:00:00", " 00:00", "T00:00:00", "T00:00"
 	};
-	const char *text = import_get(st, c);
 	char *copy, *cause = NULL;
 	size_t len, i, n;
 	date_t d;
@@ -468,7 +545,7 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 		return;		/* the name columns are read together */
 	if (col->check == IMPORT_AS_DATE) {
 		date = import_to(r, col);
-		*date = import_date(st, col->column, &r->failed);
+		*date = import_date(st, col->column, field, &r->failed);
 		if (*field == '\0' && col->missing != NULL) {
 			import_problem(st->sheet, st->record_line, "%s: %s",
 			    import_label(st, col->column), col->missing);
@@ -559,6 +636,7 @@ import_row_shape(struct import_state *st, int *bad)
 static void
 import_row_start(struct import_state *st, struct import_reading *r)
 {
+	enum status down;
 	size_t i;
 	int c;
 
@@ -574,6 +652,14 @@ import_row_start(struct import_state *st, struct import_reading *r)
 		/* Names are tidied as typed names are. */
 		if (import_columns[i].squeeze)
 			text_squeeze(r->row.text[c]);
+	}
+	/* Read back from 'caseload list': stepped down since status_since. */
+	if (st->down_from_since && (size_t)st->since < st->nfields &&
+	    import_status(import_get(st, IMPORT_STATUS), &down) == 0 &&
+	    down == STATUS_DOWN) {
+		free(r->row.text[IMPORT_STEPPED_DOWN]);
+		r->row.text[IMPORT_STEPPED_DOWN] =
+		    xstrdup(st->fields[st->since].s);
 	}
 }
 
@@ -603,14 +689,16 @@ import_row_name(struct import_state *st, struct import_reading *r)
 /*
  * Stepped up or down: from the status, or from a stepped-down date alone;
  * a status and a stepped-down date must agree.  Then the date allocated,
- * when none is given: today, as with 'caseload add', or the day someone
- * stepped down before today, since they were allocated by then.
+ * when none is given: as 'caseload add' has it (today, or the last
+ * contact when earlier), or the day someone stepped down when earlier
+ * still, since they were allocated by then.
  */
 static void
 import_row_status(struct import_state *st, struct import_reading *r)
 {
 	struct import_sheet *sh = st->sheet;
 	struct person_facts *facts = &r->row.person.facts;
+	date_t last;
 
 	if (!r->status_given && r->row.stepped_down_on != DATE_NONE)
 		r->status = STATUS_DOWN;
@@ -624,7 +712,8 @@ import_row_status(struct import_state *st, struct import_reading *r)
 	}
 	if (r->status == STATUS_DOWN &&
 	    *r->row.text[IMPORT_STEPPED_DOWN] == '\0') {
-		if (sh->header[IMPORT_STEPPED_DOWN] < 0)
+		if (sh->header[IMPORT_STEPPED_DOWN] < 0 &&
+		    !st->down_from_since)
 			import_problem(sh, st->record_line, "%s: stepped down, "
 			    "but on what date? Add a 'stepped down on' column",
 			    import_label(st, IMPORT_STATUS));
@@ -637,10 +726,14 @@ import_row_status(struct import_state *st, struct import_reading *r)
 
 	if (facts->allocated_on == DATE_NONE &&
 	    *r->row.text[IMPORT_ALLOCATED] == '\0') {
-		facts->allocated_on = st->today;
+		/* A last contact before their birth is its own problem. */
+		last = r->row.last_contact;
+		if (facts->dob == DATE_NONE || last < facts->dob)
+			last = DATE_NONE;
+		facts->allocated_on = person_default_allocated(st->today, last);
 		if (r->status == STATUS_DOWN &&
 		    r->row.stepped_down_on != DATE_NONE &&
-		    r->row.stepped_down_on < st->today)
+		    r->row.stepped_down_on < facts->allocated_on)
 			facts->allocated_on = r->row.stepped_down_on;
 	}
 }
@@ -781,7 +874,87 @@ import_parse_error(struct import_state *st, struct csv_parser *p,
 	st->skipping = 1;
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return xfail(cause, "out of memory reading the file");
+	csv_set_delim(p, (unsigned char)st->delim);
 	return 0;
+}
+
+/*
+ * Check bytes as UTF-8, carrying a character the buffer cut on to the
+ * next call; -1 at the first byte that cannot be UTF-8 (overlong forms,
+ * surrogates and code points past U+10FFFF included).
+ */
+static int
+import_utf8(struct import_state *st, const unsigned char *s, size_t len)
+{
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = s[i];
+		if (st->utf8_need > 0) {
+			if (c < st->utf8_lo || c > st->utf8_hi)
+				return -1;
+			st->utf8_need--;
+			st->utf8_lo = 0x80;
+			st->utf8_hi = 0xbf;
+			continue;
+		}
+		if (c < 0x80)
+			continue;
+		st->utf8_lo = 0x80;
+		st->utf8_hi = 0xbf;
+		if (c >= 0xc2 && c <= 0xdf)
+			st->utf8_need = 1;
+		else if (c >= 0xe0 && c <= 0xef) {
+			st->utf8_need = 2;
+			if (c == 0xe0)
+				st->utf8_lo = 0xa0;
+			else if (c == 0xed)
+				st->utf8_hi = 0x9f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			st->utf8_need = 3;
+			if (c == 0xf0)
+				st->utf8_lo = 0x90;
+			else if (c == 0xf4)
+				st->utf8_hi = 0x8f;
+		} else
+			return -1;
+	}
+	return 0;
+}
+
+static int
+import_not_utf8(struct import_state *st, char **cause)
+{
+	return xfail(cause, "%s: this file is not UTF-8: in Excel choose 'CSV "
+	    "UTF-8' when saving (line %d is the first that is not)",
+	    st->name, st->line);
+}
+
+/*
+ * Whether the header line is separated by semicolons, as Excel saves CSV
+ * where a comma is the decimal point: no comma in it, and a column
+ * caseload knows between semicolons.
+ */
+static int
+import_semicolons(const char *s, size_t len)
+{
+	char *copy, *field, *next;
+	int found = 0;
+
+	if (memchr(s, ',', len) != NULL || memchr(s, ';', len) == NULL)
+		return 0;
+	copy = xmalloc(len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	for (field = copy; field != NULL && !found; field = next) {
+		if ((next = strchr(field, ';')) != NULL)
+			*next++ = '\0';
+		found = import_lookup(field) >= 0 || import_match_keys(field,
+		    import_own, IMPORT_OWN_COUNT) >= 0;
+	}
+	free(copy);
+	return found;
 }
 
 /*
@@ -794,6 +967,16 @@ import_feed(struct import_state *st, struct csv_parser *p, const char *s,
 {
 	char last = s[len - 1];
 
+	if (import_utf8(st, (const unsigned char *)s, len) != 0)
+		return import_not_utf8(st, cause);
+	if (!st->delim_known && !st->have_header && !import_blank(s, len)) {
+		st->delim_known = 1;
+		if (import_semicolons(s, len)) {
+			st->delim = ';';
+			st->sheet->semicolons = 1;
+			csv_set_delim(p, ';');
+		}
+	}
 	if (st->skipping) {
 		/* After a parse error: the rest of that line is not read. */
 		if (last == '\r' || last == '\n')
@@ -873,58 +1056,82 @@ import_find_twins(struct import_sheet *sh)
 	free(twin);
 }
 
-int
-import_read(const char *path, date_t today, struct import_sheet *out,
-    char **cause)
+const char *
+import_file_name(const char *path)
 {
-	struct import_state st;
-	struct csv_parser p;
-	struct stat sb;
-	char buf[65536];
-	size_t n, i, j, start;
-	FILE *f;
-	int first = 1, rc = -1, c;
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
 
-	memset(out, 0, sizeof *out);
-	for (c = 0; c < IMPORT_COLUMNS; c++)
-		out->header[c] = -1;
-	if ((f = fopen(path, "rb")) == NULL)
-		return xfail(cause, "cannot read %s: %s", path,
-		    strerror(errno));
+/* Open the file at path (or standard input) to read, checking its size. */
+static FILE *
+import_open(const char *path, int use_stdin, const char *name, char **cause)
+{
+	struct stat sb;
+	FILE *f;
+
+	if (use_stdin)
+		return stdin;
+	if ((f = fopen(path, "rb")) == NULL) {
+		xfail(cause, "cannot read %s: %s", name, strerror(errno));
+		return NULL;
+	}
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		fclose(f);
-		return xfail(cause, "%s is not a file", path);
+		xfail(cause, "%s is not a file", name);
+		return NULL;
 	}
 	if (sb.st_size > IMPORT_MAX_BYTES) {
 		fclose(f);
-		return xfail(cause, "%s is %lld MiB: far bigger than a "
-		    "caseload spreadsheet; is it the right file?", path,
+		xfail(cause, "%s is %lld MiB: far bigger than a caseload "
+		    "spreadsheet; is it the right file?", name,
 		    (long long)sb.st_size / (1024 * 1024));
+		return NULL;
 	}
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		fclose(f);
-		return xfail(cause, "out of memory reading %s", path);
-	}
+	return f;
+}
 
-	memset(&st, 0, sizeof st);
-	st.sheet = out;
-	st.today = today;
-	st.line = st.record_line = 1;
-	st.between = 1;
+/*
+ * The start of the file: refused when UTF-16; *start is past a UTF-8
+ * byte-order mark.
+ */
+static int
+import_start(struct import_state *st, const char *buf, size_t n,
+    size_t *start, char **cause)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+
+	*start = 0;
+	if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+	    (u[0] == 0xfe && u[1] == 0xff)))
+		return xfail(cause, "%s is UTF-16 text; save it from the "
+		    "spreadsheet as CSV UTF-8", st->name);
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		*start = 3;
+	return 0;
+}
+
+/* Read the whole of f into libcsv, line by line; 0, or -1 with *cause. */
+static int
+import_stream(struct import_state *st, struct csv_parser *p, FILE *f,
+    char **cause)
+{
+	char buf[65536];
+	size_t n, i, j, start;
+	long long total = 0;
+	int first = 1;
+
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+		/* Standard input has no size to look at beforehand. */
+		if ((total += (long long)n) > IMPORT_MAX_BYTES)
+			return xfail(cause, "%s is over %ld MiB: far bigger "
+			    "than a caseload spreadsheet; is it the right "
+			    "file?", st->name,
+			    IMPORT_MAX_BYTES / (1024 * 1024));
 		start = 0;
 		if (first) {
 			first = 0;
-			if (n >= 2 && (((unsigned char)buf[0] == 0xff &&
-			    (unsigned char)buf[1] == 0xfe) ||
-			    ((unsigned char)buf[0] == 0xfe &&
-			    (unsigned char)buf[1] == 0xff))) {
-				xfail(cause, "%s is UTF-16 text; save it from "
-				    "the spreadsheet as CSV UTF-8", path);
-				goto out;
-			}
-			if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-				start = 3;
+			if (import_start(st, buf, n, &start, cause) != 0)
+				return -1;
 		}
 		for (i = start; i < n; i = j) {
 			for (j = i; j < n && buf[j] != '\n' &&
@@ -932,14 +1139,59 @@ import_read(const char *path, date_t today, struct import_sheet *out,
 				;
 			if (j < n)
 				j++;
-			if (import_feed(&st, &p, buf + i, j - i, cause) != 0)
-				goto out;
+			if (import_feed(st, p, buf + i, j - i, cause) != 0)
+				return -1;
 		}
 	}
-	if (ferror(f)) {
-		xfail(cause, "cannot read %s: %s", path, strerror(errno));
-		goto out;
+	if (ferror(f))
+		return xfail(cause, "cannot read %s: %s", st->name,
+		    strerror(errno));
+	/* A character cut off by the end of the file. */
+	if (st->utf8_need > 0)
+		return import_not_utf8(st, cause);
+	return 0;
+}
+
+int
+import_read(const char *path, date_t today, const struct import_options *opt,
+    struct import_sheet *out, char **cause)
+{
+	struct import_state st;
+	struct csv_parser p;
+	size_t i;
+	FILE *f;
+	int rc = -1, c, use_stdin;
+
+	memset(out, 0, sizeof *out);
+	for (c = 0; c < IMPORT_COLUMNS; c++)
+		out->header[c] = -1;
+	memset(&st, 0, sizeof st);
+	use_stdin = opt != NULL && opt->dash_is_stdin &&
+	    strcmp(path, "-") == 0;
+	st.name = use_stdin ? import_file_name(path) : path;
+	if ((f = import_open(path, use_stdin, st.name, cause)) == NULL)
+		return -1;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		if (!use_stdin)
+			fclose(f);
+		return xfail(cause, "out of memory reading %s", st.name);
 	}
+
+	st.sheet = out;
+	st.today = today;
+	st.line = st.record_line = 1;
+	st.between = 1;
+	st.since = -1;
+	st.delim = ',';
+	if (opt != NULL && opt->nignore > 0) {
+		st.nignore = opt->nignore;
+		st.ignore = xreallocarray(NULL, opt->nignore,
+		    sizeof *st.ignore);
+		for (i = 0; i < opt->nignore; i++)
+			st.ignore[i] = import_key(opt->ignore[i], 0);
+	}
+	if (import_stream(&st, &p, f, cause) != 0)
+		goto out;
 	if (csv_fini(&p, import_on_field, import_on_record, &st) != 0) {
 		import_problem(out, st.record_line, "a quoted field is not "
 		    "closed: a \" is missing, so the rest of the file was read "
@@ -948,7 +1200,7 @@ import_read(const char *path, date_t today, struct import_sheet *out,
 	}
 	if (!st.have_header) {
 		xfail(cause, "%s is empty: it needs a header row and a row for "
-		    "each young person", path);
+		    "each young person", st.name);
 		goto out;
 	}
 	import_find_twins(out);
@@ -960,8 +1212,12 @@ out:
 	free(st.fields);
 	for (c = 0; c < IMPORT_COLUMNS; c++)
 		free(st.label[c]);
+	for (i = 0; i < st.nignore; i++)
+		free(st.ignore[i]);
+	free(st.ignore);
 	csv_free(&p);
-	fclose(f);
+	if (!use_stdin)
+		fclose(f);
 	return rc;
 }
 

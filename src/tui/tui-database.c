@@ -554,7 +554,7 @@ sheet_look(struct tui *t, struct tui_form *f, void *arg)
 		return -1;
 	in = xcalloc(1, sizeof *in);
 	in->path = path;
-	if (job_import_read(t->ses, path, &in->imp, &r, &cause) != 0 ||
+	if (job_import_read(t->ses, path, NULL, &in->imp, &r, &cause) != 0 ||
 	    job_import(t->ses, &in->imp, 1, &r, &cause) != 0) {
 		sheet_refused(t, in, &r, cause);
 		free(cause);

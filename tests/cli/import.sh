@@ -51,7 +51,7 @@ awk -v sheet="$SHEET" -v truth="$TRUTH" 'BEGIN {
 		printf "%s|%s|%s|%s|%s|%s\n", name, iso, lc_iso,
 		    down_iso != "" ? "down" : "up",
 		    down_iso != "" ? down_iso : (alloc_iso != "" ? alloc_iso : \
-		    "2026-11-27"), interval > truth
+		    (lc_iso != "" ? lc_iso : "2026-11-27")), interval > truth
 	}
 }'
 sort "$TRUTH" >"$TRUTH.sorted"
@@ -208,7 +208,7 @@ printf 'name,dob\n"A B,2007-01-01\nC D,2007-01-02\n' >"$TEST_DIR/open-quote.csv"
 check_refused "an unclosed quote" "open-quote.csv:2: a quoted field is not closed" \
 	import "$TEST_DIR/open-quote.csv"
 printf 'name,dob\nJos\351 Cruz,2007-01-01\n' >"$TEST_DIR/latin1.csv"
-check_refused "text that is not UTF-8" "latin1.csv:2: name: the text is not valid UTF-8" \
+check_refused "text that is not UTF-8" "latin1.csv: this file is not UTF-8: in Excel choose 'CSV UTF-8' when saving (line 2 is the first that is not)" \
 	import "$TEST_DIR/latin1.csv"
 check_refused "a file that does not exist" "cannot read" import "$TEST_DIR/nothing.csv"
 check_refused "import wants one file" "give one CSV file" import

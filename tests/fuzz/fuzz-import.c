@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	close(fd);
 	memset(&sheet, 0, sizeof sheet);
-	if (import_read(path, today, &sheet, &cause) == 0) {
+	if (import_read(path, today, NULL, &sheet, &cause) == 0) {
 		for (i = 0; i < sheet.n; i++) {
 			const struct import_row *r = &sheet.rows[i];
 

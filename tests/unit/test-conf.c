@@ -97,8 +97,9 @@ test_defaults(void **state)
 	assert_string_equal(cfg.date_format, "%d/%m/%Y");
 	assert_int_equal(cfg.backup_keep, 14);
 	assert_int_equal(cfg.rules.first_contact_days, 7);
+	assert_int_equal(cfg.csv_bom, 0);
 	conf_table(&n);
-	assert_int_equal(n, 20);
+	assert_int_equal(n, 21);
 	conf_free(&cfg);
 }
 

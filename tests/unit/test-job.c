@@ -1122,7 +1122,7 @@ import_sheet(struct fixture *fx, const char *text, int dry_run,
 	char path[192];
 
 	write_file(fx, "sheet.csv", text, path, sizeof path);
-	assert_int_equal(job_import_read(&fx->s, path, imp, r, cause), 0);
+	assert_int_equal(job_import_read(&fx->s, path, NULL, imp, r, cause), 0);
 	job_result_free(r);
 	return job_import(&fx->s, imp, dry_run, r, cause);
 }
@@ -1138,8 +1138,8 @@ test_import(void **state)
 
 	/* A file that cannot be read. */
 	snprintf(path, sizeof path, "%s/missing.csv", fx->dir);
-	assert_refused(job_import_read(&fx->s, path, &imp, &r, &cause), &r,
-	    &cause, JOB_FILE);
+	assert_refused(job_import_read(&fx->s, path, NULL, &imp, &r,
+	    &cause), &r, &cause, JOB_FILE);
 	job_import_free(&imp);
 
 	/* All or nothing: a bad row leaves the good one unwritten. */

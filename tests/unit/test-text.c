@@ -432,6 +432,22 @@ test_wrap_all(void **state)
 	check_wrap("a\tb \\x1b", 3, "a b", "\\x1", "b", NULL);
 }
 
+/* Allocated today, or on the last contact when that is earlier. */
+static void
+test_default_allocated(void **state)
+{
+	date_t today = date_from_ymd(2026, 11, 27);
+
+	(void)state;
+	assert_int_equal(person_default_allocated(today, DATE_NONE), today);
+	assert_int_equal(person_default_allocated(today,
+	    date_from_ymd(2026, 10, 2)), date_from_ymd(2026, 10, 2));
+	assert_int_equal(person_default_allocated(today, today), today);
+	/* A contact after today is refused elsewhere; never allocated so. */
+	assert_int_equal(person_default_allocated(today,
+	    date_from_ymd(2026, 12, 1)), today);
+}
+
 int
 main(void)
 {
@@ -450,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_bidi),
 		cmocka_unit_test(test_person_copy),
 		cmocka_unit_test(test_wrap_all),
+		cmocka_unit_test(test_default_allocated),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
