@@ -27,9 +27,9 @@
 /* At most this many young people are offered. */
 #define COMPLETE_PEOPLE	50
 
-/* What the words before the command said about the database. */
+/* What the environment and the words before the command said. */
 struct complete_globals {
-	const char	*db;		/* --db, or NULL */
+	const char	*db;		/* --db or CASELOAD_DB, or NULL */
 	int		 demo;		/* --demo */
 };
 
@@ -51,6 +51,9 @@ complete_globals(int argc, char **argv, struct complete_globals *g)
 	int i;
 
 	memset(g, 0, sizeof *g);
+	g->db = getenv("CASELOAD_DB");
+	if (g->db != NULL && *g->db == '\0')
+		g->db = NULL;
 	for (i = 0; i < argc - 1 && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			return i + 1;
