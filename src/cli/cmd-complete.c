@@ -156,6 +156,7 @@ complete_demo(struct session *s, char **dir)
 	s->db_path = xasprintf("%s/caseload.db", *dir);
 	if (session_open(s, &st, &warning, &cause) != 0 ||
 	    job_demo_seed(s, &cause) != 0) {
+		session_close(s);
 		free(warning);
 		free(cause);
 		return -1;
@@ -207,18 +208,17 @@ complete_people(const struct complete_globals *g, const char *prefix)
 		if (complete_demo(&s, &dir) != 0)
 			goto out;
 	} else {
-		s.access = SESSION_READS;
+		s.access = SESSION_PEEKS;
 		if (g->db != NULL)
 			s.db_path = xstrdup(g->db);
 		else if ((s.db_path = conf_default_db_path(&cause)) == NULL)
 			goto out;
-		s.db_given = 1;	/* never touch the folder's mode */
-		if (lstat(s.db_path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-		    store_open_flags(s.db_path, STORE_READ_ONLY, &s.st,
-		    &cause) != 0)
+		/* No file: no young people (none is made). */
+		if (lstat(s.db_path, &sb) != 0 || !S_ISREG(sb.st_mode))
 			goto out;
 	}
-	st = s.st;
+	if (session_open(&s, &st, &warning, &cause) != 0)
+		goto out;
 
 	memset(&cp, 0, sizeof cp);
 	for (p = prefix; *p >= '0' && *p <= '9'; p++)
@@ -236,7 +236,7 @@ complete_people(const struct complete_globals *g, const char *prefix)
 out:
 	free(cause);
 	free(warning);
-	store_close(s.st);
+	session_close(&s);
 	if (dir != NULL) {
 		complete_demo_remove(dir);
 		free(dir);
