@@ -223,15 +223,18 @@ complete_people(const struct complete_globals *g, const char *prefix)
 	memset(&cp, 0, sizeof cp);
 	for (p = prefix; *p >= '0' && *p <= '9'; p++)
 		;
-	if (*p == '\0') {
+	if (*p == '\0')
 		cp.digits = prefix;
-		for (i = 0; i < 2 && cp.n < COMPLETE_PEOPLE; i++)
+	for (i = 0; i < 2 && cp.n < COMPLETE_PEOPLE; i++) {
+		if (cp.digits != NULL)
 			store_people_each(st, which[i], complete_person, &cp,
 			    &cause);
-	} else {
-		for (i = 0; i < 2 && cp.n < COMPLETE_PEOPLE; i++)
+		else
 			store_people_named(st, which[i], prefix,
 			    complete_person, &cp, &cause);
+		/* A shell is waiting: what failed is not said. */
+		free(cause);
+		cause = NULL;
 	}
 out:
 	free(cause);
