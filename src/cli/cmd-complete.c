@@ -109,26 +109,17 @@ complete_values(enum cli_word_kind kind, const char *prefix)
 	}
 }
 
-/* The people found so far. */
-struct complete_people {
-	const char	*digits;	/* a number being typed, or NULL */
-	size_t		 n;
-};
-
+/* Print a young person as "NUMBER<tab>NAME". */
 static int
 complete_person(const struct person *p, void *arg)
 {
-	struct complete_people *cp = arg;
-	char id[32], *safe;
+	char *safe;
 
-	snprintf(id, sizeof id, "%ld", p->id);
-	if (cp->digits != NULL &&
-	    strncmp(id, cp->digits, strlen(cp->digits)) != 0)
-		return 0;
+	(void)arg;
 	safe = cli_safe(p->name);
-	printf("%s\t%s\n", id, safe);
+	printf("%ld\t%s\n", p->id, safe);
 	free(safe);
-	return ++cp->n >= COMPLETE_PEOPLE;
+	return 0;
 }
 
 /*
@@ -193,14 +184,10 @@ complete_demo_remove(const char *dir)
 static void
 complete_people(const struct complete_globals *g, const char *prefix)
 {
-	struct complete_people cp;
 	struct session s;
 	struct store *st;
 	struct stat sb;
 	char *warning = NULL, *cause = NULL, *dir = NULL;
-	const char *p;
-	unsigned which[] = { STORE_CURRENT, STORE_ARCHIVED };
-	size_t i;
 
 	memset(&s, 0, sizeof s);
 	conf_defaults(&s.cfg);
@@ -220,22 +207,8 @@ complete_people(const struct complete_globals *g, const char *prefix)
 	if (session_open(&s, &st, &warning, &cause) != 0)
 		goto out;
 
-	memset(&cp, 0, sizeof cp);
-	for (p = prefix; *p >= '0' && *p <= '9'; p++)
-		;
-	if (*p == '\0')
-		cp.digits = prefix;
-	for (i = 0; i < 2 && cp.n < COMPLETE_PEOPLE; i++) {
-		if (cp.digits != NULL)
-			store_people_each(st, which[i], complete_person, &cp,
-			    &cause);
-		else
-			store_people_named(st, which[i], prefix,
-			    complete_person, &cp, &cause);
-		/* A shell is waiting: what failed is not said. */
-		free(cause);
-		cause = NULL;
-	}
+	store_people_complete(st, prefix, COMPLETE_PEOPLE, complete_person,
+	    NULL, &cause);
 out:
 	free(cause);
 	free(warning);

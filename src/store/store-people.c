@@ -94,6 +94,58 @@ store_people_named(struct store *st, unsigned which, const char *text,
 }
 
 int
+store_people_complete(struct store *st, const char *text, int limit,
+    store_person_cb cb, void *arg, char **cause)
+{
+	/*
+	 * No index on status here: "status != ..." keeps SQLite reading by
+	 * number, so LIMIT stops it early (an OR of statuses would sort).
+	 */
+	static const char *const sql[2][2] = { {
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status != 'archived'"
+		" AND CAST(id AS TEXT) LIKE ?1 || '%' ORDER BY id LIMIT ?2",
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status = 'archived'"
+		" AND CAST(id AS TEXT) LIKE ?1 || '%' ORDER BY id LIMIT ?2"
+	}, {
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status != 'archived'"
+		" AND " STORE_NAME_HOLDS("?1") " ORDER BY id LIMIT ?2",
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status = 'archived'"
+		" AND " STORE_NAME_HOLDS("?1") " ORDER BY id LIMIT ?2"
+	} };
+	sqlite3_stmt *stmt;
+	const char *p;
+	int named, archived, rc;
+
+	for (p = text; *p >= '0' && *p <= '9'; p++)
+		;
+	named = *p != '\0';
+	for (archived = 0; archived < 2 && limit > 0; archived++) {
+		if ((stmt = store_prepare(st, sql[named][archived], cause)) ==
+		    NULL)
+			return -1;
+		if (named)
+			sqlite3_bind_text(stmt, 1, text_fold(text), -1, free);
+		else
+			sqlite3_bind_text(stmt, 1, text, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(stmt, 2, limit);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			struct person person;
+
+			store_read_person(stmt, &person);
+			limit--;
+			if (cb(&person, arg) != 0) {
+				store_done(stmt);
+				return 0;
+			}
+		}
+		store_done(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, cause, "reading the caseload");
+	}
+	return 0;
+}
+
+int
 store_person_get(struct store *st, long id, struct person **out, char **cause)
 {
 	static const char sql[] = "SELECT " PERSON_COLUMNS
