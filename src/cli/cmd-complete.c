@@ -237,28 +237,26 @@ complete_options(const char *key, const char *prefix)
 }
 
 /*
- * The parts of command (letters write, letters sent) printed when they
- * start with prefix; 1 if it has parts.
+ * Print the parts of command (letters: write, sent) that start with
+ * prefix; 1 if it has parts.
  */
 static int
-complete_parts(const char *command, const char *prefix, int print)
+complete_parts(const char *command, const char *prefix)
 {
 	const struct cli_word *w;
 	const char *last = NULL;
 	size_t n, i, len = strlen(command);
-	int found = 0;
 
 	w = cli_command_words(&n);
 	for (i = 0; i < n; i++) {
 		if (strncmp(w[i].command, command, len) != 0 ||
 		    w[i].command[len] != ' ')
 			continue;
-		found = 1;
-		if (print && (last == NULL || strcmp(last, w[i].command) != 0))
+		if (last == NULL || strcmp(last, w[i].command) != 0)
 			complete_offer(w[i].command + len + 1, prefix);
 		last = w[i].command;
 	}
-	return found;
+	return last != NULL;
 }
 
 /* What key's option (exact, or with its value after '=') takes. */
@@ -332,7 +330,7 @@ complete_command(const struct complete_globals *g, int argc, char **argv)
 		complete_options(key, cur);
 		return;
 	}
-	if (key == argv[0] && operands == 0 && complete_parts(key, cur, 1))
+	if (key == argv[0] && operands == 0 && complete_parts(key, cur))
 		return;
 	if ((w = complete_find(key, NULL)) == NULL)
 		return;
