@@ -37,6 +37,53 @@ struct cli_command {
 /* The commands, in the order --help lists them. */
 const struct cli_command *cli_commands(size_t *count);
 
+/* What a word of a command line is, or what it expects after it. */
+enum cli_word_kind {
+	WORD_NONE,		/* an option that takes no value */
+	WORD_TEXT,		/* anything: a date, a number, a note */
+	WORD_FILE,		/* a file or a folder */
+	WORD_REF,		/* one young person */
+	WORD_REFS,		/* young people, one or more */
+	WORD_FORMAT,		/* text, csv or json */
+	WORD_FORMAT_TEXT_JSON,	/* text or json */
+	WORD_METHOD,		/* a contact method */
+	WORD_BY,		/* worker or young-person */
+	WORD_PRIVACY		/* full or initials */
+};
+
+/*
+ * A word a command takes: an option (what its value is) or, with option
+ * NULL, its operands.  command is a command's name, or a command and its
+ * part ("letters write").
+ */
+struct cli_word {
+	const char		*command;
+	const char		*option;	/* "--format", "-o"; NULL: operands */
+	enum cli_word_kind	 kind;
+};
+
+/* The words of every command, for completion and for finding --help. */
+const struct cli_word *cli_command_words(size_t *count);
+
+/*
+ * Print the help of the command a command line names when its words ask
+ * for it: "help CMD", or --help or -h anywhere that is not an option's
+ * value or after "--".  Returns the exit status (0, or EXIT_USAGE for
+ * "help" with a command that does not exist), or -1 when the words are
+ * not a request for help (nothing is printed).
+ */
+int cli_help(int argc, char **argv);
+
+/*
+ * The hidden command "caseload __complete WORDS...": print the candidates
+ * for the last of the words of a command line (those after "caseload"),
+ * one a line; a young person as "NUMBER<tab>NAME".  Global options among
+ * the words are honoured (--db, --demo); nothing is printed where a file
+ * is expected.  Never prints an error, never writes or creates a
+ * database; returns 0.
+ */
+int cli_complete(int argc, char **argv);
+
 /*
  * Run the command named argv[0] with its arguments; returns the exit
  * status.  Closes nothing: the caller owns cli.

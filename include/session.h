@@ -28,7 +28,10 @@ enum session_access {
 	SESSION_WRITES,		/* writes: opened to write, the day's backup
 				 * (session_backup_daily) */
 	SESSION_READS,		/* reads alone: the file's bytes stay as they were */
-	SESSION_CHECKS		/* reads the file as it is, to report on it */
+	SESSION_CHECKS,		/* reads the file as it is, to report on it */
+	SESSION_PEEKS		/* reads names and numbers alone, for shell
+				 * completion: as SESSION_READS, but no rules
+				 * applied, nothing swept, no folder touched */
 };
 
 struct session {

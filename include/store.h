@@ -152,6 +152,17 @@ int store_people_named(struct store *st, unsigned which, const char *text,
     store_person_cb cb, void *arg, char **cause);
 
 /*
+ * Visit at most limit young people a REF being typed could mean, for
+ * completion: when text is digits (or empty), those whose number starts
+ * with them; else those whose name or preferred name holds text, as
+ * store_people_named.  People not archived first, then archived ones,
+ * each by number.  Read in the table's order and stopped at limit, so
+ * that the whole caseload is read only when few match.
+ */
+int store_people_complete(struct store *st, const char *text, int limit,
+    store_person_cb cb, void *arg, char **cause);
+
+/*
  * Visit young people in the order of the due list, reading it from an
  * index: first, when which has STORE_UP, the stepped-up young people by
  * their next contact date (the date kept in their row), then by number,

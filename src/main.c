@@ -51,7 +51,7 @@ main_help(void)
 	    "  --demo           use a throwaway demo caseload\n"
 	    "  --print-config   print the settings in effect\n"
 	    "  --version        print the version\n"
-	    "\n'caseload COMMAND --help' shows a command's options; "
+	    "\n'caseload help COMMAND' shows a command's options; "
 	    "'man caseload' tells all.\n"
 	    "Report bugs to <%s>.\n", PACKAGE_BUGREPORT);
 }
@@ -295,6 +295,13 @@ main_run(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
+	/* Help, asked for, is given before anything is opened. */
+	if (argc == 1 && strcmp(argv[0], "help") == 0) {
+		main_help();
+		return EXIT_DONE;
+	}
+	if (argc > 0 && (rc = cli_help(argc, argv)) >= 0)
+		return rc;
 	/* The screens write; a command says how it uses the database. */
 	cli->ses.access = SESSION_WRITES;
 	if (cli->ses.demo) {
@@ -324,6 +331,9 @@ main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	main_locale();
 	tzset();
+	/* Completion for the shells, hidden: quiet, and reads only. */
+	if (argc > 1 && strcmp(argv[1], "__complete") == 0)
+		return cli_complete(argc - 2, argv + 2);
 	/* A file-size limit makes writes fail (EFBIG) instead of killing us. */
 	signal(SIGXFSZ, SIG_IGN);
 	/* Stopped by a signal, caseload first removes its temporary files. */

@@ -76,13 +76,13 @@ session_open(struct session *s, struct store **out, char **warning,
 	if (s->access == SESSION_CHECKS)
 		flags |= STORE_AS_IS;
 	/* Caseload's own folder is private, whatever made it wider. */
-	if (!s->db_given && !s->demo &&
+	if (!s->db_given && !s->demo && s->access != SESSION_PEEKS &&
 	    store_private_folder(s->db_path, &why) != 0) {
 		*warning = why;
 		why = NULL;
 	}
 	if (store_open_flags(s->db_path, flags, &s->st, cause) != 0 ||
-	    (s->access != SESSION_CHECKS &&
+	    (s->access != SESSION_CHECKS && s->access != SESSION_PEEKS &&
 	    store_set_rules(s->st, &s->cfg.rules, cause) != 0)) {
 		session_close(s);
 		free(*warning);
@@ -90,7 +90,7 @@ session_open(struct session *s, struct store **out, char **warning,
 		return -1;
 	}
 	/* What a caseload that was stopped short left in the data folder. */
-	if (!s->demo)
+	if (!s->demo && s->access != SESSION_PEEKS)
 		session_sweep(s->db_path);
 	*out = s->st;
 	return 0;

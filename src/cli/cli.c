@@ -86,6 +86,84 @@ static const struct cli_command cli_table[] = {
 };
 #define CLI_COUNT (sizeof cli_table / sizeof cli_table[0])
 
+/*
+ * What each command (or "command part") takes, for completion and for
+ * finding --help among its words: its options, and (option NULL) the kind
+ * of its operands.  tests/cli/complete.sh checks that every option a
+ * command accepts is here.
+ */
+static const struct cli_word cli_words[] = {
+#define PERSON_WORDS(c) \
+	{ c, "--name", WORD_TEXT }, { c, "--dob", WORD_TEXT }, \
+	{ c, "--preferred", WORD_TEXT }, { c, "--phone", WORD_TEXT }, \
+	{ c, "--email", WORD_TEXT }, { c, "--address", WORD_TEXT }, \
+	{ c, "--interval-weeks", WORD_TEXT }, \
+	{ c, "--allocated", WORD_TEXT }, { c, "--last-contact", WORD_TEXT }, \
+	{ c, "--last-contact-method", WORD_METHOD }, { c, "--yes", WORD_NONE }
+	PERSON_WORDS("add"),
+	PERSON_WORDS("edit"), { "edit", NULL, WORD_REF },
+#undef PERSON_WORDS
+	{ "list", "--stepped-up", WORD_NONE },
+	{ "list", "--stepped-down", WORD_NONE },
+	{ "list", "--all", WORD_NONE },
+	{ "list", "--format", WORD_FORMAT },
+	{ "show", NULL, WORD_REF },
+	{ "contact", "--date", WORD_TEXT },
+	{ "contact", "--method", WORD_METHOD },
+	{ "contact", "--by", WORD_BY },
+	{ "contact", "--attempted", WORD_NONE },
+	{ "contact", "--note", WORD_TEXT },
+	{ "contact", NULL, WORD_REF },
+	{ "strike", "--reason", WORD_TEXT },
+	{ "strike", NULL, WORD_REF },
+	{ "step-down", "--date", WORD_TEXT },
+	{ "step-down", "--reason", WORD_TEXT },
+	{ "step-down", NULL, WORD_REF },
+	{ "step-up", "--date", WORD_TEXT },
+	{ "step-up", "--reason", WORD_TEXT },
+	{ "step-up", NULL, WORD_REF },
+	{ "review", "--date", WORD_TEXT },
+	{ "review", NULL, WORD_REF },
+	{ "due", "--within", WORD_TEXT },
+	{ "due", "--format", WORD_FORMAT },
+	{ "due", "--print", WORD_NONE },
+	{ "due", "--redact", WORD_NONE },
+	{ "agenda", "--days", WORD_TEXT },
+	{ "agenda", "--overdue", WORD_NONE },
+	{ "agenda", "--format", WORD_FORMAT },
+	{ "export", "--output", WORD_FILE },
+	{ "export", "-o", WORD_FILE },
+	{ "export", "--days", WORD_TEXT },
+	{ "export", "--privacy", WORD_PRIVACY },
+	{ "archive", "--reason", WORD_TEXT },
+	{ "archive", NULL, WORD_REF },
+	{ "letters", "--within", WORD_TEXT },
+	{ "letters", "--format", WORD_FORMAT },
+	{ "letters", "--print", WORD_NONE },
+	{ "letters", "--redact", WORD_NONE },
+	{ "letters write", "--within", WORD_TEXT },
+	{ "letters write", NULL, WORD_FILE },
+	{ "letters sent", "--date", WORD_TEXT },
+	{ "letters sent", NULL, WORD_REF },
+	{ "backup", NULL, WORD_FILE },
+	{ "restore", NULL, WORD_FILE },
+	{ "import", "--dry-run", WORD_NONE },
+	{ "import", NULL, WORD_FILE },
+	{ "handover export", "--output", WORD_FILE },
+	{ "handover export", "-o", WORD_FILE },
+	{ "handover export", NULL, WORD_REFS },
+	{ "handover import", NULL, WORD_FILE },
+	{ "stats", "--format", WORD_FORMAT_TEXT_JSON },
+};
+#define CLI_WORDS_COUNT (sizeof cli_words / sizeof cli_words[0])
+
+const struct cli_word *
+cli_command_words(size_t *count)
+{
+	*count = CLI_WORDS_COUNT;
+	return cli_words;
+}
+
 const struct cli_command *
 cli_commands(size_t *count)
 {
@@ -180,11 +258,109 @@ cli_operands_error(const char *command, const char *what)
 	return cli_usage(command);
 }
 
+/*
+ * The key of the words command takes (cli_words): "command part" when
+ * part names one of its parts, else the command.
+ */
+static const char *
+cli_words_key(const char *command, const char *part)
+{
+	size_t i, n = strlen(command);
+
+	for (i = 0; part != NULL && i < CLI_WORDS_COUNT; i++) {
+		if (strncmp(cli_words[i].command, command, n) == 0 &&
+		    cli_words[i].command[n] == ' ' &&
+		    strcmp(cli_words[i].command + n + 1, part) == 0)
+			return cli_words[i].command;
+	}
+	return command;
+}
+
+/*
+ * What the option text of key takes after it, as getopt_long reads it:
+ * an exact name or the unambiguous start of a long one; WORD_NONE for an
+ * option that takes no value, one with its value after "=", or one that
+ * is not key's.
+ */
+static enum cli_word_kind
+cli_option_kind(const char *key, const char *text)
+{
+	const struct cli_word *found = NULL;
+	size_t i, len = strlen(text);
+	int n = 0;
+
+	if (strchr(text, '=') != NULL)
+		return WORD_NONE;
+	for (i = 0; i < CLI_WORDS_COUNT; i++) {
+		if (strcmp(cli_words[i].command, key) != 0 ||
+		    cli_words[i].option == NULL)
+			continue;
+		if (strcmp(cli_words[i].option, text) == 0)
+			return cli_words[i].kind;
+		if (strncmp(text, "--", 2) == 0 && len > 2 &&
+		    strncmp(cli_words[i].option, text, len) == 0) {
+			found = &cli_words[i];
+			n++;
+		}
+	}
+	return n == 1 ? found->kind : WORD_NONE;
+}
+
+/* Print a command's help on standard output. */
+static int
+cli_help_print(const struct cli_command *c)
+{
+	printf("usage: caseload %s%s%s\n  %s\n", c->name,
+	    *c->usage != '\0' ? " " : "", c->usage, c->summary);
+	return EXIT_DONE;
+}
+
+int
+cli_help(int argc, char **argv)
+{
+	const struct cli_command *c;
+	const char *key;
+	char *safe;
+	int i;
+
+	if (strcmp(argv[0], "help") == 0) {
+		if (argc != 2) {
+			cli_error("help: give one command, as in 'caseload "
+			    "help due'; 'caseload help' lists them");
+			return EXIT_USAGE;
+		}
+		if ((c = cli_find(argv[1])) == NULL) {
+			safe = cli_safe(argv[1]);
+			cli_error("help: '%s' is not a command; 'caseload "
+			    "help' lists them", safe);
+			free(safe);
+			return EXIT_USAGE;
+		}
+		return cli_help_print(c);
+	}
+	if ((c = cli_find(argv[0])) == NULL)
+		return -1;
+	key = cli_words_key(c->name, argc > 1 ? argv[1] : NULL);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
+			return cli_help_print(c);
+		/* An option's value is not a request for help. */
+		if (argv[i][0] == '-' &&
+		    cli_option_kind(key, argv[i]) != WORD_NONE)
+			i++;
+	}
+	return -1;
+}
+
 int
 cli_run(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = cli_find(argv[0]);
 	char *safe;
+	int rc;
 
 	if (c == NULL) {
 		safe = cli_safe(argv[0]);
@@ -193,12 +369,8 @@ cli_run(struct cli *cli, int argc, char **argv)
 		free(safe);
 		return EXIT_USAGE;
 	}
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		printf("usage: caseload %s%s%s\n  %s\n", c->name,
-		    *c->usage != '\0' ? " " : "", c->usage, c->summary);
-		return EXIT_DONE;
-	}
+	if ((rc = cli_help(argc, argv)) >= 0)
+		return rc;
 	cli->ses.access = c->access;
 	return c->exec(cli, argc, argv);
 }

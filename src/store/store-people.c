@@ -93,6 +93,96 @@ store_people_named(struct store *st, unsigned which, const char *text,
 	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
 }
 
+/*
+ * Step through a statement of store_people_complete, visiting each row;
+ * 1 when the callback stopped, 0 when done, -1 with *cause.
+ */
+static int
+store_complete_run(struct store *st, sqlite3_stmt *stmt, int *limit,
+    store_person_cb cb, void *arg, char **cause)
+{
+	struct person p;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		store_read_person(stmt, &p);
+		(*limit)--;
+		if (cb(&p, arg) != 0) {
+			store_done(stmt);
+			return 1;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the caseload");
+	return 0;
+}
+
+int
+store_people_complete(struct store *st, const char *text, int limit,
+    store_person_cb cb, void *arg, char **cause)
+{
+	/*
+	 * Numbers by ranges of rowids (12: 12, 120-129, 1200-1299...);
+	 * names read in the table's order ("status != ..." keeps SQLite
+	 * from the status index and a sort), so LIMIT stops them early.
+	 */
+	static const char *const numbered[2] = {
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status != 'archived'"
+		" AND id BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3",
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status = 'archived'"
+		" AND id BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3"
+	};
+	static const char *const named[2] = {
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status != 'archived'"
+		" AND " STORE_NAME_HOLDS("?1") " ORDER BY id LIMIT ?2",
+		"SELECT " PERSON_COLUMNS " FROM people WHERE status = 'archived'"
+		" AND " STORE_NAME_HOLDS("?1") " ORDER BY id LIMIT ?2"
+	};
+	sqlite3_stmt *stmt;
+	const char *p;
+	long long lo, hi;
+	long last = 0;
+	int archived, rc = 0;
+
+	for (p = text; *p >= '0' && *p <= '9'; p++)
+		;
+	if (*p == '\0' && (p - text > 18 || *text == '0'))
+		return 0;	/* no number is that long, or starts with 0 */
+	if (*p == '\0' && store_people_last_id(st, &last, cause) != 0)
+		return -1;
+	for (archived = 0; archived < 2 && limit > 0 && rc == 0; archived++) {
+		if (*p != '\0') {
+			if ((stmt = store_prepare(st, named[archived],
+			    cause)) == NULL)
+				return -1;
+			sqlite3_bind_text(stmt, 1, text_fold(text), -1, free);
+			sqlite3_bind_int(stmt, 2, limit);
+			rc = store_complete_run(st, stmt, &limit, cb, arg,
+			    cause);
+			continue;
+		}
+		lo = hi = *text == '\0' ? 0 : strtoll(text, NULL, 10);
+		if (*text == '\0')
+			hi = last;
+		while (lo <= last && limit > 0 && rc == 0) {
+			if ((stmt = store_prepare(st, numbered[archived],
+			    cause)) == NULL)
+				return -1;
+			sqlite3_bind_int64(stmt, 1, lo);
+			sqlite3_bind_int64(stmt, 2, hi);
+			sqlite3_bind_int(stmt, 3, limit);
+			rc = store_complete_run(st, stmt, &limit, cb, arg,
+			    cause);
+			if (*text == '\0' || lo > last / 10)
+				break;
+			lo *= 10;
+			hi = hi * 10 + 9;
+		}
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 int
 store_person_get(struct store *st, long id, struct person **out, char **cause)
 {

@@ -97,6 +97,8 @@ for n in "${sizes[@]}"; do
 		ms[search_many,$n]=$("$search" "$db" $today "$runs" zoe | cut -f3)
 	fi
 	ms[show_ref,$n]=$(median_ms "$caseload" --db "$db" --today $today show zzz)
+	ms[complete,$n]=$(median_ms "$caseload" __complete --db "$db" show ng)
+	ms[complete_none,$n]=$(median_ms "$caseload" __complete --db "$db" show zzz)
 	ms[import_dry,$n]=$(median_ms "$caseload" --db "$db" --today $today import --dry-run "$sheet")
 	ms[import_new,$n]=$(median_ms import_new "$dir/import-$n.db")
 	kib[due,$n]=$(peak_kib "$caseload" --db "$db" --today $today due --within 14 --format csv)
@@ -139,6 +141,8 @@ row "  sqlite3 same rows" list_floor ""
 row "search /zzz (nobody)" search_none ""
 row "search /zoe (many)" search_many ""
 row "show REF (nobody matches)" show_ref ""
+row "__complete show ng" complete ""
+row "  show zzz (nobody)" complete_none ""
 row "import --dry-run (1,000)" import_dry ""
 row "import 1,000 into a new db" import_new ""
 row "first screen" screen ""

@@ -1263,6 +1263,84 @@ test_people_named(void **state)
 	assert_int_equal(seen[0], 0);
 }
 
+/* Keep the numbers visited, in order, up to eight. */
+struct seen_ids {
+	long	ids[8];
+	int	n;
+};
+
+static int
+keep_id(const struct person *p, void *arg)
+{
+	struct seen_ids *seen = arg;
+
+	if (seen->n < 8)
+		seen->ids[seen->n] = p->id;
+	seen->n++;
+	return 0;
+}
+
+/*
+ * Completing a REF: a number's start, or a part of a name as
+ * store_people_named finds it; archived people last; at most limit.
+ */
+static void
+test_people_complete(void **state)
+{
+	struct fixture *fx = *state;
+	struct seen_ids seen;
+	char *cause = NULL;
+	long ha, id;
+	int i;
+
+	add(fx->st, "Jo Bloggs", D(2005, 3, 1), D(2026, 1, 1));
+	ha = add(fx->st, "Nguyễn Thị Hà", D(2005, 7, 15), D(2026, 1, 1));
+	for (i = 3; i <= 12; i++)
+		id = add(fx->st, "Sam Taylor", D(2006, 1, 9), D(2026, 1, 1));
+	assert_int_equal(id, 12);
+	assert_int_equal(store_status_change(fx->st, 10, STATUS_ARCHIVED,
+	    D(2026, 2, 1), NULL, &cause), 0);
+
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "ng", 50, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 1);
+	assert_int_equal(seen.ids[0], ha);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "NGUYEN", 50, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 1);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "1", 50, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 4);
+	assert_int_equal(seen.ids[0], 1);
+	assert_int_equal(seen.ids[1], 11);
+	assert_int_equal(seen.ids[2], 12);
+	assert_int_equal(seen.ids[3], 10);	/* archived: last */
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "1", 2, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 2);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "", 5, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 5);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "taylor", 3, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 3);
+	assert_int_equal(seen.ids[0], 3);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "zzz", 50, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 0);
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(store_people_complete(fx->st, "13", 50, keep_id,
+	    &seen, &cause), 0);
+	assert_int_equal(seen.n, 0);
+}
+
 /* What store_check reported, joined, for the schema tests. */
 static void
 gather_problem(const char *problem, void *arg)
@@ -1778,6 +1856,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_people_named, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people_complete, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_people_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
