@@ -100,6 +100,7 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 	char *cause = NULL, *url;
 	int c, rc, days = CALENDAR_DAYS, dry_run = 0, force = 0, verbose = 0;
 	int shown = 0, tty = isatty(STDERR_FILENO);
+	size_t k, done = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -144,7 +145,9 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 		else
 			cli_error("publish: %s", cause);
 		free(cause);
-		if (p.requests > 0)
+		for (k = 0; k < p.n; k++)
+			done += p.items[k].done;
+		if (done > 0)
 			cli_error("publish: what was sent before that is "
 			    "recorded; publish again to finish");
 		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
