@@ -172,6 +172,7 @@ caldav_open(const char *url, const char *username, const char *password,
 	dav = xcalloc(1, sizeof *dav);
 	if ((dav->curl = curl_easy_init()) == NULL) {
 		free(dav);
+		curl_global_cleanup();
 		return xfail(cause, "cannot start libcurl");
 	}
 	dav->url = xasprintf("%s%s", url, len > 0 && url[len - 1] == '/' ?
@@ -189,6 +190,7 @@ caldav_close(struct caldav *dav)
 	if (dav == NULL)
 		return;
 	curl_easy_cleanup(dav->curl);
+	curl_global_cleanup();		/* one for each curl_global_init */
 	free(dav->url);
 	free(dav->username);
 	caldav_password_free(dav->password);
