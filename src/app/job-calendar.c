@@ -21,6 +21,21 @@
 #include "vdir.h"
 #include "xmalloc.h"
 
+/* qsort and bsearch, for arrays that may be empty (and NULL). */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
+static void *
+find(const void *key, const void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	return n > 0 ? bsearch(key, base, n, size, cmp) : NULL;
+}
+
 /* ------------------------------------------------------ item state */
 
 struct job_calendar_state {
@@ -52,7 +67,7 @@ job_calendar_state_load(struct session *s, time_t stamp,
 		return -1;
 	}
 	/* Sorted by the store; again here, with strcmp, to be sure. */
-	qsort(cs->items, cs->n, sizeof *cs->items, state_compare);
+	sort(cs->items, cs->n, sizeof *cs->items, state_compare);
 	*out = cs;
 	return 0;
 }
@@ -66,7 +81,7 @@ state_item(const char *uid, const char *hash, int *sequence,
 	struct store_calendar_item key, *found, *made;
 
 	key.uid = (char *)(uintptr_t)uid;
-	found = bsearch(&key, cs->items, cs->n, sizeof *cs->items,
+	found = find(&key, cs->items, cs->n, sizeof *cs->items,
 	    state_compare);
 	if (found != NULL && strcmp(found->hash, hash) == 0) {
 		*sequence = found->sequence;
@@ -103,7 +118,7 @@ job_calendar_state_save(struct session *s, struct job_calendar_state *cs,
 			continue;
 		/* Only what differs from the record is written. */
 		key.uid = cs->made[k].uid;
-		found = bsearch(&key, cs->items, cs->n, sizeof *cs->items,
+		found = find(&key, cs->items, cs->n, sizeof *cs->items,
 		    state_compare);
 		if (found != NULL && found->sequence == cs->made[k].sequence &&
 		    strcmp(found->hash, cs->made[k].hash) == 0)
@@ -190,7 +205,7 @@ items_make(struct session *s, int days, int privacy, struct item_list *l,
 		items_free(l);
 		return -1;
 	}
-	qsort(l->items, l->n, sizeof *l->items, items_compare);
+	sort(l->items, l->n, sizeof *l->items, items_compare);
 	return 0;
 }
 
@@ -327,7 +342,7 @@ publish_server(const struct publish *p, const char *uid)
 	struct server_item key;
 
 	key.uid = (char *)(uintptr_t)uid;
-	return bsearch(&key, p->server, p->nserver, sizeof *p->server,
+	return find(&key, p->server, p->nserver, sizeof *p->server,
 	    server_compare);
 }
 
@@ -337,7 +352,7 @@ publish_record(const struct publish *p, const char *uid)
 	struct store_caldav_item key;
 
 	key.uid = (char *)(uintptr_t)uid;
-	return bsearch(&key, p->records, p->nrecords, sizeof *p->records,
+	return find(&key, p->records, p->nrecords, sizeof *p->records,
 	    record_compare);
 }
 
@@ -347,7 +362,7 @@ publish_local(const struct publish *p, const char *uid)
 	struct calendar_item key;
 
 	snprintf(key.uid, sizeof key.uid, "%s", uid);
-	return bsearch(&key, p->local.items, p->local.n,
+	return find(&key, p->local.items, p->local.n,
 	    sizeof *p->local.items, items_compare);
 }
 
@@ -370,7 +385,7 @@ publish_sort_server(struct publish *p, struct job_publish *out)
 		p->server[p->nserver].uid = xstrndup(name, len - 4);
 		p->server[p->nserver++].entry = &p->entries[k];
 	}
-	qsort(p->server, p->nserver, sizeof *p->server, server_compare);
+	sort(p->server, p->nserver, sizeof *p->server, server_compare);
 }
 
 /* Add an action to the plan. */
@@ -666,7 +681,7 @@ job_publish(struct session *s, int days, int dry_run, int force,
 	    store_caldav_items(s->st, p.url, &p.records, &p.nrecords,
 	    cause) != 0)
 		goto out;
-	qsort(p.records, p.nrecords, sizeof *p.records, record_compare);
+	sort(p.records, p.nrecords, sizeof *p.records, record_compare);
 	if (!text_is_blank(s->cfg.caldav_password_command) &&
 	    caldav_password(s->cfg.caldav_password_command, &password,
 	    cause) != 0)

@@ -117,8 +117,8 @@ vdir_sweep(const char *dir, char *const *keep, size_t n, size_t *removed,
 			continue;
 		uid = xstrdup(de->d_name);
 		uid[len - 4] = '\0';		/* less ".ics" */
-		if (bsearch(&uid, keep, n, sizeof *keep, vdir_compare) !=
-		    NULL) {
+		if (n > 0 && bsearch(&uid, keep, n, sizeof *keep,
+		    vdir_compare) != NULL) {
 			free(uid);
 			continue;
 		}
