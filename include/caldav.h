@@ -70,6 +70,12 @@ void caldav_entries_free(struct caldav_entry *e, size_t n);
 enum caldav_result caldav_put(struct caldav *dav, const char *name,
     const char *text, const char *etag, char **new_etag, char **cause);
 
+/*
+ * GET the item at href (as listed) into *text (the caller frees it).
+ */
+int caldav_get(struct caldav *dav, const char *href, char **text,
+    char **cause);
+
 /* DELETE the item at href (as listed) if it is still that version. */
 enum caldav_result caldav_delete(struct caldav *dav, const char *href,
     const char *etag, char **cause);

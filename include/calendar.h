@@ -98,9 +98,10 @@ int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
 
 /*
  * One item alone, for a vdir or a CalDAV server: its UID, the hash of
- * its content (every line but DTSTAMP, LAST-MODIFIED and SEQUENCE, so
- * that the hash changes only when what the worker sees does), its
- * one-line SUMMARY and the whole VCALENDAR that holds it (CRLF lines).
+ * its content (every property but DTSTAMP, LAST-MODIFIED and SEQUENCE,
+ * and its alarm, in any order, so that the hash changes only when what
+ * the worker sees does), its one-line SUMMARY and the whole VCALENDAR
+ * that holds it (CRLF lines).
  */
 struct calendar_item {
 	char	 uid[CALENDAR_UID_SIZE];
@@ -117,6 +118,13 @@ struct calendar_item {
 void calendar_item_make(struct calendar_writer *w,
     const struct agenda_entry *e, struct calendar_item *out);
 void calendar_item_free(struct calendar_item *item);
+
+/*
+ * The hash of the first event or to-do in text (an iCalendar object, as
+ * a server gave it back), as calendar_item_make hashes an item: the same
+ * whatever order its lines are in.  -1 when text holds none.
+ */
+int calendar_text_hash(const char *text, char *hash, size_t size);
 
 /*
  * Free what libical keeps for the life of the program (its ring of

@@ -11,10 +11,11 @@
 #                              sets RADICALE_URL, RADICALE_PID
 #   radicale_stop              stop it by its process id (also at exit)
 #   dav ARGS...                tests/dav.py against the collection
-#   proxy_start STOP_AFTER     tests/dav-proxy.py in front of it, on a port
-#                              of its own (the same each time): it stops
-#                              after STOP_AFTER PUTs and DELETEs (-1:
-#                              never); sets PROXY_URL
+#   proxy_start STOP_AFTER [lose]  tests/dav-proxy.py in front of it, on a
+#                              port of its own (the same each time): it
+#                              stops after STOP_AFTER PUTs and DELETEs (-1:
+#                              never), with "lose" after passing one more
+#                              on without its answer; sets PROXY_URL
 #   proxy_stop                 stop it by its process id (also at exit)
 #
 # The server is stopped by its process id when the test ends.
@@ -60,7 +61,7 @@ proxy_start() {
 	[ -n "$PROXY_PORT" ] || PROXY_PORT=$(free_port)
 	: >"$TEST_DIR/proxy.out"
 	"$RADICALE_PY" "$top_srcdir/tests/dav-proxy.py" "$PROXY_PORT" \
-	    "$RADICALE_PORT" "$1" >"$TEST_DIR/proxy.out" 2>&1 &
+	    "$RADICALE_PORT" "$@" >"$TEST_DIR/proxy.out" 2>&1 &
 	PROXY_PID=$!
 	PROXY_URL=http://127.0.0.1:$PROXY_PORT/worker/caseload/
 	i=0

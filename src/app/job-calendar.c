@@ -299,6 +299,9 @@ struct publish {
 	size_t			 nentries;
 	struct server_item	*server;	/* ours of them, by UID */
 	size_t			 nserver;
+	struct store_caldav_item *adopted;	/* as the server has them
+						 * already: to record */
+	size_t			 nadopted;
 	/* What each action was sent with, beside out->items. */
 	struct plan {
 		const struct calendar_item	*local;
@@ -426,58 +429,127 @@ publish_plan(struct publish *p, struct job_publish *out,
 	}
 }
 
+/* What the server's copy of an item of caseload's is, against the record. */
+enum server_state {
+	SERVER_AS_RECORDED,	/* what was last published (its ETag may
+				 * have changed: the server's own doing) */
+	SERVER_OURS_NOW,	/* what caseload would send now: sent by a
+				 * publish that stopped before it heard back */
+	SERVER_EDITED		/* changed by someone else since */
+};
+
 /*
- * Decide what to do with each item.  An item of caseload's that the
- * server has but no publish recorded (one sent by a publish that was
- * stopped before it could record it) is caseload's to replace.
+ * Judge the server's copy sv of an item published before (rec), against
+ * l (NULL for an item no longer due): the same ETag is enough; another
+ * ETag, the item is read and its content hashed (calendar_text_hash).
  */
+static int
+publish_judge(struct publish *p, const struct server_item *sv,
+    const struct store_caldav_item *rec, const struct calendar_item *l,
+    enum server_state *out, char **cause)
+{
+	char hash[CALENDAR_HASH_SIZE], *text;
+
+	*out = SERVER_AS_RECORDED;
+	if (strcmp(rec->etag, sv->entry->etag) == 0)
+		return 0;
+	if (caldav_get(p->dav, sv->entry->href, &text, cause) != 0)
+		return -1;
+	if (calendar_text_hash(text, hash, sizeof hash) != 0)
+		*out = SERVER_EDITED;
+	else if (l != NULL && strcmp(hash, l->hash) == 0)
+		*out = SERVER_OURS_NOW;
+	else if (strcmp(hash, rec->hash) != 0)
+		*out = SERVER_EDITED;
+	free(text);
+	return 0;
+}
+
+/* Keep the server's ETag of an item that needs nothing sent, to record. */
 static void
-publish_decide(struct publish *p, int force, struct job_publish *out)
+publish_adopt(struct publish *p, const struct server_item *sv,
+    const struct calendar_item *l)
+{
+	struct store_caldav_item *a;
+
+	p->adopted = xreallocarray(p->adopted, p->nadopted + 1,
+	    sizeof *p->adopted);
+	a = &p->adopted[p->nadopted++];
+	a->uid = xstrdup(l->uid);
+	a->href = xasprintf("%s.ics", l->uid);
+	a->etag = xstrdup(sv->entry->etag);
+	a->hash = xstrdup(l->hash);
+}
+
+/* Decide what to do with an item due that the server has. */
+static int
+publish_decide_one(struct publish *p, int force,
+    const struct calendar_item *l, const struct server_item *sv,
+    struct job_publish *out, char **cause)
+{
+	const struct store_caldav_item *rec = publish_record(p, l->uid);
+	const char *etag = *sv->entry->etag != '\0' ? sv->entry->etag : "*";
+	enum server_state state;
+
+	/*
+	 * One the server has but no publish recorded (sent by a publish
+	 * that stopped before it heard back, or by another copy of this
+	 * caseload) is caseload's to replace.
+	 */
+	if (rec == NULL || *rec->etag == '\0') {
+		publish_plan(p, out, JOB_PUBLISH_CHANGE, l->uid, l, sv, etag);
+		return 0;
+	}
+	if (publish_judge(p, sv, rec, l, &state, cause) != 0)
+		return -1;
+	if (state == SERVER_OURS_NOW ||
+	    (state == SERVER_AS_RECORDED && strcmp(rec->hash, l->hash) == 0)) {
+		out->unchanged++;
+		if (strcmp(rec->etag, sv->entry->etag) != 0)
+			publish_adopt(p, sv, l);
+	} else if (state == SERVER_EDITED && !force)
+		publish_plan(p, out, JOB_PUBLISH_CONFLICT, l->uid, l, sv, NULL);
+	else
+		publish_plan(p, out, JOB_PUBLISH_CHANGE, l->uid, l, sv, etag);
+	return 0;
+}
+
+/* Decide what to do with each item, due or on the server. */
+static int
+publish_decide(struct publish *p, int force, struct job_publish *out,
+    char **cause)
 {
 	const struct calendar_item *l;
 	const struct server_item *sv;
 	const struct store_caldav_item *rec;
-	const char *etag;
+	enum server_state state;
 	size_t k;
-	int known;
 
 	for (k = 0; k < p->local.n; k++) {
 		l = &p->local.items[k];
-		sv = publish_server(p, l->uid);
-		rec = publish_record(p, l->uid);
-		if (sv == NULL) {
+		if ((sv = publish_server(p, l->uid)) == NULL)
 			publish_plan(p, out, JOB_PUBLISH_CREATE, l->uid, l,
 			    NULL, NULL);
-			continue;
-		}
-		etag = *sv->entry->etag != '\0' ? sv->entry->etag : "*";
-		known = rec != NULL && *rec->etag != '\0';
-		if (known && strcmp(rec->etag, sv->entry->etag) == 0) {
-			if (strcmp(rec->hash, l->hash) == 0)
-				out->unchanged++;
-			else
-				publish_plan(p, out, JOB_PUBLISH_CHANGE,
-				    l->uid, l, sv, etag);
-		} else if (known && !force)
-			publish_plan(p, out, JOB_PUBLISH_CONFLICT, l->uid, l,
-			    sv, NULL);
-		else
-			publish_plan(p, out, JOB_PUBLISH_CHANGE, l->uid, l, sv,
-			    etag);
+		else if (publish_decide_one(p, force, l, sv, out, cause) != 0)
+			return -1;
 	}
 	for (k = 0; k < p->nserver; k++) {
 		sv = &p->server[k];
 		if (publish_local(p, sv->uid) != NULL)
 			continue;
 		rec = publish_record(p, sv->uid);
-		if (rec != NULL && *rec->etag != '\0' &&
-		    strcmp(rec->etag, sv->entry->etag) != 0 && !force)
+		state = SERVER_AS_RECORDED;
+		if (rec != NULL && *rec->etag != '\0' && !force &&
+		    publish_judge(p, sv, rec, NULL, &state, cause) != 0)
+			return -1;
+		if (state == SERVER_EDITED)
 			publish_plan(p, out, JOB_PUBLISH_CONFLICT, sv->uid,
 			    NULL, sv, NULL);
 		else
 			publish_plan(p, out, JOB_PUBLISH_DELETE, sv->uid, NULL,
 			    sv, sv->entry->etag);
 	}
+	return 0;
 }
 
 /*
@@ -598,6 +670,12 @@ publish_record_all(struct publish *p, struct job_publish *out, char **cause)
 		}
 		free(rec.href);
 	}
+	for (k = 0; k < p->nadopted; k++) {
+		if (store_caldav_item_set(p->s->st, p->url, &p->adopted[k],
+		    cause) != 0 || job_calendar_state_save(p->s, p->cs,
+		    p->adopted[k].uid, cause) != 0)
+			goto fail;
+	}
 	for (k = 0; k < p->nrecords; k++) {
 		if (publish_local(p, p->records[k].uid) != NULL ||
 		    publish_server(p, p->records[k].uid) != NULL)
@@ -623,6 +701,7 @@ publish_clear(struct publish *p, size_t nplan)
 	items_free(&p->local);
 	job_calendar_state_free(p->cs);
 	store_caldav_items_free(p->records, p->nrecords);
+	store_caldav_items_free(p->adopted, p->nadopted);
 	caldav_close(p->dav);
 	caldav_entries_free(p->entries, p->nentries);
 	for (k = 0; k < p->nserver; k++)
@@ -695,7 +774,10 @@ job_publish(struct session *s, int days, int dry_run, int force,
 		goto out;
 	}
 	publish_sort_server(&p, out);
-	publish_decide(&p, force, out);
+	if (publish_decide(&p, force, out, cause) != 0) {
+		rc = -1;
+		goto out;
+	}
 	if (dry_run) {
 		rc = 0;
 		goto out;
@@ -704,7 +786,7 @@ job_publish(struct session *s, int days, int dry_run, int force,
 	if (rc == 0)
 		publish_refresh(&p, out);
 	/* What was sent is recorded, also when the server failed. */
-	sent = rc == 0;
+	sent = rc == 0 || p.nadopted > 0;
 	for (k = 0; k < out->n; k++)
 		sent |= out->items[k].done;
 	if (sent && publish_record_all(&p, out, rc == 0 ? cause : &why) != 0) {

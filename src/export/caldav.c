@@ -626,17 +626,16 @@ caldav_put(struct caldav *dav, const char *name, const char *text,
 	return CALDAV_DONE;
 }
 
-enum caldav_result
-caldav_delete(struct caldav *dav, const char *href, const char *etag,
-    char **cause)
+/*
+ * The address of href (as listed: often a path) against the collection,
+ * for curl_free; NULL with *cause when it cannot be read.
+ */
+static char *
+caldav_resolve(const struct caldav *dav, const char *href, char **cause)
 {
-	struct curl_slist *headers = NULL;
 	CURLU *u;
-	char *url = NULL, *line;
-	long status;
-	int rc;
+	char *url = NULL;
 
-	/* href may be a path: resolve it against the collection. */
 	if ((u = curl_url()) == NULL ||
 	    curl_url_set(u, CURLUPART_URL, dav->url, 0) != CURLUE_OK ||
 	    curl_url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
@@ -644,9 +643,46 @@ caldav_delete(struct caldav *dav, const char *href, const char *etag,
 		curl_url_cleanup(u);
 		xfail(cause, "the server listed an item at an address that "
 		    "cannot be read");
-		return CALDAV_FAILED;
+		return NULL;
 	}
 	curl_url_cleanup(u);
+	return url;
+}
+
+int
+caldav_get(struct caldav *dav, const char *href, char **text, char **cause)
+{
+	char *url;
+	long status;
+	int rc;
+
+	*text = NULL;
+	if ((url = caldav_resolve(dav, href, cause)) == NULL)
+		return -1;
+	rc = caldav_request(dav, "GET", url, NULL, NULL, &status,
+	    "reading an item", cause);
+	curl_free(url);
+	if (rc != 0)
+		return -1;
+	if (status != 200)
+		return caldav_status_cause(status, "reading an item", cause);
+	*text = dav->body.data != NULL ? dav->body.data : xstrdup("");
+	dav->body.data = NULL;
+	dav->body.len = 0;
+	return 0;
+}
+
+enum caldav_result
+caldav_delete(struct caldav *dav, const char *href, const char *etag,
+    char **cause)
+{
+	struct curl_slist *headers = NULL;
+	char *url, *line;
+	long status;
+	int rc;
+
+	if ((url = caldav_resolve(dav, href, cause)) == NULL)
+		return CALDAV_FAILED;
 	if (etag != NULL && *etag != '\0') {
 		line = xasprintf("If-Match: %s", etag);
 		headers = curl_slist_append(headers, line);

@@ -400,34 +400,113 @@ calendar_set_alarm(icalcomponent *c, icalcomponent *alarm, int *attached,
 	*attached = want;
 }
 
-/*
- * 64-bit FNV-1a of an item's text without its DTSTAMP, LAST-MODIFIED and
- * SEQUENCE lines (never folded: they are short), as hexadecimal.
- */
-static void
-calendar_hash(const char *text, char *out, size_t size)
+/* Compare two strings, for qsort. */
+static int
+calendar_compare_text(const void *a, const void *b)
 {
-	static const char *const skip[] = {
-		"DTSTAMP:", "LAST-MODIFIED:", "SEQUENCE:", NULL
-	};
-	uint64_t h = UINT64_C(14695981039346656037);
-	const char *line, *next;
-	int i, skipped;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	for (line = text; *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		next = next != NULL ? next + 1 : line + strlen(line);
-		skipped = 0;
-		for (i = 0; skip[i] != NULL; i++) {
-			if (strncmp(line, skip[i], strlen(skip[i])) == 0)
-				skipped = 1;
-		}
-		for (; !skipped && line < next; line++) {
-			h ^= (unsigned char)*line;
-			h *= UINT64_C(1099511628211);
-		}
+/* Add text to a 64-bit FNV-1a hash. */
+static void
+calendar_fnv(uint64_t *h, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		*h ^= (unsigned char)*text;
+		*h *= UINT64_C(1099511628211);
 	}
+	*h ^= 0xff;		/* each text ends */
+	*h *= UINT64_C(1099511628211);
+}
+
+/*
+ * What component c says, as one text to hash: its properties but
+ * DTSTAMP, LAST-MODIFIED and SEQUENCE, each as libical writes it, sorted,
+ * then its sub-components (alarms) the same way, sorted; so that the
+ * same item read back from a server that wrote its lines in another
+ * order gives the same text.  The caller frees it.
+ */
+static char *
+calendar_canonical(icalcomponent *c)
+{
+	icalproperty *p;
+	icalcomponent *sub;
+	char **parts = NULL, *text, *out;
+	size_t n = 0, k, len;
+	icalproperty_kind kind;
+
+	for (p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
+	    p != NULL; p = icalcomponent_get_next_property(c,
+	    ICAL_ANY_PROPERTY)) {
+		kind = icalproperty_isa(p);
+		if (kind == ICAL_DTSTAMP_PROPERTY ||
+		    kind == ICAL_LASTMODIFIED_PROPERTY ||
+		    kind == ICAL_SEQUENCE_PROPERTY)
+			continue;
+		text = icalproperty_as_ical_string_r(p);
+		parts = xreallocarray(parts, n + 1, sizeof *parts);
+		parts[n++] = xstrdup(text);
+		icalmemory_free_buffer(text);
+	}
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	    sub != NULL; sub = icalcomponent_get_next_component(c,
+	    ICAL_ANY_COMPONENT)) {
+		parts = xreallocarray(parts, n + 1, sizeof *parts);
+		parts[n++] = calendar_canonical(sub);
+	}
+	if (n > 1)
+		qsort(parts, n, sizeof *parts, calendar_compare_text);
+	len = strlen(icalcomponent_kind_to_string(icalcomponent_isa(c))) + 16;
+	for (k = 0; k < n; k++)
+		len += strlen(parts[k]) + 1;
+	out = xmalloc(len);
+	len = (size_t)snprintf(out, 16 + strlen(icalcomponent_kind_to_string(
+	    icalcomponent_isa(c))), "BEGIN:%s\n",
+	    icalcomponent_kind_to_string(icalcomponent_isa(c)));
+	for (k = 0; k < n; k++) {
+		strcpy(out + len, parts[k]);
+		len += strlen(parts[k]);
+		out[len++] = '\n';
+		out[len] = '\0';
+		free(parts[k]);
+	}
+	free(parts);
+	return out;
+}
+
+/* The hash of what c says (calendar_canonical), as hexadecimal. */
+static void
+calendar_hash(icalcomponent *c, char *out, size_t size)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	char *text = calendar_canonical(c);
+
+	calendar_fnv(&h, text);
+	free(text);
 	snprintf(out, size, "%016llx", (unsigned long long)h);
+}
+
+int
+calendar_text_hash(const char *text, char *hash, size_t size)
+{
+	icalcomponent *cal, *c;
+
+	if ((cal = icalparser_parse_string(text)) == NULL)
+		return -1;
+	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT ||
+	    icalcomponent_isa(cal) == ICAL_VTODO_COMPONENT)
+		c = cal;
+	else if ((c = icalcomponent_get_first_component(cal,
+	    ICAL_VEVENT_COMPONENT)) == NULL)
+		c = icalcomponent_get_first_component(cal,
+		    ICAL_VTODO_COMPONENT);
+	if (c == NULL) {
+		icalcomponent_free(cal);
+		return -1;
+	}
+	calendar_hash(c, hash, size);
+	icalcomponent_free(cal);
+	return 0;
 }
 
 /*
@@ -483,9 +562,7 @@ calendar_render(struct calendar_writer *w, const struct agenda_entry *e,
 		p_modified = w->ev.modified;
 		p_sequence = w->ev.sequence;
 	}
-	text = icalcomponent_as_ical_string_r(c);
-	calendar_hash(text, hash, CALENDAR_HASH_SIZE);
-	icalmemory_free_buffer(text);
+	calendar_hash(c, hash, CALENDAR_HASH_SIZE);
 	if (opts->state != NULL)
 		opts->state(uid, hash, &sequence, &modified, opts->state_arg);
 	/*

@@ -192,6 +192,25 @@ check_status 0 "python3-icalendar reads every item on the server"
 publish
 check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
 	"a publish after that has nothing to send"
+
+# Back to initials: 18 to send again, through a server that takes the
+# 4th and stops before it answers.  The next publish reads that one back,
+# finds it is what caseload would send, and leaves it.
+proxy_start 3 lose
+settings "$PROXY_URL"
+publish
+check_status 1 "a server stopped before it answered: exit 1"
+check_err_has "cannot reach the server" "... says so"
+proxy_start -1
+publish --verbose
+check_status 0 "the next publish"
+check_true "... reports no item changed on the server" \
+	sh -c "! grep -q 'changed on the server' '$err'"
+check_out_has "0 created, 14 changed, 0 deleted, 4 as they were" \
+	"... sends the 14 the server did not get"
+publish
+check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+	"... and after that nothing"
 proxy_stop
 
 # --- the server gone: a network error

@@ -950,6 +950,31 @@ test_calendar_items(void **state)
 	    1790000000);
 	icalcomponent_free(cal);
 
+	/* Read back with its lines in another order: the same hash. */
+	{
+		char hash[CALENDAR_HASH_SIZE], *moved, *at;
+		const char line[] = "CLASS:PRIVATE\r\n";
+
+		moved = xstrdup(a.text);
+		at = strstr(moved, line);
+		assert_non_null(at);
+		memmove(at, at + strlen(line), strlen(at + strlen(line)) + 1);
+		at = strstr(moved, "BEGIN:VEVENT\r\n") + 14;
+		memmove(at + strlen(line), at, strlen(at) + 1);
+		memcpy(at, line, strlen(line));
+		assert_string_not_equal(moved, a.text);
+		assert_int_equal(calendar_text_hash(moved, hash, sizeof hash), 0);
+		assert_string_equal(hash, a.hash);
+		/* Another summary: another hash. */
+		at = strstr(moved, "SUMMARY:Contact");
+		at[8] = 'X';
+		assert_int_equal(calendar_text_hash(moved, hash, sizeof hash), 0);
+		assert_string_not_equal(hash, a.hash);
+		free(moved);
+		assert_int_equal(calendar_text_hash("BEGIN:VCALENDAR\r\n"
+		    "END:VCALENDAR\r\n", hash, sizeof hash), -1);
+	}
+
 	/* What it says changes: another hash. */
 	add_contact(fx, pp.turning, fx->today, NULL);
 	make_item(fx, pp.uuid[3], "contact", &c);
