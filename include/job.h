@@ -341,7 +341,10 @@ typedef void job_progress_fn(size_t done, size_t total, void *arg);
  * items of caseload's (UIDs ending @caseload) no longer due.  An item
  * another client made is never touched; one of caseload's changed on the
  * server since the last publish is reported (JOB_PUBLISH_CONFLICT) and
- * left, unless force.  With dry_run nothing is sent or recorded.
+ * left, unless force.  An item whose ETag is not the one recorded is read
+ * back (GET) to tell: the same content (calendar_text_hash) as last
+ * published or as would be sent now is caseload's own and only its new
+ * ETag is recorded.  With dry_run nothing is sent or recorded.
  *
  * Settings missing or wrong (url, password_command, http:// to another
  * computer without [caldav] allow_http) are refused (JOB_SETTING).  The

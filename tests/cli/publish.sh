@@ -62,6 +62,18 @@ publish
 check_status 1 "a password_command that fails: exit 1"
 check_err_has "password_command failed (exit status 3)" "... says so"
 
+# --- no calendar there, or someone else's: said plainly, exit 1
+
+settings "${RADICALE_URL%caseload/}nothing-here/"
+publish
+check_status 1 "no calendar at the url: exit 1"
+check_err_has "there is no calendar at [caldav] url (404" "... said plainly"
+settings "${RADICALE_URL%worker/caseload/}someone-else/caseload/"
+publish
+check_status 1 "someone else's calendar: exit 1"
+check_err_has "does not let this account change the calendar (403" \
+	"... said plainly"
+
 # --- --dry-run on an empty collection
 
 settings "$RADICALE_URL"
