@@ -62,6 +62,17 @@ int caldav_list(struct caldav *dav, struct caldav_entry **out, size_t *n,
 void caldav_entries_free(struct caldav_entry *e, size_t n);
 
 /*
+ * Read a WebDAV multistatus answer (the body of PROPFIND's 207): each
+ * response's href and getetag, known by their local names whatever the
+ * namespace prefix (D:, d:, none), XML's entities decoded; a response
+ * whose href ends in / (the collection) is left out.  Comments,
+ * processing instructions and CDATA are passed over.  -1 with *cause
+ * when xml is not a multistatus.
+ */
+int caldav_multistatus(const char *xml, struct caldav_entry **out,
+    size_t *n, char **cause);
+
+/*
  * PUT text (an iCalendar object) as name in the collection: only when
  * nothing is there with etag NULL, or only in place of that version.
  * *new_etag is the server's ETag for it, or NULL when it gave none (the

@@ -15,7 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <curl/curl.h>
 
@@ -40,13 +43,27 @@ struct caldav {
 	char			*etag;		/* its ETag header, or NULL */
 };
 
-/* The host of a URL is this computer. */
+/* The host of a URL is this computer: localhost, 127.0.0.0/8 or ::1. */
 static int
 caldav_loopback(const char *host)
 {
-	return strcasecmp(host, "localhost") == 0 ||
-	    strncmp(host, "127.", 4) == 0 || strcmp(host, "[::1]") == 0 ||
-	    strcmp(host, "::1") == 0;
+	struct in6_addr a6;
+	struct in_addr a4;
+	char bare[64];
+	size_t len = strlen(host);
+
+	if (strcasecmp(host, "localhost") == 0)
+		return 1;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (len > 2 && len < sizeof bare && host[0] == '[' &&
+	    host[len - 1] == ']') {
+		memcpy(bare, host + 1, len - 2);
+		bare[len - 2] = '\0';
+		return inet_pton(AF_INET6, bare, &a6) == 1 &&
+		    IN6_IS_ADDR_LOOPBACK(&a6);
+	}
+	return 0;
 }
 
 int
@@ -472,16 +489,12 @@ caldav_keep(struct caldav_response *r, struct caldav_entry **list,
 	r->href = r->etag = NULL;
 }
 
-/*
- * Read a multistatus body: each response's href and getetag, by local
- * name.  Comments, processing instructions and CDATA are passed over.
- */
-static int
-caldav_parse(const char *xml, struct caldav_entry **list, size_t *n,
+int
+caldav_multistatus(const char *xml, struct caldav_entry **list, size_t *n,
     char **cause)
 {
 	struct caldav_response r = { NULL, NULL };
-	const char *p = xml, *end, *name, *text = NULL;
+	const char *p = xml, *end, *name, *colon, *text = NULL;
 	char **want = NULL;
 	size_t len;
 	int closing, multistatus = 0;
@@ -504,21 +517,15 @@ caldav_parse(const char *xml, struct caldav_entry **list, size_t *n,
 		name = p + 1 + closing;
 		len = strcspn(name, " \t\r\n/>");
 		/* The local name: after any prefix. */
-		{
-			const char *colon = memchr(name, ':', len);
-
-			if (colon != NULL) {
-				len -= (size_t)(colon + 1 - name);
-				name = colon + 1;
-			}
+		if ((colon = memchr(name, ':', len)) != NULL) {
+			len -= (size_t)(colon + 1 - name);
+			name = colon + 1;
 		}
 #define IS(word) (len == strlen(word) && strncmp(name, word, len) == 0)
 		if (IS("multistatus"))
 			multistatus = 1;
-		else if (IS("response") && !closing)
-			caldav_keep(&r, list, n);
-		else if (IS("response") && closing)
-			caldav_keep(&r, list, n);
+		else if (IS("response"))
+			caldav_keep(&r, list, n);	/* ends one before */
 		else if ((IS("href") || IS("getetag")) && end[-1] != '/') {
 			if (!closing) {
 				want = IS("href") ? &r.href : &r.etag;
@@ -575,8 +582,8 @@ caldav_list(struct caldav *dav, struct caldav_entry **out, size_t *n,
 	if (status != 207)
 		return caldav_status_cause(status, "listing the calendar",
 		    cause);
-	return caldav_parse(dav->body.data != NULL ? dav->body.data : "", out,
-	    n, cause);
+	return caldav_multistatus(dav->body.data != NULL ? dav->body.data : "",
+	    out, n, cause);
 }
 
 void
