@@ -138,6 +138,8 @@ caldav_password(const char *command, char **out, char **cause)
 		return xfail(cause, "cannot run [caldav] password_command: %s",
 		    strerror(errno));
 	n = getline(&line, &size, f);
+	if (n < 0 && line != NULL)
+		line[0] = '\0';	/* nothing read: nothing to wipe */
 	/* Read the rest, so that the command is not stopped by SIGPIPE. */
 	while (fgetc(f) != EOF)
 		;
