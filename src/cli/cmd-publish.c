@@ -159,14 +159,14 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 	url = cli_safe(cli->ses.cfg.caldav_url);
 	if (dry_run)
 		printf("Would create %zu, change %zu and delete %zu item%s in "
-		    "%s; %zu as they are; %zu of other programs' left "
-		    "alone.\n", p.created, p.changed, p.deleted,
-		    p.deleted == 1 ? "" : "s", url, p.unchanged, p.others);
+		    "%s; %zu as they are; %zu other item%s left alone.\n",
+		    p.created, p.changed, p.deleted, p.deleted == 1 ? "" : "s",
+		    url, p.unchanged, p.others, p.others == 1 ? "" : "s");
 	else
 		printf("Published to %s: %zu created, %zu changed, %zu deleted, "
-		    "%zu as they were; %zu of other programs' left alone.\n",
-		    url, p.created, p.changed, p.deleted, p.unchanged,
-		    p.others);
+		    "%zu as they were; %zu other item%s left alone.\n", url,
+		    p.created, p.changed, p.deleted, p.unchanged, p.others,
+		    p.others == 1 ? "" : "s");
 	free(url);
 	rc = p.conflicts > 0 ? EXIT_FAILED : EXIT_DONE;
 	job_publish_free(&p);
