@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "conf.h"
+#include "date.h"
 #include "rows.h"
 
 /* How many days from today an export covers: by default, and at most. */
@@ -29,13 +30,34 @@
 /* Room for a UID: a UUID, the kind, an age and the domain. */
 #define CALENDAR_UID_SIZE 80
 
+/* Room for an item's hash: 16 hexadecimal digits. */
+#define CALENDAR_HASH_SIZE 17
+
+/* The calendar's name (X-WR-CALNAME and NAME) in a whole file. */
+#define CALENDAR_NAME "caseload"
+
+/*
+ * What an item's SEQUENCE and LAST-MODIFIED are, given its UID and the
+ * hash of its content (calendar_item_hash): the caller keeps them from
+ * one export to the next and bumps the sequence when the hash changes.
+ * *sequence comes in as 0 and *modified as the options' stamp.
+ */
+typedef void calendar_state_fn(const char *uid, const char *hash,
+    int *sequence, time_t *modified, void *arg);
+
 /* How the calendar is written. */
 struct calendar_options {
 	int		 privacy;		/* enum conf_privacy */
 	int		 contacts_as;		/* enum conf_contacts_as */
 	int		 alarm_days_before;	/* 0 = on the day */
+	int		 alarm_time;		/* minutes after midnight */
+	date_t		 today;			/* no alarm before it */
 	const char	*date_format;		/* dates in the text */
-	time_t		 stamp;			/* DTSTAMP: when made */
+	time_t		 stamp;			/* when made: a new item's
+						 * LAST-MODIFIED */
+	calendar_state_fn *state;		/* NULL: SEQUENCE 0, and
+						 * LAST-MODIFIED the stamp */
+	void		*state_arg;
 };
 
 /*
@@ -43,7 +65,7 @@ struct calendar_options {
  * date format), stamped with the time now.
  */
 void calendar_options_init(struct calendar_options *opts,
-    const struct config *cfg, time_t now);
+    const struct config *cfg, date_t today, time_t now);
 
 /*
  * The UID of an agenda item, such as
@@ -73,6 +95,36 @@ int calendar_begin(FILE *f, const struct calendar_options *opts,
     struct calendar_writer **out, char **cause);
 int calendar_add(struct calendar_writer *w, const struct agenda_entry *e);
 int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
+
+/*
+ * One item alone, for a vdir or a CalDAV server: its UID, the hash of
+ * its content (every property but DTSTAMP, LAST-MODIFIED and SEQUENCE,
+ * and its alarm, in any order, so that the hash changes only when what
+ * the worker sees does), its one-line SUMMARY and the whole VCALENDAR
+ * that holds it (CRLF lines).
+ */
+struct calendar_item {
+	char	 uid[CALENDAR_UID_SIZE];
+	char	 hash[CALENDAR_HASH_SIZE];
+	char	*summary;
+	char	*text;
+};
+
+/*
+ * Make e as an item alone into *out, with a writer from calendar_begin
+ * (f may be NULL then: nothing is written to it).  Free out's insides
+ * with calendar_item_free.
+ */
+void calendar_item_make(struct calendar_writer *w,
+    const struct agenda_entry *e, struct calendar_item *out);
+void calendar_item_free(struct calendar_item *item);
+
+/*
+ * The hash of the first event or to-do in text (an iCalendar object, as
+ * a server gave it back), as calendar_item_make hashes an item: the same
+ * whatever order its lines are in.  -1 when text holds none.
+ */
+int calendar_text_hash(const char *text, char *hash, size_t size);
 
 /*
  * Free what libical keeps for the life of the program (its ring of

@@ -272,6 +272,7 @@ int cmd_review(struct cli *, int, char **);
 int cmd_due(struct cli *, int, char **);
 int cmd_agenda(struct cli *, int, char **);
 int cmd_export(struct cli *, int, char **);
+int cmd_publish(struct cli *, int, char **);
 int cmd_check(struct cli *, int, char **);
 int cmd_backup(struct cli *, int, char **);
 int cmd_restore(struct cli *, int, char **);

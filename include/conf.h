@@ -31,6 +31,12 @@ struct config {
 	int			 privacy;	/* enum conf_privacy */
 	int			 alarm_days_before;
 	int			 contacts_as;	/* enum conf_contacts_as */
+	int			 alarm_time;	/* minutes after midnight */
+	char			*caldav_url;	/* "" when not set */
+	char			*caldav_username;
+	char			*caldav_password_command;
+	int			 caldav_allow_http; /* 0 no, 1 yes */
+	int			 caldav_timeout; /* seconds, in all */
 	int			 colour;	/* enum conf_colour */
 	char			*date_format;
 	int			 csv_bom;	/* 1: CSV starts with a BOM */
@@ -42,7 +48,8 @@ enum conf_type {
 	CONF_TEXT,		/* text where \n starts a new line */
 	CONF_INT,		/* a whole number in [min, max] */
 	CONF_CHOICE,		/* one of choices */
-	CONF_DATE_FORMAT	/* a strftime format for dates */
+	CONF_DATE_FORMAT,	/* a strftime format for dates */
+	CONF_TIME		/* a time of day, HH:MM: minutes after midnight */
 };
 
 /* One row of the settings table. */

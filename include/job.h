@@ -281,6 +281,84 @@ struct job_export {
 int job_export(struct session *s, const char *path, int days, int privacy,
     struct job_export *out, struct job_result *r, char **cause);
 
+/* What job_export_vdir did. */
+struct job_vdir {
+	size_t	 items;		/* the items due */
+	size_t	 made;		/* files new */
+	size_t	 changed;	/* files rewritten */
+	size_t	 removed;	/* files of items no longer due */
+};
+
+/*
+ * Export the calendar of the days days from today, with privacy, as a
+ * vdir: one UID.ics file per item in the folder dir (made, mode 0700, when
+ * not there), written only when what it holds changed, and caseload's
+ * files of items no longer due removed (any other file is left).  Each
+ * item's SEQUENCE goes up when its content changes; what each item is
+ * now is recorded, in one transaction, once every file is written.  A dir
+ * that is not a folder is refused (JOB_FILE).
+ */
+int job_export_vdir(struct session *s, const char *dir, int days,
+    int privacy, struct job_vdir *out, struct job_result *r, char **cause);
+
+/* What job_publish does, or would do, with one item. */
+enum job_publish_action {
+	JOB_PUBLISH_CREATE,	/* new on the server */
+	JOB_PUBLISH_CHANGE,	/* changed in place */
+	JOB_PUBLISH_DELETE,	/* no longer due: deleted */
+	JOB_PUBLISH_CONFLICT	/* changed on the server: left alone */
+};
+
+struct job_publish_item {
+	enum job_publish_action	 action;
+	char			*uid;
+	char			*summary;	/* NULL for an item only the
+						 * server has */
+	int			 done;		/* sent (not with dry_run) */
+};
+
+/* What job_publish did (or, with dry_run, would do). */
+struct job_publish {
+	struct job_publish_item	*items;		/* every action, in order */
+	size_t			 n;
+	size_t			 created, changed, deleted, conflicts;
+	size_t			 unchanged;	/* ours, as they were */
+	size_t			 others;	/* on the server, not ours */
+	size_t			 requests;	/* PUTs and DELETEs sent */
+};
+
+/* Free what p holds (not p itself); safe on a zeroed one. */
+void job_publish_free(struct job_publish *p);
+
+/* Progress of a publish: done of total requests sent so far. */
+typedef void job_progress_fn(size_t done, size_t total, void *arg);
+
+/*
+ * Make the CalDAV calendar collection of [caldav] url hold exactly the
+ * calendar of the days days from today ([calendar] privacy): list it
+ * (PROPFIND), PUT each item that is new or changed (If-None-Match: *, or
+ * If-Match with the ETag it had when last published), and DELETE the
+ * items of caseload's (UIDs ending @caseload) no longer due.  An item
+ * another client made is never touched; one of caseload's changed on the
+ * server since the last publish is reported (JOB_PUBLISH_CONFLICT) and
+ * left, unless force.  An item whose ETag is not the one recorded is read
+ * back (GET) to tell: the same content (calendar_text_hash) as last
+ * published or as would be sent now is caseload's own and only its new
+ * ETag is recorded.  With dry_run nothing is sent or recorded.
+ *
+ * Settings missing or wrong (url, password_command, http:// to another
+ * computer without [caldav] allow_http) are refused (JOB_SETTING).  The
+ * password is the first line that password_command prints.  What was
+ * published (each item's ETag and hash) is recorded in one transaction at
+ * the end, also when the server failed part way: then what was sent
+ * before the failure is recorded, so that the next publish finishes the
+ * work, and -1 says why it stopped.  progress (may be NULL) is called
+ * after each request.
+ */
+int job_publish(struct session *s, int days, int dry_run, int force,
+    job_progress_fn *progress, void *arg, struct job_publish *out,
+    struct job_result *r, char **cause);
+
 struct print_options;
 struct print_terminal;
 

@@ -518,4 +518,46 @@ typedef void (*store_problem_cb)(const char *problem, void *arg);
 int store_check(struct store *st, store_problem_cb cb, void *arg,
     char **cause);
 
+/* ------------------------------------------- calendars kept in step */
+
+/* What was last recorded of one calendar item (store-calendar.c). */
+struct store_calendar_item {
+	char		*uid;
+	char		*hash;		/* of its content, calendar.h */
+	int		 sequence;	/* its SEQUENCE */
+	long long	 modified;	/* its LAST-MODIFIED, seconds since 1970 */
+};
+
+/*
+ * Every calendar item recorded, sorted by UID (bytewise), into a new
+ * array *out of *n (free with store_calendar_items_free).
+ */
+int store_calendar_items(struct store *st, struct store_calendar_item **out,
+    size_t *n, char **cause);
+void store_calendar_items_free(struct store_calendar_item *items, size_t n);
+
+/* Record item (a new UID, or a new hash, sequence and time for one). */
+int store_calendar_item_set(struct store *st,
+    const struct store_calendar_item *item, char **cause);
+
+/* What was last published of one item to a CalDAV collection. */
+struct store_caldav_item {
+	char	*uid;
+	char	*href;		/* its name in the collection, as sent */
+	char	*etag;		/* the server's ETag for it */
+	char	*hash;		/* of the content sent */
+};
+
+/*
+ * Every item published to the collection at url, sorted by UID, into a
+ * new array *out of *n (free with store_caldav_items_free).
+ */
+int store_caldav_items(struct store *st, const char *url,
+    struct store_caldav_item **out, size_t *n, char **cause);
+void store_caldav_items_free(struct store_caldav_item *items, size_t n);
+
+/* Record item as published to url, or (etag NULL) as gone from it. */
+int store_caldav_item_set(struct store *st, const char *url,
+    const struct store_caldav_item *item, char **cause);
+
 #endif

@@ -117,6 +117,12 @@ grep_rule "src/export, and each header it includes, includes no store header" \
 	'^[[:space:]]*#[[:space:]]*include[[:space:]]*"(store|views|store-int|session|job)\.h"' \
 	"$top"/src/export/*.c $export_headers
 
+# Only the export layer speaks HTTP: libcurl in src/export/caldav.c alone.
+files=$(find "$top/src" "$top/include" -name '*.[ch]' ! -path "$top/src/export/caldav.c")
+# shellcheck disable=SC2086
+grep_rule "libcurl only in src/export/caldav.c" \
+	'^[[:space:]]*#[[:space:]]*include[[:space:]]*<curl/|\bcurl_[a-z_]+[[:space:]]*\(' $files
+
 # Neither face writes to the store but through a job (src/app): the
 # faces may call only the store's functions that read, listed here; a new
 # store function is a write until it is listed.

@@ -6,6 +6,9 @@
 #ifndef CASELOAD_JOB_INT_H
 #define CASELOAD_JOB_INT_H
 
+#include <time.h>
+
+#include "calendar.h"
 #include "job.h"
 
 /* Start a result: zeroed, nothing refused. */
@@ -37,5 +40,22 @@ int job_judge(struct session *s, long id, struct job_result *r,
 
 /* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
 int job_reason(const char *reason, struct job_result *r, char **cause);
+
+/*
+ * The calendar items' recorded state (store_calendar_items), and how the
+ * items made now differ from it: hooked into calendar options, it gives
+ * each item its SEQUENCE (bumped when its hash changed) and LAST-MODIFIED
+ * (job-calendar.c).
+ */
+struct job_calendar_state;
+int job_calendar_state_load(struct session *s, time_t stamp,
+    struct job_calendar_state **out, char **cause);
+void job_calendar_state_hook(struct job_calendar_state *cs,
+    struct calendar_options *opts);
+/* Record what uid is now (NULL: every item made), in the caller's
+ * transaction. */
+int job_calendar_state_save(struct session *s, struct job_calendar_state *cs,
+    const char *uid, char **cause);
+void job_calendar_state_free(struct job_calendar_state *cs);
 
 #endif

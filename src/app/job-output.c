@@ -318,6 +318,7 @@ job_export(struct session *s, const char *path, int days, int privacy,
     struct job_export *out, struct job_result *r, char **cause)
 {
 	struct calendar_options opts;
+	struct job_calendar_state *cs = NULL;
 	struct outfile *of = NULL;
 	int rc;
 
@@ -328,7 +329,7 @@ job_export(struct session *s, const char *path, int days, int privacy,
 		    CALENDAR_DAYS_MAX);
 		return job_refuse(r, JOB_DATE);
 	}
-	calendar_options_init(&opts, &s->cfg, time(NULL));
+	calendar_options_init(&opts, &s->cfg, s->today, time(NULL));
 	opts.privacy = privacy;
 	/* Before the database, so that a bad path leaves nothing behind. */
 	if (path != NULL && outfile_open(path, &of, cause) != 0) {
@@ -341,8 +342,19 @@ job_export(struct session *s, const char *path, int days, int privacy,
 		outfile_abort(of);
 		return -1;
 	}
+	/*
+	 * Each item's SEQUENCE and LAST-MODIFIED as last recorded (by a
+	 * vdir or a publish), bumped here when it has changed since; a file
+	 * export only reads, so it records nothing.
+	 */
+	if (job_calendar_state_load(s, opts.stamp, &cs, cause) != 0) {
+		outfile_abort(of);
+		return -1;
+	}
+	job_calendar_state_hook(cs, &opts);
 	rc = export_calendar(of != NULL ? outfile_stream(of) : stdout, s,
 	    s->today + days - 1, &opts, &out->items, cause);
+	job_calendar_state_free(cs);
 	if (rc != 0) {
 		if (of == NULL)
 			clearerr(stdout);	/* said once is enough */

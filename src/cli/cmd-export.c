@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cmd-export.c: caseload export: the coming contacts, letters, reviews
- * and birthdays as an iCalendar file, for a calendar program.
+ * and birthdays as an iCalendar file, for a calendar program, or as a
+ * vdir (one file per item) for vdirsyncer and khal.
  */
 #include <config.h>
 
@@ -31,6 +32,40 @@ export_parse_privacy(const char *text, int *out)
 	return 0;
 }
 
+/* export --vdir DIR: the job, and what it did in words. */
+static int
+export_vdir(struct cli *cli, const char *dir, int days, int privacy)
+{
+	struct job_vdir v;
+	struct job_result r;
+	char *cause = NULL, *safe;
+	int rc;
+
+	cli->ses.access = SESSION_WRITES;
+	if (job_export_vdir(&cli->ses, dir, days, privacy, &v, &r,
+	    &cause) != 0) {
+		if (r.refused && r.field == JOB_FILE)
+			cli_error("export: --vdir: %s", cause);
+		else if (r.field == JOB_DATABASE)
+			cli_error("%s", cause);
+		else
+			cli_error("export: %s", cause);
+		free(cause);
+		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
+		job_result_free(&r);
+		return rc;
+	}
+	if (r.warning != NULL)
+		cli_warn("%s", r.warning);
+	job_result_free(&r);
+	safe = cli_safe(dir);
+	printf("Exported %zu item%s to the vdir %s: %zu new, %zu changed, "
+	    "%zu removed.\n", v.items, v.items == 1 ? "" : "s", safe, v.made,
+	    v.changed, v.removed);
+	free(safe);
+	return EXIT_DONE;
+}
+
 int
 cmd_export(struct cli *cli, int argc, char **argv)
 {
@@ -38,11 +73,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "days", required_argument, NULL, 'd' },
 		{ "privacy", required_argument, NULL, 'p' },
+		{ "vdir", required_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct job_export ex;
 	struct job_result r;
-	const char *path = NULL;
+	const char *path = NULL, *vdir = NULL;
 	char *cause = NULL, *safe;
 	int c, rc, days = CALENDAR_DAYS, privacy = cli->ses.cfg.privacy;
 
@@ -65,6 +101,13 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		case 'p':
 			rc = export_parse_privacy(optarg, &privacy);
 			break;
+		case 'v':
+			vdir = optarg;
+			if (*vdir == '\0') {
+				cli_error("export: --vdir needs a folder");
+				return cli_usage("export");
+			}
+			break;
 		default:
 			return cli_option_error("export", c, argv);
 		}
@@ -74,6 +117,12 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return cli_operands_error("export", "takes no young person; "
 		    "give the file with -o FILE");
+	if (vdir != NULL && path != NULL) {
+		cli_error("export: give -o FILE or --vdir DIR, not both");
+		return cli_usage("export");
+	}
+	if (vdir != NULL)
+		return export_vdir(cli, vdir, days, privacy);
 	if (path != NULL && strcmp(path, "-") == 0)
 		path = NULL;
 

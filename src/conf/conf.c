@@ -32,6 +32,7 @@
 
 static const char *const privacy_choices[] = { "initials", "full", NULL };
 static const char *const contacts_as_choices[] = { "event", "todo", NULL };
+static const char *const yes_no_choices[] = { "no", "yes", NULL };
 static const char *const colour_choices[] = {
 	"auto", "always", "never", NULL
 };
@@ -95,6 +96,26 @@ static const struct conf_entry conf_entries[] = {
 	{ "calendar", "contacts_as", CONF_CHOICE, "event", 0, 0,
 	  contacts_as_choices, OFF(contacts_as),
 	  "Export contacts due as all-day events or as to-dos." },
+	{ "calendar", "alarm_time", CONF_TIME, "09:00", 0, 0, NULL,
+	  OFF(alarm_time),
+	  "The time of day (HH:MM) that a calendar reminder goes off." },
+	{ "caldav", "url", CONF_STRING, "", 0, 0, NULL, OFF(caldav_url),
+	  "The CalDAV calendar collection that publish fills, such as "
+	  "https://example.org/radicale/worker/caseload/." },
+	{ "caldav", "username", CONF_STRING, "", 0, 0, NULL,
+	  OFF(caldav_username),
+	  "Your user name on the CalDAV server." },
+	{ "caldav", "password_command", CONF_STRING, "", 0, 0, NULL,
+	  OFF(caldav_password_command),
+	  "A shell command whose first line of output is the CalDAV "
+	  "password, such as: pass show caseload." },
+	{ "caldav", "allow_http", CONF_CHOICE, "no", 0, 0, yes_no_choices,
+	  OFF(caldav_allow_http),
+	  "Allow a plain http:// url to a server other than this "
+	  "computer (the password then crosses the network unencrypted)." },
+	{ "caldav", "timeout", CONF_INT, "60", 5, 3600, NULL,
+	  OFF(caldav_timeout),
+	  "Seconds a publish may wait for the server in all." },
 	{ "display", "colour", CONF_CHOICE, "auto", 0, 0, colour_choices,
 	  OFF(colour),
 	  "Use colour: auto (when the terminal has it and NO_COLOR is not "
@@ -228,6 +249,19 @@ conf_set(struct config *cfg, const struct conf_entry *e, const char *value,
 		return -1;
 	}
 	switch (e->type) {
+	case CONF_TIME:
+		if (strlen(value) != 5 || value[2] != ':' ||
+		    strspn(value, "0123456789:") != 5 ||
+		    (n = strtol(value, NULL, 10)) > 23 ||
+		    strtol(value + 3, NULL, 10) > 59 || value[3] == ':' ||
+		    value[0] == ':' || value[1] == ':' || value[4] == ':') {
+			*why = xstrdup("expected a time of day as HH:MM, "
+			    "from 00:00 to 23:59");
+			return -1;
+		}
+		*conf_int_field(cfg, e) = (int)n * 60 +
+		    (int)strtol(value + 3, NULL, 10);
+		return 0;
 	case CONF_STRING:
 	case CONF_DATE_FORMAT:
 		if (text_has_control(value)) {
@@ -316,7 +350,8 @@ conf_free(struct config *cfg)
 		return;
 	for (i = 0; i < CONF_COUNT; i++) {
 		if (conf_entries[i].type == CONF_INT ||
-		    conf_entries[i].type == CONF_CHOICE)
+		    conf_entries[i].type == CONF_CHOICE ||
+		    conf_entries[i].type == CONF_TIME)
 			continue;
 		sp = conf_string_field(cfg, &conf_entries[i]);
 		free(*sp);
@@ -702,7 +737,8 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 	work = *cfg;
 	for (i = 0; (size_t)i < CONF_COUNT; i++) {
 		if (conf_entries[i].type == CONF_INT ||
-		    conf_entries[i].type == CONF_CHOICE)
+		    conf_entries[i].type == CONF_CHOICE ||
+		    conf_entries[i].type == CONF_TIME)
 			continue;
 		char **sp = conf_string_field(&work, &conf_entries[i]);
 		*sp = xstrdup(*sp != NULL ? *sp : "");
@@ -778,6 +814,9 @@ conf_value(const struct config *cfg, const struct conf_entry *e)
 		return xasprintf("%d", conf_int_get(cfg, e));
 	case CONF_CHOICE:
 		return xstrdup(e->choices[conf_int_get(cfg, e)]);
+	case CONF_TIME:
+		return xasprintf("%02d:%02d", conf_int_get(cfg, e) / 60,
+		    conf_int_get(cfg, e) % 60);
 	}
 	return xstrdup("");
 }

@@ -31,13 +31,18 @@
 
 void
 calendar_options_init(struct calendar_options *opts,
-    const struct config *cfg, time_t now)
+    const struct config *cfg, date_t today, time_t now)
 {
+	memset(opts, 0, sizeof *opts);
 	opts->privacy = cfg->privacy;
 	opts->contacts_as = cfg->contacts_as;
 	opts->alarm_days_before = cfg->alarm_days_before;
+	opts->alarm_time = cfg->alarm_time;
+	opts->today = today;
 	opts->date_format = cfg->date_format;
 	opts->stamp = now;
+	opts->state = NULL;
+	opts->state_arg = NULL;
 }
 
 void
@@ -216,16 +221,20 @@ struct calendar_writer {
 	const struct calendar_options	*opts;
 	char				*text;		/* the empty calendar */
 	char				*tail;		/* its END line, in text */
+	char				*item_head;	/* the same, for an item
+							 * alone: no name */
 	size_t				 count;
 	icalcomponent			*event, *event_alarm;
 	icalcomponent			*todo, *todo_alarm;
 	int				 event_alarmed, todo_alarmed;
 	struct {
-		icalproperty	*uid, *start, *end, *summary, *description;
+		icalproperty	*uid, *stamp, *start, *end, *summary;
+		icalproperty	*description, *sequence, *modified;
 		icalproperty	*alarm_description;
 	} ev;
 	struct {
-		icalproperty	*uid, *due, *summary, *description;
+		icalproperty	*uid, *stamp, *due, *summary, *description;
+		icalproperty	*sequence, *modified;
 		icalproperty	*alarm_description;
 	} td;
 };
@@ -238,19 +247,27 @@ calendar_prop(icalcomponent *c, icalproperty *prop)
 	return prop;
 }
 
-/* A display alarm days before the start (or, for a to-do, its due date). */
+/*
+ * A display alarm at minutes after midnight, days before the day (the
+ * start of an all-day event, or a to-do's due date).
+ */
 static icalcomponent *
-calendar_alarm(int days, int todo, icalproperty **description)
+calendar_alarm(int days, int minutes, int todo, icalproperty **description)
 {
 	struct icaltriggertype trigger;
 	icalcomponent *alarm;
 	icalproperty *prop;
+	int offset = minutes - days * 24 * 60;
 
 	memset(&trigger, 0, sizeof trigger);
 	trigger.time = icaltime_null_time();
 	trigger.duration = icaldurationtype_null_duration();
-	trigger.duration.is_neg = days > 0;
-	trigger.duration.days = (unsigned int)days;
+	trigger.duration.is_neg = offset < 0;
+	if (offset < 0)
+		offset = -offset;
+	trigger.duration.days = (unsigned int)(offset / (24 * 60));
+	trigger.duration.hours = (unsigned int)(offset / 60 % 24);
+	trigger.duration.minutes = (unsigned int)(offset % 60);
 
 	alarm = icalcomponent_new_valarm();
 	icalcomponent_add_property(alarm,
@@ -267,14 +284,47 @@ calendar_alarm(int days, int todo, icalproperty **description)
 	return alarm;
 }
 
+/*
+ * An empty calendar as libical writes it, with the name when named;
+ * *tail is set to its END line.  NULL when libical wrote something else.
+ */
+static char *
+calendar_empty(int named, char **tail)
+{
+	static const char end[] = "END:VCALENDAR\r\n";
+	icalcomponent *cal;
+	icalproperty *prop;
+	char *text;
+
+	cal = icalcomponent_new_vcalendar();
+	icalcomponent_add_property(cal, icalproperty_new_prodid(CALENDAR_PRODID));
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	if (named) {
+		/* RFC 7986's NAME, and the older name most clients read. */
+		icalcomponent_add_property(cal,
+		    icalproperty_new_name(CALENDAR_NAME));
+		prop = icalproperty_new_x(CALENDAR_NAME);
+		icalproperty_set_x_name(prop, "X-WR-CALNAME");
+		icalcomponent_add_property(cal, prop);
+	}
+	text = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	*tail = strstr(text, end);
+	if (*tail == NULL || (*tail)[sizeof end - 1] != '\0') {
+		icalmemory_free_buffer(text);
+		return NULL;
+	}
+	return text;
+}
+
 int
 calendar_begin(FILE *f, const struct calendar_options *opts,
     struct calendar_writer **out, char **cause)
 {
-	static const char end[] = "END:VCALENDAR\r\n";
 	struct calendar_writer *w;
 	struct icaltimetype stamp, day = calendar_day(0);
-	icalcomponent *cal;
+	char *tail;
 
 	*out = NULL;
 	w = xcalloc(1, sizeof *w);
@@ -284,24 +334,27 @@ calendar_begin(FILE *f, const struct calendar_options *opts,
 	    icaltimezone_get_utc_timezone());
 
 	/* The calendar's lines, before and after its components. */
-	cal = icalcomponent_new_vcalendar();
-	icalcomponent_add_property(cal, icalproperty_new_prodid(CALENDAR_PRODID));
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	w->text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	w->tail = strstr(w->text, end);
-	if (w->tail == NULL || w->tail[sizeof end - 1] != '\0') {
-		icalmemory_free_buffer(w->text);
+	w->text = calendar_empty(1, &w->tail);
+	w->item_head = calendar_empty(0, &tail);
+	if (w->text == NULL || w->item_head == NULL) {
+		if (w->text != NULL)
+			icalmemory_free_buffer(w->text);
+		if (w->item_head != NULL)
+			icalmemory_free_buffer(w->item_head);
 		free(w);
 		return xfail(cause, "libical wrote an unexpected calendar");
 	}
-	fwrite(w->text, 1, (size_t)(w->tail - w->text), f);
+	*tail = '\0';
+	if (f != NULL)
+		fwrite(w->text, 1, (size_t)(w->tail - w->text), f);
 
 	/* An all-day event, a reminder rather than an appointment. */
 	w->event = icalcomponent_new_vevent();
 	w->ev.uid = calendar_prop(w->event, icalproperty_new_uid("-"));
-	icalcomponent_add_property(w->event, icalproperty_new_dtstamp(stamp));
+	w->ev.stamp = calendar_prop(w->event, icalproperty_new_dtstamp(stamp));
+	w->ev.modified = calendar_prop(w->event,
+	    icalproperty_new_lastmodified(stamp));
+	w->ev.sequence = calendar_prop(w->event, icalproperty_new_sequence(0));
 	w->ev.start = calendar_prop(w->event, icalproperty_new_dtstart(day));
 	w->ev.end = calendar_prop(w->event, icalproperty_new_dtend(day));
 	icalcomponent_add_property(w->event,
@@ -311,13 +364,16 @@ calendar_begin(FILE *f, const struct calendar_options *opts,
 	    icalproperty_new_description("-"));
 	icalcomponent_add_property(w->event,
 	    icalproperty_new_class(ICAL_CLASS_PRIVATE));
-	w->event_alarm = calendar_alarm(opts->alarm_days_before, 0,
-	    &w->ev.alarm_description);
+	w->event_alarm = calendar_alarm(opts->alarm_days_before,
+	    opts->alarm_time, 0, &w->ev.alarm_description);
 
 	/* A to-do with a due date. */
 	w->todo = icalcomponent_new_vtodo();
 	w->td.uid = calendar_prop(w->todo, icalproperty_new_uid("-"));
-	icalcomponent_add_property(w->todo, icalproperty_new_dtstamp(stamp));
+	w->td.stamp = calendar_prop(w->todo, icalproperty_new_dtstamp(stamp));
+	w->td.modified = calendar_prop(w->todo,
+	    icalproperty_new_lastmodified(stamp));
+	w->td.sequence = calendar_prop(w->todo, icalproperty_new_sequence(0));
 	w->td.due = calendar_prop(w->todo, icalproperty_new_due(day));
 	icalcomponent_add_property(w->todo,
 	    icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
@@ -326,8 +382,8 @@ calendar_begin(FILE *f, const struct calendar_options *opts,
 	    icalproperty_new_description("-"));
 	icalcomponent_add_property(w->todo,
 	    icalproperty_new_class(ICAL_CLASS_PRIVATE));
-	w->todo_alarm = calendar_alarm(opts->alarm_days_before, 1,
-	    &w->td.alarm_description);
+	w->todo_alarm = calendar_alarm(opts->alarm_days_before,
+	    opts->alarm_time, 1, &w->td.alarm_description);
 	*out = w;
 	return 0;
 }
@@ -344,18 +400,140 @@ calendar_set_alarm(icalcomponent *c, icalcomponent *alarm, int *attached,
 	*attached = want;
 }
 
+/* Compare two strings, for qsort. */
+static int
+calendar_compare_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add text to a 64-bit FNV-1a hash. */
+static void
+calendar_fnv(uint64_t *h, const char *text)
+{
+	for (; *text != '\0'; text++) {
+		*h ^= (unsigned char)*text;
+		*h *= UINT64_C(1099511628211);
+	}
+	*h ^= 0xff;		/* each text ends */
+	*h *= UINT64_C(1099511628211);
+}
+
+/*
+ * What component c says, as one text to hash: its properties but
+ * DTSTAMP, LAST-MODIFIED and SEQUENCE, each as libical writes it, sorted,
+ * then its sub-components (alarms) the same way, sorted; so that the
+ * same item read back from a server that wrote its lines in another
+ * order gives the same text.  The caller frees it.
+ */
+static char *
+calendar_canonical(icalcomponent *c)
+{
+	icalproperty *p;
+	icalcomponent *sub;
+	char **parts = NULL, *text, *out;
+	size_t n = 0, k, len;
+	icalproperty_kind kind;
+
+	for (p = icalcomponent_get_first_property(c, ICAL_ANY_PROPERTY);
+	    p != NULL; p = icalcomponent_get_next_property(c,
+	    ICAL_ANY_PROPERTY)) {
+		kind = icalproperty_isa(p);
+		if (kind == ICAL_DTSTAMP_PROPERTY ||
+		    kind == ICAL_LASTMODIFIED_PROPERTY ||
+		    kind == ICAL_SEQUENCE_PROPERTY)
+			continue;
+		text = icalproperty_as_ical_string_r(p);
+		parts = xreallocarray(parts, n + 1, sizeof *parts);
+		parts[n++] = xstrdup(text);
+		icalmemory_free_buffer(text);
+	}
+	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+	    sub != NULL; sub = icalcomponent_get_next_component(c,
+	    ICAL_ANY_COMPONENT)) {
+		parts = xreallocarray(parts, n + 1, sizeof *parts);
+		parts[n++] = calendar_canonical(sub);
+	}
+	if (n > 1)
+		qsort(parts, n, sizeof *parts, calendar_compare_text);
+	len = strlen(icalcomponent_kind_to_string(icalcomponent_isa(c))) + 16;
+	for (k = 0; k < n; k++)
+		len += strlen(parts[k]) + 1;
+	out = xmalloc(len);
+	len = (size_t)snprintf(out, 16 + strlen(icalcomponent_kind_to_string(
+	    icalcomponent_isa(c))), "BEGIN:%s\n",
+	    icalcomponent_kind_to_string(icalcomponent_isa(c)));
+	for (k = 0; k < n; k++) {
+		strcpy(out + len, parts[k]);
+		len += strlen(parts[k]);
+		out[len++] = '\n';
+		out[len] = '\0';
+		free(parts[k]);
+	}
+	free(parts);
+	return out;
+}
+
+/* The hash of what c says (calendar_canonical), as hexadecimal. */
+static void
+calendar_hash(icalcomponent *c, char *out, size_t size)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	char *text = calendar_canonical(c);
+
+	calendar_fnv(&h, text);
+	free(text);
+	snprintf(out, size, "%016llx", (unsigned long long)h);
+}
+
 int
-calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
+calendar_text_hash(const char *text, char *hash, size_t size)
+{
+	icalcomponent *cal, *c;
+
+	if ((cal = icalparser_parse_string(text)) == NULL)
+		return -1;
+	if (icalcomponent_isa(cal) == ICAL_VEVENT_COMPONENT ||
+	    icalcomponent_isa(cal) == ICAL_VTODO_COMPONENT)
+		c = cal;
+	else if ((c = icalcomponent_get_first_component(cal,
+	    ICAL_VEVENT_COMPONENT)) == NULL)
+		c = icalcomponent_get_first_component(cal,
+		    ICAL_VTODO_COMPONENT);
+	if (c == NULL) {
+		icalcomponent_free(cal);
+		return -1;
+	}
+	calendar_hash(c, hash, size);
+	icalcomponent_free(cal);
+	return 0;
+}
+
+/*
+ * Fill the writer's component for e and serialise it: the text (the
+ * caller frees it with icalmemory_free_buffer), with uid, hash and the
+ * summary (the caller frees it) set.
+ */
+static char *
+calendar_render(struct calendar_writer *w, const struct agenda_entry *e,
+    char *uid, char *hash, char **summary_out)
 {
 	const struct calendar_options *opts = w->opts;
-	char uid[CALENDAR_UID_SIZE], *who, *summary, *description, *text;
+	char *who, *summary, *description, *text;
+	struct icaltimetype stamp;
 	icalcomponent *c;
-	int todo, alarm;
+	icalproperty *p_stamp, *p_modified, *p_sequence;
+	time_t modified = opts->stamp;
+	int todo, alarm, sequence = 0;
 
 	todo = e->item.kind == AGENDA_CONTACT &&
 	    opts->contacts_as == CONTACTS_AS_TODO;
-	alarm = e->item.kind == AGENDA_CONTACT || e->item.kind == AGENDA_LETTER;
-	calendar_uid(e, uid, sizeof uid);
+	/* A reminder that would go off before today is left out. */
+	alarm = (e->item.kind == AGENDA_CONTACT ||
+	    e->item.kind == AGENDA_LETTER) &&
+	    e->item.due.state != DUE_OVERDUE &&
+	    e->item.on - opts->alarm_days_before >= opts->today;
+	calendar_uid(e, uid, CALENDAR_UID_SIZE);
 	who = calendar_who(e, opts);
 	summary = calendar_summary(e, who, opts);
 	description = calendar_description(e, who, opts);
@@ -368,6 +546,9 @@ calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
 		icalproperty_set_description(w->td.description, description);
 		icalproperty_set_description(w->td.alarm_description, summary);
 		calendar_set_alarm(c, w->todo_alarm, &w->todo_alarmed, alarm);
+		p_stamp = w->td.stamp;
+		p_modified = w->td.modified;
+		p_sequence = w->td.sequence;
 	} else {
 		c = w->event;
 		icalproperty_set_uid(w->ev.uid, uid);
@@ -377,24 +558,78 @@ calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
 		icalproperty_set_description(w->ev.description, description);
 		icalproperty_set_description(w->ev.alarm_description, summary);
 		calendar_set_alarm(c, w->event_alarm, &w->event_alarmed, alarm);
+		p_stamp = w->ev.stamp;
+		p_modified = w->ev.modified;
+		p_sequence = w->ev.sequence;
 	}
+	calendar_hash(c, hash, CALENDAR_HASH_SIZE);
+	if (opts->state != NULL)
+		opts->state(uid, hash, &sequence, &modified, opts->state_arg);
+	/*
+	 * Without a METHOD, DTSTAMP is when the item was last revised
+	 * (RFC 5545, 3.8.7.2): the same as LAST-MODIFIED, so that an item
+	 * that has not changed is written the same, byte for byte.
+	 */
+	stamp = icaltime_from_timet_with_zone(modified, 0,
+	    icaltimezone_get_utc_timezone());
+	icalproperty_set_dtstamp(p_stamp, stamp);
+	icalproperty_set_lastmodified(p_modified, stamp);
+	icalproperty_set_sequence(p_sequence, sequence);
 	text = icalcomponent_as_ical_string_r(c);
+	free(who);
+	free(description);
+	if (summary_out != NULL)
+		*summary_out = summary;
+	else
+		free(summary);
+	return text;
+}
+
+int
+calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
+{
+	char uid[CALENDAR_UID_SIZE], hash[CALENDAR_HASH_SIZE], *text;
+
+	text = calendar_render(w, e, uid, hash, NULL);
 	fputs(text, w->f);
 	icalmemory_free_buffer(text);
-	free(who);
-	free(summary);
-	free(description);
 	w->count++;
 	return ferror(w->f) ? -1 : 0;
+}
+
+void
+calendar_item_make(struct calendar_writer *w, const struct agenda_entry *e,
+    struct calendar_item *out)
+{
+	char *text;
+
+	memset(out, 0, sizeof *out);
+	text = calendar_render(w, e, out->uid, out->hash, &out->summary);
+	out->text = xasprintf("%s%s%s", w->item_head, text, w->tail);
+	icalmemory_free_buffer(text);
+	w->count++;
+}
+
+void
+calendar_item_free(struct calendar_item *item)
+{
+	if (item == NULL)
+		return;
+	free(item->summary);
+	free(item->text);
+	item->summary = NULL;
+	item->text = NULL;
 }
 
 int
 calendar_end(struct calendar_writer *w, size_t *count, char **cause)
 {
-	int failed;
+	int failed = 0;
 
-	fputs(w->tail, w->f);
-	failed = fflush(w->f) != 0 || ferror(w->f);
+	if (w->f != NULL) {
+		fputs(w->tail, w->f);
+		failed = fflush(w->f) != 0 || ferror(w->f);
+	}
 	if (count != NULL)
 		*count = w->count;
 	/* Free each component with its alarm attached, once. */
@@ -403,6 +638,7 @@ calendar_end(struct calendar_writer *w, size_t *count, char **cause)
 	icalcomponent_free(w->event);
 	icalcomponent_free(w->todo);
 	icalmemory_free_buffer(w->text);
+	icalmemory_free_buffer(w->item_head);
 	free(w);
 	if (failed)
 		return xfail(cause, "cannot write the calendar: %s",

@@ -197,6 +197,30 @@ static const char *const migrations[] = {
 	"  WHERE letter_due IS NOT NULL;"
 	"INSERT INTO settings_used (key, value) VALUES ('letter_months', 12),"
 	"  ('review_months', 6);",
+
+	/*
+	 * 4 -> 5: calendars that stay in step.  calendar_items keeps, for
+	 * each calendar item's UID, the hash of its content when last
+	 * recorded, its SEQUENCE and LAST-MODIFIED (seconds since 1970), so
+	 * that an item's sequence goes up when what it says changes.
+	 * caldav_items keeps what was last published to each CalDAV
+	 * collection: the item's name there (href), the server's ETag and
+	 * the hash of what was sent.
+	 */
+	"CREATE TABLE calendar_items ("
+	"  uid TEXT PRIMARY KEY,"
+	"  hash TEXT NOT NULL,"
+	"  sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+	"  modified INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE caldav_items ("
+	"  url TEXT NOT NULL,"
+	"  uid TEXT NOT NULL,"
+	"  href TEXT NOT NULL,"
+	"  etag TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  PRIMARY KEY (url, uid)"
+	") STRICT;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -150,6 +150,9 @@ agenda_key(struct tui *t, struct tui_screen *s, int key)
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		return TUI_DRAW;
+	case TUI_PUBLISH:
+		tui_publish(t);
+		return TUI_DRAW;
 	case TUI_OPEN:
 	case TUI_CONTACT:
 	case TUI_EDIT:

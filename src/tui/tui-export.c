@@ -3,7 +3,8 @@
  * tui-export.c: export the calendar from the screen (x): a dialog asks
  * for the file and the days, then the same job as 'caseload export -o
  * FILE' writes it (job_export): the same calendar and the same
- * whole-or-nothing file, mode 0600.
+ * whole-or-nothing file, mode 0600.  X publishes it to the worker's
+ * CalDAV calendar, as 'caseload publish' does (job_publish).
  */
 #include <config.h>
 
@@ -149,4 +150,43 @@ tui_export_dialog(struct tui *t)
 	    1, "export", export_save, NULL, NULL);
 	free(intro);
 	free(offered);
+}
+
+void
+tui_publish(struct tui *t)
+{
+	struct job_publish p;
+	struct job_result r;
+	char *cause = NULL;
+	const char *url = t->ses->cfg.caldav_url;
+	size_t k, done = 0;
+
+	if (job_publish(t->ses, CALENDAR_DAYS, 0, 0, NULL, NULL, &p, &r,
+	    &cause) != 0) {
+		for (k = 0; k < p.n; k++)
+			done += p.items[k].done;
+		if (done > 0)
+			tui_error(t, "Publishing stopped: %s. What was sent is "
+			    "recorded: press X again to finish.", cause);
+		else
+			tui_error(t, "Nothing was published: %s", cause);
+		free(cause);
+		job_result_free(&r);
+		job_publish_free(&p);
+		return;
+	}
+	job_result_free(&r);
+	if (p.conflicts > 0)
+		tui_error(t, "Published to %s, but %zu item%s changed on the "
+		    "server since the last publish %s left as %s; 'caseload "
+		    "publish --force' replaces %s.", url, p.conflicts,
+		    p.conflicts == 1 ? "" : "s",
+		    p.conflicts == 1 ? "was" : "were",
+		    p.conflicts == 1 ? "it was" : "they were",
+		    p.conflicts == 1 ? "it" : "them");
+	else
+		tui_message(t, "Published to %s: %zu created, %zu changed, %zu "
+		    "deleted, %zu as they were.", url, p.created, p.changed,
+		    p.deleted, p.unchanged);
+	job_publish_free(&p);
 }

@@ -72,7 +72,7 @@ enum tui_action {
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
-	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR
+	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH
 };
 
 #define TUI_KEYS_MAX 4
@@ -240,6 +240,11 @@ void tui_letters_open(struct tui *t);
 
 /* tui-export.c: the calendar, written to a file as 'caseload export'. */
 void tui_export_dialog(struct tui *t);
+/*
+ * Publish the calendar to [caldav] url (X), as 'caseload publish' does,
+ * through the same job, and say what it did on the status line.
+ */
+void tui_publish(struct tui *t);
 /*
  * A path as typed in a form, "~" or a leading "~/" meaning the home
  * folder; a new string the caller frees, or NULL when HOME is not set.

@@ -84,6 +84,9 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_EXPORT, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
 	  { 'x' }, "Jobs", "export the calendar to a file (iCalendar), as "
 	  "'caseload export' does", "export", 3 },
+	{ TUI_PUBLISH, TUI_ON_LIST | TUI_ON_PAGE | TUI_ON_AGENDA | TUI_ON_LETTERS,
+	  { 'X' }, "Jobs", "publish the calendar to your CalDAV calendar "
+	  "([caldav] url), as 'caseload publish' does", NULL, 0 },
 	{ TUI_PRINT, TUI_ON_LIST | TUI_ON_LETTERS, { 'p' }, "Jobs",
 	  "print the list on screen with [letters] print_command; asks first, "
 	  "with names or initials only", "print", 3 },

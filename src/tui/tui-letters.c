@@ -232,6 +232,9 @@ letters_key(struct tui *t, struct tui_screen *s, int key)
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		return TUI_DRAW;
+	case TUI_PUBLISH:
+		tui_publish(t);
+		return TUI_DRAW;
 	case TUI_PRINT:
 		tui_print_letters(t, &lv->list);
 		return TUI_DRAW;

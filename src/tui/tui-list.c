@@ -761,6 +761,9 @@ list_key_list(struct tui *t, struct list *l, int key)
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		return TUI_DRAW;
+	case TUI_PUBLISH:
+		tui_publish(t);
+		return TUI_DRAW;
 	case TUI_PRINT:
 		list_print(t, l);
 		return TUI_DRAW;

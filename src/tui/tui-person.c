@@ -398,6 +398,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 	case TUI_EXPORT:
 		tui_export_dialog(t);
 		break;
+	case TUI_PUBLISH:
+		tui_publish(t);
+		break;
 	case TUI_ARCHIVE:
 		tui_archive_dialog(t, pg->id);
 		break;

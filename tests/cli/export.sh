@@ -8,9 +8,11 @@
 
 ics=$TEST_DIR/caseload.ics
 
-# The lines of a calendar file without their CR, DTSTAMP masked.
+# The lines of a calendar file without their CR, DTSTAMP and
+# LAST-MODIFIED masked.
 plain() {
-	tr -d '\r' <"$1" | sed 's/^DTSTAMP:.*/DTSTAMP:(now)/'
+	tr -d '\r' <"$1" | sed 's/^DTSTAMP:.*/DTSTAMP:(now)/;
+	    s/^LAST-MODIFIED:.*/LAST-MODIFIED:(now)/'
 }
 
 # Every line of a file ends with CR LF, and the file with a line end.
@@ -42,10 +44,19 @@ check_true "20 all-day events" \
 	    "$(count 'DTEND;VALUE=DATE:' "$ics")" = 20
 check_true "a DTSTAMP on every item" \
 	test "$(grep -c '^DTSTAMP:[0-9]\{8\}T[0-9]\{6\}Z' "$ics")" = 20
-check_true "an alarm on each contact (7) and letter (2)" \
-	test "$(count 'BEGIN:VALARM' "$ics")" = 9 -a \
-	    "$(count 'ACTION:DISPLAY' "$ics")" = 9 -a \
-	    "$(count 'TRIGGER:-P1D' "$ics")" = 9
+# Of 7 contacts and 2 letters, 3 contacts and a letter are not overdue
+# nor due today: their reminder, at 09:00 the day before, is still to
+# come; the others' would be in the past.
+check_true "an alarm on each contact (3) and letter (1) still to come" \
+	test "$(count 'BEGIN:VALARM' "$ics")" = 4 -a \
+	    "$(count 'ACTION:DISPLAY' "$ics")" = 4 -a \
+	    "$(count 'TRIGGER:-PT15H' "$ics")" = 4
+check_true "a SEQUENCE and LAST-MODIFIED on every item" \
+	test "$(grep -c '^SEQUENCE:0' "$ics")" = 20 -a \
+	    "$(grep -c '^LAST-MODIFIED:[0-9]\{8\}T[0-9]\{6\}Z' "$ics")" = 20
+check_true "the calendar is named (NAME, X-WR-CALNAME)" \
+	sh -c "grep -q '^NAME:caseload' '$ics' &&
+	    grep -q '^X-WR-CALNAME:caseload' '$ics'"
 check_true "PRODID names caseload and its version" \
 	grep -q "^PRODID:.*caseload.*$("$CASELOAD" --version | cut -d' ' -f2)" "$ics"
 
@@ -138,10 +149,10 @@ plain "$ics" >"$TEST_DIR/before"
 fixture contact 2 --date 2026-11-27 --method visit
 run export -o "$ics"
 plain "$ics" >"$TEST_DIR/after"
-uid=$(grep -B 6 'SUMMARY:Contact due: B.C. #2' "$TEST_DIR/before" |
+uid=$(grep -B 8 'SUMMARY:Contact due: B.C. #2' "$TEST_DIR/before" |
 	grep '^UID:')
 check_true "a logged contact keeps its UID ..." \
-	sh -c "grep -A 6 -xF '$uid' '$TEST_DIR/after' |
+	sh -c "grep -A 8 -xF '$uid' '$TEST_DIR/after' |
 	    grep -q '^DTSTART;VALUE=DATE:20270122'"
 check_true "... and nothing else moves" \
 	test "$(grep -c '^UID:' "$TEST_DIR/after")" = 20
@@ -171,10 +182,16 @@ check_true "a to-do has a DUE date and no DTSTART" \
 	    ! grep -q '^DTSTART' '$TEST_DIR/todos' &&
 	    test \$(grep -c '^DUE;VALUE=DATE:' '$TEST_DIR/todos') = 7 &&
 	    grep -q '^DUE;VALUE=DATE:20270115' '$TEST_DIR/todos'"
-check_true "its alarm is 3 days before the DUE date" \
-	test "$(count 'TRIGGER;RELATED=END:-P3D' "$TEST_DIR/todo.ics")" = 7
+check_true "its alarm is at 09:00, 3 days before the DUE date" \
+	test "$(count 'TRIGGER;RELATED=END:-P2DT15H' "$TEST_DIR/todo.ics")" = 3
 check_true "letters keep their alarm, 3 days before" \
-	test "$(count 'TRIGGER:-P3D' "$TEST_DIR/todo.ics")" = 2
+	test "$(count 'TRIGGER:-P2DT15H' "$TEST_DIR/todo.ics")" = 1
+printf '[calendar]\nalarm_time = 13:30\nalarm_days_before = 0\n' \
+	>"$TEST_DIR/noon.ini"
+run --config "$TEST_DIR/noon.ini" export
+# On the day: N.T.H.'s contact, due today, has one too.
+check_true "[calendar] alarm_time = 13:30 on the day" \
+	test "$(tr -d '\r' <"$out" | grep -c '^TRIGGER:PT13H30M$')" = 5
 
 # --- bad input: nothing written
 
@@ -224,7 +241,7 @@ fi
 # --- help and the demo
 
 run export --help
-check_out_has "usage: caseload export [-o FILE.ics] [--days N] [--privacy full|initials]" \
+check_out_has "usage: caseload export [-o FILE.ics | --vdir DIR] [--days N] [--privacy full|initials]" \
 	"export --help"
 run_raw --demo --today "$TODAY" export -o "$TEST_DIR/demo.ics"
 check_status 0 "the demo caseload exports"

@@ -144,7 +144,9 @@ run add --name "Cara Lee" --dob 2005-05-05 --allocated 2025-01-01
 run review Cara --date 2026-10-01
 OLD=$TEST_DIR/old.caseload
 run handover export Cara -o "$OLD"
-"${SQLITE3_BIN:-sqlite3}" "$OLD" "DROP INDEX people_urgent;
+"${SQLITE3_BIN:-sqlite3}" "$OLD" "DROP TABLE calendar_items;
+DROP TABLE caldav_items;
+DROP INDEX people_urgent;
 DROP INDEX people_review_due;
 DROP INDEX people_letter_due;
 DROP INDEX people_due;

@@ -14,14 +14,17 @@ fi
 
 # check.py FILE [todo]: parse FILE strictly, check every component, and
 # print each item as "YYYY-MM-DD SUMMARY" (DUE for a to-do).
+export TODAY
 cat >"$TEST_DIR/check.py" <<'EOF'
 import datetime
+import os
 import sys
 
 import icalendar
 
 path = sys.argv[1]
 todo = len(sys.argv) > 2
+today = datetime.date.fromisoformat(os.environ["TODAY"])
 problems = []
 raw = open(path, "rb").read()
 cal = icalendar.Calendar.from_ical(raw)
@@ -29,6 +32,9 @@ if "caseload" not in str(cal.get("prodid")):
     problems.append("PRODID does not name caseload")
 if str(cal.get("version")) != "2.0":
     problems.append("VERSION is not 2.0")
+if str(cal.get("x-wr-calname")) != "caseload" or \
+        str(cal.get("name")) != "caseload":
+    problems.append("the calendar is not named caseload")
 items = []
 uids = set()
 for comp in cal.walk():
@@ -45,6 +51,11 @@ for comp in cal.walk():
         problems.append("%s: no DTSTAMP time" % uid)
     elif comp.get("dtstamp").dt.utcoffset() != datetime.timedelta(0):
         problems.append("%s: DTSTAMP is not UTC" % uid)
+    if comp.get("sequence") is None or int(comp.get("sequence")) < 0:
+        problems.append("%s: no SEQUENCE" % uid)
+    if comp.get("last-modified") is None or \
+            comp.get("last-modified").dt != comp.get("dtstamp").dt:
+        problems.append("%s: LAST-MODIFIED is not DTSTAMP" % uid)
     if "\n" in summary or "\r" in summary:
         problems.append("%s: SUMMARY on several lines" % uid)
     if not str(comp.get("description")):
@@ -65,7 +76,10 @@ for comp in cal.walk():
             problems.append("%s: DUE is not a date" % uid)
     kind = uid.split("@")[0][37:]
     alarms = comp.walk("VALARM")
-    if kind in ("contact", "letter"):
+    # A reminder at 09:00 the day before, unless that is already past
+    # (an item overdue, or due today).
+    if kind in ("contact", "letter") and "overdue" not in summary and \
+            day - datetime.timedelta(days=1) >= today:
         if len(alarms) != 1:
             problems.append("%s: %d alarms" % (uid, len(alarms)))
         for alarm in alarms:
@@ -73,10 +87,10 @@ for comp in cal.walk():
                 problems.append("%s: alarm not DISPLAY" % uid)
             if not str(alarm.get("description")):
                 problems.append("%s: alarm without DESCRIPTION" % uid)
-            if alarm.get("trigger").dt != -datetime.timedelta(days=1):
-                problems.append("%s: alarm not a day before" % uid)
+            if alarm.get("trigger").dt != -datetime.timedelta(hours=15):
+                problems.append("%s: alarm not 09:00 the day before" % uid)
     elif alarms:
-        problems.append("%s: an alarm on a %s" % (uid, kind))
+        problems.append("%s: an alarm on a %s on %s" % (uid, kind, day))
     items.append("%s %s" % (day.isoformat(), summary))
 if todo != any(c.name == "VTODO" for c in cal.walk()):
     problems.append("to-dos where none were asked for, or none")

@@ -64,6 +64,8 @@ setup(void **state)
 	fx->opts.privacy = PRIVACY_INITIALS;
 	fx->opts.contacts_as = CONTACTS_AS_EVENT;
 	fx->opts.alarm_days_before = 1;
+	fx->opts.alarm_time = 9 * 60;
+	fx->opts.today = fx->today;
 	fx->opts.date_format = "%d/%m/%Y";
 	fx->opts.stamp = 1795000000;	/* a fixed moment in 2026 */
 	*state = fx;
@@ -247,8 +249,9 @@ check_alarm(icalcomponent *c, int days)
 	p = icalcomponent_get_first_property(alarm, ICAL_TRIGGER_PROPERTY);
 	assert_non_null(p);
 	trigger = icalproperty_get_trigger(p);
+	/* At 09:00, days before. */
 	assert_int_equal(icaldurationtype_as_int(trigger.duration),
-	    -days * 86400);
+	    -days * 86400 + 9 * 3600);
 }
 
 /* Every DTSTART, DTEND and DUE line is written with VALUE=DATE. */
@@ -367,11 +370,13 @@ test_calendar_events(void **state)
 		const char	*summary;
 		int		 alarm;
 	} want[] = {
-		{ 0, "contact", ymd(2026, 11, 27), "Contact due: A.K. #1", 1 },
+		/* Due today: its reminder would have gone off already. */
+		{ 0, "contact", ymd(2026, 11, 27), "Contact due: A.K. #1", 0 },
 		{ 0, "review", ymd(2027, 5, 20),
 		  "Pathway plan review due: A.K. #1", 0 },
+		/* Overdue: no reminder. */
 		{ 1, "contact", ymd(2026, 11, 27),
-		  "Contact overdue since 27/10/2026: B.C. #2", 1 },
+		  "Contact overdue since 27/10/2026: B.C. #2", 0 },
 		{ 1, "review", ymd(2026, 11, 27),
 		  "Pathway plan review overdue since 01/08/2026: B.C. #2", 0 },
 		{ 1, "birthday-21", ymd(2027, 5, 1), "21st birthday: B.C. #2", 0 },
@@ -406,7 +411,7 @@ test_calendar_events(void **state)
 	c = find_item(cal, pp.uuid[1], "contact");
 	assert_non_null(strstr(icalcomponent_get_description(c),
 	    "was due on 27/10/2026, 31 days ago"));
-	assert_non_null(strstr(text, "TRIGGER:-P3D\r\n"));
+	assert_non_null(strstr(text, "TRIGGER:-P2DT15H\r\n"));
 	/* With initials, a birthday's text leaves out its date: with the
 	 * age it would give the date of birth; the event's date is enough. */
 	c = find_item(cal, pp.uuid[3], "birthday-18");
@@ -863,6 +868,159 @@ test_outfile(void **state)
 	outfile_abort(NULL);
 }
 
+/* calendar_state_fn for the test: a sequence of 4, at a known time. */
+static void
+state_fixed(const char *uid, const char *hash, int *sequence,
+    time_t *modified, void *arg)
+{
+	int *calls = arg;
+
+	assert_true(strlen(uid) > 0);
+	assert_int_equal(strlen(hash), CALENDAR_HASH_SIZE - 1);
+	(*calls)++;
+	*sequence = 4;
+	*modified = 1790000000;
+}
+
+/* Make young person who's item of kind alone, with opts. */
+static void
+make_item(struct fixture *fx, const char *uuid, const char *kind,
+    struct calendar_item *out)
+{
+	struct agenda_list list;
+	struct calendar_writer *w;
+	char *cause = NULL, uid[CALENDAR_UID_SIZE];
+	size_t k;
+
+	if (views_agenda(fx->st, &fx->rules, fx->today, fx->today + 364, &list,
+	    &cause) != 0)
+		fail_msg("views_agenda: %s", cause);
+	assert_int_equal(calendar_begin(NULL, &fx->opts, &w, &cause), 0);
+	for (k = 0; k < list.n; k++) {
+		calendar_uid(&list.entries[k], uid, sizeof uid);
+		if (strncmp(uid, uuid, strlen(uuid)) == 0 &&
+		    strncmp(uid + strlen(uuid) + 1, kind, strlen(kind)) == 0)
+			break;
+	}
+	assert_true(k < list.n);
+	calendar_item_make(w, &list.entries[k], out);
+	assert_int_equal(calendar_end(w, NULL, &cause), 0);
+	agenda_list_free(&list);
+}
+
+/*
+ * An item alone: one VCALENDAR, unnamed, with SEQUENCE and LAST-MODIFIED
+ * from the state and DTSTAMP the same; its hash leaves out those three
+ * and changes with what the item says.
+ */
+static void
+test_calendar_items(void **state)
+{
+	struct fixture *fx = *state;
+	struct calendar_item a, b, c;
+	struct people pp;
+	icalcomponent *cal, *item;
+	int calls = 0;
+
+	add_people(fx, &pp);
+	make_item(fx, pp.uuid[3], "contact", &a);
+	assert_non_null(strstr(a.uid, "-contact@caseload"));
+	assert_string_equal(a.summary, "Contact due: D.B. #4");
+	assert_non_null(strstr(a.text, "SEQUENCE:0\r\n"));
+	assert_null(strstr(a.text, "X-WR-CALNAME"));
+	cal = parse(a.text);
+	assert_int_equal(count_kind(cal, ICAL_VEVENT_COMPONENT), 1);
+	icalcomponent_free(cal);
+
+	/* Another sequence and time: the same hash. */
+	fx->opts.state = state_fixed;
+	fx->opts.state_arg = &calls;
+	make_item(fx, pp.uuid[3], "contact", &b);
+	assert_int_equal(calls, 1);
+	assert_string_equal(a.hash, b.hash);
+	assert_string_not_equal(a.text, b.text);
+	cal = parse(b.text);
+	item = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	assert_int_equal(icalproperty_get_sequence(
+	    icalcomponent_get_first_property(item, ICAL_SEQUENCE_PROPERTY)), 4);
+	assert_int_equal(icaltime_as_timet(icalproperty_get_lastmodified(
+	    icalcomponent_get_first_property(item,
+	    ICAL_LASTMODIFIED_PROPERTY))), 1790000000);
+	assert_int_equal(icaltime_as_timet(icalcomponent_get_dtstamp(item)),
+	    1790000000);
+	icalcomponent_free(cal);
+
+	/* Read back with its lines in another order: the same hash. */
+	{
+		char hash[CALENDAR_HASH_SIZE], *moved, *at;
+		const char line[] = "CLASS:PRIVATE\r\n";
+
+		moved = xstrdup(a.text);
+		at = strstr(moved, line);
+		assert_non_null(at);
+		memmove(at, at + strlen(line), strlen(at + strlen(line)) + 1);
+		at = strstr(moved, "BEGIN:VEVENT\r\n") + 14;
+		memmove(at + strlen(line), at, strlen(at) + 1);
+		memcpy(at, line, strlen(line));
+		assert_string_not_equal(moved, a.text);
+		assert_int_equal(calendar_text_hash(moved, hash, sizeof hash), 0);
+		assert_string_equal(hash, a.hash);
+		/* Another summary: another hash. */
+		at = strstr(moved, "SUMMARY:Contact");
+		at[8] = 'X';
+		assert_int_equal(calendar_text_hash(moved, hash, sizeof hash), 0);
+		assert_string_not_equal(hash, a.hash);
+		free(moved);
+		assert_int_equal(calendar_text_hash("BEGIN:VCALENDAR\r\n"
+		    "END:VCALENDAR\r\n", hash, sizeof hash), -1);
+	}
+
+	/* What it says changes: another hash. */
+	add_contact(fx, pp.turning, fx->today, NULL);
+	make_item(fx, pp.uuid[3], "contact", &c);
+	assert_string_not_equal(a.hash, c.hash);
+	calendar_item_free(&a);
+	calendar_item_free(&b);
+	calendar_item_free(&c);
+	calendar_item_free(NULL);
+}
+
+/* How many times needle is in text. */
+static int
+count_text(const char *text, const char *needle)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = strstr(text, needle); p != NULL; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* The reminder's time of day, and none when it would be in the past. */
+static void
+test_calendar_alarm_time(void **state)
+{
+	struct fixture *fx = *state;
+	struct people pp;
+	char *text;
+
+	add_people(fx, &pp);
+	fx->opts.alarm_time = 17 * 60 + 45;
+	fx->opts.alarm_days_before = 0;
+	text = export_text(fx);
+	/* On the day, at 17:45: Aisha's contact today too. */
+	assert_non_null(strstr(text, "TRIGGER:PT17H45M\r\n"));
+	assert_int_equal(count_text(text, "BEGIN:VALARM"), 3);
+	free(text);
+	fx->opts.alarm_days_before = 2;
+	fx->opts.alarm_time = 0;
+	text = export_text(fx);
+	assert_non_null(strstr(text, "TRIGGER:-P2D\r\n"));
+	assert_int_equal(count_text(text, "BEGIN:VALARM"), 2);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -890,6 +1048,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_calendar_write_error,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_outfile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_calendar_items, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_calendar_alarm_time, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

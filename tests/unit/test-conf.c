@@ -98,8 +98,13 @@ test_defaults(void **state)
 	assert_int_equal(cfg.backup_keep, 14);
 	assert_int_equal(cfg.rules.first_contact_days, 7);
 	assert_int_equal(cfg.csv_bom, 0);
+	assert_int_equal(cfg.alarm_time, 9 * 60);
+	assert_string_equal(cfg.caldav_url, "");
+	assert_string_equal(cfg.caldav_password_command, "");
+	assert_int_equal(cfg.caldav_allow_http, 0);
+	assert_int_equal(cfg.caldav_timeout, 60);
 	conf_table(&n);
-	assert_int_equal(n, 21);
+	assert_int_equal(n, 27);
 	conf_free(&cfg);
 }
 
@@ -140,6 +145,10 @@ test_values(void **state)
 	    "[calendar]\n"
 	    "privacy = Full\n"
 	    "contacts_as = todo\n"
+	    "alarm_time = 07:05\n"
+	    "[caldav]\n"
+	    "url = https://example.org/dav/sam/caseload/\n"
+	    "allow_http = Yes\n"
 	    "[display]\n"
 	    "colour = never\n"
 	    "date_format = \"%a %d %b %Y\"\n"
@@ -148,6 +157,10 @@ test_values(void **state)
 	conf_defaults(&cfg);
 	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
 	assert_string_equal(cfg.worker_name, "Sam Taylor");
+	assert_int_equal(cfg.alarm_time, 7 * 60 + 5);
+	assert_string_equal(cfg.caldav_url,
+	    "https://example.org/dav/sam/caseload/");
+	assert_int_equal(cfg.caldav_allow_http, 1);
 	assert_string_equal(cfg.worker_title, "Personal Adviser");
 	assert_string_equal(cfg.worker_office, "Civic Hall\nLeeds LS1 1UR");
 	assert_string_equal(cfg.worker_about, "I like football\nI speak Urdu");
@@ -191,6 +204,15 @@ test_bad_values(void **state)
 	load_fails("[worker]\nabout = a\\nb\\nc\\nd\n", "about",
 	    "at most 3 lines");
 	load_fails("[worker]\nname = \xff\xfe\n", "name", "UTF-8");
+	load_fails("[calendar]\nalarm_time = 9:00\n", "[calendar] alarm_time",
+	    "HH:MM, from 00:00 to 23:59");
+	load_fails("[calendar]\nalarm_time = 24:00\n", "alarm_time", NULL);
+	load_fails("[calendar]\nalarm_time = 12:60\n", "alarm_time", NULL);
+	load_fails("[calendar]\nalarm_time = 1:230\n", "alarm_time", NULL);
+	load_fails("[calendar]\nalarm_time = 12-30\n", "alarm_time", NULL);
+	load_fails("[calendar]\nalarm_time = +1:30\n", "alarm_time", NULL);
+	load_fails("[caldav]\nallow_http = maybe\n", "allow_http", "no, yes");
+	load_fails("[caldav]\ntimeout = 2\n", "timeout", "from 5 to 3600");
 }
 
 static void
