@@ -281,6 +281,19 @@ EOF
 	check_out "bash $with: --db, and a part of a name with an accent" <<'EOF'
 2
 EOF
+	# Numbers 10 and 11 share "1": bash would put that in for "number1".
+	bash_complete "$lib" caseload show number1
+	check_out "bash $with: a part several names share keeps what was typed" <<'EOF'
+number1
+10 Person Number10
+11 Person Number11
+EOF
+	bash_complete "$lib" caseload show 1
+	check_out "bash $with: a number's start stays a list of numbers" <<'EOF'
+1
+10
+11
+EOF
 	bash_complete "$lib" caseload due --format ""
 	check_out "bash $with: caseload due --format" <<'EOF'
 text
