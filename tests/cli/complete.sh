@@ -281,6 +281,12 @@ EOF
 	check_out "bash $with: --db, and a part of a name with an accent" <<'EOF'
 2
 EOF
+	cp "$DB" "$HOME/other.db"
+	bash_complete "$lib" caseload --db "~/other.db" show ng
+	check_out "bash $with: --db ~/FILE is in the home folder" <<'EOF'
+2
+EOF
+	rm -f "$HOME/other.db"
 	# Numbers 10 and 11 share "1": bash would put that in for "number1".
 	bash_complete "$lib" caseload show number1
 	check_out "bash $with: a part several names share keeps what was typed" <<'EOF'
