@@ -354,8 +354,10 @@ int job_import_read(struct session *s, const char *path,
  * problem (imp->sheet.problems, in order of line) or there is nobody in
  * it; otherwise add every row in one transaction, with the contact of
  * its last contact column and its stepping down (imp->added; each row's
- * person.id is its new number).  A dry run stops before writing, and
- * may have no database to look in (s->st NULL: nobody is on it).
+ * person is then as saved: person.id its new number, person.facts its
+ * status and dates).  s->progress, when set, hears how many rows are
+ * saved ("importing").  A dry run stops before writing, and may have no
+ * database to look in (s->st NULL: nobody is on it).
  */
 int job_import(struct session *s, struct job_import *imp, int dry_run,
     struct job_result *r, char **cause);

@@ -263,6 +263,21 @@ int store_person_get(struct store *st, long id, struct person **out,
 int store_person_add(struct store *st, struct person *p, char **cause);
 
 /*
+ * Add a young person from p as store_person_add does, with at most one
+ * contact (on last_contact unless DATE_NONE: by the worker, 'other', with
+ * note) and at most one step down after the allocation (on down_on
+ * unless DATE_NONE, with note as its reason), and their summary columns
+ * worked out from those rows as they are written, for many at a time:
+ * only inside the caller's transaction (store_begin), which it neither
+ * opens nor closes, so that nothing is undone but by the caller's
+ * rollback.  Sets p->id, p->uuid (as store_person_add) and p->facts as
+ * saved (status, last contact, attempts...), as store_person_get would
+ * read them back.
+ */
+int store_person_new(struct store *st, struct person *p, date_t last_contact,
+    date_t down_on, const char *note, char **cause);
+
+/*
  * Save p's details (names, contact details, dob, allocation date and
  * interval) over those of young person p->id.  The first row of their
  * status history is their allocation: with history 1, its date moves to

@@ -80,40 +80,38 @@ import_find_present(struct store *st, struct job_import *imp, char **cause)
 	return rc;
 }
 
-/* Add every row, in one transaction; sets the rows' numbers. */
+/* Tell the face how far a job has gone, every so many rows and at the end. */
+void
+job_progress(struct session *s, const char *what, size_t done, size_t total)
+{
+	if (s->progress != NULL && (done % JOB_PROGRESS_EVERY == 0 ||
+	    done == total))
+		s->progress(what, done, total, s->progress_arg);
+}
+
+/*
+ * Add every row, in one transaction, each with their history and summary
+ * as they are written (store_person_new); sets the rows' numbers.
+ */
 static int
-import_save(struct store *st, struct import_sheet *sheet, char **cause)
+import_save(struct session *s, struct import_sheet *sheet, char **cause)
 {
 	struct import_row *row;
-	struct contact c;
 	size_t i;
 
-	if (store_begin(st, cause) != 0)
+	if (store_begin(s->st, cause) != 0)
 		return -1;
 	for (i = 0; i < sheet->n; i++) {
 		row = &sheet->rows[i];
-		if (store_person_add(st, &row->person, cause) != 0)
-			goto fail;
-		if (row->last_contact != DATE_NONE) {
-			memset(&c, 0, sizeof c);
-			c.person_id = row->person.id;
-			c.on = row->last_contact;
-			c.method = METHOD_OTHER;
-			c.by = BY_WORKER;
-			c.note = IMPORT_NOTE;
-			c.struck_on = DATE_NONE;
-			if (store_contact_add(st, &c, cause) != 0)
-				goto fail;
-		}
-		if (row->stepped_down_on != DATE_NONE &&
-		    store_status_change(st, row->person.id, STATUS_DOWN,
+		if (store_person_new(s->st, &row->person, row->last_contact,
 		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
+		job_progress(s, "importing", i + 1, sheet->n);
 	}
-	return store_commit(st, cause);
+	return store_commit(s->st, cause);
 
 fail:
-	store_rollback(st);
+	store_rollback(s->st);
 	return -1;
 }
 
@@ -164,7 +162,7 @@ job_import(struct session *s, struct job_import *imp, int dry_run,
 	}
 	if (dry_run)
 		return 0;
-	if (import_save(s->st, &imp->sheet, cause) != 0)
+	if (import_save(s, &imp->sheet, cause) != 0)
 		return -1;
 	imp->added = imp->sheet.n;
 	return 0;

@@ -38,4 +38,14 @@ int job_judge(struct session *s, long id, struct job_result *r,
 /* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
 int job_reason(const char *reason, struct job_result *r, char **cause);
 
+/* How many rows a long job works through between two reports. */
+#define JOB_PROGRESS_EVERY 500
+
+/*
+ * Tell s->progress, when there is one, that done of total rows of what
+ * are through: every JOB_PROGRESS_EVERY rows and at the last.
+ */
+void job_progress(struct session *s, const char *what, size_t done,
+    size_t total);
+
 #endif
