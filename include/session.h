@@ -32,9 +32,10 @@ enum session_access {
 };
 
 /*
- * How far a long job has gone: done of total rows of what (such as
- * "importing"), called now and then while it works, and once more with
- * done equal to total at its end (see session.progress).
+ * How far a long job (an import) has gone: done of total of what it
+ * counts (such as "rows" or "young people"), called now and then while
+ * it works, and once more with done equal to total at its end (see
+ * session.progress).
  */
 typedef void (*session_progress_cb)(const char *what, size_t done,
     size_t total, void *arg);

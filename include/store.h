@@ -504,10 +504,12 @@ int store_handover_open(const char *path, date_t today, struct store **out,
  * in st and keeps their UUID and every row of their history as it was
  * (their names tidied as typed names are: text_squeeze).  Sets *ids to a
  * new array of their numbers in st, in the file's order (the caller
- * frees it), and *n to its length.
+ * frees it), and *n to its length.  progress, unless NULL, is called
+ * with arg after each young person: how many of how many are in.
  */
+typedef void (*store_progress_cb)(size_t done, size_t total, void *arg);
 int store_handover_import(struct store *st, struct store *ho, long **ids,
-    size_t *n, char **cause);
+    size_t *n, store_progress_cb progress, void *arg, char **cause);
 
 /* A problem found by store_check, as one line of plain text. */
 typedef void (*store_problem_cb)(const char *problem, void *arg);

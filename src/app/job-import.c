@@ -157,7 +157,7 @@ import_save(struct session *s, struct import_sheet *sheet, char **cause)
 		if (store_person_new(s->st, &row->person, row->last_contact,
 		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
-		job_progress(s, "importing", i + 1, sheet->n);
+		job_progress(s, "rows", i + 1, sheet->n);
 	}
 	return store_commit(s->st, cause);
 
@@ -356,6 +356,13 @@ job_handover_look(struct session *s, const char *path,
 	return handover_check(s->st, path, h, r, cause);
 }
 
+/* How many young people of a handover are in, for the face. */
+static void
+handover_progress(size_t done, size_t total, void *arg)
+{
+	job_progress(arg, "young people", done, total);
+}
+
 int
 job_handover_import(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause)
@@ -378,7 +385,8 @@ job_handover_import(struct session *s, const char *path,
 	free(h->ids);
 	h->ids = NULL;
 	h->n = 0;
-	return store_handover_import(s->st, h->ho, &h->ids, &h->n, cause);
+	return store_handover_import(s->st, h->ho, &h->ids, &h->n,
+	    handover_progress, s, cause);
 }
 
 void

@@ -42,8 +42,8 @@ int job_reason(const char *reason, struct job_result *r, char **cause);
 #define JOB_PROGRESS_EVERY 500
 
 /*
- * Tell s->progress, when there is one, that done of total rows of what
- * are through: every JOB_PROGRESS_EVERY rows and at the last.
+ * Tell s->progress, when there is one, that done of total of what (such
+ * as "rows") are through: every JOB_PROGRESS_EVERY and at the last.
  */
 void job_progress(struct session *s, const char *what, size_t done,
     size_t total);

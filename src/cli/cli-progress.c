@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cli-progress.c: the progress line of a long command (an import) on
- * standard error, "importing: 45,000 of 100,000 rows", drawn over itself
+ * cli-progress.c: the progress line of an import on standard error,
+ * "importing: 45,000 of 100,000 rows", drawn over itself
  * at most ten times a second while the job reports (session.progress),
  * and cleared at the end; nothing at all when standard error is not a
  * terminal, so that pipes and logs see no change.
@@ -56,7 +56,7 @@ cli_progress_draw(const char *what, size_t done, size_t total, void *arg)
 	cp->last = now;
 	cli_progress_number(done, a, sizeof a);
 	cli_progress_number(total, b, sizeof b);
-	len = fprintf(stderr, "\r%s: %s of %s rows", what, a, b);
+	len = fprintf(stderr, "\rimporting: %s of %s %s", a, b, what);
 	if (len > 0 && (size_t)len - 1 > cp->width)
 		cp->width = (size_t)len - 1;
 	fflush(stderr);

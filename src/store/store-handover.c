@@ -960,7 +960,7 @@ handover_collect(const struct person *p, void *arg)
 
 int
 store_handover_import(struct store *st, struct store *ho, long **ids,
-    size_t *n, char **cause)
+    size_t *n, store_progress_cb progress, void *arg, char **cause)
 {
 	struct handover_ids from = { NULL, 0 };
 	long *to;
@@ -1000,6 +1000,8 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 		/* The next contact date is this caseload's to work out. */
 		if (store_refresh_person(st, to[i], cause) != 0)
 			goto fail;
+		if (progress != NULL)
+			progress(i + 1, from.n, arg);
 	}
 	if (store_commit(st, cause) != 0)
 		goto fail_nobegin;

@@ -118,5 +118,15 @@ check_true "7,000 young people are stored" \
     test "$(sql 'SELECT count(*) FROM people')" = 7000
 check_true "every kept date and count agrees with the history after it" \
     "$CASELOAD" --db "$DB" --today "$TODAY" check
+check_true "no progress line for a handover when standard error is a file" \
+    sh -c "! grep -q 'importing' '$err'"
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$CASELOAD' --db '$TEST_DIR/tty2.db' --today $TODAY handover import '$TEST_DIR/big.handover' >'$TEST_DIR/tty2.out'" \
+	    "$TTY" <"$S4" >"$TEST_DIR/script.out" 2>&1 || true
+	check_true "on a terminal, a progress line while a handover goes in" \
+	    grep -q "importing: [0-9,]* of 2,000 young people" "$TTY"
+else
+	skip "on a terminal, a progress line while a handover goes in" "no script(1)"
+fi
 
 done_testing
