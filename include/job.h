@@ -434,8 +434,10 @@ int job_import_read(struct session *s, const char *path,
  * problem (imp->sheet.problems, in order of line) or there is nobody in
  * it; otherwise add every row in one transaction, with the contact of
  * its last contact column and its stepping down (imp->added; each row's
- * person.id is its new number).  A dry run stops before writing, and
- * may have no database to look in (s->st NULL: nobody is on it).
+ * person is then as saved: person.id its new number, person.facts its
+ * status and dates).  s->progress, when set, hears how many rows are
+ * saved ("rows").  A dry run stops before writing, and may have no
+ * database to look in (s->st NULL: nobody is on it).
  */
 int job_import(struct session *s, struct job_import *imp, int dry_run,
     struct job_result *r, char **cause);
@@ -473,7 +475,8 @@ int job_handover_look(struct session *s, const char *path,
  * refuses (looking at the caseload as it is now), else
  * every young person in it is added to the caseload in one transaction
  * with their whole records, under new numbers (h->ids, h->n), and
- * r->counts is what the file held.
+ * r->counts is what the file held.  s->progress, when set, hears how
+ * many young people are in ("young people").
  */
 int job_handover_import(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause);

@@ -34,6 +34,15 @@ enum session_access {
 				 * applied, nothing swept, no folder touched */
 };
 
+/*
+ * How far a long job (an import) has gone: done of total of what it
+ * counts (such as "rows" or "young people"), called now and then while
+ * it works, and once more with done equal to total at its end (see
+ * session.progress).
+ */
+typedef void (*session_progress_cb)(const char *what, size_t done,
+    size_t total, void *arg);
+
 struct session {
 	struct config		 cfg;
 	char			*db_path;
@@ -45,6 +54,9 @@ struct session {
 	int			 demo;		/* a throwaway demo caseload */
 	struct store		*st;		/* opened by session_open */
 	struct timespec		 started;	/* when main began (monotonic) */
+	session_progress_cb	 progress;	/* NULL, or told how far a long
+						 * job (an import) has gone */
+	void			*progress_arg;
 };
 
 /*

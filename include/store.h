@@ -274,6 +274,21 @@ int store_person_get(struct store *st, long id, struct person **out,
 int store_person_add(struct store *st, struct person *p, char **cause);
 
 /*
+ * Add a young person from p as store_person_add does, with at most one
+ * contact (on last_contact unless DATE_NONE: by the worker, 'other', with
+ * note) and at most one step down after the allocation (on down_on
+ * unless DATE_NONE, with note as its reason), and their summary columns
+ * worked out from those rows as they are written, for many at a time:
+ * only inside the caller's transaction (store_begin), which it neither
+ * opens nor closes, so that nothing is undone but by the caller's
+ * rollback.  Sets p->id, p->uuid (as store_person_add) and p->facts as
+ * saved (status, last contact, attempts...), as store_person_get would
+ * read them back.
+ */
+int store_person_new(struct store *st, struct person *p, date_t last_contact,
+    date_t down_on, const char *note, char **cause);
+
+/*
  * Save p's details (names, contact details, dob, allocation date and
  * interval) over those of young person p->id.  The first row of their
  * status history is their allocation: with history 1, its date moves to
@@ -500,10 +515,12 @@ int store_handover_open(const char *path, date_t today, struct store **out,
  * in st and keeps their UUID and every row of their history as it was
  * (their names tidied as typed names are: text_squeeze).  Sets *ids to a
  * new array of their numbers in st, in the file's order (the caller
- * frees it), and *n to its length.
+ * frees it), and *n to its length.  progress, unless NULL, is called
+ * with arg after each young person: how many of how many are in.
  */
+typedef void (*store_progress_cb)(size_t done, size_t total, void *arg);
 int store_handover_import(struct store *st, struct store *ho, long **ids,
-    size_t *n, char **cause);
+    size_t *n, store_progress_cb progress, void *arg, char **cause);
 
 /* A problem found by store_check, as one line of plain text. */
 typedef void (*store_problem_cb)(const char *problem, void *arg);

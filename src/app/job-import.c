@@ -10,48 +10,94 @@
 #include <string.h>
 
 #include "cause.h"
-#include "check.h"
 #include "job-int.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/* The rows of a sheet by date of birth and name, to find who is here. */
-struct import_match {
-	struct job_import	 *imp;
-	struct import_row	**by;
+/*
+ * A young person by date of birth and folded name (text_fold: ignoring
+ * case, accents and spaces, as names saved before they were tidied may
+ * hold more), each name folded once, sorted to be searched.
+ */
+struct import_key {
+	date_t		 dob;
+	char		*fold;
+	size_t		 i;		/* which row, or which person */
 };
 
-/*
- * Rows by date of birth and name (text_namecmp: ignoring case, accents
- * and spaces, as names saved before they were tidied may hold more), as
- * bsearch needs.
- */
 static int
 import_key_compare(const void *a, const void *b)
 {
-	const struct import_row *ra = *(const struct import_row *const *)a;
-	const struct import_row *rb = *(const struct import_row *const *)b;
+	const struct import_key *ka = a, *kb = b;
 
-	if (ra->person.facts.dob != rb->person.facts.dob)
-		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
-	return text_namecmp(ra->person.name, rb->person.name);
+	if (ka->dob != kb->dob)
+		return ka->dob < kb->dob ? -1 : 1;
+	return strcmp(ka->fold, kb->fold);
 }
+
+/* n keys, of names[i] and dobs[i], sorted; free with import_keys_free. */
+static struct import_key *
+import_keys(const struct person *const *people, size_t n)
+{
+	struct import_key *keys;
+	size_t i;
+
+	keys = xreallocarray(NULL, n ? n : 1, sizeof *keys);
+	for (i = 0; i < n; i++) {
+		keys[i].dob = people[i]->facts.dob;
+		keys[i].fold = text_fold(people[i]->name != NULL ?
+		    people[i]->name : "");
+		keys[i].i = i;
+	}
+	qsort(keys, n, sizeof *keys, import_key_compare);
+	return keys;
+}
+
+static void
+import_keys_free(struct import_key *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(keys[i].fold);
+	free(keys);
+}
+
+/* The key of the same young person as p (check_duplicate), or NULL. */
+static const struct import_key *
+import_keys_find(const struct import_key *keys, size_t n,
+    const struct person *p)
+{
+	struct import_key key;
+	const struct import_key *found;
+
+	if (p->name == NULL || n == 0)
+		return NULL;
+	key.dob = p->facts.dob;
+	key.fold = text_fold(p->name);
+	found = bsearch(&key, keys, n, sizeof *keys, import_key_compare);
+	free(key.fold);
+	return found;
+}
+
+/* The rows of a sheet by date of birth and name, to find who is here. */
+struct import_match {
+	struct job_import	 *imp;
+	struct import_key	 *keys;
+};
 
 /* Is someone already in the database also in the sheet? */
 static int
 import_match_person(const struct person *p, void *arg)
 {
 	struct import_match *m = arg;
-	struct import_row key, *keyp = &key, **found;
+	const struct import_key *found;
 
-	memset(&key, 0, sizeof key);
-	key.person.facts.dob = p->facts.dob;
-	key.person.name = p->name;
-	found = bsearch(&keyp, m->by, m->imp->sheet.n, sizeof *m->by,
-	    import_key_compare);
+	found = import_keys_find(m->keys, m->imp->sheet.n, p);
 	if (found != NULL) {
 		m->imp->present++;
-		import_problem(&m->imp->sheet, (*found)->line, "already on "
+		import_problem(&m->imp->sheet,
+		    m->imp->sheet.rows[found->i].line, "already on "
 		    "your caseload as number %ld (same name and date of "
 		    "birth); take the row out, or change their details with "
 		    "'caseload edit %ld'", p->id, p->id);
@@ -59,61 +105,64 @@ import_match_person(const struct person *p, void *arg)
 	return 0;
 }
 
-/* Find the rows that match someone in the database; -1 on failure. */
+/*
+ * Find the rows that match someone in the database, reading everyone
+ * once and looking each up among the sorted rows; -1 on failure.
+ */
 static int
 import_find_present(struct store *st, struct job_import *imp, char **cause)
 {
 	struct import_match m;
+	const struct person **people;
 	size_t i;
 	int rc;
 
 	if (imp->sheet.n == 0)
 		return 0;
-	m.imp = imp;
-	m.by = xreallocarray(NULL, imp->sheet.n, sizeof *m.by);
+	people = xreallocarray(NULL, imp->sheet.n, sizeof *people);
 	for (i = 0; i < imp->sheet.n; i++)
-		m.by[i] = &imp->sheet.rows[i];
-	qsort(m.by, imp->sheet.n, sizeof *m.by, import_key_compare);
+		people[i] = &imp->sheet.rows[i].person;
+	m.imp = imp;
+	m.keys = import_keys(people, imp->sheet.n);
+	free(people);
 	rc = store_people_each(st, STORE_EVERYONE, import_match_person, &m,
 	    cause);
-	free(m.by);
+	import_keys_free(m.keys, imp->sheet.n);
 	return rc;
 }
 
-/* Add every row, in one transaction; sets the rows' numbers. */
+/* Tell the face how far a job has gone, every so many rows and at the end. */
+void
+job_progress(struct session *s, const char *what, size_t done, size_t total)
+{
+	if (s->progress != NULL && (done % JOB_PROGRESS_EVERY == 0 ||
+	    done == total))
+		s->progress(what, done, total, s->progress_arg);
+}
+
+/*
+ * Add every row, in one transaction, each with their history and summary
+ * as they are written (store_person_new); sets the rows' numbers.
+ */
 static int
-import_save(struct store *st, struct import_sheet *sheet, char **cause)
+import_save(struct session *s, struct import_sheet *sheet, char **cause)
 {
 	struct import_row *row;
-	struct contact c;
 	size_t i;
 
-	if (store_begin(st, cause) != 0)
+	if (store_begin(s->st, cause) != 0)
 		return -1;
 	for (i = 0; i < sheet->n; i++) {
 		row = &sheet->rows[i];
-		if (store_person_add(st, &row->person, cause) != 0)
-			goto fail;
-		if (row->last_contact != DATE_NONE) {
-			memset(&c, 0, sizeof c);
-			c.person_id = row->person.id;
-			c.on = row->last_contact;
-			c.method = METHOD_OTHER;
-			c.by = BY_WORKER;
-			c.note = IMPORT_NOTE;
-			c.struck_on = DATE_NONE;
-			if (store_contact_add(st, &c, cause) != 0)
-				goto fail;
-		}
-		if (row->stepped_down_on != DATE_NONE &&
-		    store_status_change(st, row->person.id, STATUS_DOWN,
+		if (store_person_new(s->st, &row->person, row->last_contact,
 		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
+		job_progress(s, "rows", i + 1, sheet->n);
 	}
-	return store_commit(st, cause);
+	return store_commit(s->st, cause);
 
 fail:
-	store_rollback(st);
+	store_rollback(s->st);
 	return -1;
 }
 
@@ -165,7 +214,7 @@ job_import(struct session *s, struct job_import *imp, int dry_run,
 	}
 	if (dry_run)
 		return 0;
-	if (import_save(s->st, &imp->sheet, cause) != 0)
+	if (import_save(s, &imp->sheet, cause) != 0)
 		return -1;
 	imp->added = imp->sheet.n;
 	return 0;
@@ -184,6 +233,8 @@ job_import_free(struct job_import *imp)
 struct handover_clash {
 	struct person	**in;		/* the file's people */
 	size_t		  n;
+	char		**uuids;	/* their UUIDs, sorted */
+	struct import_key *keys;	/* their names and births, sorted */
 	long		  clash_id;	/* a young person here ... */
 	const char	 *why;		/* ... and why they are the same */
 };
@@ -199,22 +250,40 @@ handover_collect(const struct person *p, void *arg)
 }
 
 static int
+handover_uuid_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort the file's people by UUID and by name and birth, to be searched. */
+static void
+handover_index(struct handover_clash *hc)
+{
+	size_t i;
+
+	hc->uuids = xreallocarray(NULL, hc->n ? hc->n : 1, sizeof *hc->uuids);
+	for (i = 0; i < hc->n; i++)
+		hc->uuids[i] = hc->in[i]->uuid;
+	qsort(hc->uuids, hc->n, sizeof *hc->uuids, handover_uuid_compare);
+	hc->keys = import_keys((const struct person *const *)hc->in, hc->n);
+}
+
+/* Is someone here also in the file (check_duplicate, or their UUID)? */
+static int
 handover_find_clash(const struct person *p, void *arg)
 {
 	struct handover_clash *hc = arg;
-	size_t i;
+	const char *uuid = p->uuid;
 
-	for (i = 0; i < hc->n; i++) {
-		if (strcmp(hc->in[i]->uuid, p->uuid) == 0)
-			hc->why = "the same UUID: they were handed over before";
-		else if (check_duplicate(hc->in[i], p))
-			hc->why = "the same name and date of birth";
-		else
-			continue;
-		hc->clash_id = p->id;
-		return 1;
-	}
-	return 0;
+	if (bsearch(&uuid, hc->uuids, hc->n, sizeof *hc->uuids,
+	    handover_uuid_compare) != NULL)
+		hc->why = "the same UUID: they were handed over before";
+	else if (import_keys_find(hc->keys, hc->n, p) != NULL)
+		hc->why = "the same name and date of birth";
+	else
+		return 0;
+	hc->clash_id = p->id;
+	return 1;
 }
 
 /*
@@ -244,6 +313,7 @@ handover_check(struct store *st, const char *path, struct job_handover *h,
 		job_refuse(r, JOB_FILE);
 		goto out;
 	}
+	handover_index(&hc);
 	if (st != NULL && store_people_each(st, STORE_EVERYONE,
 	    handover_find_clash, &hc, cause) != 0)
 		goto out;
@@ -256,6 +326,9 @@ handover_check(struct store *st, const char *path, struct job_handover *h,
 	}
 	rc = 0;
 out:
+	if (hc.keys != NULL)
+		import_keys_free(hc.keys, hc.n);
+	free(hc.uuids);
 	for (i = 0; i < hc.n; i++)
 		free(hc.in[i]);
 	free(hc.in);
@@ -284,6 +357,13 @@ job_handover_look(struct session *s, const char *path,
 	return handover_check(s->st, path, h, r, cause);
 }
 
+/* How many young people of a handover are in, for the face. */
+static void
+handover_progress(size_t done, size_t total, void *arg)
+{
+	job_progress(arg, "young people", done, total);
+}
+
 int
 job_handover_import(struct session *s, const char *path,
     struct job_handover *h, struct job_result *r, char **cause)
@@ -306,7 +386,8 @@ job_handover_import(struct session *s, const char *path,
 	free(h->ids);
 	h->ids = NULL;
 	h->n = 0;
-	return store_handover_import(s->st, h->ho, &h->ids, &h->n, cause);
+	return store_handover_import(s->st, h->ho, &h->ids, &h->n,
+	    handover_progress, s, cause);
 }
 
 void

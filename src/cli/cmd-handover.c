@@ -271,6 +271,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 {
 	struct job_handover h;
 	struct job_result r;
+	struct cli_progress progress;
 	struct store *st;
 	const char *path, *name;
 	char *cause = NULL, *safe, *tmp = NULL;
@@ -306,7 +307,10 @@ handover_import(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
-	if (job_handover_import(&cli->ses, path, &h, &r, &cause) != 0) {
+	cli_progress_begin(cli, &progress);
+	rc = job_handover_import(&cli->ses, path, &h, &r, &cause);
+	cli_progress_end(cli, &progress);
+	if (rc != 0) {
 		rc = handover_import_error(&r, handover_stdin_cause(cause,
 		    tmp));
 		goto out;

@@ -232,9 +232,10 @@ import_say_dry_run(struct cli *cli, const struct job_import *imp,
 }
 
 /*
- * What was imported, by number, as the database now holds it; then the
- * warnings: ages, and the cap of young people stepped up.  EXIT_DONE, or
- * EXIT_FAILED when the database cannot be read.
+ * What was imported, by number, as it was saved (job_import leaves each
+ * row's person as the database now holds them); then the warnings: ages,
+ * and the cap of young people stepped up.  EXIT_DONE, or EXIT_FAILED
+ * when the database cannot be read.
  */
 static int
 import_say_saved(struct cli *cli, const struct job_import *imp,
@@ -242,7 +243,6 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 {
 	const struct import_sheet *sheet = &imp->sheet;
 	struct store *st = cli->ses.st;
-	struct person *saved;
 	char *cause = NULL, number[32];
 	size_t i;
 	int up = 0;
@@ -250,15 +250,8 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 	import_say_counts(imp, path, 0);
 	for (i = 0; i < sheet->n; i++) {
 		snprintf(number, sizeof number, "%ld", sheet->rows[i].person.id);
-		if (store_person_get(st, sheet->rows[i].person.id, &saved,
-		    &cause) != 0) {
-			cli_error("%s", cause != NULL ? cause :
-			    "a young person just imported is missing");
-			free(cause);
-			return EXIT_FAILED;
-		}
-		import_say(cli, number, saved, sheet->rows[i].stepped_down_on);
-		free(saved);
+		import_say(cli, number, &sheet->rows[i].person,
+		    sheet->rows[i].stepped_down_on);
 	}
 	for (i = 0; i < sheet->n; i++)
 		cli_person_warn_age(cli, &sheet->rows[i].person);
@@ -280,7 +273,8 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_args a;
 	struct job_import imp;
 	struct job_result r;
-	const char *path;
+	struct cli_progress progress;
+	const char *path = NULL;
 	char *cause = NULL;
 	int rc, dry_run;
 
@@ -292,7 +286,10 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	dry_run = a.dry_run;
 	if ((rc = import_load(cli, &a, &imp)) != 0)
 		goto out;
-	if (job_import(&cli->ses, &imp, dry_run, &r, &cause) != 0) {
+	cli_progress_begin(cli, &progress);
+	rc = job_import(&cli->ses, &imp, dry_run, &r, &cause);
+	cli_progress_end(cli, &progress);
+	if (rc != 0) {
 		if (r.refused)
 			rc = import_refuse(&imp.sheet, path);
 		else {

@@ -1001,17 +1001,23 @@ import_feed(struct import_state *st, struct csv_parser *p, const char *s,
 	return 0;
 }
 
+/* A row with its name folded once (text_fold), to be sorted. */
+struct import_twin {
+	struct import_row	*row;
+	char			*fold;
+};
+
 /* Sort rows by date of birth and name, to find the same person twice. */
 static int
 import_row_compare(const void *a, const void *b)
 {
-	const struct import_row *ra = *(const struct import_row *const *)a;
-	const struct import_row *rb = *(const struct import_row *const *)b;
+	const struct import_twin *ta = a, *tb = b;
+	const struct import_row *ra = ta->row, *rb = tb->row;
 	int c;
 
 	if (ra->person.facts.dob != rb->person.facts.dob)
 		return ra->person.facts.dob < rb->person.facts.dob ? -1 : 1;
-	if ((c = text_namecmp(ra->person.name, rb->person.name)) != 0)
+	if ((c = strcmp(ta->fold, tb->fold)) != 0)
 		return c;
 	return ra->line < rb->line ? -1 : ra->line > rb->line;
 }
@@ -1019,28 +1025,32 @@ import_row_compare(const void *a, const void *b)
 static void
 import_find_twins(struct import_sheet *sh)
 {
-	struct import_row **by;
+	struct import_twin *by;
 	size_t i, k;
 	int *twin;
 
 	if (sh->n < 2)
 		return;
 	by = xreallocarray(NULL, sh->n, sizeof *by);
-	for (i = 0; i < sh->n; i++)
-		by[i] = &sh->rows[i];
+	for (i = 0; i < sh->n; i++) {
+		by[i].row = &sh->rows[i];
+		by[i].fold = text_fold(sh->rows[i].person.name);
+	}
 	qsort(by, sh->n, sizeof *by, import_row_compare);
 	twin = xcalloc(sh->n, sizeof *twin);
 	for (i = 1; i < sh->n; i++) {
-		if (by[i]->person.facts.dob == by[i - 1]->person.facts.dob &&
-		    text_namecmp(by[i]->person.name, by[i - 1]->person.name) ==
-		    0) {
+		if (by[i].row->person.facts.dob ==
+		    by[i - 1].row->person.facts.dob &&
+		    strcmp(by[i].fold, by[i - 1].fold) == 0) {
 			/* The earliest line of the group is the first. */
 			k = i - 1;
-			while (twin[by[k] - sh->rows] != 0)
+			while (twin[by[k].row - sh->rows] != 0)
 				k--;
-			twin[by[i] - sh->rows] = by[k]->line;
+			twin[by[i].row - sh->rows] = by[k].row->line;
 		}
 	}
+	for (i = 0; i < sh->n; i++)
+		free(by[i].fold);
 	free(by);
 	/* Rows with a problem leave the list of good rows. */
 	for (i = 0, k = 0; i < sh->n; i++) {

@@ -127,15 +127,14 @@ handover_copy(struct store *from, const char *select, sqlite3_int64 key,
     struct store *to, const char *insert, sqlite3_int64 new_key, int *rows,
     char **cause)
 {
-	sqlite3_stmt *sel = NULL, *ins = NULL;
+	sqlite3_stmt *sel, *ins;
 	int rc, i, n, base = new_key != 0 ? 2 : 1;
 
-	if (sqlite3_prepare_v2(from->db, select, -1, &sel, NULL) != SQLITE_OK)
-		return store_fail(from, cause, "reading the handover");
-	if (sqlite3_prepare_v2(to->db, insert, -1, &ins, NULL) != SQLITE_OK) {
-		sqlite3_finalize(sel);
-		return store_fail(to, cause, "writing the handover");
-	}
+	/* Prepared once for every young person (the statements are kept). */
+	if ((sel = store_prepare(from, select, cause)) == NULL)
+		return -1;
+	if ((ins = store_prepare(to, insert, cause)) == NULL)
+		return -1;
 	sqlite3_bind_int64(sel, 1, key);
 	n = sqlite3_column_count(sel);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
@@ -146,21 +145,19 @@ handover_copy(struct store *from, const char *select, sqlite3_int64 key,
 			    sqlite3_column_value(sel, i));
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			store_fail(to, cause, "writing the handover");
-			sqlite3_finalize(sel);
-			sqlite3_finalize(ins);
+			store_done(sel);
+			store_done(ins);
 			return -1;
 		}
-		sqlite3_reset(ins);
-		sqlite3_clear_bindings(ins);
+		store_done(ins);
 		(*rows)++;
 	}
-	sqlite3_finalize(ins);
 	if (rc != SQLITE_DONE) {
 		store_fail(from, cause, "reading the handover");
-		sqlite3_finalize(sel);
+		store_done(sel);
 		return -1;
 	}
-	sqlite3_finalize(sel);
+	store_done(sel);
 	return 0;
 }
 
@@ -900,7 +897,7 @@ handover_tidy_names(struct store *st, long id, char **cause)
 	sqlite3_stmt *stmt;
 	const char *s;
 	char *name = NULL, *preferred = NULL;
-	int rc = -1;
+	int rc = -1, changed = 0;
 
 	if ((stmt = store_prepare(st, select_sql, cause)) == NULL)
 		return -1;
@@ -910,14 +907,24 @@ handover_tidy_names(struct store *st, long id, char **cause)
 		store_done(stmt);
 		return -1;
 	}
-	if ((s = store_column_text(stmt, 0)) != NULL)
+	if ((s = store_column_text(stmt, 0)) != NULL) {
 		name = text_squeeze(xstrdup(s));
-	if ((s = store_column_text(stmt, 1)) != NULL)
+		changed |= strcmp(name, s) != 0;
+	}
+	if ((s = store_column_text(stmt, 1)) != NULL) {
 		preferred = text_squeeze(xstrdup(s));
+		changed |= strcmp(preferred, s) != 0;
+	}
 	store_done(stmt);
 	if (preferred != NULL && *preferred == '\0') {
 		free(preferred);
 		preferred = NULL;
+		changed = 1;
+	}
+	/* Tidy already, as names written by this caseload are. */
+	if (!changed) {
+		rc = 0;
+		goto out;
 	}
 	if ((stmt = store_prepare(st, update_sql, cause)) == NULL)
 		goto out;
@@ -953,7 +960,7 @@ handover_collect(const struct person *p, void *arg)
 
 int
 store_handover_import(struct store *st, struct store *ho, long **ids,
-    size_t *n, char **cause)
+    size_t *n, store_progress_cb progress, void *arg, char **cause)
 {
 	struct handover_ids from = { NULL, 0 };
 	long *to;
@@ -993,6 +1000,8 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 		/* The next contact date is this caseload's to work out. */
 		if (store_refresh_person(st, to[i], cause) != 0)
 			goto fail;
+		if (progress != NULL)
+			progress(i + 1, from.n, arg);
 	}
 	if (store_commit(st, cause) != 0)
 		goto fail_nobegin;

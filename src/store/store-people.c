@@ -11,6 +11,7 @@
 #include <sys/random.h>
 
 #include "cause.h"
+#include "rules.h"
 #include "store-int.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -308,6 +309,108 @@ store_person_add(struct store *st, struct person *p, char **cause)
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+/*
+ * The summary columns of a young person who is only what store_person_new
+ * saves: the allocation row of history, then perhaps a row stepped down,
+ * and perhaps one contact.  The same answers store_refresh_person would
+ * read back from those rows (the latest status by date, the later row on
+ * the same day; the core's rules for the contact and the attempts).
+ */
+static void
+store_new_summary(const struct store *st, const struct person *p,
+    date_t last_contact, date_t down_on, struct person_facts *f,
+    struct store_dates *kept, int *attempts)
+{
+	struct rules_contact log[1];
+	size_t n = 0;
+
+	if (last_contact != DATE_NONE) {
+		log[0].on = last_contact;
+		log[0].attempted = 0;
+		log[0].struck = 0;
+		n = 1;
+	}
+	person_facts_init(f);
+	f->dob = p->facts.dob;
+	f->allocated_on = p->facts.allocated_on;
+	/* As the store reads it back: an interval out of range is none. */
+	if (p->facts.interval_weeks >= 1 && p->facts.interval_weeks <= 52)
+		f->interval_weeks = p->facts.interval_weeks;
+	f->status_since = f->allocated_on;
+	if (down_on != DATE_NONE && down_on >= f->allocated_on) {
+		f->status = STATUS_DOWN;
+		f->status_since = down_on;
+	}
+	f->last_contact = rules_last_contact(log, n);
+	store_kept_dates(st, f, kept);
+	*attempts = f->status == STATUS_UP ? rules_attempts(f, log, n) : 0;
+}
+
+int
+store_person_new(struct store *st, struct person *p, date_t last_contact,
+    date_t down_on, const char *note, char **cause)
+{
+	static const char sql[] = "INSERT INTO people (name, preferred_name,"
+	    " dob, phone, email, address, interval_weeks, allocated_on, uuid,"
+	    " status, status_since, last_contact, next_due, review_due,"
+	    " letter_due, urgent_due, urgent_kind, attempts) VALUES (?1, ?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	    " ?17, ?18)";
+	static const char contact_sql[] = "INSERT INTO contacts (person_id,"
+	    " on_date, method, started_by, attempted, note)"
+	    " VALUES (?1, ?2, 'other', 'worker', 0, ?3)";
+	struct store_dates kept;
+	struct person_facts saved;
+	sqlite3_stmt *stmt;
+	int rc, attempts;
+
+	if (st->depth == 0)
+		return xfail(cause, "database: a new young person outside a "
+		    "transaction");
+	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+		return -1;
+	store_new_summary(st, p, last_contact, down_on, &saved, &kept,
+	    &attempts);
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	store_bind_details(stmt, p);
+	store_bind_text(stmt, 9, p->uuid);
+	store_bind_text(stmt, 10, person_status_name(saved.status));
+	store_bind_date(stmt, 11, saved.status_since);
+	store_bind_date(stmt, 12, saved.last_contact);
+	store_bind_date(stmt, 13, kept.next_due);
+	store_bind_date(stmt, 14, kept.review_due);
+	store_bind_date(stmt, 15, kept.letter_due);
+	store_bind_date(stmt, 16, kept.urgent_due);
+	store_bind_text(stmt, 17, kept.urgent_kind);
+	sqlite3_bind_int(stmt, 18, attempts);
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "adding a young person");
+	p->id = (long)sqlite3_last_insert_rowid(st->db);
+	if (store_insert_status(st, p->id, STATUS_UP, p->facts.allocated_on,
+	    "allocated", cause) != 0)
+		return -1;
+	if (last_contact != DATE_NONE) {
+		if ((stmt = store_prepare(st, contact_sql, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, p->id);
+		store_bind_date(stmt, 2, last_contact);
+		store_bind_text(stmt, 3, note);
+		rc = sqlite3_step(stmt);
+		store_done(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, cause, "saving the contact");
+	}
+	if (down_on != DATE_NONE && store_insert_status(st, p->id,
+	    STATUS_DOWN, down_on, note, cause) != 0)
+		return -1;
+	saved.attempts = attempts;
+	p->facts = saved;
+	return 0;
 }
 
 /*

@@ -56,14 +56,18 @@ floor_sql() { # floor_sql DB FILE
 }
 export -f sq floor_sql
 
-# A sheet of 1,000 young people, none of them in the generated caseloads.
-sheet=$dir/sheet-1000.csv
-awk 'BEGIN { print "name,dob,status,stepped down on,last contact"
-	for (i = 1; i <= 1000; i++)
+# make_sheet N FILE: a sheet of N young people, none of them in the
+# generated caseloads.
+make_sheet() {
+	awk -v n="$1" 'BEGIN { print "name,dob,status,stepped down on,last contact"
+	for (i = 1; i <= n; i++)
 		printf "Sheet Person %d,%04d-%02d-%02d,%s,%s,2026-11-%02d\n", i,
 		    2002 + i % 8, 1 + i % 12, 1 + i % 28,
 		    i % 7 ? "" : "stepped down", i % 7 ? "" : "2026-10-01",
-		    1 + i % 20 }' >"$sheet"
+		    1 + i % 20 }' >"$2"
+}
+sheet=$dir/sheet-1000.csv
+make_sheet 1000 "$sheet"
 # import_new DB: the sheet into a new caseload (removed first).
 import_new() {
 	rm -f "$1"
@@ -110,6 +114,54 @@ for n in "${sizes[@]}"; do
 		    "$caseload" "$db" "$today" "$runs")
 	fi
 done
+
+# Import at scale, once (not for each size): 100,000 rows into a new
+# caseload and --dry-run of them against the largest caseload, and a
+# handover of 10,000 young people into a new caseload, each beside the
+# floor measured in the same run: the sqlite3 tool's own .import of the
+# same CSV into a new file, and its copy of the handover file's tables.
+# IMPORT_ROWS=0 leaves them out.
+import_rows=${IMPORT_ROWS:-100000}
+import_runs=${IMPORT_RUNS:-3}
+if [ "$import_rows" -gt 0 ]; then
+	big=$dir/sheet-$import_rows.csv
+	[ -f "$big" ] || make_sheet "$import_rows" "$big"
+	ho_n=$(( import_rows < 10000 ? import_rows : 10000 ))
+	ho=$dir/handover-$ho_n.caseload
+	if [ ! -f "$ho" ]; then
+		echo "making a handover file of $ho_n young people..." >&2
+		rm -f "$dir/handover-from.db"
+		"$caseload" --db "$dir/handover-from.db" --today $today \
+		    import "$big" >/dev/null 2>&1
+		"$caseload" --db "$dir/handover-from.db" --today $today \
+		    handover export $(seq 1 "$ho_n") -o "$ho" >/dev/null
+	fi
+	cat "$big" "$ho" >/dev/null
+	import_big() { rm -f "$dir/import-big.db"*
+		"$caseload" --db "$dir/import-big.db" --today $today import "$big"; }
+	import_floor() { rm -f "$dir/import-floor.db"
+		sqlite3 -batch "$dir/import-floor.db" ".import --csv $big t"; }
+	handover_in() { rm -f "$dir/handover-in.db"*
+		"$caseload" --db "$dir/handover-in.db" --today $today \
+		    handover import "$ho"; }
+	handover_floor() { rm -f "$dir/handover-floor.db"
+		sqlite3 -batch "$dir/handover-floor.db" "ATTACH '$ho' AS h;
+		    CREATE TABLE p AS SELECT * FROM h.people;
+		    CREATE TABLE s AS SELECT * FROM h.status_changes;
+		    CREATE TABLE c AS SELECT * FROM h.contacts;
+		    CREATE TABLE l AS SELECT * FROM h.letters;
+		    CREATE TABLE r AS SELECT * FROM h.reviews;"; }
+	last_db=$dir/caseload-${sizes[${#sizes[@]} - 1]}.db
+	save_runs=$runs
+	runs=$import_runs
+	ms[big_floor]=$(median_ms import_floor)
+	ms[big_import]=$(median_ms import_big)
+	ms[big_dry]=$(median_ms "$caseload" --db "$last_db" --today $today \
+	    import --dry-run "$big")
+	ms[ho_floor]=$(median_ms handover_floor)
+	ms[ho_import]=$(median_ms handover_in)
+	runs=$save_runs
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
 
@@ -162,6 +214,19 @@ for k in due export list screen due_floor; do
 	done
 	echo
 done
+if [ -n "${ms[big_import]:-}" ]; then
+	echo
+	echo "import at scale, median of $import_runs runs, ratio to the floor beside it:"
+	big_row() { # big_row LABEL KEY FLOOR_KEY
+		printf '  %-46s %12s  %s\n' "$1" "${ms[$2]} ms" \
+		    "$( [ -n "$3" ] && ratio "${ms[$2]}" "${ms[$3]}")"
+	}
+	big_row "import $import_rows rows into a new db" big_import big_floor
+	big_row "import --dry-run $import_rows rows (${sizes[${#sizes[@]} - 1]} here)" big_dry big_floor
+	big_row "  sqlite3 .import --csv, same file, new db" big_floor ""
+	big_row "handover import of $ho_n into a new db" ho_import ho_floor
+	big_row "  sqlite3 copy of the handover's tables" ho_floor ""
+fi
 if [ ${#sizes[@]} -gt 1 ]; then
 	first=${sizes[0]}
 	last=${sizes[${#sizes[@]} - 1]}
