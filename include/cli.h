@@ -30,16 +30,18 @@ struct cli {
 struct cli_progress {
 	long long	 last;		/* when it was last drawn (ns) */
 	size_t		 width;		/* the longest line drawn, to clear */
+	const char	*verb;		/* "importing", "publishing" */
 };
 
 /*
  * Show how far the jobs of cli's session go (session.progress) as one
- * line on standard error, redrawn in place at most ten times a second,
+ * line on standard error ("VERB: 4,500 of 10,000 rows"), redrawn in place at most ten times a second,
  * when standard error is a terminal; otherwise nothing.  cp is the
  * caller's and must last until cli_progress_end, which clears the line
  * and stops the reports.
  */
-void cli_progress_begin(struct cli *cli, struct cli_progress *cp);
+void cli_progress_begin(struct cli *cli, struct cli_progress *cp,
+    const char *verb);
 void cli_progress_end(struct cli *cli, struct cli_progress *cp);
 
 struct cli_command {

@@ -330,9 +330,6 @@ struct job_publish {
 /* Free what p holds (not p itself); safe on a zeroed one. */
 void job_publish_free(struct job_publish *p);
 
-/* Progress of a publish: done of total requests sent so far. */
-typedef void job_progress_fn(size_t done, size_t total, void *arg);
-
 /*
  * Make the CalDAV calendar collection of [caldav] url hold exactly the
  * calendar of the days days from today ([calendar] privacy): list it
@@ -352,12 +349,11 @@ typedef void job_progress_fn(size_t done, size_t total, void *arg);
  * published (each item's ETag and hash) is recorded in one transaction at
  * the end, also when the server failed part way: then what was sent
  * before the failure is recorded, so that the next publish finishes the
- * work, and -1 says why it stopped.  progress (may be NULL) is called
- * after each request.
+ * work, and -1 says why it stopped.  s->progress, when set, hears how
+ * many requests of how many are through, after each.
  */
 int job_publish(struct session *s, int days, int dry_run, int force,
-    job_progress_fn *progress, void *arg, struct job_publish *out,
-    struct job_result *r, char **cause);
+    struct job_publish *out, struct job_result *r, char **cause);
 
 struct print_options;
 struct print_terminal;

@@ -558,8 +558,8 @@ publish_decide(struct publish *p, int force, struct job_publish *out,
  * conflict.
  */
 static int
-publish_send(struct publish *p, struct job_publish *out,
-    job_progress_fn *progress, void *arg, char **cause)
+publish_send(struct session *s, struct publish *p, struct job_publish *out,
+    char **cause)
 {
 	struct job_publish_item *it;
 	struct plan *pl;
@@ -582,8 +582,7 @@ publish_send(struct publish *p, struct job_publish *out,
 			free(name);
 		}
 		out->requests++;
-		if (progress != NULL)
-			progress(++sent, total, arg);
+		job_progress(s, "items", ++sent, total);
 		if (res == CALDAV_FAILED)
 			return -1;
 		if (res == CALDAV_CHANGED) {
@@ -733,7 +732,7 @@ publish_settings(struct session *s, struct job_result *r, char **cause)
 
 int
 job_publish(struct session *s, int days, int dry_run, int force,
-    job_progress_fn *progress, void *arg, struct job_publish *out,
+    struct job_publish *out,
     struct job_result *r, char **cause)
 {
 	struct publish p;
@@ -782,7 +781,7 @@ job_publish(struct session *s, int days, int dry_run, int force,
 		rc = 0;
 		goto out;
 	}
-	rc = publish_send(&p, out, progress, arg, cause);
+	rc = publish_send(s, &p, out, cause);
 	if (rc == 0)
 		publish_refresh(&p, out);
 	/* What was sent is recorded, also when the server failed. */

@@ -131,15 +131,6 @@ import_find_present(struct store *st, struct job_import *imp, char **cause)
 	return rc;
 }
 
-/* Tell the face how far a job has gone, every so many rows and at the end. */
-void
-job_progress(struct session *s, const char *what, size_t done, size_t total)
-{
-	if (s->progress != NULL && (done % JOB_PROGRESS_EVERY == 0 ||
-	    done == total))
-		s->progress(what, done, total, s->progress_arg);
-}
-
 /*
  * Add every row, in one transaction, each with their history and summary
  * as they are written (store_person_new); sets the rows' numbers.

@@ -58,12 +58,10 @@ int job_calendar_state_save(struct session *s, struct job_calendar_state *cs,
     const char *uid, char **cause);
 void job_calendar_state_free(struct job_calendar_state *cs);
 
-/* How many rows a long job works through between two reports. */
-#define JOB_PROGRESS_EVERY 500
-
 /*
  * Tell s->progress, when there is one, that done of total of what (such
- * as "rows") are through: every JOB_PROGRESS_EVERY and at the last.
+ * as "rows") are through.  Cheap enough to call at every row: the face
+ * decides how often it draws.
  */
 void job_progress(struct session *s, const char *what, size_t done,
     size_t total);

@@ -460,3 +460,10 @@ job_handover_export(struct session *s, const long *ids, size_t n,
 	return store_handover_export(s->st, ids, n, dest, s->today,
 	    s->cfg.worker_name, &r->counts, cause);
 }
+
+void
+job_progress(struct session *s, const char *what, size_t done, size_t total)
+{
+	if (s->progress != NULL)
+		s->progress(what, done, total, s->progress_arg);
+}

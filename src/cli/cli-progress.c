@@ -56,16 +56,17 @@ cli_progress_draw(const char *what, size_t done, size_t total, void *arg)
 	cp->last = now;
 	cli_progress_number(done, a, sizeof a);
 	cli_progress_number(total, b, sizeof b);
-	len = fprintf(stderr, "\rimporting: %s of %s %s", a, b, what);
+	len = fprintf(stderr, "\r%s: %s of %s %s", cp->verb, a, b, what);
 	if (len > 0 && (size_t)len - 1 > cp->width)
 		cp->width = (size_t)len - 1;
 	fflush(stderr);
 }
 
 void
-cli_progress_begin(struct cli *cli, struct cli_progress *cp)
+cli_progress_begin(struct cli *cli, struct cli_progress *cp, const char *verb)
 {
 	memset(cp, 0, sizeof *cp);
+	cp->verb = verb;
 	/* The first report comes after a tenth of a second of work. */
 	cp->last = cli_progress_now();
 	if (!isatty(STDERR_FILENO))

@@ -307,7 +307,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
-	cli_progress_begin(cli, &progress);
+	cli_progress_begin(cli, &progress, "importing");
 	rc = job_handover_import(&cli->ses, path, &h, &r, &cause);
 	cli_progress_end(cli, &progress);
 	if (rc != 0) {

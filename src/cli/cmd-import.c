@@ -286,7 +286,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	dry_run = a.dry_run;
 	if ((rc = import_load(cli, &a, &imp)) != 0)
 		goto out;
-	cli_progress_begin(cli, &progress);
+	cli_progress_begin(cli, &progress, "importing");
 	rc = job_import(&cli->ses, &imp, dry_run, &r, &cause);
 	cli_progress_end(cli, &progress);
 	if (rc != 0) {

@@ -11,21 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "calendar.h"
 #include "cli.h"
-
-/* A progress line on a terminal, on standard error. */
-static void
-publish_progress(size_t done, size_t total, void *arg)
-{
-	int *shown = arg;
-
-	fprintf(stderr, "\rPublishing: %zu of %zu", done, total);
-	fflush(stderr);
-	*shown = 1;
-}
 
 /* What one action is called, done or to be done. */
 static const char *
@@ -97,9 +85,9 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 	};
 	struct job_publish p;
 	struct job_result r;
+	struct cli_progress progress;
 	char *cause = NULL, *url;
 	int c, rc, days = CALENDAR_DAYS, dry_run = 0, force = 0, verbose = 0;
-	int shown = 0, tty = isatty(STDERR_FILENO);
 	size_t k, done = 0;
 
 	optind = 0;
@@ -129,11 +117,10 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return cli_operands_error("publish", "takes no young person");
 
-	rc = job_publish(&cli->ses, days, dry_run, force,
-	    tty && !dry_run ? publish_progress : NULL, &shown, &p, &r, &cause);
+	cli_progress_begin(cli, &progress, "publishing");
+	rc = job_publish(&cli->ses, days, dry_run, force, &p, &r, &cause);
+	cli_progress_end(cli, &progress);
 	calendar_cleanup();
-	if (shown)
-		fprintf(stderr, "\r\033[K");
 	if (r.warning != NULL)
 		cli_warn("%s", r.warning);
 	if (verbose || dry_run)

@@ -161,7 +161,7 @@ tui_publish(struct tui *t)
 	const char *url = t->ses->cfg.caldav_url;
 	size_t k, done = 0;
 
-	if (job_publish(t->ses, CALENDAR_DAYS, 0, 0, NULL, NULL, &p, &r,
+	if (job_publish(t->ses, CALENDAR_DAYS, 0, 0, &p, &r,
 	    &cause) != 0) {
 		for (k = 0; k < p.n; k++)
 			done += p.items[k].done;
