@@ -271,8 +271,9 @@ int cli_width(void);
 /*
  * Print text (escaped here) starting at column indent, where the caller
  * has put the cursor, wrapped to cli_width() (text_wrap_all) with each
- * further line indented to that column, and end the line.  With no width,
- * or too little room, lines break only at the text's own newlines.
+ * further line indented to that column (an empty line stays empty), and
+ * end the line.  With no width, or too little room, lines break only at
+ * the text's own newlines.
  */
 void cli_print_wrapped(int indent, const char *text);
 

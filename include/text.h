@@ -83,15 +83,19 @@ char **text_wrap(const char *s, int cols, size_t *n);
 
 /*
  * Break text into lines of at most cols columns (cols > 0) for a reader,
- * losing nothing: lines break at spaces (which do not survive), each
- * newline starts a new line (an empty line stays), and a word wider than
- * cols is broken between characters, a combining mark staying with the
- * character before it (a character wider than cols gets a line of its
- * own).  Widths are display columns (text_char_cols); right-to-left text
- * is broken in the order it is stored, as a terminal lays it out.  s
- * should be escaped (text_escape) already.  Returns a NULL-terminated
- * array of new strings and sets *n to how many (0 for empty text); the
- * caller frees each and the array.
+ * losing nothing: each newline starts a new line (an empty line stays);
+ * a line's own indent and the runs of spaces within it are kept, a tab
+ * counting as a space and written as one; a line breaks at spaces, and
+ * only the spaces where it breaks (or spaces ending a line beyond cols)
+ * are dropped; a word wider than cols is broken between characters, a
+ * combining mark staying with the character before it (a character wider
+ * than cols gets a line of its own), and so is a first word too wide to
+ * follow its line's indent, which is kept whole.  Widths are display
+ * columns (text_char_cols); right-to-left text is broken in the order it
+ * is stored, as a terminal lays it out.  s should be escaped
+ * (text_escape) already.  Returns a NULL-terminated array of new strings
+ * and sets *n to how many (0 for empty text); the caller frees each and
+ * the array.
  */
 char **text_wrap_all(const char *s, int cols, size_t *n);
 

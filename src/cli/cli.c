@@ -754,6 +754,13 @@ cli_width(void)
 	return 80;
 }
 
+/* Print a line after indent spaces; an empty line stays empty. */
+static void
+cli_print_line(int indent, const char *line)
+{
+	printf("%*s%s\n", *line == '\0' ? 0 : indent, "", line);
+}
+
 /* Fewer columns than this after the indent, and text is not wrapped. */
 #define CLI_WRAP_MIN 20
 
@@ -770,7 +777,7 @@ cli_print_wrapped(int indent, const char *text)
 		for (line = safe; ; line = nl + 1) {
 			if ((nl = strchr(line, '\n')) != NULL)
 				*nl = '\0';
-			printf("%*s%s\n", line == safe ? 0 : indent, "", line);
+			cli_print_line(line == safe ? 0 : indent, line);
 			if (nl == NULL)
 				break;
 		}
@@ -781,7 +788,7 @@ cli_print_wrapped(int indent, const char *text)
 	if (n == 0)
 		putchar('\n');
 	for (i = 0; i < n; i++) {
-		printf("%*s%s\n", i == 0 ? 0 : indent, "", lines[i]);
+		cli_print_line(i == 0 ? 0 : indent, lines[i]);
 		free(lines[i]);
 	}
 	free(lines);

@@ -549,6 +549,31 @@ text_lines_break_word(struct text_lines *tl, const char *w, size_t len,
 	}
 }
 
+/* Add k spaces to the line being filled. */
+static void
+text_lines_spaces(struct text_lines *tl, int k)
+{
+	for (; k > 0; k--)
+		text_lines_add(tl, " ", 1, 1);
+}
+
+/*
+ * Add the indent (spaces) and first word of one of the text's own lines,
+ * too wide together for cols: broken between characters, the indent kept
+ * whole.
+ */
+static void
+text_lines_break_indent(struct text_lines *tl, int indent, const char *w,
+    size_t len, int cols)
+{
+	for (; indent > 0; indent--) {
+		if (tl->used + 1 > cols && tl->used > 0)
+			text_lines_end(tl);
+		text_lines_add(tl, " ", 1, 1);
+	}
+	text_lines_break_word(tl, w, len, cols);
+}
+
 char **
 text_wrap_all(const char *s, int cols, size_t *n)
 {
@@ -556,7 +581,7 @@ text_wrap_all(const char *s, int cols, size_t *n)
 	const char *p = s, *w;
 	char *word;
 	size_t len;
-	int wcols;
+	int run, wcols, start = 1;
 
 	if (cols < 1)
 		cols = 1;
@@ -564,10 +589,16 @@ text_wrap_all(const char *s, int cols, size_t *n)
 		if (*p == '\n') {
 			text_lines_end(&tl);
 			p++;
+			start = 1;
 			continue;
 		}
-		if (*p == ' ' || *p == '\t') {
-			p++;
+		for (run = 0; *p == ' ' || *p == '\t'; p++)
+			run++;
+		if (*p == '\0' || *p == '\n') {
+			/* Spaces ending a line: kept as far as they fit. */
+			if (run > cols - tl.used)
+				run = cols - tl.used;
+			text_lines_spaces(&tl, run);
 			continue;
 		}
 		for (w = p; *p != '\0' && *p != ' ' && *p != '\t' &&
@@ -577,17 +608,21 @@ text_wrap_all(const char *s, int cols, size_t *n)
 		word = xstrndup(w, len);
 		wcols = text_width(word);
 		free(word);
-		if (tl.line != NULL && tl.used + 1 + wcols <= cols) {
-			text_lines_add(&tl, " ", 1, 1);
+		if (tl.used + run + wcols <= cols) {
+			/* The line's own indent, or the spaces between words. */
+			text_lines_spaces(&tl, run);
 			text_lines_add(&tl, w, len, wcols);
-		} else {
-			if (tl.line != NULL)
-				text_lines_end(&tl);
+		} else if (start)
+			text_lines_break_indent(&tl, run, w, len, cols);
+		else {
+			/* A break: the spaces where it falls do not survive. */
+			text_lines_end(&tl);
 			if (wcols <= cols)
 				text_lines_add(&tl, w, len, wcols);
 			else
 				text_lines_break_word(&tl, w, len, cols);
 		}
+		start = 0;
 	}
 	if (tl.line != NULL)
 		text_lines_end(&tl);

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Text output follows the terminal's width when standard output is one
 # (COLUMNS when set, else the width the terminal reports): show wraps
-# long notes, addresses and reasons under their column.  A pipe gets
-# whole lines, whatever COLUMNS says.  The terminal is script(1)'s.
+# long notes, addresses and reasons under their column, keeping a
+# note's own indents and spaces.  A pipe gets whole lines, whatever
+# COLUMNS says; otherwise the two are the same.  The terminal is
+# script(1)'s.
 . "$(dirname "$0")/../lib.sh"
 
 if ! command -v script >/dev/null 2>&1; then
@@ -80,12 +82,17 @@ OUT
 
 # COLUMNS, when set, is the width instead of the terminal's.
 on_tty 60 NO_COLOR=1 TERM=dumb COLUMNS=50 -- show Aisha
-check_out_has "         Met at the library about the college
+cat >"$TEST_DIR/note50" <<'OUT'
+         Met at the library about the college
          course; she wants help with the bursary
          form
          https://www.example.gov.uk/student-financ
          e/bursary-application-form and a bus
-         pass." "COLUMNS=50 wraps the note at 50 columns"
+         pass.
+OUT
+sed -n '/Met at the library/,/pass\.$/p' "$out" >"$TEST_DIR/got50"
+check_true "COLUMNS=50 wraps the note at 50 columns" \
+	diff -u "$TEST_DIR/note50" "$TEST_DIR/got50"
 check_true "no line of the note is wider than 50 columns" \
 	test "$(sed -n '/^Contact log/,/^Annual/p' "$out" | awk 'length > 50' |
 	grep -vc '^Contact log')" = 0
@@ -95,4 +102,44 @@ COLUMNS=50 run show Aisha
 check_out_has "         $note" "a pipe gets the note on one line"
 check_out_has "  Address         Flat 4, Rosebery Court, 112 Chapeltown Road, Harehills, Leeds LS7 4HZ" \
 	"and the address"
+
+# A note's own layout survives wrapping: an indented list line keeps its
+# indent under the note's column, a run of spaces stays, and a blank line
+# stays blank.  Only the spaces where a line breaks go.
+note="Housing:
+  - housing: waiting list,   band C
+  - bid every Thursday on the council's lettings site for a one bedroom flat
+
+Next visit: college"
+run add --name "Ben Okafor" --dob 2006-09-01 --allocated 2025-05-01
+run contact Ben --date 2026-11-10 --method phone --note "$note"
+on_tty 60 NO_COLOR=1 TERM=dumb -- show Ben
+sed -n '/^Contact log/,/^Annual/p' "$out" >"$out.log" && mv "$out.log" "$out"
+check_out "an indented line of a note keeps its indent on a terminal" <<'OUT'
+Contact log, newest first (numbered for 'caseload strike 2 N')
+  1      10/11/2026  phone   by the worker
+         Housing:
+           - housing: waiting list,   band C
+           - bid every Thursday on the council's lettings
+         site for a one bedroom flat
+
+         Next visit: college
+
+Annual letters sent: none yet
+OUT
+run show Ben
+check_out_has "           - housing: waiting list,   band C" \
+	"and on a pipe"
+
+# Apart from wrapping, a terminal gets what a pipe gets: on a terminal
+# wide enough for every line, show (and list) are the same byte for byte.
+for args in "show Ben" "list"; do
+	# shellcheck disable=SC2086
+	run $args
+	mv "$out" "$TEST_DIR/piped"
+	# shellcheck disable=SC2086
+	on_tty 100 NO_COLOR=1 TERM=dumb -- $args
+	check_true "$args is the same on a terminal 100 wide as on a pipe" \
+	    cmp "$TEST_DIR/piped" "$out"
+done
 done_testing

@@ -402,10 +402,32 @@ static void
 test_wrap_all(void **state)
 {
 	(void)state;
-	/* At spaces; runs of spaces go; nothing is lost. */
+	/* At spaces; only the spaces at a break go; nothing is lost. */
 	check_wrap("Talked about college and the bus pass", 15,
 	    "Talked about", "college and the", "bus pass", NULL);
-	check_wrap("  two   spaces  ", 20, "two spaces", NULL);
+	check_wrap("  two   spaces  ", 20, "  two   spaces  ", NULL);
+	/* A line's own indent stays, under the first line and later ones. */
+	check_wrap("Housing:\n  - waiting list,   band C\n    - bid weekly",
+	    40, "Housing:", "  - waiting list,   band C",
+	    "    - bid weekly", NULL);
+	check_wrap("  - housing: waiting list", 12, "  - housing:",
+	    "waiting list", NULL);
+	/* Runs of spaces inside a line stay where the line does not break. */
+	check_wrap("rent   paid  on time", 20, "rent   paid  on time", NULL);
+	/* A break at a run of spaces drops that run and no other. */
+	check_wrap("bus  pass     college  course", 10, "bus  pass",
+	    "college", "course", NULL);
+	check_wrap("ab   cd ef", 5, "ab", "cd ef", NULL);
+	/* Spaces ending a line stay as far as they fit. */
+	check_wrap("abc      \ndef", 5, "abc  ", "def", NULL);
+	/* A line of only spaces stays, up to the width; blank lines too. */
+	check_wrap("one\n   \n\ntwo", 10, "one", "   ", "", "two", NULL);
+	check_wrap("one\n            \ntwo", 5, "one", "     ", "two", NULL);
+	/* An indent too wide for its first word stays; the word breaks. */
+	check_wrap("    abcdefgh", 6, "    ab", "cdefgh", NULL);
+	/* Tabs are spaces, one column each, in an indent and a run too. */
+	check_wrap("\ta\t\tb", 10, " a  b", NULL);
+	check_wrap("a \t b\tc", 3, "a", "b c", NULL);
 	check_wrap("", 10, NULL);
 	check_wrap("exactly ten", 11, "exactly ten", NULL);
 	/* Newlines keep their lines, an empty one too. */
