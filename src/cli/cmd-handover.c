@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -184,14 +185,64 @@ handover_say_imported(struct cli *cli, const struct job_handover *h)
 	return EXIT_DONE;
 }
 
+/* The folders handover_folder made, deepest last, to take away again. */
+struct handover_made {
+	char	**dirs;
+	size_t	  n;
+};
+
 /*
- * Copy the whole of standard input (a handover file, which SQLite opens
- * by name) to a temporary file beside the database, private to the
- * worker.  0 with *tmp set (tempfile_remove it, then free it), or an
- * exit status after an error.
+ * Make the missing folders of dir, mode 0700 as the database's folder
+ * would be, recording each in made: 0, or -1 with errno set.
  */
 static int
-handover_stdin(struct cli *cli, char **tmp)
+handover_folder(const char *dir, struct handover_made *made)
+{
+	char *copy = xstrdup(dir), *p;
+	int rc = 0, last;
+
+	for (p = copy + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		last = *p == '\0';
+		*p = '\0';
+		if (mkdir(copy, 0700) == 0) {
+			made->dirs = xreallocarray(made->dirs, made->n + 1,
+			    sizeof *made->dirs);
+			made->dirs[made->n++] = xstrdup(copy);
+		} else if (errno != EEXIST)
+			rc = -1;
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
+/* Take away the folders handover_folder made (when keep is 0); free made. */
+static void
+handover_made_free(struct handover_made *made, int keep)
+{
+	while (made->n > 0) {
+		made->n--;
+		if (!keep)
+			rmdir(made->dirs[made->n]);
+		free(made->dirs[made->n]);
+	}
+	free(made->dirs);
+	made->dirs = NULL;
+}
+
+/*
+ * Copy the whole of standard input (a handover file, which SQLite opens
+ * by name) to a temporary file beside where the database is (or will
+ * be), private to the worker, making its folder as opening the database
+ * would (recorded in made).  0 with *tmp set (tempfile_remove it, then
+ * free it), or an exit status after an error.
+ */
+static int
+handover_stdin(struct cli *cli, char **tmp, struct handover_made *made)
 {
 	char buf[65536], *dir, *slash;
 	ssize_t n, w, off;
@@ -203,6 +254,12 @@ handover_stdin(struct cli *cli, char **tmp)
 	else {
 		free(dir);
 		dir = xstrdup(".");
+	}
+	if (handover_folder(dir, made) != 0) {
+		cli_error("handover: cannot make the folder %s for the caseload: "
+		    "%s", dir, strerror(errno));
+		free(dir);
+		return EXIT_FAILED;
 	}
 	fd = tempfile_make(dir, "handover-from-standard-input",
 	    TEMPFILE_SQLITE, tmp);
@@ -271,10 +328,11 @@ handover_import(struct cli *cli, int argc, char **argv)
 {
 	struct job_handover h;
 	struct job_result r;
+	struct handover_made made = { NULL, 0 };
 	struct store *st;
 	const char *path, *name;
 	char *cause = NULL, *safe, *tmp = NULL;
-	int rc;
+	int rc, opened = 0;
 
 	if ((rc = cli_no_options("handover", argc, argv)) != 0)
 		return rc;
@@ -289,12 +347,12 @@ handover_import(struct cli *cli, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 
 	/*
-	 * The file is checked before the caseload is opened; standard input
-	 * is copied beside the caseload first, so that it stays private.
+	 * The file is checked before the caseload is opened, so that a bad
+	 * one makes nothing; standard input is copied beside where the
+	 * caseload is (or will be) first, so that it stays private.
 	 */
 	if (strcmp(path, "-") == 0) {
-		if ((rc = cli_open(cli, &st)) != 0 ||
-		    (rc = handover_stdin(cli, &tmp)) != 0)
+		if ((rc = handover_stdin(cli, &tmp, &made)) != 0)
 			goto out;
 		path = tmp;
 		name = "standard input";
@@ -306,6 +364,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
+	opened = 1;
 	if (job_handover_import(&cli->ses, path, &h, &r, &cause) != 0) {
 		rc = handover_import_error(&r, handover_stdin_cause(cause,
 		    tmp));
@@ -333,6 +392,8 @@ out:
 		tempfile_remove(tmp);
 		free(tmp);
 	}
+	/* Folders made for a file that was refused go again. */
+	handover_made_free(&made, opened);
 	return rc;
 }
 
