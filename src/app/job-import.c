@@ -109,6 +109,20 @@ import_save(struct store *st, struct import_sheet *sheet, char **cause)
 		    store_status_change(st, row->person.id, STATUS_DOWN,
 		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
+		/*
+		 * Back with the service since status_since: a step-up on
+		 * that day is what starts their clock again (rules_start).
+		 * The step-down before it is not in the file, so none is
+		 * made up; the reason says so in their history.
+		 */
+		if (row->came_back_on != DATE_NONE &&
+		    store_status_change(st, row->person.id, STATUS_UP,
+		    row->came_back_on, IMPORT_CAME_BACK_NOTE, cause) != 0)
+			goto fail;
+		if (row->archived_on != DATE_NONE &&
+		    store_status_change(st, row->person.id, STATUS_ARCHIVED,
+		    row->archived_on, IMPORT_NOTE, cause) != 0)
+			goto fail;
 	}
 	return store_commit(st, cause);
 
@@ -136,6 +150,8 @@ job_import_read(struct session *s, const char *path,
 	for (i = 0; i < imp->sheet.n; i++) {
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;
+		else if (imp->sheet.rows[i].archived_on != DATE_NONE)
+			imp->archived++;
 	}
 	return 0;
 }
