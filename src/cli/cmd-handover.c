@@ -237,8 +237,8 @@ handover_made_free(struct handover_made *made, int keep)
 /*
  * Copy the whole of standard input (a handover file, which SQLite opens
  * by name) to a temporary file beside where the database is (or will
- * be), private to the worker, making its folder as opening the database
- * would (recorded in made).  0 with *tmp set (tempfile_remove it, then
+ * be), private to the worker, making caseload's own folder as opening the
+ * database would (recorded in made).  0 with *tmp set (tempfile_remove it, then
  * free it), or an exit status after an error.
  */
 static int
@@ -255,7 +255,12 @@ handover_stdin(struct cli *cli, char **tmp, struct handover_made *made)
 		free(dir);
 		dir = xstrdup(".");
 	}
-	if (handover_folder(dir, made) != 0) {
+	/* A path given must lead to a folder; only caseload's own is made. */
+	if (cli_check_path(cli) != 0) {
+		free(dir);
+		return EXIT_USAGE;
+	}
+	if (!cli->ses.db_given && handover_folder(dir, made) != 0) {
 		cli_error("handover: cannot make the folder %s for the caseload: "
 		    "%s", dir, strerror(errno));
 		free(dir);

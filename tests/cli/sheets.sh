@@ -275,19 +275,27 @@ check_refused "an archived row without a status_since column" \
 TODAY=2026-11-27
 
 # --------------------- handover import - checks before making anything
+mkdir "$TEST_DIR/new"
 status=0
-echo garbage | "$CASELOAD" --db "$TEST_DIR/new/deeper/x.db" --today "$TODAY" \
+echo garbage | "$CASELOAD" --db "$TEST_DIR/new/x.db" --today "$TODAY" \
 	handover import - >"$out" 2>"$err" || status=$?
 check_status 2 "handover import - of garbage into a new caseload is refused"
-check_true "... making no folder and no caseload" test ! -e "$TEST_DIR/new"
+check_true "... making no caseload" test ! -e "$TEST_DIR/new/x.db"
+check_true "... and leaving nothing in its folder" \
+	test -z "$(ls -A "$TEST_DIR/new")"
 status=0
-"$CASELOAD" --db "$TEST_DIR/new/deeper/x.db" --today "$TODAY" \
+echo garbage | env XDG_DATA_HOME="$TEST_DIR/xdg" "$CASELOAD" --today "$TODAY" \
+	handover import - >"$out" 2>"$err" || status=$?
+check_status 2 "... nor into caseload's own folder when it is not there yet"
+check_true "... which is not made" test ! -e "$TEST_DIR/xdg"
+status=0
+env XDG_DATA_HOME="$TEST_DIR/xdg" "$CASELOAD" --today "$TODAY" \
 	handover import - <"$TEST_DIR/ho.db" >"$out" 2>"$err" || status=$?
 check_status 0 "handover import - of a good file into a new caseload"
-check_true "... in a folder only the worker can read" \
-	test "$(stat -c %a "$TEST_DIR/new/deeper")" = 700
+check_true "... in caseload's own folder, made for the worker alone" \
+	test "$(stat -c %a "$TEST_DIR/xdg/caseload")" = 700
 check_true "... leaving no copy" \
-	sh -c "! ls -a '$TEST_DIR/new/deeper' | grep -q caseload-tmp"
+	sh -c "! ls -a '$TEST_DIR/xdg/caseload' | grep -q caseload-tmp"
 
 # ----------------------- --ignore-column, terminals and the byte-order mark
 DB=$TEST_DIR/ignore.db
