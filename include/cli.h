@@ -190,8 +190,8 @@ int cli_check_bom(const char *command, int bom, enum cli_format format);
 
 /*
  * Start CSV output on standard output: the byte-order mark when bom
- * (--bom) or [display] csv_bom asks for it, then the header row of the
- * NULL-terminated names.
+ * (--bom) asks for it, or [display] csv_bom does and standard output is
+ * not a terminal; then the header row of the NULL-terminated names.
  */
 void cli_csv_header(struct cli *cli, int bom, const char *const *names);
 

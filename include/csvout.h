@@ -14,7 +14,8 @@
  * Quotes it as RFC 4180 does when it holds a comma, a quote or a line
  * break; a field starting with =, +, -, @, tab or carriage return, after
  * any spaces, gets a leading ' so that a spreadsheet does not run it as a
- * formula.  NULL is an empty field.  When f is a terminal, control
+ * formula, and so does one starting with ' (so that import, which takes
+ * the guard off, gives back the apostrophe that was typed).  NULL is an empty field.  When f is a terminal, control
  * characters and bytes that are not UTF-8 are written escaped, as
  * text_escape does, so that no field can drive the terminal; a file or
  * a pipe gets the text exactly.

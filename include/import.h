@@ -43,6 +43,10 @@ struct import_row {
 	struct person	 person;	/* strings point into text */
 	date_t		 last_contact;	/* DATE_NONE when not given */
 	date_t		 stepped_down_on; /* DATE_NONE unless stepped down */
+	date_t		 came_back_on;	/* stepped up again after a step-down
+					 * (status_since later than
+					 * allocated_on), or DATE_NONE */
+	date_t		 archived_on;	/* DATE_NONE unless archived */
 	char		*text[IMPORT_COLUMNS];	/* the fields, owned */
 	char		*full_name;	/* first name and surname joined, owned */
 };
@@ -61,6 +65,10 @@ struct import_sheet {
 	size_t			 nproblems, problems_size;
 	int			 header[IMPORT_COLUMNS]; /* field index, or -1 */
 	int			 semicolons;	/* read as separated by ';' */
+	const char		**unmatched;	/* the --ignore-column names
+						 * (the caller's strings) that
+						 * name no column of the file */
+	size_t			 nunmatched;
 };
 
 /* How to read a sheet. */
@@ -81,8 +89,10 @@ struct import_options {
  * Blank rows are skipped.  What 'caseload list --format csv' writes is
  * read back: the columns caseload works out itself (id, uuid, age, stage,
  * status_since) are passed over, status_since giving a step-down's date
- * when there is no stepped_down_on column, and the apostrophe csv_field
- * puts before a cell such as "=..." or "+44..." comes off.  A column
+ * when there is no stepped_down_on column, an archived row's date, and
+ * for a stepped-up row the day they came back (came_back_on) when it is
+ * later than allocated_on; and the apostrophe csv_field puts before a
+ * cell such as "=..." or "+44..." (or "'...") comes off.  A column
  * caseload does not know is a problem, unless opt (may be NULL) says to
  * skip it.
  *
@@ -116,5 +126,9 @@ void import_sheet_free(struct import_sheet *sheet);
 
 /* The note of the contact made from the last contact column. */
 #define IMPORT_NOTE "imported from spreadsheet"
+
+/* The reason of the step-up recorded on a stepped-up row's status_since. */
+#define IMPORT_CAME_BACK_NOTE "imported from spreadsheet: came back to " \
+    "the service; when they stepped down before is not in the file"
 
 #endif

@@ -405,6 +405,7 @@ struct job_import {
 	size_t			 present;	/* rows of young people already
 						 * on the caseload */
 	size_t			 down;		/* rows stepped down */
+	size_t			 archived;	/* rows archived */
 	size_t			 added;		/* young people added: 0 for a
 						 * dry run or a refusal */
 };

@@ -148,6 +148,20 @@ import_save(struct session *s, struct import_sheet *sheet, char **cause)
 		if (store_person_new(s->st, &row->person, row->last_contact,
 		    row->stepped_down_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
+		/*
+		 * Back with the service since status_since: a step-up on
+		 * that day is what starts their clock again (rules_start).
+		 * The step-down before it is not in the file, so none is
+		 * made up; the reason says so in their history.
+		 */
+		if (row->came_back_on != DATE_NONE &&
+		    store_status_change(s->st, row->person.id, STATUS_UP,
+		    row->came_back_on, IMPORT_CAME_BACK_NOTE, cause) != 0)
+			goto fail;
+		if (row->archived_on != DATE_NONE &&
+		    store_status_change(s->st, row->person.id, STATUS_ARCHIVED,
+		    row->archived_on, IMPORT_NOTE, cause) != 0)
+			goto fail;
 		job_progress(s, "rows", i + 1, sheet->n);
 	}
 	return store_commit(s->st, cause);
@@ -176,6 +190,8 @@ job_import_read(struct session *s, const char *path,
 	for (i = 0; i < imp->sheet.n; i++) {
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;
+		else if (imp->sheet.rows[i].archived_on != DATE_NONE)
+			imp->archived++;
 	}
 	return 0;
 }

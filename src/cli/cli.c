@@ -461,7 +461,8 @@ cli_check_bom(const char *command, int bom, enum cli_format format)
 void
 cli_csv_header(struct cli *cli, int bom, const char *const *names)
 {
-	if (bom || cli->ses.cfg.csv_bom)
+	/* The setting is for files; a terminal would show the mark. */
+	if (bom || (cli->ses.cfg.csv_bom && !isatty(STDOUT_FILENO)))
 		csv_bom(stdout);
 	csv_header(stdout, names);
 }

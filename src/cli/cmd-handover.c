@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -184,14 +185,64 @@ handover_say_imported(struct cli *cli, const struct job_handover *h)
 	return EXIT_DONE;
 }
 
+/* The folders handover_folder made, deepest last, to take away again. */
+struct handover_made {
+	char	**dirs;
+	size_t	  n;
+};
+
 /*
- * Copy the whole of standard input (a handover file, which SQLite opens
- * by name) to a temporary file beside the database, private to the
- * worker.  0 with *tmp set (tempfile_remove it, then free it), or an
- * exit status after an error.
+ * Make the missing folders of dir, mode 0700 as the database's folder
+ * would be, recording each in made: 0, or -1 with errno set.
  */
 static int
-handover_stdin(struct cli *cli, char **tmp)
+handover_folder(const char *dir, struct handover_made *made)
+{
+	char *copy = xstrdup(dir), *p;
+	int rc = 0, last;
+
+	for (p = copy + 1; rc == 0; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		last = *p == '\0';
+		*p = '\0';
+		if (mkdir(copy, 0700) == 0) {
+			made->dirs = xreallocarray(made->dirs, made->n + 1,
+			    sizeof *made->dirs);
+			made->dirs[made->n++] = xstrdup(copy);
+		} else if (errno != EEXIST)
+			rc = -1;
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(copy);
+	return rc;
+}
+
+/* Take away the folders handover_folder made (when keep is 0); free made. */
+static void
+handover_made_free(struct handover_made *made, int keep)
+{
+	while (made->n > 0) {
+		made->n--;
+		if (!keep)
+			rmdir(made->dirs[made->n]);
+		free(made->dirs[made->n]);
+	}
+	free(made->dirs);
+	made->dirs = NULL;
+}
+
+/*
+ * Copy the whole of standard input (a handover file, which SQLite opens
+ * by name) to a temporary file beside where the database is (or will
+ * be), private to the worker, making caseload's own folder as opening the
+ * database would (recorded in made).  0 with *tmp set (tempfile_remove it, then
+ * free it), or an exit status after an error.
+ */
+static int
+handover_stdin(struct cli *cli, char **tmp, struct handover_made *made)
 {
 	char buf[65536], *dir, *slash;
 	ssize_t n, w, off;
@@ -203,6 +254,17 @@ handover_stdin(struct cli *cli, char **tmp)
 	else {
 		free(dir);
 		dir = xstrdup(".");
+	}
+	/* A path given must lead to a folder; only caseload's own is made. */
+	if (cli_check_path(cli) != 0) {
+		free(dir);
+		return EXIT_USAGE;
+	}
+	if (!cli->ses.db_given && handover_folder(dir, made) != 0) {
+		cli_error("handover: cannot make the folder %s for the caseload: "
+		    "%s", dir, strerror(errno));
+		free(dir);
+		return EXIT_FAILED;
 	}
 	fd = tempfile_make(dir, "handover-from-standard-input",
 	    TEMPFILE_SQLITE, tmp);
@@ -272,10 +334,11 @@ handover_import(struct cli *cli, int argc, char **argv)
 	struct job_handover h;
 	struct job_result r;
 	struct cli_progress progress;
+	struct handover_made made = { NULL, 0 };
 	struct store *st;
 	const char *path, *name;
 	char *cause = NULL, *safe, *tmp = NULL;
-	int rc;
+	int rc, opened = 0;
 
 	if ((rc = cli_no_options("handover", argc, argv)) != 0)
 		return rc;
@@ -290,12 +353,12 @@ handover_import(struct cli *cli, int argc, char **argv)
 	memset(&r, 0, sizeof r);
 
 	/*
-	 * The file is checked before the caseload is opened; standard input
-	 * is copied beside the caseload first, so that it stays private.
+	 * The file is checked before the caseload is opened, so that a bad
+	 * one makes nothing; standard input is copied beside where the
+	 * caseload is (or will be) first, so that it stays private.
 	 */
 	if (strcmp(path, "-") == 0) {
-		if ((rc = cli_open(cli, &st)) != 0 ||
-		    (rc = handover_stdin(cli, &tmp)) != 0)
+		if ((rc = handover_stdin(cli, &tmp, &made)) != 0)
 			goto out;
 		path = tmp;
 		name = "standard input";
@@ -307,6 +370,7 @@ handover_import(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
+	opened = 1;
 	cli_progress_begin(cli, &progress, "importing");
 	rc = job_handover_import(&cli->ses, path, &h, &r, &cause);
 	cli_progress_end(cli, &progress);
@@ -337,6 +401,8 @@ out:
 		tempfile_remove(tmp);
 		free(tmp);
 	}
+	/* Folders made for a file that was refused go again. */
+	handover_made_free(&made, opened);
 	return rc;
 }
 

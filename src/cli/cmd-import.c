@@ -21,8 +21,7 @@
 
 /* One line of what was (or would be) imported. */
 static void
-import_say(struct cli *cli, const char *number, const struct person *p,
-    date_t stepped_down_on)
+import_say(struct cli *cli, const char *number, const struct person *p)
 {
 	char name[IMPORT_NAME_COLS * 4 + 8], *label;
 	struct rules_due due;
@@ -35,8 +34,9 @@ import_say(struct cli *cli, const char *number, const struct person *p,
 	free(label);
 	printf("  %8s  %s  %-8s  ", number, name,
 	    rules_stage_label(rules_stage(p->facts.dob, cli->ses.today)));
-	if (stepped_down_on != DATE_NONE) {
-		printf("stepped down %s\n", cli_date(cli, stepped_down_on));
+	if (p->facts.status != STATUS_UP) {
+		printf("%s %s\n", person_status_label(p->facts.status),
+		    cli_date(cli, p->facts.status_since));
 		return;
 	}
 	due = rules_contact_due(&p->facts, &cli->ses.cfg.rules, cli->ses.today);
@@ -54,6 +54,12 @@ import_as_saved(const struct import_row *row)
 
 	p.facts.status = STATUS_UP;
 	p.facts.status_since = p.facts.allocated_on;
+	if (row->came_back_on != DATE_NONE)
+		p.facts.status_since = row->came_back_on;
+	if (row->archived_on != DATE_NONE) {
+		p.facts.status = STATUS_ARCHIVED;
+		p.facts.status_since = row->archived_on;
+	}
 	if (row->stepped_down_on != DATE_NONE) {
 		p.facts.status = STATUS_DOWN;
 		p.facts.status_since = row->stepped_down_on;
@@ -123,6 +129,12 @@ import_options(int argc, char **argv, struct import_args *a)
 		    "give the CSV file saved from the spreadsheet");
 	a->path = argv[optind];
 	a->name = import_file_name(a->path);
+	if (strcmp(a->path, "-") == 0 && isatty(STDIN_FILENO)) {
+		cli_error("import: '-' reads standard input, which is a "
+		    "terminal here; give a file name or send the file through "
+		    "a pipe");
+		return EXIT_USAGE;
+	}
 	return 0;
 }
 
@@ -138,7 +150,8 @@ import_load(struct cli *cli, const struct import_args *a,
 {
 	struct job_result r;
 	struct store *st;
-	char *cause = NULL, *safe;
+	char *cause = NULL, *safe, *safe_name;
+	size_t i;
 	int rc;
 
 	if (job_import_read(&cli->ses, a->path, &a->opt, imp, &r,
@@ -156,8 +169,22 @@ import_load(struct cli *cli, const struct import_args *a,
 		    safe);
 		free(safe);
 	}
-	if ((!a->dry_run || access(cli->ses.db_path, F_OK) == 0) &&
-	    (rc = cli_open(cli, &st)) != 0)
+	for (i = 0; i < imp->sheet.nunmatched; i++) {
+		safe = cli_safe(imp->sheet.unmatched[i]);
+		safe_name = cli_safe(a->name);
+		cli_warn("import: --ignore-column '%s' names no column of %s",
+		    safe, safe_name);
+		free(safe_name);
+		free(safe);
+	}
+	/*
+	 * A caseload that is not there yet holds nobody the sheet could
+	 * repeat: a sheet with problems is refused without making one.
+	 */
+	if (access(cli->ses.db_path, F_OK) != 0 &&
+	    (a->dry_run || imp->sheet.nproblems > 0))
+		return 0;
+	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
 	return 0;
 }
@@ -206,10 +233,15 @@ import_say_counts(const struct job_import *imp, const char *path,
     int dry_run)
 {
 	size_t n = imp->sheet.n;
+	char archived[32] = "";
 
+	if (imp->archived > 0)
+		snprintf(archived, sizeof archived, ", %zu archived",
+		    imp->archived);
 	printf("%s %zu young %s from %s (%zu stepped up, %zu stepped "
-	    "down):\n", dry_run ? "Would import" : "Imported", n,
-	    n == 1 ? "person" : "people", path, n - imp->down, imp->down);
+	    "down%s):\n", dry_run ? "Would import" : "Imported", n,
+	    n == 1 ? "person" : "people", path, n - imp->down - imp->archived,
+	    imp->down, archived);
 }
 
 /* import --dry-run: what would be imported, by line of the file. */
@@ -226,7 +258,7 @@ import_say_dry_run(struct cli *cli, const struct job_import *imp,
 	for (i = 0; i < sheet->n; i++) {
 		snprintf(number, sizeof number, "line %d", sheet->rows[i].line);
 		shown = import_as_saved(&sheet->rows[i]);
-		import_say(cli, number, &shown, sheet->rows[i].stepped_down_on);
+		import_say(cli, number, &shown);
 	}
 	printf("Nothing was written (--dry-run).\n");
 }
@@ -243,6 +275,7 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 {
 	const struct import_sheet *sheet = &imp->sheet;
 	struct store *st = cli->ses.st;
+	struct person shown;
 	char *cause = NULL, number[32];
 	size_t i;
 	int up = 0;
@@ -250,11 +283,14 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 	import_say_counts(imp, path, 0);
 	for (i = 0; i < sheet->n; i++) {
 		snprintf(number, sizeof number, "%ld", sheet->rows[i].person.id);
-		import_say(cli, number, &sheet->rows[i].person,
-		    sheet->rows[i].stepped_down_on);
+		shown = import_as_saved(&sheet->rows[i]);
+		import_say(cli, number, &shown);
 	}
-	for (i = 0; i < sheet->n; i++)
-		cli_person_warn_age(cli, &sheet->rows[i].person);
+	for (i = 0; i < sheet->n; i++) {
+		/* Archived: they are past the service already. */
+		if (sheet->rows[i].archived_on == DATE_NONE)
+			cli_person_warn_age(cli, &sheet->rows[i].person);
+	}
 	if (store_people_each(st, STORE_UP, import_count_up, &up,
 	    &cause) != 0) {
 		cli_error("%s", cause);
@@ -286,6 +322,10 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	dry_run = a.dry_run;
 	if ((rc = import_load(cli, &a, &imp)) != 0)
 		goto out;
+	if (cli->ses.st == NULL && imp.sheet.nproblems > 0) {
+		rc = import_refuse(&imp.sheet, path);
+		goto out;
+	}
 	cli_progress_begin(cli, &progress, "importing");
 	rc = job_import(&cli->ses, &imp, dry_run, &r, &cause);
 	cli_progress_end(cli, &progress);

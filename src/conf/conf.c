@@ -127,7 +127,8 @@ static const struct conf_entry conf_entries[] = {
 	{ "display", "csv_bom", CONF_CHOICE, "no", 0, 0, no_yes_choices,
 	  OFF(csv_bom),
 	  "Start CSV output with a UTF-8 byte-order mark (as --bom does), "
-	  "so that Excel shows accented names correctly." },
+	  "so that Excel shows accented names correctly; not when the CSV "
+	  "goes to a terminal, which would show the mark." },
 	{ "backup", "keep", CONF_INT, "14", 0, 365, NULL, OFF(backup_keep),
 	  "How many daily backups to keep; 0 turns them off." },
 };

@@ -25,9 +25,13 @@ csv_field(FILE *f, int first, const char *s)
 	/* A terminal is shown the text as the text output shows it. */
 	if ((text_has_control(s) || !text_is_utf8(s)) && isatty(fileno(f)))
 		s = safe = text_escape(s, 0);
-	/* A formula may hide behind spaces, which spreadsheets pass over. */
+	/*
+	 * A formula may hide behind spaces, which spreadsheets pass over.
+	 * An apostrophe someone typed is guarded too, so that reading the
+	 * guard back off (import.h) leaves it in place.
+	 */
 	lead = s + strspn(s, " ");
-	guard = *lead != '\0' && strchr("=+-@\t\r", *lead) != NULL;
+	guard = *lead != '\0' && strchr("=+-@\t\r'", *lead) != NULL;
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		putc('"', f);

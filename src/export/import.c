@@ -42,6 +42,7 @@ struct import_reading {
 	struct import_row	 row;
 	enum status		 status;	/* STATUS_UP unless the row says */
 	int			 status_given;	/* the status column said which */
+	date_t			 since;		/* status_since, or DATE_NONE */
 	enum import_column	 name_column;	/* where problems of the name go */
 	unsigned		 failed;	/* columns found wrong: IMPORT_BIT */
 };
@@ -151,8 +152,10 @@ struct import_state {
 	char			*label[IMPORT_COLUMNS];	/* as the header says */
 	const char		*name;		/* the file, for messages */
 	char			**ignore;	/* keys of columns to skip */
+	int			 *ignore_hit;	/* ... each named a column */
 	size_t			 nignore;
 	int			 since;		/* status_since field, or -1 */
+	char			*since_label;	/* its header, as written */
 	int			 down_from_since; /* no stepped_down_on column:
 						 * status_since says when */
 	int			 delim;		/* ',' or ';' */
@@ -305,7 +308,7 @@ static int
 import_guarded(const char *s)
 {
 	s += strspn(s, " ");
-	return *s != '\0' && strchr("=+-@\t\n", *s) != NULL;
+	return *s != '\0' && strchr("=+-@\t\n'", *s) != NULL;
 }
 
 /* libcsv: one field.  Line ends inside it become \n; ends are trimmed. */
@@ -396,15 +399,18 @@ import_header(struct import_state *st)
 			continue;
 		}
 		/* Skipped as asked, even a column caseload knows. */
-		if (import_match_keys(text, (const char *const *)st->ignore,
-		    st->nignore) >= 0)
+		if ((c = import_match_keys(text,
+		    (const char *const *)st->ignore, st->nignore)) >= 0) {
+			st->ignore_hit[c] = 1;
 			continue;
+		}
 		if ((c = import_lookup(text)) < 0) {
 			own = import_match_keys(text, import_own,
 			    IMPORT_OWN_COUNT);
 			if (own == IMPORT_OWN_SINCE && st->since < 0) {
 				st->since = (int)i;
 				since_label = text;
+				st->since_label = xstrdup(text);
 			}
 			if (own >= 0)
 				continue;
@@ -446,12 +452,12 @@ import_header(struct import_state *st)
 #define IMPORT_BIT(c) (1u << (c))
 
 /*
- * Parse a date field, reporting a problem and marking the column in
- * *failed; DATE_NONE when it is empty or wrong.
+ * Parse a date field of the column headed label, reporting a problem and
+ * setting bit in *failed; DATE_NONE when it is empty or wrong.
  */
 static date_t
-import_date(struct import_state *st, enum import_column c, const char *text,
-    unsigned *failed)
+import_date_as(struct import_state *st, const char *label, unsigned bit,
+    const char *text, unsigned *failed)
 {
 	static const char *const midnight[] = {
 		" 00:00:00", " 00:00", "T00:00:00", "T00:00"
@@ -473,15 +479,24 @@ import_date(struct import_state *st, enum import_column c, const char *text,
 		}
 	}
 	if (date_parse(copy, st->today, &d, &cause) != 0) {
-		import_problem(st->sheet, st->record_line, "%s: %s",
-		    import_label(st, c), cause);
+		import_problem(st->sheet, st->record_line, "%s: %s", label,
+		    cause);
 		free(cause);
 		free(copy);
-		*failed |= IMPORT_BIT(c);
+		*failed |= bit;
 		return DATE_NONE;
 	}
 	free(copy);
 	return d;
+}
+
+/* Parse a date field of column c, as import_date_as does. */
+static date_t
+import_date(struct import_state *st, enum import_column c, const char *text,
+    unsigned *failed)
+{
+	return import_date_as(st, import_label(st, c), IMPORT_BIT(c), text,
+	    failed);
 }
 
 /* Report a check's failure against a column, and mark it in *failed. */
@@ -511,6 +526,8 @@ import_status(const char *text, enum status *out)
 	else if (strcmp(key, "steppeddown") == 0 ||
 	    strcmp(key, "down") == 0 || strcmp(key, "stepdown") == 0)
 		*out = STATUS_DOWN;
+	else if (strcmp(key, "archived") == 0)
+		*out = STATUS_ARCHIVED;
 	else
 		rc = -1;
 	free(key);
@@ -584,7 +601,8 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 		status = import_to(r, col);
 		if (import_status(field, status) != 0) {
 			import_problem(st->sheet, st->record_line, "%s: '%s' is "
-			    "not a status; write stepped up or stepped down",
+			    "not a status; write stepped up, stepped down or "
+			    "archived",
 			    import_label(st, col->column), field);
 			r->failed |= IMPORT_BIT(col->column);
 		} else
@@ -645,6 +663,9 @@ import_row_start(struct import_state *st, struct import_reading *r)
 	person_facts_init(&r->row.person.facts);
 	r->row.last_contact = DATE_NONE;
 	r->row.stepped_down_on = DATE_NONE;
+	r->row.came_back_on = DATE_NONE;
+	r->row.archived_on = DATE_NONE;
+	r->since = DATE_NONE;
 	r->status = STATUS_UP;
 	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
 		c = import_columns[i].column;
@@ -687,11 +708,54 @@ import_row_name(struct import_state *st, struct import_reading *r)
 }
 
 /*
+ * What status_since (read back from 'caseload list --all --format csv')
+ * says of a row that is not stepped down, into r->since: the day an
+ * archived row was archived, which it must have, and for a stepped-up
+ * row the day of its latest status change (import_row_status).
+ */
+static void
+import_row_since(struct import_state *st, struct import_reading *r)
+{
+	struct import_sheet *sh = st->sheet;
+	const char *field = "";
+
+	if (r->status == STATUS_DOWN || (!r->status_given &&
+	    r->row.stepped_down_on != DATE_NONE))
+		return;
+	if (st->since >= 0 && (size_t)st->since < st->nfields)
+		field = st->fields[st->since].s;
+	r->since = import_date_as(st, st->since_label != NULL ?
+	    st->since_label : "status_since", IMPORT_BIT(IMPORT_STATUS), field,
+	    &r->failed);
+	if (r->status != STATUS_ARCHIVED)
+		return;
+	if (*r->row.text[IMPORT_STEPPED_DOWN] != '\0') {
+		import_problem(sh, st->record_line, "%s: archived, but %s has "
+		    "a date; clear it", import_label(st, IMPORT_STATUS),
+		    import_label(st, IMPORT_STEPPED_DOWN));
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
+	} else if (st->since < 0) {
+		import_problem(sh, st->record_line, "%s: archived, but on what "
+		    "date? Add a 'status since' column, as 'caseload list "
+		    "--all --format csv' writes", import_label(st,
+		    IMPORT_STATUS));
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
+	} else if (*field == '\0') {
+		import_problem(sh, st->record_line, "%s: archived, but %s is "
+		    "empty", import_label(st, IMPORT_STATUS), st->since_label);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
+	}
+	r->row.archived_on = r->since;
+}
+
+/*
  * Stepped up or down: from the status, or from a stepped-down date alone;
  * a status and a stepped-down date must agree.  Then the date allocated,
  * when none is given: as 'caseload add' has it (today, or the last
- * contact when earlier), or the day someone stepped down when earlier
- * still, since they were allocated by then.
+ * contact when earlier), or the day someone stepped down or was
+ * archived when earlier still, since they were allocated by then.  A
+ * stepped-up row with an allocation date and a later status_since came
+ * back to the service on that day.
  */
 static void
 import_row_status(struct import_state *st, struct import_reading *r)
@@ -735,6 +799,41 @@ import_row_status(struct import_state *st, struct import_reading *r)
 		    r->row.stepped_down_on != DATE_NONE &&
 		    r->row.stepped_down_on < facts->allocated_on)
 			facts->allocated_on = r->row.stepped_down_on;
+		if (r->row.archived_on != DATE_NONE &&
+		    r->row.archived_on < facts->allocated_on)
+			facts->allocated_on = r->row.archived_on;
+	} else if (r->status == STATUS_UP && facts->allocated_on != DATE_NONE &&
+	    r->since != DATE_NONE && r->since > facts->allocated_on)
+		r->row.came_back_on = r->since;
+}
+
+/*
+ * The day someone came back or was archived (status_since) against their
+ * allocation and today, as the step-up or archive would be checked.
+ */
+static void
+import_row_whole_since(struct import_state *st, struct import_reading *r)
+{
+	struct person_facts f = r->row.person.facts;
+	enum status to = STATUS_UP;
+	date_t on = r->row.came_back_on;
+	char *cause = NULL;
+
+	if (r->row.archived_on != DATE_NONE) {
+		to = STATUS_ARCHIVED;
+		on = r->row.archived_on;
+	}
+	if (on == DATE_NONE || (r->failed & (IMPORT_BIT(IMPORT_DOB) |
+	    IMPORT_BIT(IMPORT_ALLOCATED) | IMPORT_BIT(IMPORT_STATUS))) != 0)
+		return;
+	/* Back after a step-down, or archived from the service. */
+	f.status = to == STATUS_UP ? STATUS_DOWN : STATUS_UP;
+	f.status_since = f.allocated_on;
+	if (check_status_change(&f, to, on, st->today, NULL, &cause) != 0) {
+		import_problem(st->sheet, st->record_line, "%s: %s",
+		    st->since_label, cause);
+		free(cause);
+		r->failed |= IMPORT_BIT(IMPORT_STATUS);
 	}
 }
 
@@ -784,6 +883,7 @@ import_row_whole(struct import_state *st, struct import_reading *r)
 		    r->row.stepped_down_on, st->today, NULL, &cause), &cause,
 		    &r->failed);
 	}
+	import_row_whole_since(st, r);
 }
 
 /* Free what a row read from the file holds. */
@@ -812,10 +912,13 @@ import_row(struct import_state *st)
 	import_row_name(st, &r);
 	for (i = 0; i < IMPORT_COLUMN_COUNT; i++)
 		import_field(st, &import_columns[i], &r);
+	import_row_since(st, &r);
 	import_row_status(st, &r);
 	import_row_whole(st, &r);
 	if (r.status != STATUS_DOWN)
 		r.row.stepped_down_on = DATE_NONE;
+	if (r.status != STATUS_UP)
+		r.row.came_back_on = DATE_NONE;
 
 	if (bad || r.failed != 0) {
 		import_row_clear(&r.row);
@@ -1197,6 +1300,7 @@ import_read(const char *path, date_t today, const struct import_options *opt,
 		st.nignore = opt->nignore;
 		st.ignore = xreallocarray(NULL, opt->nignore,
 		    sizeof *st.ignore);
+		st.ignore_hit = xcalloc(opt->nignore, sizeof *st.ignore_hit);
 		for (i = 0; i < opt->nignore; i++)
 			st.ignore[i] = import_key(opt->ignore[i], 0);
 	}
@@ -1215,6 +1319,15 @@ import_read(const char *path, date_t today, const struct import_options *opt,
 	}
 	import_find_twins(out);
 	import_sort_problems(out);
+	for (i = 0; i < st.nignore; i++) {
+		/* The same name twice counts once. */
+		if (st.ignore_hit[i] || import_match_keys(opt->ignore[i],
+		    (const char *const *)st.ignore, i) >= 0)
+			continue;
+		out->unmatched = xreallocarray(out->unmatched,
+		    out->nunmatched + 1, sizeof *out->unmatched);
+		out->unmatched[out->nunmatched++] = opt->ignore[i];
+	}
 	rc = 0;
 
 out:
@@ -1222,9 +1335,11 @@ out:
 	free(st.fields);
 	for (c = 0; c < IMPORT_COLUMNS; c++)
 		free(st.label[c]);
+	free(st.since_label);
 	for (i = 0; i < st.nignore; i++)
 		free(st.ignore[i]);
 	free(st.ignore);
+	free(st.ignore_hit);
 	csv_free(&p);
 	if (!use_stdin)
 		fclose(f);
@@ -1244,5 +1359,6 @@ import_sheet_free(struct import_sheet *sheet)
 	for (i = 0; i < sheet->nproblems; i++)
 		free(sheet->problems[i].what);
 	free(sheet->problems);
+	free(sheet->unmatched);
 	memset(sheet, 0, sizeof *sheet);
 }

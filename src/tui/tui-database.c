@@ -479,7 +479,7 @@ sheet_yes(struct tui *t, enum tui_action answer, void *arg)
 {
 	struct sheet_in *in = arg;
 	struct job_result r;
-	char *cause = NULL, *cap = NULL;
+	char *cause = NULL, *cap = NULL, archived[32] = "";
 	size_t n;
 	int up;
 
@@ -500,10 +500,13 @@ sheet_yes(struct tui *t, enum tui_action answer, void *arg)
 		cap = xasprintf(" %d young people are stepped up now, %d over "
 		    "your cap of %d.", up, up - t->ses->cfg.rules.cap,
 		    t->ses->cfg.rules.cap);
+	if (in->imp.archived > 0)
+		snprintf(archived, sizeof archived, ", %zu archived",
+		    in->imp.archived);
 	tui_message(t, "Added %zu young %s from %s (%zu stepped up, %zu "
-	    "stepped down).%s", n, n == 1 ? "person" : "people",
-	    sheet_name(in->path), n - in->imp.down, in->imp.down,
-	    cap != NULL ? cap : "");
+	    "stepped down%s).%s", n, n == 1 ? "person" : "people",
+	    sheet_name(in->path), n - in->imp.down - in->imp.archived,
+	    in->imp.down, archived, cap != NULL ? cap : "");
 	free(cap);
 	return TUI_DRAW;
 }
@@ -514,6 +517,9 @@ sheet_how(const struct job_import *imp)
 {
 	size_t n = imp->sheet.n;
 
+	if (imp->archived > 0)
+		return xasprintf("%zu of them stepped down, %zu archived",
+		    imp->down, imp->archived);
 	if (imp->down == 0)
 		return xstrdup(n == 1 ? "stepped up" : "all stepped up");
 	if (imp->down == n)

@@ -204,5 +204,127 @@ check_true "allocated today without a last contact" \
 check_true "allocated by the step-down when that is earlier still" \
 	test "$(sql "SELECT allocated_on FROM people WHERE name = 'Jo Quill'")" = 2026-06-01
 
+# --------------------- a return, an archive and an apostrophe, read back
+DB=$TEST_DIR/back.db
+TODAY=2025-03-01
+"$CASELOAD" --db "$DB" --today 2024-05-01 add --name "Rae Moss" \
+	--dob 2005-03-03 --allocated 2024-01-01 --last-contact 2024-05-01 \
+	>/dev/null
+"$CASELOAD" --db "$DB" --today 2024-06-01 step-down 1 --date 2024-06-01 \
+	--reason "moved away" >/dev/null
+"$CASELOAD" --db "$DB" --today 2025-02-20 step-up 1 --date 2025-02-20 \
+	--reason "came back" >/dev/null
+run add --name "Sol Penn" --dob 2005-04-04 --allocated 2024-01-01 \
+	--email "'=sol@example.org"
+run add --name "Tam Reed" --dob 2005-05-05 --allocated 2024-01-01
+run archive 3 --reason "moved to another authority"
+run list --all --format csv
+check_status 0 "list --all --format csv of a return, an archive and an apostrophe"
+cp "$out" "$TEST_DIR/back.csv"
+check_true "an apostrophe typed first is guarded by another" \
+	grep -q ",''=sol@example.org," "$TEST_DIR/back.csv"
+DB=$TEST_DIR/back2.db
+run import --dry-run "$TEST_DIR/back.csv"
+check_status 0 "import --dry-run of list --all"
+check_out_has "(2 stepped up, 0 stepped down, 1 archived)" \
+	"--dry-run counts the archived row"
+check_out_has "Rae Moss                      18-21     contact overdue since 27/02/2025" \
+	"--dry-run: due a week after they came back, not after their allocation"
+check_out_has "Tam Reed                      18-21     archived 01/03/2025" \
+	"--dry-run: the archived row, with its date"
+run import "$TEST_DIR/back.csv"
+check_status 0 "list --all --format csv is imported back, archived rows too"
+check_out_has "Imported 3 young people from $TEST_DIR/back.csv (2 stepped up, 0 stepped down, 1 archived):" \
+	"... saying how many were archived"
+run due
+check_out_has "27/02/2025    overdue by 2 days" \
+	"the return keeps its clock: overdue by 2 days, as before the round trip"
+run list --all --format csv
+cut -d, -f3- "$TEST_DIR/back.csv" >"$TEST_DIR/back.cut"
+cut -d, -f3- "$out" >"$TEST_DIR/back2.cut"
+if diff -u "$TEST_DIR/back.cut" "$TEST_DIR/back2.cut" >"$TEST_DIR/diff"; then
+	ok "list --all of the new caseload is the old one's, but for numbers and UUIDs"
+else
+	not_ok "list --all of the new caseload is the old one's, but for numbers and UUIDs"
+	diag_file "$TEST_DIR/diff"
+fi
+check_true "the return is a step-up on status_since; no step-down is made up" \
+	test "$(sql "SELECT group_concat(status || ' ' || on_date || ' ' || reason, '|')
+		FROM (SELECT * FROM status_changes WHERE person_id = 1 ORDER BY id)")" = \
+	"up 2024-01-01 allocated|up 2025-02-20 imported from spreadsheet: came back to the service; when they stepped down before is not in the file"
+run show 1
+check_out_has "came back to the service; when they stepped down before is not in the file" \
+	"show says what is known of the return"
+check_true "the archived row is archived on its day" \
+	test "$(sql "SELECT status || ' ' || status_since FROM people WHERE name = 'Tam Reed'")" = "archived 2025-03-01"
+check_true "the apostrophe typed comes back" \
+	test "$(sql "SELECT email FROM people WHERE name = 'Sol Penn'")" = "'=sol@example.org"
+printf 'name,dob,status,status since,allocated on\nUma Vale,2005-01-01,stepped up,2025-03-05,2024-01-01\nVic Wren,2005-01-02,archived,,2024-01-01\nWyn Yeo,2005-01-03,archived,2023-12-01,2024-01-01\n' \
+	>"$TEST_DIR/since.csv"
+DB=$TEST_DIR/since.db
+check_refused "a return after today is refused" \
+	"since.csv:2: status since: " import "$TEST_DIR/since.csv"
+check_true "... making no caseload" test ! -e "$DB"
+check_err_has "since.csv:3: status: archived, but status since is empty" \
+	"an archived row needs its date"
+check_err_has "since.csv:4: status since: " "an archive before the allocation is refused"
+printf 'name,dob,status\nXan Zee,2005-01-01,archived\n' >"$TEST_DIR/nosince.csv"
+check_refused "an archived row without a status_since column" \
+	"nosince.csv:2: status: archived, but on what date?" \
+	import "$TEST_DIR/nosince.csv"
+TODAY=2026-11-27
+
+# --------------------- handover import - checks before making anything
+mkdir "$TEST_DIR/new"
+status=0
+echo garbage | "$CASELOAD" --db "$TEST_DIR/new/x.db" --today "$TODAY" \
+	handover import - >"$out" 2>"$err" || status=$?
+check_status 2 "handover import - of garbage into a new caseload is refused"
+check_true "... making no caseload" test ! -e "$TEST_DIR/new/x.db"
+check_true "... and leaving nothing in its folder" \
+	test -z "$(ls -A "$TEST_DIR/new")"
+status=0
+echo garbage | env XDG_DATA_HOME="$TEST_DIR/xdg" "$CASELOAD" --today "$TODAY" \
+	handover import - >"$out" 2>"$err" || status=$?
+check_status 2 "... nor into caseload's own folder when it is not there yet"
+check_true "... which is not made" test ! -e "$TEST_DIR/xdg"
+status=0
+env XDG_DATA_HOME="$TEST_DIR/xdg" "$CASELOAD" --today "$TODAY" \
+	handover import - <"$TEST_DIR/ho.db" >"$out" 2>"$err" || status=$?
+check_status 0 "handover import - of a good file into a new caseload"
+check_true "... in caseload's own folder, made for the worker alone" \
+	test "$(stat -c %a "$TEST_DIR/xdg/caseload")" = 700
+check_true "... leaving no copy" \
+	sh -c "! ls -a '$TEST_DIR/xdg/caseload' | grep -q caseload-tmp"
+
+# ----------------------- --ignore-column, terminals and the byte-order mark
+DB=$TEST_DIR/ignore.db
+run import --ignore-column Team --dry-run "$TEST_DIR/skip.csv"
+check_status 0 "--ignore-column naming no column still imports"
+check_err_has "caseload: warning: import: --ignore-column 'Team' names no column of $TEST_DIR/skip.csv" \
+	"... warning that it names no column"
+if command -v script >/dev/null 2>&1; then
+	status=0
+	script -qec "$CASELOAD --db $DB --today $TODAY import -" \
+	    "$TEST_DIR/typescript" </dev/null >"$TEST_DIR/script.out" 2>&1 ||
+		status=$?
+	check_status 2 "import - on a terminal is refused"
+	check_true "... saying why" grep -q "import: '-' reads standard input, which is a terminal here; give a file name or send the file through a pipe" \
+	    "$TEST_DIR/typescript"
+	check_true "... making no caseload" test ! -e "$DB"
+	DB=$TEST_DIR/excel.db
+	printf '[display]\ncsv_bom = yes\n' >"$CONF"
+	script -qec "$CASELOAD --db $DB --config $CONF --today $TODAY list --format csv" \
+	    "$TEST_DIR/typescript" </dev/null >"$TEST_DIR/script.out" 2>&1
+	check_true "csv_bom = yes writes no mark to a terminal" \
+		sh -c "! grep -q \"\$(printf '\357\273\277')\" '$TEST_DIR/typescript'"
+	script -qec "$CASELOAD --db $DB --config $CONF --today $TODAY list --format csv --bom" \
+	    "$TEST_DIR/typescript" </dev/null >"$TEST_DIR/script.out" 2>&1
+	check_true "... but --bom does" \
+		grep -q "$(printf '\357\273\277')id," "$TEST_DIR/typescript"
+else
+	skip "import - on a terminal" "no script(1) to make one"
+fi
+
 echo "1..$TEST_NUMBER"
 exit $TEST_FAILED

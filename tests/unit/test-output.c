@@ -64,6 +64,10 @@ test_csv_guard(void **state)
 	csv_is(" \t1", "' \t1");
 	csv_is("   ", "   ");
 	csv_is("a = b", "a = b");
+	/* An apostrophe typed first is guarded, so import gives it back. */
+	csv_is("'=x", "''=x");
+	csv_is("'Tis", "''Tis");
+	csv_is("O'Neil", "O'Neil");
 	csv_is(" =1,2", "\"' =1,2\"");
 	csv_is("say \"hi\"", "\"say \"\"hi\"\"\"");
 	csv_is(NULL, "");
