@@ -111,6 +111,17 @@ int session_for_screens(struct session *s, int cache_kib, char **cause);
 void session_close(struct session *s);
 
 /*
+ * Make a new private folder for a throwaway demo caseload under $TMPDIR
+ * (or /tmp), and point s->db_path (which s then owns) at caseload.db in
+ * it.  Returns the folder, which the caller removes with
+ * session_demo_remove and frees, or NULL with *cause.
+ */
+char *session_demo_folder(struct session *s, char **cause);
+
+/* Remove a demo folder and what SQLite left in it; dir may be NULL. */
+void session_demo_remove(const char *dir);
+
+/*
  * A date in the form the settings ask for ([display] date_format), or ""
  * for DATE_NONE.  The string is one of a few buffers used in turn, so a
  * single printf can show several dates.

@@ -82,25 +82,6 @@ main_locale(void)
 	}
 }
 
-/* Remove the demo folder and what SQLite left in it. */
-static void
-main_demo_cleanup(const char *dir)
-{
-	static const char *const leaves[] = {
-		"caseload.db", "caseload.db-wal", "caseload.db-shm",
-		"caseload.db-journal"
-	};
-	char *path;
-	size_t i;
-
-	for (i = 0; i < sizeof leaves / sizeof leaves[0]; i++) {
-		path = xasprintf("%s/%s", dir, leaves[i]);
-		unlink(path);
-		free(path);
-	}
-	rmdir(dir);
-}
-
 /* What the environment and the global options ask for. */
 struct main_args {
 	const char	*db;		/* --db or CASELOAD_DB, or NULL */
@@ -256,23 +237,15 @@ main_settings(struct session *ses, const char *config)
 static int
 main_database(struct session *ses, const char *db, char **demo_dir)
 {
-	const char *tmpdir;
 	char *cause = NULL;
 
 	*demo_dir = NULL;
 	if (ses->demo) {
-		tmpdir = getenv("TMPDIR");
-		if (tmpdir == NULL || *tmpdir == '\0')
-			tmpdir = "/tmp";
-		*demo_dir = xasprintf("%s/caseload-demo-XXXXXX", tmpdir);
-		if (mkdtemp(*demo_dir) == NULL) {
-			cli_error("--demo: cannot make a folder in %s: %s",
-			    tmpdir, strerror(errno));
-			free(*demo_dir);
-			*demo_dir = NULL;
+		if ((*demo_dir = session_demo_folder(ses, &cause)) == NULL) {
+			cli_error("%s", cause);
+			free(cause);
 			return EXIT_FAILED;
 		}
-		ses->db_path = xasprintf("%s/caseload.db", *demo_dir);
 	} else if (db != NULL) {
 		ses->db_path = xstrdup(db);
 		ses->db_given = 1;
@@ -365,7 +338,7 @@ main(int argc, char **argv)
 	/* None should be left; the screen's signal handler only stops it. */
 	tempfile_remove_all();
 	if (demo_dir != NULL) {
-		main_demo_cleanup(demo_dir);
+		session_demo_remove(demo_dir);
 		free(demo_dir);
 	}
 	free(cli.ses.db_path);

@@ -5,6 +5,10 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,4 +165,43 @@ session_new_day(struct session *s)
 		return 0;
 	s->clock_today = s->today = now;
 	return 1;
+}
+
+char *
+session_demo_folder(struct session *s, char **cause)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *dir;
+
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	dir = xasprintf("%s/caseload-demo-XXXXXX", tmpdir);
+	if (mkdtemp(dir) == NULL) {
+		xfail(cause, "--demo: cannot make a folder in %s: %s", tmpdir,
+		    strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	s->db_path = xasprintf("%s/caseload.db", dir);
+	return dir;
+}
+
+void
+session_demo_remove(const char *dir)
+{
+	static const char *const leaves[] = {
+		"caseload.db", "caseload.db-wal", "caseload.db-shm",
+		"caseload.db-journal"
+	};
+	char *path;
+	size_t i;
+
+	if (dir == NULL)
+		return;
+	for (i = 0; i < sizeof leaves / sizeof leaves[0]; i++) {
+		path = xasprintf("%s/%s", dir, leaves[i]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
 }

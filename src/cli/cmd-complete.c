@@ -129,22 +129,16 @@ complete_person(const struct person *p, void *arg)
 static int
 complete_demo(struct session *s, char **dir)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	struct store *st;
 	char *warning = NULL, *cause = NULL;
 
-	if (tmpdir == NULL || *tmpdir == '\0')
-		tmpdir = "/tmp";
-	*dir = xasprintf("%s/caseload-demo-XXXXXX", tmpdir);
-	if (mkdtemp(*dir) == NULL) {
-		free(*dir);
-		*dir = NULL;
+	if ((*dir = session_demo_folder(s, &cause)) == NULL) {
+		free(cause);
 		return -1;
 	}
 	s->demo = 1;
 	s->access = SESSION_WRITES;
 	s->today = s->clock_today = session_clock_date();
-	s->db_path = xasprintf("%s/caseload.db", *dir);
 	if (session_open(s, &st, &warning, &cause) != 0 ||
 	    job_demo_seed(s, &cause) != 0) {
 		session_close(s);
@@ -153,25 +147,6 @@ complete_demo(struct session *s, char **dir)
 		return -1;
 	}
 	return 0;
-}
-
-/* Remove the demo folder of complete_demo and what SQLite left there. */
-static void
-complete_demo_remove(const char *dir)
-{
-	static const char *const leaves[] = {
-		"caseload.db", "caseload.db-wal", "caseload.db-shm",
-		"caseload.db-journal"
-	};
-	char *path;
-	size_t i;
-
-	for (i = 0; i < sizeof leaves / sizeof leaves[0]; i++) {
-		path = xasprintf("%s/%s", dir, leaves[i]);
-		unlink(path);
-		free(path);
-	}
-	rmdir(dir);
 }
 
 /*
@@ -214,7 +189,7 @@ out:
 	free(warning);
 	session_close(&s);
 	if (dir != NULL) {
-		complete_demo_remove(dir);
+		session_demo_remove(dir);
 		free(dir);
 	}
 	free(s.db_path);
