@@ -94,29 +94,34 @@ store_people_named(struct store *st, unsigned which, const char *text,
 	return store_people_run(st, stmt, cb, arg, cause) < 0 ? -1 : 0;
 }
 
+/* A callback of store_people_complete's, counting the rows it is given. */
+struct store_counted {
+	store_person_cb	 cb;
+	void		*arg;
+	int		*limit;
+};
+
+static int
+store_counted_person(const struct person *p, void *arg)
+{
+	struct store_counted *c = arg;
+
+	(*c->limit)--;
+	return c->cb(p, c->arg);
+}
+
 /*
- * Step through a statement of store_people_complete, visiting each row;
- * 1 when the callback stopped, 0 when done, -1 with *cause.
+ * Step through a statement of store_people_complete, visiting each row
+ * and counting it off *limit; 1 when the callback stopped, 0 when done,
+ * -1 with *cause.
  */
 static int
 store_complete_run(struct store *st, sqlite3_stmt *stmt, int *limit,
     store_person_cb cb, void *arg, char **cause)
 {
-	struct person p;
-	int rc;
+	struct store_counted c = { cb, arg, limit };
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_person(stmt, &p);
-		(*limit)--;
-		if (cb(&p, arg) != 0) {
-			store_done(stmt);
-			return 1;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the caseload");
-	return 0;
+	return store_people_run(st, stmt, store_counted_person, &c, cause);
 }
 
 int
