@@ -315,6 +315,9 @@ struct job_publish_item {
 	char			*summary;	/* NULL for an item only the
 						 * server has */
 	int			 done;		/* sent (not with dry_run) */
+	int			 unrecorded;	/* a conflict: an item of this
+						 * name is on the server, not
+						 * published from here */
 };
 
 /* What job_publish did (or, with dry_run, would do). */
@@ -324,6 +327,8 @@ struct job_publish {
 	size_t			 created, changed, deleted, conflicts;
 	size_t			 unchanged;	/* ours, as they were */
 	size_t			 others;	/* on the server, not ours */
+	size_t			 unrecorded;	/* of others: named as ours, but
+						 * not published from here */
 	size_t			 requests;	/* PUTs and DELETEs sent */
 };
 
