@@ -277,6 +277,10 @@ struct job_export {
  * (JOB_FILE, out->error its errno) with nothing touched; then the
  * database, when it is not open yet (r->field JOB_DATABASE, refused or
  * not, when that fails).  out->items is how many items were written.
+ * Written to a file with the session open to write (SESSION_WRITES),
+ * each item's SEQUENCE and LAST-MODIFIED are recorded after the file is
+ * (one transaction), so that the next export moves SEQUENCE on only for
+ * what changed since; otherwise nothing is recorded.
  */
 int job_export(struct session *s, const char *path, int days, int privacy,
     struct job_export *out, struct job_result *r, char **cause);
