@@ -27,6 +27,8 @@ struct caldav_entry {
 	char	*href;		/* as the server wrote it, decoded of XML */
 	char	*name;		/* its last path segment, percent-decoded */
 	char	*etag;		/* "" when the server gave none */
+	int	 elsewhere;	/* not directly inside the collection:
+				 * never to be touched */
 };
 
 /*
@@ -45,7 +47,8 @@ int caldav_password(const char *command, char **out, char **cause);
 void caldav_password_free(char *password);
 
 /*
- * Get ready to talk to the collection at url (checked) as username
+ * Get ready to talk to the collection at url (checked; made one
+ * spelling, caldav_normal_url) as username
  * ("" for none) with password (copied), each request given timeout
  * seconds in all.  Free with caldav_close.
  */
@@ -56,10 +59,33 @@ void caldav_close(struct caldav *dav);
 /*
  * List the collection's items (PROPFIND, Depth 1), not the collection
  * itself, into a new array *out of *n (free with caldav_entries_free).
+ * An entry whose href is not directly inside the collection (another
+ * host, port or scheme, another folder) is marked elsewhere.  Answers
+ * larger than 16 MiB are refused.  Requests never follow a redirect,
+ * and plain http:// (or any request to this computer) never goes
+ * through a proxy.
  */
 int caldav_list(struct caldav *dav, struct caldav_entry **out, size_t *n,
     char **cause);
 void caldav_entries_free(struct caldav_entry *e, size_t n);
+
+/*
+ * The collection's address url made one spelling: scheme and host in
+ * lower case, the scheme's own port left out, the path ending in / (a
+ * new string in *out; with scheme and host, when not NULL, new strings
+ * too).  -1 with *cause when url cannot be read.
+ */
+int caldav_normal_url(const char *url, char **out, char **scheme,
+    char **host, char **cause);
+
+/*
+ * Where href (as a server listed it, resolved against collection, which
+ * ends in /) is: 1 directly inside the collection, with the same scheme,
+ * host and port and one more path segment (percent-decoded into a new
+ * *name, never empty, "." or ".." and never holding a /); 0 the
+ * collection itself; -1 anywhere else, or unreadable.
+ */
+int caldav_inside(const char *collection, const char *href, char **name);
 
 /*
  * Read a WebDAV multistatus answer (the body of PROPFIND's 207): each
@@ -82,13 +108,17 @@ enum caldav_result caldav_put(struct caldav *dav, const char *name,
     const char *text, const char *etag, char **new_etag, char **cause);
 
 /*
- * GET the item at href (as listed) into *text (the caller frees it).
+ * GET the item called name, inside the collection (never where an href
+ * points), into *text (the caller frees it).
  */
-int caldav_get(struct caldav *dav, const char *href, char **text,
+int caldav_get(struct caldav *dav, const char *name, char **text,
     char **cause);
 
-/* DELETE the item at href (as listed) if it is still that version. */
-enum caldav_result caldav_delete(struct caldav *dav, const char *href,
+/*
+ * DELETE the item called name, inside the collection, if it is still
+ * that version (etag).
+ */
+enum caldav_result caldav_delete(struct caldav *dav, const char *name,
     const char *etag, char **cause);
 
 #endif

@@ -277,6 +277,10 @@ struct job_export {
  * (JOB_FILE, out->error its errno) with nothing touched; then the
  * database, when it is not open yet (r->field JOB_DATABASE, refused or
  * not, when that fails).  out->items is how many items were written.
+ * Written to a file with the session open to write (SESSION_WRITES),
+ * each item's SEQUENCE and LAST-MODIFIED are recorded after the file is
+ * (one transaction), so that the next export moves SEQUENCE on only for
+ * what changed since; otherwise nothing is recorded.
  */
 int job_export(struct session *s, const char *path, int days, int privacy,
     struct job_export *out, struct job_result *r, char **cause);
@@ -315,6 +319,9 @@ struct job_publish_item {
 	char			*summary;	/* NULL for an item only the
 						 * server has */
 	int			 done;		/* sent (not with dry_run) */
+	int			 unrecorded;	/* a conflict: an item of this
+						 * name is on the server, not
+						 * published from here */
 };
 
 /* What job_publish did (or, with dry_run, would do). */
@@ -324,6 +331,8 @@ struct job_publish {
 	size_t			 created, changed, deleted, conflicts;
 	size_t			 unchanged;	/* ours, as they were */
 	size_t			 others;	/* on the server, not ours */
+	size_t			 unrecorded;	/* of others: named as ours, but
+						 * not published from here */
 	size_t			 requests;	/* PUTs and DELETEs sent */
 };
 

@@ -577,4 +577,18 @@ void store_caldav_items_free(struct store_caldav_item *items, size_t n);
 int store_caldav_item_set(struct store *st, const char *url,
     const struct store_caldav_item *item, char **cause);
 
+/*
+ * Every collection address anything was published to, as recorded, into
+ * a new array *out of *n (each string and the array for free).
+ */
+int store_caldav_urls(struct store *st, char ***out, size_t *n,
+    char **cause);
+
+/*
+ * Record what was published to from as published to to (a record
+ * already under to is kept), and forget from.
+ */
+int store_caldav_move(struct store *st, const char *from, const char *to,
+    char **cause);
+
 #endif

@@ -33,10 +33,15 @@ int vdir_put(const char *dir, const char *uid, const char *text,
 
 /*
  * Remove caseload's files in dir whose UID is not one of the n in keep
- * (sorted with strcmp); *removed is how many went.  -1 with *cause when
- * the folder cannot be read or a file removed.
+ * (sorted with strcmp); *removed is how many went.  A file is caseload's
+ * only when its name is UID.ics with a UID ending @caseload that is one
+ * of the nrecorded in recorded (sorted with strcmp: the items caseload
+ * has recorded making) and the item it holds has that UID; any other file
+ * is left alone.  -1 with *cause when the folder cannot be read or a file
+ * removed.
  */
 int vdir_sweep(const char *dir, char *const *keep, size_t n,
-    size_t *removed, char **cause);
+    char *const *recorded, size_t nrecorded, size_t *removed,
+    char **cause);
 
 #endif

@@ -219,7 +219,7 @@ job_export_vdir(struct session *s, const char *dir, int days, int privacy,
 	struct item_list l;
 	enum vdir_done done;
 	struct stat sb;
-	char **uids = NULL;
+	char **uids = NULL, **recorded = NULL;
 	size_t k;
 	int rc = -1;
 
@@ -257,7 +257,12 @@ job_export_vdir(struct session *s, const char *dir, int days, int privacy,
 		else if (done == VDIR_CHANGED)
 			out->changed++;
 	}
-	if (vdir_sweep(dir, uids, l.n, &out->removed, cause) != 0)
+	/* Only files of items caseload recorded making are its own. */
+	recorded = xcalloc(cs->n + 1, sizeof *recorded);
+	for (k = 0; k < cs->n; k++)
+		recorded[k] = cs->items[k].uid;
+	if (vdir_sweep(dir, uids, l.n, recorded, cs->n, &out->removed,
+	    cause) != 0)
 		goto out;
 	/* Every file written: what each item is now is recorded. */
 	if (store_begin(s->st, cause) != 0)
@@ -270,6 +275,7 @@ job_export_vdir(struct session *s, const char *dir, int days, int privacy,
 	rc = 0;
 out:
 	free(uids);
+	free(recorded);
 	items_free(&l);
 	job_calendar_state_free(cs);
 	return rc;
@@ -289,7 +295,11 @@ struct server_item {
 /* Everything a publish works with. */
 struct publish {
 	struct session		*s;
-	const char		*url;
+	char			*url;		/* the collection, made one
+						 * spelling (caldav_normal_url) */
+	char			**old;		/* the same, spelt otherwise in
+						 * records: moved to url */
+	size_t			 nold;
 	struct item_list	 local;		/* by UID */
 	struct job_calendar_state *cs;
 	struct store_caldav_item *records;	/* by UID */
@@ -369,7 +379,12 @@ publish_local(const struct publish *p, const char *uid)
 	    sizeof *p->local.items, items_compare);
 }
 
-/* Sort the server's items: caseload's by UID, the rest counted. */
+/*
+ * Sort the server's items named as caseload's (UID ending @caseload, and
+ * directly inside the collection) by UID; the rest are counted as
+ * others, never touched.  Whether one named so is this database's own
+ * is for its record to say (publish_decide).
+ */
 static void
 publish_sort_server(struct publish *p, struct job_publish *out)
 {
@@ -380,7 +395,7 @@ publish_sort_server(struct publish *p, struct job_publish *out)
 	for (k = 0; k < p->nentries; k++) {
 		name = p->entries[k].name;
 		len = strlen(name);
-		if (len <= ours || strcmp(name + len - ours,
+		if (p->entries[k].elsewhere || len <= ours || strcmp(name + len - ours,
 		    PUBLISH_OURS ".ics") != 0) {
 			out->others++;
 			continue;
@@ -409,6 +424,7 @@ publish_plan(struct publish *p, struct job_publish *out,
 	it->uid = xstrdup(uid);
 	it->summary = local != NULL ? xstrdup(local->summary) : NULL;
 	it->done = 0;
+	it->unrecorded = 0;
 	pl->local = local;
 	pl->server = server;
 	pl->if_match = if_match;
@@ -439,9 +455,12 @@ enum server_state {
 };
 
 /*
- * Judge the server's copy sv of an item published before (rec), against
- * l (NULL for an item no longer due): the same ETag is enough; another
- * ETag, the item is read and its content hashed (calendar_text_hash).
+ * Judge the server's copy sv of an item published before (rec; NULL for
+ * none recorded), against l (NULL for an item no longer due): the same
+ * ETag as recorded is enough; another ETag, or none recorded (a publish
+ * that failed part way), the item is read and its content hashed
+ * (calendar_text_hash).  With no record, only what caseload would send
+ * now is its own.
  */
 static int
 publish_judge(struct publish *p, const struct server_item *sv,
@@ -451,15 +470,16 @@ publish_judge(struct publish *p, const struct server_item *sv,
 	char hash[CALENDAR_HASH_SIZE], *text;
 
 	*out = SERVER_AS_RECORDED;
-	if (strcmp(rec->etag, sv->entry->etag) == 0)
+	if (rec != NULL && *rec->etag != '\0' &&
+	    strcmp(rec->etag, sv->entry->etag) == 0)
 		return 0;
-	if (caldav_get(p->dav, sv->entry->href, &text, cause) != 0)
+	if (caldav_get(p->dav, sv->entry->name, &text, cause) != 0)
 		return -1;
 	if (calendar_text_hash(text, hash, sizeof hash) != 0)
 		*out = SERVER_EDITED;
 	else if (l != NULL && strcmp(hash, l->hash) == 0)
 		*out = SERVER_OURS_NOW;
-	else if (strcmp(hash, rec->hash) != 0)
+	else if (rec == NULL || strcmp(hash, rec->hash) != 0)
 		*out = SERVER_EDITED;
 	free(text);
 	return 0;
@@ -492,24 +512,21 @@ publish_decide_one(struct publish *p, int force,
 	enum server_state state;
 
 	/*
-	 * One the server has but no publish recorded (sent by a publish
-	 * that stopped before it heard back, or by another copy of this
-	 * caseload) is caseload's to replace.
+	 * One the server has but no publish from here recorded (sent by a
+	 * publish that stopped before it heard back, or by another
+	 * database) is left unless it is what caseload would send now.
 	 */
-	if (rec == NULL || *rec->etag == '\0') {
-		publish_plan(p, out, JOB_PUBLISH_CHANGE, l->uid, l, sv, etag);
-		return 0;
-	}
 	if (publish_judge(p, sv, rec, l, &state, cause) != 0)
 		return -1;
-	if (state == SERVER_OURS_NOW ||
-	    (state == SERVER_AS_RECORDED && strcmp(rec->hash, l->hash) == 0)) {
+	if (state == SERVER_OURS_NOW || (state == SERVER_AS_RECORDED &&
+	    strcmp(rec->hash, l->hash) == 0)) {
 		out->unchanged++;
-		if (strcmp(rec->etag, sv->entry->etag) != 0)
+		if (rec == NULL || strcmp(rec->etag, sv->entry->etag) != 0)
 			publish_adopt(p, sv, l);
-	} else if (state == SERVER_EDITED && !force)
+	} else if (state == SERVER_EDITED && !force) {
 		publish_plan(p, out, JOB_PUBLISH_CONFLICT, l->uid, l, sv, NULL);
-	else
+		out->items[out->n - 1].unrecorded = rec == NULL;
+	} else
 		publish_plan(p, out, JOB_PUBLISH_CHANGE, l->uid, l, sv, etag);
 	return 0;
 }
@@ -537,9 +554,14 @@ publish_decide(struct publish *p, int force, struct job_publish *out,
 		sv = &p->server[k];
 		if (publish_local(p, sv->uid) != NULL)
 			continue;
-		rec = publish_record(p, sv->uid);
+		/* Named as caseload's, but not published from here. */
+		if ((rec = publish_record(p, sv->uid)) == NULL) {
+			out->others++;
+			out->unrecorded++;
+			continue;
+		}
 		state = SERVER_AS_RECORDED;
-		if (rec != NULL && *rec->etag != '\0' && !force &&
+		if ((!force || *rec->etag == '\0') &&
 		    publish_judge(p, sv, rec, NULL, &state, cause) != 0)
 			return -1;
 		if (state == SERVER_EDITED)
@@ -573,7 +595,7 @@ publish_send(struct session *s, struct publish *p, struct job_publish *out,
 		if (it->action == JOB_PUBLISH_CONFLICT)
 			continue;
 		if (it->action == JOB_PUBLISH_DELETE)
-			res = caldav_delete(p->dav, pl->server->entry->href,
+			res = caldav_delete(p->dav, pl->server->entry->name,
 			    pl->if_match, cause);
 		else {
 			name = xasprintf("%s.ics", it->uid);
@@ -586,6 +608,8 @@ publish_send(struct session *s, struct publish *p, struct job_publish *out,
 		if (res == CALDAV_FAILED)
 			return -1;
 		if (res == CALDAV_CHANGED) {
+			/* A new one whose name is taken already. */
+			it->unrecorded = it->action == JOB_PUBLISH_CREATE;
 			if (it->action == JOB_PUBLISH_CREATE)
 				out->created--;
 			else if (it->action == JOB_PUBLISH_CHANGE)
@@ -627,7 +651,8 @@ publish_refresh(struct publish *p, struct job_publish *out)
 			continue;
 		len = strlen(out->items[k].uid);
 		for (j = 0; j < n; j++) {
-			if (strncmp(list[j].name, out->items[k].uid, len) ==
+			if (!list[j].elsewhere &&
+			    strncmp(list[j].name, out->items[k].uid, len) ==
 			    0 && strcmp(list[j].name + len, ".ics") == 0) {
 				p->plan[k].etag = xstrdup(list[j].etag);
 				break;
@@ -651,6 +676,10 @@ publish_record_all(struct publish *p, struct job_publish *out, char **cause)
 
 	if (store_begin(p->s->st, cause) != 0)
 		return -1;
+	for (k = 0; k < p->nold; k++) {
+		if (store_caldav_move(p->s->st, p->old[k], p->url, cause) != 0)
+			goto fail;
+	}
 	for (k = 0; k < out->n; k++) {
 		it = &out->items[k];
 		if (!it->done)
@@ -699,6 +728,10 @@ publish_clear(struct publish *p, size_t nplan)
 
 	items_free(&p->local);
 	job_calendar_state_free(p->cs);
+	free(p->url);
+	for (k = 0; k < p->nold; k++)
+		free(p->old[k]);
+	free(p->old);
 	store_caldav_items_free(p->records, p->nrecords);
 	store_caldav_items_free(p->adopted, p->nadopted);
 	caldav_close(p->dav);
@@ -709,6 +742,64 @@ publish_clear(struct publish *p, size_t nplan)
 	for (k = 0; k < nplan; k++)
 		free(p->plan[k].etag);
 	free(p->plan);
+}
+
+/*
+ * What was published to the collection, whatever spelling of its
+ * address it was recorded under (an older caseload kept [caldav] url as
+ * written): a record under p->url wins.  The other spellings are kept in
+ * p->old, to be moved with the next record.
+ */
+static int
+publish_records(struct publish *p, char **cause)
+{
+	struct store_caldav_item *more;
+	char **urls, *normal, *why = NULL;
+	size_t k, j, n, nmore, base;
+	int rc = -1;
+
+	if (store_caldav_items(p->s->st, p->url, &p->records, &p->nrecords,
+	    cause) != 0 || store_caldav_urls(p->s->st, &urls, &n, cause) != 0)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if (strcmp(urls[k], p->url) == 0 ||
+		    caldav_normal_url(urls[k], &normal, NULL, NULL, &why) != 0) {
+			free(why);
+			why = NULL;
+			continue;
+		}
+		if (strcmp(normal, p->url) == 0) {
+			p->old = xreallocarray(p->old, p->nold + 1,
+			    sizeof *p->old);
+			p->old[p->nold++] = xstrdup(urls[k]);
+		}
+		free(normal);
+	}
+	for (k = 0; k < p->nold; k++) {
+		sort(p->records, p->nrecords, sizeof *p->records,
+		    record_compare);
+		if (store_caldav_items(p->s->st, p->old[k], &more, &nmore,
+		    cause) != 0)
+			goto out;
+		base = p->nrecords;
+		for (j = 0; j < nmore; j++) {
+			if (find(&more[j], p->records, base,
+			    sizeof *p->records, record_compare) != NULL)
+				continue;
+			p->records = xreallocarray(p->records, p->nrecords + 1,
+			    sizeof *p->records);
+			p->records[p->nrecords++] = more[j];
+			memset(&more[j], 0, sizeof more[j]);
+		}
+		store_caldav_items_free(more, nmore);
+	}
+	sort(p->records, p->nrecords, sizeof *p->records, record_compare);
+	rc = 0;
+out:
+	for (k = 0; k < n; k++)
+		free(urls[k]);
+	free(urls);
+	return rc;
 }
 
 /* The settings a publish needs, checked before anything is done. */
@@ -745,7 +836,6 @@ job_publish(struct session *s, int days, int dry_run, int force,
 	out->items = NULL;
 	memset(&p, 0, sizeof p);
 	p.s = s;
-	p.url = s->cfg.caldav_url;
 	if (days < 1 || days > CALENDAR_DAYS_MAX) {
 		xfail(cause, "'%d' is not a whole number from 1 to %d", days,
 		    CALENDAR_DAYS_MAX);
@@ -753,13 +843,16 @@ job_publish(struct session *s, int days, int dry_run, int force,
 	}
 	if (publish_settings(s, r, cause) != 0)
 		return -1;
-	if (job_open(s, r, cause) != 0)
-		return -1;
-	if (items_make(s, days, s->cfg.privacy, &p.local, &p.cs, cause) != 0 ||
-	    store_caldav_items(s->st, p.url, &p.records, &p.nrecords,
+	if (caldav_normal_url(s->cfg.caldav_url, &p.url, NULL, NULL,
 	    cause) != 0)
+		return job_refuse(r, JOB_SETTING);
+	if (job_open(s, r, cause) != 0) {
+		free(p.url);
+		return -1;
+	}
+	if (items_make(s, days, s->cfg.privacy, &p.local, &p.cs, cause) != 0 ||
+	    publish_records(&p, cause) != 0)
 		goto out;
-	sort(p.records, p.nrecords, sizeof *p.records, record_compare);
 	if (!text_is_blank(s->cfg.caldav_password_command) &&
 	    caldav_password(s->cfg.caldav_password_command, &password,
 	    cause) != 0)
@@ -785,7 +878,7 @@ job_publish(struct session *s, int days, int dry_run, int force,
 	if (rc == 0)
 		publish_refresh(&p, out);
 	/* What was sent is recorded, also when the server failed. */
-	sent = rc == 0 || p.nadopted > 0;
+	sent = rc == 0 || p.nadopted > 0 || p.nold > 0;
 	for (k = 0; k < out->n; k++)
 		sent |= out->items[k].done;
 	if (sent && publish_record_all(&p, out, rc == 0 ? cause : &why) != 0) {

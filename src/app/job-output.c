@@ -343,9 +343,9 @@ job_export(struct session *s, const char *path, int days, int privacy,
 		return -1;
 	}
 	/*
-	 * Each item's SEQUENCE and LAST-MODIFIED as last recorded (by a
-	 * vdir or a publish), bumped here when it has changed since; a file
-	 * export only reads, so it records nothing.
+	 * Each item's SEQUENCE and LAST-MODIFIED as last recorded, bumped
+	 * here when it has changed since; recorded once the file is
+	 * written, when the database is open to write.
 	 */
 	if (job_calendar_state_load(s, opts.stamp, &cs, cause) != 0) {
 		outfile_abort(of);
@@ -354,16 +354,28 @@ job_export(struct session *s, const char *path, int days, int privacy,
 	job_calendar_state_hook(cs, &opts);
 	rc = export_calendar(of != NULL ? outfile_stream(of) : stdout, s,
 	    s->today + days - 1, &opts, &out->items, cause);
-	job_calendar_state_free(cs);
 	if (rc != 0) {
 		if (of == NULL)
 			clearerr(stdout);	/* said once is enough */
 		outfile_abort(of);
+		job_calendar_state_free(cs);
 		return -1;
 	}
-	if (of != NULL && outfile_commit(of, cause) != 0)
+	if (of != NULL && outfile_commit(of, cause) != 0) {
+		job_calendar_state_free(cs);
 		return -1;
-	return 0;
+	}
+	rc = 0;
+	if (of != NULL && s->access == SESSION_WRITES) {
+		if (store_begin(s->st, cause) != 0 ||
+		    job_calendar_state_save(s, cs, NULL, cause) != 0 ||
+		    store_commit(s->st, cause) != 0) {
+			store_rollback(s->st);
+			rc = -1;
+		}
+	}
+	job_calendar_state_free(cs);
+	return rc;
 }
 
 /* --------------------------------------------------------------- print */

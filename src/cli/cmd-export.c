@@ -6,9 +6,11 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "calendar.h"
 #include "cli.h"
@@ -81,6 +83,7 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	const char *path = NULL, *vdir = NULL;
 	char *cause = NULL, *safe;
 	int c, rc, days = CALENDAR_DAYS, privacy = cli->ses.cfg.privacy;
+	int read_only = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -126,6 +129,17 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	if (path != NULL && strcmp(path, "-") == 0)
 		path = NULL;
 
+	/*
+	 * A file export records each item's SEQUENCE, so that the next one
+	 * moves it on; to standard output, or from a database that cannot
+	 * be written (or is not there), it only reads.
+	 */
+	if (path != NULL && !cli->ses.demo) {
+		if (access(cli->ses.db_path, W_OK) == 0)
+			cli->ses.access = SESSION_WRITES;
+		else if (errno != ENOENT)
+			read_only = 1;
+	}
 	/* The file first, so that a bad path leaves nothing behind. */
 	rc = job_export(&cli->ses, path, days, privacy, &ex, &r, &cause);
 	calendar_cleanup();
@@ -146,5 +160,9 @@ cmd_export(struct cli *cli, int argc, char **argv)
 		    ex.items == 1 ? "" : "s", safe);
 		free(safe);
 	}
+	if (read_only)
+		cli_warn("the database cannot be written, so the items' "
+		    "SEQUENCE was not recorded; a calendar program may take "
+		    "an item changed since the last export for the old one");
 	return EXIT_DONE;
 }

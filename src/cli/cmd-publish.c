@@ -65,10 +65,17 @@ publish_conflicts(const struct job_publish *p)
 		if (it->action != JOB_PUBLISH_CONFLICT)
 			continue;
 		safe = cli_safe(it->summary != NULL ? it->summary : "");
-		cli_error("publish: %s%s%s was changed on the server since the "
-		    "last publish, so it was left as it is; 'caseload publish "
-		    "--force' replaces it", it->uid, *safe != '\0' ? " " : "",
-		    safe);
+		if (it->unrecorded)
+			cli_error("publish: %s%s%s: an item of this name is "
+			    "already on the server, and this database has no "
+			    "record of publishing it, so it was left as it is; "
+			    "'caseload publish --force' takes it over",
+			    it->uid, *safe != '\0' ? " " : "", safe);
+		else
+			cli_error("publish: %s%s%s was changed on the server "
+			    "since the last publish, so it was left as it is; "
+			    "'caseload publish --force' replaces it", it->uid,
+			    *safe != '\0' ? " " : "", safe);
 		free(safe);
 	}
 }
@@ -125,6 +132,10 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 		cli_warn("%s", r.warning);
 	if (verbose || dry_run)
 		publish_list(&p, dry_run);
+	if ((verbose || dry_run) && p.unrecorded > 0)
+		printf("Left alone: %zu item%s named as caseload's that this "
+		    "database has no record of publishing.\n", p.unrecorded,
+		    p.unrecorded == 1 ? "" : "s");
 	publish_conflicts(&p);
 	if (rc != 0) {
 		if (r.field == JOB_DATABASE)
@@ -145,10 +156,10 @@ cmd_publish(struct cli *cli, int argc, char **argv)
 	job_result_free(&r);
 	url = cli_safe(cli->ses.cfg.caldav_url);
 	if (dry_run)
-		printf("Would create %zu, change %zu and delete %zu item%s in "
-		    "%s; %zu as they are; %zu other item%s left alone.\n",
-		    p.created, p.changed, p.deleted, p.deleted == 1 ? "" : "s",
-		    url, p.unchanged, p.others, p.others == 1 ? "" : "s");
+		printf("Would publish to %s: %zu to create, %zu to change, "
+		    "%zu to delete, %zu as they are; %zu other item%s left "
+		    "alone.\n", url, p.created, p.changed, p.deleted,
+		    p.unchanged, p.others, p.others == 1 ? "" : "s");
 	else
 		printf("Published to %s: %zu created, %zu changed, %zu deleted, "
 		    "%zu as they were; %zu other item%s left alone.\n", url,

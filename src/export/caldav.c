@@ -41,7 +41,12 @@ struct caldav {
 	char			 error[CURL_ERROR_SIZE];
 	struct caldav_buffer	 body;		/* the answer */
 	char			*etag;		/* its ETag header, or NULL */
+	int			 noproxy;	/* never through a proxy */
+	int			 too_big;	/* the answer passed the limit */
 };
+
+/* The most of an answer that is read: a calendar is far smaller. */
+#define CALDAV_ANSWER_MAX (16 * 1024 * 1024)
 
 /* The host of a URL is this computer: localhost, 127.0.0.0/8 or ::1. */
 static int
@@ -117,6 +122,142 @@ out:
 	return rc;
 }
 
+/* Lower-case s in place (ASCII). */
+static void
+caldav_lower(char *s)
+{
+	for (; *s != '\0'; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+/*
+ * The parts of url that say which resource it is, as new strings:
+ * scheme and host lower-cased, the port as a number (the scheme's own
+ * when none is given), the path (dot segments removed) percent-decoded.
+ * -1 when url cannot be read or has a query or a fragment.
+ */
+static int
+caldav_parts(CURLU *u, char **scheme, char **host, long *port, char **path)
+{
+	char *s = NULL, *h = NULL, *p = NULL, *n = NULL, *q = NULL;
+	int rc = -1;
+
+	*scheme = *host = *path = NULL;
+	if (curl_url_get(u, CURLUPART_SCHEME, &s, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &h, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PORT, &n, CURLU_DEFAULT_PORT) !=
+	    CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) != CURLUE_OK)
+		goto out;
+	if (curl_url_get(u, CURLUPART_QUERY, &q, 0) == CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_FRAGMENT, &q, 0) == CURLUE_OK)
+		goto out;
+	*scheme = xstrdup(s);
+	*host = xstrdup(h);
+	caldav_lower(*scheme);
+	caldav_lower(*host);
+	*port = strtol(n, NULL, 10);
+	*path = xstrdup(p);
+	rc = 0;
+out:
+	curl_free(s);
+	curl_free(h);
+	curl_free(n);
+	curl_free(p);
+	curl_free(q);
+	return rc;
+}
+
+int
+caldav_normal_url(const char *url, char **out, char **scheme_out,
+    char **host_out, char **cause)
+{
+	CURLU *u;
+	char *scheme = NULL, *host = NULL, *n = NULL, *path = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	if ((u = curl_url()) == NULL)
+		return xfail(cause, "out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_PATH, &path, 0) != CURLUE_OK) {
+		xfail(cause, "[caldav] url is not a web address; give the whole "
+		    "address of the calendar, starting https://");
+		goto out;
+	}
+	caldav_lower(scheme);
+	caldav_lower(host);
+	/* Only a port that is not the scheme's own. */
+	if (curl_url_get(u, CURLUPART_PORT, &n, CURLU_NO_DEFAULT_PORT) !=
+	    CURLUE_OK)
+		n = NULL;
+	*out = xasprintf("%s://%s%s%s%s%s", scheme, host, n != NULL ? ":" : "",
+	    n != NULL ? n : "", path, *path != '\0' &&
+	    path[strlen(path) - 1] == '/' ? "" : "/");
+	if (scheme_out != NULL)
+		*scheme_out = xstrdup(scheme);
+	if (host_out != NULL)
+		*host_out = xstrdup(host);
+	rc = 0;
+out:
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(n);
+	curl_free(path);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+int
+caldav_inside(const char *collection, const char *href, char **name)
+{
+	CURLU *u;
+	char *s1 = NULL, *h1 = NULL, *p1 = NULL, *s2 = NULL, *h2 = NULL;
+	char *p2 = NULL, *rest;
+	long port1 = 0, port2 = 0;
+	size_t len;
+	int rc = -1;
+
+	*name = NULL;
+	if ((u = curl_url()) == NULL)
+		return -1;
+	if (curl_url_set(u, CURLUPART_URL, collection, 0) != CURLUE_OK ||
+	    caldav_parts(u, &s1, &h1, &port1, &p1) != 0 ||
+	    curl_url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
+	    caldav_parts(u, &s2, &h2, &port2, &p2) != 0)
+		goto out;
+	if (strcmp(s1, s2) != 0 || strcmp(h1, h2) != 0 || port1 != port2)
+		goto out;
+	len = strlen(p1);
+	if (len == 0 || p1[len - 1] != '/')
+		goto out;
+	/* The collection itself, with or without its last /. */
+	if (strcmp(p1, p2) == 0 || (strlen(p2) == len - 1 &&
+	    strncmp(p1, p2, len - 1) == 0)) {
+		rc = 0;
+		goto out;
+	}
+	if (strncmp(p1, p2, len) != 0)
+		goto out;
+	rest = p2 + len;
+	if (*rest == '\0' || strchr(rest, '/') != NULL ||
+	    strcmp(rest, ".") == 0 || strcmp(rest, "..") == 0)
+		goto out;
+	*name = xstrdup(rest);
+	rc = 1;
+out:
+	free(s1);
+	free(h1);
+	free(p1);
+	free(s2);
+	free(h2);
+	free(p2);
+	curl_url_cleanup(u);
+	return rc;
+}
+
 int
 caldav_password(const char *command, char **out, char **cause)
 {
@@ -183,19 +324,26 @@ caldav_open(const char *url, const char *username, const char *password,
     int timeout, struct caldav **out, char **cause)
 {
 	struct caldav *dav;
-	size_t len = strlen(url);
+	char *normal, *scheme, *host;
 
 	*out = NULL;
+	if (caldav_normal_url(url, &normal, &scheme, &host, cause) != 0)
+		return -1;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return xfail(cause, "cannot start libcurl");
 	dav = xcalloc(1, sizeof *dav);
 	if ((dav->curl = curl_easy_init()) == NULL) {
 		free(dav);
+		free(normal);
+		free(scheme);
+		free(host);
 		curl_global_cleanup();
 		return xfail(cause, "cannot start libcurl");
 	}
-	dav->url = xasprintf("%s%s", url, len > 0 && url[len - 1] == '/' ?
-	    "" : "/");
+	dav->url = normal;
+	dav->noproxy = strcmp(scheme, "http") == 0 || caldav_loopback(host);
+	free(scheme);
+	free(host);
 	dav->username = xstrdup(username != NULL ? username : "");
 	dav->password = xstrdup(password != NULL ? password : "");
 	dav->timeout = timeout;
@@ -222,9 +370,14 @@ caldav_close(struct caldav *dav)
 static size_t
 caldav_write(char *data, size_t size, size_t n, void *arg)
 {
-	struct caldav_buffer *b = arg;
+	struct caldav *dav = arg;
+	struct caldav_buffer *b = &dav->body;
 
 	size *= n;
+	if (size > CALDAV_ANSWER_MAX - b->len) {
+		dav->too_big = 1;
+		return 0;	/* stops the transfer */
+	}
 	b->data = xreallocarray(b->data, b->len + size + 1, 1);
 	memcpy(b->data + b->len, data, size);
 	b->len += size;
@@ -302,6 +455,7 @@ caldav_request(struct caldav *dav, const char *method, const char *url,
 	free(dav->etag);
 	dav->etag = NULL;
 	dav->error[0] = '\0';
+	dav->too_big = 0;
 
 	curl_easy_reset(c);
 	curl_easy_setopt(c, CURLOPT_URL, url);
@@ -309,7 +463,12 @@ caldav_request(struct caldav *dav, const char *method, const char *url,
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
 #endif
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	/* Never to another address, and never the password with it. */
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	/* Plain http:// through a proxy would show it the password. */
+	if (dav->noproxy)
+		curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, dav->timeout < 15 ?
@@ -323,7 +482,7 @@ caldav_request(struct caldav *dav, const char *method, const char *url,
 		curl_easy_setopt(c, CURLOPT_PASSWORD, dav->password);
 	}
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, caldav_write);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &dav->body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, dav);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, caldav_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, dav);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
@@ -333,6 +492,10 @@ caldav_request(struct caldav *dav, const char *method, const char *url,
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
 	}
 	rc = curl_easy_perform(c);
+	if (dav->too_big)
+		return xfail(cause, "the server's answer %s is larger than "
+		    "%d MiB, far more than a calendar needs; check [caldav] "
+		    "url", doing, CALDAV_ANSWER_MAX / 1024 / 1024);
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return xfail(cause, "the server did not answer within %ld "
 		    "seconds %s; try again later, or raise [caldav] timeout",
@@ -506,11 +669,15 @@ caldav_multistatus(const char *xml, struct caldav_entry **list, size_t *n,
 	while ((p = strchr(p, '<')) != NULL) {
 		if (strncmp(p, "<!--", 4) == 0 || strncmp(p, "<![CDATA[", 9) ==
 		    0 || p[1] == '?' || p[1] == '!') {
-			end = strncmp(p, "<!--", 4) == 0 ? strstr(p, "-->") :
-			    strchr(p, '>');
+			if (strncmp(p, "<!--", 4) == 0)
+				end = strstr(p, "-->");
+			else if (strncmp(p, "<![CDATA[", 9) == 0)
+				end = strstr(p, "]]>");
+			else
+				end = strchr(p, '>');
 			if (end == NULL)
 				break;
-			p = end + 1;
+			p = end[0] == '>' ? end + 1 : end + 3;
 			continue;
 		}
 		if ((end = strchr(p, '>')) == NULL)
@@ -559,6 +726,36 @@ caldav_multistatus(const char *xml, struct caldav_entry **list, size_t *n,
 	return 0;
 }
 
+/*
+ * Judge where each of the n entries is: one directly inside the
+ * collection gets its name from there; one elsewhere is marked so; the
+ * collection itself is dropped.
+ */
+static void
+caldav_place(const struct caldav *dav, struct caldav_entry *e, size_t *n)
+{
+	size_t k, kept = 0;
+	char *name;
+	int rc;
+
+	for (k = 0; k < *n; k++) {
+		rc = caldav_inside(dav->url, e[k].href, &name);
+		if (rc == 0) {
+			free(e[k].href);
+			free(e[k].name);
+			free(e[k].etag);
+			continue;
+		}
+		if (rc == 1) {
+			free(e[k].name);
+			e[k].name = name;
+		}
+		e[k].elsewhere = rc != 1;
+		e[kept++] = e[k];
+	}
+	*n = kept;
+}
+
 int
 caldav_list(struct caldav *dav, struct caldav_entry **out, size_t *n,
     char **cause)
@@ -584,8 +781,11 @@ caldav_list(struct caldav *dav, struct caldav_entry **out, size_t *n,
 	if (status != 207)
 		return caldav_status_cause(status, "listing the calendar",
 		    cause);
-	return caldav_multistatus(dav->body.data != NULL ? dav->body.data : "",
-	    out, n, cause);
+	if (caldav_multistatus(dav->body.data != NULL ? dav->body.data : "",
+	    out, n, cause) != 0)
+		return -1;
+	caldav_place(dav, *out, n);
+	return 0;
 }
 
 void
@@ -635,42 +835,18 @@ caldav_put(struct caldav *dav, const char *name, const char *text,
 	return CALDAV_DONE;
 }
 
-/*
- * The address of href (as listed: often a path) against the collection,
- * for curl_free; NULL with *cause when it cannot be read.
- */
-static char *
-caldav_resolve(const struct caldav *dav, const char *href, char **cause)
-{
-	CURLU *u;
-	char *url = NULL;
-
-	if ((u = curl_url()) == NULL ||
-	    curl_url_set(u, CURLUPART_URL, dav->url, 0) != CURLUE_OK ||
-	    curl_url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK) {
-		curl_url_cleanup(u);
-		xfail(cause, "the server listed an item at an address that "
-		    "cannot be read");
-		return NULL;
-	}
-	curl_url_cleanup(u);
-	return url;
-}
-
 int
-caldav_get(struct caldav *dav, const char *href, char **text, char **cause)
+caldav_get(struct caldav *dav, const char *name, char **text, char **cause)
 {
 	char *url;
 	long status;
 	int rc;
 
 	*text = NULL;
-	if ((url = caldav_resolve(dav, href, cause)) == NULL)
-		return -1;
+	url = caldav_item_url(dav, name);
 	rc = caldav_request(dav, "GET", url, NULL, NULL, &status,
 	    "reading an item", cause);
-	curl_free(url);
+	free(url);
 	if (rc != 0)
 		return -1;
 	if (status != 200)
@@ -682,7 +858,7 @@ caldav_get(struct caldav *dav, const char *href, char **text, char **cause)
 }
 
 enum caldav_result
-caldav_delete(struct caldav *dav, const char *href, const char *etag,
+caldav_delete(struct caldav *dav, const char *name, const char *etag,
     char **cause)
 {
 	struct curl_slist *headers = NULL;
@@ -690,8 +866,7 @@ caldav_delete(struct caldav *dav, const char *href, const char *etag,
 	long status;
 	int rc;
 
-	if ((url = caldav_resolve(dav, href, cause)) == NULL)
-		return CALDAV_FAILED;
+	url = caldav_item_url(dav, name);
 	if (etag != NULL && *etag != '\0') {
 		line = xasprintf("If-Match: %s", etag);
 		headers = curl_slist_append(headers, line);
@@ -700,7 +875,7 @@ caldav_delete(struct caldav *dav, const char *href, const char *etag,
 	rc = caldav_request(dav, "DELETE", url, headers, NULL, &status,
 	    "deleting an item", cause);
 	curl_slist_free_all(headers);
-	curl_free(url);
+	free(url);
 	if (rc != 0)
 		return CALDAV_FAILED;
 	if (status == 412)

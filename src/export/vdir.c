@@ -95,9 +95,54 @@ vdir_compare(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The most of a file that is read to find its UID. */
+#define VDIR_READ_MAX (1024 * 1024)
+
+/*
+ * Whether the file at path is a calendar item whose UID is uid: a line
+ * "UID:uid" once folded lines are joined again.
+ */
+static int
+vdir_has_uid(const char *path, const char *uid)
+{
+	char *buf, *p, *q, *line;
+	size_t got, len = strlen(uid);
+	FILE *f;
+	int found = 0;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	buf = xmalloc(VDIR_READ_MAX + 1);
+	got = fread(buf, 1, VDIR_READ_MAX, f);
+	fclose(f);
+	buf[got] = '\0';
+	/* Unfold: a line break and one space or tab go. */
+	for (p = q = buf; *p != '\0'; p++) {
+		if (p[0] == '\r' && p[1] == '\n' &&
+		    (p[2] == ' ' || p[2] == '\t'))
+			p += 2;
+		else if (p[0] == '\n' && (p[1] == ' ' || p[1] == '\t'))
+			p += 1;
+		else
+			*q++ = *p;
+	}
+	*q = '\0';
+	for (line = buf; line != NULL && !found; line = q) {
+		if ((q = strchr(line, '\n')) != NULL)
+			*q++ = '\0';
+		if (strncmp(line, "UID:", 4) == 0 &&
+		    strncmp(line + 4, uid, len) == 0 &&
+		    (line[4 + len] == '\0' || strcmp(line + 4 + len, "\r") ==
+		    0))
+			found = 1;
+	}
+	free(buf);
+	return found;
+}
+
 int
-vdir_sweep(const char *dir, char *const *keep, size_t n, size_t *removed,
-    char **cause)
+vdir_sweep(const char *dir, char *const *keep, size_t n,
+    char *const *recorded, size_t nrecorded, size_t *removed, char **cause)
 {
 	size_t len, ours = strlen(VDIR_OURS);
 	struct dirent *de;
@@ -117,23 +162,27 @@ vdir_sweep(const char *dir, char *const *keep, size_t n, size_t *removed,
 			continue;
 		uid = xstrdup(de->d_name);
 		uid[len - 4] = '\0';		/* less ".ics" */
-		if (n > 0 && bsearch(&uid, keep, n, sizeof *keep,
-		    vdir_compare) != NULL) {
+		if ((n > 0 && bsearch(&uid, keep, n, sizeof *keep,
+		    vdir_compare) != NULL) || nrecorded == 0 ||
+		    bsearch(&uid, recorded, nrecorded, sizeof *recorded,
+		    vdir_compare) == NULL) {
 			free(uid);
 			continue;
 		}
-		free(uid);
 		path = vdir_path(dir, de->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    vdir_has_uid(path, uid)) {
 			if (unlink(path) != 0) {
 				rc = xfail(cause, "cannot remove %s: %s", path,
 				    strerror(errno));
 				free(path);
+				free(uid);
 				break;
 			}
 			(*removed)++;
 		}
 		free(path);
+		free(uid);
 	}
 	closedir(d);
 	return rc;

@@ -171,3 +171,60 @@ store_caldav_item_set(struct store *st, const char *url,
 		return store_fail(st, cause, "recording what was published");
 	return 0;
 }
+
+int
+store_caldav_urls(struct store *st, char ***out, size_t *n, char **cause)
+{
+	static const char sql[] = "SELECT DISTINCT url FROM caldav_items"
+	    " ORDER BY url COLLATE BINARY";
+	sqlite3_stmt *stmt;
+	char **urls = NULL;
+	size_t count = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		urls = xreallocarray(urls, count + 1, sizeof *urls);
+		urls[count++] = calendar_text(stmt, 0);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		while (count > 0)
+			free(urls[--count]);
+		free(urls);
+		return store_fail(st, cause, "reading what was published");
+	}
+	*out = urls;
+	*n = count;
+	return 0;
+}
+
+int
+store_caldav_move(struct store *st, const char *from, const char *to,
+    char **cause)
+{
+	static const char *const sql[] = {
+		"UPDATE OR IGNORE caldav_items SET url = ?2 WHERE url = ?1",
+		"DELETE FROM caldav_items WHERE url = ?1",
+	};
+	sqlite3_stmt *stmt;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < sizeof sql / sizeof sql[0]; k++) {
+		if ((stmt = store_prepare(st, sql[k], cause)) == NULL)
+			return -1;
+		store_bind_text(stmt, 1, from);
+		if (k == 0)
+			store_bind_text(stmt, 2, to);
+		rc = sqlite3_step(stmt);
+		store_done(stmt);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, cause,
+			    "recording what was published");
+	}
+	return 0;
+}

@@ -160,9 +160,16 @@ tui_publish(struct tui *t)
 	char *cause = NULL;
 	const char *url = t->ses->cfg.caldav_url;
 	size_t k, done = 0;
+	int rc;
 
-	if (job_publish(t->ses, CALENDAR_DAYS, 0, 0, &p, &r,
-	    &cause) != 0) {
+	/*
+	 * password_command may ask on the terminal (a pinentry, sudo): it
+	 * gets the terminal as the shell had it, as printing does.
+	 */
+	tui_suspend(t);
+	rc = job_publish(t->ses, CALENDAR_DAYS, 0, 0, &p, &r, &cause);
+	tui_resume(t);
+	if (rc != 0) {
 		for (k = 0; k < p.n; k++)
 			done += p.items[k].done;
 		if (done > 0)

@@ -156,6 +156,31 @@ check_true "a logged contact keeps its UID ..." \
 	    grep -q '^DTSTART;VALUE=DATE:20270122'"
 check_true "... and nothing else moves" \
 	test "$(grep -c '^UID:' "$TEST_DIR/after")" = 20
+check_true "... and SEQUENCE 1, the one item changed since the last export" \
+	test "$(grep -c '^SEQUENCE:1$' "$TEST_DIR/after")" = 1
+check_true "... recorded by the export" \
+	test "$(sql "SELECT count(*) FROM calendar_items WHERE sequence = 1")" = 1
+run export -o "$ics"
+check_true "the next export says SEQUENCE 1 again, not 2" \
+	test "$(plain "$ics" | grep -c '^SEQUENCE:1$')" = 1 -a \
+	    "$(plain "$ics" | grep -c '^SEQUENCE:2$')" = 0
+snapshot
+run export
+check_status 0 "an export to standard output"
+check_unchanged "... records nothing"
+if [ "$(id -u)" != 0 ]; then
+	chmod 444 "$DB"
+	snapshot
+	run export -o "$TEST_DIR/ro.ics"
+	check_status 0 "a database that cannot be written still exports"
+	check_err_has "SEQUENCE was not recorded" "... saying it recorded nothing"
+	check_unchanged "... and changing nothing"
+	chmod 644 "$DB"
+else
+	ok "a database that cannot be written # SKIP running as root"
+	ok "... saying it recorded nothing # SKIP running as root"
+	ok "... and changing nothing # SKIP running as root"
+fi
 
 # --- --days
 

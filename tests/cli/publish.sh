@@ -82,7 +82,7 @@ publish --dry-run
 check_status 0 "publish --dry-run"
 check_true "... lists each item it would create" \
 	test "$(grep -c '^Would create: [0-9a-f-]*-[a-z0-9-]*@caseload ' "$out")" = 20
-check_out_has "Would create 20, change 0 and delete 0 items in $RADICALE_URL" \
+check_out_has "Would publish to $RADICALE_URL: 20 to create, 0 to change, 0 to delete, 0 as they are; 0 other items left alone." \
 	"... and says how many"
 check_true "... sends nothing" test "$(dav count)" = 0
 check_unchanged "... and records nothing"
@@ -173,7 +173,101 @@ check_status 0 "and the next publish is quiet again"
 check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
 	"... with nothing to send"
 
+# --- the same collection spelt otherwise: the same records
+
+# Without its last /, and in capitals: an edit on the server is still
+# seen as one.
+edited=$(dav uids | grep -- '-review@caseload$' | head -1)
+dav edit "$edited"
+settings "$(echo "$RADICALE_URL" | sed 's|^http://|HTTP://|; s|/$||')"
+publish
+check_status 1 "the url spelt otherwise, with an item edited on the server: exit 1"
+check_err_has "$edited" "... names the item"
+check_err_has "was changed on the server since the last publish" \
+	"... and reports it changed"
+check_true "... and keeps the edit" \
+	sh -c "$RADICALE_PY '$top_srcdir/tests/dav.py' '$RADICALE_URL' worker secret get '$edited' | grep -q 'Moved by hand'"
+settings "$RADICALE_URL"
+publish --force
+check_out_has "1 changed" "publish --force replaces it"
+# Records kept under another spelling (by an older caseload) are moved.
+sql "UPDATE caldav_items SET url = rtrim(url, '/')"
+publish
+check_status 0 "records under the url without its last /"
+check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+	"... are this collection's"
+check_true "... and are kept under one spelling" \
+	test "$(sql "SELECT count(*) FROM caldav_items WHERE url = '$RADICALE_URL'")" = 18
+
+# A record with no ETag (a publish that failed part way) is checked,
+# not overwritten.
+edited=$(dav uids | grep -- '-contact@caseload$' | tail -1)
+sql "UPDATE caldav_items SET etag = '' WHERE uid = '$edited'"
+dav edit "$edited"
+publish
+check_status 1 "an item recorded without an ETag, edited on the server: exit 1"
+check_err_has "was changed on the server since the last publish" \
+	"... is reported"
+check_true "... and keeps the edit" \
+	sh -c "$RADICALE_PY '$top_srcdir/tests/dav.py' '$RADICALE_URL' worker secret get '$edited' | grep -q 'Moved by hand'"
+publish --force
+check_out_has "1 changed" "publish --force replaces it"
+
+# --- another database publishing to the same collection
+
+# A second worker's caseload, with a young person of its own: each
+# database's items are left alone by the other.
+DB_A=$DB
+DB=$TEST_DIR/second.db
+fixture add --name "Sam Second" --dob 2008-05-01 --allocated 2026-11-01
+publish --verbose
+check_status 0 "a second database publishes to the same collection"
+check_out_has "Left alone: 18 items named as caseload's that this database has no record of publishing." \
+	"... leaves the first one's 18 items"
+check_true "... which are all still there" test "$(dav count)" -gt 19
+second=$(dav count)
+DB=$DB_A
+publish --verbose
+check_status 0 "the first database publishes again"
+check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+	"... with nothing to send"
+check_true "... and leaves the second one's items" \
+	test "$(dav count)" = "$second"
+check_true "... as they were" sh -c "! grep -q '^Deleted: ' '$out'"
+
+# A database with no records (a lost one, restored from an older copy)
+# and an item that now says something else: not overwritten.
+sql "DELETE FROM caldav_items"
+fixture contact 3 --date "$TODAY" --method visit
+publish
+check_status 1 "publish with no record and an item that differs: exit 1"
+check_err_has "an item of this name is already on the server" \
+	"... says the item is there already"
+check_err_has "'caseload publish --force' takes it over" "... and what to do"
+check_true "... adopting the rest as they are" \
+	test "$(sql 'SELECT count(*) FROM caldav_items')" = 17
+publish --force
+check_status 0 "publish --force takes it over"
+check_out_has "0 created, 1 changed, 0 deleted, 17 as they were" \
+	"... changing only that one"
+# The second database's items, back out of the way.
+DB=$TEST_DIR/second.db
+fixture archive 1 --reason "moved away"
+publish
+check_status 0 "the second database withdraws its items"
+DB=$DB_A
+check_true "... leaving the first one's" test "$(dav count)" = 19
+
 # --- the server stopped mid-publish: the next publish finishes
+
+# Through the proxy the collection has another address: the first
+# publish there finds every item as caseload would send it, and keeps it.
+proxy_start -1
+settings "$PROXY_URL"
+publish
+check_status 0 "the first publish to the collection at another address"
+check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+	"... finds every item as it would send it"
 
 # Full names change every item's summary: 18 to send, through a server
 # that stops after 5 of them.
@@ -187,7 +281,7 @@ check_err_has "cannot reach the server" "... says so"
 check_err_has "what was sent before that is recorded; publish again" \
 	"... and that publishing again finishes"
 check_true "the 5 items sent are recorded" \
-	test "$(sql "SELECT count(*) FROM caldav_items WHERE url = '$PROXY_URL'")" = 5
+	test "$(sql "SELECT count(*) FROM caldav_items p JOIN caldav_items r USING (uid) WHERE p.url = '$PROXY_URL' AND r.url = '$RADICALE_URL' AND p.hash <> r.hash")" = 5
 proxy_start -1
 publish --verbose
 check_status 0 "the next publish"

@@ -130,6 +130,24 @@ else
 	skip "khal lists the vdir" "khal is not installed"
 fi
 
+# --- a file named as caseload's is removed only when it is
+
+# One caseload never made, and one of its own names holding another
+# program's item: both left when the young person's items go.
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:mine@caseload\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+    >"$vdir/mine@caseload.ics"
+taken=$(grep -l 'SUMMARY:Contact overdue since .*: A.H. #9' "$vdir"/*.ics)
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:team-2@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' \
+    >"$taken"
+fixture archive 9 --reason "moved away"
+run export --vdir "$vdir"
+check_out_has "16 items to the vdir $vdir: 0 new, 0 changed, 1 removed." \
+	"archiving removes only the file that still holds their item"
+check_true "a file named as caseload's that it never made is left" \
+	test -f "$vdir/mine@caseload.ics"
+check_true "... and one of its names holding another item" \
+	grep -q 'UID:team-2@example.org' "$taken"
+
 # --- bad input: refused, nothing written
 
 printf 'x\n' >"$TEST_DIR/a-file"

@@ -166,6 +166,96 @@ test_multistatus(void **state)
 	free(cause);
 }
 
+/* CDATA is skipped to its ]]>, whatever it holds. */
+static void
+test_cdata(void **state)
+{
+	static const char *const names[] = { "a-contact@caseload.ics" };
+	static const char *const etags[] = { "\"e1\"" };
+
+	(void)state;
+	check_list("<d:multistatus xmlns:d=\"DAV:\"><d:response>"
+	    "<d:href>/c/a-contact@caseload.ics</d:href><d:propstat><d:prop>"
+	    "<d:getetag>\"e1\"</d:getetag><d:displayname><![CDATA[ a > b "
+	    "<d:response><d:href>/c/evil@caseload.ics</d:href>"
+	    "</d:response> ]]></d:displayname></d:prop></d:propstat>"
+	    "</d:response></d:multistatus>", 1, names, etags);
+}
+
+/* inside(href): what caldav_inside says of href in the collection. */
+static int
+inside(const char *href, const char *want)
+{
+	char *name;
+	int rc;
+
+	rc = caldav_inside("http://cal.example:8080/sam/cal%201/", href,
+	    &name);
+	if (rc == 1)
+		assert_string_equal(name, want);
+	else
+		assert_null(name);
+	free(name);
+	return rc;
+}
+
+static void
+test_inside(void **state)
+{
+	(void)state;
+	assert_int_equal(inside("/sam/cal%201/a%40caseload.ics",
+	    "a@caseload.ics"), 1);
+	assert_int_equal(inside("a@caseload.ics", "a@caseload.ics"), 1);
+	assert_int_equal(inside("HTTP://CAL.example:8080/sam/cal%201/b.ics",
+	    "b.ics"), 1);
+	assert_int_equal(inside("/sam/cal%201/x/../c.ics", "c.ics"), 1);
+	/* The collection itself. */
+	assert_int_equal(inside("/sam/cal%201/", NULL), 0);
+	assert_int_equal(inside("/sam/cal%201", NULL), 0);
+	/* Elsewhere. */
+	assert_int_equal(inside("http://other.example:8080/sam/cal%201/a.ics",
+	    NULL), -1);
+	assert_int_equal(inside("http://cal.example/sam/cal%201/a.ics", NULL),
+	    -1);
+	assert_int_equal(inside("https://cal.example:8080/sam/cal%201/a.ics",
+	    NULL), -1);
+	assert_int_equal(inside("/sam/other/a.ics", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201/../../etc/a.ics", NULL), -1);
+	assert_int_equal(inside("../a.ics", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201/sub/a.ics", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201/x%2Fa.ics", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201/%2e%2e", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201/a.ics?x=1", NULL), -1);
+	assert_int_equal(inside("/sam/cal%201a.ics", NULL), -1);
+}
+
+/* One spelling of a collection's address. */
+static void
+test_normal_url(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "https://Cal.Example.ORG/dav/cal", "https://cal.example.org/"
+		    "dav/cal/" },
+		{ "HTTPS://cal.example.org:443/dav/cal/", "https://cal.example"
+		    ".org/dav/cal/" },
+		{ "http://127.0.0.1:80/dav/", "http://127.0.0.1/dav/" },
+		{ "http://127.0.0.1:5232/a/b/../cal", "http://127.0.0.1:5232/"
+		    "a/cal/" },
+		{ "https://cal.example.org", "https://cal.example.org/" },
+	};
+	char *out, *cause = NULL;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		if (caldav_normal_url(cases[k][0], &out, NULL, NULL,
+		    &cause) != 0)
+			fail_msg("%s: %s", cases[k][0], cause);
+		assert_string_equal(out, cases[k][1]);
+		free(out);
+	}
+}
+
 int
 main(void)
 {
@@ -173,6 +263,9 @@ main(void)
 		cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_password),
 		cmocka_unit_test(test_multistatus),
+		cmocka_unit_test(test_cdata),
+		cmocka_unit_test(test_inside),
+		cmocka_unit_test(test_normal_url),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
