@@ -413,6 +413,74 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	return 0;
 }
 
+int
+store_people_batch_begin(struct store *st, char **cause)
+{
+	static const char sql[] = "SELECT name, sql FROM sqlite_schema"
+	    " WHERE type = 'index' AND sql IS NOT NULL"
+	    " AND tbl_name IN ('people', 'status_changes', 'contacts')"
+	    " ORDER BY name";
+	sqlite3_stmt *stmt;
+	char **names = NULL, *drop;
+	size_t n = 0, i;
+	int rc;
+
+	if (st->depth == 0 || st->naside != 0)
+		return xfail(cause, "database: a batch of young people outside "
+		    "a transaction, or inside another");
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		names = xreallocarray(names, n + 1, sizeof *names);
+		st->aside = xreallocarray(st->aside, n + 1, sizeof *st->aside);
+		names[n] = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		st->aside[n] = xstrdup((const char *)sqlite3_column_text(stmt,
+		    1));
+		st->naside = ++n;
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(st, cause, "reading the indexes");
+		goto out;
+	}
+	rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		rc = store_exec(st, drop, cause);
+		sqlite3_free(drop);
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int
+store_people_batch_end(struct store *st, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < st->naside; i++) {
+		if (store_exec(st, st->aside[i], cause) != 0)
+			return -1;
+	}
+	store_aside_free(st);
+	return 0;
+}
+
+void
+store_aside_free(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->naside; i++)
+		free(st->aside[i]);
+	free(st->aside);
+	st->aside = NULL;
+	st->naside = 0;
+}
+
 /*
  * Move the date of person_id's first status row, their allocation, to on
  * (inside a transaction).  The history is otherwise never changed, and a

@@ -869,6 +869,8 @@ store_rollback(struct store *st)
 	st->depth--;
 	if (st->depth == 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		/* The rollback put back any indexes a batch set aside. */
+		store_aside_free(st);
 		/* Dates worked out in it are gone: the file's interval again. */
 		if (st->interval_weeks > 0)
 			store_load_interval(st, NULL);
@@ -1520,6 +1522,7 @@ store_close(struct store *st)
 	}
 	if (st->db != NULL)
 		sqlite3_close(st->db);
+	store_aside_free(st);
 	free(st->path);
 	free(st);
 }
