@@ -214,8 +214,9 @@ store_person_get(struct store *st, long id, struct person **out, char **cause)
 static int
 store_new_uuid(char *out, char **cause)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned char b[16];
-	size_t got = 0;
+	size_t got = 0, i;
 	ssize_t n;
 
 	while (got < sizeof b) {
@@ -226,10 +227,14 @@ store_new_uuid(char *out, char **cause)
 	}
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
-	snprintf(out, PERSON_UUID_SIZE,
-	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
-	    b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	/* By hand, as snprintf would (an import makes one for every row). */
+	for (i = 0; i < sizeof b; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*out++ = '-';
+		*out++ = hex[b[i] >> 4];
+		*out++ = hex[b[i] & 0x0f];
+	}
+	*out = '\0';
 	return 0;
 }
 
