@@ -289,6 +289,19 @@ int store_person_new(struct store *st, struct person *p, date_t last_contact,
     date_t down_on, const char *note, char **cause);
 
 /*
+ * Before many store_person_new calls into a caseload they outnumber,
+ * inside the caller's transaction: drop the indexes of the tables they
+ * fill (people, status_changes, contacts; not the uniqueness of a uuid),
+ * keeping their definitions as the file's schema gives them, so that
+ * store_people_batch_end builds each once, in order, instead of row by
+ * row.  store_people_batch_end puts them back, before the caller
+ * commits; a rollback puts them back as the file had them.  Nothing may
+ * read the people between the two.
+ */
+int store_people_batch_begin(struct store *st, char **cause);
+int store_people_batch_end(struct store *st, char **cause);
+
+/*
  * Save p's details (names, contact details, dob, allocation date and
  * interval) over those of young person p->id.  The first row of their
  * status history is their allocation: with history 1, its date moves to

@@ -84,6 +84,7 @@ import_keys_find(const struct import_key *keys, size_t n,
 struct import_match {
 	struct job_import	 *imp;
 	struct import_key	 *keys;
+	size_t			  everyone;	/* young people read */
 };
 
 /* Is someone already in the database also in the sheet? */
@@ -93,6 +94,7 @@ import_match_person(const struct person *p, void *arg)
 	struct import_match *m = arg;
 	const struct import_key *found;
 
+	m->everyone++;
 	found = import_keys_find(m->keys, m->imp->sheet.n, p);
 	if (found != NULL) {
 		m->imp->present++;
@@ -110,7 +112,8 @@ import_match_person(const struct person *p, void *arg)
  * once and looking each up among the sorted rows; -1 on failure.
  */
 static int
-import_find_present(struct store *st, struct job_import *imp, char **cause)
+import_find_present(struct store *st, struct job_import *imp,
+    size_t *everyone, char **cause)
 {
 	struct import_match m;
 	const struct person **people;
@@ -123,26 +126,41 @@ import_find_present(struct store *st, struct job_import *imp, char **cause)
 	for (i = 0; i < imp->sheet.n; i++)
 		people[i] = &imp->sheet.rows[i].person;
 	m.imp = imp;
+	m.everyone = 0;
 	m.keys = import_keys(people, imp->sheet.n);
 	free(people);
 	rc = store_people_each(st, STORE_EVERYONE, import_match_person, &m,
 	    cause);
 	import_keys_free(m.keys, imp->sheet.n);
+	*everyone = m.everyone;
 	return rc;
 }
+
+/* From this many new rows (and more than are here), indexes are built after. */
+#define IMPORT_BATCH_ROWS 2000
 
 /*
  * Add every row, in one transaction, each with their history and summary
  * as they are written (store_person_new); sets the rows' numbers.
  */
 static int
-import_save(struct session *s, struct import_sheet *sheet, char **cause)
+import_save(struct session *s, struct import_sheet *sheet, size_t everyone,
+    char **cause)
 {
 	struct import_row *row;
 	size_t i;
+	int batch;
 
 	if (store_begin(s->st, cause) != 0)
 		return -1;
+	/*
+	 * Many more than are here already: the indexes are built once, after
+	 * the rows, rather than row by row (and are there again before the
+	 * transaction ends, whatever happens).
+	 */
+	batch = sheet->n >= IMPORT_BATCH_ROWS && sheet->n > everyone;
+	if (batch && store_people_batch_begin(s->st, cause) != 0)
+		goto fail;
 	for (i = 0; i < sheet->n; i++) {
 		row = &sheet->rows[i];
 		if (store_person_new(s->st, &row->person, row->last_contact,
@@ -164,6 +182,8 @@ import_save(struct session *s, struct import_sheet *sheet, char **cause)
 			goto fail;
 		job_progress(s, "rows", i + 1, sheet->n);
 	}
+	if (batch && store_people_batch_end(s->st, cause) != 0)
+		goto fail;
 	return store_commit(s->st, cause);
 
 fail:
@@ -200,12 +220,15 @@ int
 job_import(struct session *s, struct job_import *imp, int dry_run,
     struct job_result *r, char **cause)
 {
+	size_t everyone = 0;
+
 	job_init(r);
 	imp->present = 0;
 	imp->added = 0;
 	if (s->st == NULL && !dry_run)
 		return xfail(cause, "the database is not open");
-	if (s->st != NULL && import_find_present(s->st, imp, cause) != 0)
+	if (s->st != NULL &&
+	    import_find_present(s->st, imp, &everyone, cause) != 0)
 		return -1;
 	import_sort_problems(&imp->sheet);
 	if (imp->sheet.nproblems > 0) {
@@ -221,7 +244,7 @@ job_import(struct session *s, struct job_import *imp, int dry_run,
 	}
 	if (dry_run)
 		return 0;
-	if (import_save(s, &imp->sheet, cause) != 0)
+	if (import_save(s, &imp->sheet, everyone, cause) != 0)
 		return -1;
 	imp->added = imp->sheet.n;
 	return 0;

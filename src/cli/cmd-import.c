@@ -15,6 +15,7 @@
 #include "import.h"
 #include "rules.h"
 #include "text.h"
+#include "views.h"
 #include "xmalloc.h"
 
 #define IMPORT_NAME_COLS 28
@@ -66,14 +67,6 @@ import_as_saved(const struct import_row *row)
 	}
 	p.facts.last_contact = row->last_contact;
 	return p;
-}
-
-static int
-import_count_up(const struct person *p, void *arg)
-{
-	(void)p;
-	(*(int *)arg)++;
-	return 0;
 }
 
 /* What caseload import was asked to do. */
@@ -278,7 +271,7 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 	struct person shown;
 	char *cause = NULL, number[32];
 	size_t i;
-	int up = 0;
+	long up = 0;
 
 	import_say_counts(imp, path, 0);
 	for (i = 0; i < sheet->n; i++) {
@@ -291,15 +284,17 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 		if (sheet->rows[i].archived_on == DATE_NONE)
 			cli_person_warn_age(cli, &sheet->rows[i].person);
 	}
-	if (store_people_each(st, STORE_UP, import_count_up, &up,
-	    &cause) != 0) {
+	/* Counted from an index, not read one by one. */
+	if (views_window_count(st, &cli->ses.cfg.rules, cli->ses.today,
+	    VIEWS_UP, NULL, &up, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
 	}
-	if (rules_over_cap(up, &cli->ses.cfg.rules))
-		cli_warn("%d young people are now stepped up, %d over your cap "
-		    "of %d", up, up - cli->ses.cfg.rules.cap, cli->ses.cfg.rules.cap);
+	if (rules_over_cap((int)up, &cli->ses.cfg.rules))
+		cli_warn("%ld young people are now stepped up, %ld over your "
+		    "cap of %d", up, up - cli->ses.cfg.rules.cap,
+		    cli->ses.cfg.rules.cap);
 	return EXIT_DONE;
 }
 

@@ -55,7 +55,12 @@ struct store {
 		const char	*sql;	/* the static string it came from */
 		sqlite3_stmt	*stmt;
 	} cache[STORE_CACHE_SIZE];
+	char		**aside;	/* the indexes a batch dropped, to */
+	size_t		  naside;	/* make again (store_people_batch_end) */
 };
+
+/* Forget the indexes a batch set aside (after a rollback or on close). */
+void store_aside_free(struct store *st);
 
 /*
  * A prepared statement for sql, which must be a string literal (it is

@@ -219,8 +219,9 @@ store_person_get(struct store *st, long id, struct person **out, char **cause)
 static int
 store_new_uuid(char *out, char **cause)
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned char b[16];
-	size_t got = 0;
+	size_t got = 0, i;
 	ssize_t n;
 
 	while (got < sizeof b) {
@@ -231,10 +232,14 @@ store_new_uuid(char *out, char **cause)
 	}
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
-	snprintf(out, PERSON_UUID_SIZE,
-	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
-	    b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	/* By hand, as snprintf would (an import makes one for every row). */
+	for (i = 0; i < sizeof b; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*out++ = '-';
+		*out++ = hex[b[i] >> 4];
+		*out++ = hex[b[i] & 0x0f];
+	}
+	*out = '\0';
 	return 0;
 }
 
@@ -416,6 +421,74 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	saved.attempts = attempts;
 	p->facts = saved;
 	return 0;
+}
+
+int
+store_people_batch_begin(struct store *st, char **cause)
+{
+	static const char sql[] = "SELECT name, sql FROM sqlite_schema"
+	    " WHERE type = 'index' AND sql IS NOT NULL"
+	    " AND tbl_name IN ('people', 'status_changes', 'contacts')"
+	    " ORDER BY name";
+	sqlite3_stmt *stmt;
+	char **names = NULL, *drop;
+	size_t n = 0, i;
+	int rc;
+
+	if (st->depth == 0 || st->naside != 0)
+		return xfail(cause, "database: a batch of young people outside "
+		    "a transaction, or inside another");
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		names = xreallocarray(names, n + 1, sizeof *names);
+		st->aside = xreallocarray(st->aside, n + 1, sizeof *st->aside);
+		names[n] = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		st->aside[n] = xstrdup((const char *)sqlite3_column_text(stmt,
+		    1));
+		st->naside = ++n;
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(st, cause, "reading the indexes");
+		goto out;
+	}
+	rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		drop = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		rc = store_exec(st, drop, cause);
+		sqlite3_free(drop);
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+int
+store_people_batch_end(struct store *st, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < st->naside; i++) {
+		if (store_exec(st, st->aside[i], cause) != 0)
+			return -1;
+	}
+	store_aside_free(st);
+	return 0;
+}
+
+void
+store_aside_free(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->naside; i++)
+		free(st->aside[i]);
+	free(st->aside);
+	st->aside = NULL;
+	st->naside = 0;
 }
 
 /*

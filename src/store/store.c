@@ -221,6 +221,121 @@ static const char *const migrations[] = {
 	"  hash TEXT NOT NULL,"
 	"  PRIMARY KEY (url, uid)"
 	") STRICT;",
+
+	/*
+	 * 5 -> 6: the same checks, written so that SQLite tests each value
+	 * with = instead of building a table of the allowed values for every
+	 * row written (an IN list of three or more), which made an import of
+	 * many young people slow.  The tables are rebuilt as SQLite says
+	 * constraints are changed (lang_altertable.html, "other kinds of
+	 * table schema changes"), keeping every row, id and sequence;
+	 * store_migrate turns foreign keys off around it and checks them
+	 * before it commits.
+	 */
+	"CREATE TABLE new_people ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),"
+	"  name TEXT NOT NULL CHECK (name <> ''),"
+	"  preferred_name TEXT,"
+	"  dob TEXT NOT NULL " ISDATE("dob") ","
+	"  phone TEXT,"
+	"  email TEXT,"
+	"  address TEXT,"
+	"  interval_weeks INTEGER"
+	"    CHECK (interval_weeks IS NULL OR interval_weeks BETWEEN 1 AND 52),"
+	"  allocated_on TEXT NOT NULL " ISDATE("allocated_on") ","
+	"  status TEXT NOT NULL CHECK (status = 'up' OR status = 'down' OR"
+	"    status = 'archived'),"
+	"  status_since TEXT NOT NULL " ISDATE("status_since") ","
+	"  last_contact TEXT " ISDATE_OR_NULL("last_contact") ","
+	"  last_letter TEXT " ISDATE_OR_NULL("last_letter") ","
+	"  last_review TEXT " ISDATE_OR_NULL("last_review") ","
+	"  created_at TEXT NOT NULL DEFAULT " NOW ","
+	"  updated_at TEXT NOT NULL DEFAULT " NOW ","
+	"  next_due TEXT " ISDATE_OR_NULL("next_due") ","
+	"  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+	"  review_due TEXT " ISDATE_OR_NULL("review_due") ","
+	"  letter_due TEXT " ISDATE_OR_NULL("letter_due") ","
+	"  urgent_due TEXT " ISDATE_OR_NULL("urgent_due") ","
+	"  urgent_kind TEXT CHECK (urgent_kind IS NULL OR"
+	"    urgent_kind = 'contact' OR urgent_kind = 'review' OR"
+	"    urgent_kind = 'letter')"
+	") STRICT;"
+	"INSERT INTO new_people SELECT id, uuid, name, preferred_name, dob,"
+	"  phone, email, address, interval_weeks, allocated_on, status,"
+	"  status_since, last_contact, last_letter, last_review, created_at,"
+	"  updated_at, next_due, attempts, review_due, letter_due, urgent_due,"
+	"  urgent_kind FROM people;"
+	"CREATE TABLE new_status_changes ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  status TEXT NOT NULL CHECK (status = 'up' OR status = 'down' OR"
+	"    status = 'archived'),"
+	"  on_date TEXT NOT NULL " ISDATE("on_date") ","
+	"  reason TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"INSERT INTO new_status_changes SELECT id, person_id, status, on_date,"
+	"  reason, recorded_at FROM status_changes;"
+	"CREATE TABLE new_contacts ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  on_date TEXT NOT NULL " ISDATE("on_date") ","
+	"  method TEXT NOT NULL CHECK (method = 'visit' OR method = 'phone' OR"
+	"    method = 'video' OR method = 'text' OR method = 'email' OR"
+	"    method = 'letter' OR method = 'group' OR method = 'other'),"
+	"  started_by TEXT NOT NULL CHECK (started_by = 'worker' OR"
+	"    started_by = 'young-person'),"
+	"  attempted INTEGER NOT NULL DEFAULT 0 CHECK (attempted = 0 OR"
+	"    attempted = 1),"
+	"  note TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW ","
+	"  struck_on TEXT " ISDATE_OR_NULL("struck_on") ","
+	"  struck_reason TEXT"
+	") STRICT;"
+	"INSERT INTO new_contacts SELECT id, person_id, on_date, method,"
+	"  started_by, attempted, note, recorded_at, struck_on, struck_reason"
+	"  FROM contacts;"
+	/* Each table's AUTOINCREMENT sequence goes with it, as it was. */
+	"DELETE FROM sqlite_sequence WHERE name IN ('new_people',"
+	"  'new_status_changes', 'new_contacts');"
+	"UPDATE sqlite_sequence SET name = 'new_' || name"
+	"  WHERE name IN ('people', 'status_changes', 'contacts');"
+	"DROP TABLE contacts;"
+	"DROP TABLE status_changes;"
+	"DROP TABLE people;"
+	"ALTER TABLE new_people RENAME TO people;"
+	"ALTER TABLE new_status_changes RENAME TO status_changes;"
+	"ALTER TABLE new_contacts RENAME TO contacts;"
+	/* Their indexes and triggers, as they were. */
+	"CREATE INDEX people_status ON people (status);"
+	"CREATE INDEX people_due ON people (status, next_due, id, name,"
+	"  preferred_name, dob, allocated_on, status_since, interval_weeks,"
+	"  last_contact, last_letter, last_review, uuid, attempts);"
+	"CREATE INDEX people_urgent ON people (urgent_due, id, status, name,"
+	"  preferred_name, dob, allocated_on, status_since, interval_weeks,"
+	"  last_contact, last_letter, last_review, uuid, attempts);"
+	"CREATE INDEX people_review_due ON people (review_due)"
+	"  WHERE review_due IS NOT NULL;"
+	"CREATE INDEX people_letter_due ON people (letter_due)"
+	"  WHERE letter_due IS NOT NULL;"
+	"CREATE INDEX status_changes_person ON status_changes (person_id, on_date);"
+	"CREATE INDEX contacts_person ON contacts (person_id, on_date);"
+	"CREATE TRIGGER people_kept BEFORE DELETE ON people BEGIN"
+	"  SELECT RAISE(ABORT, 'young people are archived, never deleted'); END;"
+	"CREATE TRIGGER status_changes_kept BEFORE DELETE ON status_changes BEGIN"
+	"  SELECT RAISE(ABORT, 'status history is never deleted'); END;"
+	"CREATE TRIGGER status_changes_fixed BEFORE UPDATE ON status_changes BEGIN"
+	"  SELECT RAISE(ABORT, 'status history is never changed'); END;"
+	"CREATE TRIGGER contacts_kept BEFORE DELETE ON contacts BEGIN"
+	"  SELECT RAISE(ABORT, 'contacts are struck out, never deleted'); END;"
+	"CREATE TRIGGER contacts_fixed BEFORE UPDATE ON contacts"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id OR NEW.on_date IS NOT OLD.on_date"
+	"    OR NEW.method IS NOT OLD.method OR NEW.started_by IS NOT OLD.started_by"
+	"    OR NEW.attempted IS NOT OLD.attempted OR NEW.note IS NOT OLD.note"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'a contact can only be struck out, once'); END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -754,6 +869,8 @@ store_rollback(struct store *st)
 	st->depth--;
 	if (st->depth == 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		/* The rollback put back any indexes a batch set aside. */
+		store_aside_free(st);
 		/* Dates worked out in it are gone: the file's interval again. */
 		if (st->interval_weeks > 0)
 			store_load_interval(st, NULL);
@@ -872,7 +989,7 @@ static int
 store_migrate(struct store *st, char **cause)
 {
 	struct rules_settings rs;
-	int version, from;
+	int version, from, broken;
 	char sql[96];
 
 	if (store_check_version(st, &version, cause) != 0)
@@ -882,8 +999,14 @@ store_migrate(struct store *st, char **cause)
 	if (version > 0 && !st->memory &&
 	    store_backup_before(st, "schema", cause) != 0)
 		return -1;
-	if (store_begin(st, cause) != 0)
+	/*
+	 * Tables are rebuilt (5 -> 6) with foreign keys off, which only
+	 * outside a transaction takes effect; they are checked before commit.
+	 */
+	if (store_exec(st, "PRAGMA foreign_keys = OFF", cause) != 0)
 		return -1;
+	if (store_begin(st, cause) != 0)
+		goto fail_keys;
 	/* Another copy of caseload may have migrated it meanwhile. */
 	if (store_check_version(st, &version, cause) != 0)
 		goto fail;
@@ -891,6 +1014,15 @@ store_migrate(struct store *st, char **cause)
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		if (store_exec(st, migrations[version], cause) != 0)
 			goto fail;
+	}
+	if (store_query_int(st, "SELECT count(*) FROM pragma_foreign_key_check",
+	    &broken, cause) != 0)
+		goto fail;
+	if (broken != 0) {
+		xfail(cause, "%s has %d rows that refer to missing rows and "
+		    "cannot be brought to this caseload's schema: restore it "
+		    "from a backup", st->path, broken);
+		goto fail;
 	}
 	/*
 	 * 1 -> 2 added next_due (with 8 weeks, as it says) and 3 -> 4 the
@@ -914,10 +1046,12 @@ store_migrate(struct store *st, char **cause)
 	if (store_exec(st, sql, cause) != 0 || store_commit(st, cause) != 0)
 		goto fail;
 	st->version = STORE_SCHEMA_VERSION;
-	return 0;
+	return store_exec(st, "PRAGMA foreign_keys = ON", cause);
 
 fail:
 	store_rollback(st);
+fail_keys:
+	store_exec(st, "PRAGMA foreign_keys = ON", NULL);
 	return -1;
 }
 
@@ -1388,6 +1522,7 @@ store_close(struct store *st)
 	}
 	if (st->db != NULL)
 		sqlite3_close(st->db);
+	store_aside_free(st);
 	free(st->path);
 	free(st);
 }

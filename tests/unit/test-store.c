@@ -128,6 +128,24 @@ raw_sql(const char *path, const char *sql)
 	return rc;
 }
 
+/* The number sql (one count) gives on the file, through a second connection. */
+static int
+raw_count(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	int n;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return n;
+}
+
 static void
 test_modes_and_schema(void **state)
 {
@@ -140,7 +158,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 5);
+	assert_int_equal(store_schema_version(), 6);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 
@@ -1833,11 +1851,82 @@ test_tampered_values(void **state)
 	assert_true(store_check(fx->st, NULL, NULL, &cause) > 0);
 }
 
+/* A young person written as an import writes them: a contact, a step down. */
+static int
+person_new(struct store *st, const char *name, char **cause)
+{
+	struct person p;
+
+	memset(&p, 0, sizeof p);
+	person_facts_init(&p.facts);
+	p.name = name;
+	p.facts.dob = D(2007, 3, 14);
+	p.facts.allocated_on = D(2025, 2, 1);
+	return store_person_new(st, &p, D(2026, 10, 1), D(2026, 11, 1),
+	    "imported", cause);
+}
+
+/*
+ * A batch of new young people sets the indexes of people, their history
+ * and contacts aside and builds them again before the commit, as the
+ * file defined them; a rollback puts them back too.
+ */
+static void
+test_people_batch(void **state)
+{
+	struct fixture *fx = *state;
+	static const char indexes[] = "SELECT count(*) FROM sqlite_schema"
+	    " WHERE type = 'index' AND tbl_name IN ('people',"
+	    " 'status_changes', 'contacts')";
+	char *cause = NULL;
+	long last;
+	int n;
+
+	add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2025, 2, 1));
+	n = raw_count(fx->path, indexes);
+	assert_int_equal(n, 8);		/* seven and the uuid's uniqueness */
+
+	/* Outside a transaction, refused. */
+	assert_int_equal(store_people_batch_begin(fx->st, &cause), -1);
+	assert_non_null(strstr(cause, "outside a transaction"));
+	free(cause);
+	cause = NULL;
+
+	assert_int_equal(store_begin(fx->st, &cause), 0);
+	assert_int_equal(store_people_batch_begin(fx->st, &cause), 0);
+	assert_int_equal(person_new(fx->st, "Ben Carter", &cause), 0);
+	assert_int_equal(person_new(fx->st, "Cara Lee", &cause), 0);
+	assert_int_equal(store_people_batch_end(fx->st, &cause), 0);
+	assert_int_equal(store_commit(fx->st, &cause), 0);
+	assert_int_equal(raw_count(fx->path, indexes), 8);
+	assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, 3);
+
+	/* A batch undone leaves the indexes and the people as they were. */
+	assert_int_equal(store_begin(fx->st, &cause), 0);
+	assert_int_equal(store_people_batch_begin(fx->st, &cause), 0);
+	assert_int_equal(person_new(fx->st, "Dan Hughes", &cause), 0);
+	store_rollback(fx->st);
+	assert_int_equal(raw_count(fx->path, indexes), 8);
+	assert_int_equal(store_check(fx->st, NULL, NULL, &cause), 0);
+	assert_int_equal(store_people_last_id(fx->st, &last, &cause), 0);
+	assert_int_equal(last, 3);
+
+	/* And another batch can begin afterwards. */
+	assert_int_equal(store_begin(fx->st, &cause), 0);
+	assert_int_equal(store_people_batch_begin(fx->st, &cause), 0);
+	assert_int_equal(store_people_batch_end(fx->st, &cause), 0);
+	assert_int_equal(store_commit(fx->st, &cause), 0);
+	assert_int_equal(raw_count(fx->path, indexes), 8);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_modes_and_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_get_update, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_uuids_differ, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_contact_summary, setup, teardown),
