@@ -155,8 +155,11 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		printf("An attempted contact does not reset the clock.\n");
 	/* Someone archived or not to be visited alone: logged, and said so
 	 * on standard error. */
-	if (r.warning != NULL)
-		cli_warn("%s", r.warning);
+	if (r.warning != NULL) {
+		safe = cli_safe(r.warning);
+		cli_warn("%s", safe);
+		free(safe);
+	}
 	contact_say_next(cli, &r);
 	job_result_free(&r);
 	free(p);
