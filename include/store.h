@@ -496,6 +496,7 @@ struct store_handover_counts {
 	int	contacts;
 	int	letters;
 	int	reviews;
+	int	flags;		/* safety flags, current and ended */
 };
 
 /* What a handover file says of itself. */

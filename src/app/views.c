@@ -634,6 +634,8 @@ views_stats_person(const struct person *p, void *arg)
 	struct views_stats_feed *f = arg;
 
 	stats_add_person(f->s, &p->facts, f->settings);
+	if (p->flagged)
+		f->s->flagged++;
 	return 0;
 }
 
