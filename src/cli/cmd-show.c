@@ -112,8 +112,10 @@ show_flag(const struct flag *f, void *arg)
 	struct cli *cli = sf->cli;
 	char number[16], *text, *start;
 
+	/* The title only for someone with flags: most have none. */
 	if (sf->n++ == 0)
-		putchar('\n');	/* after the title */
+		printf("\nSafety flags (numbered for 'caseload flag %ld "
+		    "--end N')\n", f->person_id);
 	snprintf(number, sizeof number, "F%d", f->number);
 	if (f->ended_on != DATE_NONE)
 		cli_colour_on(cli, COLOUR_DIM);
@@ -244,12 +246,8 @@ cmd_show(struct cli *cli, int argc, char **argv)
 
 	sf.cli = cli;
 	sf.n = 0;
-	printf("\nSafety flags (numbered for 'caseload flag %ld --end N')",
-	    p->id);
 	if (store_flags_each(st, p->id, show_flag, &sf, &cause) != 0)
 		goto fail;
-	if (sf.n == 0)
-		printf(": none\n");
 
 	printf("\nComing up\n");
 	contact = rules_contact_due(&p->facts, rs, today);

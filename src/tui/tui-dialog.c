@@ -216,13 +216,15 @@ tui_contact_dialog(struct tui *t, long id)
 	struct dialog *d = dialog_new(t, id);
 	struct tui_field_spec specs[CD_COUNT] = {
 		{ "Date", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today", 0 },
+		/* The choices, which are never wrong, share error rows, so
+		 * that the dialog fits at 80x24 with the note's box. */
 		{ "Method", FIELD_CHOICE, 10, 0, NULL,
-		  "Left/Right or a letter", 0 },
-		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 0 },
+		  "Left/Right or a letter", 1 },
+		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 1 },
 		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
 		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
-		{ "Where", FIELD_CHOICE, 14, 0, dialog_place, NULL, 0 },
-		{ "Seen alone", FIELD_CHOICE, 14, 0, dialog_seen, NULL, 0 },
+		{ "Where", FIELD_CHOICE, 14, 0, dialog_place, NULL, 1 },
+		{ "Seen alone", FIELD_CHOICE, 14, 0, dialog_seen, NULL, 1 },
 	};
 	const char *values[CD_COUNT] = { NULL };
 	char today[64], *title, *intro, *cause = NULL;

@@ -197,6 +197,12 @@ page_flag(const struct flag *f, void *arg)
 	    STYLE_OVERDUE;
 	char *line;
 
+	/* The title only for someone with flags: most have none. */
+	if (ps->n == 0) {
+		tui_lines_add(ps->lines, STYLE_NORMAL, 0, 0, "%s", "");
+		tui_lines_add(ps->lines, STYLE_TITLE, 0, 0, "%s",
+		    "Safety flags (S sets or ends one)");
+	}
 	line = xasprintf("F%-5d %-10s  %s%s%s", f->number,
 	    session_date(ps->t->ses, f->set_on), flag_kind_label(f->kind),
 	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
@@ -324,12 +330,8 @@ page_load(struct tui *t, struct page *pg)
 	ps.cols = cols;
 	ps.n = 0;
 	ps.title = NULL;
-	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
-	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Safety flags (S)");
 	if (store_flags_each(t->ses->st, p->id, page_flag, &ps, &cause) != 0)
 		goto fail;
-	if (ps.n == 0)
-		tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "None.");
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
