@@ -97,10 +97,10 @@ flag_check_new(enum flag_kind kind, const char *note, date_t set_on,
 	if (kind == FLAG_OTHER)
 		return 0;
 	for (i = 0; i < n; i++) {
+		/* Errors never name a flag's kind or give its note. */
 		if (current[i] == kind)
-			return xfail(cause, "they have a current '%s' flag "
-			    "already: change its note, or end it first",
-			    flag_kind_label(kind));
+			return xfail(cause, "they have a current flag of that "
+			    "kind already: change its note, or end it first");
 	}
 	return 0;
 }

@@ -30,7 +30,7 @@ check_refused "an unknown kind is refused, naming the kinds" \
 	"'danger' is not a kind of safety flag; use do-not-visit-alone, marac" \
 	flag 1 --kind danger
 check_refused "a second current flag of a kind is refused" \
-	"they have a current 'MARAC' flag already" flag 1 --kind marac
+	"they have a current flag of that kind already" flag 1 --kind marac
 check_refused "a flag from the future is refused" "in the future" \
 	flag 1 --kind missing --date 2026-12-01
 check_refused "so is one before their birth" "before their date of birth" \
@@ -136,7 +136,7 @@ for args in "list --format csv" "list --format json" "due --format csv" \
     "letters --format json --within 400" "stats" "stats --format json" \
     "export --privacy full" "export --privacy initials" \
     "flag Jordan --kind do-not-visit-alone" "flag Jordan --end 9" \
-    "flag Jordan --change 9 --note x" "contact Jordan --method visit"; do
+    "flag Jordan --change 9 --note x"; do
 	# shellcheck disable=SC2086
 	run $args
 	if leaks "$out" "$err" >/dev/null; then
@@ -151,6 +151,12 @@ for args in "list --format csv" "list --format json" "due --format csv" \
 		ok "caseload $args writes no raw escape"
 	fi
 done
+run flag Jordan --kind do-not-visit-alone
+check_true "an error never names a flag's kind" \
+	sh -c "! grep -qi 'visit alone' '$err'"
+run contact Jordan --method visit
+check_true "the warning before a visit gives no note" \
+	sh -c "! grep -q '$secret' '$out' '$err'"
 run export --privacy full
 check_true "nor a flag's kind in a calendar" \
 	sh -c "! grep -qi 'visit alone\|marac\|⚑' '$out'"
