@@ -82,16 +82,20 @@ job_flag_add(struct session *s, struct flag *f, struct job_result *r,
 		free(p);
 		return -1;
 	}
-	if (f->set_on > s->today || f->set_on < p->facts.dob) {
-		check_event_date(f->set_on, p->facts.dob, s->today, cause);
+	/* What was wrong: the date, the note, or a flag of that kind. */
+	if (check_event_date(f->set_on, p->facts.dob, s->today, cause) != 0) {
 		free(p);
 		return job_refuse(r, JOB_DATE);
 	}
 	if (flag_check_new(f->kind, f->note, f->set_on, p->facts.dob,
+	    s->today, NULL, 0, cause) != 0) {
+		free(p);
+		return job_refuse(r, JOB_NOTE);
+	}
+	if (flag_check_new(f->kind, f->note, f->set_on, p->facts.dob,
 	    s->today, k.kinds, k.n, cause) != 0) {
 		free(p);
-		return job_refuse(r, f->kind == FLAG_OTHER ? JOB_NOTE :
-		    JOB_AGAIN);
+		return job_refuse(r, JOB_AGAIN);
 	}
 	free(p);
 	f->ended_on = DATE_NONE;

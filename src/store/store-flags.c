@@ -98,7 +98,11 @@ store_flag_numbered(struct store *st, long person_id, int number,
 	return store_fail(st, cause, "reading the safety flags");
 }
 
-/* Run one write (sql, bound by bind) in its own transaction. */
+/*
+ * Step stmt (prepared and bound, inside the caller's store_begin), which
+ * changes one current flag, and commit; roll back when it fails or
+ * finds no current flag.
+ */
 static int
 store_flag_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
     char **cause)
