@@ -284,6 +284,14 @@ int cmd_list(struct cli *, int, char **);
 int cmd_show(struct cli *, int, char **);
 int cmd_contact(struct cli *, int, char **);
 int cmd_strike(struct cli *, int, char **);
+int cmd_flag(struct cli *, int, char **);
+
+/*
+ * The marker and a space ("⚑ ", or "F " when the user's locale is not
+ * UTF-8) to put before the name of a young person with a current safety
+ * flag (flagged not 0), else "".  Static.
+ */
+const char *cli_flag_mark(const struct cli *cli, int flagged);
 int cmd_step_down(struct cli *, int, char **);
 int cmd_step_up(struct cli *, int, char **);
 int cmd_archive(struct cli *, int, char **);

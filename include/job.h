@@ -64,6 +64,7 @@ struct job_result {
 	char		*path;		/* restore: where the caseload as it
 					 * was is kept */
 	struct store_handover_counts counts; /* handover: what it holds */
+	struct flag	*flag;		/* flag jobs: the flag (as it was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
 };
@@ -168,6 +169,28 @@ void job_check_free(struct job_check *c);
  */
 int job_handover_export(struct session *s, const long *ids, size_t n,
     const char *dest, struct job_result *r, char **cause);
+
+/* ------------------------------------------------------------ safety flags */
+
+/*
+ * Set safety flag f on young person f->person_id (kind, note, set_on):
+ * refused (JOB_DATE, JOB_NOTE, JOB_AGAIN: a current flag of that kind)
+ * as flag_check_new says.  r->made is its number, r->flag a copy.
+ */
+int job_flag_add(struct session *s, struct flag *f, struct job_result *r,
+    char **cause);
+
+/* Change the note of young person id's current flag number (NULL: none). */
+int job_flag_note(struct session *s, long id, int number, const char *note,
+    struct job_result *r, char **cause);
+
+/* End young person id's flag number on a date, with a reason (or NULL). */
+int job_flag_end(struct session *s, long id, int number, date_t on,
+    const char *reason, struct job_result *r, char **cause);
+
+/* Whether young person id has a current flag of kind, into *out. */
+int job_flag_current(struct session *s, long id, enum flag_kind kind,
+    int *out, char **cause);
 
 /* ------------------------------------------------ add and edit a person */
 

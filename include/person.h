@@ -9,6 +9,7 @@
 #define CASELOAD_PERSON_H
 
 #include "date.h"
+#include "flag.h"
 
 /* Where someone stands with the service. */
 enum status {
@@ -62,6 +63,9 @@ struct person {
 	const char		*email;
 	const char		*address;
 	struct person_facts	facts;
+	int			flagged;	/* current safety flags (kept
+						   by the store; lists mark
+						   them, flag_marker) */
 };
 
 /* One entry of the contact log. */
@@ -72,6 +76,8 @@ struct contact {
 	enum contact_method	method;
 	enum contact_by		by;
 	int			attempted;	/* no answer, not in: no reset */
+	enum contact_place	place;		/* PLACE_NONE: not recorded */
+	enum seen_alone		seen_alone;	/* SEEN_UNKNOWN: not recorded */
 	const char		*note;		/* NULL when none */
 	date_t			struck_on;	/* DATE_NONE unless struck out */
 	const char		*struck_reason;

@@ -25,6 +25,9 @@ struct print_options {
 	int		 within;	/* as given to the list; -1 for everyone */
 	int		 redact;	/* 1: initials instead of names */
 	const char	*subset;	/* which rows, for the title; or NULL */
+	int		 ascii;		/* 1: a flagged young person's marker
+					 * is F, not the flag (flag_marker);
+					 * only the marker is ever printed */
 };
 
 /*

@@ -144,6 +144,7 @@ struct agenda_entry {
 	const char		*name;		/* full name (owned by the list) */
 	const char		*display_name;	/* preferred name if set */
 	char			 uuid[PERSON_UUID_SIZE];
+	int			 flagged;	/* a current safety flag */
 	struct agenda_item	 item;
 };
 

@@ -52,6 +52,9 @@ struct session {
 	date_t			 clock_today;	/* by the clock, whatever --today */
 	int			 today_given;	/* --today or CASELOAD_TODAY */
 	int			 demo;		/* a throwaway demo caseload */
+	int			 utf8;		/* the user's locale is UTF-8:
+						 * the flag marker is drawn
+						 * (flag_marker) */
 	struct store		*st;		/* opened by session_open */
 	struct timespec		 started;	/* when main began (monotonic) */
 	session_progress_cb	 progress;	/* NULL, or told how far a long

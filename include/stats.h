@@ -45,6 +45,8 @@ struct stats {
 	int	year;			/* today's calendar year */
 	date_t	year_start;		/* 1 January of it */
 	int	letters;		/* annual letters sent this year */
+	int	flagged;		/* not archived, with a current safety
+					 * flag (the caller counts them) */
 };
 
 /*

@@ -135,6 +135,7 @@ void store_rollback(struct store *st);
  */
 typedef int (*store_person_cb)(const struct person *p, void *arg);
 typedef int (*store_contact_cb)(const struct contact *c, void *arg);
+typedef int (*store_flag_cb)(const struct flag *f, void *arg);
 typedef int (*store_status_cb)(const struct status_change *s, void *arg);
 typedef int (*store_date_cb)(long id, date_t on, void *arg);
 typedef int (*store_entry_cb)(const struct entry *e, void *arg);
@@ -402,6 +403,36 @@ int store_letter_sent_on(struct store *st, long person_id, date_t on,
 int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
     void *arg, char **cause);
 
+/* ------------------------------------------------------------ safety flags */
+
+/*
+ * Visit young person person_id's safety flags, current and ended, in the
+ * order set, each with its own number (F1, F2...); stops when cb returns
+ * non-zero.  The flag's strings live until cb returns.  A file older than
+ * the flags has none.  0 or -1.
+ */
+int store_flags_each(struct store *st, long person_id, store_flag_cb cb,
+    void *arg, char **cause);
+
+/* Fetch their flag number (F1 is 1) into *out, a copy the caller frees
+ * with free(): 0, 1 when there is none, or -1. */
+int store_flag_numbered(struct store *st, long person_id, int number,
+    struct flag **out, char **cause);
+
+/* Set flag f (person_id, kind, note, set_on): sets f->id and f->number. */
+int store_flag_add(struct store *st, struct flag *f, char **cause);
+
+/* Change current flag id's note (NULL: none); fails when it has ended. */
+int store_flag_note(struct store *st, long id, const char *note,
+    char **cause);
+
+/* End current flag id on a date with a reason (NULL: none). */
+int store_flag_end(struct store *st, long id, date_t on, const char *reason,
+    char **cause);
+
+/* How many young people not archived have a current flag, into *n. */
+int store_flagged_count(struct store *st, int *n, char **cause);
+
 /*
  * Visit every letter sent on or after since (DATE_NONE for all), but those
  * struck out.
@@ -478,6 +509,7 @@ struct store_handover_counts {
 	int	contacts;
 	int	letters;
 	int	reviews;
+	int	flags;		/* safety flags, current and ended */
 };
 
 /* What a handover file says of itself. */

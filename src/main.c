@@ -67,8 +67,12 @@ main_flush(int rc)
 	return rc;
 }
 
-/* Use a UTF-8 locale for measuring text, whatever LANG says. */
-static void
+/*
+ * Use a UTF-8 locale for measuring text, whatever LANG says; 1 when the
+ * user's own locale was UTF-8 (so that their terminal can draw the flag
+ * marker), else 0.
+ */
+static int
 main_locale(void)
 {
 	const char *codeset;
@@ -79,7 +83,9 @@ main_locale(void)
 	    strcmp(codeset, "utf8") != 0)) {
 		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 			setlocale(LC_CTYPE, "en_GB.UTF-8");
+		return 0;
 	}
+	return 1;
 }
 
 /* What the environment and the global options ask for. */
@@ -298,11 +304,11 @@ main(int argc, char **argv)
 	struct cli cli;
 	struct timespec started;
 	char *demo_dir = NULL;
-	int rc;
+	int rc, utf8;
 
 	/* For CASELOAD_FIRST_SCREEN_FILE: the time to the first screen. */
 	clock_gettime(CLOCK_MONOTONIC, &started);
-	main_locale();
+	utf8 = main_locale();
 	tzset();
 	/* Completion for the shells, hidden: quiet, and reads only. */
 	if (argc > 1 && strcmp(argv[1], "__complete") == 0)
@@ -313,6 +319,7 @@ main(int argc, char **argv)
 	tempfile_catch_signals();
 	memset(&cli, 0, sizeof cli);
 	cli.ses.started = started;
+	cli.ses.utf8 = utf8;
 	conf_defaults(&cli.ses.cfg);
 
 	if ((rc = main_options(argc, argv, &args, &cli.ses)) != MAIN_GO_ON ||

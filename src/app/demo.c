@@ -44,6 +44,17 @@ struct demo_person {
 	int			 review_days_ago;
 };
 
+/* The demo's safety flags: one young person not to be visited alone. */
+static const struct demo_flag {
+	const char	*name;		/* the young person's */
+	int		 days_ago;
+	enum flag_kind	 kind;
+	const char	*note;
+} demo_flags[] = {
+	{ "Ruby Clarke", 45, FLAG_ALONE, "Visit with a colleague or meet at "
+	  "the office: her ex-partner has been at the flat." },
+};
+
 static const struct demo_person demo_people[] = {
 	{ "Aisha Khan", "Ash", 19, 40, 400, 0, "07700 900101",
 	  "Flat 3, 12 Station Road\nLeeds\nLS1 4AB",
@@ -144,6 +155,7 @@ demo_add(struct store *st, const struct demo_person *d, date_t today,
 {
 	struct person p;
 	struct contact c;
+	struct flag f;
 	const struct demo_contact *dc;
 	int i;
 
@@ -186,6 +198,18 @@ demo_add(struct store *st, const struct demo_person *d, date_t today,
 	if (d->review_days_ago != 0 &&
 	    store_review_add(st, p.id, today - d->review_days_ago, cause) != 0)
 		return -1;
+	for (i = 0; i < (int)(sizeof demo_flags / sizeof demo_flags[0]); i++) {
+		if (strcmp(demo_flags[i].name, d->name) != 0)
+			continue;
+		memset(&f, 0, sizeof f);
+		f.person_id = p.id;
+		f.kind = demo_flags[i].kind;
+		f.note = demo_flags[i].note;
+		f.set_on = today - demo_flags[i].days_ago;
+		f.ended_on = DATE_NONE;
+		if (store_flag_add(st, &f, cause) != 0)
+			return -1;
+	}
 	return 0;
 }
 

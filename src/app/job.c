@@ -20,12 +20,14 @@ job_result_free(struct job_result *r)
 	free(r->row.person);
 	free(r->contact);
 	free(r->entry);
+	free(r->flag);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->entry = NULL;
+	r->flag = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -37,6 +39,7 @@ job_init(struct job_result *r)
 	r->row.person = NULL;
 	r->contact = NULL;
 	r->entry = NULL;
+	r->flag = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;
@@ -136,6 +139,19 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 	if (p->facts.status == STATUS_ARCHIVED)
 		r->warning = xasprintf("%s is archived: the contact is logged "
 		    "in their record all the same", person_display_name(p));
+	if (c->method == METHOD_VISIT && r->warning == NULL) {
+		int alone;
+
+		if (job_flag_current(s, c->person_id, FLAG_ALONE, &alone,
+		    cause) != 0) {
+			free(p);
+			return -1;
+		}
+		if (alone)
+			r->warning = xasprintf("%s has a 'do not visit alone' "
+			    "safety flag: the visit is logged",
+			    person_display_name(p));
+	}
 	free(p);
 	c->struck_on = DATE_NONE;
 	c->struck_reason = NULL;

@@ -450,6 +450,7 @@ views_agenda_add(const struct person *p, void *arg)
 		e->name = (const char *)(uintptr_t)name;
 		e->display_name = (const char *)(uintptr_t)display;
 		memcpy(e->uuid, p->uuid, sizeof e->uuid);
+		e->flagged = p->flagged;
 		e->item = items[i];
 	}
 	return 0;
@@ -494,6 +495,7 @@ views_agenda_visit(const struct person *p, void *arg)
 		e.name = p->name;
 		e.display_name = person_display_name(p);
 		memcpy(e.uuid, p->uuid, sizeof e.uuid);
+		e.flagged = p->flagged;
 		e.item = items[i];
 		if (s->cb(&e, s->arg) != 0)
 			return 1;
@@ -632,6 +634,8 @@ views_stats_person(const struct person *p, void *arg)
 	struct views_stats_feed *f = arg;
 
 	stats_add_person(f->s, &p->facts, f->settings);
+	if (p->flagged)
+		f->s->flagged++;
 	return 0;
 }
 

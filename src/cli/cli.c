@@ -35,13 +35,19 @@ static const struct cli_command cli_table[] = {
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
 	  "change a young person's details", cmd_edit, SESSION_WRITES },
 	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
-	  " [--attempted] [--note TEXT]",
+	  " [--attempted] [--place P] [--seen-alone yes|no] [--note TEXT]",
 	  "log a contact (methods: visit phone video text email letter group"
 	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "REF N [--reason TEXT]",
 	  "strike out their contact N, letter LN or review RN recorded by "
 	  "mistake ('show REF' lists the numbers)",
 	  cmd_strike, SESSION_WRITES },
+	{ "flag", "REF --kind K [--note TEXT] [--date DATE]\n"
+	  "       caseload flag REF --change N --note TEXT\n"
+	  "       caseload flag REF --end N [--reason TEXT] [--date DATE]",
+	  "set a safety flag (kinds: do-not-visit-alone marac domestic-abuse"
+	  " exploitation missing custody other), change its note or end it",
+	  cmd_flag, SESSION_WRITES },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
 	  "step a young person down from the service", cmd_step_down,
 	  SESSION_WRITES },
@@ -118,9 +124,18 @@ static const struct cli_word cli_words[] = {
 	{ "contact", "--by", WORD_BY },
 	{ "contact", "--attempted", WORD_NONE },
 	{ "contact", "--note", WORD_TEXT },
+	{ "contact", "--place", WORD_TEXT },
+	{ "contact", "--seen-alone", WORD_TEXT },
 	{ "contact", NULL, WORD_REF },
 	{ "strike", "--reason", WORD_TEXT },
 	{ "strike", NULL, WORD_REF },
+	{ "flag", "--kind", WORD_TEXT },
+	{ "flag", "--note", WORD_TEXT },
+	{ "flag", "--date", WORD_TEXT },
+	{ "flag", "--change", WORD_TEXT },
+	{ "flag", "--end", WORD_TEXT },
+	{ "flag", "--reason", WORD_TEXT },
+	{ "flag", NULL, WORD_REF },
 	{ "step-down", "--date", WORD_TEXT },
 	{ "step-down", "--reason", WORD_TEXT },
 	{ "step-down", NULL, WORD_REF },

@@ -65,9 +65,10 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 			    rules_milestone_meaning(e->item.age));
 		else
 			detail[0] = '\0';
-		printf("  %5ld  %-24s  %s%s%s\n", e->person_id,
+		printf("  %5ld  %-24s  %s%s%s%s\n", e->person_id,
 		    rules_agenda_label(&e->item, 1),
-		    name, detail[0] != '\0' ? ": " : "", detail);
+		    cli_flag_mark(cli, e->flagged), name,
+		    detail[0] != '\0' ? ": " : "", detail);
 		cli_colour_off(cli);
 		free(name);
 	}
@@ -84,7 +85,7 @@ static void
 agenda_overdue_text(struct cli *cli, const struct agenda_list *list)
 {
 	const struct agenda_entry *e;
-	char name[AGENDA_NAME_COLS * 4 + 8], *safe;
+	char name[AGENDA_NAME_COLS * 4 + 8], *safe, *name_safe;
 	size_t k;
 
 	if (list->n == 0) {
@@ -96,7 +97,10 @@ agenda_overdue_text(struct cli *cli, const struct agenda_list *list)
 	    cli_date(cli, cli->ses.today), list->n, list->n == 1 ? "" : "s");
 	for (k = 0; k < list->n; k++) {
 		e = &list->entries[k];
-		safe = cli_safe(e->name);
+		name_safe = cli_safe(e->name);
+		safe = xasprintf("%s%s", cli_flag_mark(cli, e->flagged),
+		    name_safe);
+		free(name_safe);
 		text_fit(safe, AGENDA_NAME_COLS, 1, name, sizeof name);
 		free(safe);
 		cli_colour_on(cli, COLOUR_RED);

@@ -42,6 +42,8 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		{ "by", required_argument, NULL, 'b' },
 		{ "attempted", no_argument, NULL, 'a' },
 		{ "note", required_argument, NULL, 'n' },
+		{ "place", required_argument, NULL, 'p' },
+		{ "seen-alone", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct job_result r;
@@ -86,6 +88,24 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		case 'a':
 			c.attempted = 1;
 			break;
+		case 'p':
+			if (contact_place_from_name(optarg, &c.place) != 0) {
+				safe = cli_safe(optarg);
+				cli_error("--place: '%s' is not a place; use home, "
+				    "office, college, community or online", safe);
+				free(safe);
+				rc = EXIT_USAGE;
+			}
+			break;
+		case 's':
+			if (seen_alone_from_name(optarg, &c.seen_alone) != 0) {
+				safe = cli_safe(optarg);
+				cli_error("--seen-alone: '%s' is not an answer; use "
+				    "yes, no or unknown", safe);
+				free(safe);
+				rc = EXIT_USAGE;
+			}
+			break;
 		case 'n':
 			rc = cli_check_text("--note", optarg, 1, CHECK_NOTE_MAX);
 			c.note = *optarg != '\0' ? optarg : NULL;
@@ -122,16 +142,24 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Logged contact %d: %s%s with %s on %s%s.\n", c.number,
+	printf("Logged contact %d: %s%s with %s%s on %s%s%s%s%s.\n", c.number,
 	    c.attempted ? "attempted " : "", contact_method_name(c.method),
+	    cli_flag_mark(cli, r.row.person != NULL && r.row.person->flagged),
 	    safe, cli_date(cli, c.on),
+	    c.place != PLACE_NONE ? " at " : "", contact_place_name(c.place),
+	    c.seen_alone == SEEN_ALONE_YES ? ", seen alone" :
+	    c.seen_alone == SEEN_ALONE_NO ? ", not seen alone" : "",
 	    c.by == BY_YOUNG_PERSON ? ", started by the young person" : "");
 	free(safe);
 	if (c.attempted)
 		printf("An attempted contact does not reset the clock.\n");
-	/* Someone archived: logged, and said so on standard error. */
-	if (r.warning != NULL)
-		cli_warn("%s", r.warning);
+	/* Someone archived or not to be visited alone: logged, and said so
+	 * on standard error. */
+	if (r.warning != NULL) {
+		safe = cli_safe(r.warning);
+		cli_warn("%s", safe);
+		free(safe);
+	}
 	contact_say_next(cli, &r);
 	job_result_free(&r);
 	free(p);

@@ -29,15 +29,17 @@ static const char *const due_columns[] = {
  * stepped up at 25 or over; the caller frees it.
  */
 static char *
-due_label(const struct due_row *row)
+due_label(const struct cli *cli, const struct due_row *row)
 {
 	const struct person *p = row->person;
 	const char *mark = rows_past_entitlement(p->facts.status,
 	    row->stage) ? " " ROWS_PAST_MARK : "";
+	const char *flag = cli_flag_mark(cli, p->flagged);
 
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
-		return xasprintf("%s (%s)%s", p->name, p->preferred_name, mark);
-	return xasprintf("%s%s", p->name, mark);
+		return xasprintf("%s%s (%s)%s", flag, p->name,
+		    p->preferred_name, mark);
+	return xasprintf("%s%s%s", flag, p->name, mark);
 }
 
 static void
@@ -78,7 +80,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = due_label(row);
+		label = due_label(cli, row);
 		w = text_width(label);
 		free(label);
 		if (w > name_cols)
@@ -102,7 +104,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 	}
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = due_label(row);
+		label = due_label(cli, row);
 		text_fit(label, name_cols, 1, name, sizeof name);
 		free(label);
 		due_state_text(row, cli->ses.today, state, sizeof state);
@@ -244,7 +246,7 @@ int
 cmd_due(struct cli *cli, int argc, char **argv)
 {
 	struct cli_list_options o;
-	struct print_options popt = { -1, 0, NULL };
+	struct print_options popt = { -1, 0, NULL, 0 };
 	struct due_list list;
 	struct store *st;
 	char *cause = NULL;
@@ -269,6 +271,7 @@ cmd_due(struct cli *cli, int argc, char **argv)
 	if (o.print) {
 		popt.within = o.within;
 		popt.redact = o.redact;
+		popt.ascii = !cli->ses.utf8;
 		rc = cli_print(cli, &list, NULL, &popt);
 		due_list_free(&list);
 		return rc;

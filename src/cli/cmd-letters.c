@@ -232,13 +232,14 @@ static int
 letters_list(struct cli *cli, int argc, char **argv)
 {
 	struct cli_list_options o;
-	struct print_options popt = { -1, 0, NULL };
+	struct print_options popt = { -1, 0, NULL, 0 };
 	struct letter_list list;
 	int rc;
 
 	if ((rc = cli_list_options(cli, "letters", argc, argv, &o)) != 0)
 		return rc;
 	popt.redact = o.redact;
+	popt.ascii = !cli->ses.utf8;
 	if (optind != argc) {
 		char *safe = cli_safe(argv[optind]);
 

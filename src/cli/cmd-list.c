@@ -45,11 +45,17 @@ list_one(const struct person *p, void *arg)
 	switch (s->format) {
 	case FORMAT_TEXT:
 		if (p->preferred_name != NULL)
-			label = xasprintf("%s (%s)%s", p->name,
+			label = xasprintf("%s%s (%s)%s",
+			    cli_flag_mark(cli, p->flagged), p->name,
 			    p->preferred_name, rows_past_entitlement(
 			    p->facts.status, stage) ? " " ROWS_PAST_MARK : "");
 		else if (rows_past_entitlement(p->facts.status, stage))
-			label = xasprintf("%s %s", p->name, ROWS_PAST_MARK);
+			label = xasprintf("%s%s %s",
+			    cli_flag_mark(cli, p->flagged), p->name,
+			    ROWS_PAST_MARK);
+		else if (p->flagged)
+			label = xasprintf("%s%s", cli_flag_mark(cli, 1),
+			    p->name);
 		else
 			label = NULL;
 		text_fit(label != NULL ? label : p->name, LIST_NAME_COLS, 1,

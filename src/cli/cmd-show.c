@@ -74,9 +74,12 @@ show_contact(const struct contact *c, void *arg)
 	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
 	if (c->struck_on != DATE_NONE)
 		cli_colour_on(cli, COLOUR_DIM);
-	printf("  %-6s %-10s  %-6s  by %s%s", number, cli_date(cli, c->on),
-	    contact_method_name(c->method),
+	printf("  %-6s %-10s  %-6s  by %s%s%s%s%s", number,
+	    cli_date(cli, c->on), contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person",
+	    c->place != PLACE_NONE ? ", at " : "", contact_place_name(c->place),
+	    c->seen_alone == SEEN_ALONE_YES ? ", seen alone" :
+	    c->seen_alone == SEEN_ALONE_NO ? ", not seen alone" : "",
 	    c->attempted ? ", attempted: no contact made" : "");
 	putchar('\n');
 	if (c->struck_on != DATE_NONE) {
@@ -93,6 +96,47 @@ show_contact(const struct contact *c, void *arg)
 		cli_print_wrapped(SHOW_NOTE_COL, c->note);
 	}
 	cli_colour_off(cli);
+	return 0;
+}
+
+struct show_flags {
+	struct cli	*cli;
+	int		 n;
+};
+
+/* One safety flag: its number, kind, date and note; ended ones marked. */
+static int
+show_flag(const struct flag *f, void *arg)
+{
+	struct show_flags *sf = arg;
+	struct cli *cli = sf->cli;
+	char number[16], *text, *start;
+
+	/* The title only for someone with flags: most have none. */
+	if (sf->n++ == 0)
+		printf("\nSafety flags (numbered for 'caseload flag %ld "
+		    "--end N')\n", f->person_id);
+	snprintf(number, sizeof number, "F%d", f->number);
+	if (f->ended_on != DATE_NONE)
+		cli_colour_on(cli, COLOUR_DIM);
+	else
+		cli_colour_on(cli, COLOUR_RED);
+	start = xasprintf("  %-6s %-10s  ", number, cli_date(cli, f->set_on));
+	fputs(start, stdout);
+	text = xasprintf("%s%s%s", flag_kind_label(f->kind),
+	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
+	cli_print_wrapped(text_width(start), text);
+	free(text);
+	if (f->ended_on != DATE_NONE) {
+		text = xasprintf("ENDED on %s%s%s", cli_date(cli, f->ended_on),
+		    f->ended_reason != NULL ? ": " : "",
+		    f->ended_reason != NULL ? f->ended_reason : "");
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, text);
+		free(text);
+	}
+	cli_colour_off(cli);
+	free(start);
 	return 0;
 }
 
@@ -151,6 +195,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	struct person *p = NULL;
 	struct store *st;
 	struct rules_due contact, letter, review;
+	struct show_flags sf;
 	char *cause = NULL, *safe, *text;
 	date_t today = cli->ses.today, day;
 	int rc, i, age;
@@ -167,7 +212,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 
 	safe = cli_safe(p->name);
 	cli_colour_on(cli, COLOUR_BOLD);
-	printf("%s", safe);
+	printf("%s%s", cli_flag_mark(cli, p->flagged), safe);
 	cli_colour_off(cli);
 	printf("  (number %ld)\n", p->id);
 	free(safe);
@@ -198,6 +243,11 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	    p->facts.status != STATUS_ARCHIVED)
 		printf("  Their leaving care entitlement has ended (25+): "
 		    "consider 'caseload archive %ld'.\n", p->id);
+
+	sf.cli = cli;
+	sf.n = 0;
+	if (store_flags_each(st, p->id, show_flag, &sf, &cause) != 0)
+		goto fail;
 
 	printf("\nComing up\n");
 	contact = rules_contact_due(&p->facts, rs, today);

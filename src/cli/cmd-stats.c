@@ -78,6 +78,8 @@ stats_json(const struct stats *s)
 	json_int(&j, s->letters);
 	json_key(&j, "reviews_overdue");
 	json_int(&j, s->reviews_overdue);
+	json_key(&j, "safety_flagged");
+	json_int(&j, s->flagged);
 	json_end_object(&j);
 	json_finish(&j);
 }

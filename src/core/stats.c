@@ -156,6 +156,8 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    s->letters, s->letters == 1 ? "" : "s", s->year);
 	stats_say(cb, arg, "%-14s  %d pathway plan review%s overdue",
 	    "Reviews", s->reviews_overdue, s->reviews_overdue == 1 ? "" : "s");
+	stats_say(cb, arg, "%-14s  %d young %s with a current safety flag",
+	    "Safety flags", s->flagged, s->flagged == 1 ? "person" : "people");
 	cb("", arg);
 	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
 	    "stepped down");

@@ -284,17 +284,20 @@ print_date(const struct config *cfg, date_t date)
 
 /* The name on paper: "Aisha Khan (Ash)", or initials only: "A.K.". */
 static char *
-print_name(const struct person *p, int redact)
+print_name(const struct person *p, const struct print_options *opt)
 {
-	char initials[64];
+	char initials[64], mark[8];
 
-	if (redact) {
+	mark[0] = '\0';
+	if (p->flagged)
+		snprintf(mark, sizeof mark, "%s ", flag_marker(!opt->ascii));
+	if (opt->redact) {
 		person_initials(p->name, initials, sizeof initials);
-		return xstrdup(initials);
+		return xasprintf("%s%s", mark, initials);
 	}
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
-		return xasprintf("%s (%s)", p->name, p->preferred_name);
-	return xstrdup(p->name);
+		return xasprintf("%s%s (%s)", mark, p->name, p->preferred_name);
+	return xasprintf("%s%s", mark, p->name);
 }
 
 /* "overdue by 3 days", "due today", "due in 5 days". */
@@ -361,7 +364,7 @@ print_due(const struct due_list *list, const struct config *cfg,
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
 		cells[0] = xasprintf("%ld", row->person->id);
-		cells[1] = print_name(row->person, opt->redact);
+		cells[1] = print_name(row->person, opt);
 		cells[2] = xstrdup(rules_stage_label(row->stage));
 		cells[3] = print_date(cfg, row->person->facts.last_contact);
 		if (row->person->facts.status == STATUS_UP) {
@@ -411,7 +414,7 @@ print_letters(const struct letter_list *list, const struct config *cfg,
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
 		cells[0] = xasprintf("%ld", row->person->id);
-		cells[1] = print_name(row->person, opt->redact);
+		cells[1] = print_name(row->person, opt);
 		cells[2] = print_date(cfg, row->stepped_down_on);
 		cells[3] = print_date(cfg, row->person->facts.last_letter);
 		cells[4] = print_date(cfg, row->letter.due);

@@ -46,9 +46,10 @@ static const struct handover_table {
 	const char	*import_select;	/* ?1 = person id in the file */
 	const char	*import_insert;	/* ?1 = new person id, then columns */
 	size_t		 count_offset;	/* in struct store_handover_counts */
-	const char	*import_select_old; /* a file older than
-					 * STORE_VERSION_STRUCK_ENTRIES, or
-					 * NULL: import_select */
+	const char	*import_select_old; /* a file older than old_before,
+					 * or NULL: import_select */
+	int		 old_before;
+	int		 since;		/* the first schema with the table */
 } handover_tables[] = {
 	{ "status_changes",
 	  "SELECT id, person_id, status, on_date, reason, recorded_at"
@@ -59,21 +60,26 @@ static const struct handover_table {
 	  " FROM status_changes WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO status_changes (person_id, status, on_date, reason,"
 	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	  offsetof(struct store_handover_counts, status_changes), NULL },
+	  offsetof(struct store_handover_counts, status_changes), NULL, 0, 1 },
 	{ "contacts",
 	  "SELECT id, person_id, on_date, method, started_by, attempted, note,"
-	  " recorded_at, struck_on, struck_reason"
+	  " recorded_at, struck_on, struck_reason, place, seen_alone"
 	  " FROM contacts WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO contacts (id, person_id, on_date, method, started_by,"
-	  " attempted, note, recorded_at, struck_on, struck_reason)"
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  " attempted, note, recorded_at, struck_on, struck_reason, place,"
+	  " seen_alone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	  " ?12)",
 	  "SELECT on_date, method, started_by, attempted, note, recorded_at,"
-	  " struck_on, struck_reason"
+	  " struck_on, struck_reason, place, seen_alone"
 	  " FROM contacts WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO contacts (person_id, on_date, method, started_by,"
-	  " attempted, note, recorded_at, struck_on, struck_reason)"
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	  offsetof(struct store_handover_counts, contacts), NULL },
+	  " attempted, note, recorded_at, struck_on, struck_reason, place,"
+	  " seen_alone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	  offsetof(struct store_handover_counts, contacts),
+	  "SELECT on_date, method, started_by, attempted, note, recorded_at,"
+	  " struck_on, struck_reason, NULL, NULL"
+	  " FROM contacts WHERE person_id = ?1 ORDER BY id",
+	  STORE_VERSION_FLAGS, 1 },
 	{ "letters",
 	  "SELECT id, person_id, sent_on, recorded_at, struck_on, struck_reason"
 	  " FROM letters WHERE person_id = ?1 ORDER BY id",
@@ -85,7 +91,8 @@ static const struct handover_table {
 	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
 	  offsetof(struct store_handover_counts, letters),
 	  "SELECT sent_on, recorded_at, NULL, NULL"
-	  " FROM letters WHERE person_id = ?1 ORDER BY id" },
+	  " FROM letters WHERE person_id = ?1 ORDER BY id",
+	  STORE_VERSION_STRUCK_ENTRIES, 1 },
 	{ "reviews",
 	  "SELECT id, person_id, on_date, recorded_at, struck_on, struck_reason"
 	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
@@ -97,7 +104,20 @@ static const struct handover_table {
 	  " struck_reason) VALUES (?1, ?2, ?3, ?4, ?5)",
 	  offsetof(struct store_handover_counts, reviews),
 	  "SELECT on_date, recorded_at, NULL, NULL"
-	  " FROM reviews WHERE person_id = ?1 ORDER BY id" },
+	  " FROM reviews WHERE person_id = ?1 ORDER BY id",
+	  STORE_VERSION_STRUCK_ENTRIES, 1 },
+	/* Safety flags go whole: kind, note, dates and the reason ended. */
+	{ "flags",
+	  "SELECT id, person_id, kind, note, set_on, ended_on, ended_reason,"
+	  " recorded_at FROM flags WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flags (id, person_id, kind, note, set_on, ended_on,"
+	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	  "SELECT kind, note, set_on, ended_on, ended_reason, recorded_at"
+	  " FROM flags WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flags (person_id, kind, note, set_on, ended_on,"
+	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  offsetof(struct store_handover_counts, flags), NULL, 0,
+	  STORE_VERSION_FLAGS },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -462,6 +482,21 @@ static const struct handover_kinds {
 	{ "their reviews",
 	  "SELECT person_id FROM reviews WHERE NOT (" HO_DATE("on_date")
 	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
+	{ "their contact log",
+	  "SELECT person_id FROM contacts WHERE NOT ((place IS NULL OR"
+	  " (typeof(place) = 'text' AND place IN ('home', 'office', 'college',"
+	  " 'community', 'online'))) AND (seen_alone IS NULL OR"
+	  " (typeof(seen_alone) = 'integer' AND seen_alone IN (0, 1))))"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
+	{ "their safety flags",
+	  "SELECT person_id FROM flags WHERE NOT (typeof(kind) = 'text'"
+	  " AND kind IN ('do-not-visit-alone', 'marac', 'domestic-abuse',"
+	  " 'exploitation', 'missing', 'custody', 'other')"
+	  " AND " HO_TEXT_OR_NULL("note") " AND " HO_DATE("set_on")
+	  " AND " HO_DATE_OR_NULL("ended_on")
+	  " AND " HO_TEXT_OR_NULL("ended_reason")
+	  " AND " HO_STAMP("recorded_at") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT ("
 	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")
@@ -797,6 +832,8 @@ handover_check_counts(struct store *ho, struct store_handover_info *info,
 		    "young people and holds %d; ask for the file again",
 		    ho->path, info->counts.people, n);
 	for (i = 0; i < HANDOVER_TABLES; i++) {
+		if (info->schema < handover_tables[i].since)
+			continue;
 		sql = xasprintf("SELECT count(*) FROM %s",
 		    handover_tables[i].name);
 		rc = handover_int(ho, sql, (int *)((char *)&info->counts +
@@ -988,8 +1025,10 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 		if (handover_tidy_names(st, to[i], cause) != 0)
 			goto fail;
 		for (t = 0; t < HANDOVER_TABLES; t++) {
+			if (ho->version < handover_tables[t].since)
+				continue;
 			if (handover_copy(ho, ho->version <
-			    STORE_VERSION_STRUCK_ENTRIES &&
+			    handover_tables[t].old_before &&
 			    handover_tables[t].import_select_old != NULL ?
 			    handover_tables[t].import_select_old :
 			    handover_tables[t].import_select,

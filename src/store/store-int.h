@@ -25,6 +25,8 @@
 #define STORE_VERSION_STRUCK_ENTRIES 3
 /* The schema that keeps the most urgent item, its kind and the attempts. */
 #define STORE_VERSION_URGENT 4
+/* The first schema with safety flags and a contact's place. */
+#define STORE_VERSION_FLAGS 7
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
@@ -87,6 +89,15 @@ void store_done(sqlite3_stmt *stmt);
 	"id, uuid, name, preferred_name, dob, NULL, NULL, NULL," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
 	" last_letter, last_review, attempts"
+
+/* Whether the young person of a row of people has a current safety flag,
+ * as a column named flagged. */
+#define STORE_FLAGGED \
+	"EXISTS (SELECT 1 FROM flags WHERE flags.person_id = people.id" \
+	" AND flags.ended_on IS NULL) AS flagged"
+
+/* The flagged column of a row (STORE_FLAGGED, after column 15), or 0. */
+int store_column_flagged(sqlite3_stmt *stmt);
 
 /*
  * Fill p from a row of a young person's columns (as DUE_COLUMNS, from

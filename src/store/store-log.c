@@ -23,6 +23,10 @@
 #define CONTACT_NUMBER \
 	"(SELECT count(*) FROM contacts AS k WHERE k.person_id =" \
 	" contacts.person_id AND k.id <= contacts.id)"
+/* Where it took place and whether they were seen alone, after the number
+ * (NULL, NULL from a file older than STORE_VERSION_FLAGS). */
+#define CONTACT_RECORD ", place, seen_alone"
+#define CONTACT_RECORD_OLD ", NULL, NULL"
 
 /* Whether st's letters and reviews can be struck out (an old handover's
  * cannot: it is read as it is). */
@@ -52,6 +56,16 @@ store_read_contact(sqlite3_stmt *stmt, struct contact *c)
 	c->struck_on = store_column_date(stmt, 7);
 	c->struck_reason = store_column_text(stmt, 8);
 	c->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+	c->place = PLACE_NONE;
+	c->seen_alone = SEEN_UNKNOWN;
+	if (sqlite3_column_count(stmt) < 12)
+		return;
+	s = store_column_text(stmt, 10);
+	if (s == NULL || contact_place_from_name(s, &c->place) != 0)
+		c->place = PLACE_NONE;
+	if (sqlite3_column_type(stmt, 11) == SQLITE_INTEGER)
+		c->seen_alone = sqlite3_column_int(stmt, 11) != 0 ?
+		    SEEN_ALONE_YES : SEEN_ALONE_NO;
 }
 
 int
@@ -307,7 +321,8 @@ int
 store_contact_add(struct store *st, struct contact *c, char **cause)
 {
 	static const char sql[] = "INSERT INTO contacts (person_id, on_date,"
-	    " method, started_by, attempted, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	    " method, started_by, attempted, note, place, seen_alone)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *stmt;
 	int rc;
 
@@ -321,6 +336,10 @@ store_contact_add(struct store *st, struct contact *c, char **cause)
 	store_bind_text(stmt, 4, contact_by_name(c->by));
 	sqlite3_bind_int(stmt, 5, c->attempted != 0);
 	store_bind_text(stmt, 6, c->note);
+	store_bind_text(stmt, 7, c->place != PLACE_NONE ?
+	    contact_place_name(c->place) : NULL);
+	if (c->seen_alone != SEEN_UNKNOWN)
+		sqlite3_bind_int(stmt, 8, c->seen_alone == SEEN_ALONE_YES);
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE) {
@@ -367,7 +386,7 @@ store_contact_get(struct store *st, long id, struct contact **out,
     char **cause)
 {
 	static const char sql[] = "SELECT " CONTACT_COLUMNS ", " CONTACT_NUMBER
-	    " FROM contacts WHERE id = ?1";
+	    CONTACT_RECORD " FROM contacts WHERE id = ?1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 
 	*out = NULL;
@@ -461,9 +480,13 @@ store_contacts_each(struct store *st, long person_id, store_contact_cb cb,
     void *arg, char **cause)
 {
 	static const char sql[] = "SELECT " CONTACT_COLUMNS ","
-	    " row_number() OVER (ORDER BY id) FROM contacts"
+	    " row_number() OVER (ORDER BY id)" CONTACT_RECORD " FROM contacts"
 	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
-	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
+	static const char old_sql[] = "SELECT " CONTACT_COLUMNS ","
+	    " row_number() OVER (ORDER BY id)" CONTACT_RECORD_OLD " FROM contacts"
+	    " WHERE person_id = ?1 ORDER BY on_date DESC, id DESC";
+	sqlite3_stmt *stmt = store_prepare(st, st->version > 0 &&
+	    st->version < STORE_VERSION_FLAGS ? old_sql : sql, cause);
 
 	if (stmt == NULL)
 		return -1;
@@ -668,7 +691,7 @@ store_contact_numbered(struct store *st, long person_id, int number,
     struct contact **out, char **cause)
 {
 	static const char sql[] = "SELECT " CONTACT_COLUMNS ", ?2"
-	    " FROM contacts WHERE person_id = ?1 ORDER BY id"
+	    CONTACT_RECORD " FROM contacts WHERE person_id = ?1 ORDER BY id"
 	    " LIMIT 1 OFFSET ?2 - 1";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 

@@ -16,15 +16,18 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define PERSON_COLUMNS \
+#define PERSON_COLUMNS_KEPT \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
 	" last_letter, last_review, attempts"
-/* The same from a file of a schema before STORE_VERSION_URGENT. */
+#define PERSON_COLUMNS PERSON_COLUMNS_KEPT ", " STORE_FLAGGED
+/* The same from a file of a schema before STORE_VERSION_FLAGS, */
+#define PERSON_COLUMNS_UNFLAGGED PERSON_COLUMNS_KEPT ", 0 AS flagged"
+/* and before STORE_VERSION_URGENT. */
 #define PERSON_COLUMNS_OLD \
 	"id, uuid, name, preferred_name, dob, phone, email, address," \
 	" interval_weeks, allocated_on, status, status_since, last_contact," \
-	" last_letter, last_review, 0"
+	" last_letter, last_review, 0, 0 AS flagged"
 
 void
 store_read_person(sqlite3_stmt *stmt, struct person *p)
@@ -50,6 +53,21 @@ store_read_person(sqlite3_stmt *stmt, struct person *p)
 	p->facts.last_letter = store_column_date(stmt, 13);
 	p->facts.last_review = store_column_date(stmt, 14);
 	p->facts.attempts = store_column_int(stmt, 15, 0, INT_MAX, 0);
+	p->flagged = store_column_flagged(stmt);
+}
+
+int
+store_column_flagged(sqlite3_stmt *stmt)
+{
+	const char *name;
+	int i, n = sqlite3_column_count(stmt);
+
+	for (i = 16; i < n; i++) {
+		name = sqlite3_column_name(stmt, i);
+		if (name != NULL && strcmp(name, "flagged") == 0)
+			return sqlite3_column_int(stmt, i) != 0;
+	}
+	return 0;
 }
 
 int
@@ -64,8 +82,13 @@ store_people_each(struct store *st, unsigned which, store_person_cb cb,
 	    " FROM people WHERE (status = 'up' AND ?1)"
 	    " OR (status = 'down' AND ?2) OR (status = 'archived' AND ?3)"
 	    " ORDER BY id";
+	static const char unflagged_sql[] = "SELECT " PERSON_COLUMNS_UNFLAGGED
+	    " FROM people WHERE (status = 'up' AND ?1)"
+	    " OR (status = 'down' AND ?2) OR (status = 'archived' AND ?3)"
+	    " ORDER BY id";
 	sqlite3_stmt *stmt = store_prepare(st, st->version > 0 &&
-	    st->version < STORE_VERSION_URGENT ? old_sql : sql, cause);
+	    st->version < STORE_VERSION_URGENT ? old_sql : st->version > 0 &&
+	    st->version < STORE_VERSION_FLAGS ? unflagged_sql : sql, cause);
 
 	if (stmt == NULL)
 		return -1;
@@ -667,10 +690,11 @@ int
 store_people_due_each(struct store *st, unsigned which, date_t until,
     store_person_cb cb, void *arg, char **cause)
 {
-	static const char up_sql[] = "SELECT " DUE_COLUMNS " FROM people"
+	static const char up_sql[] = "SELECT " DUE_COLUMNS ", " STORE_FLAGGED
+	    " FROM people"
 	    " WHERE status = 'up' AND next_due <= ?1 ORDER BY next_due, id";
-	static const char others_sql[] = "SELECT " DUE_COLUMNS
-	    " FROM people WHERE (status = 'down' AND ?1)"
+	static const char others_sql[] = "SELECT " DUE_COLUMNS ", "
+	    STORE_FLAGGED " FROM people WHERE (status = 'down' AND ?1)"
 	    " OR (status = 'archived' AND ?2) ORDER BY id";
 	sqlite3_stmt *stmt;
 	int rc;

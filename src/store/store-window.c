@@ -53,7 +53,8 @@
 	" urgent_due >= ?1 AND" WIN_STATUS WIN_SEARCH
 #define WIN_NONE \
 	" urgent_due IS NULL AND" WIN_STATUS WIN_SEARCH
-#define WIN_ROW "SELECT " DUE_COLUMNS ", urgent_due FROM people WHERE"
+#define WIN_ROW "SELECT " DUE_COLUMNS ", urgent_due, " STORE_FLAGGED \
+	" FROM people WHERE"
 
 /* Bounds that no date reaches, as text (dates are YYYY-MM-DD). */
 #define WIN_LOWEST	""

@@ -336,6 +336,49 @@ static const char *const migrations[] = {
 	"    OR NEW.attempted IS NOT OLD.attempted OR NEW.note IS NOT OLD.note"
 	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
 	"  SELECT RAISE(ABORT, 'a contact can only be struck out, once'); END;",
+
+	/*
+	 * 6 -> 7: safety flags, and where a contact took place and whether
+	 * the young person was seen alone.  A flag is set on a date with a
+	 * short note; while current its note may change; it ends once, on a
+	 * date with a reason; it is never deleted.  flags_current finds
+	 * everyone's current flags for the lists' marker.  Contacts gain
+	 * place and seen_alone (NULL: not recorded), fixed once logged as
+	 * the rest of a contact is.
+	 */
+	"CREATE TABLE flags ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  kind TEXT NOT NULL CHECK (kind = 'do-not-visit-alone' OR"
+	"    kind = 'marac' OR kind = 'domestic-abuse' OR"
+	"    kind = 'exploitation' OR kind = 'missing' OR kind = 'custody' OR"
+	"    kind = 'other'),"
+	"  note TEXT,"
+	"  set_on TEXT NOT NULL " ISDATE("set_on") ","
+	"  ended_on TEXT " ISDATE_OR_NULL("ended_on") ","
+	"  ended_reason TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX flags_person ON flags (person_id, id);"
+	"CREATE INDEX flags_current ON flags (person_id)"
+	"  WHERE ended_on IS NULL;"
+	"CREATE TRIGGER flags_kept BEFORE DELETE ON flags BEGIN"
+	"  SELECT RAISE(ABORT, 'safety flags are ended, never deleted'); END;"
+	"CREATE TRIGGER flags_fixed BEFORE UPDATE ON flags"
+	"  WHEN OLD.ended_on IS NOT NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id OR NEW.kind IS NOT OLD.kind"
+	"    OR NEW.set_on IS NOT OLD.set_on"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'an ended flag is kept as it was'); END;"
+	"ALTER TABLE contacts ADD COLUMN place TEXT CHECK (place IS NULL OR"
+	"  place = 'home' OR place = 'office' OR place = 'college' OR"
+	"  place = 'community' OR place = 'online');"
+	"ALTER TABLE contacts ADD COLUMN seen_alone INTEGER CHECK (seen_alone"
+	"  IS NULL OR seen_alone = 0 OR seen_alone = 1);"
+	"CREATE TRIGGER contacts_fixed_record BEFORE UPDATE ON contacts"
+	"  WHEN NEW.place IS NOT OLD.place"
+	"    OR NEW.seen_alone IS NOT OLD.seen_alone BEGIN"
+	"  SELECT RAISE(ABORT, 'a contact can only be struck out, once'); END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -45,11 +45,12 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 		detail[0] = '\0';
 	what = rules_agenda_label(&e->item, 1);
 	if (text_casecmp(e->name, e->display_name) != 0)
-		snprintf(buf, size, "%5ld  %-24s %s (%s)%s", e->person_id,
-		    what, e->name, e->display_name, detail);
+		snprintf(buf, size, "%5ld  %-24s %s%s (%s)%s", e->person_id,
+		    what, tui_flag_mark(a->t, e->flagged), e->name,
+		    e->display_name, detail);
 	else
-		snprintf(buf, size, "%5ld  %-24s %s%s", e->person_id, what,
-		    e->name, detail);
+		snprintf(buf, size, "%5ld  %-24s %s%s%s", e->person_id, what,
+		    tui_flag_mark(a->t, e->flagged), e->name, detail);
 }
 
 static void

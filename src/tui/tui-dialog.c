@@ -60,7 +60,9 @@ dialog_new(struct tui *t, long id)
 	d = xcalloc(1, sizeof *d);
 	d->id = id;
 	d->facts = p->facts;
-	d->name = xstrdup(person_display_name(p));
+	/* Wherever they are named on screen, a safety flag's marker too. */
+	d->name = xasprintf("%s%s", tui_flag_mark(t, p->flagged),
+	    person_display_name(p));
 	free(p);
 	return d;
 }
@@ -127,7 +129,19 @@ dialog_next_contact(const struct tui *t, const struct due_row *row,
 
 /* ------------------------------------------------------ log a contact */
 
-enum { CD_DATE, CD_METHOD, CD_BY, CD_ATTEMPTED, CD_NOTE, CD_COUNT };
+enum {
+	CD_DATE, CD_METHOD, CD_BY, CD_ATTEMPTED, CD_NOTE, CD_PLACE, CD_SEEN,
+	CD_COUNT
+};
+
+static const char *const dialog_place[] = {
+	"not recorded", "home", "office", "college", "community", "online",
+	NULL						/* enum contact_place */
+};
+
+static const char *const dialog_seen[] = {
+	"not recorded", "yes", "no", NULL		/* enum seen_alone */
+};
 
 static const char *const dialog_by[] = {
 	"the worker", "the young person", NULL		/* enum contact_by */
@@ -166,6 +180,8 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 	c.method = (enum contact_method)tui_form_choice(f, CD_METHOD);
 	c.by = tui_form_choice(f, CD_BY) == 0 ? BY_WORKER : BY_YOUNG_PERSON;
 	c.attempted = tui_form_choice(f, CD_ATTEMPTED);
+	c.place = (enum contact_place)tui_form_choice(f, CD_PLACE);
+	c.seen_alone = (enum seen_alone)tui_form_choice(f, CD_SEEN);
 	note = tui_form_value(f, CD_NOTE);
 	c.note = *note != '\0' ? note : NULL;
 	rc = job_contact(t->ses, &c, &r, &cause);
@@ -200,18 +216,28 @@ tui_contact_dialog(struct tui *t, long id)
 	struct dialog *d = dialog_new(t, id);
 	struct tui_field_spec specs[CD_COUNT] = {
 		{ "Date", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY, or today", 0 },
+		/* The choices, which are never wrong, share error rows, so
+		 * that the dialog fits at 80x24 with the note's box. */
 		{ "Method", FIELD_CHOICE, 10, 0, NULL,
-		  "Left/Right or a letter", 0 },
-		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 0 },
+		  "Left/Right or a letter", 1 },
+		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 1 },
 		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
 		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
+		{ "Where", FIELD_CHOICE, 14, 0, dialog_place, NULL, 1 },
+		{ "Seen alone", FIELD_CHOICE, 14, 0, dialog_seen, NULL, 1 },
 	};
 	const char *values[CD_COUNT] = { NULL };
-	char today[64], *title;
-	int i;
+	char today[64], *title, *intro, *cause = NULL;
+	int i, alone = 0;
 
 	if (d == NULL)
 		return;
+	if (job_flag_current(t->ses, id, FLAG_ALONE, &alone, &cause) != 0) {
+		tui_error(t, "%s", cause);
+		free(cause);
+		dialog_free(d);
+		return;
+	}
 	for (i = 0; i < METHOD_COUNT; i++)
 		d->methods[i] = contact_method_name((enum contact_method)i);
 	d->methods[METHOD_COUNT] = NULL;
@@ -220,9 +246,12 @@ tui_contact_dialog(struct tui *t, long id)
 	values[CD_DATE] = today;
 	values[CD_METHOD] = contact_method_name(METHOD_PHONE);
 	title = xasprintf("Log a contact with %s", d->name);
-	tui_form_open(t, title, "An attempted contact (no answer, not in) is "
-	    "kept in the log but does not reset the contact clock.", specs,
-	    CD_COUNT, values, 1, "save", contact_save, d, dialog_free);
+	intro = xasprintf("%sAn attempted contact (no answer, not in) is "
+	    "kept in the log but does not reset the contact clock.", alone ?
+	    "WARNING: do not visit alone (a safety flag). " : "");
+	tui_form_open(t, title, intro, specs, CD_COUNT, values, 1, "save",
+	    contact_save, d, dialog_free);
+	free(intro);
 	free(title);
 }
 

@@ -72,7 +72,7 @@ enum tui_action {
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
-	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH
+	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG
 };
 
 #define TUI_KEYS_MAX 4
@@ -424,6 +424,16 @@ void tui_textbox_draw(struct tui_textbox *tb, WINDOW *win, int y, int x,
  */
 int tui_textbox_edit(struct tui *t, const struct tui_textbox *tb,
     char **text, char **cause);
+
+/* tui-flag.c: safety flags. */
+/*
+ * The marker and a space ("⚑ ", or "F " when the user's locale is not
+ * UTF-8) before the name of a young person with a current safety flag
+ * (flagged not 0), else "".  Static.
+ */
+const char *tui_flag_mark(const struct tui *t, int flagged);
+/* Set a safety flag on young person id, or end one of theirs. */
+void tui_flag_dialog(struct tui *t, long id);
 
 /* tui-pick.c: pick lists (the MENU library). */
 typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);

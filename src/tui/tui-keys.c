@@ -63,6 +63,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_STRIKE, TUI_ON_PAGE, { 'd' }, "Jobs",
 	  "strike out a contact, letter or review recorded by mistake (on "
 	  "their page; it stays, marked struck out)", "strike out", 3 },
+	{ TUI_FLAG, TUI_ON_PAGE, { 'S' }, "Jobs",
+	  "safety flags: set one (do not visit alone, MARAC...) with a note "
+	  "and a date, or end one (on their page; it stays, marked ended)",
+	  "flags", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

@@ -104,10 +104,12 @@ letters_line(struct tui *t, const struct letters_cols *c,
 	letters_cell(&line, number, c->no, 2);
 	if (row->person->preferred_name != NULL &&
 	    *row->person->preferred_name != '\0')
-		name = xasprintf("%s (%s)", row->person->name,
+		name = xasprintf("%s%s (%s)", tui_flag_mark(t,
+		    row->person->flagged), row->person->name,
 		    row->person->preferred_name);
 	else
-		name = xstrdup(row->person->name);
+		name = xasprintf("%s%s", tui_flag_mark(t,
+		    row->person->flagged), row->person->name);
 	letters_cell(&line, name, c->name, 2);
 	free(name);
 	dates[0] = session_date(t->ses, row->stepped_down_on);

@@ -386,9 +386,10 @@ list_draw_name(struct tui *t, const struct list_cols *c, int y,
 	int w, mark;
 
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
-		name = xasprintf("%s (%s)", p->name, p->preferred_name);
+		name = xasprintf("%s%s (%s)", tui_flag_mark(t, p->flagged),
+		    p->name, p->preferred_name);
 	else
-		name = xstrdup(p->name);
+		name = xasprintf("%s%s", tui_flag_mark(t, p->flagged), p->name);
 	if (rows_past_entitlement(p->facts.status, row->stage)) {
 		/* 25 and still stepped up: marked in words and colour,
 		 * right after the name (cut to make room). */
@@ -456,6 +457,7 @@ static void
 list_draw_status(struct tui *t, struct list *l)
 {
 	char *text;
+	const char *flag;
 	int y = LINES - 2;
 
 	if (l->searching) {
@@ -470,17 +472,20 @@ list_draw_status(struct tui *t, struct list *l)
 	}
 	if (t->message != NULL)
 		return;
+	/* The legend: the row markers, then the safety flag's marker. */
+	flag = flag_marker(t->ses->utf8);
 	if (l->search[0] != '\0')
 		text = xasprintf("Showing %ld: %s matching \"%s\" (Esc clears)"
-		    " · ! overdue  ~ due soon  - stepped down", l->shown,
-		    list_filter_names[l->filter], l->search);
+		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
+		    l->shown, list_filter_names[l->filter], l->search, flag);
 	else if (l->filter != VIEWS_EVERYONE)
 		text = xasprintf("Showing %ld: %s (Esc shows everyone)"
-		    " · ! overdue  ~ due soon  - stepped down", l->shown,
-		    list_filter_names[l->filter]);
+		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
+		    l->shown, list_filter_names[l->filter], flag);
 	else
 		text = xasprintf("Showing everyone: %ld · Enter opens a page"
-		    " · ! overdue  ~ due soon  - stepped down", l->shown);
+		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
+		    l->shown, flag);
 	tui_put(stdscr, y, 0, COLS - 1, A_NORMAL, text);
 	free(text);
 }

@@ -165,9 +165,12 @@ page_contact(const struct contact *c, void *arg)
 	char number[24], *line;
 
 	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
-	line = xasprintf("%-6s %-10s  %-6s  by %s%s", number,
+	line = xasprintf("%-6s %-10s  %-6s  by %s%s%s%s%s", number,
 	    session_date(ps->t->ses, c->on), contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person",
+	    c->place != PLACE_NONE ? ", at " : "", contact_place_name(c->place),
+	    c->seen_alone == SEEN_ALONE_YES ? ", seen alone" :
+	    c->seen_alone == SEEN_ALONE_NO ? ", not seen alone" : "",
 	    c->attempted ? ", attempted: no contact made" : "");
 	page_text(ps->lines, ps->cols, 0, line, style);
 	free(line);
@@ -181,6 +184,38 @@ page_contact(const struct contact *c, void *arg)
 	}
 	if (c->note != NULL)
 		page_note(ps->lines, ps->cols, 7, c->note, style);
+	ps->n++;
+	return 0;
+}
+
+/* One safety flag: current ones stand out, ended ones are dimmed. */
+static int
+page_flag(const struct flag *f, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = f->ended_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_OVERDUE;
+	char *line;
+
+	/* The title only for someone with flags: most have none. */
+	if (ps->n == 0) {
+		tui_lines_add(ps->lines, STYLE_NORMAL, 0, 0, "%s", "");
+		tui_lines_add(ps->lines, STYLE_TITLE, 0, 0, "%s",
+		    "Safety flags (S sets or ends one)");
+	}
+	line = xasprintf("F%-5d %-10s  %s%s%s", f->number,
+	    session_date(ps->t->ses, f->set_on), flag_kind_label(f->kind),
+	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (f->ended_on != DATE_NONE) {
+		line = xasprintf("ENDED on %s%s%s",
+		    session_date(ps->t->ses, f->ended_on),
+		    f->ended_reason != NULL ? ": " : "",
+		    f->ended_reason != NULL ? f->ended_reason : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
 	ps->n++;
 	return 0;
 }
@@ -260,8 +295,8 @@ page_load(struct tui *t, struct page *pg)
 		return;
 	}
 
-	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s  (number %ld)", p->name,
-	    p->id);
+	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s%s  (number %ld)",
+	    tui_flag_mark(t, p->flagged), p->name, p->id);
 	page_field(lines, cols, "Known as", p->preferred_name, STYLE_NORMAL, 0);
 	text = xasprintf("%s, age %d, %s", session_date(t->ses, p->facts.dob),
 	    date_age(p->facts.dob, t->ses->today),
@@ -289,6 +324,14 @@ page_load(struct tui *t, struct page *pg)
 	    p->facts.status != STATUS_ARCHIVED)
 		page_text(lines, cols, 0, "Their leaving care entitlement has "
 		    "ended (25+): consider archiving them (A).", STYLE_TITLE);
+
+	ps.t = t;
+	ps.lines = lines;
+	ps.cols = cols;
+	ps.n = 0;
+	ps.title = NULL;
+	if (store_flags_each(t->ses->st, p->id, page_flag, &ps, &cause) != 0)
+		goto fail;
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
@@ -388,6 +431,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_STRIKE:
 		tui_strike_dialog(t, pg->id);
+		break;
+	case TUI_FLAG:
+		tui_flag_dialog(t, pg->id);
 		break;
 	case TUI_AGENDA:
 		tui_agenda_open(t);

@@ -134,7 +134,7 @@ void
 tui_print_due(struct tui *t, enum views_filter filter, const char *search,
     const char *subset)
 {
-	struct print_options opt = { -1, 0, subset };
+	struct print_options opt = { -1, 0, subset, 0 };
 	struct print_job *job;
 	struct due_list shown;
 	char *what, *cause = NULL;
@@ -150,6 +150,7 @@ tui_print_due(struct tui *t, enum views_filter filter, const char *search,
 		return;
 	}
 	job = xcalloc(1, sizeof *job);
+	opt.ascii = !t->ses->utf8;
 	job_print_pages(t->ses, &shown, NULL, &opt, &job->p[0]);
 	opt.redact = 1;
 	job_print_pages(t->ses, &shown, NULL, &opt, &job->p[1]);
@@ -163,9 +164,10 @@ tui_print_due(struct tui *t, enum views_filter filter, const char *search,
 void
 tui_print_letters(struct tui *t, const struct letter_list *list)
 {
-	struct print_options opt = { -1, 0, NULL };
+	struct print_options opt = { -1, 0, NULL, 0 };
 	struct print_job *job = xcalloc(1, sizeof *job);
 
+	opt.ascii = !t->ses->utf8;
 	job_print_pages(t->ses, NULL, list, &opt, &job->p[0]);
 	opt.redact = 1;
 	job_print_pages(t->ses, NULL, list, &opt, &job->p[1]);

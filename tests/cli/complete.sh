@@ -67,6 +67,8 @@ check_out "a command's options" <<'EOF'
 --by
 --attempted
 --note
+--place
+--seen-alone
 --help
 EOF
 complete due --format ""

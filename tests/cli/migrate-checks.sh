@@ -37,6 +37,7 @@ contacts_insert="INSERT INTO contacts (person_id, on_date, method,
   started_by) VALUES (?, ?, ?, ?)"
 
 # Turn the database back into schema 5, as caseload wrote it before.
+sql <"$top_srcdir/tests/cli/schema6.sql"
 sql <"$top_srcdir/tests/cli/schema5.sql"
 sql "PRAGMA user_version = 5"
 check_true "the database is now of schema 5" \

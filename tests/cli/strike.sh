@@ -144,6 +144,8 @@ run add --name "Cara Lee" --dob 2005-05-05 --allocated 2025-01-01
 run review Cara --date 2026-10-01
 OLD=$TEST_DIR/old.caseload
 run handover export Cara -o "$OLD"
+# Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+"${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema6.sql"
 "${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema5.sql"
 "${SQLITE3_BIN:-sqlite3}" "$OLD" "DROP TABLE calendar_items;
 DROP TABLE caldav_items;

@@ -1041,7 +1041,7 @@ static void
 test_print(void **state)
 {
 	struct fixture *fx = *state;
-	struct print_options opt = { -1, 0, NULL };
+	struct print_options opt = { -1, 0, NULL, 0 };
 	struct due_list list;
 	struct job_print p;
 	struct job_result r;
