@@ -69,6 +69,16 @@ if [ "$(sql "SELECT person_id || '|' || role || '|' || name || '|' || phone ||
 else
 	not_ok "they are in the database, involved"
 fi
+# Held with escapes (written by something other than caseload): shown
+# escaped, never drawn raw.
+sql "INSERT INTO notes (person_id, on_date, text) VALUES (2, '2026-11-20',
+    'Red' || char(27) || '[31m note');
+UPDATE around SET name = 'Sam' || char(27) || '[2J Jones',
+    note = 'Tue' || char(27) || ']0;x' || char(7) WHERE person_id = 2"
+wait_for 'Sam\x1b[2J Jones, social worker'
+check_screen 'Tue\x1b]0;x\x07' "an escape in their note is shown escaped"
+keys End
+check_screen '       Red\x1b[31m note' "an escape in a note is shown escaped"
 keys q q
 check_exit 0 "quits with status 0"
 done_testing
