@@ -285,6 +285,8 @@ int cmd_show(struct cli *, int, char **);
 int cmd_contact(struct cli *, int, char **);
 int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
+int cmd_note(struct cli *, int, char **);
+int cmd_involve(struct cli *, int, char **);
 
 /*
  * The marker and a space ("⚑ ", or "F " when the user's locale is not

@@ -65,6 +65,8 @@ struct job_result {
 					 * was is kept */
 	struct store_handover_counts counts; /* handover: what it holds */
 	struct flag	*flag;		/* flag jobs: the flag (as it was) */
+	struct around_note *note;	/* note jobs: the note (as it was) */
+	struct around_person *around;	/* the person around them */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
 };
@@ -187,6 +189,49 @@ int job_flag_note(struct session *s, long id, int number, const char *note,
 /* End young person id's flag number on a date, with a reason (or NULL). */
 int job_flag_end(struct session *s, long id, int number, date_t on,
     const char *reason, struct job_result *r, char **cause);
+
+/* ------------------------------ notes and the people around them */
+
+/*
+ * Add note n (person_id, on, text: several lines) about a young person:
+ * refused (JOB_DATE, JOB_NOTE) as around_note_check says; *cause never
+ * repeats the text.  r->made is its number (N1...), r->note a copy.
+ */
+int job_note_add(struct session *s, struct around_note *n,
+    struct job_result *r, char **cause);
+
+/*
+ * Strike out young person id's note number today with a reason (NULL:
+ * none); refused: no such note (JOB_WHO), struck already (JOB_AGAIN), a
+ * bad reason (JOB_REASON).  r->note is the note as it was.
+ */
+int job_note_strike(struct session *s, long id, int number,
+    const char *reason, struct job_result *r, char **cause);
+
+/*
+ * Add a person around young person a->person_id (role, name, phone,
+ * email, note, since): refused (JOB_DATE, JOB_NOTE: what was typed) as
+ * around_person_check says.  r->made is their number (P1...),
+ * r->around a copy.
+ */
+int job_around_add(struct session *s, struct around_person *a,
+    struct job_result *r, char **cause);
+
+/*
+ * Change young person id's person number to the role, name, phone,
+ * email and note of `to`; refused when they are no longer involved
+ * (JOB_AGAIN) or as job_around_add.  r->around is them as changed.
+ */
+int job_around_change(struct session *s, long id, int number,
+    const struct around_person *to, struct job_result *r, char **cause);
+
+/*
+ * End young person id's person number's involvement on a date: kept,
+ * marked ended.  Refused: ended already (JOB_AGAIN), a date before they
+ * were added or in the future (JOB_DATE).
+ */
+int job_around_end(struct session *s, long id, int number, date_t on,
+    struct job_result *r, char **cause);
 
 /* Whether young person id has a current flag of kind, into *out. */
 int job_flag_current(struct session *s, long id, enum flag_kind kind,
@@ -406,6 +451,14 @@ struct job_print {
  */
 void job_print_pages(struct session *s, const struct due_list *due,
     const struct letter_list *letters, const struct print_options *opt,
+    struct job_print *p);
+
+/*
+ * Make the pages of one young person's page (body: lines of text with no
+ * escapes, as show writes it) under title into p (print_page).  Free p
+ * with job_print_free.
+ */
+void job_print_page(struct session *s, const char *title, const char *body,
     struct job_print *p);
 
 /*

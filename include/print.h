@@ -43,6 +43,15 @@ char *print_letters(const struct letter_list *list, const struct config *cfg,
     date_t today, const struct print_options *opt, int *pages);
 
 /*
+ * Lines of text (a young person's page, as show writes it, with no
+ * escapes) as pages for paper: on each a title, the worker, the date
+ * printed and "Page N of M"; lines longer than the page are wrapped.
+ * *pages is set; the caller frees the text.
+ */
+char *print_page(const char *title, const char *body,
+    const struct config *cfg, date_t today, int *pages);
+
+/*
  * Run command with /bin/sh -c, its standard input the text, its output
  * and errors those of caseload, and wait for it.  Fails, saying why,
  * when it cannot be started, stops reading early, exits with a status

@@ -13,6 +13,7 @@
 #ifndef CASELOAD_STORE_H
 #define CASELOAD_STORE_H
 
+#include "around.h"
 #include "date.h"
 #include "person.h"
 #include "rules.h"
@@ -136,6 +137,8 @@ void store_rollback(struct store *st);
 typedef int (*store_person_cb)(const struct person *p, void *arg);
 typedef int (*store_contact_cb)(const struct contact *c, void *arg);
 typedef int (*store_flag_cb)(const struct flag *f, void *arg);
+typedef int (*store_note_cb)(const struct around_note *n, void *arg);
+typedef int (*store_around_cb)(const struct around_person *a, void *arg);
 typedef int (*store_status_cb)(const struct status_change *s, void *arg);
 typedef int (*store_date_cb)(long id, date_t on, void *arg);
 typedef int (*store_entry_cb)(const struct entry *e, void *arg);
@@ -433,6 +436,51 @@ int store_flag_end(struct store *st, long id, date_t on, const char *reason,
 /* How many young people not archived have a current flag, into *n. */
 int store_flagged_count(struct store *st, int *n, char **cause);
 
+/* ------------------------------------ notes and the people around them */
+
+/*
+ * Visit young person person_id's notes, newest first (by date, then as
+ * recorded), each with its own number (N1 the first recorded), struck
+ * ones too; stops when cb returns non-zero.  Strings live until cb
+ * returns.  A file older than notes has none.  0 or -1.
+ */
+int store_notes_each(struct store *st, long person_id, store_note_cb cb,
+    void *arg, char **cause);
+
+/* Fetch their note number into *out (free()): 0, 1 when none, or -1. */
+int store_note_numbered(struct store *st, long person_id, int number,
+    struct around_note **out, char **cause);
+
+/* Add note n (person_id, on, text): sets n->id and n->number. */
+int store_note_add(struct store *st, struct around_note *n, char **cause);
+
+/* Strike note id out today with a reason (NULL: none); once only. */
+int store_note_strike(struct store *st, long id, date_t today,
+    const char *reason, char **cause);
+
+/*
+ * Visit the people around young person person_id in the order added,
+ * each with its own number (P1...), ended ones too; as store_notes_each.
+ */
+int store_around_each(struct store *st, long person_id, store_around_cb cb,
+    void *arg, char **cause);
+
+/* Fetch their person number into *out (free()): 0, 1 when none, or -1. */
+int store_around_numbered(struct store *st, long person_id, int number,
+    struct around_person **out, char **cause);
+
+/* Add a (person_id, role, name, phone, email, note, since): sets a->id
+ * and a->number. */
+int store_around_add(struct store *st, struct around_person *a,
+    char **cause);
+
+/* Change involved person a->id's role, name, phone, email and note. */
+int store_around_change(struct store *st, const struct around_person *a,
+    char **cause);
+
+/* End involved person id's involvement on a date. */
+int store_around_end(struct store *st, long id, date_t on, char **cause);
+
 /*
  * Visit every letter sent on or after since (DATE_NONE for all), but those
  * struck out.
@@ -510,6 +558,8 @@ struct store_handover_counts {
 	int	letters;
 	int	reviews;
 	int	flags;		/* safety flags, current and ended */
+	int	notes;		/* notes about them, struck ones too */
+	int	around;		/* the people around them, ended too */
 };
 
 /* What a handover file says of itself. */

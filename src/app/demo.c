@@ -55,6 +55,27 @@ static const struct demo_flag {
 	  "the office: her ex-partner has been at the flat." },
 };
 
+/* A note about one young person, and a social worker around another. */
+static const struct demo_note {
+	const char	*name;		/* the young person's */
+	int		 days_ago;
+	const char	*text;
+} demo_notes[] = {
+	{ "Aisha Khan", 70, "Likes to be called Ash.\nText first: she "
+	  "does not answer calls from numbers she does not know." },
+};
+
+static const struct demo_around {
+	const char	*name;		/* the young person's */
+	const char	*who;
+	const char	*phone;
+	const char	*email;
+	const char	*note;
+} demo_around[] = {
+	{ "Chidi Okafor", "Grace Mensah", "0113 496 0123",
+	  "grace.mensah@example.org", "Works Monday to Wednesday." },
+};
+
 static const struct demo_person demo_people[] = {
 	{ "Aisha Khan", "Ash", 19, 40, 400, 0, "07700 900101",
 	  "Flat 3, 12 Station Road\nLeeds\nLS1 4AB",
@@ -149,6 +170,44 @@ static const struct demo_person demo_people[] = {
 	  { { 0 } }, 0, 0 },
 };
 
+/* The demo's notes and people around young person id, named d->name. */
+static int
+demo_seed_around(struct store *st, const struct demo_person *d, long id,
+    date_t today, char **cause)
+{
+	struct around_note n;
+	struct around_person a;
+	size_t i;
+
+	for (i = 0; i < sizeof demo_notes / sizeof demo_notes[0]; i++) {
+		if (strcmp(demo_notes[i].name, d->name) != 0)
+			continue;
+		memset(&n, 0, sizeof n);
+		n.person_id = id;
+		n.on = today - demo_notes[i].days_ago;
+		n.text = demo_notes[i].text;
+		n.struck_on = DATE_NONE;
+		if (store_note_add(st, &n, cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < sizeof demo_around / sizeof demo_around[0]; i++) {
+		if (strcmp(demo_around[i].name, d->name) != 0)
+			continue;
+		memset(&a, 0, sizeof a);
+		a.person_id = id;
+		a.role = ROLE_SOCIAL_WORKER;
+		a.name = demo_around[i].who;
+		a.phone = demo_around[i].phone;
+		a.email = demo_around[i].email;
+		a.note = demo_around[i].note;
+		a.since = today - 200;
+		a.ended_on = DATE_NONE;
+		if (store_around_add(st, &a, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 demo_add(struct store *st, const struct demo_person *d, date_t today,
     char **cause)
@@ -210,7 +269,7 @@ demo_add(struct store *st, const struct demo_person *d, date_t today,
 		if (store_flag_add(st, &f, cause) != 0)
 			return -1;
 	}
-	return 0;
+	return demo_seed_around(st, d, p.id, today, cause);
 }
 
 int

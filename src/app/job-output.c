@@ -398,6 +398,17 @@ job_print_pages(struct session *s, const struct due_list *due,
 	p->summary = NULL;
 }
 
+void
+job_print_page(struct session *s, const char *title, const char *body,
+    struct job_print *p)
+{
+	memset(p, 0, sizeof *p);
+	p->status = -1;
+	p->text = print_page(title, body, &s->cfg, s->today, &p->pages);
+	p->people = 1;
+	p->summary = NULL;
+}
+
 int
 job_print(struct session *s, struct job_print *p,
     struct print_terminal *term, struct job_result *r, char **cause)

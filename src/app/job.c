@@ -21,6 +21,8 @@ job_result_free(struct job_result *r)
 	free(r->contact);
 	free(r->entry);
 	free(r->flag);
+	free(r->note);
+	free(r->around);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
@@ -28,6 +30,8 @@ job_result_free(struct job_result *r)
 	r->contact = NULL;
 	r->entry = NULL;
 	r->flag = NULL;
+	r->note = NULL;
+	r->around = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -40,6 +44,8 @@ job_init(struct job_result *r)
 	r->contact = NULL;
 	r->entry = NULL;
 	r->flag = NULL;
+	r->note = NULL;
+	r->around = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;

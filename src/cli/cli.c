@@ -31,7 +31,8 @@ static const struct cli_command cli_table[] = {
 	{ "list", "[--stepped-up | --stepped-down | --all]"
 	  " [--format text|csv|json] [--bom]",
 	  "list young people (everyone not archived)", cmd_list, SESSION_READS },
-	{ "show", "REF", "show a young person's record", cmd_show, SESSION_READS },
+	{ "show", "REF [--print]", "show a young person's record (--print: "
+	  "on paper, with the people around them)", cmd_show, SESSION_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
 	  "change a young person's details", cmd_edit, SESSION_WRITES },
 	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
@@ -39,7 +40,8 @@ static const struct cli_command cli_table[] = {
 	  "log a contact (methods: visit phone video text email letter group"
 	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "REF N [--reason TEXT]",
-	  "strike out their contact N, letter LN or review RN recorded by "
+	  "strike out their contact N, letter LN, review RN or note NN "
+	  "recorded by "
 	  "mistake ('show REF' lists the numbers)",
 	  cmd_strike, SESSION_WRITES },
 	{ "flag", "REF --kind K [--note TEXT] [--date DATE]\n"
@@ -48,6 +50,17 @@ static const struct cli_command cli_table[] = {
 	  "set a safety flag (kinds: do-not-visit-alone marac domestic-abuse"
 	  " exploitation missing custody other), change its note or end it",
 	  cmd_flag, SESSION_WRITES },
+	{ "note", "REF --text TEXT [--date DATE]",
+	  "keep a dated note about a young person (struck out with "
+	  "'strike REF NN', never deleted)", cmd_note, SESSION_WRITES },
+	{ "involve", "REF --role ROLE --name NAME [--phone P] [--email E]"
+	  " [--note TEXT] [--date DATE]\n"
+	  "       caseload involve REF --change N [--role ROLE] [--name NAME]"
+	  " ...\n"
+	  "       caseload involve REF --end N [--date DATE]",
+	  "add one of the people around a young person (roles: social-worker"
+	  " iro housing-officer college-tutor family other), change them, or"
+	  " end their involvement", cmd_involve, SESSION_WRITES },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
 	  "step a young person down from the service", cmd_step_down,
 	  SESSION_WRITES },
@@ -136,6 +149,19 @@ static const struct cli_word cli_words[] = {
 	{ "flag", "--end", WORD_TEXT },
 	{ "flag", "--reason", WORD_TEXT },
 	{ "flag", NULL, WORD_REF },
+	{ "note", "--text", WORD_TEXT },
+	{ "note", "--date", WORD_TEXT },
+	{ "note", NULL, WORD_REF },
+	{ "involve", "--role", WORD_TEXT },
+	{ "involve", "--name", WORD_TEXT },
+	{ "involve", "--phone", WORD_TEXT },
+	{ "involve", "--email", WORD_TEXT },
+	{ "involve", "--note", WORD_TEXT },
+	{ "involve", "--date", WORD_TEXT },
+	{ "involve", "--change", WORD_TEXT },
+	{ "involve", "--end", WORD_TEXT },
+	{ "involve", NULL, WORD_REF },
+	{ "show", "--print", WORD_NONE },
 	{ "step-down", "--date", WORD_TEXT },
 	{ "step-down", "--reason", WORD_TEXT },
 	{ "step-down", NULL, WORD_REF },

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,49 @@ strike_say_next(struct cli *cli, enum entry_kind kind,
 		printf("Next %s due %s.\n", what, cli_date(cli, due->due));
 }
 
+/* Strike out note number (its digits) of the young person ref. */
+static int
+strike_note(struct cli *cli, const char *ref, const char *digits,
+    const char *reason)
+{
+	struct job_result r;
+	struct person *p = NULL;
+	struct store *st;
+	char *cause = NULL, *safe;
+	int rc, number;
+
+	if ((rc = cli_parse_int("strike", digits, 1, INT_MAX, &number)) != 0)
+		return rc;
+	if ((rc = cli_resolve(cli, ref, &p)) != 0)
+		return rc;
+	if ((rc = cli_open(cli, &st)) != 0) {
+		free(p);
+		return rc;
+	}
+	if (job_note_strike(&cli->ses, p->id, number, reason, &r,
+	    &cause) != 0) {
+		if (r.field == JOB_WHO && r.refused) {
+			safe = cause;
+			cause = xasprintf("%s ('caseload show %ld' lists them)",
+			    safe, p->id);
+			free(safe);
+		}
+		rc = cli_job_error(r.field == JOB_REASON ? "--reason" : "strike",
+		    &r, &cause);
+		job_result_free(&r);
+		free(p);
+		return rc;
+	}
+	safe = cli_safe(p->name);
+	printf("Struck out note N%d (about %s, of %s); it stays in the "
+	    "record, marked struck out.\n", number, safe,
+	    cli_date(cli, r.note->on));
+	free(safe);
+	job_result_free(&r);
+	free(p);
+	return EXIT_DONE;
+}
+
 int
 cmd_strike(struct cli *cli, int argc, char **argv)
 {
@@ -222,17 +266,21 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	    entry_parse(argv[optind], &kind, &number) == 0)
 		return cli_operands_error("strike", "name the young person "
 		    "too: 'caseload strike REF N', N being the number of "
-		    "their contact (3), letter (L1) or review (R1) as "
+		    "their contact (3), letter (L1), review (R1) or note (N1) as "
 		    "'caseload show REF' lists them");
 	if (argc - optind != 2)
 		return cli_operands_error("strike", "give the young person and "
-		    "the number of their contact (3), letter (L1) or review "
-		    "(R1), as 'caseload show REF' lists them");
+		    "the number of their contact (3), letter (L1), review "
+		    "(R1) or note (N1), as 'caseload show REF' lists them");
+	if ((argv[optind + 1][0] == 'N' || argv[optind + 1][0] == 'n') &&
+	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
+		return strike_note(cli, argv[optind], argv[optind + 1] + 1,
+		    reason);
 	if (entry_parse(argv[optind + 1], &kind, &number) != 0) {
 		safe = cli_safe(argv[optind + 1]);
 		cli_error("strike: '%s' is not the number of a contact (3), "
-		    "letter (L1) or review (R1); 'caseload show REF' lists "
-		    "them", safe);
+		    "letter (L1), review (R1) or note (N1); 'caseload show "
+		    "REF' lists them", safe);
 		free(safe);
 		return EXIT_USAGE;
 	}

@@ -4,10 +4,14 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cause.h"
 #include "cli.h"
 #include "rules.h"
 #include "text.h"
@@ -140,6 +144,75 @@ show_flag(const struct flag *f, void *arg)
 	return 0;
 }
 
+/* One note about them: number, date, the text wrapped; struck ones dim. */
+static int
+show_note(const struct around_note *n, void *arg)
+{
+	struct show_flags *sf = arg;
+	struct cli *cli = sf->cli;
+	char number[16], *text;
+
+	if (sf->n++ == 0)
+		printf("\nNotes, newest first ('caseload strike %ld N1' strikes "
+		    "out N1)\n", n->person_id);
+	snprintf(number, sizeof number, "N%d", n->number);
+	if (n->struck_on != DATE_NONE)
+		cli_colour_on(cli, COLOUR_DIM);
+	printf("  %-6s %s\n", number, cli_date(cli, n->on));
+	if (n->struck_on != DATE_NONE) {
+		text = xasprintf("STRUCK OUT on %s%s%s",
+		    cli_date(cli, n->struck_on),
+		    n->struck_reason != NULL ? ": " : "",
+		    n->struck_reason != NULL ? n->struck_reason : "");
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, text);
+		free(text);
+	}
+	printf("%*s", SHOW_NOTE_COL, "");
+	cli_print_wrapped(SHOW_NOTE_COL, n->text);
+	cli_colour_off(cli);
+	return 0;
+}
+
+/* One person around them: number, role, name, then how to reach them. */
+static int
+show_around(const struct around_person *a, void *arg)
+{
+	struct show_flags *sf = arg;
+	struct cli *cli = sf->cli;
+	char number[16], *text, *start;
+
+	if (sf->n++ == 0)
+		printf("\nPeople around them (numbered for 'caseload involve "
+		    "%ld --change N')\n", a->person_id);
+	snprintf(number, sizeof number, "P%d", a->number);
+	if (a->ended_on != DATE_NONE)
+		cli_colour_on(cli, COLOUR_DIM);
+	start = xasprintf("  %-6s ", number);
+	fputs(start, stdout);
+	text = xasprintf("%s, %s, since %s%s%s", a->name,
+	    around_role_label(a->role), cli_date(cli, a->since),
+	    a->ended_on != DATE_NONE ? "; ENDED on " : "",
+	    a->ended_on != DATE_NONE ? cli_date(cli, a->ended_on) : "");
+	cli_print_wrapped(text_width(start), text);
+	free(text);
+	free(start);
+	if (a->phone != NULL || a->email != NULL) {
+		text = xasprintf("%s%s%s", a->phone != NULL ? a->phone : "",
+		    a->phone != NULL && a->email != NULL ? ", " : "",
+		    a->email != NULL ? a->email : "");
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, text);
+		free(text);
+	}
+	if (a->note != NULL) {
+		printf("%*s", SHOW_NOTE_COL, "");
+		cli_print_wrapped(SHOW_NOTE_COL, a->note);
+	}
+	cli_colour_off(cli);
+	return 0;
+}
+
 struct show_dates {
 	struct cli	*cli;
 	int		 n;
@@ -188,27 +261,17 @@ show_dated(struct cli *cli, struct store *st, const char *title,
 	return 0;
 }
 
-int
-cmd_show(struct cli *cli, int argc, char **argv)
+/* Write young person p's whole record on standard output: 0, or -1. */
+static int
+show_record(struct cli *cli, struct store *st, const struct person *p,
+    char **cause)
 {
 	const struct rules_settings *rs = &cli->ses.cfg.rules;
-	struct person *p = NULL;
-	struct store *st;
 	struct rules_due contact, letter, review;
 	struct show_flags sf;
-	char *cause = NULL, *safe, *text;
+	char *safe, *text;
 	date_t today = cli->ses.today, day;
-	int rc, i, age;
-
-	if ((rc = cli_no_options("show", argc, argv)) != 0)
-		return rc;
-	if (argc - optind != 1)
-		return cli_operands_error("show", "give one young person: their "
-		    "number or part of their name");
-	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
-		return rc;
-	if ((rc = cli_open(cli, &st)) != 0)
-		goto out;
+	int i, age;
 
 	safe = cli_safe(p->name);
 	cli_colour_on(cli, COLOUR_BOLD);
@@ -246,8 +309,14 @@ cmd_show(struct cli *cli, int argc, char **argv)
 
 	sf.cli = cli;
 	sf.n = 0;
-	if (store_flags_each(st, p->id, show_flag, &sf, &cause) != 0)
-		goto fail;
+	if (store_flags_each(st, p->id, show_flag, &sf, cause) != 0)
+		return -1;
+	sf.n = 0;
+	if (store_around_each(st, p->id, show_around, &sf, cause) != 0)
+		return -1;
+	sf.n = 0;
+	if (store_notes_each(st, p->id, show_note, &sf, cause) != 0)
+		return -1;
 
 	printf("\nComing up\n");
 	contact = rules_contact_due(&p->facts, rs, today);
@@ -273,27 +342,135 @@ cmd_show(struct cli *cli, int argc, char **argv)
 	}
 
 	printf("\nStatus history\n");
-	if (store_status_each(st, p->id, show_status, cli, &cause) != 0)
-		goto fail;
+	if (store_status_each(st, p->id, show_status, cli, cause) != 0)
+		return -1;
 	printf("\nContact log, newest first (numbered for 'caseload strike "
 	    "%ld N')\n", p->id);
 	if (p->facts.last_contact == DATE_NONE)
 		printf("  No successful contact recorded yet.\n");
-	if (store_contacts_each(st, p->id, show_contact, cli, &cause) != 0)
-		goto fail;
+	if (store_contacts_each(st, p->id, show_contact, cli, cause) != 0)
+		return -1;
 	if (show_dated(cli, st, "Annual letters sent",
-	    store_letters_each, p->id, &cause) != 0 ||
+	    store_letters_each, p->id, cause) != 0 ||
 	    show_dated(cli, st, "Pathway plan reviews",
 	    store_reviews_each,
-	    p->id, &cause) != 0)
-		goto fail;
-	rc = EXIT_DONE;
-	goto out;
+	    p->id, cause) != 0)
+		return -1;
+	return 0;
+}
 
-fail:
-	cli_error("%s", cause);
+/*
+ * Write the record into a temporary file instead of standard output,
+ * without colour or wrapping (print_page wraps for paper), into *out.
+ */
+static int
+show_capture(struct cli *cli, struct store *st, const struct person *p,
+    char **out, char **cause)
+{
+	FILE *tmp;
+	int saved, colour = cli->colour, rc;
+	long size;
+
+	*out = NULL;
+	fflush(stdout);
+	if ((tmp = tmpfile()) == NULL || (saved = dup(STDOUT_FILENO)) < 0) {
+		if (tmp != NULL)
+			fclose(tmp);
+		return xfail(cause, "cannot make the page to print: %s",
+		    strerror(errno));
+	}
+	dup2(fileno(tmp), STDOUT_FILENO);
+	cli->colour = 0;
+	rc = show_record(cli, st, p, cause);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	cli->colour = colour;
+	if (rc == 0 && ((size = ftell(tmp)) < 0 || fseek(tmp, 0, SEEK_SET) != 0))
+		rc = xfail(cause, "cannot read the page to print back");
+	if (rc == 0) {
+		*out = xmalloc((size_t)size + 1);
+		if (fread(*out, 1, (size_t)size, tmp) != (size_t)size) {
+			free(*out);
+			*out = NULL;
+			rc = xfail(cause, "cannot read the page to print back");
+		} else
+			(*out)[size] = '\0';
+	}
+	fclose(tmp);
+	return rc;
+}
+
+/* Send young person p's record to the print command. */
+static int
+show_print(struct cli *cli, struct store *st, const struct person *p)
+{
+	struct job_print jp;
+	struct job_result r;
+	char *cause = NULL, *body, *title;
+	int rc = EXIT_DONE;
+
+	if (show_capture(cli, st, p, &body, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
+	title = xasprintf("Young person %ld", p->id);
+	job_print_page(&cli->ses, title, body, &jp);
+	free(title);
+	free(body);
+	if (job_print(&cli->ses, &jp, NULL, &r, &cause) != 0) {
+		if (r.refused)
+			cli_error("%s", cause);
+		else
+			cli_error("%s; nothing has changed: check [letters] "
+			    "print_command in your settings and print again",
+			    cause);
+		rc = r.refused ? EXIT_USAGE : EXIT_FAILED;
+	} else
+		fprintf(stderr, "%s\n", jp.summary);
 	free(cause);
-	rc = EXIT_FAILED;
+	job_result_free(&r);
+	job_print_free(&jp);
+	return rc;
+}
+
+int
+cmd_show(struct cli *cli, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "print", no_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct person *p = NULL;
+	struct store *st;
+	char *cause = NULL;
+	int rc, opt, print = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+		if (opt != 'p')
+			return cli_option_error("show", opt, argv);
+		print = 1;
+	}
+	if (argc - optind != 1)
+		return cli_operands_error("show", "give one young person: their "
+		    "number or part of their name");
+	if (print && (rc = cli_print_check(cli, "show", 1, 0, 0)) != 0)
+		return rc;
+	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
+		return rc;
+	if ((rc = cli_open(cli, &st)) != 0)
+		goto out;
+	if (print)
+		rc = show_print(cli, st, p);
+	else if (show_record(cli, st, p, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		rc = EXIT_FAILED;
+	} else
+		rc = EXIT_DONE;
 out:
 	free(p);
 	return rc;

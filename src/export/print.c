@@ -436,6 +436,69 @@ print_letters(const struct letter_list *list, const struct config *cfg,
 	return print_finish(&t, "Annual letters", cfg, today, opt, pages);
 }
 
+char *
+print_page(const char *title, const char *body, const struct config *cfg,
+    date_t today, int *pages_out)
+{
+	struct print_buf b = { NULL, 0, 0 };
+	char **lines = NULL, **wrapped, *copy, *at, *nl, *worker, *printed;
+	char *line, *right;
+	size_t n = 0, nw, j, next = 0, k;
+	int page, pages, per_page = PRINT_PAGE_LINES - 3;
+
+	copy = xstrdup(body);
+	for (at = copy; *at != '\0'; at = nl + 1) {
+		if ((nl = strchr(at, '\n')) != NULL)
+			*nl = '\0';
+		if (text_width(at) <= PRINT_WIDTH) {
+			/* As it is, its indent and columns kept. */
+			wrapped = xcalloc(1, sizeof *wrapped);
+			wrapped[0] = xstrdup(at);
+			nw = 1;
+		} else
+			wrapped = text_wrap(at, PRINT_WIDTH, &nw);
+		lines = xreallocarray(lines, n + nw + 1, sizeof *lines);
+		for (j = 0; j < nw; j++)
+			lines[n++] = wrapped[j];
+		free(wrapped);
+		if (nl == NULL)
+			break;
+	}
+	free(copy);
+	worker = print_worker(cfg);
+	printed = print_date(cfg, today);
+	pages = n == 0 ? 1 : (int)((n + (size_t)per_page - 1) /
+	    (size_t)per_page);
+	print_put(&b, "");
+	for (page = 1; page <= pages; page++) {
+		if (page > 1)
+			print_put(&b, "\f");
+		right = xasprintf("Page %d of %d", page, pages);
+		line = print_sides(title, right);
+		print_put(&b, line);
+		print_put(&b, "\n");
+		free(line);
+		free(right);
+		right = xasprintf("Printed %s", printed);
+		line = print_sides(worker, right);
+		print_put(&b, line);
+		print_put(&b, "\n\n");
+		free(line);
+		free(right);
+		for (k = 0; k < (size_t)per_page && next < n; k++) {
+			print_put(&b, lines[next++]);
+			print_put(&b, "\n");
+		}
+	}
+	for (k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+	free(worker);
+	free(printed);
+	*pages_out = pages;
+	return b.s;
+}
+
 /* In the child: run command with its input from in_fd; never returns. */
 static void
 print_child(const char *command, int in_fd, int out_fd, int own_group)

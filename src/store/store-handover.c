@@ -118,6 +118,31 @@ static const struct handover_table {
 	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	  offsetof(struct store_handover_counts, flags), NULL, 0,
 	  STORE_VERSION_FLAGS },
+	/* Notes and the people around them go whole, as flags do. */
+	{ "notes",
+	  "SELECT id, person_id, on_date, text, struck_on, struck_reason,"
+	  " recorded_at FROM notes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO notes (id, person_id, on_date, text, struck_on,"
+	  " struck_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  "SELECT on_date, text, struck_on, struck_reason, recorded_at"
+	  " FROM notes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO notes (person_id, on_date, text, struck_on,"
+	  " struck_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	  offsetof(struct store_handover_counts, notes), NULL, 0,
+	  STORE_VERSION_AROUND },
+	{ "around",
+	  "SELECT id, person_id, role, name, phone, email, note, since,"
+	  " ended_on, recorded_at FROM around WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO around (id, person_id, role, name, phone, email, note,"
+	  " since, ended_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	  " ?8, ?9, ?10)",
+	  "SELECT role, name, phone, email, note, since, ended_on, recorded_at"
+	  " FROM around WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO around (person_id, role, name, phone, email, note,"
+	  " since, ended_on, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	  " ?8, ?9)",
+	  offsetof(struct store_handover_counts, around), NULL, 0,
+	  STORE_VERSION_AROUND },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -497,6 +522,21 @@ static const struct handover_kinds {
 	  " AND " HO_TEXT_OR_NULL("ended_reason")
 	  " AND " HO_STAMP("recorded_at") ")"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
+	{ "their notes",
+	  "SELECT person_id FROM notes WHERE NOT (" HO_DATE("on_date")
+	  " AND " HO_TEXT("text") " AND " HO_DATE_OR_NULL("struck_on")
+	  " AND " HO_TEXT_OR_NULL("struck_reason")
+	  " AND " HO_STAMP("recorded_at") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_AROUND },
+	{ "the people around them",
+	  "SELECT person_id FROM around WHERE NOT (typeof(role) = 'text'"
+	  " AND role IN ('social-worker', 'iro', 'housing-officer',"
+	  " 'college-tutor', 'family', 'other')"
+	  " AND " HO_TEXT("name") " AND " HO_TEXT_OR_NULL("phone")
+	  " AND " HO_TEXT_OR_NULL("email") " AND " HO_TEXT_OR_NULL("note")
+	  " AND " HO_DATE("since") " AND " HO_DATE_OR_NULL("ended_on")
+	  " AND " HO_STAMP("recorded_at") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_AROUND },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT ("
 	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")

@@ -27,6 +27,8 @@
 #define STORE_VERSION_URGENT 4
 /* The first schema with safety flags and a contact's place. */
 #define STORE_VERSION_FLAGS 7
+/* The first schema with notes and the people around a young person. */
+#define STORE_VERSION_AROUND 8
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48

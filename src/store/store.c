@@ -379,6 +379,57 @@ static const char *const migrations[] = {
 	"  WHEN NEW.place IS NOT OLD.place"
 	"    OR NEW.seen_alone IS NOT OLD.seen_alone BEGIN"
 	"  SELECT RAISE(ABORT, 'a contact can only be struck out, once'); END;",
+
+	/*
+	 * 7 -> 8: notes about a young person and the people around them.
+	 * A note is dated, several lines, struck out once with a reason,
+	 * never deleted.  A person around them has a role, a name, a
+	 * phone, an email and a note, changed while involved; they stop
+	 * being involved on a date and are never deleted.
+	 */
+	"CREATE TABLE notes ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  on_date TEXT NOT NULL " ISDATE("on_date") ","
+	"  text TEXT NOT NULL,"
+	"  struck_on TEXT " ISDATE_OR_NULL("struck_on") ","
+	"  struck_reason TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX notes_person ON notes (person_id, id);"
+	"CREATE TRIGGER notes_kept BEFORE DELETE ON notes BEGIN"
+	"  SELECT RAISE(ABORT, 'notes are struck out, never deleted'); END;"
+	"CREATE TRIGGER notes_fixed BEFORE UPDATE ON notes"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.on_date IS NOT OLD.on_date OR NEW.text IS NOT OLD.text"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'a note can only be struck out, once'); END;"
+	"CREATE TABLE around ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  role TEXT NOT NULL CHECK (role = 'social-worker' OR role = 'iro'"
+	"    OR role = 'housing-officer' OR role = 'college-tutor'"
+	"    OR role = 'family' OR role = 'other'),"
+	"  name TEXT NOT NULL,"
+	"  phone TEXT,"
+	"  email TEXT,"
+	"  note TEXT,"
+	"  since TEXT NOT NULL " ISDATE("since") ","
+	"  ended_on TEXT " ISDATE_OR_NULL("ended_on") ","
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX around_person ON around (person_id, id);"
+	"CREATE TRIGGER around_kept BEFORE DELETE ON around BEGIN"
+	"  SELECT RAISE(ABORT, 'people around a young person are ended,"
+	" never deleted'); END;"
+	"CREATE TRIGGER around_fixed BEFORE UPDATE ON around"
+	"  WHEN OLD.ended_on IS NOT NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.since IS NOT OLD.since"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'someone no longer involved is kept as they"
+	" were'); END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -72,7 +72,8 @@ enum tui_action {
 	TUI_CHOOSE, TUI_YES, TUI_NO,
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
-	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG
+	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG,
+	TUI_NOTE, TUI_AROUND
 };
 
 #define TUI_KEYS_MAX 4
@@ -434,6 +435,12 @@ int tui_textbox_edit(struct tui *t, const struct tui_textbox *tb,
 const char *tui_flag_mark(const struct tui *t, int flagged);
 /* Set a safety flag on young person id, or end one of theirs. */
 void tui_flag_dialog(struct tui *t, long id);
+
+/* tui-around.c: notes about a young person and the people around them. */
+/* Write a dated note about young person id (n on their page). */
+void tui_note_dialog(struct tui *t, long id);
+/* Add one of the people around young person id (P on their page). */
+void tui_around_dialog(struct tui *t, long id);
 
 /* tui-pick.c: pick lists (the MENU library). */
 typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);

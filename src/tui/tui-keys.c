@@ -67,6 +67,12 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "safety flags: set one (do not visit alone, MARAC...) with a note "
 	  "and a date, or end one (on their page; it stays, marked ended)",
 	  "flags", 3 },
+	{ TUI_NOTE, TUI_ON_PAGE, { 'n' }, "Jobs",
+	  "write a dated note about them: what they like to be called, what "
+	  "helps, what to avoid (on their page)", "note", 3 },
+	{ TUI_AROUND, TUI_ON_PAGE, { 'P' }, "Jobs",
+	  "add one of the people around them: social worker, IRO, housing "
+	  "officer, tutor, family (on their page)", "people", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

@@ -188,6 +188,73 @@ page_contact(const struct contact *c, void *arg)
 	return 0;
 }
 
+/* A section's title before its first row. */
+static void
+page_section(struct page_state *ps, const char *title)
+{
+	if (ps->n != 0)
+		return;
+	tui_lines_add(ps->lines, STYLE_NORMAL, 0, 0, "%s", "");
+	tui_lines_add(ps->lines, STYLE_TITLE, 0, 0, "%s", title);
+}
+
+/* One note about them: number and date, then its lines; struck dimmed. */
+static int
+page_about(const struct around_note *n, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = n->struck_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char *line;
+
+	page_section(ps, "Notes, newest first (n to write one)");
+	line = xasprintf("N%-5d %s", n->number, session_date(ps->t->ses,
+	    n->on));
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (n->struck_on != DATE_NONE) {
+		line = xasprintf("STRUCK OUT on %s%s%s",
+		    session_date(ps->t->ses, n->struck_on),
+		    n->struck_reason != NULL ? ": " : "",
+		    n->struck_reason != NULL ? n->struck_reason : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	page_note(ps->lines, ps->cols, 7, n->text, style);
+	ps->n++;
+	return 0;
+}
+
+/* One person around them: role and name, how to reach them, a note. */
+static int
+page_around(const struct around_person *a, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = a->ended_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char *line;
+
+	page_section(ps, "People around them (P to add one)");
+	line = xasprintf("P%-5d %s, %s%s%s", a->number, a->name,
+	    around_role_label(a->role),
+	    a->ended_on != DATE_NONE ? "; ENDED on " : "",
+	    a->ended_on != DATE_NONE ? session_date(ps->t->ses, a->ended_on) :
+	    "");
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (a->phone != NULL || a->email != NULL) {
+		line = xasprintf("%s%s%s", a->phone != NULL ? a->phone : "",
+		    a->phone != NULL && a->email != NULL ? ", " : "",
+		    a->email != NULL ? a->email : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	if (a->note != NULL)
+		page_text(ps->lines, ps->cols, 7, a->note, style);
+	ps->n++;
+	return 0;
+}
+
 /* One safety flag: current ones stand out, ended ones are dimmed. */
 static int
 page_flag(const struct flag *f, void *arg)
@@ -332,6 +399,13 @@ page_load(struct tui *t, struct page *pg)
 	ps.title = NULL;
 	if (store_flags_each(t->ses->st, p->id, page_flag, &ps, &cause) != 0)
 		goto fail;
+	ps.n = 0;
+	if (store_around_each(t->ses->st, p->id, page_around, &ps,
+	    &cause) != 0)
+		goto fail;
+	ps.n = 0;
+	if (store_notes_each(t->ses->st, p->id, page_about, &ps, &cause) != 0)
+		goto fail;
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
@@ -434,6 +508,12 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_FLAG:
 		tui_flag_dialog(t, pg->id);
+		break;
+	case TUI_NOTE:
+		tui_note_dialog(t, pg->id);
+		break;
+	case TUI_AROUND:
+		tui_around_dialog(t, pg->id);
 		break;
 	case TUI_AGENDA:
 		tui_agenda_open(t);

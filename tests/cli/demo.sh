@@ -23,6 +23,10 @@ check_true "about twenty fictional young people" \
 run_raw --demo --today 2026-11-27 agenda
 check_out_has "18th birthday" "a birthday is coming up"
 check_out_has "annual letter due" "a letter is due"
+run_raw --demo --today 2026-11-27 show Chidi
+check_out_has "P1     Grace Mensah, social worker" "a young person has a social worker"
+run_raw --demo --today 2026-11-27 show Aisha
+check_out_has "Likes to be called Ash." "another has a note"
 run_raw --demo --today 2026-11-27 check
 check_status 0 "the demo database is sound"
 run_raw --demo --today 2026-11-27 contact 1 --method visit

@@ -158,7 +158,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 7);
+	assert_int_equal(store_schema_version(), 8);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 
@@ -1392,8 +1392,8 @@ test_schema_tampering(void **state)
 		  "the schema has an extra index people_name" },
 		{ "CREATE VIEW everyone AS SELECT name, address FROM people",
 		  "the schema has an extra view everyone" },
-		{ "CREATE TABLE notes (x TEXT)",
-		  "the schema has an extra table notes" },
+		{ "CREATE TABLE jottings (x TEXT)",
+		  "the schema has an extra table jottings" },
 		{ "ALTER TABLE people ADD COLUMN secret TEXT",
 		  "the schema has a changed definition of the table people" },
 		{ "DROP INDEX people_status",
