@@ -109,14 +109,35 @@ static const struct handover_table {
 	/* Safety flags go whole: kind, note, dates and the reason ended. */
 	{ "flags",
 	  "SELECT id, person_id, kind, note, set_on, ended_on, ended_reason,"
-	  " recorded_at FROM flags WHERE person_id = ?1 ORDER BY id",
+	  " recorded_at, set_by, ended_by FROM flags WHERE person_id = ?1"
+	  " ORDER BY id",
 	  "INSERT INTO flags (id, person_id, kind, note, set_on, ended_on,"
-	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	  "SELECT kind, note, set_on, ended_on, ended_reason, recorded_at"
-	  " FROM flags WHERE person_id = ?1 ORDER BY id",
+	  " ended_reason, recorded_at, set_by, ended_by) VALUES (?1, ?2, ?3,"
+	  " ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  "SELECT kind, note, set_on, ended_on, ended_reason, recorded_at,"
+	  " set_by, ended_by FROM flags WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO flags (person_id, kind, note, set_on, ended_on,"
-	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  " ended_reason, recorded_at, set_by, ended_by) VALUES (?1, ?2, ?3,"
+	  " ?4, ?5, ?6, ?7, ?8, ?9)",
 	  offsetof(struct store_handover_counts, flags), NULL, 0,
+	  STORE_VERSION_FLAGS },
+	/*
+	 * Every note a flag has had, after the flags: on import a note finds
+	 * its flag by the flag's number in the young person's record.
+	 */
+	{ "flag_notes",
+	  "SELECT id, person_id, flag_id, note, on_date, noted_by, recorded_at"
+	  " FROM flag_notes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flag_notes (id, person_id, flag_id, note, on_date,"
+	  " noted_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  "SELECT (SELECT count(*) FROM flags WHERE flags.person_id ="
+	  " flag_notes.person_id AND flags.id <= flag_notes.flag_id), note,"
+	  " on_date, noted_by, recorded_at FROM flag_notes"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flag_notes (person_id, flag_id, note, on_date, noted_by,"
+	  " recorded_at) VALUES (?1, (SELECT id FROM flags WHERE person_id = ?1"
+	  " ORDER BY id LIMIT 1 OFFSET ?2 - 1), ?3, ?4, ?5, ?6)",
+	  offsetof(struct store_handover_counts, flag_notes), NULL, 0,
 	  STORE_VERSION_FLAGS },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
@@ -495,7 +516,14 @@ static const struct handover_kinds {
 	  " AND " HO_TEXT_OR_NULL("note") " AND " HO_DATE("set_on")
 	  " AND " HO_DATE_OR_NULL("ended_on")
 	  " AND " HO_TEXT_OR_NULL("ended_reason")
-	  " AND " HO_STAMP("recorded_at") ")"
+	  " AND " HO_STAMP("recorded_at") " AND " HO_TEXT_OR_NULL("set_by")
+	  " AND " HO_TEXT_OR_NULL("ended_by") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
+	{ "their safety flags' notes",
+	  "SELECT person_id FROM flag_notes WHERE NOT (" HO_TEXT_OR_NULL("note")
+	  " AND " HO_DATE("on_date") " AND " HO_TEXT_OR_NULL("noted_by")
+	  " AND " HO_STAMP("recorded_at") " AND flag_id IN (SELECT id FROM"
+	  " flags WHERE flags.person_id = flag_notes.person_id))"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT ("
