@@ -71,14 +71,42 @@ keys Escape
 wait_for "Showing everyone"
 check_screen "⚑ Ben Carter" "the list marks the young person"
 
-# S again offers to end it.
+# S again offers to change its note: the old one is kept, as earlier.
 keys /
 type_text "2"
 wait_for "Search (name or number): 2"
 keys Enter Enter
 wait_for "⚑ Ben Carter  (number 2)"
 keys S
-check_screen "Safety flags: set one, or end one" "S offers to set or end one"
+check_screen "Safety flags: set one, change a note, or end one" \
+	"S offers to set one, change a note or end one"
+check_screen "Change the note of F1 (do not visit alone)" \
+	"changing the note is one of the choices"
+keys Down Down Enter
+check_screen "Change the note of flag F1 (do not visit alone) of ⚑ Ben Carter" \
+	"choosing it opens the note"
+keys C-u
+type_text "Dog rehomed; still visit in pairs"
+keys Enter
+check_screen "Changed the note of flag F1 (do not visit alone) of ⚑ Ben Carter" \
+	"Enter changes it"
+check_screen "do not visit alone: Dog rehomed; still visit in pairs" \
+	"the page shows the new note"
+check_screen "was: Dog at the flat; visit in pairs (27/11/2026)" \
+	"and the old one, marked as earlier"
+if [ "$(sql "SELECT group_concat(note, '|') FROM flag_notes")" = \
+    "Dog at the flat; visit in pairs|Dog rehomed; still visit in pairs" ] &&
+    [ "$(sql "SELECT note FROM flags")" = \
+    "Dog rehomed; still visit in pairs" ]; then
+	ok "both notes are in the database, the new one the flag's"
+else
+	not_ok "both notes are in the database, the new one the flag's"
+fi
+
+# S again offers to end it.
+keys S
+check_screen "Safety flags: set one, change a note, or end one" \
+	"S offers to end it"
 keys Down Enter
 check_screen "End flag F1 (do not visit alone) of ⚑ Ben Carter?" \
 	"choosing the flag asks to end it"
