@@ -292,6 +292,13 @@ int cmd_flag(struct cli *, int, char **);
  * flag (flagged not 0), else "".  Static.
  */
 const char *cli_flag_mark(const struct cli *cli, int flagged);
+
+/*
+ * Young person p's name as the command line prints it in a confirmation:
+ * escaped (cli_safe), after the marker when they have a current safety
+ * flag.  The caller frees it.
+ */
+char *cli_marked_name(const struct cli *cli, const struct person *p);
 int cmd_step_down(struct cli *, int, char **);
 int cmd_step_up(struct cli *, int, char **);
 int cmd_archive(struct cli *, int, char **);

@@ -51,7 +51,7 @@ check_true "other may repeat" sh -c "'$CASELOAD' --db '$DB' --today $TODAY \
 
 run flag 1 --change F1 --note "Conference moved to 10/12"
 check_out "--change N --note changes its note" <<'EOF'
-Changed the note of flag F1 (MARAC) of Aisha Khan.
+Changed the note of flag F1 (MARAC) of ⚑ Aisha Khan.
 EOF
 run flag 1 --end 1 --reason "plan closed" --date 2026-11-20
 check_out "--end N ends it" <<'EOF'
@@ -180,6 +180,8 @@ run --config "$TEST_DIR/print.ini" letters --print --within 400
 check_true "the letters printout marks Jordan" grep -q "⚑ Jordan Lee" \
 	"$PRINTED"
 check_true "and never gives the note" sh -c "! grep -q '$secret' '$PRINTED'"
+run letters --within 400
+check_out_has "⚑ Jordan Lee" "letters marks Jordan on the terminal too"
 
 # Letters written never carry it.
 printf '[worker]\nname = Sam Taylor\n' >"$TEST_DIR/letters.ini"
@@ -213,8 +215,7 @@ check_status 0 "the caseload is sound"
 # --- a flag's notes are kept, with who wrote them
 
 DB=$TEST_DIR/notes.db
-fixture init
-fixture add "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
+fixture add --name "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
 printf '[worker]\nname = Sam Taylor\n' >"$TEST_DIR/sam.ini"
 run --config "$TEST_DIR/sam.ini" flag 1 --kind missing --note "First note" \
     --date 2026-11-01
@@ -241,10 +242,9 @@ check_out_has "was: Second note (27/11/2026, by Sam Taylor)" "each of them"
 check_out_has "ENDED on 27/11/2026: found (by Sam Taylor)" "and who ended it"
 check_true "show does not give the latest as earlier" \
 	sh -c "! grep -q 'was: Third' '$out'"
-run handover export 1 --to "$TEST_DIR/notes.caseload"
+run handover export 1 -o "$TEST_DIR/notes.caseload"
 DB=$TEST_DIR/notes2.db
-fixture init
-fixture add "Mo Ali" --dob 2007-03-02 --allocated 2025-01-06
+fixture add --name "Mo Ali" --dob 2007-03-02 --allocated 2025-01-06
 fixture flag 1 --kind other --note "theirs"
 run handover import "$TEST_DIR/notes.caseload"
 check_status 0 "a handover with a flag's notes is imported"
@@ -256,9 +256,8 @@ check_true "the notes arrive with their own flag" test "$(sql "SELECT
 # --- many flags: the one-per-kind check and the visit warning hold
 
 DB=$TEST_DIR/many.db
-fixture init
-fixture add "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
-fixture add "Lee Old" --dob 2007-03-02 --allocated 2025-01-06
+fixture add --name "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
+fixture add --name "Lee Old" --dob 2007-03-02 --allocated 2025-01-06
 fixture archive 2 --reason "moved away"
 i=0
 while [ $i -lt 65 ]; do
@@ -273,6 +272,24 @@ check_refused "after 65 flags a second of a kind is still refused" \
 run contact 1 --method visit
 check_err_has "has a 'do not visit alone' safety flag" \
 	"and a visit still warns"
+
+# --- confirmations name the flagged with the marker
+
+run review 1 --date 2026-11-20
+check_out_has "review for 1 ⚑ Kai Brown on 20/11/2026" "review marks them"
+run edit 1 --phone "07700 900123"
+check_out_has "Saved 1 ⚑ Kai Brown." "edit marks them"
+run strike 1 1 --reason "logged twice"
+check_out_has "(visit with ⚑ Kai Brown on 27/11/2026)" "strike marks them"
+run step-down 1 --reason "moved to Spain"
+check_out_has "Stepped down 1 ⚑ Kai Brown on" "step-down marks them"
+run letters sent 1
+check_out_has "⚑ Kai Brown" "letters sent marks them"
+run step-up 1
+check_out_has "Stepped up 1 ⚑ Kai Brown on" "step-up marks them"
+run flag 1 --change 66 --note "new"
+check_out_has "of flag F66 (do not visit alone) of ⚑ Kai Brown." \
+	"flag --change marks them"
 
 # --- an archived young person not to be visited alone: both warnings
 
