@@ -39,6 +39,20 @@ else
 	not_ok "the flag is in the database"
 fi
 
+# The edit form and the handover dialog name them with the marker.
+keys e
+check_screen "Edit the details of ⚑ Ben Carter (number 2)" \
+	"the edit form's title carries the marker"
+keys Enter
+check_screen "Saved ⚑ Ben Carter's details." "and so does its message"
+keys H
+check_screen "Hand ⚑ Ben Carter over to another worker" \
+	"the handover dialog's title carries the marker"
+check_screen "and safety flags with every note" \
+	"and it says the safety flags go in the file"
+keys Escape
+wait_for "⚑ Ben Carter  (number 2)"
+
 # The contact dialog warns, and records where and whether seen alone.
 keys c
 check_screen "Log a contact with ⚑ Ben Carter" \
@@ -70,6 +84,17 @@ wait_for "Showing"
 keys Escape
 wait_for "Showing everyone"
 check_screen "⚑ Ben Carter" "the list marks the young person"
+keys '?'
+check_screen "⚑ before a name marks" "the list's help explains the marker"
+keys q
+wait_for "Showing everyone"
+keys l
+wait_for "Stepped down"
+keys Down
+check_screen "~ due soon  ⚑ safety flag" \
+	"the letters screen's legend explains it"
+keys q
+wait_for "Showing everyone"
 
 # S again offers to change its note: the old one is kept, as earlier.
 keys /
