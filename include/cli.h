@@ -66,7 +66,10 @@ enum cli_word_kind {
 	WORD_FORMAT_TEXT_JSON,	/* text or json */
 	WORD_METHOD,		/* a contact method */
 	WORD_BY,		/* worker or young-person */
-	WORD_PRIVACY		/* full or initials */
+	WORD_PRIVACY,		/* full or initials */
+	WORD_FLAG_KIND,		/* a kind of safety flag */
+	WORD_PLACE,		/* where a contact took place */
+	WORD_SEEN_ALONE		/* yes, no or unknown */
 };
 
 /*
