@@ -200,6 +200,14 @@ check_true "the file holds every flag, ended ones too" test "$("${SQLITE3_BIN:-s
     "$TEST_DIR/out.caseload" "SELECT count(*), sum(ended_on IS NOT NULL),
     sum(note LIKE '%$secret%') FROM flags")" = "4|1|1"
 DB=$TEST_DIR/other.db
+# The planted note has control characters, which 'caseload flag' never
+# takes: the import refuses the file, saying where, never quoting it.
+check_refused "a flag's note with control characters is refused" \
+	"young person 5 in the file, flag F1: control characters" \
+	handover import "$TEST_DIR/out.caseload"
+check_true "the refusal gives no note" sh -c "! grep -q '$secret' '$err'"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/out.caseload" \
+    "UPDATE flags SET note = 'placeholder' WHERE note LIKE '%$secret%'"
 run handover import "$TEST_DIR/out.caseload"
 check_status 0 "handover import"
 got=$(sql "SELECT kind, set_on,
