@@ -66,7 +66,10 @@ enum cli_word_kind {
 	WORD_FORMAT_TEXT_JSON,	/* text or json */
 	WORD_METHOD,		/* a contact method */
 	WORD_BY,		/* worker or young-person */
-	WORD_PRIVACY		/* full or initials */
+	WORD_PRIVACY,		/* full or initials */
+	WORD_FLAG_KIND,		/* a kind of safety flag */
+	WORD_PLACE,		/* where a contact took place */
+	WORD_SEEN_ALONE		/* yes, no or unknown */
 };
 
 /*
@@ -294,6 +297,13 @@ int cmd_involve(struct cli *, int, char **);
  * flag (flagged not 0), else "".  Static.
  */
 const char *cli_flag_mark(const struct cli *cli, int flagged);
+
+/*
+ * Young person p's name as the command line prints it in a confirmation:
+ * escaped (cli_safe), after the marker when they have a current safety
+ * flag.  The caller frees it.
+ */
+char *cli_marked_name(const struct cli *cli, const struct person *p);
 int cmd_step_down(struct cli *, int, char **);
 int cmd_step_up(struct cli *, int, char **);
 int cmd_archive(struct cli *, int, char **);

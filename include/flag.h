@@ -41,6 +41,15 @@ struct flag {
 	date_t		 set_on;
 	date_t		 ended_on;	/* DATE_NONE while current */
 	const char	*ended_reason;	/* NULL when none */
+	const char	*set_by;	/* the worker's name, NULL when none */
+	const char	*ended_by;	/* the same, NULL when none */
+};
+
+/* One note a flag has had: its text (NULL: none), when and who wrote it. */
+struct flag_note {
+	const char	*note;
+	date_t		 on;
+	const char	*by;		/* NULL when none */
 };
 
 /* The name of a kind as the database and the command line spell it:

@@ -139,6 +139,7 @@ typedef int (*store_contact_cb)(const struct contact *c, void *arg);
 typedef int (*store_flag_cb)(const struct flag *f, void *arg);
 typedef int (*store_note_cb)(const struct around_note *n, void *arg);
 typedef int (*store_around_cb)(const struct around_person *a, void *arg);
+typedef int (*store_flag_note_cb)(const struct flag_note *n, void *arg);
 typedef int (*store_status_cb)(const struct status_change *s, void *arg);
 typedef int (*store_date_cb)(long id, date_t on, void *arg);
 typedef int (*store_entry_cb)(const struct entry *e, void *arg);
@@ -422,16 +423,32 @@ int store_flags_each(struct store *st, long person_id, store_flag_cb cb,
 int store_flag_numbered(struct store *st, long person_id, int number,
     struct flag **out, char **cause);
 
-/* Set flag f (person_id, kind, note, set_on): sets f->id and f->number. */
+/*
+ * Visit the notes flag id had before its latest (the flag's note), oldest
+ * first; stops when cb returns non-zero.  0 or -1.
+ */
+int store_flag_notes_each(struct store *st, long id, store_flag_note_cb cb,
+    void *arg, char **cause);
+
+/* Set flag f (person_id, kind, note, set_on, set_by: NULL or the worker's
+ * name): sets f->id and f->number, and keeps the note as its first. */
 int store_flag_add(struct store *st, struct flag *f, char **cause);
 
-/* Change current flag id's note (NULL: none); fails when it has ended. */
-int store_flag_note(struct store *st, long id, const char *note,
-    char **cause);
+/* Change current flag id's note (NULL: none) on a date, written by someone
+ * (NULL or "": not known); the note it had is kept.  Fails when it has
+ * ended. */
+int store_flag_note(struct store *st, long id, const char *note, date_t on,
+    const char *by, char **cause);
 
-/* End current flag id on a date with a reason (NULL: none). */
+/* End current flag id on a date with a reason (NULL: none), by someone
+ * (NULL or "": not known). */
 int store_flag_end(struct store *st, long id, date_t on, const char *reason,
-    char **cause);
+    const char *by, char **cause);
+
+/* Whether young person person_id has a current flag of kind, into *out
+ * (however many flags they have).  0 or -1. */
+int store_flag_current(struct store *st, long person_id, enum flag_kind kind,
+    int *out, char **cause);
 
 /* How many young people not archived have a current flag, into *n. */
 int store_flagged_count(struct store *st, int *n, char **cause);
@@ -560,6 +577,7 @@ struct store_handover_counts {
 	int	flags;		/* safety flags, current and ended */
 	int	notes;		/* notes about them, struck ones too */
 	int	around;		/* the people around them, ended too */
+	int	flag_notes;	/* every note the flags have had */
 };
 
 /* What a handover file says of itself. */

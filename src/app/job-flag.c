@@ -13,39 +13,40 @@
 #include "job-int.h"
 #include "xmalloc.h"
 
-/* The kinds of someone's current flags, gathered by store_flags_each. */
-struct job_flag_kinds {
-	enum flag_kind	kinds[64];
-	size_t		n;
-};
-
+/*
+ * The kinds of young person id's current flags into kinds[FLAG_KINDS]
+ * (each kind once, however many flags they have), their count into *n.
+ */
 static int
-job_flag_kind(const struct flag *f, void *arg)
+job_flag_kinds(struct session *s, long id, enum flag_kind *kinds, size_t *n,
+    char **cause)
 {
-	struct job_flag_kinds *k = arg;
+	int k, has;
 
-	if (f->ended_on == DATE_NONE &&
-	    k->n < sizeof k->kinds / sizeof k->kinds[0])
-		k->kinds[k->n++] = f->kind;
+	*n = 0;
+	for (k = 0; k < FLAG_KINDS; k++) {
+		if (store_flag_current(s->st, id, k, &has, cause) != 0)
+			return -1;
+		if (has)
+			kinds[(*n)++] = k;
+	}
 	return 0;
+}
+
+/* The worker's name from the settings, NULL when not set. */
+static const char *
+job_flag_by(struct session *s)
+{
+	const char *name = s->cfg.worker_name;
+
+	return name != NULL && *name != '\0' ? name : NULL;
 }
 
 int
 job_flag_current(struct session *s, long id, enum flag_kind kind, int *out,
     char **cause)
 {
-	struct job_flag_kinds k;
-	size_t i;
-
-	*out = 0;
-	k.n = 0;
-	if (store_flags_each(s->st, id, job_flag_kind, &k, cause) != 0)
-		return -1;
-	for (i = 0; i < k.n; i++) {
-		if (k.kinds[i] == kind)
-			*out = 1;
-	}
-	return 0;
+	return store_flag_current(s->st, id, kind, out, cause);
 }
 
 /* Their flag number, or refuse saying what they have. */
@@ -70,15 +71,14 @@ int
 job_flag_add(struct session *s, struct flag *f, struct job_result *r,
     char **cause)
 {
-	struct job_flag_kinds k;
+	enum flag_kind kinds[FLAG_KINDS];
 	struct person *p;
+	size_t n;
 
 	if (job_start(s, r, cause) != 0 ||
 	    job_person(s, f->person_id, &p, r, cause) != 0)
 		return -1;
-	k.n = 0;
-	if (store_flags_each(s->st, f->person_id, job_flag_kind, &k,
-	    cause) != 0) {
+	if (job_flag_kinds(s, f->person_id, kinds, &n, cause) != 0) {
 		free(p);
 		return -1;
 	}
@@ -93,13 +93,15 @@ job_flag_add(struct session *s, struct flag *f, struct job_result *r,
 		return job_refuse(r, JOB_NOTE);
 	}
 	if (flag_check_new(f->kind, f->note, f->set_on, p->facts.dob,
-	    s->today, k.kinds, k.n, cause) != 0) {
+	    s->today, kinds, n, cause) != 0) {
 		free(p);
 		return job_refuse(r, JOB_AGAIN);
 	}
 	free(p);
 	f->ended_on = DATE_NONE;
 	f->ended_reason = NULL;
+	f->set_by = job_flag_by(s);
+	f->ended_by = NULL;
 	if (store_flag_add(s->st, f, cause) != 0)
 		return -1;
 	r->made = f->number;
@@ -126,7 +128,8 @@ job_flag_note(struct session *s, long id, int number, const char *note,
 		free(f);
 		return -1;
 	}
-	if (store_flag_note(s->st, f->id, note, cause) != 0) {
+	if (store_flag_note(s->st, f->id, note, s->today,
+	    job_flag_by(s), cause) != 0) {
 		free(f);
 		return -1;
 	}
@@ -156,7 +159,8 @@ job_flag_end(struct session *s, long id, int number, date_t on,
 		free(f);
 		return -1;
 	}
-	if (store_flag_end(s->st, f->id, on, reason, cause) != 0) {
+	if (store_flag_end(s->st, f->id, on, reason,
+	    job_flag_by(s), cause) != 0) {
 		free(f);
 		return -1;
 	}

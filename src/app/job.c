@@ -145,7 +145,8 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 	if (p->facts.status == STATUS_ARCHIVED)
 		r->warning = xasprintf("%s is archived: the contact is logged "
 		    "in their record all the same", person_display_name(p));
-	if (c->method == METHOD_VISIT && r->warning == NULL) {
+	if (c->method == METHOD_VISIT) {
+		char *was;
 		int alone;
 
 		if (job_flag_current(s, c->person_id, FLAG_ALONE, &alone,
@@ -153,10 +154,15 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 			free(p);
 			return -1;
 		}
-		if (alone)
-			r->warning = xasprintf("%s has a 'do not visit alone' "
-			    "safety flag: the visit is logged",
+		/* Joined to the warning before: both are worth hearing. */
+		if (alone) {
+			was = r->warning;
+			r->warning = xasprintf("%s%s%s has a 'do not visit "
+			    "alone' safety flag: the visit is logged",
+			    was != NULL ? was : "", was != NULL ? "; " : "",
 			    person_display_name(p));
+			free(was);
+		}
 	}
 	free(p);
 	c->struck_on = DATE_NONE;

@@ -103,6 +103,20 @@ complete_values(enum cli_word_kind kind, const char *prefix)
 		for (i = 0; i < 2; i++)
 			complete_offer(privacy[i], prefix);
 		break;
+	case WORD_FLAG_KIND:
+		for (i = 0; i < FLAG_KINDS; i++)
+			complete_offer(flag_kind_name(i), prefix);
+		break;
+	case WORD_PLACE:
+		/* PLACE_NONE ("") is not a value to type. */
+		for (i = PLACE_NONE + 1; i < PLACE_COUNT; i++)
+			complete_offer(contact_place_name(i), prefix);
+		break;
+	case WORD_SEEN_ALONE:
+		complete_offer(seen_alone_name(SEEN_ALONE_YES), prefix);
+		complete_offer(seen_alone_name(SEEN_ALONE_NO), prefix);
+		complete_offer(seen_alone_name(SEEN_UNKNOWN), prefix);
+		break;
 	default:
 		/* Files are the shell's to complete; text is the user's. */
 		break;

@@ -305,7 +305,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	entry_format(kind, number, what, sizeof what);
-	safe = cli_safe(p->name);
+	safe = cli_marked_name(cli, p);
 	if (kind == ENTRY_CONTACT)
 		printf("Struck out contact %s (%s with %s on %s); it stays in "
 		    "the log, marked struck out.\n", what,

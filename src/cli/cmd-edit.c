@@ -50,7 +50,7 @@ cmd_edit(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	job_result_free(&r);
-	safe = cli_safe(work.name);
+	safe = cli_marked_name(cli, &work);
 	printf("Saved %ld %s.\n", work.id, safe);
 	free(safe);
 	rc = EXIT_DONE;

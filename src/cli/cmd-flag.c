@@ -25,6 +25,17 @@ cli_flag_mark(const struct cli *cli, int flagged)
 	return mark;
 }
 
+char *
+cli_marked_name(const struct cli *cli, const struct person *p)
+{
+	char *safe, *name;
+
+	safe = cli_safe(p->name);
+	name = xasprintf("%s%s", cli_flag_mark(cli, p->flagged), safe);
+	free(safe);
+	return name;
+}
+
 /* Read a flag's number, "2" or "F2": 0, or EXIT_USAGE after an error. */
 static int
 flag_parse_number(const char *option, const char *text, int *out)
@@ -190,8 +201,9 @@ cmd_flag(struct cli *cli, int argc, char **argv)
 		    flag_kind_label(r.flag->kind), cli_flag_mark(cli, 1), safe,
 		    cli_date(cli, r.flag->set_on));
 	else if (a.change != 0)
-		printf("Changed the note of flag F%ld (%s) of %s.\n", r.made,
-		    flag_kind_label(r.flag->kind), safe);
+		printf("Changed the note of flag F%ld (%s) of %s%s.\n",
+		    r.made, flag_kind_label(r.flag->kind),
+		    cli_flag_mark(cli, 1), safe);
 	else
 		printf("Ended flag F%ld (%s) of %s on %s; it stays in their "
 		    "record, marked ended.\n", r.made,

@@ -33,13 +33,17 @@ letters_state(const struct letter_row *row)
 	return rules_due_state_name(row->letter.state);
 }
 
-/* "Aisha Khan (Ash)" or "Aisha Khan"; the caller frees it. */
+/* "⚑ Aisha Khan (Ash)" or "Aisha Khan", the marker when flagged; the
+ * caller frees it. */
 static char *
-letters_label(const struct person *p)
+letters_label(const struct cli *cli, const struct person *p)
 {
+	const char *flag = cli_flag_mark(cli, p->flagged);
+
 	if (p->preferred_name != NULL && *p->preferred_name != '\0')
-		return xasprintf("%s (%s)", p->name, p->preferred_name);
-	return xstrdup(p->name);
+		return xasprintf("%s%s (%s)", flag, p->name,
+		    p->preferred_name);
+	return xasprintf("%s%s", flag, p->name);
 }
 
 static void
@@ -74,7 +78,7 @@ letters_text(struct cli *cli, const struct letter_list *list, int within)
 
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = letters_label(row->person);
+		label = letters_label(cli, row->person);
 		w = text_width(label);
 		free(label);
 		if (w > name_cols)
@@ -104,7 +108,7 @@ letters_text(struct cli *cli, const struct letter_list *list, int within)
 	}
 	for (k = 0; k < list->n; k++) {
 		row = &list->rows[k];
-		label = letters_label(row->person);
+		label = letters_label(cli, row->person);
 		text_fit(label, name_cols, 1, name, sizeof name);
 		free(label);
 		letters_when(row, cli->ses.today, when, sizeof when);
@@ -429,7 +433,7 @@ letters_sent(struct cli *cli, int argc, char **argv)
 		    cli->ses.today, &cause), &cause);
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	safe = cli_safe(p->name);
+	safe = cli_marked_name(cli, p);
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	if (job_letter_sent(&cli->ses, p->id, on, &r, &cause) != 0) {

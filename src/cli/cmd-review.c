@@ -51,7 +51,7 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		free(p);
 		return rc;
 	}
-	safe = cli_safe(p->name);
+	safe = cli_marked_name(cli, p);
 	printf("Recorded a pathway plan review for %ld %s on %s.\n", p->id,
 	    safe, cli_date(cli, on));
 	free(safe);

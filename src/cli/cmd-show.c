@@ -105,8 +105,30 @@ show_contact(const struct contact *c, void *arg)
 
 struct show_flags {
 	struct cli	*cli;
+	struct store	*st;
 	int		 n;
 };
+
+/* One line under a flag, at the note's column, wrapped. */
+static void
+show_flag_line(char *text)
+{
+	printf("%*s", SHOW_NOTE_COL, "");
+	cli_print_wrapped(SHOW_NOTE_COL, text);
+	free(text);
+}
+
+/* A note a flag had before: "was: ... (date, by name)". */
+static int
+show_flag_note(const struct flag_note *n, void *arg)
+{
+	struct cli *cli = arg;
+
+	show_flag_line(xasprintf("was: %s (%s%s%s)",
+	    n->note != NULL ? n->note : "no note", cli_date(cli, n->on),
+	    n->by != NULL ? ", by " : "", n->by != NULL ? n->by : ""));
+	return 0;
+}
 
 /* One safety flag: its number, kind, date and note; ended ones marked. */
 static int
@@ -114,7 +136,7 @@ show_flag(const struct flag *f, void *arg)
 {
 	struct show_flags *sf = arg;
 	struct cli *cli = sf->cli;
-	char number[16], *text, *start;
+	char number[16], *text, *start, *cause = NULL;
 
 	/* The title only for someone with flags: most have none. */
 	if (sf->n++ == 0)
@@ -131,13 +153,21 @@ show_flag(const struct flag *f, void *arg)
 	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
 	cli_print_wrapped(text_width(start), text);
 	free(text);
+	if (f->set_by != NULL)
+		show_flag_line(xasprintf("set by %s", f->set_by));
+	if (store_flag_notes_each(sf->st, f->id, show_flag_note, cli,
+	    &cause) != 0) {
+		show_flag_line(xstrdup("(its earlier notes could not be read)"));
+		free(cause);
+	}
 	if (f->ended_on != DATE_NONE) {
-		text = xasprintf("ENDED on %s%s%s", cli_date(cli, f->ended_on),
+		show_flag_line(xasprintf("ENDED on %s%s%s%s%s%s",
+		    cli_date(cli, f->ended_on),
 		    f->ended_reason != NULL ? ": " : "",
-		    f->ended_reason != NULL ? f->ended_reason : "");
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, text);
-		free(text);
+		    f->ended_reason != NULL ? f->ended_reason : "",
+		    f->ended_by != NULL ? " (by " : "",
+		    f->ended_by != NULL ? f->ended_by : "",
+		    f->ended_by != NULL ? ")" : ""));
 	}
 	cli_colour_off(cli);
 	free(start);
@@ -308,6 +338,7 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 		    "consider 'caseload archive %ld'.\n", p->id);
 
 	sf.cli = cli;
+	sf.st = st;
 	sf.n = 0;
 	if (store_flags_each(st, p->id, show_flag, &sf, cause) != 0)
 		return -1;

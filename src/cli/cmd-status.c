@@ -61,7 +61,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 		    "their number or part of their name");
 	if ((rc = cli_resolve(cli, argv[optind], &p)) != 0)
 		return rc;
-	safe = cli_safe(p->name);
+	safe = cli_marked_name(cli, p);
 	if ((rc = cli_open(cli, &st)) != 0)
 		goto out;
 	if (job_status(&cli->ses, p->id, to, on, reason, &r, &cause) != 0) {

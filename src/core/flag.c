@@ -131,20 +131,31 @@ flag_check_end(const struct flag *f, date_t ended_on, date_t today,
 struct flag *
 flag_copy(const struct flag *f)
 {
-	size_t nn = f->note != NULL ? strlen(f->note) + 1 : 0;
-	size_t nr = f->ended_reason != NULL ? strlen(f->ended_reason) + 1 : 0;
-	struct flag *copy = xmalloc(sizeof *copy + nn + nr);
-	char *end = (char *)(copy + 1);
+	const char *const *from[] = { &f->note, &f->ended_reason, &f->set_by,
+	    &f->ended_by };
+	size_t i, len, size = 0;
+	struct flag *copy;
+	const char **to[4];
+	char *end;
 
-	*copy = *f;
-	if (f->note != NULL) {
-		memcpy(end, f->note, nn);
-		copy->note = end;
-		end += nn;
+	for (i = 0; i < 4; i++) {
+		if (*from[i] != NULL)
+			size += strlen(*from[i]) + 1;
 	}
-	if (f->ended_reason != NULL) {
-		memcpy(end, f->ended_reason, nr);
-		copy->ended_reason = end;
+	copy = xmalloc(sizeof *copy + size);
+	*copy = *f;
+	to[0] = &copy->note;
+	to[1] = &copy->ended_reason;
+	to[2] = &copy->set_by;
+	to[3] = &copy->ended_by;
+	end = (char *)(copy + 1);
+	for (i = 0; i < 4; i++) {
+		if (*from[i] == NULL)
+			continue;
+		len = strlen(*from[i]) + 1;
+		memcpy(end, *from[i], len);
+		*to[i] = end;
+		end += len;
 	}
 	return copy;
 }

@@ -15,7 +15,8 @@
 
 #define FLAG_COLUMNS \
 	"id, person_id, kind, note, set_on, ended_on, ended_reason," \
-	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
+	" row_number() OVER (PARTITION BY person_id ORDER BY id)," \
+	" set_by, ended_by"
 
 /* Whether st has flags (an older handover file, read as it is, has not). */
 static int
@@ -37,6 +38,8 @@ store_read_flag(sqlite3_stmt *stmt, struct flag *f)
 	f->ended_on = store_column_date(stmt, 5);
 	f->ended_reason = store_column_text(stmt, 6);
 	f->number = store_column_int(stmt, 7, 0, INT_MAX, 0);
+	f->set_by = store_column_text(stmt, 8);
+	f->ended_by = store_column_text(stmt, 9);
 }
 
 int
@@ -100,8 +103,8 @@ store_flag_numbered(struct store *st, long person_id, int number,
 
 /*
  * Step stmt (prepared and bound, inside the caller's store_begin), which
- * changes one current flag, and commit; roll back when it fails or
- * finds no current flag.
+ * changes one current flag; roll back when it fails or finds no current
+ * flag.  Does not commit.
  */
 static int
 store_flag_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
@@ -120,14 +123,69 @@ store_flag_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
 		store_rollback(st);
 		return xfail(cause, "the flag has ended or is not there");
 	}
-	return store_commit(st, cause);
+	return 0;
+}
+
+/*
+ * Keep note (NULL: none) written on a date by someone as flag id's latest,
+ * inside the caller's transaction; roll back when it fails.
+ */
+static int
+store_flag_keep_note(struct store *st, long id, const char *note, date_t on,
+    const char *by, char **cause)
+{
+	static const char sql[] = "INSERT INTO flag_notes (person_id, flag_id,"
+	    " note, on_date, noted_by) SELECT person_id, id, ?2, ?3, ?4"
+	    " FROM flags WHERE id = ?1";
+	sqlite3_stmt *stmt;
+
+	if ((stmt = store_prepare(st, sql, cause)) == NULL) {
+		store_rollback(st);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	store_bind_text(stmt, 2, note);
+	store_bind_date(stmt, 3, on);
+	store_bind_text(stmt, 4, by != NULL && *by != '\0' ? by : NULL);
+	return store_flag_write(st, stmt, "keeping the flag's note", cause);
+}
+
+int
+store_flag_notes_each(struct store *st, long id, store_flag_note_cb cb,
+    void *arg, char **cause)
+{
+	static const char sql[] = "SELECT note, on_date, noted_by"
+	    " FROM flag_notes WHERE flag_id = ?1 AND id < (SELECT max(id)"
+	    " FROM flag_notes WHERE flag_id = ?1) ORDER BY id";
+	sqlite3_stmt *stmt;
+	struct flag_note n;
+	int rc;
+
+	if (!store_has_flags(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		n.note = store_column_text(stmt, 0);
+		n.on = store_column_date(stmt, 1);
+		n.by = store_column_text(stmt, 2);
+		if (cb(&n, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading the safety flags");
+	return 0;
 }
 
 int
 store_flag_add(struct store *st, struct flag *f, char **cause)
 {
 	static const char sql[] = "INSERT INTO flags (person_id, kind, note,"
-	    " set_on) VALUES (?1, ?2, ?3, ?4)";
+	    " set_on, set_by) VALUES (?1, ?2, ?3, ?4, ?5)";
 	static const char count_sql[] = "SELECT count(*) FROM flags"
 	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
@@ -143,6 +201,7 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 	store_bind_text(stmt, 2, flag_kind_name(f->kind));
 	store_bind_text(stmt, 3, f->note);
 	store_bind_date(stmt, 4, f->set_on);
+	store_bind_text(stmt, 5, f->set_by);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		store_done(stmt);
 		store_fail(st, cause, "saving the safety flag");
@@ -151,6 +210,9 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 	}
 	store_done(stmt);
 	f->id = (long)sqlite3_last_insert_rowid(st->db);
+	if (store_flag_keep_note(st, f->id, f->note, f->set_on, f->set_by,
+	    cause) != 0)
+		return -1;
 	if ((stmt = store_prepare(st, count_sql, cause)) == NULL) {
 		store_rollback(st);
 		return -1;
@@ -166,7 +228,8 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 }
 
 int
-store_flag_note(struct store *st, long id, const char *note, char **cause)
+store_flag_note(struct store *st, long id, const char *note, date_t on,
+    const char *by, char **cause)
 {
 	static const char sql[] = "UPDATE flags SET note = ?1"
 	    " WHERE id = ?2 AND ended_on IS NULL";
@@ -180,15 +243,19 @@ store_flag_note(struct store *st, long id, const char *note, char **cause)
 	}
 	store_bind_text(stmt, 1, note);
 	sqlite3_bind_int64(stmt, 2, id);
-	return store_flag_write(st, stmt, "changing the safety flag", cause);
+	if (store_flag_write(st, stmt, "changing the safety flag", cause) != 0 ||
+	    store_flag_keep_note(st, id, note, on, by, cause) != 0)
+		return -1;
+	return store_commit(st, cause);
 }
 
 int
 store_flag_end(struct store *st, long id, date_t on, const char *reason,
-    char **cause)
+    const char *by, char **cause)
 {
 	static const char sql[] = "UPDATE flags SET ended_on = ?1,"
-	    " ended_reason = ?2 WHERE id = ?3 AND ended_on IS NULL";
+	    " ended_reason = ?2, ended_by = ?4 WHERE id = ?3"
+	    " AND ended_on IS NULL";
 	sqlite3_stmt *stmt;
 
 	if (store_begin(st, cause) != 0)
@@ -200,7 +267,33 @@ store_flag_end(struct store *st, long id, date_t on, const char *reason,
 	store_bind_date(stmt, 1, on);
 	store_bind_text(stmt, 2, reason);
 	sqlite3_bind_int64(stmt, 3, id);
-	return store_flag_write(st, stmt, "ending the safety flag", cause);
+	store_bind_text(stmt, 4, by != NULL && *by != '\0' ? by : NULL);
+	if (store_flag_write(st, stmt, "ending the safety flag", cause) != 0)
+		return -1;
+	return store_commit(st, cause);
+}
+
+int
+store_flag_current(struct store *st, long person_id, enum flag_kind kind,
+    int *out, char **cause)
+{
+	static const char sql[] = "SELECT EXISTS (SELECT 1 FROM flags"
+	    " WHERE person_id = ?1 AND kind = ?2 AND ended_on IS NULL)";
+	sqlite3_stmt *stmt;
+	long has;
+
+	*out = 0;
+	if (!store_has_flags(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	store_bind_text(stmt, 2, flag_kind_name(kind));
+	if (store_step_long(st, stmt, &has, "reading the safety flags",
+	    cause) != 0)
+		return -1;
+	*out = has != 0;
+	return 0;
 }
 
 int

@@ -109,14 +109,35 @@ static const struct handover_table {
 	/* Safety flags go whole: kind, note, dates and the reason ended. */
 	{ "flags",
 	  "SELECT id, person_id, kind, note, set_on, ended_on, ended_reason,"
-	  " recorded_at FROM flags WHERE person_id = ?1 ORDER BY id",
+	  " recorded_at, set_by, ended_by FROM flags WHERE person_id = ?1"
+	  " ORDER BY id",
 	  "INSERT INTO flags (id, person_id, kind, note, set_on, ended_on,"
-	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	  "SELECT kind, note, set_on, ended_on, ended_reason, recorded_at"
-	  " FROM flags WHERE person_id = ?1 ORDER BY id",
+	  " ended_reason, recorded_at, set_by, ended_by) VALUES (?1, ?2, ?3,"
+	  " ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  "SELECT kind, note, set_on, ended_on, ended_reason, recorded_at,"
+	  " set_by, ended_by FROM flags WHERE person_id = ?1 ORDER BY id",
 	  "INSERT INTO flags (person_id, kind, note, set_on, ended_on,"
-	  " ended_reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  " ended_reason, recorded_at, set_by, ended_by) VALUES (?1, ?2, ?3,"
+	  " ?4, ?5, ?6, ?7, ?8, ?9)",
 	  offsetof(struct store_handover_counts, flags), NULL, 0,
+	  STORE_VERSION_FLAGS },
+	/*
+	 * Every note a flag has had, after the flags: on import a note finds
+	 * its flag by the flag's number in the young person's record.
+	 */
+	{ "flag_notes",
+	  "SELECT id, person_id, flag_id, note, on_date, noted_by, recorded_at"
+	  " FROM flag_notes WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flag_notes (id, person_id, flag_id, note, on_date,"
+	  " noted_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	  "SELECT (SELECT count(*) FROM flags WHERE flags.person_id ="
+	  " flag_notes.person_id AND flags.id <= flag_notes.flag_id), note,"
+	  " on_date, noted_by, recorded_at FROM flag_notes"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO flag_notes (person_id, flag_id, note, on_date, noted_by,"
+	  " recorded_at) VALUES (?1, (SELECT id FROM flags WHERE person_id = ?1"
+	  " ORDER BY id LIMIT 1 OFFSET ?2 - 1), ?3, ?4, ?5, ?6)",
+	  offsetof(struct store_handover_counts, flag_notes), NULL, 0,
 	  STORE_VERSION_FLAGS },
 	/* Notes and the people around them go whole, as flags do. */
 	{ "notes",
@@ -520,7 +541,14 @@ static const struct handover_kinds {
 	  " AND " HO_TEXT_OR_NULL("note") " AND " HO_DATE("set_on")
 	  " AND " HO_DATE_OR_NULL("ended_on")
 	  " AND " HO_TEXT_OR_NULL("ended_reason")
-	  " AND " HO_STAMP("recorded_at") ")"
+	  " AND " HO_STAMP("recorded_at") " AND " HO_TEXT_OR_NULL("set_by")
+	  " AND " HO_TEXT_OR_NULL("ended_by") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
+	{ "their safety flags' notes",
+	  "SELECT person_id FROM flag_notes WHERE NOT (" HO_TEXT_OR_NULL("note")
+	  " AND " HO_DATE("on_date") " AND " HO_TEXT_OR_NULL("noted_by")
+	  " AND " HO_STAMP("recorded_at") " AND flag_id IN (SELECT id FROM"
+	  " flags WHERE flags.person_id = flag_notes.person_id))"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_FLAGS },
 	{ "their notes",
 	  "SELECT person_id FROM notes WHERE NOT (" HO_DATE("on_date")
@@ -590,6 +618,8 @@ struct handover_rows {
 	char			*why;	/* from check.h: no names, no notes */
 	char			*what;	/* which record (new string) */
 	int			 failed;
+	unsigned		 kinds;	/* of current flags so far, a bit each */
+	int			 flag;	/* the flag whose notes are walked */
 };
 
 /* Record a failed check on the record what (a format) and stop. */
@@ -682,6 +712,65 @@ handover_check_entry(const struct entry *e, void *arg)
 	return 0;
 }
 
+/* A note a flag had before its latest, as 'caseload flag' checks one. */
+static int
+handover_check_flag_note(const struct flag_note *n, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL;
+
+	if (check_event_date(n->on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "an earlier note of flag F%d",
+		    hr->flag);
+	if (n->note != NULL && check_text(n->note, 0, FLAG_NOTE_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "an earlier note of flag F%d",
+		    hr->flag);
+	return 0;
+}
+
+/*
+ * A safety flag, as 'caseload flag' checks one: its date, its note and
+ * the reason it ended (one line, short, no control characters), ended
+ * not before it was set nor after today, and at most one current flag
+ * of each kind but other.  Errors never name the kind nor give the note.
+ */
+static int
+handover_check_flag(const struct flag *f, void *arg)
+{
+	struct handover_rows *hr = arg;
+	struct flag current;
+	char *why = NULL;
+	unsigned bit = 1U << f->kind;
+
+	if (flag_check_new(f->kind, f->note, f->set_on, hr->p->facts.dob,
+	    hr->today, NULL, 0, &why) != 0)
+		return handover_row_bad(hr, why, "flag F%d", f->number);
+	if (f->ended_on != DATE_NONE) {
+		current = *f;
+		current.ended_on = DATE_NONE;
+		if (flag_check_end(&current, f->ended_on, hr->today,
+		    &why) != 0)
+			return handover_row_bad(hr, why, "the end of flag F%d",
+			    f->number);
+		if (f->ended_reason != NULL && check_text(f->ended_reason, 0,
+		    CHECK_REASON_MAX, &why) != 0)
+			return handover_row_bad(hr, why, "the reason flag F%d "
+			    "ended", f->number);
+	} else if (f->kind != FLAG_OTHER && (hr->kinds & bit) != 0)
+		return handover_row_bad(hr, xstrdup("a young person has at most "
+		    "one current flag of each kind but other"), "flag F%d",
+		    f->number);
+	else
+		hr->kinds |= bit;
+	hr->flag = f->number;
+	if (store_flag_notes_each(hr->ho, f->id, handover_check_flag_note, hr,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "the notes of flag F%d",
+		    f->number);
+	return hr->failed;
+}
+
 /* A young person's details, as add and edit check what is typed. */
 static int
 handover_check_details(struct handover_rows *hr)
@@ -758,6 +847,8 @@ handover_check_person(const struct person *p, void *arg)
 	    store_letters_each(hr.ho, p->id, handover_check_entry, &hr,
 	    &cause) == 0 && !hr.failed &&
 	    store_reviews_each(hr.ho, p->id, handover_check_entry, &hr,
+	    &cause) == 0 && !hr.failed &&
+	    store_flags_each(hr.ho, p->id, handover_check_flag, &hr,
 	    &cause) == 0 && !hr.failed)
 		return 0;
 	if (hr.failed) {

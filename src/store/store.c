@@ -341,7 +341,10 @@ static const char *const migrations[] = {
 	 * 6 -> 7: safety flags, and where a contact took place and whether
 	 * the young person was seen alone.  A flag is set on a date with a
 	 * short note; while current its note may change; it ends once, on a
-	 * date with a reason; it is never deleted.  flags_current finds
+	 * date with a reason; it is never deleted.  Every note it has had
+	 * is kept in flag_notes (the latest is flags.note), with who wrote
+	 * it (the worker's name, when set), as is who set and ended the
+	 * flag.  flags_current finds
 	 * everyone's current flags for the lists' marker.  Contacts gain
 	 * place and seen_alone (NULL: not recorded), fixed once logged as
 	 * the rest of a contact is.
@@ -357,7 +360,9 @@ static const char *const migrations[] = {
 	"  set_on TEXT NOT NULL " ISDATE("set_on") ","
 	"  ended_on TEXT " ISDATE_OR_NULL("ended_on") ","
 	"  ended_reason TEXT,"
-	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW ","
+	"  set_by TEXT,"
+	"  ended_by TEXT"
 	") STRICT;"
 	"CREATE INDEX flags_person ON flags (person_id, id);"
 	"CREATE INDEX flags_current ON flags (person_id)"
@@ -367,9 +372,24 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER flags_fixed BEFORE UPDATE ON flags"
 	"  WHEN OLD.ended_on IS NOT NULL"
 	"    OR NEW.person_id IS NOT OLD.person_id OR NEW.kind IS NOT OLD.kind"
-	"    OR NEW.set_on IS NOT OLD.set_on"
+	"    OR NEW.set_on IS NOT OLD.set_on OR NEW.set_by IS NOT OLD.set_by"
 	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
 	"  SELECT RAISE(ABORT, 'an ended flag is kept as it was'); END;"
+	"CREATE TABLE flag_notes ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  flag_id INTEGER NOT NULL REFERENCES flags (id),"
+	"  note TEXT,"
+	"  on_date TEXT NOT NULL " ISDATE("on_date") ","
+	"  noted_by TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX flag_notes_flag ON flag_notes (flag_id, id);"
+	"CREATE TRIGGER flag_notes_kept BEFORE DELETE ON flag_notes BEGIN"
+	"  SELECT RAISE(ABORT, 'notes of a flag are kept, never deleted');"
+	"  END;"
+	"CREATE TRIGGER flag_notes_fixed BEFORE UPDATE ON flag_notes BEGIN"
+	"  SELECT RAISE(ABORT, 'notes of a flag are kept as written'); END;"
 	"ALTER TABLE contacts ADD COLUMN place TEXT CHECK (place IS NULL OR"
 	"  place = 'home' OR place = 'office' OR place = 'college' OR"
 	"  place = 'community' OR place = 'online');"

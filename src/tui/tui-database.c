@@ -215,7 +215,8 @@ tui_handover_dialog(struct tui *t, long id)
 	}
 	h = xcalloc(1, sizeof *h);
 	h->id = id;
-	h->name = xstrdup(person_display_name(p));
+	h->name = xasprintf("%s%s", tui_flag_mark(t, p->flagged),
+	    person_display_name(p));
 	free(p);
 	date_format_iso(t->ses->today, iso);
 	snprintf(name, sizeof name, "handover-%ld-%s.caseload", id, iso);
@@ -223,7 +224,8 @@ tui_handover_dialog(struct tui *t, long id)
 	values[0] = suggested;
 	title = xasprintf("Hand %s over to another worker", h->name);
 	tui_form_open(t, title, "Their whole record (details, status history, "
-	    "contacts, letters and reviews) goes to a new file, mode 0600, "
+	    "contacts, letters, reviews and safety flags with every note "
+	    "they have had) goes to a new file, mode 0600, "
 	    "for 'caseload handover import FILE' on the other side. It holds "
 	    "their notes: pass it on securely.", specs, 1, values, 1,
 	    "write", handover_save, h, handover_form_free);

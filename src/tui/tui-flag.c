@@ -2,7 +2,8 @@
 /*
  * tui-flag.c: safety flags on the screens: the marker beside a flagged
  * young person's name, and the dialog (S on their page) that sets a new
- * flag or ends a current one, through the same jobs as 'caseload flag'.
+ * flag, changes a current one's note or ends it, through the same jobs as
+ * 'caseload flag'.
  */
 #include <config.h>
 
@@ -34,7 +35,7 @@ struct flag_dialog {
 	char		 *plain;	/* the name alone */
 	struct flag	**current;	/* their current flags, in order */
 	size_t		  n;
-	int		  number;	/* the flag being ended */
+	int		  number;	/* the flag being ended or noted */
 	const char	 *kinds[FLAG_KINDS + 1];
 };
 
@@ -190,7 +191,55 @@ flag_end_save(struct tui *t, struct tui_form *f, void *arg)
 	return 0;
 }
 
-/* Chosen: 0 sets a new flag, 1... ends the current flag of that place. */
+enum { FN_NOTE, FN_COUNT };
+
+static int
+flag_note_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct flag_dialog *fd = arg;
+	struct job_result r;
+	char *note, *cause = NULL;
+	int rc;
+
+	note = tui_form_value(f, FN_NOTE);
+	rc = job_flag_note(t->ses, fd->id, fd->number, *note != '\0' ?
+	    note : NULL, &r, &cause);
+	free(note);
+	if (rc != 0)
+		return flag_dialog_failed(t, f, r.field == JOB_NOTE ? FN_NOTE :
+		    -1, &r, &cause);
+	tui_changed(t);
+	tui_message(t, "Changed the note of flag F%d (%s) of %s; the note "
+	    "it had is kept.", fd->number, flag_kind_label(r.flag->kind),
+	    fd->name);
+	job_result_free(&r);
+	return 0;
+}
+
+/* The form changing the note of current flag f, for the copy fd. */
+static void
+flag_note_open(struct tui *t, struct flag_dialog *fd, const struct flag *f)
+{
+	static const struct tui_field_spec specs[FN_COUNT] = {
+		{ "Note", FIELD_TEXT, 50, FLAG_NOTE_MAX, NULL, NULL, 0 },
+	};
+	const char *values[FN_COUNT] = { NULL };
+	char *title;
+
+	fd->number = f->number;
+	values[FN_NOTE] = f->note;
+	title = xasprintf("Change the note of flag F%d (%s) of %s",
+	    f->number, flag_kind_label(f->kind), fd->name);
+	tui_form_open(t, title, "The note it had is kept in the record, "
+	    "dated, and shown on this page as earlier.", specs, FN_COUNT,
+	    values, 1, "save", flag_note_save, fd, flag_dialog_free);
+	free(title);
+}
+
+/*
+ * Chosen: 0 sets a new flag, 1..n ends the current flag of that place,
+ * n + 1..2n changes its note.
+ */
 static int
 flag_chosen(struct tui *t, size_t chosen, void *arg)
 {
@@ -215,6 +264,10 @@ flag_chosen(struct tui *t, size_t chosen, void *arg)
 		copy->current[i] = flag_copy(fd->current[i]);
 	if (chosen == 0) {
 		flag_set_open(t, copy);
+		return TUI_DRAW;
+	}
+	if (chosen > fd->n && chosen <= 2 * fd->n) {
+		flag_note_open(t, copy, fd->current[chosen - fd->n - 1]);
 		return TUI_DRAW;
 	}
 	if (chosen > fd->n) {
@@ -268,7 +321,7 @@ tui_flag_dialog(struct tui *t, long id)
 		flag_set_open(t, fd);
 		return;
 	}
-	labels = xcalloc(fd->n + 1, sizeof *labels);
+	labels = xcalloc(2 * fd->n + 1, sizeof *labels);
 	labels[0] = xstrdup("Set a new safety flag");
 	for (i = 0; i < fd->n; i++) {
 		note = text_escape(fd->current[i]->note != NULL ?
@@ -278,12 +331,15 @@ tui_flag_dialog(struct tui *t, long id)
 		    session_date(t->ses, fd->current[i]->set_on),
 		    flag_kind_label(fd->current[i]->kind),
 		    *note != '\0' ? ": " : "", note);
+		labels[fd->n + i + 1] = xasprintf("Change the note of F%d "
+		    "(%s)", fd->current[i]->number,
+		    flag_kind_label(fd->current[i]->kind));
 		free(note);
 	}
-	tui_pick_open(t, "Safety flags: set one, or end one",
-	    (const char *const *)labels, fd->n + 1, 0, flag_chosen, fd,
+	tui_pick_open(t, "Safety flags: set one, change a note, or end one",
+	    (const char *const *)labels, 2 * fd->n + 1, 0, flag_chosen, fd,
 	    flag_dialog_free);
-	for (i = 0; i <= fd->n; i++)
+	for (i = 0; i <= 2 * fd->n; i++)
 		free(labels[i]);
 	free(labels);
 }

@@ -1082,7 +1082,8 @@ person_form_said(struct tui *t, const struct person *p,
 	char said[128];
 
 	if (editing) {
-		tui_message(t, "Saved %s's details.", person_display_name(p));
+		tui_message(t, "Saved %s%s's details.",
+		    tui_flag_mark(t, p->flagged), person_display_name(p));
 		return;
 	}
 	tui_list_select(t, p->id);
@@ -1280,8 +1281,8 @@ tui_person_form(struct tui *t, long id)
 			    pf->old->facts.interval_weeks);
 			values[PF_INTERVAL] = interval;
 		}
-		title = xasprintf("Edit the details of %s (number %ld)",
-		    pf->old->name, id);
+		title = xasprintf("Edit the details of %s%s (number %ld)",
+		    tui_flag_mark(t, pf->old->flagged), pf->old->name, id);
 	} else {
 		specs[PF_ALLOCATED].hint = "blank: today, or the last contact";
 		title = xstrdup("Add a young person");

@@ -46,27 +46,32 @@ help_row_line(const char *line, void *arg)
 }
 
 static void
-help_load(struct help *h)
+help_load(struct tui *t, struct help *h)
 {
 	const struct tui_keydef *keys;
 	const char *section = NULL;
 	struct help_row row;
-	char names[128], name[32], other[32];
+	char names[128], name[32], other[32], *intro;
 	size_t n, i, j, k;
 	int cols = COLS - 3;
 
 	tui_lines_clear(&h->lines);
 	h->cols = COLS;
 	tui_lines_add(&h->lines, STYLE_TITLE, 0, 0, "%s", "Keys");
-	tui_wrap("The caseload list shows everyone with the most urgent thing "
-	    "they have due (a contact, a review or a letter), most urgent "
-	    "first; Tries counts the attempts since they were last seen. "
-	    "Colour is never the only sign: ! marks someone with something "
-	    "overdue, ~ due soon (within the [contact] due_soon_days setting), "
-	    "- stepped down. Every change is saved the moment you confirm it. g opens "
-	    "the agenda, so Home goes to the top and End or G to the bottom. "
-	    "Esc or q goes back; q on the caseload list quits.", cols,
-	    help_wrap_line, &h->lines);
+	intro = xasprintf("The caseload list shows everyone with the most "
+	    "urgent thing they have due (a contact, a review or a letter), "
+	    "most urgent first; Tries counts the attempts since they were "
+	    "last seen. Colour is never the only sign: ! marks someone with "
+	    "something overdue, ~ due soon (within the [contact] "
+	    "due_soon_days setting), - stepped down. %s before a name marks "
+	    "a young person with a current safety flag (such as do not visit "
+	    "alone): its kind and note are on their page only, S there sets, "
+	    "changes or ends one. Every change is saved the moment you "
+	    "confirm it. g opens the agenda, so Home goes to the top and End "
+	    "or G to the bottom. Esc or q goes back; q on the caseload list "
+	    "quits.", flag_marker(t->ses->utf8));
+	tui_wrap(intro, cols, help_wrap_line, &h->lines);
+	free(intro);
 	keys = tui_keys(&n);
 	for (i = 0; i < n; i++) {
 		if (section == NULL || strcmp(section, keys[i].section) != 0) {
@@ -108,7 +113,7 @@ help_draw(struct tui *t, struct tui_screen *s)
 	struct help *h = s->data;
 
 	if (h->cols != COLS)
-		help_load(h);
+		help_load(t, h);
 	tui_lines_draw(t, &h->lines, tui_body_top(), tui_body_rows());
 }
 

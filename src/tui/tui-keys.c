@@ -65,7 +65,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "their page; it stays, marked struck out)", "strike out", 3 },
 	{ TUI_FLAG, TUI_ON_PAGE, { 'S' }, "Jobs",
 	  "safety flags: set one (do not visit alone, MARAC...) with a note "
-	  "and a date, or end one (on their page; it stays, marked ended)",
+	  "and a date, change its note (the old one is kept), or end one (on "
+	  "their page; it stays, marked ended)",
 	  "flags", 3 },
 	{ TUI_NOTE, TUI_ON_PAGE, { 'n' }, "Jobs",
 	  "write a dated note about them: what they like to be called, what "

@@ -210,8 +210,9 @@ letters_draw(struct tui *t, struct tui_screen *s)
 	if (t->message != NULL || lv->lines.n > (size_t)letters_rows())
 		return;
 	text = xasprintf("Annual letters: %d overdue, %d due soon; %d stepped "
-	    "down · m marks one sent · ! overdue  ~ due soon", l->overdue,
-	    l->due_soon, l->stepped_down);
+	    "down · ! overdue  ~ due soon  %s safety flag · m marks one sent",
+	    l->overdue, l->due_soon, l->stepped_down,
+	    flag_marker(t->ses->utf8));
 	tui_put(stdscr, LINES - 2, 0, COLS - 1, A_NORMAL, text);
 	free(text);
 }

@@ -255,6 +255,22 @@ page_around(const struct around_person *a, void *arg)
 	return 0;
 }
 
+/* A note a flag had before, under it: "was: ... (date, by name)". */
+static int
+page_flag_note(const struct flag_note *n, void *arg)
+{
+	struct page_state *ps = arg;
+	char *line;
+
+	line = xasprintf("was: %s (%s%s%s)",
+	    n->note != NULL ? n->note : "no note",
+	    session_date(ps->t->ses, n->on), n->by != NULL ? ", by " : "",
+	    n->by != NULL ? n->by : "");
+	page_text(ps->lines, ps->cols, 7, line, STYLE_DIM);
+	free(line);
+	return 0;
+}
+
 /* One safety flag: current ones stand out, ended ones are dimmed. */
 static int
 page_flag(const struct flag *f, void *arg)
@@ -262,7 +278,7 @@ page_flag(const struct flag *f, void *arg)
 	struct page_state *ps = arg;
 	enum tui_style style = f->ended_on != DATE_NONE ? STYLE_DIM :
 	    STYLE_OVERDUE;
-	char *line;
+	char *line, *cause = NULL;
 
 	/* The title only for someone with flags: most have none. */
 	if (ps->n == 0) {
@@ -275,11 +291,22 @@ page_flag(const struct flag *f, void *arg)
 	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
 	page_text(ps->lines, ps->cols, 0, line, style);
 	free(line);
+	if (f->set_by != NULL) {
+		line = xasprintf("set by %s", f->set_by);
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	if (store_flag_notes_each(ps->t->ses->st, f->id, page_flag_note, ps,
+	    &cause) != 0)
+		free(cause);
 	if (f->ended_on != DATE_NONE) {
-		line = xasprintf("ENDED on %s%s%s",
+		line = xasprintf("ENDED on %s%s%s%s%s%s",
 		    session_date(ps->t->ses, f->ended_on),
 		    f->ended_reason != NULL ? ": " : "",
-		    f->ended_reason != NULL ? f->ended_reason : "");
+		    f->ended_reason != NULL ? f->ended_reason : "",
+		    f->ended_by != NULL ? " (by " : "",
+		    f->ended_by != NULL ? f->ended_by : "",
+		    f->ended_by != NULL ? ")" : "");
 		page_text(ps->lines, ps->cols, 7, line, style);
 		free(line);
 	}

@@ -103,6 +103,35 @@ check_out "--by" <<'EOF'
 worker
 young-person
 EOF
+complete flag 1 --kind ""
+check_out "flag --kind: the kinds of safety flag" <<'EOF'
+do-not-visit-alone
+marac
+domestic-abuse
+exploitation
+missing
+custody
+other
+EOF
+complete flag 1 --kind m
+check_out "flag --kind m" <<'EOF'
+marac
+missing
+EOF
+complete contact 1 --place ""
+check_out "contact --place: the places" <<'EOF'
+home
+office
+college
+community
+online
+EOF
+complete contact 1 --seen-alone ""
+check_out "contact --seen-alone: the answers" <<'EOF'
+yes
+no
+unknown
+EOF
 complete export --privacy ""
 check_out "--privacy" <<'EOF'
 full

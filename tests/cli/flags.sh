@@ -51,7 +51,7 @@ check_true "other may repeat" sh -c "'$CASELOAD' --db '$DB' --today $TODAY \
 
 run flag 1 --change F1 --note "Conference moved to 10/12"
 check_out "--change N --note changes its note" <<'EOF'
-Changed the note of flag F1 (MARAC) of Aisha Khan.
+Changed the note of flag F1 (MARAC) of ⚑ Aisha Khan.
 EOF
 run flag 1 --end 1 --reason "plan closed" --date 2026-11-20
 check_out "--end N ends it" <<'EOF'
@@ -180,6 +180,8 @@ run --config "$TEST_DIR/print.ini" letters --print --within 400
 check_true "the letters printout marks Jordan" grep -q "⚑ Jordan Lee" \
 	"$PRINTED"
 check_true "and never gives the note" sh -c "! grep -q '$secret' '$PRINTED'"
+run letters --within 400
+check_out_has "⚑ Jordan Lee" "letters marks Jordan on the terminal too"
 
 # Letters written never carry it.
 printf '[worker]\nname = Sam Taylor\n' >"$TEST_DIR/letters.ini"
@@ -198,6 +200,14 @@ check_true "the file holds every flag, ended ones too" test "$("${SQLITE3_BIN:-s
     "$TEST_DIR/out.caseload" "SELECT count(*), sum(ended_on IS NOT NULL),
     sum(note LIKE '%$secret%') FROM flags")" = "4|1|1"
 DB=$TEST_DIR/other.db
+# The planted note has control characters, which 'caseload flag' never
+# takes: the import refuses the file, saying where, never quoting it.
+check_refused "a flag's note with control characters is refused" \
+	"young person 5 in the file, flag F1: control characters" \
+	handover import "$TEST_DIR/out.caseload"
+check_true "the refusal gives no note" sh -c "! grep -q '$secret' '$err'"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/out.caseload" \
+    "UPDATE flags SET note = 'placeholder' WHERE note LIKE '%$secret%'"
 run handover import "$TEST_DIR/out.caseload"
 check_status 0 "handover import"
 got=$(sql "SELECT kind, set_on,
@@ -209,5 +219,93 @@ check_true "with the contact's place" test "$(sql "SELECT count(*) FROM
     contacts WHERE place = 'home' AND seen_alone = 0")" = 1
 run check
 check_status 0 "the caseload is sound"
+
+# --- a flag's notes are kept, with who wrote them
+
+DB=$TEST_DIR/notes.db
+fixture add --name "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
+printf '[worker]\nname = Sam Taylor\n' >"$TEST_DIR/sam.ini"
+run --config "$TEST_DIR/sam.ini" flag 1 --kind missing --note "First note" \
+    --date 2026-11-01
+run --config "$TEST_DIR/sam.ini" flag 1 --change 1 --note "Second note"
+run flag 1 --change 1 --note "Third note"
+check_true "every note is kept, dated, with who wrote it" test "$(sql \
+    "SELECT group_concat(coalesce(note, '-') || '|' || on_date || '|' ||
+    coalesce(noted_by, '-'), ' ') FROM flag_notes")" = \
+	"First note|2026-11-01|Sam Taylor Second note|2026-11-27|Sam Taylor Third note|2026-11-27|-"
+check_true "the flag's note is the latest" test \
+	"$(sql "SELECT note, set_by FROM flags")" = "Third note|Sam Taylor"
+check_true "a note is never deleted" sh -c "! '${SQLITE3_BIN:-sqlite3}' \
+    '$DB' 'DELETE FROM flag_notes' 2>/dev/null"
+check_true "nor changed" sh -c "! '${SQLITE3_BIN:-sqlite3}' \
+    '$DB' \"UPDATE flag_notes SET note = 'x'\" 2>/dev/null"
+run --config "$TEST_DIR/sam.ini" flag 1 --end 1 --reason "found"
+check_true "who ended it is kept" test \
+	"$(sql "SELECT ended_by FROM flags")" = "Sam Taylor"
+run show 1
+check_out_has "set by Sam Taylor" "show says who set it"
+check_out_has "was: First note (01/11/2026, by Sam Taylor)" \
+	"and the earlier notes, marked as earlier"
+check_out_has "was: Second note (27/11/2026, by Sam Taylor)" "each of them"
+check_out_has "ENDED on 27/11/2026: found (by Sam Taylor)" "and who ended it"
+check_true "show does not give the latest as earlier" \
+	sh -c "! grep -q 'was: Third' '$out'"
+run handover export 1 -o "$TEST_DIR/notes.caseload"
+DB=$TEST_DIR/notes2.db
+fixture add --name "Mo Ali" --dob 2007-03-02 --allocated 2025-01-06
+fixture flag 1 --kind other --note "theirs"
+run handover import "$TEST_DIR/notes.caseload"
+check_status 0 "a handover with a flag's notes is imported"
+check_true "the notes arrive with their own flag" test "$(sql "SELECT
+    group_concat(flags.person_id || ':' || flag_notes.note, ' ') FROM
+    flag_notes JOIN flags ON flags.id = flag_notes.flag_id")" = \
+	"1:theirs 2:First note 2:Second note 2:Third note"
+
+# --- many flags: the one-per-kind check and the visit warning hold
+
+DB=$TEST_DIR/many.db
+fixture add --name "Kai Brown" --dob 2007-03-02 --allocated 2025-01-06
+fixture add --name "Lee Old" --dob 2007-03-02 --allocated 2025-01-06
+fixture archive 2 --reason "moved away"
+i=0
+while [ $i -lt 65 ]; do
+	i=$((i + 1))
+	echo "INSERT INTO flags (person_id, kind, set_on) VALUES (1, 'other',
+	    '2026-11-01');"
+done | sql
+fixture flag 1 --kind do-not-visit-alone
+check_refused "after 65 flags a second of a kind is still refused" \
+	"they have a current flag of that kind already" \
+	flag 1 --kind do-not-visit-alone
+run contact 1 --method visit
+check_err_has "has a 'do not visit alone' safety flag" \
+	"and a visit still warns"
+
+# --- confirmations name the flagged with the marker
+
+run review 1 --date 2026-11-20
+check_out_has "review for 1 ⚑ Kai Brown on 20/11/2026" "review marks them"
+run edit 1 --phone "07700 900123"
+check_out_has "Saved 1 ⚑ Kai Brown." "edit marks them"
+run strike 1 1 --reason "logged twice"
+check_out_has "(visit with ⚑ Kai Brown on 27/11/2026)" "strike marks them"
+run step-down 1 --reason "moved to Spain"
+check_out_has "Stepped down 1 ⚑ Kai Brown on" "step-down marks them"
+run letters sent 1
+check_out_has "⚑ Kai Brown" "letters sent marks them"
+run step-up 1
+check_out_has "Stepped up 1 ⚑ Kai Brown on" "step-up marks them"
+run flag 1 --change 66 --note "new"
+check_out_has "of flag F66 (do not visit alone) of ⚑ Kai Brown." \
+	"flag --change marks them"
+
+# --- an archived young person not to be visited alone: both warnings
+
+fixture flag 2 --kind do-not-visit-alone
+run contact 2 --method visit
+check_status 0 "a visit to someone archived is logged"
+check_err_has "is archived" "it says they are archived"
+check_err_has "has a 'do not visit alone' safety flag" \
+	"and that they are not to be visited alone"
 
 done_testing

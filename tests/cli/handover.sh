@@ -236,6 +236,44 @@ tampered "an email address that is not one, not quoted back" \
 tampered "an address with a control character" \
 	"young person 1 in the file, their address: control characters" \
 	"UPDATE people SET address = '12 Station Road' || char(13) WHERE id = 1"
+# Safety flags are checked as 'caseload flag' checks them, never quoted.
+tampered "a flag's note of two lines" \
+	"young person 1 in the file, flag F1: " \
+	"INSERT INTO flags (person_id, kind, note, set_on) VALUES (1, 'marac',
+	 'Private one' || char(10) || 'two', '2026-11-01')"
+tampered "a flag's note longer than caseload takes" \
+	"young person 1 in the file, flag F1: too long (600 bytes; at most 500)" \
+	"INSERT INTO flags (person_id, kind, note, set_on) VALUES (1, 'marac',
+	 printf('%.*c', 600, 'x'), '2026-11-01')"
+tampered "a flag's earlier note with a control character" \
+	"young person 1 in the file, an earlier note of flag F1: control characters" \
+	"INSERT INTO flags (id, person_id, kind, note, set_on) VALUES (1, 1,
+	 'marac', 'now', '2026-11-01');
+	 INSERT INTO flag_notes (person_id, flag_id, note, on_date) VALUES
+	 (1, 1, 'Private' || char(27) || '[2J', '2026-11-01'), (1, 1, 'now',
+	 '2026-11-02')"
+tampered "two current flags of one kind" \
+	"young person 1 in the file, flag F2: a young person has at most one current flag of each kind but other" \
+	"INSERT INTO flags (person_id, kind, set_on) VALUES
+	 (1, 'do-not-visit-alone', '2026-11-01'),
+	 (1, 'do-not-visit-alone', '2026-11-02')"
+tampered "a flag ended before it was set" \
+	"young person 1 in the file, the end of flag F1: the date is before the flag was set" \
+	"INSERT INTO flags (person_id, kind, set_on, ended_on) VALUES
+	 (1, 'custody', '2026-11-01', '2026-10-01')"
+tampered "a flag's reason with a control character" \
+	"young person 1 in the file, the reason flag F1 ended: control characters" \
+	"INSERT INTO flags (person_id, kind, set_on, ended_on, ended_reason)
+	 VALUES (1, 'custody', '2026-11-01', '2026-11-02', 'out' || char(7))"
+# Two current flags of kind other are as 'caseload flag' allows.
+cp "$FILE" "$TEST_DIR/others"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/others" "INSERT INTO flags (person_id,
+    kind, set_on) VALUES (1, 'other', '2026-11-01'), (1, 'other',
+    '2026-11-02'), (1, 'marac', '2026-11-01'), (1, 'marac', '2026-11-01');
+    UPDATE flags SET ended_on = '2026-11-03' WHERE id = 3"
+check_true "two current flags of kind other (and a MARAC ended) are not refused" \
+	sh -c "'$CASELOAD' --db '$TEST_DIR/others.db' --today $TODAY \
+	handover import '$TEST_DIR/others' >/dev/null 2>&1"
 # With CHECK constraints switched off, values caseload never writes.
 tampered "a contact of a method caseload does not know" \
 	"young person 1 in the file: a value in their contact log is not one caseload writes" \

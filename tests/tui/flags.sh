@@ -39,6 +39,20 @@ else
 	not_ok "the flag is in the database"
 fi
 
+# The edit form and the handover dialog name them with the marker.
+keys e
+check_screen "Edit the details of ⚑ Ben Carter (number 2)" \
+	"the edit form's title carries the marker"
+keys Enter
+check_screen "Saved ⚑ Ben Carter's details." "and so does its message"
+keys H
+check_screen "Hand ⚑ Ben Carter over to another worker" \
+	"the handover dialog's title carries the marker"
+check_screen "and safety flags with every note" \
+	"and it says the safety flags go in the file"
+keys Escape
+wait_for "⚑ Ben Carter  (number 2)"
+
 # The contact dialog warns, and records where and whether seen alone.
 keys c
 check_screen "Log a contact with ⚑ Ben Carter" \
@@ -70,15 +84,54 @@ wait_for "Showing"
 keys Escape
 wait_for "Showing everyone"
 check_screen "⚑ Ben Carter" "the list marks the young person"
+keys '?'
+check_screen "⚑ before a name marks" "the list's help explains the marker"
+keys q
+wait_for "Showing everyone"
+keys l
+wait_for "Stepped down"
+keys Down
+check_screen "~ due soon  ⚑ safety flag" \
+	"the letters screen's legend explains it"
+keys q
+wait_for "Showing everyone"
 
-# S again offers to end it.
+# S again offers to change its note: the old one is kept, as earlier.
 keys /
 type_text "2"
 wait_for "Search (name or number): 2"
 keys Enter Enter
 wait_for "⚑ Ben Carter  (number 2)"
 keys S
-check_screen "Safety flags: set one, or end one" "S offers to set or end one"
+check_screen "Safety flags: set one, change a note, or end one" \
+	"S offers to set one, change a note or end one"
+check_screen "Change the note of F1 (do not visit alone)" \
+	"changing the note is one of the choices"
+keys Down Down Enter
+check_screen "Change the note of flag F1 (do not visit alone) of ⚑ Ben Carter" \
+	"choosing it opens the note"
+keys C-u
+type_text "Dog rehomed; still visit in pairs"
+keys Enter
+check_screen "Changed the note of flag F1 (do not visit alone) of ⚑ Ben Carter" \
+	"Enter changes it"
+check_screen "do not visit alone: Dog rehomed; still visit in pairs" \
+	"the page shows the new note"
+check_screen "was: Dog at the flat; visit in pairs (27/11/2026)" \
+	"and the old one, marked as earlier"
+if [ "$(sql "SELECT group_concat(note, '|') FROM flag_notes")" = \
+    "Dog at the flat; visit in pairs|Dog rehomed; still visit in pairs" ] &&
+    [ "$(sql "SELECT note FROM flags")" = \
+    "Dog rehomed; still visit in pairs" ]; then
+	ok "both notes are in the database, the new one the flag's"
+else
+	not_ok "both notes are in the database, the new one the flag's"
+fi
+
+# S again offers to end it.
+keys S
+check_screen "Safety flags: set one, change a note, or end one" \
+	"S offers to end it"
 keys Down Enter
 check_screen "End flag F1 (do not visit alone) of ⚑ Ben Carter?" \
 	"choosing the flag asks to end it"

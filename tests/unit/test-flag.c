@@ -171,6 +171,20 @@ test_copy(void **state)
 	c = flag_copy(&f);
 	assert_null(c->note);
 	assert_string_equal(c->ended_reason, "closed");
+	assert_null(c->set_by);
+	assert_null(c->ended_by);
+	free(c);
+	/* Who set and ended it go with it, each in the one allocation. */
+	f.note = "n";
+	f.set_by = "Sam Taylor";
+	f.ended_by = "Jo";
+	c = flag_copy(&f);
+	assert_string_equal(c->note, "n");
+	assert_string_equal(c->ended_reason, "closed");
+	assert_string_equal(c->set_by, "Sam Taylor");
+	assert_ptr_not_equal(c->set_by, f.set_by);
+	assert_string_equal(c->ended_by, "Jo");
+	assert_ptr_not_equal(c->ended_by, f.ended_by);
 	free(c);
 }
 
