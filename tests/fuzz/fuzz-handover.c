@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(db, sizeof db, "%s/c.db", dir);
 	if (store_open(db, &st, &cause) != 0)
 		abort();
-	if (store_handover_import(st, ho, &ids, &n, &cause) != 0) {
+	if (store_handover_import(st, ho, &ids, &n, NULL, NULL, &cause) != 0) {
 		fprintf(stderr, "fuzz-handover: opened but not imported: %s\n",
 		    cause);
 		abort();
