@@ -59,32 +59,65 @@ store_read_around(sqlite3_stmt *stmt, struct around_person *a)
 	a->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
+/* store_rows callbacks: each row to the caller's, or one copied out. */
+struct store_around_each {
+	store_note_cb	 note_cb;
+	store_around_cb	 around_cb;
+	void		*arg;
+};
+
+static int
+store_note_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_around_each *e = arg;
+	struct around_note n;
+
+	store_read_note(stmt, &n);
+	return e->note_cb(&n, e->arg);
+}
+
+static int
+store_note_copy_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct around_note n, **out = arg;
+
+	store_read_note(stmt, &n);
+	*out = around_note_copy(&n);
+	return 1;
+}
+
+static int
+store_around_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_around_each *e = arg;
+	struct around_person a;
+
+	store_read_around(stmt, &a);
+	return e->around_cb(&a, e->arg);
+}
+
+static int
+store_around_copy_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct around_person a, **out = arg;
+
+	store_read_around(stmt, &a);
+	*out = around_person_copy(&a);
+	return 1;
+}
+
 int
 store_notes_each(struct store *st, long person_id, store_note_cb cb,
     void *arg, char **cause)
 {
 	static const char sql[] = "SELECT * FROM (SELECT " NOTE_COLUMNS
 	    " FROM notes WHERE person_id = ?1) ORDER BY on_date DESC, id DESC";
-	sqlite3_stmt *stmt;
-	struct around_note n;
-	int rc;
+	struct store_around_each e = { cb, NULL, arg };
 
 	if (!store_has_around(st))
 		return 0;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_note(stmt, &n);
-		if (cb(&n, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the notes");
-	return 0;
+	return store_rows(st, sql, person_id, 0, store_note_row, &e,
+	    "reading the notes", cause) < 0 ? -1 : 0;
 }
 
 int
@@ -93,26 +126,12 @@ store_around_each(struct store *st, long person_id, store_around_cb cb,
 {
 	static const char sql[] = "SELECT " AROUND_COLUMNS " FROM around"
 	    " WHERE person_id = ?1 ORDER BY id";
-	sqlite3_stmt *stmt;
-	struct around_person a;
-	int rc;
+	struct store_around_each e = { NULL, cb, arg };
 
 	if (!store_has_around(st))
 		return 0;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_around(stmt, &a);
-		if (cb(&a, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the people around them");
-	return 0;
+	return store_rows(st, sql, person_id, 0, store_around_row, &e,
+	    "reading the people around them", cause) < 0 ? -1 : 0;
 }
 
 int
@@ -121,29 +140,14 @@ store_note_numbered(struct store *st, long person_id, int number,
 {
 	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM notes"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-	sqlite3_stmt *stmt;
-	struct around_note n;
-	int rc;
 
 	*out = NULL;
 	if (number < 1 || !store_has_around(st))
 		return 1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+	if (store_rows(st, sql, person_id, number, store_note_copy_row, out,
+	    "reading the notes", cause) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	sqlite3_bind_int(stmt, 2, number);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_read_note(stmt, &n);
-		n.number = number;
-		*out = around_note_copy(&n);
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return store_fail(st, cause, "reading the notes");
+	return *out != NULL ? 0 : 1;
 }
 
 int
@@ -152,29 +156,14 @@ store_around_numbered(struct store *st, long person_id, int number,
 {
 	static const char sql[] = "SELECT " AROUND_COLUMNS " FROM around"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-	sqlite3_stmt *stmt;
-	struct around_person a;
-	int rc;
 
 	*out = NULL;
 	if (number < 1 || !store_has_around(st))
 		return 1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+	if (store_rows(st, sql, person_id, number, store_around_copy_row, out,
+	    "reading the people around them", cause) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	sqlite3_bind_int(stmt, 2, number);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_read_around(stmt, &a);
-		a.number = number;
-		*out = around_person_copy(&a);
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return store_fail(st, cause, "reading the people around them");
+	return *out != NULL ? 0 : 1;
 }
 
 /*

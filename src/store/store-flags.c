@@ -42,32 +42,44 @@ store_read_flag(sqlite3_stmt *stmt, struct flag *f)
 	f->ended_by = store_column_text(stmt, 9);
 }
 
+/* store_rows callbacks: each flag to the caller's, or one copied out. */
+struct store_flag_each {
+	store_flag_cb	 cb;
+	void		*arg;
+};
+
+static int
+store_flag_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_flag_each *e = arg;
+	struct flag f;
+
+	store_read_flag(stmt, &f);
+	return e->cb(&f, e->arg);
+}
+
+static int
+store_flag_copy_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct flag f, **out = arg;
+
+	store_read_flag(stmt, &f);
+	*out = flag_copy(&f);
+	return 1;
+}
+
 int
 store_flags_each(struct store *st, long person_id, store_flag_cb cb,
     void *arg, char **cause)
 {
 	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
 	    " WHERE person_id = ?1 ORDER BY id";
-	sqlite3_stmt *stmt;
-	struct flag f;
-	int rc;
+	struct store_flag_each e = { cb, arg };
 
 	if (!store_has_flags(st))
 		return 0;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		store_read_flag(stmt, &f);
-		if (cb(&f, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the safety flags");
-	return 0;
+	return store_rows(st, sql, person_id, 0, store_flag_row, &e,
+	    "reading the safety flags", cause) < 0 ? -1 : 0;
 }
 
 int
@@ -76,29 +88,14 @@ store_flag_numbered(struct store *st, long person_id, int number,
 {
 	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-	sqlite3_stmt *stmt;
-	struct flag f;
-	int rc;
 
 	*out = NULL;
 	if (number < 1 || !store_has_flags(st))
 		return 1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+	if (store_rows(st, sql, person_id, number, store_flag_copy_row, out,
+	    "reading the safety flags", cause) < 0)
 		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	sqlite3_bind_int(stmt, 2, number);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		store_read_flag(stmt, &f);
-		f.number = number;
-		*out = flag_copy(&f);
-	}
-	store_done(stmt);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return store_fail(st, cause, "reading the safety flags");
+	return *out != NULL ? 0 : 1;
 }
 
 /*
@@ -150,6 +147,24 @@ store_flag_keep_note(struct store *st, long id, const char *note, date_t on,
 	return store_flag_write(st, stmt, "keeping the flag's note", cause);
 }
 
+/* store_rows callback: each earlier note of a flag to the caller's. */
+struct store_flag_note_each {
+	store_flag_note_cb	 cb;
+	void			*arg;
+};
+
+static int
+store_flag_note_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_flag_note_each *e = arg;
+	struct flag_note n;
+
+	n.note = store_column_text(stmt, 0);
+	n.on = store_column_date(stmt, 1);
+	n.by = store_column_text(stmt, 2);
+	return e->cb(&n, e->arg);
+}
+
 int
 store_flag_notes_each(struct store *st, long id, store_flag_note_cb cb,
     void *arg, char **cause)
@@ -157,28 +172,12 @@ store_flag_notes_each(struct store *st, long id, store_flag_note_cb cb,
 	static const char sql[] = "SELECT note, on_date, noted_by"
 	    " FROM flag_notes WHERE flag_id = ?1 AND id < (SELECT max(id)"
 	    " FROM flag_notes WHERE flag_id = ?1) ORDER BY id";
-	sqlite3_stmt *stmt;
-	struct flag_note n;
-	int rc;
+	struct store_flag_note_each e = { cb, arg };
 
 	if (!store_has_flags(st))
 		return 0;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		n.note = store_column_text(stmt, 0);
-		n.on = store_column_date(stmt, 1);
-		n.by = store_column_text(stmt, 2);
-		if (cb(&n, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "reading the safety flags");
-	return 0;
+	return store_rows(st, sql, id, 0, store_flag_note_row, &e,
+	    "reading the safety flags", cause) < 0 ? -1 : 0;
 }
 
 int

@@ -124,6 +124,18 @@ int store_fail(struct store *st, char **cause, const char *doing);
 int store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
     const char *doing, char **cause);
 
+/* What store_rows gives each row: 0 goes on, non-zero stops the rows. */
+typedef int (*store_row_cb)(sqlite3_stmt *stmt, void *arg);
+
+/*
+ * Prepare sql, bind ?1 to id (and ?2 to number, when number > 0), and
+ * give each row it finds to row with arg.  Returns how many rows were
+ * given (the last being the one that stopped them), or -1 with *cause,
+ * doing what (as for store_fail).
+ */
+int store_rows(struct store *st, const char *sql, long id, int number,
+    store_row_cb row, void *arg, const char *doing, char **cause);
+
 /*
  * Read the one value of a query of one row and column (a literal, as for
  * store_prepare) into *out.

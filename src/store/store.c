@@ -1049,6 +1049,31 @@ store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
 }
 
 int
+store_rows(struct store *st, const char *sql, long id, int number,
+    store_row_cb row, void *arg, const char *doing, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc, n = 0;
+
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	if (number > 0)
+		sqlite3_bind_int(stmt, 2, number);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		n++;
+		if (row(stmt, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, doing);
+	return n;
+}
+
+int
 store_query_long(struct store *st, const char *sql, long *out, char **cause)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);

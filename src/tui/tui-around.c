@@ -35,42 +35,6 @@ around_dialog_free(void *arg)
 	free(ad);
 }
 
-/* Read a date field into *on; 0, or -1 after an error beside it. */
-static int
-around_dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
-{
-	char *text = tui_form_value(f, i), *cause = NULL;
-	int rc = 0;
-
-	if (*text == '\0') {
-		tui_form_error(f, i, "give a date, such as today or DD/MM/YYYY");
-		rc = -1;
-	} else if (date_parse(text, t->ses->today, on, &cause) != 0) {
-		tui_form_error(f, i, cause);
-		rc = -1;
-	}
-	free(cause);
-	free(text);
-	return rc;
-}
-
-/* A job not done: beside field i when refused there, else below. */
-static int
-around_dialog_failed(struct tui *t, struct tui_form *f, int i,
-    struct job_result *r, char **cause)
-{
-	const char *why = *cause != NULL ? *cause : "the database failed";
-
-	if (r->refused && i >= 0)
-		tui_form_error(f, (size_t)i, why);
-	else
-		tui_error(t, "Nothing was saved: %s", why);
-	free(*cause);
-	*cause = NULL;
-	job_result_free(r);
-	return -1;
-}
-
 /* The dialog's young person, or NULL after an error. */
 static struct around_dialog *
 around_dialog_new(struct tui *t, long id)
@@ -110,14 +74,14 @@ note_save(struct tui *t, struct tui_form *f, void *arg)
 
 	memset(&n, 0, sizeof n);
 	n.person_id = ad->id;
-	if (around_dialog_date(t, f, FN_DATE, &n.on) != 0)
+	if (tui_dialog_date(t, f, FN_DATE, &n.on) != 0)
 		return -1;
 	text = tui_form_value(f, FN_TEXT);
 	n.text = text;
 	rc = job_note_add(t->ses, &n, &r, &cause);
 	free(text);
 	if (rc != 0)
-		return around_dialog_failed(t, f, r.field == JOB_DATE ?
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ?
 		    FN_DATE : r.field == JOB_NOTE ? FN_TEXT : -1, &r, &cause);
 	tui_changed(t);
 	tui_message(t, "Noted N%ld about %s.", r.made, ad->name);
@@ -174,7 +138,7 @@ person_save(struct tui *t, struct tui_form *f, void *arg)
 
 	memset(&a, 0, sizeof a);
 	a.person_id = ad->id;
-	if (around_dialog_date(t, f, FP_DATE, &a.since) != 0)
+	if (tui_dialog_date(t, f, FP_DATE, &a.since) != 0)
 		return -1;
 	a.role = (enum around_role)tui_form_choice(f, FP_ROLE);
 	a.name = name = around_value(f, FP_NAME);
@@ -187,7 +151,7 @@ person_save(struct tui *t, struct tui_form *f, void *arg)
 	free(email);
 	free(note);
 	if (rc != 0)
-		return around_dialog_failed(t, f, r.field == JOB_DATE ?
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ?
 		    FP_DATE : r.field == JOB_NOTE ? FP_NAME : -1, &r, &cause);
 	tui_changed(t);
 	tui_message(t, "Added P%ld (%s) around %s.", r.made,

@@ -67,9 +67,8 @@ dialog_new(struct tui *t, long id)
 	return d;
 }
 
-/* Read a date field into *on; 0, or -1 after an error beside it. */
-static int
-dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
+int
+tui_dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
 {
 	char *text = tui_form_value(f, i), *cause = NULL;
 	int rc = 0;
@@ -86,13 +85,8 @@ dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
 	return rc;
 }
 
-/*
- * A job that was not done: a refused input beside field i (when i is not
- * -1), anything else on the status line.  Frees *cause and what r holds;
- * returns -1, for a save function to return.
- */
-static int
-dialog_job_failed(struct tui *t, struct tui_form *f, int i,
+int
+tui_dialog_failed(struct tui *t, struct tui_form *f, int i,
     struct job_result *r, char **cause)
 {
 	const char *why = *cause != NULL ? *cause : "the database failed";
@@ -175,7 +169,7 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 
 	memset(&c, 0, sizeof c);
 	c.person_id = d->id;
-	if (dialog_date(t, f, CD_DATE, &c.on) != 0)
+	if (tui_dialog_date(t, f, CD_DATE, &c.on) != 0)
 		return -1;
 	c.method = (enum contact_method)tui_form_choice(f, CD_METHOD);
 	c.by = tui_form_choice(f, CD_BY) == 0 ? BY_WORKER : BY_YOUNG_PERSON;
@@ -187,7 +181,7 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 	rc = job_contact(t->ses, &c, &r, &cause);
 	free(note);
 	if (rc != 0)
-		return dialog_job_failed(t, f, r.field == JOB_NOTE ? CD_NOTE :
+		return tui_dialog_failed(t, f, r.field == JOB_NOTE ? CD_NOTE :
 		    r.field == JOB_DATE ? CD_DATE : -1, &r, &cause);
 	tui_changed(t);
 	if (c.attempted) {
@@ -268,14 +262,14 @@ step_save(struct tui *t, struct tui_form *f, void *arg)
 	date_t on = DATE_NONE;
 	int rc;
 
-	if (dialog_date(t, f, SD_DATE, &on) != 0)
+	if (tui_dialog_date(t, f, SD_DATE, &on) != 0)
 		return -1;
 	reason = tui_form_value(f, SD_REASON);
 	rc = job_status(t->ses, d->id, d->to, on, *reason != '\0' ? reason :
 	    NULL, &r, &cause);
 	free(reason);
 	if (rc != 0)
-		return dialog_job_failed(t, f, r.field == JOB_REASON ?
+		return tui_dialog_failed(t, f, r.field == JOB_REASON ?
 		    SD_REASON : r.field == JOB_DATE ? SD_DATE : -1, &r, &cause);
 	tui_changed(t);
 	if (d->to == STATUS_DOWN) {
@@ -337,10 +331,10 @@ review_save(struct tui *t, struct tui_form *f, void *arg)
 	char *cause = NULL, next[128];
 	date_t on = DATE_NONE;
 
-	if (dialog_date(t, f, 0, &on) != 0)
+	if (tui_dialog_date(t, f, 0, &on) != 0)
 		return -1;
 	if (job_review(t->ses, d->id, on, &r, &cause) != 0)
-		return dialog_job_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
 		    &cause);
 	tui_changed(t);
 	next[0] = '\0';
@@ -473,7 +467,7 @@ strike_save(struct tui *t, struct tui_form *f, void *arg)
 	    reason : NULL, &r, &cause);
 	free(reason);
 	if (rc != 0)
-		return dialog_job_failed(t, f, r.field == JOB_REASON ? 0 : -1,
+		return tui_dialog_failed(t, f, r.field == JOB_REASON ? 0 : -1,
 		    &r, &cause);
 	tui_changed(t);
 	strike_next(t, d->kind, &r.row, next, sizeof next);
@@ -628,11 +622,11 @@ letter_sent_save(struct tui *t, struct tui_form *f, void *arg)
 	char *cause = NULL, next[128];
 	date_t on = DATE_NONE;
 
-	if (dialog_date(t, f, 0, &on) != 0)
+	if (tui_dialog_date(t, f, 0, &on) != 0)
 		return -1;
 	/* About the date beside it; about them on the status line. */
 	if (job_letter_sent(t->ses, d->id, on, &r, &cause) != 0)
-		return dialog_job_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ? 0 : -1, &r,
 		    &cause);
 	tui_changed(t);
 	if (r.row.letter.state == DUE_NONE)
@@ -697,7 +691,7 @@ archive_save(struct tui *t, struct tui_form *f, void *arg)
 	    *reason != '\0' ? reason : NULL, &r, &cause);
 	free(reason);
 	if (rc != 0)
-		return dialog_job_failed(t, f, r.field == JOB_REASON ? 0 : -1,
+		return tui_dialog_failed(t, f, r.field == JOB_REASON ? 0 : -1,
 		    &r, &cause);
 	job_result_free(&r);
 	tui_changed(t);

@@ -68,42 +68,6 @@ flag_dialog_collect(const struct flag *f, void *arg)
 	return 0;
 }
 
-/* Read a date field into *on; 0, or -1 after an error beside it. */
-static int
-flag_dialog_date(struct tui *t, struct tui_form *f, size_t i, date_t *on)
-{
-	char *text = tui_form_value(f, i), *cause = NULL;
-	int rc = 0;
-
-	if (*text == '\0') {
-		tui_form_error(f, i, "give a date, such as today or DD/MM/YYYY");
-		rc = -1;
-	} else if (date_parse(text, t->ses->today, on, &cause) != 0) {
-		tui_form_error(f, i, cause);
-		rc = -1;
-	}
-	free(cause);
-	free(text);
-	return rc;
-}
-
-/* A job not done: beside field i when refused there, else below. */
-static int
-flag_dialog_failed(struct tui *t, struct tui_form *f, int i,
-    struct job_result *r, char **cause)
-{
-	const char *why = *cause != NULL ? *cause : "the database failed";
-
-	if (r->refused && i >= 0)
-		tui_form_error(f, (size_t)i, why);
-	else
-		tui_error(t, "Nothing was saved: %s", why);
-	free(*cause);
-	*cause = NULL;
-	job_result_free(r);
-	return -1;
-}
-
 enum { FS_KIND, FS_NOTE, FS_DATE, FS_COUNT };
 
 static int
@@ -117,7 +81,7 @@ flag_set_save(struct tui *t, struct tui_form *f, void *arg)
 
 	memset(&fl, 0, sizeof fl);
 	fl.person_id = fd->id;
-	if (flag_dialog_date(t, f, FS_DATE, &fl.set_on) != 0)
+	if (tui_dialog_date(t, f, FS_DATE, &fl.set_on) != 0)
 		return -1;
 	fl.kind = (enum flag_kind)tui_form_choice(f, FS_KIND);
 	note = tui_form_value(f, FS_NOTE);
@@ -125,7 +89,7 @@ flag_set_save(struct tui *t, struct tui_form *f, void *arg)
 	rc = job_flag_add(t->ses, &fl, &r, &cause);
 	free(note);
 	if (rc != 0)
-		return flag_dialog_failed(t, f, r.field == JOB_DATE ? FS_DATE :
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ? FS_DATE :
 		    r.field == JOB_NOTE ? FS_NOTE : r.field == JOB_AGAIN ?
 		    FS_KIND : -1, &r, &cause);
 	tui_changed(t);
@@ -175,14 +139,14 @@ flag_end_save(struct tui *t, struct tui_form *f, void *arg)
 	date_t on;
 	int rc;
 
-	if (flag_dialog_date(t, f, FE_DATE, &on) != 0)
+	if (tui_dialog_date(t, f, FE_DATE, &on) != 0)
 		return -1;
 	reason = tui_form_value(f, FE_REASON);
 	rc = job_flag_end(t->ses, fd->id, fd->number, on, *reason != '\0' ?
 	    reason : NULL, &r, &cause);
 	free(reason);
 	if (rc != 0)
-		return flag_dialog_failed(t, f, r.field == JOB_DATE ? FE_DATE :
+		return tui_dialog_failed(t, f, r.field == JOB_DATE ? FE_DATE :
 		    r.field == JOB_REASON ? FE_REASON : -1, &r, &cause);
 	tui_changed(t);
 	tui_message(t, "Ended flag F%d (%s); it stays in the record, marked "
@@ -206,7 +170,7 @@ flag_note_save(struct tui *t, struct tui_form *f, void *arg)
 	    note : NULL, &r, &cause);
 	free(note);
 	if (rc != 0)
-		return flag_dialog_failed(t, f, r.field == JOB_NOTE ? FN_NOTE :
+		return tui_dialog_failed(t, f, r.field == JOB_NOTE ? FN_NOTE :
 		    -1, &r, &cause);
 	tui_changed(t);
 	tui_message(t, "Changed the note of flag F%d (%s) of %s; the note "

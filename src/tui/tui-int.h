@@ -348,6 +348,19 @@ int tui_form_unchanged(struct tui_form *f, size_t i);
 /* Show an error beside field i (NULL clears it). */
 void tui_form_error(struct tui_form *f, size_t i, const char *msg);
 
+/*
+ * What the dialogs share (tui-dialog.c).  tui_dialog_date reads date
+ * field i of f into *on: 0, or -1 after an error beside it.
+ * tui_dialog_failed says a job that was not done: a refused input beside
+ * field i (when i is not -1), anything else on the status line; it frees
+ * *cause and what r holds and returns -1, for a save function to return.
+ */
+struct job_result;
+int tui_dialog_date(struct tui *t, struct tui_form *f, size_t i,
+    date_t *on);
+int tui_dialog_failed(struct tui *t, struct tui_form *f, int i,
+    struct job_result *r, char **cause);
+
 /* Add (id 0) or edit young person id. */
 void tui_person_form(struct tui *t, long id);
 
