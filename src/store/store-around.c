@@ -175,20 +175,9 @@ static int
 store_around_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
     char **cause)
 {
-	int rc;
-
-	rc = sqlite3_step(stmt);
-	store_done(stmt);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, cause, doing);
-		store_rollback(st);
+	if (store_write_one(st, stmt, doing, "it has ended, been struck out, "
+	    "or is not there", cause) != 0)
 		return -1;
-	}
-	if (sqlite3_changes(st->db) != 1) {
-		store_rollback(st);
-		return xfail(cause, "it has ended, been struck out, or is not "
-		    "there");
-	}
 	return store_commit(st, cause);
 }
 

@@ -107,20 +107,8 @@ static int
 store_flag_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
     char **cause)
 {
-	int rc;
-
-	rc = sqlite3_step(stmt);
-	store_done(stmt);
-	if (rc != SQLITE_DONE) {
-		store_fail(st, cause, doing);
-		store_rollback(st);
-		return -1;
-	}
-	if (sqlite3_changes(st->db) != 1) {
-		store_rollback(st);
-		return xfail(cause, "the flag has ended or is not there");
-	}
-	return 0;
+	return store_write_one(st, stmt, doing,
+	    "the flag has ended or is not there", cause);
 }
 
 /*

@@ -124,6 +124,15 @@ int store_fail(struct store *st, char **cause, const char *doing);
 int store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
     const char *doing, char **cause);
 
+/*
+ * Step stmt (prepared and bound, inside the caller's store_begin), which
+ * must change exactly one row.  0 when it did; otherwise roll back and
+ * return -1 with *cause: the database's error (doing what, as for
+ * store_fail), or missing when no row was changed.  Does not commit.
+ */
+int store_write_one(struct store *st, sqlite3_stmt *stmt, const char *doing,
+    const char *missing, char **cause);
+
 /* What store_rows gives each row: 0 goes on, non-zero stops the rows. */
 typedef int (*store_row_cb)(sqlite3_stmt *stmt, void *arg);
 

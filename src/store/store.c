@@ -1049,6 +1049,26 @@ store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
 }
 
 int
+store_write_one(struct store *st, sqlite3_stmt *stmt, const char *doing,
+    const char *missing, char **cause)
+{
+	int rc;
+
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause, doing);
+		store_rollback(st);
+		return -1;
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		store_rollback(st);
+		return xfail(cause, "%s", missing);
+	}
+	return 0;
+}
+
+int
 store_rows(struct store *st, const char *sql, long id, int number,
     store_row_cb row, void *arg, const char *doing, char **cause)
 {
