@@ -5,7 +5,7 @@
 # print what they were given.  Skipped when zsh is not installed.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-command -v zsh >/dev/null 2>&1 || { echo "1..0 # SKIP zsh is not installed"; exit 77; }
+command -v zsh >/dev/null 2>&1 || { echo "1..0 # SKIP zsh is not installed"; exit 0; }
 
 script=$top_srcdir/data/completion/_caseload
 PATH=$(dirname "$CASELOAD"):$PATH
