@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "flag.h"
 #include "person.h"
 
 /* The columns caseload reads. */
@@ -30,9 +31,15 @@ enum import_column {
 	IMPORT_ALLOCATED,
 	IMPORT_STATUS,
 	IMPORT_STEPPED_DOWN,
-	IMPORT_LAST_CONTACT
+	IMPORT_LAST_CONTACT,
+	IMPORT_SAFETY_FLAG,	/* kinds, separated by ';' */
+	IMPORT_FLAG_NOTE,	/* the note of each of those flags */
+	IMPORT_ABOUT,		/* a note about the young person */
+	IMPORT_SW,		/* their social worker's name ... */
+	IMPORT_SW_PHONE,	/* ... phone ... */
+	IMPORT_SW_EMAIL		/* ... and email */
 };
-#define IMPORT_COLUMNS 13
+#define IMPORT_COLUMNS 19
 
 /* A column's usual name, as in the manual: "date_of_birth". */
 const char *import_column_name(enum import_column column);
@@ -49,6 +56,17 @@ struct import_row {
 	date_t		 archived_on;	/* DATE_NONE unless archived */
 	char		*text[IMPORT_COLUMNS];	/* the fields, owned */
 	char		*full_name;	/* first name and surname joined, owned */
+	/*
+	 * What is kept with them, set on the day of the import; the
+	 * strings point into text, NULL when not given.
+	 */
+	enum flag_kind	*flags;		/* safety flags' kinds, owned */
+	size_t		 nflags;
+	const char	*flag_note;	/* the note of each of those flags */
+	const char	*note;		/* a note about them (several lines) */
+	const char	*social_worker;	/* their social worker: name, */
+	const char	*sw_phone;	/* phone */
+	const char	*sw_email;	/* and email */
 };
 
 /* Something wrong at a line of the file. */
@@ -94,7 +112,10 @@ struct import_options {
  * later than allocated_on; and the apostrophe csv_field puts before a
  * cell such as "=..." or "+44..." (or "'...") comes off.  A column
  * caseload does not know is a problem, unless opt (may be NULL) says to
- * skip it.
+ * skip it.  The columns of what is kept with a young person (safety
+ * flags with a note, a note about them, their social worker) are
+ * optional and checked as 'caseload flag', 'note' and 'involve' check
+ * them; their problems never repeat what a cell says.
  *
  * Returns 0 when the file could be read: out->rows holds the good rows
  * and out->problems what is wrong with the others (one entry per problem,

@@ -33,8 +33,7 @@ job_flag_kinds(struct session *s, long id, enum flag_kind *kinds, size_t *n,
 	return 0;
 }
 
-/* The worker's name from the settings, NULL when not set. */
-static const char *
+const char *
 job_flag_by(struct session *s)
 {
 	const char *name = s->cfg.worker_name;

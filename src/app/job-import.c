@@ -136,6 +136,56 @@ import_find_present(struct store *st, struct job_import *imp,
 	return rc;
 }
 
+/*
+ * What a row keeps with the young person it added (set on the day of the
+ * import, as the commands would set them): its safety flags, by the
+ * worker, a note about them and their social worker; in the import's
+ * transaction, through the statements the commands use (prepared once).
+ */
+static int
+import_save_more(struct session *s, const struct import_row *row,
+    char **cause)
+{
+	struct flag f;
+	struct around_note n;
+	struct around_person a;
+	size_t i;
+
+	for (i = 0; i < row->nflags; i++) {
+		memset(&f, 0, sizeof f);
+		f.person_id = row->person.id;
+		f.kind = row->flags[i];
+		f.note = row->flag_note;
+		f.set_on = s->today;
+		f.ended_on = DATE_NONE;
+		f.set_by = job_flag_by(s);
+		if (store_flag_add(s->st, &f, cause) != 0)
+			return -1;
+	}
+	if (row->note != NULL) {
+		memset(&n, 0, sizeof n);
+		n.person_id = row->person.id;
+		n.on = s->today;
+		n.text = row->note;
+		n.struck_on = DATE_NONE;
+		if (store_note_add(s->st, &n, cause) != 0)
+			return -1;
+	}
+	if (row->social_worker != NULL) {
+		memset(&a, 0, sizeof a);
+		a.person_id = row->person.id;
+		a.role = ROLE_SOCIAL_WORKER;
+		a.name = row->social_worker;
+		a.phone = row->sw_phone;
+		a.email = row->sw_email;
+		a.since = s->today;
+		a.ended_on = DATE_NONE;
+		if (store_around_add(s->st, &a, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* From this many new rows (and more than are here), indexes are built after. */
 #define IMPORT_BATCH_ROWS 2000
 
@@ -180,6 +230,10 @@ import_save(struct session *s, struct import_sheet *sheet, size_t everyone,
 		    store_status_change(s->st, row->person.id, STATUS_ARCHIVED,
 		    row->archived_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
+		if ((row->nflags > 0 || row->note != NULL ||
+		    row->social_worker != NULL) &&
+		    import_save_more(s, row, cause) != 0)
+			goto fail;
 		job_progress(s, "rows", i + 1, sheet->n);
 	}
 	if (batch && store_people_batch_end(s->st, cause) != 0)
@@ -208,6 +262,10 @@ job_import_read(struct session *s, const char *path,
 	if (import_read(path, s->today, opt, &imp->sheet, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	for (i = 0; i < imp->sheet.n; i++) {
+		imp->flags += imp->sheet.rows[i].nflags;
+		imp->notes += imp->sheet.rows[i].note != NULL;
+		imp->social_workers +=
+		    imp->sheet.rows[i].social_worker != NULL;
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;
 		else if (imp->sheet.rows[i].archived_on != DATE_NONE)

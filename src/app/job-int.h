@@ -41,6 +41,9 @@ int job_judge(struct session *s, long id, struct job_result *r,
 /* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
 int job_reason(const char *reason, struct job_result *r, char **cause);
 
+/* Who sets a flag: the worker's name ([worker] name), NULL when not set. */
+const char *job_flag_by(struct session *s);
+
 /*
  * The calendar items' recorded state (store_calendar_items), and how the
  * items made now differ from it: hooked into calendar options, it gives

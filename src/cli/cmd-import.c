@@ -237,6 +237,37 @@ import_say_counts(const struct job_import *imp, const char *path,
 	    imp->down, archived);
 }
 
+/*
+ * What the rows keep with the young people, in counts only (flags and
+ * notes are private): "2 safety flags, 1 note, 3 social workers were
+ * added."; nothing when there is none.
+ */
+static void
+import_say_more(const struct job_import *imp, int dry_run)
+{
+	const struct {
+		size_t		 n;
+		const char	*one, *many;
+	} what[] = {
+		{ imp->flags, "safety flag", "safety flags" },
+		{ imp->notes, "note", "notes" },
+		{ imp->social_workers, "social worker", "social workers" },
+	};
+	const char *sep = "";
+	size_t i;
+
+	if (imp->flags + imp->notes + imp->social_workers == 0)
+		return;
+	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
+		if (what[i].n == 0)
+			continue;
+		printf("%s%zu %s", sep, what[i].n,
+		    what[i].n == 1 ? what[i].one : what[i].many);
+		sep = ", ";
+	}
+	printf(" %s.\n", dry_run ? "would be added" : "were added");
+}
+
 /* import --dry-run: what would be imported, by line of the file. */
 static void
 import_say_dry_run(struct cli *cli, const struct job_import *imp,
@@ -253,6 +284,7 @@ import_say_dry_run(struct cli *cli, const struct job_import *imp,
 		shown = import_as_saved(&sheet->rows[i]);
 		import_say(cli, number, &shown);
 	}
+	import_say_more(imp, 1);
 	printf("Nothing was written (--dry-run).\n");
 }
 
@@ -279,6 +311,7 @@ import_say_saved(struct cli *cli, const struct job_import *imp,
 		shown = import_as_saved(&sheet->rows[i]);
 		import_say(cli, number, &shown);
 	}
+	import_say_more(imp, 0);
 	for (i = 0; i < sheet->n; i++) {
 		/* Archived: they are past the service already. */
 		if (sheet->rows[i].archived_on == DATE_NONE)

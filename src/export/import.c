@@ -15,6 +15,7 @@
 
 #include <csv.h>
 
+#include "around.h"
 #include "cause.h"
 #include "check.h"
 #include "import.h"
@@ -31,7 +32,8 @@ enum import_check {
 	IMPORT_AS_EMAIL,
 	IMPORT_AS_WEEKS,	/* a whole number of weeks from 1 to 52 */
 	IMPORT_AS_STATUS,	/* stepped up or stepped down */
-	IMPORT_AS_DATE
+	IMPORT_AS_DATE,
+	IMPORT_AS_MORE		/* kept with them: read by import_row_more */
 };
 
 /*
@@ -114,6 +116,28 @@ static const struct import_column_entry {
 	    "datelastcontact" },
 	  IMPORT_AS_DATE, 0, 0, 0, NULL,
 	  offsetof(struct import_reading, row.last_contact) },
+	{ IMPORT_SAFETY_FLAG, "safety_flag", { "safetyflag", "safetyflags",
+	    "flag", "flags", "safety", "safetyflagkind", "flagkind",
+	    "flagkinds" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_FLAG_NOTE, "safety_flag_note", { "safetyflagnote",
+	    "safetyflagnotes", "flagnote", "flagnotes", "safetynote",
+	    "safetynotes" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ABOUT, "note", { "note", "notes", "notesaboutthem",
+	    "aboutthem", "noteaboutthem" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_SW, "social_worker", { "socialworker", "socialworkername",
+	    "sw", "swname", "allocatedsocialworker" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_SW_PHONE, "social_worker_phone", { "socialworkerphone",
+	    "socialworkerphonenumber", "socialworkertelephone",
+	    "socialworkertel", "socialworkermobile", "swphone",
+	    "swphonenumber", "swtelephone", "swtel" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_SW_EMAIL, "social_worker_email", { "socialworkeremail",
+	    "socialworkeremailaddress", "swemail", "swemailaddress" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
 };
 #define IMPORT_COLUMN_COUNT (sizeof import_columns / sizeof import_columns[0])
 _Static_assert(IMPORT_COLUMN_COUNT == IMPORT_COLUMNS,
@@ -558,8 +582,8 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 	long n;
 	int rc, *weeks;
 
-	if (col->check == IMPORT_AS_NAME)
-		return;		/* the name columns are read together */
+	if (col->check == IMPORT_AS_NAME || col->check == IMPORT_AS_MORE)
+		return;		/* read with the columns that go with them */
 	if (col->check == IMPORT_AS_DATE) {
 		date = import_to(r, col);
 		*date = import_date(st, col->column, field, &r->failed);
@@ -610,6 +634,7 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 		break;
 	case IMPORT_AS_NAME:
 	case IMPORT_AS_DATE:
+	case IMPORT_AS_MORE:
 		break;
 	}
 }
@@ -669,6 +694,10 @@ import_row_start(struct import_state *st, struct import_reading *r)
 	r->status = STATUS_UP;
 	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
 		c = import_columns[i].column;
+		/* What is kept with them stays NULL without its column. */
+		if (import_columns[i].check == IMPORT_AS_MORE &&
+		    st->sheet->header[c] < 0)
+			continue;
 		r->row.text[c] = xstrdup(import_get(st, c));
 		/* Names are tidied as typed names are. */
 		if (import_columns[i].squeeze)
@@ -886,6 +915,162 @@ import_row_whole(struct import_state *st, struct import_reading *r)
 	import_row_whole_since(st, r);
 }
 
+/* A problem of column c, marked failed; never quotes what the cell holds. */
+static void
+import_more_problem(struct import_state *st, struct import_reading *r,
+    enum import_column c, const char *what)
+{
+	import_problem(st->sheet, st->record_line, "%s: %s",
+	    import_label(st, c), what);
+	r->failed |= IMPORT_BIT(c);
+}
+
+/* The text of a column kept with them, or NULL when it is empty. */
+static const char *
+import_more_text(struct import_reading *r, enum import_column c)
+{
+	const char *text = r->row.text[c];
+
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/*
+ * The safety flags: kinds, separated by ';', as 'caseload flag --kind'
+ * reads them, each kind once (other may repeat: flag_check_new), and the
+ * one note that goes with each.  Flags are private: a problem names the
+ * column and which kind of the cell, never what it says.
+ */
+static void
+import_row_flags(struct import_state *st, struct import_reading *r,
+    date_t dob)
+{
+	const char *cell = import_more_text(r, IMPORT_SAFETY_FLAG);
+	const char *note = import_more_text(r, IMPORT_FLAG_NOTE);
+	char *copy, *part, *next, *cause = NULL, *what;
+	struct import_row *row = &r->row;
+	enum flag_kind kind;
+	size_t n = 0;
+
+	if (cell == NULL) {
+		if (note != NULL)
+			import_more_problem(st, r, IMPORT_FLAG_NOTE, "there is "
+			    "no safety flag on the row for the note to go "
+			    "with; give its kind, or clear the note");
+		return;
+	}
+	copy = xstrdup(cell);
+	for (part = copy; part != NULL; part = next) {
+		if ((next = strchr(part, ';')) != NULL)
+			*next++ = '\0';
+		if (*text_squeeze(part) == '\0')
+			continue;
+		n++;
+		if (flag_kind_from_name(part, &kind) != 0) {
+			what = xasprintf("kind %zu is not a kind of safety "
+			    "flag; use %s (several separated by ';')", n,
+			    flag_kind_list());
+			import_more_problem(st, r, IMPORT_SAFETY_FLAG, what);
+			free(what);
+			continue;
+		}
+		if (flag_check_new(kind, NULL, st->today, dob, st->today,
+		    row->flags, row->nflags, &cause) != 0) {
+			free(cause);
+			cause = NULL;
+			what = xasprintf("kind %zu is given before on the row; "
+			    "give each kind once (only other may repeat)", n);
+			import_more_problem(st, r, IMPORT_SAFETY_FLAG, what);
+			free(what);
+			continue;
+		}
+		row->flags = xreallocarray(row->flags, row->nflags + 1,
+		    sizeof *row->flags);
+		row->flags[row->nflags++] = kind;
+	}
+	free(copy);
+	if (note != NULL && check_text(note, 0, FLAG_NOTE_MAX, &cause) != 0) {
+		import_more_problem(st, r, IMPORT_FLAG_NOTE, cause);
+		free(cause);
+	}
+	row->flag_note = note;
+}
+
+/*
+ * Their social worker, each column checked on its own as 'caseload
+ * involve' checks it (around_person_check), so that a problem names its
+ * column; a phone or email needs the name.  Errors never repeat them.
+ */
+static void
+import_row_social_worker(struct import_state *st, struct import_reading *r)
+{
+	static const enum import_column columns[] = {
+		IMPORT_SW, IMPORT_SW_PHONE, IMPORT_SW_EMAIL
+	};
+	struct around_person one;
+	const char *text;
+	char *cause = NULL;
+	size_t i;
+
+	r->row.social_worker = import_more_text(r, IMPORT_SW);
+	r->row.sw_phone = import_more_text(r, IMPORT_SW_PHONE);
+	r->row.sw_email = import_more_text(r, IMPORT_SW_EMAIL);
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		if ((text = import_more_text(r, columns[i])) == NULL)
+			continue;
+		if (i > 0 && r->row.social_worker == NULL) {
+			import_more_problem(st, r, columns[i], "whose? Give "
+			    "the social worker's name too");
+			continue;
+		}
+		memset(&one, 0, sizeof one);
+		one.role = ROLE_SOCIAL_WORKER;
+		one.name = i == 0 ? text : "-";
+		if (columns[i] == IMPORT_SW_PHONE)
+			one.phone = text;
+		else if (columns[i] == IMPORT_SW_EMAIL)
+			one.email = text;
+		if (around_person_check(&one, &cause) != 0) {
+			import_more_problem(st, r, columns[i], cause);
+			free(cause);
+			cause = NULL;
+		}
+	}
+}
+
+/*
+ * What the row keeps with the young person, when the file has the
+ * columns: safety flags, a note about them (several lines, as 'caseload
+ * note' takes it) and their social worker, all set on the day of the
+ * import.  Nothing is read, and no time spent, without the columns.
+ */
+static void
+import_row_more(struct import_state *st, struct import_reading *r)
+{
+	const char *note;
+	char *cause = NULL;
+	date_t dob = DATE_NONE;
+	int c;
+
+	for (c = IMPORT_SAFETY_FLAG; c <= IMPORT_SW_EMAIL; c++) {
+		if (r->row.text[c] != NULL)
+			break;
+	}
+	if (c > IMPORT_SW_EMAIL)
+		return;
+	if ((r->failed & IMPORT_BIT(IMPORT_DOB)) == 0)
+		dob = r->row.person.facts.dob;
+	import_row_flags(st, r, dob);
+	if ((note = import_more_text(r, IMPORT_ABOUT)) != NULL) {
+		if (around_note_check(note, st->today, dob, st->today,
+		    &cause) != 0) {
+			import_more_problem(st, r, IMPORT_ABOUT, cause);
+			free(cause);
+		} else
+			r->row.note = note;
+	}
+	import_row_social_worker(st, r);
+}
+
 /* Free what a row read from the file holds. */
 static void
 import_row_clear(struct import_row *row)
@@ -895,6 +1080,7 @@ import_row_clear(struct import_row *row)
 	for (c = 0; c < IMPORT_COLUMNS; c++)
 		free(row->text[c]);
 	free(row->full_name);
+	free(row->flags);
 }
 
 /* Read the record as a young person: a good row, or its problems. */
@@ -915,6 +1101,7 @@ import_row(struct import_state *st)
 	import_row_since(st, &r);
 	import_row_status(st, &r);
 	import_row_whole(st, &r);
+	import_row_more(st, &r);
 	if (r.status != STATUS_DOWN)
 		r.row.stepped_down_on = DATE_NONE;
 	if (r.status != STATUS_UP)
