@@ -187,9 +187,9 @@ check_err_has "$DUP:3: already on your caseload as number" "the duplicate is rep
 check_true "nobody was added" test "$(sql "SELECT count(*) FROM people WHERE name = 'New Person'")" = 0
 
 # Headers.
-printf 'name,dob,notes\nA B,2007-01-01,likes football\n' >"$TEST_DIR/unknown.csv"
+printf 'name,dob,team\nA B,2007-01-01,North\n' >"$TEST_DIR/unknown.csv"
 check_refused "an unknown column is refused" \
-	"unknown.csv:1: 'notes' is not a column caseload knows" import "$TEST_DIR/unknown.csv"
+	"unknown.csv:1: 'team' is not a column caseload knows" import "$TEST_DIR/unknown.csv"
 printf 'name,email\nA B,a@example.org\n' >"$TEST_DIR/nodob.csv"
 check_refused "a sheet without a date of birth column" \
 	"nodob.csv:1: no column for the date of birth" import "$TEST_DIR/nodob.csv"
