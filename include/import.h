@@ -32,6 +32,7 @@ enum import_column {
 	IMPORT_STATUS,
 	IMPORT_STEPPED_DOWN,
 	IMPORT_LAST_CONTACT,
+	/* What is kept with them (struct import_more): */
 	IMPORT_SAFETY_FLAG,	/* kinds, separated by ';' */
 	IMPORT_FLAG_NOTE,	/* the note of each of those flags */
 	IMPORT_ABOUT,		/* a note about the young person */
@@ -40,6 +41,23 @@ enum import_column {
 	IMPORT_SW_EMAIL		/* ... and email */
 };
 #define IMPORT_COLUMNS 19
+#define IMPORT_OWN_COLUMNS 13	/* the young person's own: name... */
+#define IMPORT_MORE_COLUMNS (IMPORT_COLUMNS - IMPORT_OWN_COLUMNS)
+
+/*
+ * What a row keeps with the young person, set on the day of the import;
+ * the strings point into text, NULL when not given.
+ */
+struct import_more {
+	enum flag_kind	*flags;		/* safety flags' kinds, owned */
+	size_t		 nflags;
+	const char	*flag_note;	/* the note of each of those flags */
+	const char	*note;		/* a note about them (several lines) */
+	const char	*social_worker;	/* their social worker: name, */
+	const char	*sw_phone;	/* phone */
+	const char	*sw_email;	/* and email */
+	char		*text[IMPORT_MORE_COLUMNS];	/* the fields, owned */
+};
 
 /* A column's usual name, as in the manual: "date_of_birth". */
 const char *import_column_name(enum import_column column);
@@ -54,19 +72,10 @@ struct import_row {
 					 * (status_since later than
 					 * allocated_on), or DATE_NONE */
 	date_t		 archived_on;	/* DATE_NONE unless archived */
-	char		*text[IMPORT_COLUMNS];	/* the fields, owned */
+	char		*text[IMPORT_OWN_COLUMNS];	/* the fields, owned */
 	char		*full_name;	/* first name and surname joined, owned */
-	/*
-	 * What is kept with them, set on the day of the import; the
-	 * strings point into text, NULL when not given.
-	 */
-	enum flag_kind	*flags;		/* safety flags' kinds, owned */
-	size_t		 nflags;
-	const char	*flag_note;	/* the note of each of those flags */
-	const char	*note;		/* a note about them (several lines) */
-	const char	*social_worker;	/* their social worker: name, */
-	const char	*sw_phone;	/* phone */
-	const char	*sw_email;	/* and email */
+	struct import_more *more;	/* owned; NULL when the row keeps
+					 * nothing with them */
 };
 
 /* Something wrong at a line of the file. */

@@ -146,38 +146,39 @@ static int
 import_save_more(struct session *s, const struct import_row *row,
     char **cause)
 {
+	const struct import_more *more = row->more;
 	struct flag f;
 	struct around_note n;
 	struct around_person a;
 	size_t i;
 
-	for (i = 0; i < row->nflags; i++) {
+	for (i = 0; i < more->nflags; i++) {
 		memset(&f, 0, sizeof f);
 		f.person_id = row->person.id;
-		f.kind = row->flags[i];
-		f.note = row->flag_note;
+		f.kind = more->flags[i];
+		f.note = more->flag_note;
 		f.set_on = s->today;
 		f.ended_on = DATE_NONE;
 		f.set_by = job_flag_by(s);
 		if (store_flag_add(s->st, &f, cause) != 0)
 			return -1;
 	}
-	if (row->note != NULL) {
+	if (more->note != NULL) {
 		memset(&n, 0, sizeof n);
 		n.person_id = row->person.id;
 		n.on = s->today;
-		n.text = row->note;
+		n.text = more->note;
 		n.struck_on = DATE_NONE;
 		if (store_note_add(s->st, &n, cause) != 0)
 			return -1;
 	}
-	if (row->social_worker != NULL) {
+	if (more->social_worker != NULL) {
 		memset(&a, 0, sizeof a);
 		a.person_id = row->person.id;
 		a.role = ROLE_SOCIAL_WORKER;
-		a.name = row->social_worker;
-		a.phone = row->sw_phone;
-		a.email = row->sw_email;
+		a.name = more->social_worker;
+		a.phone = more->sw_phone;
+		a.email = more->sw_email;
 		a.since = s->today;
 		a.ended_on = DATE_NONE;
 		if (store_around_add(s->st, &a, cause) != 0)
@@ -230,9 +231,7 @@ import_save(struct session *s, struct import_sheet *sheet, size_t everyone,
 		    store_status_change(s->st, row->person.id, STATUS_ARCHIVED,
 		    row->archived_on, IMPORT_NOTE, cause) != 0)
 			goto fail;
-		if ((row->nflags > 0 || row->note != NULL ||
-		    row->social_worker != NULL) &&
-		    import_save_more(s, row, cause) != 0)
+		if (row->more != NULL && import_save_more(s, row, cause) != 0)
 			goto fail;
 		job_progress(s, "rows", i + 1, sheet->n);
 	}
@@ -250,6 +249,7 @@ job_import_read(struct session *s, const char *path,
     const struct import_options *opt, struct job_import *imp,
     struct job_result *r, char **cause)
 {
+	const struct import_more *more;
 	size_t i;
 
 	job_init(r);
@@ -262,10 +262,11 @@ job_import_read(struct session *s, const char *path,
 	if (import_read(path, s->today, opt, &imp->sheet, cause) != 0)
 		return job_refuse(r, JOB_FILE);
 	for (i = 0; i < imp->sheet.n; i++) {
-		imp->flags += imp->sheet.rows[i].nflags;
-		imp->notes += imp->sheet.rows[i].note != NULL;
-		imp->social_workers +=
-		    imp->sheet.rows[i].social_worker != NULL;
+		if ((more = imp->sheet.rows[i].more) != NULL) {
+			imp->flags += more->nflags;
+			imp->notes += more->note != NULL;
+			imp->social_workers += more->social_worker != NULL;
+		}
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;
 		else if (imp->sheet.rows[i].archived_on != DATE_NONE)

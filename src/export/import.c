@@ -142,6 +142,8 @@ static const struct import_column_entry {
 #define IMPORT_COLUMN_COUNT (sizeof import_columns / sizeof import_columns[0])
 _Static_assert(IMPORT_COLUMN_COUNT == IMPORT_COLUMNS,
     "one row of import_columns for each column");
+_Static_assert(IMPORT_SAFETY_FLAG == IMPORT_OWN_COLUMNS,
+    "what is kept with them comes after their own columns");
 
 const char *
 import_column_name(enum import_column column)
@@ -575,7 +577,7 @@ static void
 import_field(struct import_state *st, const struct import_column_entry *col,
     struct import_reading *r)
 {
-	const char *field = r->row.text[col->column], **text;
+	const char *field, **text;
 	char *cause = NULL, *end;
 	enum status *status;
 	date_t *date;
@@ -584,6 +586,7 @@ import_field(struct import_state *st, const struct import_column_entry *col,
 
 	if (col->check == IMPORT_AS_NAME || col->check == IMPORT_AS_MORE)
 		return;		/* read with the columns that go with them */
+	field = r->row.text[col->column];
 	if (col->check == IMPORT_AS_DATE) {
 		date = import_to(r, col);
 		*date = import_date(st, col->column, field, &r->failed);
@@ -694,10 +697,16 @@ import_row_start(struct import_state *st, struct import_reading *r)
 	r->status = STATUS_UP;
 	for (i = 0; i < IMPORT_COLUMN_COUNT; i++) {
 		c = import_columns[i].column;
-		/* What is kept with them stays NULL without its column. */
-		if (import_columns[i].check == IMPORT_AS_MORE &&
-		    st->sheet->header[c] < 0)
+		/* What is kept with them: only when the file has its column. */
+		if (c >= IMPORT_OWN_COLUMNS) {
+			if (st->sheet->header[c] < 0)
+				continue;
+			if (r->row.more == NULL)
+				r->row.more = xcalloc(1, sizeof *r->row.more);
+			r->row.more->text[c - IMPORT_OWN_COLUMNS] =
+			    xstrdup(import_get(st, c));
 			continue;
+		}
 		r->row.text[c] = xstrdup(import_get(st, c));
 		/* Names are tidied as typed names are. */
 		if (import_columns[i].squeeze)
@@ -915,6 +924,20 @@ import_row_whole(struct import_state *st, struct import_reading *r)
 	import_row_whole_since(st, r);
 }
 
+/* Free what a row keeps with them; import_more_free(NULL) does nothing. */
+static void
+import_more_free(struct import_more *more)
+{
+	int c;
+
+	if (more == NULL)
+		return;
+	for (c = 0; c < IMPORT_MORE_COLUMNS; c++)
+		free(more->text[c]);
+	free(more->flags);
+	free(more);
+}
+
 /* A problem of column c, marked failed; never quotes what the cell holds. */
 static void
 import_more_problem(struct import_state *st, struct import_reading *r,
@@ -929,7 +952,7 @@ import_more_problem(struct import_state *st, struct import_reading *r,
 static const char *
 import_more_text(struct import_reading *r, enum import_column c)
 {
-	const char *text = r->row.text[c];
+	const char *text = r->row.more->text[c - IMPORT_OWN_COLUMNS];
 
 	return text != NULL && *text != '\0' ? text : NULL;
 }
@@ -947,7 +970,7 @@ import_row_flags(struct import_state *st, struct import_reading *r,
 	const char *cell = import_more_text(r, IMPORT_SAFETY_FLAG);
 	const char *note = import_more_text(r, IMPORT_FLAG_NOTE);
 	char *copy, *part, *next, *cause = NULL, *what;
-	struct import_row *row = &r->row;
+	struct import_more *row = r->row.more;
 	enum flag_kind kind;
 	size_t n = 0;
 
@@ -1011,13 +1034,15 @@ import_row_social_worker(struct import_state *st, struct import_reading *r)
 	char *cause = NULL;
 	size_t i;
 
-	r->row.social_worker = import_more_text(r, IMPORT_SW);
-	r->row.sw_phone = import_more_text(r, IMPORT_SW_PHONE);
-	r->row.sw_email = import_more_text(r, IMPORT_SW_EMAIL);
+	struct import_more *more = r->row.more;
+
+	more->social_worker = import_more_text(r, IMPORT_SW);
+	more->sw_phone = import_more_text(r, IMPORT_SW_PHONE);
+	more->sw_email = import_more_text(r, IMPORT_SW_EMAIL);
 	for (i = 0; i < sizeof columns / sizeof columns[0]; i++) {
 		if ((text = import_more_text(r, columns[i])) == NULL)
 			continue;
-		if (i > 0 && r->row.social_worker == NULL) {
+		if (i > 0 && more->social_worker == NULL) {
 			import_more_problem(st, r, columns[i], "whose? Give "
 			    "the social worker's name too");
 			continue;
@@ -1046,16 +1071,12 @@ import_row_social_worker(struct import_state *st, struct import_reading *r)
 static void
 import_row_more(struct import_state *st, struct import_reading *r)
 {
+	struct import_more *more = r->row.more;
 	const char *note;
 	char *cause = NULL;
 	date_t dob = DATE_NONE;
-	int c;
 
-	for (c = IMPORT_SAFETY_FLAG; c <= IMPORT_SW_EMAIL; c++) {
-		if (r->row.text[c] != NULL)
-			break;
-	}
-	if (c > IMPORT_SW_EMAIL)
+	if (more == NULL)
 		return;
 	if ((r->failed & IMPORT_BIT(IMPORT_DOB)) == 0)
 		dob = r->row.person.facts.dob;
@@ -1066,9 +1087,15 @@ import_row_more(struct import_state *st, struct import_reading *r)
 			import_more_problem(st, r, IMPORT_ABOUT, cause);
 			free(cause);
 		} else
-			r->row.note = note;
+			more->note = note;
 	}
 	import_row_social_worker(st, r);
+	/* Only the rows that keep something hold on to it. */
+	if (more->nflags == 0 && more->note == NULL &&
+	    more->social_worker == NULL) {
+		import_more_free(more);
+		r->row.more = NULL;
+	}
 }
 
 /* Free what a row read from the file holds. */
@@ -1077,10 +1104,10 @@ import_row_clear(struct import_row *row)
 {
 	int c;
 
-	for (c = 0; c < IMPORT_COLUMNS; c++)
+	for (c = 0; c < IMPORT_OWN_COLUMNS; c++)
 		free(row->text[c]);
 	free(row->full_name);
-	free(row->flags);
+	import_more_free(row->more);
 }
 
 /* Read the record as a young person: a good row, or its problems. */
