@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "choice.h"
 #include "date.h"
 
 /* The longest note about a young person, in bytes (several lines). */
@@ -73,6 +74,9 @@ int around_role_from_name(const char *name, enum around_role *out);
 
 /* Every role's name, for help and errors (static). */
 const char *around_role_list(void);
+
+/* The table of roles (names and labels), to choose from. */
+const struct choice *around_role_choice(void);
 
 /*
  * Check a new note written on `on` about someone born on dob: the date

@@ -181,6 +181,17 @@ int cli_parse_date(struct cli *cli, const char *option, const char *text,
 int cli_parse_int(const char *option, const char *text, int min, int max,
     int *out);
 
+/*
+ * Parse the value of a choice option (--method, --kind...) as one of the
+ * core's table of names (choice.h: a name or label, in any case) into
+ * *out, its index in the table.  0, or EXIT_USAGE after an error such as
+ * "--place: 'pub' is not a place; use home, office, college, community
+ * or online", what ("a place") naming the thing and the list made from
+ * the table.
+ */
+int cli_parse_choice(const char *option, const char *text, const char *what,
+    const struct choice *table, int *out);
+
 /* Parse --format: text, csv or json; 0, or EXIT_USAGE after an error. */
 enum cli_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
 int cli_parse_format(const char *text, enum cli_format *out);

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "choice.h"
 #include "date.h"
 
 enum flag_kind {
@@ -68,6 +69,9 @@ int flag_kind_from_name(const char *name, enum flag_kind *out);
 /* Every kind's name, comma-separated, for help and errors (static). */
 const char *flag_kind_list(void);
 
+/* The table of kinds (names and labels), to choose from. */
+const struct choice *flag_kind_choice(void);
+
 /* The marker shown beside a flagged young person's name: "⚑" when utf8
  * is not 0, else "F". */
 const char *flag_marker(int utf8);
@@ -116,5 +120,9 @@ int contact_place_from_name(const char *name, enum contact_place *out);
 /* "yes", "no", "unknown"; look up: 0, or -1 when none of these. */
 const char *seen_alone_name(enum seen_alone seen);
 int seen_alone_from_name(const char *name, enum seen_alone *out);
+
+/* Their tables (places from PLACE_HOME on), to choose from. */
+const struct choice *contact_place_choice(void);
+const struct choice *seen_alone_choice(void);
 
 #endif

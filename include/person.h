@@ -8,6 +8,7 @@
 #ifndef CASELOAD_PERSON_H
 #define CASELOAD_PERSON_H
 
+#include "choice.h"
 #include "date.h"
 #include "flag.h"
 
@@ -140,6 +141,10 @@ const char *contact_by_name(enum contact_by by);		/* "worker" */
 int person_status_from_name(const char *name, enum status *out);
 int contact_method_from_name(const char *name, enum contact_method *out);
 int contact_by_from_name(const char *name, enum contact_by *out);
+
+/* The tables of methods and of who started a contact, to choose from. */
+const struct choice *contact_method_choice(void);
+const struct choice *contact_by_choice(void);
 
 /* The name to call someone by: the preferred name when set. */
 const char *person_display_name(const struct person *p);

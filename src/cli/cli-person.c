@@ -54,15 +54,12 @@ cli_person_interval(struct cli *cli, const char *text, int *weeks)
 static int
 cli_person_method(const char *text, enum contact_method *out)
 {
-	char *safe;
+	int v, rc;
 
-	if (contact_method_from_name(text, out) == 0)
-		return 0;
-	safe = cli_safe(text);
-	cli_error("--last-contact-method: '%s' is not a method; use visit, "
-	    "phone, video, text, email, letter, group or other", safe);
-	free(safe);
-	return EXIT_USAGE;
+	if ((rc = cli_parse_choice("--last-contact-method", text, "a method",
+	    contact_method_choice(), &v)) == 0)
+		*out = v;
+	return rc;
 }
 
 int

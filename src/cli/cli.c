@@ -670,6 +670,25 @@ cli_parse_int(const char *option, const char *text, int min, int max,
 }
 
 int
+cli_parse_choice(const char *option, const char *text, const char *what,
+    const struct choice *table, int *out)
+{
+	char *safe, *list;
+	int i;
+
+	if ((i = choice_find(table, text)) >= 0) {
+		*out = i;
+		return 0;
+	}
+	safe = cli_safe(text);
+	list = choice_list(table);
+	cli_error("%s: '%s' is not %s; use %s", option, safe, what, list);
+	free(list);
+	free(safe);
+	return EXIT_USAGE;
+}
+
+int
 cli_parse_format(const char *text, enum cli_format *out)
 {
 	char *safe;

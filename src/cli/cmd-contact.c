@@ -52,7 +52,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	struct person *p = NULL;
 	struct store *st;
 	char *cause = NULL, *safe;
-	int opt, rc;
+	int opt, rc, v;
 
 	memset(&c, 0, sizeof c);
 	c.on = cli->ses.today;
@@ -68,44 +68,27 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 			rc = cli_parse_date(cli, "--date", optarg, &c.on);
 			break;
 		case 'm':
-			if (contact_method_from_name(optarg, &c.method) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--method: '%s' is not a method; use visit, "
-				    "phone, video, text, email, letter, group or "
-				    "other", safe);
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--method", optarg,
+			    "a method", contact_method_choice(), &v)) == 0)
+				c.method = v;
 			break;
 		case 'b':
-			if (contact_by_from_name(optarg, &c.by) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--by: '%s' is not who started it; use "
-				    "worker or young-person", safe);
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--by", optarg,
+			    "who started it", contact_by_choice(), &v)) == 0)
+				c.by = v;
 			break;
 		case 'a':
 			c.attempted = 1;
 			break;
 		case 'p':
-			if (contact_place_from_name(optarg, &c.place) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--place: '%s' is not a place; use home, "
-				    "office, college, community or online", safe);
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--place", optarg, "a place",
+			    contact_place_choice(), &v)) == 0)
+				c.place = v;
 			break;
 		case 's':
-			if (seen_alone_from_name(optarg, &c.seen_alone) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--seen-alone: '%s' is not an answer; use "
-				    "yes, no or unknown", safe);
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--seen-alone", optarg,
+			    "an answer", seen_alone_choice(), &v)) == 0)
+				c.seen_alone = v;
 			break;
 		case 'n':
 			rc = cli_check_text("--note", optarg, 1, CHECK_NOTE_MAX);

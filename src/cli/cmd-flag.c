@@ -70,8 +70,7 @@ flag_options(struct cli *cli, int argc, char **argv, struct flag_args *a)
 		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *safe;
-	int opt, rc;
+	int opt, rc, v;
 
 	optind = 0;
 	opterr = 0;
@@ -79,13 +78,10 @@ flag_options(struct cli *cli, int argc, char **argv, struct flag_args *a)
 		rc = 0;
 		switch (opt) {
 		case 'k':
-			if (flag_kind_from_name(optarg, &a->kind) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--kind: '%s' is not a kind of safety "
-				    "flag; use %s", safe, flag_kind_list());
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--kind", optarg,
+			    "a kind of safety flag", flag_kind_choice(),
+			    &v)) == 0)
+				a->kind = v;
 			a->kind_set = 1;
 			break;
 		case 'n':

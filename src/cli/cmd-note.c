@@ -122,8 +122,7 @@ involve_options(struct cli *cli, int argc, char **argv,
 		{ "end", required_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *safe;
-	int opt, rc;
+	int opt, rc, v;
 
 	optind = 0;
 	opterr = 0;
@@ -131,13 +130,9 @@ involve_options(struct cli *cli, int argc, char **argv,
 		rc = 0;
 		switch (opt) {
 		case 'r':
-			if (around_role_from_name(optarg, &a->a.role) != 0) {
-				safe = cli_safe(optarg);
-				cli_error("--role: '%s' is not a role; use %s",
-				    safe, around_role_list());
-				free(safe);
-				rc = EXIT_USAGE;
-			}
+			if ((rc = cli_parse_choice("--role", optarg, "a role",
+			    around_role_choice(), &v)) == 0)
+				a->a.role = v;
 			a->role_set = 1;
 			break;
 		case 'n':

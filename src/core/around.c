@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "around.h"
 #include "cause.h"
@@ -16,43 +15,45 @@
 #include "xmalloc.h"
 
 /* The roles, in enum around_role's order: the one place they live. */
-static const struct {
-	const char	*name;
-	const char	*label;
-} around_roles[ROLE_COUNT] = {
-	{ "social-worker",	"social worker" },
-	{ "iro",		"independent reviewing officer" },
-	{ "housing-officer",	"housing officer" },
-	{ "college-tutor",	"college tutor" },
-	{ "family",		"family member" },
-	{ "other",		"other" },
+static const char *const around_role_names[ROLE_COUNT] = {
+	"social-worker", "iro", "housing-officer", "college-tutor", "family",
+	"other"
+};
+static const char *const around_role_labels[ROLE_COUNT] = {
+	"social worker", "independent reviewing officer", "housing officer",
+	"college tutor", "family member", "other"
+};
+static const struct choice around_roles = {
+	around_role_names, around_role_labels, 0, ROLE_COUNT
 };
 
 const char *
 around_role_name(enum around_role role)
 {
-	return around_roles[role].name;
+	return around_role_names[role];
 }
 
 const char *
 around_role_label(enum around_role role)
 {
-	return around_roles[role].label;
+	return around_role_labels[role];
 }
 
 int
 around_role_from_name(const char *name, enum around_role *out)
 {
-	size_t i;
+	int i;
 
-	for (i = 0; i < ROLE_COUNT; i++) {
-		if (strcasecmp(name, around_roles[i].name) == 0 ||
-		    strcasecmp(name, around_roles[i].label) == 0) {
-			*out = (enum around_role)i;
-			return 0;
-		}
-	}
-	return -1;
+	if ((i = choice_find(&around_roles, name)) < 0)
+		return -1;
+	*out = (enum around_role)i;
+	return 0;
+}
+
+const struct choice *
+around_role_choice(void)
+{
+	return &around_roles;
 }
 
 const char *

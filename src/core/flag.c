@@ -7,7 +7,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cause.h"
 #include "check.h"
@@ -15,17 +14,16 @@
 #include "xmalloc.h"
 
 /* The kinds of flag, in enum flag_kind's order: the one place they live. */
-static const struct {
-	const char	*name;
-	const char	*label;
-} flag_kinds[FLAG_KINDS] = {
-	{ "do-not-visit-alone",	"do not visit alone" },
-	{ "marac",		"MARAC" },
-	{ "domestic-abuse",	"domestic abuse" },
-	{ "exploitation",	"exploitation" },
-	{ "missing",		"missing" },
-	{ "custody",		"custody" },
-	{ "other",		"other" },
+static const char *const flag_kind_names[FLAG_KINDS] = {
+	"do-not-visit-alone", "marac", "domestic-abuse", "exploitation",
+	"missing", "custody", "other"
+};
+static const char *const flag_kind_labels[FLAG_KINDS] = {
+	"do not visit alone", "MARAC", "domestic abuse", "exploitation",
+	"missing", "custody", "other"
+};
+static const struct choice flag_kinds = {
+	flag_kind_names, flag_kind_labels, 0, FLAG_KINDS
 };
 
 static const char *const place_names[PLACE_COUNT] = {
@@ -37,28 +35,30 @@ static const char *const seen_names[] = { "unknown", "yes", "no" };
 const char *
 flag_kind_name(enum flag_kind kind)
 {
-	return flag_kinds[kind].name;
+	return flag_kind_names[kind];
 }
 
 const char *
 flag_kind_label(enum flag_kind kind)
 {
-	return flag_kinds[kind].label;
+	return flag_kind_labels[kind];
 }
 
 int
 flag_kind_from_name(const char *name, enum flag_kind *out)
 {
-	size_t i;
+	int i;
 
-	for (i = 0; i < FLAG_KINDS; i++) {
-		if (strcasecmp(name, flag_kinds[i].name) == 0 ||
-		    strcasecmp(name, flag_kinds[i].label) == 0) {
-			*out = (enum flag_kind)i;
-			return 0;
-		}
-	}
-	return -1;
+	if ((i = choice_find(&flag_kinds, name)) < 0)
+		return -1;
+	*out = (enum flag_kind)i;
+	return 0;
+}
+
+const struct choice *
+flag_kind_choice(void)
+{
+	return &flag_kinds;
 }
 
 const char *
@@ -178,6 +178,23 @@ contact_place_from_name(const char *name, enum contact_place *out)
 		}
 	}
 	return -1;
+}
+
+const struct choice *
+contact_place_choice(void)
+{
+	static const struct choice c = { place_names, NULL, 1, PLACE_COUNT };
+
+	return &c;
+}
+
+const struct choice *
+seen_alone_choice(void)
+{
+	static const struct choice c = { seen_names, NULL, 0,
+	    sizeof seen_names / sizeof seen_names[0] };
+
+	return &c;
 }
 
 const char *

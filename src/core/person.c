@@ -22,6 +22,7 @@ static const char *const method_names[METHOD_COUNT] = {
 	"visit", "phone", "video", "text", "email", "letter", "group", "other"
 };
 static const char *const by_names[] = { "worker", "young-person" };
+static const char *const by_labels[] = { "worker", "young person" };
 
 const char *
 person_status_name(enum status status)
@@ -55,6 +56,23 @@ const char *
 contact_by_name(enum contact_by by)
 {
 	return by_names[by];
+}
+
+const struct choice *
+contact_method_choice(void)
+{
+	static const struct choice c = { method_names, NULL, 0, METHOD_COUNT };
+
+	return &c;
+}
+
+const struct choice *
+contact_by_choice(void)
+{
+	static const struct choice c = { by_names, by_labels, 0,
+	    sizeof by_names / sizeof by_names[0] };
+
+	return &c;
 }
 
 int

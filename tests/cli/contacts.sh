@@ -58,6 +58,17 @@ check_refused "an unknown method" \
 	contact 1 --method carrier-pigeon
 check_refused "an unknown starter" "--by: 'manager' is not who started it; use worker or young-person" \
 	contact 1 --by manager
+check_refused "an unknown place, listed from the same table" \
+	"--place: 'pub' is not a place; use home, office, college, community or online" \
+	contact 1 --place pub
+check_refused "an unknown answer" \
+	"--seen-alone: 'maybe' is not an answer; use unknown, yes or no" \
+	contact 1 --seen-alone maybe
+run contact 1 --date 2026-10-03 --method Visit --by "Young Person" --place HOME --attempted
+check_status 0 "choices are read in any case, and 'young person' as written"
+check_true "... as the names the log keeps" test "$(sql "SELECT method || '|' ||
+    started_by || '|' || place FROM contacts WHERE on_date = '2026-10-03'")" = \
+	"visit|young-person|home"
 check_refused "a contact in the future" \
 	"--date: 28 November 2026 is in the future; record it once it has happened" \
 	contact 1 --date 28/11/2026
