@@ -241,6 +241,10 @@ enum cli_colour { COLOUR_RED, COLOUR_YELLOW, COLOUR_DIM, COLOUR_BOLD };
 void cli_colour_on(const struct cli *cli, enum cli_colour c);
 void cli_colour_off(const struct cli *cli);
 
+/* The same on f, when colour is on and f is standard output. */
+void cli_fcolour_on(FILE *f, const struct cli *cli, enum cli_colour c);
+void cli_fcolour_off(FILE *f, const struct cli *cli);
+
 /*
  * Check the options of a list that can be printed: --redact only with
  * --print, --print not with --format, and a print command set.  0, or
@@ -290,6 +294,13 @@ int cli_width(void);
  * the text's own newlines.
  */
 void cli_print_wrapped(int indent, const char *text);
+
+/*
+ * The same on f: wrapped as above when f is standard output; on any
+ * other file (a page to print, which print_page wraps for paper) lines
+ * break only at the text's own newlines.
+ */
+void cli_fprint_wrapped(FILE *f, int indent, const char *text);
 
 /* The commands. */
 int cmd_add(struct cli *, int, char **);

@@ -776,21 +776,33 @@ cli_set_colour(struct cli *cli)
 }
 
 void
-cli_colour_on(const struct cli *cli, enum cli_colour c)
+cli_fcolour_on(FILE *f, const struct cli *cli, enum cli_colour c)
 {
 	static const char *const codes[] = {
 		"\033[31;1m", "\033[33m", "\033[2m", "\033[1m"
 	};
 
-	if (cli->colour)
-		fputs(codes[c], stdout);
+	if (cli->colour && f == stdout)
+		fputs(codes[c], f);
+}
+
+void
+cli_fcolour_off(FILE *f, const struct cli *cli)
+{
+	if (cli->colour && f == stdout)
+		fputs("\033[0m", f);
+}
+
+void
+cli_colour_on(const struct cli *cli, enum cli_colour c)
+{
+	cli_fcolour_on(stdout, cli, c);
 }
 
 void
 cli_colour_off(const struct cli *cli)
 {
-	if (cli->colour)
-		fputs("\033[0m", stdout);
+	cli_fcolour_off(stdout, cli);
 }
 
 int
@@ -817,9 +829,9 @@ cli_width(void)
 
 /* Print a line after indent spaces; an empty line stays empty. */
 static void
-cli_print_line(int indent, const char *line)
+cli_print_line(FILE *f, int indent, const char *line)
 {
-	printf("%*s%s\n", *line == '\0' ? 0 : indent, "", line);
+	fprintf(f, "%*s%s\n", *line == '\0' ? 0 : indent, "", line);
 }
 
 /* Fewer columns than this after the indent, and text is not wrapped. */
@@ -828,8 +840,14 @@ cli_print_line(int indent, const char *line)
 void
 cli_print_wrapped(int indent, const char *text)
 {
+	cli_fprint_wrapped(stdout, indent, text);
+}
+
+void
+cli_fprint_wrapped(FILE *f, int indent, const char *text)
+{
 	char *safe = text_escape(text, 1), **lines, *line, *nl;
-	int width = cli_width(), cols;
+	int width = f == stdout ? cli_width() : 0, cols;
 	size_t n, i;
 
 	cols = width - indent;
@@ -838,7 +856,7 @@ cli_print_wrapped(int indent, const char *text)
 		for (line = safe; ; line = nl + 1) {
 			if ((nl = strchr(line, '\n')) != NULL)
 				*nl = '\0';
-			cli_print_line(line == safe ? 0 : indent, line);
+			cli_print_line(f, line == safe ? 0 : indent, line);
 			if (nl == NULL)
 				break;
 		}
@@ -847,9 +865,9 @@ cli_print_wrapped(int indent, const char *text)
 	}
 	lines = text_wrap_all(safe, cols, &n);
 	if (n == 0)
-		putchar('\n');
+		putc('\n', f);
 	for (i = 0; i < n; i++) {
-		cli_print_line(i == 0 ? 0 : indent, lines[i]);
+		cli_print_line(f, i == 0 ? 0 : indent, lines[i]);
 		free(lines[i]);
 	}
 	free(lines);

@@ -14,6 +14,7 @@
 #include "cause.h"
 #include "cli.h"
 #include "rules.h"
+#include "tempfile.h"
 #include "text.h"
 #include "views.h"
 #include "xmalloc.h"
@@ -26,44 +27,54 @@
 
 /* Print text after a label, wrapped under its first column. */
 static void
-show_field(const char *label, const char *value)
+show_field(FILE *out, const char *label, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return;
-	printf(SHOW_LABEL, label);
-	cli_print_wrapped(SHOW_FIELD_COL, value);
+	fprintf(out, SHOW_LABEL, label);
+	cli_fprint_wrapped(out, SHOW_FIELD_COL, value);
 }
 
 static void
-show_due(struct cli *cli, const char *label, const struct rules_due *due,
-    int attempts)
+show_due(FILE *out, struct cli *cli, const char *label,
+    const struct rules_due *due, int attempts)
 {
 	char when[64], tries[64];
 
 	if (due->state == DUE_NONE)
 		return;
 	if (due->state == DUE_OVERDUE)
-		cli_colour_on(cli, COLOUR_RED);
+		cli_fcolour_on(out, cli, COLOUR_RED);
 	else if (due->state == DUE_SOON)
-		cli_colour_on(cli, COLOUR_YELLOW);
+		cli_fcolour_on(out, cli, COLOUR_YELLOW);
 	rows_due_words(due, cli->ses.today, when, sizeof when);
 	rows_attempts_words(attempts, tries, sizeof tries);
-	printf(SHOW_LABEL "%-10s  %s%s%s", label, cli_date(cli, due->due), when,
+	fprintf(out, SHOW_LABEL "%-10s  %s%s%s", label, cli_date(cli, due->due), when,
 	    *tries != '\0' ? ", " : "", tries);
-	cli_colour_off(cli);
-	putchar('\n');
+	cli_fcolour_off(out, cli);
+	putc('\n', out);
 }
+
+/* Where the record is being written, for the rows' callbacks. */
+struct show {
+	struct cli	*cli;
+	struct store	*st;
+	FILE		*out;
+	int		 n;		/* rows of the part so far */
+};
 
 static int
 show_status(const struct status_change *s, void *arg)
 {
-	struct cli *cli = arg;
+	struct show *sh = arg;
+	struct cli *cli = sh->cli;
+	FILE *out = sh->out;
 	char *start;
 
 	start = xasprintf("  %-10s  %-12s  ", cli_date(cli, s->on),
 	    person_status_label(s->status));
-	fputs(start, stdout);
-	cli_print_wrapped(text_width(start), s->reason != NULL ? s->reason :
+	fputs(start, out);
+	cli_fprint_wrapped(out, text_width(start), s->reason != NULL ? s->reason :
 	    "");
 	free(start);
 	return 0;
@@ -72,49 +83,45 @@ show_status(const struct status_change *s, void *arg)
 static int
 show_contact(const struct contact *c, void *arg)
 {
-	struct cli *cli = arg;
+	struct show *sh = arg;
+	struct cli *cli = sh->cli;
+	FILE *out = sh->out;
 	char number[16], *text;
 
 	entry_format(ENTRY_CONTACT, c->number, number, sizeof number);
 	if (c->struck_on != DATE_NONE)
-		cli_colour_on(cli, COLOUR_DIM);
-	printf("  %-6s %-10s  %-6s  by %s%s%s%s%s", number,
+		cli_fcolour_on(out, cli, COLOUR_DIM);
+	fprintf(out, "  %-6s %-10s  %-6s  by %s%s%s%s%s", number,
 	    cli_date(cli, c->on), contact_method_name(c->method),
 	    c->by == BY_WORKER ? "the worker" : "the young person",
 	    c->place != PLACE_NONE ? ", at " : "", contact_place_name(c->place),
 	    c->seen_alone == SEEN_ALONE_YES ? ", seen alone" :
 	    c->seen_alone == SEEN_ALONE_NO ? ", not seen alone" : "",
 	    c->attempted ? ", attempted: no contact made" : "");
-	putchar('\n');
+	putc('\n', out);
 	if (c->struck_on != DATE_NONE) {
 		text = xasprintf("STRUCK OUT on %s%s%s",
 		    cli_date(cli, c->struck_on),
 		    c->struck_reason != NULL ? ": " : "",
 		    c->struck_reason != NULL ? c->struck_reason : "");
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, text);
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
 		free(text);
 	}
 	if (c->note != NULL) {
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, c->note);
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, c->note);
 	}
-	cli_colour_off(cli);
+	cli_fcolour_off(out, cli);
 	return 0;
 }
 
-struct show_flags {
-	struct cli	*cli;
-	struct store	*st;
-	int		 n;
-};
-
 /* One line under a flag, at the note's column, wrapped. */
 static void
-show_flag_line(char *text)
+show_flag_line(FILE *out, char *text)
 {
-	printf("%*s", SHOW_NOTE_COL, "");
-	cli_print_wrapped(SHOW_NOTE_COL, text);
+	fprintf(out, "%*s", SHOW_NOTE_COL, "");
+	cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
 	free(text);
 }
 
@@ -122,9 +129,11 @@ show_flag_line(char *text)
 static int
 show_flag_note(const struct flag_note *n, void *arg)
 {
-	struct cli *cli = arg;
+	struct show *sh = arg;
+	struct cli *cli = sh->cli;
+	FILE *out = sh->out;
 
-	show_flag_line(xasprintf("was: %s (%s%s%s)",
+	show_flag_line(out, xasprintf("was: %s (%s%s%s)",
 	    n->note != NULL ? n->note : "no note", cli_date(cli, n->on),
 	    n->by != NULL ? ", by " : "", n->by != NULL ? n->by : ""));
 	return 0;
@@ -134,34 +143,36 @@ show_flag_note(const struct flag_note *n, void *arg)
 static int
 show_flag(const struct flag *f, void *arg)
 {
-	struct show_flags *sf = arg;
+	struct show *sf = arg;
 	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
 	char number[16], *text, *start, *cause = NULL;
 
 	/* The title only for someone with flags: most have none. */
 	if (sf->n++ == 0)
-		printf("\nSafety flags (numbered for 'caseload flag %ld "
+		fprintf(out, "\nSafety flags (numbered for 'caseload flag %ld "
 		    "--end N')\n", f->person_id);
 	snprintf(number, sizeof number, "F%d", f->number);
 	if (f->ended_on != DATE_NONE)
-		cli_colour_on(cli, COLOUR_DIM);
+		cli_fcolour_on(out, cli, COLOUR_DIM);
 	else
-		cli_colour_on(cli, COLOUR_RED);
+		cli_fcolour_on(out, cli, COLOUR_RED);
 	start = xasprintf("  %-6s %-10s  ", number, cli_date(cli, f->set_on));
-	fputs(start, stdout);
+	fputs(start, out);
 	text = xasprintf("%s%s%s", flag_kind_label(f->kind),
 	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
-	cli_print_wrapped(text_width(start), text);
+	cli_fprint_wrapped(out, text_width(start), text);
 	free(text);
 	if (f->set_by != NULL)
-		show_flag_line(xasprintf("set by %s", f->set_by));
-	if (store_flag_notes_each(sf->st, f->id, show_flag_note, cli,
+		show_flag_line(out, xasprintf("set by %s", f->set_by));
+	if (store_flag_notes_each(sf->st, f->id, show_flag_note, sf,
 	    &cause) != 0) {
-		show_flag_line(xstrdup("(its earlier notes could not be read)"));
+		show_flag_line(out,
+		    xstrdup("(its earlier notes could not be read)"));
 		free(cause);
 	}
 	if (f->ended_on != DATE_NONE) {
-		show_flag_line(xasprintf("ENDED on %s%s%s%s%s%s",
+		show_flag_line(out, xasprintf("ENDED on %s%s%s%s%s%s",
 		    cli_date(cli, f->ended_on),
 		    f->ended_reason != NULL ? ": " : "",
 		    f->ended_reason != NULL ? f->ended_reason : "",
@@ -169,7 +180,7 @@ show_flag(const struct flag *f, void *arg)
 		    f->ended_by != NULL ? f->ended_by : "",
 		    f->ended_by != NULL ? ")" : ""));
 	}
-	cli_colour_off(cli);
+	cli_fcolour_off(out, cli);
 	free(start);
 	return 0;
 }
@@ -178,29 +189,30 @@ show_flag(const struct flag *f, void *arg)
 static int
 show_note(const struct around_note *n, void *arg)
 {
-	struct show_flags *sf = arg;
+	struct show *sf = arg;
 	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
 	char number[16], *text;
 
 	if (sf->n++ == 0)
-		printf("\nNotes, newest first ('caseload strike %ld N1' strikes "
+		fprintf(out, "\nNotes, newest first ('caseload strike %ld N1' strikes "
 		    "out N1)\n", n->person_id);
 	snprintf(number, sizeof number, "N%d", n->number);
 	if (n->struck_on != DATE_NONE)
-		cli_colour_on(cli, COLOUR_DIM);
-	printf("  %-6s %s\n", number, cli_date(cli, n->on));
+		cli_fcolour_on(out, cli, COLOUR_DIM);
+	fprintf(out, "  %-6s %s\n", number, cli_date(cli, n->on));
 	if (n->struck_on != DATE_NONE) {
 		text = xasprintf("STRUCK OUT on %s%s%s",
 		    cli_date(cli, n->struck_on),
 		    n->struck_reason != NULL ? ": " : "",
 		    n->struck_reason != NULL ? n->struck_reason : "");
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, text);
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
 		free(text);
 	}
-	printf("%*s", SHOW_NOTE_COL, "");
-	cli_print_wrapped(SHOW_NOTE_COL, n->text);
-	cli_colour_off(cli);
+	fprintf(out, "%*s", SHOW_NOTE_COL, "");
+	cli_fprint_wrapped(out, SHOW_NOTE_COL, n->text);
+	cli_fcolour_off(out, cli);
 	return 0;
 }
 
@@ -208,137 +220,139 @@ show_note(const struct around_note *n, void *arg)
 static int
 show_around(const struct around_person *a, void *arg)
 {
-	struct show_flags *sf = arg;
+	struct show *sf = arg;
 	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
 	char number[16], *text, *start;
 
 	if (sf->n++ == 0)
-		printf("\nPeople around them (numbered for 'caseload involve "
+		fprintf(out, "\nPeople around them (numbered for 'caseload involve "
 		    "%ld --change N')\n", a->person_id);
 	snprintf(number, sizeof number, "P%d", a->number);
 	if (a->ended_on != DATE_NONE)
-		cli_colour_on(cli, COLOUR_DIM);
+		cli_fcolour_on(out, cli, COLOUR_DIM);
 	start = xasprintf("  %-6s ", number);
-	fputs(start, stdout);
+	fputs(start, out);
 	text = xasprintf("%s, %s, since %s%s%s", a->name,
 	    around_role_label(a->role), cli_date(cli, a->since),
 	    a->ended_on != DATE_NONE ? "; ENDED on " : "",
 	    a->ended_on != DATE_NONE ? cli_date(cli, a->ended_on) : "");
-	cli_print_wrapped(text_width(start), text);
+	cli_fprint_wrapped(out, text_width(start), text);
 	free(text);
 	free(start);
 	if (a->phone != NULL || a->email != NULL) {
 		text = xasprintf("%s%s%s", a->phone != NULL ? a->phone : "",
 		    a->phone != NULL && a->email != NULL ? ", " : "",
 		    a->email != NULL ? a->email : "");
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, text);
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
 		free(text);
 	}
 	if (a->note != NULL) {
-		printf("%*s", SHOW_NOTE_COL, "");
-		cli_print_wrapped(SHOW_NOTE_COL, a->note);
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, a->note);
 	}
-	cli_colour_off(cli);
+	cli_fcolour_off(out, cli);
 	return 0;
 }
-
-struct show_dates {
-	struct cli	*cli;
-	int		 n;
-};
 
 /* One letter or review: its number, date and strike. */
 static int
 show_entry(const struct entry *e, void *arg)
 {
-	struct show_dates *d = arg;
+	struct show *d = arg;
+	FILE *out = d->out;
 	char number[16], *text, *start;
 
 	if (d->n++ == 0)
-		putchar('\n');	/* after the title */
+		putc('\n', out);	/* after the title */
 	entry_format(e->kind, e->number, number, sizeof number);
 	if (e->struck_on == DATE_NONE) {
-		printf("  %-6s %s\n", number, cli_date(d->cli, e->on));
+		fprintf(out, "  %-6s %s\n", number, cli_date(d->cli, e->on));
 		return 0;
 	}
 	text = xasprintf("STRUCK OUT on %s%s%s",
 	    cli_date(d->cli, e->struck_on),
 	    e->struck_reason != NULL ? ": " : "",
 	    e->struck_reason != NULL ? e->struck_reason : "");
-	cli_colour_on(d->cli, COLOUR_DIM);
+	cli_fcolour_on(out, d->cli, COLOUR_DIM);
 	start = xasprintf("  %-6s %-10s  ", number, cli_date(d->cli, e->on));
-	fputs(start, stdout);
-	cli_print_wrapped(text_width(start), text);
-	cli_colour_off(d->cli);
+	fputs(start, out);
+	cli_fprint_wrapped(out, text_width(start), text);
+	cli_fcolour_off(out, d->cli);
 	free(start);
 	free(text);
 	return 0;
 }
 
 static int
-show_dated(struct cli *cli, struct store *st, const char *title,
+show_dated(struct show *d, const char *title,
     int (*each)(struct store *, long, store_entry_cb, void *, char **),
     long id, char **cause)
 {
-	struct show_dates d = { cli, 0 };
+	FILE *out = d->out;
 
-	printf("\n%s", title);
-	if (each(st, id, show_entry, &d, cause) != 0)
+	d->n = 0;
+	fprintf(out, "\n%s", title);
+	if (each(d->st, id, show_entry, d, cause) != 0)
 		return -1;
-	if (d.n == 0)
-		printf(": none yet\n");
+	if (d->n == 0)
+		fprintf(out, ": none yet\n");
 	return 0;
 }
 
-/* Write young person p's whole record on standard output: 0, or -1. */
+/*
+ * Write young person p's whole record on out (standard output, or the
+ * page to print): 0, or -1 with *cause.
+ */
 static int
 show_record(struct cli *cli, struct store *st, const struct person *p,
-    char **cause)
+    FILE *out, char **cause)
 {
 	const struct rules_settings *rs = &cli->ses.cfg.rules;
 	struct rules_due contact, letter, review;
-	struct show_flags sf;
+	struct show sf;
 	char *safe, *text;
 	date_t today = cli->ses.today, day;
 	int i, age;
 
 	safe = cli_safe(p->name);
-	cli_colour_on(cli, COLOUR_BOLD);
-	printf("%s%s", cli_flag_mark(cli, p->flagged), safe);
-	cli_colour_off(cli);
-	printf("  (number %ld)\n", p->id);
+	cli_fcolour_on(out, cli, COLOUR_BOLD);
+	fprintf(out, "%s%s", cli_flag_mark(cli, p->flagged), safe);
+	cli_fcolour_off(out, cli);
+	fprintf(out, "  (number %ld)\n", p->id);
 	free(safe);
-	show_field("Known as", p->preferred_name);
+	show_field(out, "Known as", p->preferred_name);
 	age = date_age(p->facts.dob, today);
 	text = xasprintf("%s, age %d, %s", cli_date(cli, p->facts.dob), age,
 	    rules_stage_label(rules_stage(p->facts.dob, today)));
-	show_field("Date of birth", text);
+	show_field(out, "Date of birth", text);
 	free(text);
 	text = xasprintf("%s since %s",
 	    person_status_label(p->facts.status),
 	    cli_date(cli, p->facts.status_since));
-	show_field("Status", text);
+	show_field(out, "Status", text);
 	free(text);
-	show_field("Allocated", cli_date(cli, p->facts.allocated_on));
+	show_field(out, "Allocated", cli_date(cli, p->facts.allocated_on));
 	if (p->facts.interval_weeks > 0)
 		text = xasprintf("%d week%s", p->facts.interval_weeks,
 		    p->facts.interval_weeks == 1 ? "" : "s");
 	else
 		text = xasprintf("%d weeks (the default)",
 		    rs->interval_weeks);
-	show_field("Contact every", text);
+	show_field(out, "Contact every", text);
 	free(text);
-	show_field("Phone", p->phone);
-	show_field("Email", p->email);
-	show_field("Address", p->address);
+	show_field(out, "Phone", p->phone);
+	show_field(out, "Email", p->email);
+	show_field(out, "Address", p->address);
 	if (rules_stage(p->facts.dob, today) == STAGE_25_PLUS &&
 	    p->facts.status != STATUS_ARCHIVED)
-		printf("  Their leaving care entitlement has ended (25+): "
+		fprintf(out, "  Their leaving care entitlement has ended (25+): "
 		    "consider 'caseload archive %ld'.\n", p->id);
 
 	sf.cli = cli;
 	sf.st = st;
+	sf.out = out;
 	sf.n = 0;
 	if (store_flags_each(st, p->id, show_flag, &sf, cause) != 0)
 		return -1;
@@ -349,86 +363,114 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 	if (store_notes_each(st, p->id, show_note, &sf, cause) != 0)
 		return -1;
 
-	printf("\nComing up\n");
+	fprintf(out, "\nComing up\n");
 	contact = rules_contact_due(&p->facts, rs, today);
 	letter = rules_letter_due(&p->facts, rs, today);
 	review = rules_review_due(&p->facts, rs, today);
-	show_due(cli, "Next contact", &contact, p->facts.attempts);
-	show_due(cli, "Pathway plan", &review, 0);
-	show_due(cli, "Annual letter", &letter, 0);
+	show_due(out, cli, "Next contact", &contact, p->facts.attempts);
+	show_due(out, cli, "Pathway plan", &review, 0);
+	show_due(out, cli, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
-		printf(SHOW_LABEL "none: they turn 25 before the next one "
+		fprintf(out, SHOW_LABEL "none: they turn 25 before the next one "
 		    "would fall due\n", "Annual letter");
 	if (p->facts.status == STATUS_ARCHIVED)
-		printf("  Nothing: archived on %s.\n",
+		fprintf(out, "  Nothing: archived on %s.\n",
 		    cli_date(cli, p->facts.status_since));
 	for (i = 0; i < RULES_MILESTONE_COUNT; i++) {
 		day = date_birthday(p->facts.dob, rules_milestone_ages[i]);
 		if (day < today || p->facts.status == STATUS_ARCHIVED)
 			continue;
-		printf(SHOW_LABEL "%-10s  %s\n",
+		fprintf(out, SHOW_LABEL "%-10s  %s\n",
 		    rules_milestone_label(rules_milestone_ages[i]),
 		    cli_date(cli, day),
 		    rules_milestone_meaning(rules_milestone_ages[i]));
 	}
 
-	printf("\nStatus history\n");
-	if (store_status_each(st, p->id, show_status, cli, cause) != 0)
+	fprintf(out, "\nStatus history\n");
+	if (store_status_each(st, p->id, show_status, &sf, cause) != 0)
 		return -1;
-	printf("\nContact log, newest first (numbered for 'caseload strike "
+	fprintf(out, "\nContact log, newest first (numbered for 'caseload strike "
 	    "%ld N')\n", p->id);
 	if (p->facts.last_contact == DATE_NONE)
-		printf("  No successful contact recorded yet.\n");
-	if (store_contacts_each(st, p->id, show_contact, cli, cause) != 0)
+		fprintf(out, "  No successful contact recorded yet.\n");
+	if (store_contacts_each(st, p->id, show_contact, &sf, cause) != 0)
 		return -1;
-	if (show_dated(cli, st, "Annual letters sent",
-	    store_letters_each, p->id, cause) != 0 ||
-	    show_dated(cli, st, "Pathway plan reviews",
-	    store_reviews_each,
-	    p->id, cause) != 0)
+	if (show_dated(&sf, "Annual letters sent", store_letters_each, p->id,
+	    cause) != 0 ||
+	    show_dated(&sf, "Pathway plan reviews", store_reviews_each, p->id,
+	    cause) != 0)
 		return -1;
 	return 0;
 }
 
+/* The folder of the database, where the page to print is written. */
+static char *
+show_folder(const struct cli *cli)
+{
+	char *dir = xstrdup(cli->ses.db_path), *slash;
+
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		return xstrdup(".");
+	}
+	slash[slash == dir ? 1 : 0] = '\0';
+	return dir;
+}
+
 /*
- * Write the record into a temporary file instead of standard output,
- * without colour or wrapping (print_page wraps for paper), into *out.
+ * Write the record, without colour or wrapping (print_page wraps for
+ * paper), into a temporary file of caseload's own (tempfile.h: private,
+ * beside the database, removed if caseload is stopped), and read it back
+ * into *out.  0, or -1 with *cause.
  */
 static int
 show_capture(struct cli *cli, struct store *st, const struct person *p,
     char **out, char **cause)
 {
-	FILE *tmp;
-	int saved, colour = cli->colour, rc;
+	FILE *f = NULL;
+	char *dir, *path = NULL;
+	int fd, colour = cli->colour, rc = -1;
 	long size;
 
 	*out = NULL;
-	fflush(stdout);
-	if ((tmp = tmpfile()) == NULL || (saved = dup(STDOUT_FILENO)) < 0) {
-		if (tmp != NULL)
-			fclose(tmp);
-		return xfail(cause, "cannot make the page to print: %s",
+	dir = show_folder(cli);
+	fd = tempfile_make(dir, "show-print", 0, &path);
+	free(dir);
+	if (fd == -1 || (f = fdopen(fd, "w+")) == NULL) {
+		xfail(cause, "cannot make the page to print: %s",
 		    strerror(errno));
+		if (fd != -1)
+			close(fd);
+		goto out;
 	}
-	dup2(fileno(tmp), STDOUT_FILENO);
 	cli->colour = 0;
-	rc = show_record(cli, st, p, cause);
-	fflush(stdout);
-	dup2(saved, STDOUT_FILENO);
-	close(saved);
+	rc = show_record(cli, st, p, f, cause);
 	cli->colour = colour;
-	if (rc == 0 && ((size = ftell(tmp)) < 0 || fseek(tmp, 0, SEEK_SET) != 0))
-		rc = xfail(cause, "cannot read the page to print back");
-	if (rc == 0) {
-		*out = xmalloc((size_t)size + 1);
-		if (fread(*out, 1, (size_t)size, tmp) != (size_t)size) {
-			free(*out);
-			*out = NULL;
-			rc = xfail(cause, "cannot read the page to print back");
-		} else
-			(*out)[size] = '\0';
+	if (rc != 0)
+		goto out;
+	rc = -1;
+	if (fflush(f) != 0 || (size = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		xfail(cause, "cannot write the page to print: %s",
+		    strerror(errno));
+		goto out;
 	}
-	fclose(tmp);
+	*out = xmalloc((size_t)size + 1);
+	if (fread(*out, 1, (size_t)size, f) != (size_t)size) {
+		free(*out);
+		*out = NULL;
+		xfail(cause, "cannot read the page to print back");
+		goto out;
+	}
+	(*out)[size] = '\0';
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	if (path != NULL) {
+		tempfile_remove(path);
+		free(path);
+	}
 	return rc;
 }
 
@@ -496,7 +538,7 @@ cmd_show(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (print)
 		rc = show_print(cli, st, p);
-	else if (show_record(cli, st, p, &cause) != 0) {
+	else if (show_record(cli, st, p, stdout, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		rc = EXIT_FAILED;

@@ -129,6 +129,16 @@ check_true "the page is printed with a heading" \
 check_true "with the people around them" \
 	grep -q "P1     Sam Jones, social worker, since 01/10/2026" "$PRINTED"
 check_true "and the notes" grep -q "Likes to be called Ash." "$PRINTED"
+check_true "nothing of it on standard output" test ! -s "$out"
+check_true "and no page left beside the database" sh -c "! ls -a \
+    '$(dirname "$DB")' | grep -q 'caseload-tmp'"
+printf '[letters]\nprint_command = cat > %s\n[display]\ncolour = always\n' \
+	"$PRINTED" >"$TEST_DIR/colour.ini"
+run --config "$TEST_DIR/colour.ini" show 1 --print
+check_true "the page has no colour, even when asked for on screen" \
+	sh -c "! grep -q '$esc' '$PRINTED'"
+run --config "$TEST_DIR/colour.ini" show 1
+check_true "... which show still gives on screen" grep -q "$esc" "$out"
 printf '[letters]\nprint_command =\n' >"$TEST_DIR/noprint.ini"
 check_refused "show --print needs a print command" "print_command is empty" \
 	--config "$TEST_DIR/noprint.ini" show 1 --print
