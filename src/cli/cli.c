@@ -40,9 +40,9 @@ static const struct cli_command cli_table[] = {
 	  "log a contact (methods: visit phone video text email letter group"
 	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "REF N [--reason TEXT]",
-	  "strike out their contact N, letter LN, review RN or note NN "
-	  "recorded by "
-	  "mistake ('show REF' lists the numbers)",
+	  "strike out their contact (a plain number: 3), letter (L1), "
+	  "review (R1) or note (N1) recorded by mistake ('show REF' lists "
+	  "the numbers)",
 	  cmd_strike, SESSION_WRITES },
 	{ "flag", "REF --kind K [--note TEXT] [--date DATE]\n"
 	  "       caseload flag REF --change N --note TEXT\n"
@@ -52,7 +52,7 @@ static const struct cli_command cli_table[] = {
 	  cmd_flag, SESSION_WRITES },
 	{ "note", "REF --text TEXT [--date DATE]",
 	  "keep a dated note about a young person (struck out with "
-	  "'strike REF NN', never deleted)", cmd_note, SESSION_WRITES },
+	  "'strike REF N1', never deleted)", cmd_note, SESSION_WRITES },
 	{ "involve", "REF --role ROLE --name NAME [--phone P] [--email E]"
 	  " [--note TEXT] [--date DATE]\n"
 	  "       caseload involve REF --change N [--role ROLE] [--name NAME]"

@@ -389,8 +389,8 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 	fprintf(out, "\nStatus history\n");
 	if (store_status_each(st, p->id, show_status, &sf, cause) != 0)
 		return -1;
-	fprintf(out, "\nContact log, newest first (numbered for 'caseload strike "
-	    "%ld N')\n", p->id);
+	fprintf(out, "\nContact log, newest first ('caseload strike %ld 3' "
+	    "strikes out contact 3)\n", p->id);
 	if (p->facts.last_contact == DATE_NONE)
 		fprintf(out, "  No successful contact recorded yet.\n");
 	if (store_contacts_each(st, p->id, show_contact, &sf, cause) != 0)

@@ -55,7 +55,7 @@ check_out_has "  R2     01/11/2026  STRUCK OUT on 27/11/2026: another young pers
 	"show lists the review struck out, with its number"
 check_out_has "  R1     01/06/2026" "and the one that counts"
 check_out_has "  2      02/11/2026  phone   by the worker" "show numbers her contacts as her own"
-check_out_has "Contact log, newest first (numbered for 'caseload strike 1 N')" \
+check_out_has "Contact log, newest first ('caseload strike 1 3' strikes out contact 3)" \
 	"show says what the numbers are for"
 check_refused "striking a review twice" \
 	"strike: review R2 of young person 1 was already struck out on 27/11/2026" \

@@ -68,7 +68,7 @@ Status history
                             asked for no visits for now but
                             happy to have the annual letter
 
-Contact log, newest first (numbered for 'caseload strike 1 N')
+Contact log, newest first ('caseload strike 1 3' strikes out contact 3)
   1      02/11/2026  visit   by the worker
          Met at the library about the college course; she
          wants help with the bursary form
@@ -116,7 +116,7 @@ run contact Ben --date 2026-11-10 --method phone --note "$note"
 on_tty 60 NO_COLOR=1 TERM=dumb -- show Ben
 sed -n '/^Contact log/,/^Annual/p' "$out" >"$out.log" && mv "$out.log" "$out"
 check_out "an indented line of a note keeps its indent on a terminal" <<'OUT'
-Contact log, newest first (numbered for 'caseload strike 2 N')
+Contact log, newest first ('caseload strike 2 3' strikes out contact 3)
   1      10/11/2026  phone   by the worker
          Housing:
            - housing: waiting list,   band C
