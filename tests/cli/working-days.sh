@@ -129,4 +129,14 @@ check_refused "and before writing: nothing logged" \
 check_true "no contact was logged" \
 	test "$(sql "SELECT count(*) FROM contacts WHERE person_id = 1")" = 1
 
+# 7. What a job says follows the moved date as well.
+run --config "$on" add --name "Ava Lin" --dob 2007-04-04 \
+	--allocated 2026-06-25 --last-contact 2026-10-30
+check_out "add says the moved date" <<OUT
+Added 4 Ava Lin (18-21), last contact 30/10/2026, next contact due 24/12/2026.
+OUT
+run --config "$on" review ava --date 2026-06-25
+check_out_has "Next review due 24/12/2026." \
+	"review says the next one on the moved date"
+
 done_testing
