@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "rules.h"
 
 enum conf_privacy { PRIVACY_INITIALS, PRIVACY_FULL };
@@ -32,6 +33,10 @@ struct config {
 	int			 alarm_days_before;
 	int			 contacts_as;	/* enum conf_contacts_as */
 	int			 alarm_time;	/* minutes after midnight */
+	char			*extra_holidays; /* as written: "" for none */
+	date_t			*holidays;	/* read from it; the config owns
+						 * them, rules.holidays points
+						 * at them */
 	char			*caldav_url;	/* "" when not set */
 	char			*caldav_username;
 	char			*caldav_password_command;
@@ -49,7 +54,10 @@ enum conf_type {
 	CONF_INT,		/* a whole number in [min, max] */
 	CONF_CHOICE,		/* one of choices */
 	CONF_DATE_FORMAT,	/* a strftime format for dates */
-	CONF_TIME		/* a time of day, HH:MM: minutes after midnight */
+	CONF_TIME,		/* a time of day, HH:MM: minutes after midnight */
+	CONF_DATES		/* a list of dates (holiday_parse_list), read
+				 * into holidays and rules.holidays: the one
+				 * list, [calendar] extra_holidays */
 };
 
 /* One row of the settings table. */

@@ -24,14 +24,27 @@ struct rules_settings {
 	int	letter_months;		/* annual letter interval; default 12 */
 	int	review_months;		/* pathway plan review; default 6 */
 	int	cap;			/* agreed caseload size; default 22 */
+	int	return_months_before;	/* a birthday return's window opens
+					 * this many months before; 3 */
+	int	return_months_after;	/* and closes this many after; 1 */
+	int	working_days;		/* 1: a due date on a weekend or bank
+					 * holiday moves to the working day
+					 * before (rules_due_day); default 0 */
+	const date_t *holidays;		/* more days off than the bank
+					 * holidays ([calendar]
+					 * extra_holidays; the settings own
+					 * them), nholidays of them */
+	size_t	nholidays;
 };
 
 /*
  * Fill in the defaults of the settings the rules read: 8 weeks between
  * contacts, due soon within 14 days, the first contact within 7 days of
  * the start, a letter every 12 months, a review
- * every 6 months, a cap of 22 (the same defaults as the settings table
- * in conf.c and caseload.ini(5) give).
+ * every 6 months, a cap of 22, a birthday return's window from 3 months
+ * before to 1 month after, due dates left where they fall (no working
+ * days, no extra holidays): the same defaults as the settings table in
+ * conf.c and caseload.ini(5) give.
  */
 void rules_settings_default(struct rules_settings *settings);
 
@@ -79,10 +92,31 @@ struct rules_due rules_judge_due(date_t due,
     const struct rules_settings *settings, date_t today);
 
 /*
- * The dates where rules_judge_due's states change on today, so that a
- * list can pick rows by date (in SQL, from an index) and agree with the
- * rules: something due before *soon_from is overdue; from *soon_from to
- * the day before *ok_from, due soon; from *ok_from on, ok.
+ * The day something worked out to fall due on date is due: with working
+ * days on, the last working day on or before it (a Saturday, Sunday or
+ * bank holiday in England and Wales, or an extra holiday, moves to the
+ * working day before, again and again: see holiday.h); otherwise date
+ * itself.  DATE_NONE for DATE_NONE.  Every rules_*_due function gives
+ * its date moved so; the store keeps the dates as worked out, unmoved.
+ */
+date_t rules_due_day(const struct rules_settings *settings, date_t date);
+
+/*
+ * The first date that rules_due_day moves to day or later (the first
+ * working day on or after day with working days on; day otherwise): a
+ * date worked out is due before day exactly when it is before this one.
+ * DATE_NONE for DATE_NONE.
+ */
+date_t rules_due_from(const struct rules_settings *settings, date_t day);
+
+/*
+ * The dates where the states change on today, for the dates as worked
+ * out before rules_due_day moves them (as the store keeps them), so that
+ * a list can pick rows by date (in SQL, from an index) and agree with
+ * the rules: something worked out to fall due before *soon_from is
+ * overdue; from *soon_from to the day before *ok_from, due soon; from
+ * *ok_from on, ok.  Without working days these are where
+ * rules_judge_due's states change.
  */
 void rules_due_bounds(const struct rules_settings *settings, date_t today,
     date_t *soon_from, date_t *ok_from);

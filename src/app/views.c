@@ -63,9 +63,11 @@ views_due_each(struct store *st, const struct rules_settings *settings,
 
 	if (within >= 0)
 		which &= STORE_UP;
+	/* The store keeps the dates unmoved: the last that moves to within
+	 * days (rules_due_from). */
 	return store_people_due_each(st, which,
-	    within >= 0 ? today + within : DATE_NONE, views_due_visit, &s,
-	    cause);
+	    within >= 0 ? rules_due_from(settings, today + within + 1) - 1 :
+	    DATE_NONE, views_due_visit, &s, cause);
 }
 
 int

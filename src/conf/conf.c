@@ -27,6 +27,7 @@
 #include "cause.h"
 #include "conf.h"
 #include "date.h"
+#include "holiday.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -67,6 +68,14 @@ static const struct conf_entry conf_entries[] = {
 	  OFF(rules.first_contact_days),
 	  "Days after a young person is allocated, or steps up again, by "
 	  "which their first contact is due." },
+	{ "return", "months_before", CONF_INT, "3", 0, 6, NULL,
+	  OFF(rules.return_months_before),
+	  "Months before a young person's 17th to 21st birthdays that the "
+	  "window for their birthday return opens." },
+	{ "return", "months_after", CONF_INT, "1", 0, 5, NULL,
+	  OFF(rules.return_months_after),
+	  "Months after the birthday that the window closes; a return not "
+	  "recorded by then is overdue." },
 	{ "letters", "interval_months", CONF_INT, "12", 1, 24, NULL,
 	  OFF(rules.letter_months),
 	  "Months between annual contact letters to a stepped-down young "
@@ -99,6 +108,15 @@ static const struct conf_entry conf_entries[] = {
 	{ "calendar", "alarm_time", CONF_TIME, "09:00", 0, 0, NULL,
 	  OFF(alarm_time),
 	  "The time of day (HH:MM) that a calendar reminder goes off." },
+	{ "calendar", "working_days", CONF_CHOICE, "no", 0, 0, no_yes_choices,
+	  OFF(rules.working_days),
+	  "Move a contact, letter or review due on a Saturday, Sunday or "
+	  "bank holiday in England and Wales to the working day before." },
+	{ "calendar", "extra_holidays", CONF_DATES, "", 0, 0, NULL,
+	  OFF(extra_holidays),
+	  "More days off for working_days, such as a bank holiday still to "
+	  "be announced: dates as DD/MM/YYYY or YYYY-MM-DD, separated by "
+	  "commas." },
 	{ "caldav", "url", CONF_STRING, "", 0, 0, NULL, OFF(caldav_url),
 	  "The CalDAV calendar collection that publish fills, such as "
 	  "https://example.org/radicale/worker/caseload/." },
@@ -221,7 +239,33 @@ conf_escape(const char *s)
 	return out;
 }
 
-/* Set one setting from its text; -1 with *why (a static string) if bad. */
+/* Set the list of dates e from value; -1 with *why if an entry is bad. */
+static int
+conf_set_dates(struct config *cfg, const struct conf_entry *e,
+    const char *value, char **why)
+{
+	date_t *days;
+	size_t n;
+	char **sp;
+
+	if (text_has_control(value)) {
+		*why = xstrdup("expected dates on one line without control "
+		    "characters");
+		return -1;
+	}
+	if (holiday_parse_list(value, &days, &n, why) != 0)
+		return -1;
+	free(cfg->holidays);
+	cfg->holidays = days;
+	cfg->rules.holidays = days;
+	cfg->rules.nholidays = n;
+	sp = conf_string_field(cfg, e);
+	free(*sp);
+	*sp = xstrdup(value);
+	return 0;
+}
+
+/* Set one setting from its text; -1 with *why (a new string) if bad. */
 static int
 conf_set(struct config *cfg, const struct conf_entry *e, const char *value,
     char **why)
@@ -250,6 +294,8 @@ conf_set(struct config *cfg, const struct conf_entry *e, const char *value,
 		return -1;
 	}
 	switch (e->type) {
+	case CONF_DATES:
+		return conf_set_dates(cfg, e, value, why);
 	case CONF_TIME:
 		if (strlen(value) != 5 || value[2] != ':' ||
 		    strspn(value, "0123456789:") != 5 ||
@@ -358,6 +404,10 @@ conf_free(struct config *cfg)
 		free(*sp);
 		*sp = NULL;
 	}
+	free(cfg->holidays);
+	cfg->holidays = NULL;
+	cfg->rules.holidays = NULL;
+	cfg->rules.nholidays = 0;
 }
 
 static const struct conf_entry *
@@ -744,6 +794,14 @@ conf_load(struct config *cfg, const char *path, int must_exist, char **cause)
 		char **sp = conf_string_field(&work, &conf_entries[i]);
 		*sp = xstrdup(*sp != NULL ? *sp : "");
 	}
+	/* And its own copy of the extra holidays. */
+	if (work.holidays != NULL) {
+		work.holidays = xreallocarray(NULL, work.rules.nholidays,
+		    sizeof *work.holidays);
+		memcpy(work.holidays, cfg->holidays, work.rules.nholidays *
+		    sizeof *work.holidays);
+	}
+	work.rules.holidays = work.holidays;
 
 	n = d->size > 0 ? (int)d->size : 0;
 	for (i = 0; i < n; i++) {
@@ -808,6 +866,7 @@ conf_value(const struct config *cfg, const struct conf_entry *e)
 	switch (e->type) {
 	case CONF_STRING:
 	case CONF_DATE_FORMAT:
+	case CONF_DATES:
 		return xstrdup(conf_string_get(cfg, e));
 	case CONF_TEXT:
 		return conf_escape(conf_string_get(cfg, e));

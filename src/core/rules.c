@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "holiday.h"
 #include "rules.h"
 
 const int rules_milestone_ages[RULES_MILESTONE_COUNT] = { 18, 21, 25 };
@@ -23,6 +24,11 @@ rules_settings_default(struct rules_settings *settings)
 	settings->letter_months = 12;
 	settings->review_months = 6;
 	settings->cap = 22;
+	settings->return_months_before = 3;
+	settings->return_months_after = 1;
+	settings->working_days = 0;
+	settings->holidays = NULL;
+	settings->nholidays = 0;
 }
 
 enum stage
@@ -61,12 +67,44 @@ rules_due_state_name(enum due_state state)
 	return names[state];
 }
 
+date_t
+rules_due_day(const struct rules_settings *settings, date_t date)
+{
+	if (!settings->working_days)
+		return date;
+	return holiday_working_day_before(date, settings->holidays,
+	    settings->nholidays);
+}
+
+date_t
+rules_due_from(const struct rules_settings *settings, date_t day)
+{
+	/*
+	 * Moving to the working day before never changes the order of two
+	 * dates, so the dates moved before day are the ones before the
+	 * first working day on or after it.
+	 */
+	if (!settings->working_days)
+		return day;
+	return holiday_working_day_after(day, settings->holidays,
+	    settings->nholidays);
+}
+
 void
 rules_due_bounds(const struct rules_settings *settings, date_t today,
     date_t *soon_from, date_t *ok_from)
 {
-	*soon_from = today;
-	*ok_from = today + settings->due_soon_days + 1;
+	*soon_from = rules_due_from(settings, today);
+	*ok_from = rules_due_from(settings,
+	    today + settings->due_soon_days + 1);
+}
+
+/* Judge a date worked out by the rules, moved to the day it is due. */
+static struct rules_due
+rules_judge_moved(date_t due, const struct rules_settings *settings,
+    date_t today)
+{
+	return rules_judge_due(rules_due_day(settings, due), settings, today);
 }
 
 struct rules_due
@@ -165,7 +203,7 @@ rules_contact_due(const struct person_facts *facts,
 		if (due == DATE_NONE || first > due)
 			due = first;
 	}
-	return rules_judge_due(due, settings, today);
+	return rules_judge_moved(due, settings, today);
 }
 
 struct rules_due
@@ -186,7 +224,7 @@ rules_letter_due(const struct person_facts *facts,
 	end = date_birthday(facts->dob, RULES_END_AGE);
 	if (end != DATE_NONE && due >= end)
 		due = DATE_NONE;
-	return rules_judge_due(due, settings, today);
+	return rules_judge_moved(due, settings, today);
 }
 
 struct rules_due
@@ -203,8 +241,8 @@ rules_review_due(const struct person_facts *facts,
 		from = facts->last_review;
 	if (from == DATE_NONE)
 		return rules_judge_due(DATE_NONE, settings, today);
-	return rules_judge_due(date_add_months(from, settings->review_months),
-	    settings, today);
+	return rules_judge_moved(date_add_months(from,
+	    settings->review_months), settings, today);
 }
 
 int

@@ -103,8 +103,14 @@ test_defaults(void **state)
 	assert_string_equal(cfg.caldav_password_command, "");
 	assert_int_equal(cfg.caldav_allow_http, 0);
 	assert_int_equal(cfg.caldav_timeout, 60);
+	assert_int_equal(cfg.rules.return_months_before, 3);
+	assert_int_equal(cfg.rules.return_months_after, 1);
+	assert_int_equal(cfg.rules.working_days, 0);
+	assert_string_equal(cfg.extra_holidays, "");
+	assert_null(cfg.rules.holidays);
+	assert_int_equal(cfg.rules.nholidays, 0);
 	conf_table(&n);
-	assert_int_equal(n, 27);
+	assert_int_equal(n, 31);
 	conf_free(&cfg);
 }
 
@@ -304,6 +310,64 @@ print_and_load(const struct config *cfg, struct config *back)
 	conf_defaults(back);
 	if (conf_load(back, ini_path, 1, &cause) != 0)
 		fail_msg("what was printed does not load: %s", cause);
+}
+
+/*
+ * [calendar] working_days and extra_holidays, [return] months_before and
+ * months_after: read, checked (a wrong date is named), kept as they were
+ * when a later line is bad, and printed back.
+ */
+static void
+test_calendar_days(void **state)
+{
+	struct config cfg, back;
+	char *cause = NULL;
+
+	(void)state;
+	write_ini("[calendar]\nworking_days = yes\n"
+	    "extra_holidays = 29/12/2026, 2026-11-30\n"
+	    "[return]\nmonths_before = 6\nmonths_after = 0\n");
+	conf_defaults(&cfg);
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), 0);
+	assert_int_equal(cfg.rules.working_days, 1);
+	assert_int_equal(cfg.rules.nholidays, 2);
+	assert_ptr_equal(cfg.rules.holidays, cfg.holidays);
+	assert_int_equal(cfg.rules.holidays[0], date_from_ymd(2026, 11, 30));
+	assert_int_equal(cfg.rules.holidays[1], date_from_ymd(2026, 12, 29));
+	assert_int_equal(cfg.rules.return_months_before, 6);
+	assert_int_equal(cfg.rules.return_months_after, 0);
+
+	/* A bad file leaves the list as it was. */
+	write_ini("[calendar]\nextra_holidays = 01/01/2027\n"
+	    "[return]\nmonths_before = 7\n");
+	assert_int_equal(conf_load(&cfg, ini_path, 1, &cause), -1);
+	assert_non_null(strstr(cause, "[return] months_before = '7': "
+	    "expected a whole number from 0 to 6"));
+	free(cause);
+	assert_int_equal(cfg.rules.nholidays, 2);
+	assert_int_equal(cfg.rules.holidays[1], date_from_ymd(2026, 12, 29));
+
+	/* Printed and read back, the same list. */
+	print_and_load(&cfg, &back);
+	assert_string_equal(back.extra_holidays, "29/12/2026, 2026-11-30");
+	assert_int_equal(back.rules.nholidays, 2);
+	assert_int_equal(back.rules.holidays[1], date_from_ymd(2026, 12, 29));
+	assert_int_equal(back.rules.working_days, 1);
+	conf_free(&back);
+	conf_free(&cfg);
+	assert_null(cfg.rules.holidays);
+
+	load_fails("[calendar]\nextra_holidays = 25/12/2026, 31/02/2027\n",
+	    "[calendar] extra_holidays = '25/12/2026, 31/02/2027': "
+	    "'31/02/2027' is not a real date: February 2027 has 28 days",
+	    NULL);
+	load_fails("[calendar]\nextra_holidays = next tuesday\n",
+	    "'next' is not a date: write it as DD/MM/YYYY or YYYY-MM-DD", NULL);
+	load_fails("[calendar]\nworking_days = sometimes\n",
+	    "[calendar] working_days = 'sometimes': expected one of: no, yes",
+	    NULL);
+	load_fails("[return]\nmonths_after = 6\n",
+	    "expected a whole number from 0 to 5", NULL);
 }
 
 static void
@@ -514,6 +578,7 @@ main(void)
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_print_round_trip),
+		cmocka_unit_test(test_calendar_days),
 		cmocka_unit_test(test_backslashes),
 		cmocka_unit_test(test_long_values),
 		cmocka_unit_test(test_bom),

@@ -54,6 +54,9 @@ test_defaults(void **state)
 	assert_int_equal(s.letter_months, 12);
 	assert_int_equal(s.review_months, 6);
 	assert_int_equal(s.cap, 22);
+	assert_int_equal(s.working_days, 0);
+	assert_null(s.holidays);
+	assert_int_equal(s.nholidays, 0);
 }
 
 static void
@@ -589,6 +592,115 @@ test_due_bounds(void **state)
 	assert_int_equal(r.state, DUE_NONE);
 }
 
+/*
+ * [calendar] working_days: a due date on a Saturday, Sunday or bank
+ * holiday moves to the working day before, for contacts, letters and
+ * reviews; overdue counts from the moved date; milestones stay.
+ */
+static void
+test_working_days(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f = up(D(2006, 5, 5), D(2026, 1, 5));
+	struct agenda_item items[RULES_AGENDA_MAX];
+	date_t extra[] = { D(2026, 12, 24) };
+	struct rules_due due;
+	size_t n, i;
+
+	(void)state;
+	/* Due on Christmas Day 2026, a Friday. */
+	f.last_contact = D(2026, 10, 30);
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 25));
+	s.working_days = 1;
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 24));
+	/* Overdue from the moved date: on Christmas Day, by one day. */
+	due = rules_contact_due(&f, &s, D(2026, 12, 25));
+	assert_int_equal(due.state, DUE_OVERDUE);
+	assert_int_equal(due.days_overdue, 1);
+	/* Saturday 2 January 2027: past New Year's Day to 31 December. */
+	f.last_contact = D(2026, 11, 7);
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 31));
+	/* An extra holiday is passed over as well. */
+	f.last_contact = D(2026, 10, 30);
+	s.holidays = extra;
+	s.nholidays = 1;
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 23));
+	s.holidays = NULL;
+	s.nholidays = 0;
+	/* A working day stays. */
+	f.last_contact = D(2026, 10, 7);
+	assert_int_equal(rules_contact_due(&f, &s, D(2026, 11, 1)).due,
+	    D(2026, 12, 2));
+	/* A review due on Christmas Day 2026. */
+	f.last_review = D(2026, 6, 25);
+	assert_int_equal(rules_review_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 24));
+	/* A letter due on Saturday 26 December 2026. */
+	f.status = STATUS_DOWN;
+	f.status_since = D(2025, 12, 26);
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 24));
+	s.working_days = 0;
+	assert_int_equal(rules_letter_due(&f, &s, D(2026, 12, 1)).due,
+	    D(2026, 12, 26));
+	/* An 18th birthday on a Saturday is not moved: it is not due. */
+	s.working_days = 1;
+	f.dob = D(2008, 12, 26);
+	n = rules_agenda(&f, &s, D(2026, 12, 1), D(2026, 12, 31), items);
+	for (i = 0; i < n; i++) {
+		if (items[i].kind == AGENDA_BIRTHDAY)
+			assert_int_equal(items[i].on, D(2026, 12, 26));
+		else
+			assert_int_equal(items[i].on, D(2026, 12, 24));
+	}
+	assert_int_equal(n, 2);
+	assert_int_equal(rules_due_day(&s, DATE_NONE), DATE_NONE);
+}
+
+/*
+ * With working days, the bounds that lists select the kept dates by (as
+ * worked out, unmoved) agree with the rules' judgement of the moved
+ * dates, on days around Christmas, Easter and weekends.
+ */
+static void
+test_due_bounds_working_days(void **state)
+{
+	static const int soon[] = { 0, 1, 14 };
+	struct rules_settings s = defaults();
+	struct rules_due r;
+	date_t today, soon_from, ok_from, due;
+	size_t k;
+	enum due_state want;
+
+	(void)state;
+	s.working_days = 1;
+	for (k = 0; k < sizeof soon / sizeof soon[0]; k++) {
+		s.due_soon_days = soon[k];
+		for (today = D(2026, 12, 15); today <= D(2027, 1, 10);
+		    today++) {
+			rules_due_bounds(&s, today, &soon_from, &ok_from);
+			for (due = today - 40; due <= today + 60; due++) {
+				r = rules_judge_due(rules_due_day(&s, due), &s,
+				    today);
+				want = due < soon_from ? DUE_OVERDUE :
+				    due < ok_from ? DUE_SOON : DUE_OK;
+				assert_int_equal(r.state, want);
+			}
+		}
+	}
+	/* Christmas Day 2026: nothing moved there is before 29 December. */
+	s.due_soon_days = 14;
+	rules_due_bounds(&s, D(2026, 12, 25), &soon_from, &ok_from);
+	assert_int_equal(soon_from, D(2026, 12, 29));
+	assert_int_equal(rules_due_from(&s, D(2026, 12, 24)), D(2026, 12, 24));
+	s.working_days = 0;
+	assert_int_equal(rules_due_from(&s, D(2026, 12, 25)), D(2026, 12, 25));
+}
+
 static void
 test_milestones(void **state)
 {
@@ -950,6 +1062,8 @@ main(void)
 		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_due_order),
 		cmocka_unit_test(test_due_bounds),
+		cmocka_unit_test(test_working_days),
+		cmocka_unit_test(test_due_bounds_working_days),
 		cmocka_unit_test(test_milestones),
 		cmocka_unit_test(test_agenda),
 		cmocka_unit_test(test_due_words),

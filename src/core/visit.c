@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * visit.c: the statutory visit clock (see visit.h).
+ */
+#include <config.h>
+
+#include <stddef.h>
+
+#include "visit.h"
+
+const struct visit_spell *
+visit_current_spell(const struct visit_facts *facts, date_t today)
+{
+	const struct visit_spell *current = NULL;
+	size_t i;
+
+	for (i = 0; i < facts->nspells; i++) {
+		if (facts->spells[i].from == DATE_NONE ||
+		    facts->spells[i].from > today)
+			continue;
+		if (current == NULL || facts->spells[i].from >= current->from)
+			current = &facts->spells[i];
+	}
+	return current;
+}
+
+date_t
+visit_last(const struct visit_facts *facts, date_t today)
+{
+	const struct visit_spell *spell = visit_current_spell(facts, today);
+	date_t last = DATE_NONE;
+	size_t i;
+
+	if (spell == NULL)
+		return DATE_NONE;
+	for (i = 0; i < facts->nvisits; i++) {
+		if (facts->visits[i] == DATE_NONE ||
+		    facts->visits[i] < spell->from || facts->visits[i] > today)
+			continue;
+		if (last == DATE_NONE || facts->visits[i] > last)
+			last = facts->visits[i];
+	}
+	return last;
+}
+
+/* Take due as the next visit when it is earlier than the one so far. */
+static void
+visit_earliest(date_t due, enum visit_reason why, date_t *best,
+    enum visit_reason *best_why)
+{
+	if (due == DATE_NONE)
+		return;
+	if (*best == DATE_NONE || due < *best) {
+		*best = due;
+		*best_why = why;
+	}
+}
+
+struct rules_due
+visit_due(const struct visit_facts *facts,
+    const struct rules_settings *settings, date_t today,
+    enum visit_reason *reason)
+{
+	const struct visit_spell *spell = visit_current_spell(facts, today);
+	enum visit_reason why = VISIT_NONE;
+	date_t due = DATE_NONE, last;
+
+	if (spell != NULL && spell->provided_by_la) {
+		last = visit_last(facts, today);
+		if (last == DATE_NONE)
+			visit_earliest(spell->from + VISIT_FIRST_DAYS,
+			    VISIT_FIRST, &due, &why);
+		else
+			visit_earliest(date_add_months(last,
+			    VISIT_INTERVAL_MONTHS), VISIT_INTERVAL, &due, &why);
+		/* Before each review, unless visited since the last one. */
+		if (facts->review_due != DATE_NONE && (last == DATE_NONE ||
+		    (facts->last_review != DATE_NONE &&
+		    last < facts->last_review)))
+			visit_earliest(facts->review_due, VISIT_REVIEW, &due,
+			    &why);
+	}
+	if (reason != NULL)
+		*reason = why;
+	return rules_judge_due(rules_due_day(settings, due), settings, today);
+}
+
+const char *
+visit_reason_words(enum visit_reason reason)
+{
+	switch (reason) {
+	case VISIT_NONE:
+		break;
+	case VISIT_FIRST:
+		return "first visit";
+	case VISIT_INTERVAL:
+		return "two-monthly visit";
+	case VISIT_REVIEW:
+		return "visit before the review";
+	}
+	return "";
+}
