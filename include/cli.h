@@ -148,6 +148,12 @@ int cli_job_error(const char *what, const struct job_result *r,
 int cli_check_path(struct cli *cli);
 
 /*
+ * The folder the database is (or will be) in: "." for a bare file name.
+ * The caller frees it.
+ */
+char *cli_db_folder(const struct cli *cli);
+
+/*
  * Open the database for the command, on first use, as its access says:
  * check the path (session_check_path), open it (session_open) and, for a
  * command that writes, make the day's backup (session_backup_daily),

@@ -443,6 +443,19 @@ cli_check_path(struct cli *cli)
 	return 0;
 }
 
+char *
+cli_db_folder(const struct cli *cli)
+{
+	char *dir = xstrdup(cli->ses.db_path), *slash;
+
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		return xstrdup(".");
+	}
+	slash[slash == dir ? 1 : 0] = '\0';
+	return dir;
+}
+
 int
 cli_open(struct cli *cli, struct store **out)
 {

@@ -244,17 +244,11 @@ handover_made_free(struct handover_made *made, int keep)
 static int
 handover_stdin(struct cli *cli, char **tmp, struct handover_made *made)
 {
-	char buf[65536], *dir, *slash;
+	char buf[65536], *dir;
 	ssize_t n, w, off;
 	int fd;
 
-	dir = xstrdup(cli->ses.db_path);
-	if ((slash = strrchr(dir, '/')) != NULL)
-		slash[slash == dir ? 1 : 0] = '\0';
-	else {
-		free(dir);
-		dir = xstrdup(".");
-	}
+	dir = cli_db_folder(cli);
 	/* A path given must lead to a folder; only caseload's own is made. */
 	if (cli_check_path(cli) != 0) {
 		free(dir);

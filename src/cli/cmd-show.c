@@ -403,20 +403,6 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 	return 0;
 }
 
-/* The folder of the database, where the page to print is written. */
-static char *
-show_folder(const struct cli *cli)
-{
-	char *dir = xstrdup(cli->ses.db_path), *slash;
-
-	if ((slash = strrchr(dir, '/')) == NULL) {
-		free(dir);
-		return xstrdup(".");
-	}
-	slash[slash == dir ? 1 : 0] = '\0';
-	return dir;
-}
-
 /*
  * Write the record, without colour or wrapping (print_page wraps for
  * paper), into a temporary file of caseload's own (tempfile.h: private,
@@ -433,7 +419,7 @@ show_capture(struct cli *cli, struct store *st, const struct person *p,
 	long size;
 
 	*out = NULL;
-	dir = show_folder(cli);
+	dir = cli_db_folder(cli);
 	fd = tempfile_make(dir, "show-print", 0, &path);
 	free(dir);
 	if (fd == -1 || (f = fdopen(fd, "w+")) == NULL) {
