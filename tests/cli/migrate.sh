@@ -10,6 +10,7 @@ cp "$out" "$TEST_DIR/due-before.csv"
 
 # Turn the database back into schema 1, as caseload 0.1 wrote it.
 # Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+sql <"$top_srcdir/tests/cli/schema8.sql"
 sql <"$top_srcdir/tests/cli/schema7.sql"
 sql <"$top_srcdir/tests/cli/schema6.sql"
 sql <"$top_srcdir/tests/cli/schema5.sql"
