@@ -243,6 +243,48 @@ show_around(const struct around_person *a, void *arg)
 	return 0;
 }
 
+/*
+ * One agreed action: its number, due date and state ("3d late"), who and
+ * what; done and dropped ones dimmed with the day they were closed.
+ */
+static int
+show_action(const struct action *a, void *arg)
+{
+	struct show_flags *sf = arg;
+	struct cli *cli = sf->cli;
+	char number[16], state[32], *text, *start;
+
+	if (sf->n++ == 0)
+		printf("\nAgreed actions, open first (numbered for 'caseload "
+		    "action %ld --done AN')\n", a->person_id);
+	snprintf(number, sizeof number, "A%d", a->number);
+	action_describe(a, &cli->ses.cfg.rules, cli->ses.today, state,
+	    sizeof state);
+	if (a->state == ACTION_OPEN) {
+		if (strstr(state, "late") != NULL)
+			cli_colour_on(cli, COLOUR_RED);
+		start = xasprintf("  %-6s due %-10s  %-9s  ", number,
+		    cli_date(cli, a->due_on), state);
+	} else {
+		cli_colour_on(cli, COLOUR_DIM);
+		start = xasprintf("  %-6s %-7s %-10s  ", number, state,
+		    cli_date(cli, a->closed_on));
+	}
+	fputs(start, stdout);
+	text = xasprintf("%s: %s", a->who, a->text);
+	cli_print_wrapped(text_width(start), text);
+	free(text);
+	free(start);
+	if (a->reason != NULL) {
+		printf("%*s", SHOW_NOTE_COL, "");
+		text = xasprintf("why: %s", a->reason);
+		cli_print_wrapped(SHOW_NOTE_COL, text);
+		free(text);
+	}
+	cli_colour_off(cli);
+	return 0;
+}
+
 struct show_dates {
 	struct cli	*cli;
 	int		 n;
@@ -347,6 +389,9 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 		return -1;
 	sf.n = 0;
 	if (store_notes_each(st, p->id, show_note, &sf, cause) != 0)
+		return -1;
+	sf.n = 0;
+	if (store_actions_each(st, p->id, show_action, &sf, cause) != 0)
 		return -1;
 
 	printf("\nComing up\n");
