@@ -13,7 +13,7 @@ EOF
 check_true "the database is in WAL mode" test "$(sql 'PRAGMA journal_mode')" = wal
 check_true "it is marked as caseload's (PRAGMA application_id)" \
 	test "$(sql 'PRAGMA application_id')" = 1129532484
-check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 8
+check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 9
 
 # Backup.
 run backup "$TEST_DIR/copy.db"

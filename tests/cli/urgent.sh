@@ -151,7 +151,7 @@ check_status 0 "the migrated database is sound"
 check_out_has "ok (schema 9, 11 young people)" "check says the new schema"
 run restore "$TEST_DIR/schema3.db"
 check_status 0 "a schema 3 backup is restored"
-check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 8
+check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 9
 run check
 check_status 0 "the restored database is sound"
 done_testing

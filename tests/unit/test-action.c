@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "action.h"
+#include "rows.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
 
@@ -279,6 +280,25 @@ test_copy(void **state)
 	assert_string_equal(action_state_name(ACTION_OPEN), "open");
 }
 
+static void
+test_late_words(void **state)
+{
+	int n[ROWS_KINDS] = { 0, 0, 0 };
+	char buf[128];
+
+	(void)state;
+	rows_late_words(n, ROWS_KINDS, 0, buf, sizeof buf);
+	assert_string_equal(buf, "nothing overdue");
+	rows_late_words(n, ROWS_KINDS, 1, buf, sizeof buf);
+	assert_string_equal(buf, "1 action overdue");
+	n[0] = 5;
+	n[2] = 2;
+	rows_late_words(n, ROWS_KINDS, 3, buf, sizeof buf);
+	assert_string_equal(buf, "5 contacts, 2 letters, 3 actions overdue");
+	rows_late_words(n, ROWS_KINDS, 3, buf, 20);
+	assert_true(strlen(buf) < 20);
+}
+
 int
 main(void)
 {
@@ -290,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_close),
 		cmocka_unit_test(test_errors_quiet),
 		cmocka_unit_test(test_copy),
+		cmocka_unit_test(test_late_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
