@@ -625,6 +625,7 @@ struct store_handover_counts {
 	int	notes;		/* notes about them, struck ones too */
 	int	around;		/* the people around them, ended too */
 	int	flag_notes;	/* every note the flags have had */
+	int	actions;	/* agreed actions, closed ones too */
 };
 
 /* What a handover file says of itself. */

@@ -190,6 +190,64 @@ run export --vdir "$TEST_DIR/vdir" --days 30
 check_true "a closed action's file is removed" \
 	test "$(ls "$TEST_DIR/vdir" | grep -c -- '-action-')" = 3
 
+# --- a handover file carries the actions whole
+
+run handover export Aisha Ben -o "$TEST_DIR/out.caseload"
+check_status 0 "handover export"
+check_true "the file holds every action, closed ones too" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/out.caseload" \
+    "SELECT count(*), sum(closed_on IS NOT NULL), sum(contact_id IS NOT NULL)
+    FROM actions")" = "6|3|2"
+# tamper SQL: run SQL on the copy, past the trigger that keeps actions.
+tamper() {
+	cp "$TEST_DIR/out.caseload" "$TEST_DIR/bad.caseload"
+	trigger=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/bad.caseload" \
+	    "SELECT sql FROM sqlite_schema WHERE name = 'actions_fixed'")
+	"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/bad.caseload" \
+	    "PRAGMA ignore_check_constraints = ON; DROP TRIGGER actions_fixed;
+	    $1; $trigger;"
+}
+tamper "UPDATE actions SET due_on = '2031-01-01' WHERE text = 'Bring payslips'"
+MAIN=$DB
+DB=$TEST_DIR/other.db
+check_refused "a tampered due date is refused" \
+	"young person 2 in the file, action A2: the due date is more than two years" \
+	handover import "$TEST_DIR/bad.caseload"
+check_true "the refusal gives no text" sh -c "! grep -q 'payslips' '$err'"
+tamper "UPDATE actions SET closed_as = 'lost' WHERE closed_as = 'done'"
+check_refused "a closing caseload never writes is refused" \
+	"a value in their agreed actions is not one caseload writes" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE actions SET contact_id = (SELECT min(id) FROM contacts
+    WHERE person_id = 1) WHERE text = 'Bring payslips'"
+check_refused "an action at someone else's contact is refused" \
+	"a value in their agreed actions is not one caseload writes" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE actions SET closed_on = '2026-11-01' WHERE closed_as = 'done'
+    AND text = 'Chase the bus pass'"
+check_refused "an action closed before it was agreed is refused" \
+	"young person 1 in the file, the closing of action A1: the date is before" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE actions SET text = 'Ring' || char(10) || 'twice'
+    WHERE text = 'Ring college'"
+check_refused "an action's text on two lines is refused" \
+	"young person 1 in the file, action A3:" \
+	handover import "$TEST_DIR/bad.caseload"
+run handover import "$TEST_DIR/out.caseload"
+check_status 0 "handover import"
+check_true "the actions arrive whole, numbered as they were" \
+	test "$(sql "SELECT group_concat(p.name || ' ' || a.text || ' ' ||
+    a.who || ' ' || a.due_on || ' ' || coalesce(a.closed_as, 'open'), ';')
+    FROM actions a JOIN people p ON p.id = a.person_id")" = \
+	"Aisha Khan Chase the bus pass worker 2026-12-12 done;Aisha Khan Housing form young-person 2026-11-20 done;Aisha Khan Ring college social worker 2026-11-27 open;Aisha Khan Two years on worker 2028-11-27 dropped;Ben Carter Book the dentist Mum 2026-12-01 open;Ben Carter Bring payslips worker 2026-12-04 open"
+check_true "with the contact they were agreed at" \
+	test "$(sql "SELECT count(*) FROM actions a JOIN contacts c
+    ON c.id = a.contact_id AND c.person_id = a.person_id
+    AND c.on_date = a.agreed_on")" = 2
+run check
+check_status 0 "the caseload is sound"
+DB=$MAIN
+
 # --- privacy: text and who planted with an escape sequence and a word
 
 sql "INSERT INTO actions (person_id, text, who, agreed_on, due_on)
