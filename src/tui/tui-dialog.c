@@ -261,11 +261,12 @@ tui_contact_dialog(struct tui *t, long id)
 		{ "Method", FIELD_CHOICE, 10, 0, NULL,
 		  "Left/Right or a letter", 1 },
 		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 1 },
-		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
+		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 1 },
 		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
 		{ "Where", FIELD_CHOICE, 14, 0, dialog_place, NULL, 1 },
 		{ "Seen alone", FIELD_CHOICE, 14, 0, dialog_seen, NULL, 1 },
-		{ "Agreed", FIELD_TEXT, 54, ACTION_TEXT_MAX, NULL, NULL, 0 },
+		/* One action agreed, if any; its errors share one row. */
+		{ "Agreed", FIELD_TEXT, 54, ACTION_TEXT_MAX, NULL, NULL, 1 },
 		{ "Who", FIELD_TEXT, 20, ACTION_WHO_MAX, NULL,
 		  "blank: worker", 1 },
 		{ "Due", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY", 0 },
@@ -291,8 +292,7 @@ tui_contact_dialog(struct tui *t, long id)
 	values[CD_METHOD] = contact_method_name(METHOD_PHONE);
 	title = xasprintf("Log a contact with %s", d->name);
 	intro = xasprintf("%sAn attempted contact (no answer, not in) is "
-	    "kept in the log but does not reset the contact clock. Agreed: "
-	    "one action agreed, if any (T on the page adds more).", alone ?
+	    "kept in the log but does not reset the contact clock.", alone ?
 	    "WARNING: do not visit alone (a safety flag). " : "");
 	tui_form_open(t, title, intro, specs, CD_COUNT, values, 1, "save",
 	    contact_save, d, dialog_free);
