@@ -317,6 +317,7 @@ int cmd_contact(struct cli *, int, char **);
 int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
 int cmd_note(struct cli *, int, char **);
+int cmd_action(struct cli *, int, char **);
 int cmd_involve(struct cli *, int, char **);
 
 /*

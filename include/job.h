@@ -44,7 +44,10 @@ enum job_field {
 	JOB_DUPLICATE,		/* they are on the caseload already */
 	JOB_CONFIRM,		/* their age needs the worker's say-so */
 	JOB_SETTING,		/* a setting it needs (a template, a command) */
-	JOB_DATABASE		/* the database named (job_export) */
+	JOB_DATABASE,		/* the database named (job_export) */
+	JOB_ACTION,		/* an agreed action's text */
+	JOB_DUE,		/* an agreed action's due date */
+	JOB_DOER		/* who does an agreed action */
 };
 
 /* What a job did. */
@@ -67,6 +70,7 @@ struct job_result {
 	struct flag	*flag;		/* flag jobs: the flag (as it was) */
 	struct around_note *note;	/* note jobs: the note (as it was) */
 	struct around_person *around;	/* the person around them */
+	struct action	*action;	/* action jobs: the action (as it was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
 };
@@ -236,6 +240,41 @@ int job_around_end(struct session *s, long id, int number, date_t on,
 /* Whether young person id has a current flag of kind, into *out. */
 int job_flag_current(struct session *s, long id, enum flag_kind kind,
     int *out, char **cause);
+
+/* ---------------------------------------------------- agreed actions */
+
+/*
+ * Add agreed action a to young person a->person_id (text, who: NULL for
+ * ACTION_WHO_DEFAULT, agreed_on, due_on; contact_id 0): refused as
+ * action_check_new says (JOB_ACTION, JOB_DOER, JOB_DATE: the day agreed,
+ * JOB_DUE); *cause never repeats the text.  r->made is its number (A1...),
+ * r->action a copy.
+ */
+int job_action_add(struct session *s, struct action *a, struct job_result *r,
+    char **cause);
+
+/*
+ * Close young person id's action number as done or dropped (as) on a
+ * date, with a reason (dropped only; NULL: none).  Refused: no such action
+ * (JOB_WHO), closed already (JOB_AGAIN), a date before it was agreed or
+ * in the future (JOB_DATE), a bad reason (JOB_REASON).  r->action is it
+ * as it was.
+ */
+int job_action_close(struct session *s, long id, int number,
+    enum action_state as, date_t on, const char *reason,
+    struct job_result *r, char **cause);
+
+/*
+ * Log contact c as job_contact does, with the actions agreed at it,
+ * a[0..n) (text, who or NULL, due_on; agreed on the contact's date), in
+ * the same transaction: any action refused refuses the contact too
+ * (JOB_ACTION, JOB_DOER, JOB_DUE; *cause names it "agreed action 2").
+ */
+int job_contact_agreed(struct session *s, struct contact *c,
+    struct action *a, size_t n, struct job_result *r, char **cause);
+
+/* How many actions are open and late on the caseload (store_actions_count). */
+int job_actions_count(struct session *s, int *open, int *late, char **cause);
 
 /* ------------------------------------------------ add and edit a person */
 

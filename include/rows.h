@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "action.h"
 #include "date.h"
 #include "person.h"
 #include "rules.h"
@@ -68,6 +69,11 @@ void rows_urgent_judge(const struct person_facts *facts,
 void rows_overdue_words(const int *overdue, size_t n, char *buf,
     size_t size);
 
+/* The same with the agreed actions late after them: "5 contacts, 1
+ * letter, 3 actions overdue" (none: left out). */
+void rows_late_words(const int *overdue, size_t n, int actions, char *buf,
+    size_t size);
+
 /*
  * "3 attempts since last seen" ("1 attempt ..."), or "" for none, into
  * buf.
@@ -98,6 +104,9 @@ struct due_counts {
 	 * due soon: what the list's filters pick. */
 	int		 people_overdue;
 	int		 people_soon;
+	/* Agreed actions open, and late, of young people not archived. */
+	int		 actions_open;
+	int		 actions_late;
 };
 
 struct due_list {
@@ -146,6 +155,9 @@ struct agenda_entry {
 	char			 uuid[PERSON_UUID_SIZE];
 	int			 flagged;	/* a current safety flag */
 	struct agenda_item	 item;
+	/* AGENDA_ACTION: the action (its text is for show, the page and a
+	 * calendar with full names only), else NULL. */
+	const struct action	*action;
 };
 
 struct agenda_list {
@@ -155,6 +167,8 @@ struct agenda_list {
 	char			*names;		/* the entries' names, in one block */
 	size_t			 names_used;
 	size_t			 names_size;
+	struct action		**actions;	/* the entries' actions */
+	size_t			 nactions;
 };
 
 /* Free what list holds and empty it; NULL is safe. */

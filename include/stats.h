@@ -47,6 +47,9 @@ struct stats {
 	int	letters;		/* annual letters sent this year */
 	int	flagged;		/* not archived, with a current safety
 					 * flag (the caller counts them) */
+	int	actions_open;		/* agreed actions open, not archived */
+	int	actions_late;		/* of those, due before today (the
+					 * caller counts both) */
 };
 
 /*

@@ -13,6 +13,7 @@
 #ifndef CASELOAD_STORE_H
 #define CASELOAD_STORE_H
 
+#include "action.h"
 #include "around.h"
 #include "date.h"
 #include "person.h"
@@ -332,6 +333,14 @@ int store_status_each(struct store *st, long person_id, store_status_cb cb,
 int store_contact_add(struct store *st, struct contact *c, char **cause);
 
 /*
+ * The same, with agreed actions a[0..n) (each checked already) added in
+ * the same transaction, each belonging to the contact: sets each one's
+ * id, contact_id and number.
+ */
+int store_contact_add_actions(struct store *st, struct contact *c,
+    struct action *a, size_t n, char **cause);
+
+/*
  * Fetch contact number id into *out, a copy the caller frees with free().
  * Returns 0, 1 when there is no such contact, or -1.
  */
@@ -498,6 +507,44 @@ int store_around_change(struct store *st, const struct around_person *a,
 /* End involved person id's involvement on a date. */
 int store_around_end(struct store *st, long id, date_t on, char **cause);
 
+/* ------------------------------------------------------ agreed actions */
+
+typedef int (*store_action_cb)(const struct action *a, void *arg);
+
+/*
+ * Visit young person person_id's agreed actions: open ones first by due
+ * date, then closed ones by the day they were closed, each with its own
+ * number (A1... in the order agreed).  The strings live until cb
+ * returns.  A file older than actions has none.  0 or -1.
+ */
+int store_actions_each(struct store *st, long person_id, store_action_cb cb,
+    void *arg, char **cause);
+
+/* Fetch their action number into *out (free()): 0, 1 when none, or -1. */
+int store_action_numbered(struct store *st, long person_id, int number,
+    struct action **out, char **cause);
+
+/* Add action a (person_id, contact_id or 0, text, who, agreed_on,
+ * due_on), open: sets a->id and a->number. */
+int store_action_add(struct store *st, struct action *a, char **cause);
+
+/* Close open action id as done or dropped (as) on a date, with a reason
+ * (NULL: none); fails when it is closed already. */
+int store_action_close(struct store *st, long id, enum action_state as,
+    date_t on, const char *reason, char **cause);
+
+/*
+ * Visit the open actions of young people not archived due from from to
+ * until (inclusive), by due date, then young person, then number.
+ */
+int store_actions_due(struct store *st, date_t from, date_t until,
+    store_action_cb cb, void *arg, char **cause);
+
+/* How many actions of young people not archived are open, and how many
+ * of those are late on today (due before it). */
+int store_actions_count(struct store *st, date_t today, int *open,
+    int *late, char **cause);
+
 /*
  * Visit every letter sent on or after since (DATE_NONE for all), but those
  * struck out.
@@ -578,6 +625,7 @@ struct store_handover_counts {
 	int	notes;		/* notes about them, struck ones too */
 	int	around;		/* the people around them, ended too */
 	int	flag_notes;	/* every note the flags have had */
+	int	actions;	/* agreed actions, closed ones too */
 };
 
 /* What a handover file says of itself. */

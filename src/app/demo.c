@@ -76,6 +76,22 @@ static const struct demo_around {
 	  "grace.mensah@example.org", "Works Monday to Wednesday." },
 };
 
+/* Some open agreed actions, one of them late. */
+static const struct demo_action {
+	const char	*name;		/* the young person's */
+	int		 agreed_days_ago;
+	int		 due_days_ago;	/* negative: still to come */
+	const char	*who;
+	const char	*text;
+} demo_actions[] = {
+	{ "Chidi Okafor", 20, 6, "worker", "Chase the housing benefit "
+	  "claim with the council" },
+	{ "Aisha Khan", 70, -5, "young-person", "Send the bursary form to "
+	  "the college" },
+	{ "Zoë Ñúñez", 50, -20, "worker", "Find out about funded driving "
+	  "lessons" },
+};
+
 static const struct demo_person demo_people[] = {
 	{ "Aisha Khan", "Ash", 19, 40, 400, 0, "07700 900101",
 	  "Flat 3, 12 Station Road\nLeeds\nLS1 4AB",
@@ -170,6 +186,30 @@ static const struct demo_person demo_people[] = {
 	  { { 0 } }, 0, 0 },
 };
 
+/* The demo's agreed actions with young person id, named d->name. */
+static int
+demo_seed_actions(struct store *st, const struct demo_person *d, long id,
+    date_t today, char **cause)
+{
+	struct action a;
+	size_t i;
+
+	for (i = 0; i < sizeof demo_actions / sizeof demo_actions[0]; i++) {
+		if (strcmp(demo_actions[i].name, d->name) != 0)
+			continue;
+		memset(&a, 0, sizeof a);
+		a.person_id = id;
+		a.text = demo_actions[i].text;
+		a.who = demo_actions[i].who;
+		a.agreed_on = today - demo_actions[i].agreed_days_ago;
+		a.due_on = today - demo_actions[i].due_days_ago;
+		a.closed_on = DATE_NONE;
+		if (store_action_add(st, &a, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The demo's notes and people around young person id, named d->name. */
 static int
 demo_seed_around(struct store *st, const struct demo_person *d, long id,
@@ -205,7 +245,7 @@ demo_seed_around(struct store *st, const struct demo_person *d, long id,
 		if (store_around_add(st, &a, cause) != 0)
 			return -1;
 	}
-	return 0;
+	return demo_seed_actions(st, d, id, today, cause);
 }
 
 static int

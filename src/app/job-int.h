@@ -38,6 +38,16 @@ int job_person(struct session *s, long id, struct person **out,
 int job_judge(struct session *s, long id, struct job_result *r,
     char **cause);
 
+/*
+ * Check actions a[0..n) agreed on a date with young person p, at a
+ * contact (job_contact_agreed): who defaults to ACTION_WHO_DEFAULT, each
+ * is open; refused (JOB_ACTION, JOB_DOER, JOB_DUE) as action_check_new
+ * says, naming which ("agreed action 2: ...").
+ */
+int job_action_check_agreed(struct session *s, date_t on,
+    const struct person *p, struct action *a, size_t n,
+    struct job_result *r, char **cause);
+
 /* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
 int job_reason(const char *reason, struct job_result *r, char **cause);
 

@@ -23,6 +23,7 @@ job_result_free(struct job_result *r)
 	free(r->flag);
 	free(r->note);
 	free(r->around);
+	free(r->action);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
@@ -32,6 +33,7 @@ job_result_free(struct job_result *r)
 	r->flag = NULL;
 	r->note = NULL;
 	r->around = NULL;
+	r->action = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -46,6 +48,7 @@ job_init(struct job_result *r)
 	r->flag = NULL;
 	r->note = NULL;
 	r->around = NULL;
+	r->action = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;
@@ -123,6 +126,13 @@ int
 job_contact(struct session *s, struct contact *c, struct job_result *r,
     char **cause)
 {
+	return job_contact_agreed(s, c, NULL, 0, r, cause);
+}
+
+int
+job_contact_agreed(struct session *s, struct contact *c, struct action *a,
+    size_t n, struct job_result *r, char **cause)
+{
 	struct person *p;
 
 	if (job_start(s, r, cause) != 0 ||
@@ -136,6 +146,10 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 	    check_text(c->note, 1, CHECK_NOTE_MAX, cause) != 0) {
 		free(p);
 		return job_refuse(r, JOB_NOTE);
+	}
+	if (job_action_check_agreed(s, c->on, p, a, n, r, cause) != 0) {
+		free(p);
+		return -1;
 	}
 	/*
 	 * The log is the record of contacts, so a contact with someone
@@ -167,7 +181,7 @@ job_contact(struct session *s, struct contact *c, struct job_result *r,
 	free(p);
 	c->struck_on = DATE_NONE;
 	c->struck_reason = NULL;
-	if (store_contact_add(s->st, c, cause) != 0)
+	if (store_contact_add_actions(s->st, c, a, n, cause) != 0)
 		return -1;
 	r->made = c->id;
 	return job_judge(s, c->person_id, r, cause);

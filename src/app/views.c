@@ -114,7 +114,8 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 		return -1;
 	out->overdue = out->kind_overdue[rows_kind_index(AGENDA_CONTACT)];
 	out->due_soon = (int)k;
-	return 0;
+	return store_actions_count(st, today, &out->actions_open,
+	    &out->actions_late, cause);
 }
 
 static int
@@ -404,11 +405,104 @@ views_window_each(struct store *st, const struct rules_settings *settings,
 	    views_window_visit, &s, cause);
 }
 
+/* The open actions an agenda holds, by young person, then number. */
+struct views_actions {
+	struct action	**a;
+	size_t		  n;
+	size_t		  size;
+};
+
+static int
+views_actions_take(const struct action *a, void *arg)
+{
+	struct views_actions *va = arg;
+
+	if (va->n == va->size) {
+		va->size = va->size ? va->size * 2 : 16;
+		va->a = xreallocarray(va->a, va->size, sizeof *va->a);
+	}
+	va->a[va->n++] = action_copy(a);
+	return 0;
+}
+
+static int
+views_actions_compare(const void *a, const void *b)
+{
+	const struct action *x = *(struct action *const *)a;
+	const struct action *y = *(struct action *const *)b;
+
+	if (x->person_id != y->person_id)
+		return x->person_id < y->person_id ? -1 : 1;
+	return x->number - y->number;
+}
+
+static void
+views_actions_free(struct views_actions *va)
+{
+	size_t i;
+
+	for (i = 0; i < va->n; i++)
+		free(va->a[i]);
+	free(va->a);
+	memset(va, 0, sizeof *va);
+}
+
+/* Every open action due by until (late ones too) into va. */
+static int
+views_actions_load(struct store *st, date_t until, struct views_actions *va,
+    char **cause)
+{
+	memset(va, 0, sizeof *va);
+	if (store_actions_due(st, date_from_ymd(DATE_YEAR_MIN, 1, 1), until,
+	    views_actions_take, va, cause) != 0) {
+		views_actions_free(va);
+		return -1;
+	}
+	if (va->n > 1)
+		qsort(va->a, va->n, sizeof *va->a, views_actions_compare);
+	return 0;
+}
+
+/* The first of young person id's actions in va, and how many, into *n. */
+static size_t
+views_actions_of(const struct views_actions *va, long id, size_t *n)
+{
+	size_t lo = 0, hi = va->n, mid, first;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (va->a[mid]->person_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	while (lo < va->n && va->a[lo]->person_id == id)
+		lo++;
+	*n = lo - first;
+	return first;
+}
+
+/* An open action as an item of the agenda: late ones placed on today. */
+static struct agenda_item
+views_action_item(const struct action *a,
+    const struct rules_settings *settings, date_t today)
+{
+	struct agenda_item item;
+
+	memset(&item, 0, sizeof item);
+	item.kind = AGENDA_ACTION;
+	item.due = rules_judge_due(a->due_on, settings, today);
+	item.on = item.due.state == DUE_OVERDUE ? today : a->due_on;
+	return item;
+}
+
 struct views_agenda_state {
 	const struct rules_settings	*settings;
 	date_t				 today;
 	date_t				 until;
 	struct agenda_list		*list;
+	const struct views_actions	*actions;
 };
 
 /* Copy s into the list's block of names; returns its offset. */
@@ -433,15 +527,16 @@ views_agenda_add(const struct person *p, void *arg)
 	struct agenda_list *list = s->list;
 	struct agenda_item items[RULES_AGENDA_MAX];
 	struct agenda_entry *e;
-	size_t n, i, name, display;
+	size_t n, i, name, display, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
-	if (n == 0)
+	first = views_actions_of(s->actions, p->id, &nactions);
+	if (n + nactions == 0)
 		return 0;
 	/* Names go once per person into one block; offsets until the end. */
 	name = views_agenda_name(list, p->name);
 	display = views_agenda_name(list, person_display_name(p));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n + nactions; i++) {
 		if (list->n == list->size) {
 			list->size = list->size ? list->size * 2 : 64;
 			list->entries = xreallocarray(list->entries,
@@ -453,7 +548,14 @@ views_agenda_add(const struct person *p, void *arg)
 		e->display_name = (const char *)(uintptr_t)display;
 		memcpy(e->uuid, p->uuid, sizeof e->uuid);
 		e->flagged = p->flagged;
-		e->item = items[i];
+		if (i < n) {
+			e->item = items[i];
+			e->action = NULL;
+		} else {
+			e->action = s->actions->a[first + i - n];
+			e->item = views_action_item(e->action, s->settings,
+			    s->today);
+		}
 	}
 	return 0;
 }
@@ -472,6 +574,8 @@ views_agenda_compare(const void *a, const void *b)
 		return ea->item.kind < eb->item.kind ? -1 : 1;
 	if (ea->person_id != eb->person_id)
 		return ea->person_id < eb->person_id ? -1 : 1;
+	if (ea->action != NULL && eb->action != NULL)
+		return ea->action->number - eb->action->number;
 	return ea->item.age - eb->item.age;
 }
 
@@ -481,6 +585,7 @@ struct views_agenda_each_state {
 	date_t				 until;
 	views_agenda_cb			 cb;
 	void				*arg;
+	const struct views_actions	*actions;
 };
 
 static int
@@ -489,16 +594,24 @@ views_agenda_visit(const struct person *p, void *arg)
 	struct views_agenda_each_state *s = arg;
 	struct agenda_item items[RULES_AGENDA_MAX];
 	struct agenda_entry e;
-	size_t n, i;
+	size_t n, i, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
-	for (i = 0; i < n; i++) {
+	first = views_actions_of(s->actions, p->id, &nactions);
+	for (i = 0; i < n + nactions; i++) {
 		e.person_id = p->id;
 		e.name = p->name;
 		e.display_name = person_display_name(p);
 		memcpy(e.uuid, p->uuid, sizeof e.uuid);
 		e.flagged = p->flagged;
-		e.item = items[i];
+		if (i < n) {
+			e.item = items[i];
+			e.action = NULL;
+		} else {
+			e.action = s->actions->a[first + i - n];
+			e.item = views_action_item(e.action, s->settings,
+			    s->today);
+		}
 		if (s->cb(&e, s->arg) != 0)
 			return 1;
 	}
@@ -509,20 +622,35 @@ int
 views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
 {
-	struct views_agenda_each_state s = { settings, today, until, cb, arg };
+	struct views_agenda_each_state s = { settings, today, until, cb, arg,
+	    NULL };
+	struct views_actions va;
+	int rc;
 
-	return store_people_due_each(st, STORE_CURRENT, DATE_NONE,
+	if (views_actions_load(st, until, &va, cause) != 0)
+		return -1;
+	s.actions = &va;
+	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_visit, &s, cause);
+	views_actions_free(&va);
+	return rc;
 }
 
 int
 views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
-	struct views_agenda_state s = { settings, today, until, out };
+	struct views_agenda_state s = { settings, today, until, out, NULL };
+	struct views_actions va;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
+	if (views_actions_load(st, until, &va, cause) != 0)
+		return -1;
+	s.actions = &va;
+	/* The list keeps the actions its entries point at. */
+	out->actions = va.a;
+	out->nactions = va.n;
 	/* Read from the index alone: it holds every fact the agenda needs. */
 	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_add, &s, cause) != 0) {
@@ -677,7 +805,9 @@ views_stats(struct store *st, const struct rules_settings *settings,
 	    store_contacts_since(st, out->since, views_stats_contact, &feed,
 	    cause) != 0 ||
 	    store_letters_since(st, out->year_start, views_stats_letter, &feed,
-	    cause) != 0)
+	    cause) != 0 ||
+	    store_actions_count(st, today, &out->actions_open,
+	    &out->actions_late, cause) != 0)
 		return -1;
 	return 0;
 }

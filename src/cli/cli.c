@@ -36,7 +36,8 @@ static const struct cli_command cli_table[] = {
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
 	  "change a young person's details", cmd_edit, SESSION_WRITES },
 	{ "contact", "REF [--date DATE] [--method M] [--by worker|young-person]"
-	  " [--attempted] [--place P] [--seen-alone yes|no] [--note TEXT]",
+	  " [--attempted] [--place P] [--seen-alone yes|no] [--note TEXT]"
+	  " [--agreed TEXT [--who WHO] --due DATE]...",
 	  "log a contact (methods: visit phone video text email letter group"
 	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "REF N [--reason TEXT]",
@@ -50,6 +51,11 @@ static const struct cli_command cli_table[] = {
 	  "set a safety flag (kinds: do-not-visit-alone marac domestic-abuse"
 	  " exploitation missing custody other), change its note or end it",
 	  cmd_flag, SESSION_WRITES },
+	{ "action", "REF --text TEXT --due DATE [--who WHO] [--date DATE]\n"
+	  "       caseload action REF --done AN [--date DATE]\n"
+	  "       caseload action REF --drop AN [--reason TEXT] [--date DATE]",
+	  "add what was agreed with a young person (who does what by when),"
+	  " mark it done or drop it", cmd_action, SESSION_WRITES },
 	{ "note", "REF --text TEXT [--date DATE]",
 	  "keep a dated note about a young person (struck out with "
 	  "'strike REF N1', never deleted)", cmd_note, SESSION_WRITES },
@@ -139,6 +145,9 @@ static const struct cli_word cli_words[] = {
 	{ "contact", "--note", WORD_TEXT },
 	{ "contact", "--place", WORD_PLACE },
 	{ "contact", "--seen-alone", WORD_SEEN_ALONE },
+	{ "contact", "--agreed", WORD_TEXT },
+	{ "contact", "--who", WORD_TEXT },
+	{ "contact", "--due", WORD_TEXT },
 	{ "contact", NULL, WORD_REF },
 	{ "strike", "--reason", WORD_TEXT },
 	{ "strike", NULL, WORD_REF },
@@ -149,6 +158,14 @@ static const struct cli_word cli_words[] = {
 	{ "flag", "--end", WORD_TEXT },
 	{ "flag", "--reason", WORD_TEXT },
 	{ "flag", NULL, WORD_REF },
+	{ "action", "--text", WORD_TEXT },
+	{ "action", "--due", WORD_TEXT },
+	{ "action", "--who", WORD_TEXT },
+	{ "action", "--date", WORD_TEXT },
+	{ "action", "--done", WORD_TEXT },
+	{ "action", "--drop", WORD_TEXT },
+	{ "action", "--reason", WORD_TEXT },
+	{ "action", NULL, WORD_REF },
 	{ "note", "--text", WORD_TEXT },
 	{ "note", "--date", WORD_TEXT },
 	{ "note", NULL, WORD_REF },

@@ -29,7 +29,7 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 {
 	const struct agenda_entry *e;
 	date_t heading = DATE_NONE;
-	char day[64], *name, detail[128];
+	char day[64], *name, detail[160], number[16];
 	int overdue_heading = 0;
 	size_t k;
 
@@ -55,7 +55,13 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 		}
 		name = cli_safe(e->name);
 		if (e->item.due.state == DUE_OVERDUE) {
-			snprintf(detail, sizeof detail, "was due %s, %d day%s ago",
+			if (e->action != NULL)
+				snprintf(number, sizeof number, "A%d ",
+				    e->action->number);
+			else
+				number[0] = '\0';
+			snprintf(detail, sizeof detail, "%swas due %s, %d "
+			    "day%s ago", number,
 			    cli_date(cli, e->item.due.due),
 			    e->item.due.days_overdue,
 			    e->item.due.days_overdue == 1 ? "" : "s");
@@ -63,6 +69,9 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 		} else if (e->item.kind == AGENDA_BIRTHDAY)
 			snprintf(detail, sizeof detail, "%s",
 			    rules_milestone_meaning(e->item.age));
+		else if (e->action != NULL)
+			snprintf(detail, sizeof detail, "A%d",
+			    e->action->number);
 		else
 			detail[0] = '\0';
 		printf("  %5ld  %-24s  %s%s%s%s\n", e->person_id,

@@ -17,6 +17,9 @@
 #include "xmalloc.h"
 
 
+/* The most actions one contact can agree, as --agreed options. */
+#define CONTACT_AGREED_MAX 20
+
 /* Say when the next contact is due, as the job left them. */
 static void
 contact_say_next(struct cli *cli, const struct job_result *r)
@@ -34,6 +37,46 @@ contact_say_next(struct cli *cli, const struct job_result *r)
 		printf("Next contact due %s.\n", cli_date(cli, due->due));
 }
 
+/*
+ * Take --agreed TEXT (a new action), or --who WHO or --due DATE (of the
+ * --agreed before it) into a[*n]: 0, or EXIT_USAGE after an error.  The
+ * checks never echo the text.
+ */
+static int
+contact_agreed_option(struct cli *cli, int opt, const char *arg,
+    struct action *a, size_t *n)
+{
+	struct action *last = *n > 0 ? &a[*n - 1] : NULL;
+	int rc;
+
+	if (opt == 'A') {
+		if (*n == CONTACT_AGREED_MAX)
+			return cli_operands_error("contact", "at most 20 "
+			    "--agreed actions at one contact");
+		if ((rc = cli_check_text("--agreed", arg, 0,
+		    ACTION_TEXT_MAX)) != 0)
+			return rc;
+		last = &a[(*n)++];
+		memset(last, 0, sizeof *last);
+		last->text = arg;
+		last->due_on = DATE_NONE;
+		last->closed_on = DATE_NONE;
+		return 0;
+	}
+	if (last == NULL)
+		return cli_operands_error("contact", opt == 'W' ?
+		    "--who says who does the --agreed action before it: give "
+		    "--agreed TEXT first" : "--due says when the --agreed "
+		    "action before it is due: give --agreed TEXT first");
+	if (opt == 'W') {
+		if ((rc = cli_check_text("--who", arg, 0, ACTION_WHO_MAX)) != 0)
+			return rc;
+		last->who = arg;
+		return 0;
+	}
+	return cli_parse_date(cli, "--due", arg, &last->due_on);
+}
+
 int
 cmd_contact(struct cli *cli, int argc, char **argv)
 {
@@ -45,13 +88,19 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		{ "note", required_argument, NULL, 'n' },
 		{ "place", required_argument, NULL, 'p' },
 		{ "seen-alone", required_argument, NULL, 's' },
+		{ "agreed", required_argument, NULL, 'A' },
+		{ "who", required_argument, NULL, 'W' },
+		{ "due", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct action agreed[CONTACT_AGREED_MAX];
 	struct job_result r;
 	struct contact c;
 	struct person *p = NULL;
 	struct store *st;
 	char *cause = NULL, *safe;
+	const char *field;
+	size_t nagreed = 0, i;
 	int opt, rc, v;
 
 	memset(&c, 0, sizeof c);
@@ -94,6 +143,12 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 			rc = cli_check_text("--note", optarg, 1, CHECK_NOTE_MAX);
 			c.note = *optarg != '\0' ? optarg : NULL;
 			break;
+		case 'A':
+		case 'W':
+		case 'D':
+			rc = contact_agreed_option(cli, opt, optarg, agreed,
+			    &nagreed);
+			break;
 		default:
 			return cli_option_error("contact", opt, argv);
 		}
@@ -103,6 +158,11 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 1)
 		return cli_operands_error("contact", "give one young person: "
 		    "their number or part of their name");
+	for (i = 0; i < nagreed; i++) {
+		if (agreed[i].due_on == DATE_NONE)
+			return cli_operands_error("contact", "each --agreed "
+			    "needs its --due DATE after it");
+	}
 	if (c.on > cli->ses.today)
 		return cli_check("--date", check_event_date(c.on, DATE_NONE,
 		    cli->ses.today, &cause), &cause);
@@ -118,9 +178,26 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	c.person_id = p->id;
-	if (job_contact(&cli->ses, &c, &r, &cause) != 0) {
-		rc = cli_job_error(r.field == JOB_NOTE ? "--note" : "--date", &r,
-		    &cause);
+	if (job_contact_agreed(&cli->ses, &c, agreed, nagreed, &r,
+	    &cause) != 0) {
+		switch (r.field) {
+		case JOB_NOTE:
+			field = "--note";
+			break;
+		case JOB_ACTION:
+			field = "--agreed";
+			break;
+		case JOB_DOER:
+			field = "--who";
+			break;
+		case JOB_DUE:
+			field = "--due";
+			break;
+		default:
+			field = "--date";
+			break;
+		}
+		rc = cli_job_error(field, &r, &cause);
 		job_result_free(&r);
 		free(p);
 		return rc;
@@ -135,6 +212,12 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	    c.seen_alone == SEEN_ALONE_NO ? ", not seen alone" : "",
 	    c.by == BY_YOUNG_PERSON ? ", started by the young person" : "");
 	free(safe);
+	for (i = 0; i < nagreed; i++) {
+		safe = cli_safe(agreed[i].who);
+		printf("Agreed action A%d: %s, due %s.\n", agreed[i].number,
+		    safe, cli_date(cli, agreed[i].due_on));
+		free(safe);
+	}
 	if (c.attempted)
 		printf("An attempted contact does not reset the clock.\n");
 	/* Someone archived or not to be visited alone: logged, and said so

@@ -256,6 +256,49 @@ show_around(const struct around_person *a, void *arg)
 	return 0;
 }
 
+/*
+ * One agreed action: its number, due date and state ("3d late"), who and
+ * what; done and dropped ones dimmed with the day they were closed.
+ */
+static int
+show_action(const struct action *a, void *arg)
+{
+	struct show *sf = arg;
+	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
+	char number[16], state[32], *text, *start;
+
+	if (sf->n++ == 0)
+		fprintf(out, "\nAgreed actions, open first (numbered for 'caseload "
+		    "action %ld --done AN')\n", a->person_id);
+	snprintf(number, sizeof number, "A%d", a->number);
+	action_describe(a, &cli->ses.cfg.rules, cli->ses.today, state,
+	    sizeof state);
+	if (a->state == ACTION_OPEN) {
+		if (strstr(state, "late") != NULL)
+			cli_fcolour_on(out, cli, COLOUR_RED);
+		start = xasprintf("  %-6s due %-10s  %-9s  ", number,
+		    cli_date(cli, a->due_on), state);
+	} else {
+		cli_fcolour_on(out, cli, COLOUR_DIM);
+		start = xasprintf("  %-6s %-7s %-10s  ", number, state,
+		    cli_date(cli, a->closed_on));
+	}
+	fputs(start, out);
+	text = xasprintf("%s: %s", a->who, a->text);
+	cli_fprint_wrapped(out, text_width(start), text);
+	free(text);
+	free(start);
+	if (a->reason != NULL) {
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		text = xasprintf("why: %s", a->reason);
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
+		free(text);
+	}
+	cli_fcolour_off(out, cli);
+	return 0;
+}
+
 /* One letter or review: its number, date and strike. */
 static int
 show_entry(const struct entry *e, void *arg)
@@ -361,6 +404,9 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 		return -1;
 	sf.n = 0;
 	if (store_notes_each(st, p->id, show_note, &sf, cause) != 0)
+		return -1;
+	sf.n = 0;
+	if (store_actions_each(st, p->id, show_action, &sf, cause) != 0)
 		return -1;
 
 	fprintf(out, "\nComing up\n");

@@ -80,6 +80,10 @@ stats_json(const struct stats *s)
 	json_int(&j, s->reviews_overdue);
 	json_key(&j, "safety_flagged");
 	json_int(&j, s->flagged);
+	json_key(&j, "actions_open");
+	json_int(&j, s->actions_open);
+	json_key(&j, "actions_late");
+	json_int(&j, s->actions_late);
 	json_end_object(&j);
 	json_finish(&j);
 }

@@ -66,6 +66,13 @@ rows_urgent_judge(const struct person_facts *facts,
 void
 rows_overdue_words(const int *overdue, size_t n, char *buf, size_t size)
 {
+	rows_late_words(overdue, n, 0, buf, size);
+}
+
+void
+rows_late_words(const int *overdue, size_t n, int actions, char *buf,
+    size_t size)
+{
 	size_t i, used = 0;
 	int k, said = 0;
 
@@ -78,6 +85,14 @@ rows_overdue_words(const int *overdue, size_t n, char *buf, size_t size)
 		k = snprintf(buf + used, size - used, "%s%d %s", said ? ", " :
 		    "", overdue[i], overdue[i] == 1 ? rows_kinds[i].name :
 		    rows_kinds[i].plural);
+		if (k < 0 || (size_t)k >= size - used)
+			return;
+		used += (size_t)k;
+		said = 1;
+	}
+	if (actions > 0) {
+		k = snprintf(buf + used, size - used, "%s%d action%s",
+		    said ? ", " : "", actions, actions == 1 ? "" : "s");
 		if (k < 0 || (size_t)k >= size - used)
 			return;
 		used += (size_t)k;
@@ -187,8 +202,13 @@ rows_due_state(const struct due_row *row)
 void
 agenda_list_free(struct agenda_list *list)
 {
+	size_t i;
+
 	if (list == NULL)
 		return;
+	for (i = 0; i < list->nactions; i++)
+		free(list->actions[i]);
+	free(list->actions);
 	free(list->names);
 	free(list->entries);
 	memset(list, 0, sizeof *list);

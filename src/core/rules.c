@@ -303,7 +303,7 @@ const char *
 rules_agenda_kind_name(enum agenda_kind kind)
 {
 	static const char *const names[] = {
-		"contact", "letter", "review", "birthday"
+		"contact", "letter", "review", "birthday", "action"
 	};
 
 	return names[kind];
@@ -321,6 +321,8 @@ rules_agenda_label(const struct agenda_item *item, int due)
 		return due ? "pathway plan review due" : "pathway plan review";
 	case AGENDA_BIRTHDAY:
 		return rules_milestone_label(item->age);
+	case AGENDA_ACTION:
+		return due ? "agreed action due" : "agreed action";
 	}
 	return "";
 }

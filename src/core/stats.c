@@ -158,6 +158,8 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    "Reviews", s->reviews_overdue, s->reviews_overdue == 1 ? "" : "s");
 	stats_say(cb, arg, "%-14s  %d young %s with a current safety flag",
 	    "Safety flags", s->flagged, s->flagged == 1 ? "person" : "people");
+	stats_say(cb, arg, "%-14s  %d open, %d late", "Agreed actions",
+	    s->actions_open, s->actions_late);
 	cb("", arg);
 	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
 	    "stepped down");

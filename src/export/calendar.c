@@ -53,6 +53,9 @@ calendar_uid(const struct agenda_entry *e, char *out, size_t size)
 	if (e->item.kind == AGENDA_BIRTHDAY)
 		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
 		    e->item.age);
+	else if (e->item.kind == AGENDA_ACTION && e->action != NULL)
+		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
+		    e->action->number);
 	else
 		snprintf(out, size, "%s-%s@" CALENDAR_DOMAIN, e->uuid, kind);
 }
@@ -129,6 +132,25 @@ calendar_date_text(const struct calendar_options *opts, date_t date,
 		date_format_iso(date, out);
 }
 
+/*
+ * An agreed action's SUMMARY: "Agreed action · A.K. #1" with initials;
+ * with full names, what it is and who does it too.  One line.
+ */
+static char *
+calendar_action_summary(const struct agenda_entry *e, const char *who,
+    const struct calendar_options *opts)
+{
+	char *text, *line;
+
+	if (opts->privacy != PRIVACY_FULL)
+		return xasprintf("Agreed action \xc2\xb7 %s", who);
+	text = xasprintf("Agreed action \xc2\xb7 %s: %s (%s)", who,
+	    e->action->text, e->action->who);
+	line = calendar_one_line(text);
+	free(text);
+	return line;
+}
+
 /* The one-line SUMMARY of an item; the caller frees it. */
 static char *
 calendar_summary(const struct agenda_entry *e, const char *who,
@@ -142,6 +164,9 @@ calendar_summary(const struct agenda_entry *e, const char *who,
 	    label + 1);
 	if (e->item.kind == AGENDA_BIRTHDAY)
 		return xasprintf("%s: %s", what, who);
+	/* With initials, an action's summary says nothing of what it is. */
+	if (e->item.kind == AGENDA_ACTION && e->action != NULL)
+		return calendar_action_summary(e, who, opts);
 	if (e->item.due.state == DUE_OVERDUE) {
 		calendar_date_text(opts, e->item.due.due, due, sizeof due);
 		return xasprintf("%s overdue since %s: %s", what, due, who);
@@ -190,6 +215,16 @@ calendar_description(const struct agenda_entry *e, const char *who,
 		break;
 	case AGENDA_BIRTHDAY:
 		break;
+	case AGENDA_ACTION:
+		what = "An action agreed with";
+		then = "Mark it done with: caseload action";
+		break;
+	}
+	if (item->kind == AGENDA_ACTION && e->action != NULL) {
+		text = xasprintf("%s %s %s.\n%s %ld --done A%d", what, who,
+		    when, then, e->person_id, e->action->number);
+		free(when);
+		return text;
 	}
 	text = xasprintf("%s %s %s.\n%s %ld", what, who, when, then,
 	    e->person_id);

@@ -164,6 +164,30 @@ static const struct handover_table {
 	  " ?8, ?9)",
 	  offsetof(struct store_handover_counts, around), NULL, 0,
 	  STORE_VERSION_AROUND },
+	/*
+	 * Agreed actions go whole, after the contacts: on import an action
+	 * agreed at a contact finds it by the contact's number in the
+	 * young person's record.
+	 */
+	{ "actions",
+	  "SELECT id, person_id, contact_id, text, who, agreed_on, due_on,"
+	  " closed_on, closed_as, reason, created FROM actions"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO actions (id, person_id, contact_id, text, who,"
+	  " agreed_on, due_on, closed_on, closed_as, reason, created)"
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	  "SELECT CASE WHEN contact_id IS NULL THEN NULL ELSE (SELECT count(*)"
+	  " FROM contacts WHERE contacts.person_id = actions.person_id"
+	  " AND contacts.id <= actions.contact_id) END, text, who, agreed_on,"
+	  " due_on, closed_on, closed_as, reason, created FROM actions"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO actions (person_id, contact_id, text, who, agreed_on,"
+	  " due_on, closed_on, closed_as, reason, created) VALUES (?1,"
+	  " CASE WHEN ?2 IS NULL THEN NULL ELSE (SELECT id FROM contacts"
+	  " WHERE person_id = ?1 ORDER BY id LIMIT 1"
+	  " OFFSET coalesce(?2, 1) - 1) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  offsetof(struct store_handover_counts, actions), NULL, 0,
+	  STORE_VERSION_ACTIONS },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -565,6 +589,17 @@ static const struct handover_kinds {
 	  " AND " HO_DATE("since") " AND " HO_DATE_OR_NULL("ended_on")
 	  " AND " HO_STAMP("recorded_at") ")"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_AROUND },
+	{ "their agreed actions",
+	  "SELECT person_id FROM actions WHERE NOT (" HO_TEXT("text")
+	  " AND " HO_TEXT("who") " AND " HO_DATE("agreed_on")
+	  " AND " HO_DATE("due_on") " AND " HO_DATE_OR_NULL("closed_on")
+	  " AND (closed_as IS NULL OR (typeof(closed_as) = 'text'"
+	  " AND closed_as IN ('done', 'dropped')))"
+	  " AND (closed_on IS NULL) = (closed_as IS NULL)"
+	  " AND " HO_TEXT_OR_NULL("reason") " AND " HO_STAMP("created")
+	  " AND (contact_id IS NULL OR contact_id IN (SELECT id FROM contacts"
+	  " WHERE contacts.person_id = actions.person_id)))"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_ACTIONS },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT ("
 	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")
@@ -730,6 +765,37 @@ handover_check_flag_note(const struct flag_note *n, void *arg)
 }
 
 /*
+ * An agreed action, as 'caseload action' checks one: its text and who,
+ * agreed not in the future nor before birth, due within two years of
+ * it, closed not before it was agreed nor after today, the reason one
+ * short line.  Errors never give the text.
+ */
+static int
+handover_check_action(const struct action *a, void *arg)
+{
+	struct handover_rows *hr = arg;
+	struct action open;
+	char *why = NULL;
+
+	if (action_check_new(a, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "action A%d", a->number);
+	if (a->state != ACTION_OPEN) {
+		open = *a;
+		open.state = ACTION_OPEN;
+		open.closed_on = DATE_NONE;
+		if (action_check_close(&open, a->closed_on, hr->today,
+		    &why) != 0)
+			return handover_row_bad(hr, why, "the closing of action "
+			    "A%d", a->number);
+	}
+	if (a->reason != NULL && check_text(a->reason, 0, CHECK_REASON_MAX,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "the reason action A%d was "
+		    "dropped", a->number);
+	return 0;
+}
+
+/*
  * A safety flag, as 'caseload flag' checks one: its date, its note and
  * the reason it ended (one line, short, no control characters), ended
  * not before it was set nor after today, and at most one current flag
@@ -849,6 +915,8 @@ handover_check_person(const struct person *p, void *arg)
 	    store_reviews_each(hr.ho, p->id, handover_check_entry, &hr,
 	    &cause) == 0 && !hr.failed &&
 	    store_flags_each(hr.ho, p->id, handover_check_flag, &hr,
+	    &cause) == 0 && !hr.failed &&
+	    store_actions_each(hr.ho, p->id, handover_check_action, &hr,
 	    &cause) == 0 && !hr.failed)
 		return 0;
 	if (hr.failed) {

@@ -29,6 +29,8 @@
 #define STORE_VERSION_FLAGS 7
 /* The first schema with notes and the people around a young person. */
 #define STORE_VERSION_AROUND 8
+/* The first schema with agreed actions. */
+#define STORE_VERSION_ACTIONS 9
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
@@ -132,6 +134,12 @@ int store_step_long(struct store *st, sqlite3_stmt *stmt, long *out,
  */
 int store_write_one(struct store *st, sqlite3_stmt *stmt, const char *doing,
     const char *missing, char **cause);
+
+/*
+ * Add open action a inside the caller's transaction (store_action_add
+ * without its own): sets a->id and a->number.  Does not roll back.
+ */
+int store_action_insert(struct store *st, struct action *a, char **cause);
 
 /* What store_rows gives each row: 0 goes on, non-zero stops the rows. */
 typedef int (*store_row_cb)(sqlite3_stmt *stmt, void *arg);

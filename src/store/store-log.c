@@ -320,10 +320,18 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 int
 store_contact_add(struct store *st, struct contact *c, char **cause)
 {
+	return store_contact_add_actions(st, c, NULL, 0, cause);
+}
+
+int
+store_contact_add_actions(struct store *st, struct contact *c,
+    struct action *a, size_t n, char **cause)
+{
 	static const char sql[] = "INSERT INTO contacts (person_id, on_date,"
 	    " method, started_by, attempted, note, place, seen_alone)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	sqlite3_stmt *stmt;
+	size_t i;
 	int rc;
 
 	if (store_begin(st, cause) != 0)
@@ -347,6 +355,11 @@ store_contact_add(struct store *st, struct contact *c, char **cause)
 		goto fail;
 	}
 	c->id = (long)sqlite3_last_insert_rowid(st->db);
+	for (i = 0; i < n; i++) {
+		a[i].contact_id = c->id;
+		if (store_action_insert(st, &a[i], cause) != 0)
+			goto fail;
+	}
 	if (store_contact_count(st, c->person_id, &c->number, cause) != 0 ||
 	    store_refresh_person(st, c->person_id, cause) != 0)
 		goto fail;

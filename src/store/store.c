@@ -450,6 +450,47 @@ static const char *const migrations[] = {
 	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
 	"  SELECT RAISE(ABORT, 'someone no longer involved is kept as they"
 	" were'); END;",
+
+	/*
+	 * 8 -> 9: what was agreed.  An agreed action belongs to a young
+	 * person, and to the contact where it was agreed when there was
+	 * one: its text, who does it, the day agreed and the day due.  It
+	 * is closed once, done or dropped (with a reason), on a date; a
+	 * closed action is kept as it was; none is deleted.  actions_open
+	 * finds the open ones by due date for the agenda and the header.
+	 */
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  contact_id INTEGER REFERENCES contacts (id),"
+	"  text TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  agreed_on TEXT NOT NULL " ISDATE("agreed_on") ","
+	"  due_on TEXT NOT NULL " ISDATE("due_on") ","
+	"  closed_on TEXT " ISDATE_OR_NULL("closed_on") ","
+	"  closed_as TEXT CHECK (closed_as IS NULL OR closed_as = 'done'"
+	"    OR closed_as = 'dropped'),"
+	"  reason TEXT,"
+	"  created TEXT NOT NULL DEFAULT " NOW ","
+	"  CHECK ((closed_on IS NULL) = (closed_as IS NULL)),"
+	"  CHECK (due_on >= agreed_on)"
+	") STRICT;"
+	"CREATE INDEX actions_person ON actions (person_id, id);"
+	"CREATE INDEX actions_open ON actions (due_on)"
+	"  WHERE closed_on IS NULL;"
+	"CREATE TRIGGER actions_kept BEFORE DELETE ON actions BEGIN"
+	"  SELECT RAISE(ABORT, 'agreed actions are closed, never deleted');"
+	"  END;"
+	"CREATE TRIGGER actions_fixed BEFORE UPDATE ON actions"
+	"  WHEN OLD.closed_on IS NOT NULL OR NEW.closed_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.contact_id IS NOT OLD.contact_id"
+	"    OR NEW.text IS NOT OLD.text OR NEW.who IS NOT OLD.who"
+	"    OR NEW.agreed_on IS NOT OLD.agreed_on"
+	"    OR NEW.due_on IS NOT OLD.due_on"
+	"    OR NEW.created IS NOT OLD.created BEGIN"
+	"  SELECT RAISE(ABORT, 'an agreed action is closed once, then kept"
+	" as it was'); END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

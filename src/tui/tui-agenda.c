@@ -31,16 +31,22 @@ agenda_format(void *ctx, const struct tui_line *line, char *buf,
 	struct agenda *a = ctx;
 	const struct agenda_entry *e = &a->list.entries[line->item];
 	const char *what;
-	char detail[128];
+	char detail[160], number[16];
 
+	/* An agreed action by its number: never by what was agreed. */
+	number[0] = '\0';
+	if (e->action != NULL)
+		snprintf(number, sizeof number, " A%d", e->action->number);
 	if (e->item.due.state == DUE_OVERDUE)
-		snprintf(detail, sizeof detail, ": was due %s, %d day%s ago",
-		    session_date(a->t->ses, e->item.due.due),
+		snprintf(detail, sizeof detail, ":%s was due %s, %d day%s ago",
+		    number, session_date(a->t->ses, e->item.due.due),
 		    e->item.due.days_overdue,
 		    e->item.due.days_overdue == 1 ? "" : "s");
 	else if (e->item.kind == AGENDA_BIRTHDAY)
 		snprintf(detail, sizeof detail, ": %s",
 		    rules_milestone_meaning(e->item.age));
+	else if (e->action != NULL)
+		snprintf(detail, sizeof detail, ":%s", number);
 	else
 		detail[0] = '\0';
 	what = rules_agenda_label(&e->item, 1);

@@ -125,7 +125,7 @@ dialog_next_contact(const struct tui *t, const struct due_row *row,
 
 enum {
 	CD_DATE, CD_METHOD, CD_BY, CD_ATTEMPTED, CD_NOTE, CD_PLACE, CD_SEEN,
-	CD_COUNT
+	CD_AGREED, CD_WHO, CD_DUE, CD_COUNT
 };
 
 static const char *const dialog_place[] = {
@@ -158,13 +158,45 @@ dialog_capital(char *w)
 	return w;
 }
 
+/*
+ * The action agreed at the contact, from the Agreed, Who and Due fields,
+ * into *a (its strings owned by the form's copies in text and who): 0
+ * with *n 0 when Agreed is blank, 0 with *n 1, or -1 after an error
+ * beside its field.
+ */
+static int
+contact_agreed(struct tui *t, struct tui_form *f, struct action *a,
+    char **text, char **who, size_t *n)
+{
+	const char *p;
+
+	*n = 0;
+	*text = tui_form_value(f, CD_AGREED);
+	*who = tui_form_value(f, CD_WHO);
+	for (p = *text; *p == ' '; p++)
+		;
+	if (*p == '\0')
+		return 0;
+	memset(a, 0, sizeof *a);
+	a->text = *text;
+	for (p = *who; *p == ' '; p++)
+		;
+	a->who = *p != '\0' ? *who : NULL;
+	if (tui_dialog_date(t, f, CD_DUE, &a->due_on) != 0)
+		return -1;
+	*n = 1;
+	return 0;
+}
+
 static int
 contact_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
 	struct job_result r;
 	struct contact c;
-	char *note, *cause = NULL, next[128];
+	struct action a;
+	char *note, *cause = NULL, next[128], *text, *who, agreed[64];
+	size_t n;
 	int rc;
 
 	memset(&c, 0, sizeof c);
@@ -176,14 +208,27 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 	c.attempted = tui_form_choice(f, CD_ATTEMPTED);
 	c.place = (enum contact_place)tui_form_choice(f, CD_PLACE);
 	c.seen_alone = (enum seen_alone)tui_form_choice(f, CD_SEEN);
+	if (contact_agreed(t, f, &a, &text, &who, &n) != 0) {
+		free(text);
+		free(who);
+		return -1;
+	}
 	note = tui_form_value(f, CD_NOTE);
 	c.note = *note != '\0' ? note : NULL;
-	rc = job_contact(t->ses, &c, &r, &cause);
+	rc = job_contact_agreed(t->ses, &c, &a, n, &r, &cause);
 	free(note);
+	free(text);
+	free(who);
 	if (rc != 0)
 		return tui_dialog_failed(t, f, r.field == JOB_NOTE ? CD_NOTE :
-		    r.field == JOB_DATE ? CD_DATE : -1, &r, &cause);
+		    r.field == JOB_DATE ? CD_DATE : r.field == JOB_ACTION ?
+		    CD_AGREED : r.field == JOB_DOER ? CD_WHO :
+		    r.field == JOB_DUE ? CD_DUE : -1, &r, &cause);
 	tui_changed(t);
+	agreed[0] = '\0';
+	if (n == 1)
+		snprintf(agreed, sizeof agreed, " Agreed action A%d, due %s.",
+		    a.number, session_date(t->ses, a.due_on));
 	if (c.attempted) {
 		tui_message(t, "Logged contact %d: attempted %s with %s on %s; "
 		    "it does not reset the clock.%s%s%s", c.number,
@@ -196,10 +241,11 @@ contact_save(struct tui *t, struct tui_form *f, void *arg)
 	}
 	dialog_next_contact(t, &r.row, next, sizeof next);
 	/* Someone archived: logged, and said so. */
-	tui_message(t, "Logged contact %d: %s with %s on %s.%s%s%s", c.number,
-	    contact_method_name(c.method), d->name, session_date(t->ses, c.on),
-	    r.warning != NULL ? " " : next, r.warning != NULL ?
-	    dialog_capital(r.warning) : "", r.warning != NULL ? "." : "");
+	tui_message(t, "Logged contact %d: %s with %s on %s.%s%s%s%s",
+	    c.number, contact_method_name(c.method), d->name,
+	    session_date(t->ses, c.on), agreed, r.warning != NULL ? " " : next,
+	    r.warning != NULL ? dialog_capital(r.warning) : "",
+	    r.warning != NULL ? "." : "");
 	job_result_free(&r);
 	return 0;
 }
@@ -215,10 +261,15 @@ tui_contact_dialog(struct tui *t, long id)
 		{ "Method", FIELD_CHOICE, 10, 0, NULL,
 		  "Left/Right or a letter", 1 },
 		{ "Started by", FIELD_CHOICE, 18, 0, dialog_by, NULL, 1 },
-		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 0 },
+		{ "Attempted", FIELD_CHOICE, 24, 0, dialog_attempted, NULL, 1 },
 		{ "Note", FIELD_LINES, 54, CHECK_NOTE_MAX, NULL, NULL, 0 },
 		{ "Where", FIELD_CHOICE, 14, 0, dialog_place, NULL, 1 },
 		{ "Seen alone", FIELD_CHOICE, 14, 0, dialog_seen, NULL, 1 },
+		/* One action agreed, if any; its errors share one row. */
+		{ "Agreed", FIELD_TEXT, 54, ACTION_TEXT_MAX, NULL, NULL, 1 },
+		{ "Who", FIELD_TEXT, 20, ACTION_WHO_MAX, NULL,
+		  "blank: worker", 1 },
+		{ "Due", FIELD_TEXT, 12, 40, NULL, "DD/MM/YYYY", 0 },
 	};
 	const char *values[CD_COUNT] = { NULL };
 	char today[64], *title, *intro, *cause = NULL;

@@ -73,7 +73,7 @@ enum tui_action {
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
 	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG,
-	TUI_NOTE, TUI_AROUND
+	TUI_NOTE, TUI_AROUND, TUI_ACTION
 };
 
 #define TUI_KEYS_MAX 4
@@ -454,6 +454,13 @@ void tui_flag_dialog(struct tui *t, long id);
 void tui_note_dialog(struct tui *t, long id);
 /* Add one of the people around young person id (P on their page). */
 void tui_around_dialog(struct tui *t, long id);
+
+/*
+ * The agreed actions dialog of young person id (T on their page): add
+ * one, mark an open one done or drop it, through the same jobs as
+ * 'caseload action'.
+ */
+void tui_action_dialog(struct tui *t, long id);
 
 /* tui-pick.c: pick lists (the MENU library). */
 typedef int (*tui_pick_cb)(struct tui *, size_t chosen, void *arg);

@@ -74,6 +74,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_AROUND, TUI_ON_PAGE, { 'P' }, "Jobs",
 	  "add one of the people around them: social worker, IRO, housing "
 	  "officer, tutor, family (on their page)", "people", 3 },
+	{ TUI_ACTION, TUI_ON_PAGE, { 'T' }, "Jobs",
+	  "what was agreed: add an agreed action (what, who does it, by "
+	  "when), mark one done or drop one (on their page; it stays, "
+	  "marked)", "actions", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

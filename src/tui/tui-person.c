@@ -255,6 +255,54 @@ page_around(const struct around_person *a, void *arg)
 	return 0;
 }
 
+/*
+ * One agreed action: open ones first with their due date and how late,
+ * late ones standing out; done and dropped ones dimmed with their date.
+ */
+static int
+page_action(const struct action *a, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = STYLE_NORMAL;
+	char state[32], *line;
+
+	page_section(ps, "Agreed actions, open first (T to add, mark done or "
+	    "drop one)");
+	action_describe(a, &ps->t->ses->cfg.rules, ps->t->ses->today, state,
+	    sizeof state);
+	switch (action_judge(a, &ps->t->ses->cfg.rules, ps->t->ses->today,
+	    NULL)) {
+	case ACTION_LATE:
+		style = STYLE_OVERDUE;
+		break;
+	case ACTION_TODAY:
+	case ACTION_SOON:
+		style = STYLE_SOON;
+		break;
+	case ACTION_LATER:
+		break;
+	case ACTION_CLOSED:
+		style = STYLE_DIM;
+		break;
+	}
+	if (a->state == ACTION_OPEN)
+		line = xasprintf("A%-5d due %-10s  %-9s  %s: %s", a->number,
+		    session_date(ps->t->ses, a->due_on), state, a->who,
+		    a->text);
+	else
+		line = xasprintf("A%-5d %-7s %-10s  %s: %s", a->number, state,
+		    session_date(ps->t->ses, a->closed_on), a->who, a->text);
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (a->reason != NULL) {
+		line = xasprintf("why: %s", a->reason);
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	ps->n++;
+	return 0;
+}
+
 /* A note a flag had before, under it: "was: ... (date, by name)". */
 static int
 page_flag_note(const struct flag_note *n, void *arg)
@@ -433,6 +481,10 @@ page_load(struct tui *t, struct page *pg)
 	ps.n = 0;
 	if (store_notes_each(t->ses->st, p->id, page_about, &ps, &cause) != 0)
 		goto fail;
+	ps.n = 0;
+	if (store_actions_each(t->ses->st, p->id, page_action, &ps,
+	    &cause) != 0)
+		goto fail;
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
 	tui_lines_add(lines, STYLE_TITLE, 0, 0, "%s", "Coming up");
@@ -541,6 +593,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_AROUND:
 		tui_around_dialog(t, pg->id);
+		break;
+	case TUI_ACTION:
+		tui_action_dialog(t, pg->id);
 		break;
 	case TUI_AGENDA:
 		tui_agenda_open(t);

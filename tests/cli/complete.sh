@@ -69,6 +69,9 @@ check_out "a command's options" <<'EOF'
 --note
 --place
 --seen-alone
+--agreed
+--who
+--due
 --help
 EOF
 complete due --format ""

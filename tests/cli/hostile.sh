@@ -25,6 +25,10 @@ UPDATE status_changes SET reason = 'why' || char(27) || '[5m' WHERE id = 1;
 DROP TRIGGER contacts_fixed;
 UPDATE contacts SET note = 'note' || char(27) || '[8m hidden' WHERE id = 1;
 $triggers"
+# An agreed action's text and who, as another program might write them.
+sql "INSERT INTO actions (person_id, text, who, agreed_on, due_on)
+    VALUES (1, 'act' || char(27) || '[2J now' || char(155) || '1m',
+    'Mum' || char(27) || ']0;t' || char(7), '2026-11-01', '2026-11-20')"
 
 for args in "due" "due --within 400" "list" "list --all" "show 1" \
     "agenda --days 400" "letters" "stats" "export --privacy full" \
@@ -45,6 +49,8 @@ run show 1
 check_out_has 'Evil\x1b[2J\x1b]0;pwned\x07 Name\x0dX\x9b31m' \
 	"show prints the name with its control characters escaped"
 check_out_has 'note\x1b[8m hidden' "and the note"
+check_out_has 'Mum\x1b]0;t\x07: act\x1b[2J now\x9b1m' \
+	"and an agreed action's who and text"
 run due --format json
 check_out_has 'Evil\u001b[2J\u001b]0;pwned\u0007 Name\rX' \
 	"JSON escapes them as JSON does"

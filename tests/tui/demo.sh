@@ -7,8 +7,8 @@
 mkdir -p "$TEST_DIR/tmp"
 TUI_ENV="TMPDIR=$TEST_DIR/tmp"
 tui_start --demo
-check_screen "27/11/2026 · 15/22 stepped up · 5 contacts, 2 reviews, 2 letters overdue" \
-	"the demo caseload, counted in the header"
+check_screen "27/11/2026 · 15/22 stepped up · 5 contacts, 2 reviews, 2 letters, 1 action overdue" \
+	"the demo caseload, counted in the header (its late action too)"
 if screen | head -1 | grep -q '^ caseload demo  .*27/11/2026' &&
     ! screen | head -1 | grep -q '…'; then
 	ok "at 100 columns the header leaves the worker out rather than cut them"
@@ -20,7 +20,7 @@ check_screen "! 15  Sophie Turner" "the most overdue first"
 check_screen "review  22/09/2026 66d overdue" "... her review"
 check_screen "Leah Cohen                    23  21-25    stepped down letter  17/11/2026 10d overdue" \
 	"Leah's annual letter, overdue, on the list"
-resize 130 30
+resize 150 30
 check_screen "caseload demo · Sam Taylor, Leaving Care Worker" \
 	"--demo opens the interface with a demo worker"
 resize 100 30
