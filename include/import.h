@@ -38,9 +38,12 @@ enum import_column {
 	IMPORT_ABOUT,		/* a note about the young person */
 	IMPORT_SW,		/* their social worker's name ... */
 	IMPORT_SW_PHONE,	/* ... phone ... */
-	IMPORT_SW_EMAIL		/* ... and email */
+	IMPORT_SW_EMAIL,	/* ... and email */
+	IMPORT_ACTION,		/* an agreed action: what, */
+	IMPORT_ACTION_WHO,	/* who does it (the worker when empty) */
+	IMPORT_ACTION_DUE	/* and when it is due */
 };
-#define IMPORT_COLUMNS 19
+#define IMPORT_COLUMNS 22
 #define IMPORT_OWN_COLUMNS 13	/* the young person's own: name... */
 #define IMPORT_MORE_COLUMNS (IMPORT_COLUMNS - IMPORT_OWN_COLUMNS)
 
@@ -56,6 +59,9 @@ struct import_more {
 	const char	*social_worker;	/* their social worker: name, */
 	const char	*sw_phone;	/* phone */
 	const char	*sw_email;	/* and email */
+	const char	*action;	/* an action agreed on the day, */
+	const char	*action_who;	/* who does it (never NULL with it) */
+	date_t		 action_due;	/* and when it is due */
 	char		*text[IMPORT_MORE_COLUMNS];	/* the fields, owned */
 };
 

@@ -533,6 +533,7 @@ struct job_import {
 	size_t			 flags;		/* safety flags, notes and */
 	size_t			 notes;		/* social workers the rows */
 	size_t			 social_workers; /* keep with them */
+	size_t			 actions;	/* agreed actions they keep */
 	size_t			 added;		/* young people added: 0 for a
 						 * dry run or a refusal */
 };
@@ -558,8 +559,9 @@ int job_import_read(struct session *s, const char *path,
  * problem (imp->sheet.problems, in order of line) or there is nobody in
  * it; otherwise add every row in one transaction, with the contact of
  * its last contact column, its stepping down, and what the row keeps
- * with them (safety flags by the worker, a note, a social worker, each
- * from today: imp->flags, notes, social_workers) (imp->added; each row's
+ * with them (safety flags by the worker, a note, a social worker, an
+ * agreed action, each from today: imp->flags, notes, social_workers,
+ * actions) (imp->added; each row's
  * person is then as saved: person.id its new number, person.facts its
  * status and dates).  s->progress, when set, hears how many rows are
  * saved ("rows").  A dry run stops before writing, and may have no

@@ -139,8 +139,8 @@ import_find_present(struct store *st, struct job_import *imp,
 /*
  * What a row keeps with the young person it added (set on the day of the
  * import, as the commands would set them): its safety flags, by the
- * worker, a note about them and their social worker; in the import's
- * transaction, through the statements the commands use (prepared once).
+ * worker, a note about them, their social worker and an agreed action;
+ * in the import's transaction, through the statements the commands use (prepared once).
  */
 static int
 import_save_more(struct session *s, const struct import_row *row,
@@ -150,6 +150,7 @@ import_save_more(struct session *s, const struct import_row *row,
 	struct flag f;
 	struct around_note n;
 	struct around_person a;
+	struct action act;
 	size_t i;
 
 	for (i = 0; i < more->nflags; i++) {
@@ -182,6 +183,18 @@ import_save_more(struct session *s, const struct import_row *row,
 		a.since = s->today;
 		a.ended_on = DATE_NONE;
 		if (store_around_add(s->st, &a, cause) != 0)
+			return -1;
+	}
+	if (more->action != NULL) {
+		memset(&act, 0, sizeof act);
+		act.person_id = row->person.id;
+		act.text = more->action;
+		act.who = more->action_who;
+		act.agreed_on = s->today;
+		act.due_on = more->action_due;
+		act.state = ACTION_OPEN;
+		act.closed_on = DATE_NONE;
+		if (store_action_add(s->st, &act, cause) != 0)
 			return -1;
 	}
 	return 0;
@@ -266,6 +279,7 @@ job_import_read(struct session *s, const char *path,
 			imp->flags += more->nflags;
 			imp->notes += more->note != NULL;
 			imp->social_workers += more->social_worker != NULL;
+			imp->actions += more->action != NULL;
 		}
 		if (imp->sheet.rows[i].stepped_down_on != DATE_NONE)
 			imp->down++;

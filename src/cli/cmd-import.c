@@ -239,8 +239,8 @@ import_say_counts(const struct job_import *imp, const char *path,
 
 /*
  * What the rows keep with the young people, in counts only (flags and
- * notes are private): "2 safety flags, 1 note, 3 social workers were
- * added."; nothing when there is none.
+ * notes are private): "2 safety flags, 1 note, 3 social workers, 1
+ * agreed action were added."; nothing when there is none.
  */
 static void
 import_say_more(const struct job_import *imp, int dry_run)
@@ -252,11 +252,13 @@ import_say_more(const struct job_import *imp, int dry_run)
 		{ imp->flags, "safety flag", "safety flags" },
 		{ imp->notes, "note", "notes" },
 		{ imp->social_workers, "social worker", "social workers" },
+		{ imp->actions, "agreed action", "agreed actions" },
 	};
 	const char *sep = "";
 	size_t i;
 
-	if (imp->flags + imp->notes + imp->social_workers == 0)
+	if (imp->flags + imp->notes + imp->social_workers +
+	    imp->actions == 0)
 		return;
 	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
 		if (what[i].n == 0)

@@ -15,6 +15,7 @@
 
 #include <csv.h>
 
+#include "action.h"
 #include "around.h"
 #include "cause.h"
 #include "check.h"
@@ -137,6 +138,16 @@ static const struct import_column_entry {
 	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
 	{ IMPORT_SW_EMAIL, "social_worker_email", { "socialworkeremail",
 	    "socialworkeremailaddress", "swemail", "swemailaddress" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ACTION, "agreed_action", { "agreedaction", "action",
+	    "actionagreed", "whatwasagreed" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ACTION_WHO, "agreed_action_who", { "agreedactionwho",
+	    "actionwho", "whodoesit", "agreedactionby", "actionby" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ACTION_DUE, "agreed_action_due", { "agreedactiondue",
+	    "actiondue", "agreedactionduedate", "actionduedate",
+	    "actiondueby", "agreedactiondueby" },
 	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
 };
 #define IMPORT_COLUMN_COUNT (sizeof import_columns / sizeof import_columns[0])
@@ -1063,10 +1074,73 @@ import_row_social_worker(struct import_state *st, struct import_reading *r)
 }
 
 /*
+ * An action agreed on the day of the import, checked as 'caseload action'
+ * checks it: what (one line), who does it (the worker when empty) and
+ * the day it is due, which it needs.  Who and due need the action.  A
+ * problem names the column, never what the action says.
+ */
+static void
+import_row_action(struct import_state *st, struct import_reading *r,
+    date_t dob)
+{
+	static const enum import_column without[] = {
+		IMPORT_ACTION_WHO, IMPORT_ACTION_DUE
+	};
+	struct import_more *more = r->row.more;
+	const char *text = import_more_text(r, IMPORT_ACTION);
+	const char *who = import_more_text(r, IMPORT_ACTION_WHO);
+	const char *due = import_more_text(r, IMPORT_ACTION_DUE);
+	unsigned failed = r->failed;
+	char *cause = NULL;
+	date_t on;
+	size_t i;
+
+	if (text == NULL) {
+		for (i = 0; i < sizeof without / sizeof without[0]; i++) {
+			if (import_more_text(r, without[i]) != NULL)
+				import_more_problem(st, r, without[i], "there "
+				    "is no agreed action on the row for it to "
+				    "go with; give the action, or clear it");
+		}
+		return;
+	}
+	if (action_check_text(text, &cause) != 0) {
+		import_more_problem(st, r, IMPORT_ACTION, cause);
+		free(cause);
+		cause = NULL;
+	}
+	if (who == NULL)
+		who = ACTION_WHO_DEFAULT;
+	else if (action_check_who(who, &cause) != 0) {
+		import_more_problem(st, r, IMPORT_ACTION_WHO, cause);
+		free(cause);
+		cause = NULL;
+	}
+	if (due == NULL) {
+		import_more_problem(st, r, IMPORT_ACTION_DUE, "the date the "
+		    "agreed action is due is missing; give one");
+		return;
+	}
+	on = import_date(st, IMPORT_ACTION_DUE, due, &r->failed);
+	if (on == DATE_NONE)
+		return;
+	if (action_check_dates(st->today, on, dob, st->today, &cause) != 0) {
+		import_more_problem(st, r, IMPORT_ACTION_DUE, cause);
+		free(cause);
+		return;
+	}
+	if (r->failed == failed) {
+		more->action = text;
+		more->action_who = who;
+		more->action_due = on;
+	}
+}
+
+/*
  * What the row keeps with the young person, when the file has the
  * columns: safety flags, a note about them (several lines, as 'caseload
- * note' takes it) and their social worker, all set on the day of the
- * import.  Nothing is read, and no time spent, without the columns.
+ * note' takes it), their social worker and an agreed action, all set on
+ * the day of the import.  Nothing is read, and no time spent, without the columns.
  */
 static void
 import_row_more(struct import_state *st, struct import_reading *r)
@@ -1090,9 +1164,10 @@ import_row_more(struct import_state *st, struct import_reading *r)
 			more->note = note;
 	}
 	import_row_social_worker(st, r);
+	import_row_action(st, r, dob);
 	/* Only the rows that keep something hold on to it. */
 	if (more->nflags == 0 && more->note == NULL &&
-	    more->social_worker == NULL) {
+	    more->social_worker == NULL && more->action == NULL) {
 		import_more_free(more);
 		r->row.more = NULL;
 	}

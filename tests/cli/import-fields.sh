@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # tests/cli/import-fields.sh: caseload import carries what is kept with a
-# young person: safety flags with their note, a note about them and
-# their social worker, as optional columns checked as 'caseload flag',
-# 'note' and 'involve' check them; all or nothing, and a flag's or a
-# note's text never in a problem.
+# young person: safety flags with their note, a note about them, their
+# social worker and an agreed action, as optional columns checked as
+# 'caseload flag', 'note', 'involve' and 'action' check them; all or
+# nothing, and the text of a flag, a note or an action never in a problem.
 . "$(dirname "$0")/../lib.sh"
 
 secret=zebrafinch
@@ -164,5 +164,91 @@ check_true "... which never reaches the terminal raw" sh -c "! grep -q \
 run import --dry-run "$TEST_DIR/bad.csv"
 check_status 2 "--dry-run reports the problems too"
 check_err_has "bad.csv:3: Safety flag note: control characters" "... by row and column"
+
+# --- agreed actions: what, who (the worker when empty) and when it is due,
+# agreed on the day of the import, checked as 'caseload action' checks them
+
+printf '%s\n' 'Name,DOB,Agreed action,Agreed action who,Agreed action due' \
+	"Hal Green,2007-10-10,Chase the bus pass $secret,,12/12/2026" \
+	'Ida Brown,2007-11-11,Ring college,young person,2026-12-01 00:00' \
+	'Jo White,2007-12-12,,,' >"$TEST_DIR/actions.csv"
+snapshot
+run import --dry-run "$TEST_DIR/actions.csv"
+check_status 0 "a sheet with agreed actions is read"
+check_out_has "2 agreed actions would be added." "--dry-run counts them"
+check_unchanged "... and writes nothing"
+check_true "... nor says what was agreed" sh -c "! grep -q $secret '$out' '$err'"
+run import "$TEST_DIR/actions.csv"
+check_status 0 "the sheet with agreed actions is imported"
+check_out_has "2 agreed actions were added." "it says how many were added"
+check_true "each is open, agreed today, with who does it and when it is due" \
+    test "$(sql "SELECT group_concat(p.name || '|' ||
+	a.text || '|' || a.who || '|' || a.agreed_on || '|' || a.due_on ||
+	'|' || coalesce(a.contact_id, '-') || '|' ||
+	coalesce(a.closed_on, 'open'), ' / ')
+	FROM actions a JOIN people p ON p.id = a.person_id ORDER BY a.id")" = \
+	"Hal Green|Chase the bus pass $secret|worker|2026-11-27|2026-12-12|-|open / Ida Brown|Ring college|young person|2026-11-27|2026-12-01|-|open"
+run show Ida
+check_out_has "A1     due 01/12/2026  due soon   young person: Ring college" \
+	"show lists the imported action"
+
+bad_action() {
+	printf 'Name,DOB,Agreed action,Agreed action who,Agreed action due\n' \
+		>"$TEST_DIR/bad.csv"
+	printf 'Kay Good,2007-08-08,Book dentist,,2026-12-12\n' \
+		>>"$TEST_DIR/bad.csv"
+	printf '%s\n' "$1" >>"$TEST_DIR/bad.csv"
+}
+
+bad_action "Len Bad,2007-09-09,$secret,,"
+check_refused "an action needs the date it is due" \
+	"bad.csv:3: Agreed action due: the date the agreed action is due is missing" \
+	import "$TEST_DIR/bad.csv"
+check_true "... never quoting the action" sh -c "! grep -q $secret '$out' '$err'"
+check_true "... nor the good row written" \
+    test "$(sql "SELECT count(*) FROM people WHERE name = 'Kay Good'")" = 0
+
+bad_action "Len Bad,2007-09-09,,Sam,2026-12-01"
+check_refused "who does it needs an action" \
+	"bad.csv:3: Agreed action who: there is no agreed action on the row" \
+	import "$TEST_DIR/bad.csv"
+check_err_has "bad.csv:3: Agreed action due: there is no agreed action on the row" \
+	"... and so does the due date"
+
+bad_action "Len Bad,2007-09-09,$secret,,31/02/2026"
+check_refused "a due date that is not a date is refused" \
+	"bad.csv:3: Agreed action due: '31/02/2026' is not a real date" \
+	import "$TEST_DIR/bad.csv"
+check_true "... never quoting the action" sh -c "! grep -q $secret '$err'"
+
+bad_action "Len Bad,2007-09-09,$secret,,2026-11-26"
+check_refused "due before the day of the import (the day agreed)" \
+	"bad.csv:3: Agreed action due: the due date is before the day it was agreed" \
+	import "$TEST_DIR/bad.csv"
+
+bad_action "Len Bad,2007-09-09,$secret,,2028-11-28"
+check_refused "due more than two years on" \
+	"bad.csv:3: Agreed action due: the due date is more than two years" \
+	import "$TEST_DIR/bad.csv"
+
+bad_action "Len Bad,2007-09-09,\"$secret
+on two lines\",,2026-12-01"
+check_refused "an action is one line" \
+	"bad.csv:3: Agreed action: must be one line" import "$TEST_DIR/bad.csv"
+
+bad_action "Len Bad,2007-09-09,\"${esc}[2J$secret\",\"${esc}]0;owned$(printf '\007')\",2026-12-01"
+check_refused "an action with an escape sequence is refused" \
+	"bad.csv:3: Agreed action: control characters" import "$TEST_DIR/bad.csv"
+check_err_has "bad.csv:3: Agreed action who: control characters" \
+	"... and so is who does it"
+check_true "... which never reach the terminal raw" sh -c "! grep -q \
+    '$esc' '$out' '$err'"
+check_true "... nor are quoted" sh -c "! grep -q $secret '$err'"
+
+bad_action "Len Bad,2007-09-09,$(printf '%0501d' 0),$(printf '%061d' 0),2026-12-01"
+check_refused "an action over 500 bytes is refused" \
+	"bad.csv:3: Agreed action: too long" import "$TEST_DIR/bad.csv"
+check_err_has "bad.csv:3: Agreed action who: too long" \
+	"... and who does it over 60"
 
 done_testing
