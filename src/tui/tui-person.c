@@ -32,6 +32,7 @@ struct page_wrap {
 	const char		*label;		/* on the first line only */
 	int			 indent;
 	int			 marker;
+	int			 hang;		/* rows after the first: indent */
 };
 
 static void
@@ -46,6 +47,10 @@ page_wrap_line(const char *line, void *arg)
 		w->indent += PAGE_LABEL;
 		w->label = NULL;
 	}
+	if (w->hang > 0) {
+		w->indent = w->hang;
+		w->hang = 0;
+	}
 	w->marker = 0;
 }
 
@@ -54,7 +59,7 @@ static void
 page_field(struct tui_lines *lines, int cols, const char *label,
     const char *value, enum tui_style style, int marker)
 {
-	struct page_wrap w = { lines, style, label, 0, marker };
+	struct page_wrap w = { lines, style, label, 0, marker, 0 };
 
 	if (value == NULL || *value == '\0')
 		return;
@@ -66,9 +71,22 @@ static void
 page_text(struct tui_lines *lines, int cols, int indent, const char *value,
     enum tui_style style)
 {
-	struct page_wrap w = { lines, style, NULL, indent, 0 };
+	struct page_wrap w = { lines, style, NULL, indent, 0, 0 };
 
 	tui_wrap(value, cols - indent, page_wrap_line, &w);
+}
+
+/*
+ * Wrapped text from the left edge whose rows after the first are indented
+ * by hang columns, so that a numbered row reads as one under its number.
+ */
+static void
+page_hanging(struct tui_lines *lines, int cols, int hang, const char *value,
+    enum tui_style style)
+{
+	struct page_wrap w = { lines, style, NULL, 0, 0, hang };
+
+	tui_wrap(value, cols - hang, page_wrap_line, &w);
 }
 
 /* Adding a line of a note: its first row at indent, the rest two further. */
@@ -292,7 +310,7 @@ page_action(const struct action *a, void *arg)
 	else
 		line = xasprintf("A%-5d %-7s %-10s  %s: %s", a->number, state,
 		    session_date(ps->t->ses, a->closed_on), a->who, a->text);
-	page_text(ps->lines, ps->cols, 0, line, style);
+	page_hanging(ps->lines, ps->cols, 7, line, style);
 	free(line);
 	if (a->reason != NULL) {
 		line = xasprintf("why: %s", a->reason);

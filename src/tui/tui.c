@@ -371,7 +371,8 @@ tui_close(struct tui *t, struct tui_screen *s, int below)
 
 /*
  * The header: who, today, caseload against the cap, and the items
- * overdue of each kind.
+ * overdue of each kind; "stepped up" said "up" when all of it would not
+ * fit otherwise.
  */
 static void
 tui_draw_header(struct tui *t)
@@ -389,6 +390,15 @@ tui_draw_header(struct tui *t)
 	    t->ses->cfg.rules.cap, rules_over_cap(t->counts.stepped_up,
 	    &t->ses->cfg.rules) ? " (over cap)" : "", overdue);
 	rw = text_width(right);
+	/* Too narrow: "15/22 up", so that what is overdue is not cut. */
+	if (rw > COLS) {
+		free(right);
+		right = xasprintf("%s · %d/%d up%s · %s ",
+		    session_date(t->ses, t->ses->today), t->counts.stepped_up,
+		    t->ses->cfg.rules.cap, rules_over_cap(t->counts.stepped_up,
+		    &t->ses->cfg.rules) ? " (over cap)" : "", overdue);
+		rw = text_width(right);
+	}
 	if (rw > COLS)
 		rw = COLS;
 	/*
@@ -408,6 +418,9 @@ tui_draw_header(struct tui *t)
 		free(left);
 		left = xasprintf(" caseload%s", demo);
 	}
+	/* Nothing rather than a cut name. */
+	if (text_width(left) + rw >= COLS)
+		*left = '\0';
 	tui_put(stdscr, 0, 0, COLS - rw, attr, left);
 	tui_put(stdscr, 0, COLS - rw, rw, attr, right);
 	free(left);

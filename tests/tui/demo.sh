@@ -29,6 +29,31 @@ check_screen "李明 (Ming)" "names in several scripts"
 check_screen "q quit ? help Enter open c contact" "the keys are on the bottom line"
 keys Enter
 check_screen "Sophie Turner  (number 15)" "Enter opens the first young person"
+keys Escape
+wait_for "Showing everyone"
+resize 80 24
+check_screen "27/11/2026 · 15/22 up · 5 contacts, 2 reviews, 2 letters, 1 action overdue" \
+	"at 80 columns the header says 'up', so that what is overdue is whole"
+if screen | head -1 | grep -q '…'; then
+	not_ok "... and nothing of it is cut"
+	screen | head -1 | sed 's/^/# /'
+else
+	ok "... and nothing of it is cut"
+fi
+keys /
+type_text "Aisha"
+wait_for "Search (name or number): Aisha"
+keys Enter Enter
+check_screen "young-person: Send the bursary form" "Aisha's page at 80 columns"
+wrapped_under_date() {
+	screen | grep -qx '         to the college *'
+}
+if tui_poll wrapped_under_date; then
+	ok "an action too long for the row goes on under its date, not at the edge"
+else
+	not_ok "an action too long for the row goes on under its date, not at the edge"
+	diag_screen
+fi
 keys q q
 check_exit 0 "quits with status 0"
 if [ -z "$(ls -A "$TEST_DIR/tmp")" ]; then
