@@ -105,10 +105,14 @@ action_add_open(struct tui *t, struct action_dialog *ad)
 	values[AA_WHO] = ACTION_WHO_DEFAULT;
 	values[AA_DATE] = today;
 	title = xasprintf("Agree an action with %s", ad->name);
-	tui_form_open(t, title, "What was agreed, who does it and by when; "
-	    "it shows on this page, on the agenda and, without what it is, "
-	    "in the calendar until it is done or dropped.", specs, AA_COUNT,
-	    values, 1, "save", action_add_save, ad, action_dialog_free);
+	/* The calendar holds what it is only with [calendar] privacy = full. */
+	tui_form_open(t, title, t->ses->cfg.privacy == PRIVACY_FULL ?
+	    "What was agreed, who does it and by when; it shows on this page, "
+	    "on the agenda and, in full, in the calendar until it is done or "
+	    "dropped." : "What was agreed, who does it and by when; it shows "
+	    "on this page, on the agenda and, without what it is, in the "
+	    "calendar until it is done or dropped.", specs, AA_COUNT, values, 1,
+	    "save", action_add_save, ad, action_dialog_free);
 	free(title);
 }
 

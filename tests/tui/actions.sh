@@ -135,4 +135,25 @@ check_screen 'Aunt\x1b]0;x\x07: Red\x1b[31m text' \
 	"an escape in an action is shown escaped"
 keys q q
 check_exit 0 "quits with status 0"
+
+# With names in full in the calendar, the dialog says the calendar holds
+# what was agreed, not that it leaves it out.
+printf '[calendar]\nprivacy = full\n' >"$TEST_DIR/full.ini"
+tui_start --config "$TEST_DIR/full.ini"
+wait_for "Showing everyone"
+keys /
+type_text "Aisha"
+wait_for "Search (name or number): Aisha"
+keys Enter Enter
+wait_for "(number 1)"
+keys T
+wait_for "Agree a new action"
+keys Enter
+check_screen "in full, in the calendar" \
+	"with privacy = full the dialog says the calendar holds the action"
+check_screen_lacks "without what it is" "... not that it leaves it out"
+keys Escape
+wait_gone "Agree an action"
+keys q q
+check_exit 0 "quits with status 0"
 done_testing
