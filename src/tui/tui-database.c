@@ -529,6 +529,43 @@ sheet_how(const struct job_import *imp)
 	return xasprintf("%zu of them stepped down", imp->down);
 }
 
+/*
+ * What the rows keep with them, in counts only (flags, notes and actions
+ * are private): "\nWith them: 2 safety flags, 1 agreed action."; NULL
+ * when there is none.  The caller frees it.
+ */
+static char *
+sheet_more(const struct job_import *imp)
+{
+	const struct {
+		size_t		 n;
+		const char	*one, *many;
+	} what[] = {
+		{ imp->flags, "safety flag", "safety flags" },
+		{ imp->notes, "note", "notes" },
+		{ imp->social_workers, "social worker", "social workers" },
+		{ imp->actions, "agreed action", "agreed actions" },
+	};
+	char *words = NULL, *next;
+	size_t i;
+
+	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
+		if (what[i].n == 0)
+			continue;
+		next = xasprintf("%s%s%zu %s", words != NULL ? words :
+		    "\nWith them: ", words != NULL ? ", " : "", what[i].n,
+		    what[i].n == 1 ? what[i].one : what[i].many);
+		free(words);
+		words = next;
+	}
+	if (words != NULL) {
+		next = xasprintf("%s.", words);
+		free(words);
+		words = next;
+	}
+	return words;
+}
+
 /* Rows of young people under 16, or 25 and over, as on today. */
 static size_t
 sheet_ages(const struct tui *t, const struct job_import *imp)
@@ -554,7 +591,7 @@ sheet_look(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct sheet_in *in;
 	struct job_result r;
-	char *path, *cause = NULL, *how, *ages = NULL, *question;
+	char *path, *cause = NULL, *how, *ages = NULL, *more, *question;
 	size_t n, odd;
 
 	(void)arg;
@@ -576,10 +613,12 @@ sheet_look(struct tui *t, struct tui_form *f, void *arg)
 	if ((odd = sheet_ages(t, &in->imp)) > 0)
 		ages = xasprintf("\n%zu of them %s under 16, or 25 and over.",
 		    odd, odd == 1 ? "is" : "are");
-	question = xasprintf("%zu young %s to add, %s.%s\nAdd %s from %s to "
-	    "this caseload?", n, n == 1 ? "person" : "people", how,
-	    ages != NULL ? ages : "", n == 1 ? "them" : "them all",
-	    sheet_name(path));
+	more = sheet_more(&in->imp);
+	question = xasprintf("%zu young %s to add, %s.%s%s\nAdd %s from %s "
+	    "to this caseload?", n, n == 1 ? "person" : "people", how,
+	    ages != NULL ? ages : "", more != NULL ? more : "",
+	    n == 1 ? "them" : "them all", sheet_name(path));
+	free(more);
 	tui_ask(t, "Import young people from a spreadsheet", question,
 	    "y: yes, import them   n: no", 0, sheet_yes, in, sheet_in_free);
 	free(question);

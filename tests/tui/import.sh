@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: MIT
 # Importing young people from a spreadsheet (B, the fourth choice) and
 # checking the database (B, the fifth) from the screen: the sheet is
-# tried with a dry run first and nothing is written before yes, nor when
-# it has problems; the check shows what 'caseload check' finds.
+# tried with a dry run first (counting what the rows keep with them) and
+# nothing is written before yes, nor when it has problems; the check
+# shows what 'caseload check' finds.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 
 cat >"$HOME/young-people.csv" <<'EOF'
-Name,Date of birth,Status,Stepped down on,Last contact
-Aisha Khan,14/03/2007,stepped up,,20/11/2026
-Ben Carter,2008-12-01,stepped down,01/11/2026,05/10/2026
-Chloe Nowak,01/06/2007,,,
+Name,Date of birth,Status,Stepped down on,Last contact,Safety flag,Agreed action,Agreed action due
+Aisha Khan,14/03/2007,stepped up,,20/11/2026,marac,Chase the bus pass,12/12/2026
+Ben Carter,2008-12-01,stepped down,01/11/2026,05/10/2026,,Ring college,2026-12-01
+Chloe Nowak,01/06/2007,,,,,,
 EOF
 cat >"$HOME/bad.csv" <<'EOF'
 name,dob
@@ -68,6 +69,9 @@ type_text "~/young-people.csv"
 keys Enter
 check_screen "3 young people to add, 1 of them stepped down." \
 	"the dry run says how many would be added, and how many stepped down"
+check_screen "With them: 1 safety flag, 2 agreed actions." \
+	"... and, in counts, what the rows keep with them"
+check_screen_lacks "Chase the bus pass" "... never what an action says"
 check_screen "Add them all from young-people.csv to this caseload?" "... and asks"
 check_unchanged "nothing is written before the answer"
 keys n
@@ -107,6 +111,10 @@ check_true "with their last contacts from the sheet" \
 	"2:2026-11-20|3:2026-10-05"
 check_true "and Ben's stepping down" \
 	test "$(sql "SELECT status_since FROM people WHERE id = 3")" = 2026-11-01
+check_true "Aisha's flag and the two agreed actions are kept" \
+	test "$(sql "SELECT (SELECT group_concat(person_id || ':' || kind) FROM flags) || '|' ||
+	(SELECT group_concat(person_id || ':' || due_on, ' ') FROM actions)")" = \
+	"2:marac|2:2026-12-12 3:2026-12-01"
 
 # The same sheet again: they are here now, so it is refused.
 snapshot
