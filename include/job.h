@@ -248,7 +248,8 @@ int job_flag_current(struct session *s, long id, enum flag_kind kind,
  * ACTION_WHO_DEFAULT, agreed_on, due_on; contact_id 0): refused as
  * action_check_new says (JOB_ACTION, JOB_DOER, JOB_DATE: the day agreed,
  * JOB_DUE); *cause never repeats the text.  r->made is its number (A1...),
- * r->action a copy.
+ * r->action a copy; r->warning says so when they are archived (the
+ * agenda, calendar and counts leave them out).
  */
 int job_action_add(struct session *s, struct action *a, struct job_result *r,
     char **cause);

@@ -89,6 +89,11 @@ job_action_add(struct session *s, struct action *a, struct job_result *r,
 		free(p);
 		return -1;
 	}
+	/* Kept, but nothing will bring it up again: the worker hears why. */
+	if (p->facts.status == STATUS_ARCHIVED)
+		r->warning = xasprintf("%s is archived: the action is kept in "
+		    "their record, but the agenda, the calendar and the counts "
+		    "leave it out", person_display_name(p));
 	free(p);
 	if (store_action_add(s->st, a, cause) != 0)
 		return -1;

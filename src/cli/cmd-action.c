@@ -182,6 +182,11 @@ cmd_action(struct cli *cli, int argc, char **argv)
 		    "dropped", cli_date(cli, a.on));
 	free(who);
 	free(safe);
+	if (r.warning != NULL) {
+		safe = cli_safe(r.warning);
+		cli_warn("%s", safe);
+		free(safe);
+	}
 	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;

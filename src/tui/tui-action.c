@@ -81,8 +81,10 @@ action_add_save(struct tui *t, struct tui_form *f, void *arg)
 		    r.field == JOB_DOER ? AA_WHO : r.field == JOB_DUE ? AA_DUE :
 		    r.field == JOB_DATE ? AA_DATE : -1, &r, &cause);
 	tui_changed(t);
-	tui_message(t, "Agreed action A%ld with %s, due %s.", r.made,
-	    ad->name, session_date(t->ses, r.action->due_on));
+	tui_message(t, "Agreed action A%ld with %s, due %s.%s%s%s", r.made,
+	    ad->name, session_date(t->ses, r.action->due_on),
+	    r.warning != NULL ? " " : "", r.warning != NULL ? r.warning : "",
+	    r.warning != NULL ? "." : "");
 	job_result_free(&r);
 	return 0;
 }

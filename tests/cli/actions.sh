@@ -314,4 +314,18 @@ check_true "and the action stored" \
 run check
 check_out_has "ok (schema 9, 1 young person)" "the migrated caseload is sound"
 
+# --- someone archived: the action is kept, and the worker hears that
+# nothing will bring it up
+
+run add --name "Zara Gone" --dob 2006-06-06
+run archive "Zara Gone" --reason "moved away"
+run action "Zara Gone" --text "Post the leaving pack" --due 2026-12-12
+check_status 0 "an action with someone archived is kept"
+check_err_has "Zara Gone is archived: the action is kept in their record, but the agenda, the calendar and the counts leave it out" \
+	"... and the worker is told the agenda and calendar leave it out"
+check_true "it is stored" test "$(sql "SELECT count(*) FROM actions a
+    JOIN people p ON p.id = a.person_id WHERE p.name = 'Zara Gone'")" = 1
+run agenda --days 60
+check_out_lacks "Zara Gone" "... and the agenda leaves it out, as it said"
+
 done_testing
