@@ -13,11 +13,13 @@
 #ifndef CASELOAD_STORE_H
 #define CASELOAD_STORE_H
 
+#include "accommodation.h"
 #include "action.h"
 #include "around.h"
 #include "date.h"
 #include "person.h"
 #include "rules.h"
+#include "visit.h"
 
 struct store;
 
@@ -138,6 +140,8 @@ void store_rollback(struct store *st);
 typedef int (*store_person_cb)(const struct person *p, void *arg);
 typedef int (*store_contact_cb)(const struct contact *c, void *arg);
 typedef int (*store_flag_cb)(const struct flag *f, void *arg);
+typedef int (*store_accommodation_cb)(const struct accommodation *a,
+    void *arg);
 typedef int (*store_note_cb)(const struct around_note *n, void *arg);
 typedef int (*store_around_cb)(const struct around_person *a, void *arg);
 typedef int (*store_flag_note_cb)(const struct flag_note *n, void *arg);
@@ -751,5 +755,62 @@ int store_caldav_urls(struct store *st, char ***out, size_t *n,
  */
 int store_caldav_move(struct store *st, const char *from, const char *to,
     char **cause);
+
+/* ------------------------------------------------ accommodation history */
+
+/*
+ * Visit young person person_id's accommodation history, newest first (by
+ * the day they moved in, then the order recorded), each row with its own
+ * number (A1... in the order recorded), struck ones too; stops when cb
+ * returns non-zero.  Strings live until cb returns.  A file older than
+ * the history has none.  0 or -1.
+ */
+int store_accommodation_each(struct store *st, long person_id,
+    store_accommodation_cb cb, void *arg, char **cause);
+
+/*
+ * Fetch where they live now (the latest row not struck out) into *out
+ * (free()): 0, 1 when they have none, or -1.
+ */
+int store_accommodation_current(struct store *st, long person_id,
+    struct accommodation **out, char **cause);
+
+/* Fetch their row number into *out (free()): 0, 1 when none, or -1. */
+int store_accommodation_numbered(struct store *st, long person_id,
+    int number, struct accommodation **out, char **cause);
+
+/* Add row a (person_id, from, type, provided_by_la, suitable, address):
+ * sets a->id and a->number. */
+int store_accommodation_add(struct store *st, struct accommodation *a,
+    char **cause);
+
+/* The same inside the caller's transaction; does not roll back. */
+int store_accommodation_insert(struct store *st, struct accommodation *a,
+    char **cause);
+
+/* Strike row id out today with a reason (NULL: none); once only. */
+int store_accommodation_strike(struct store *st, long id, date_t today,
+    const char *reason, char **cause);
+
+/* What the statutory visit clock of one young person is worked out from. */
+struct store_visits {
+	struct visit_facts	 facts;	/* spells and visits point below;
+					 * review dates are the caller's */
+	struct visit_spell	*spells;
+	size_t			 spells_size;
+	date_t			*visits;
+	size_t			 visits_size;
+};
+
+/*
+ * Read young person person_id's accommodation rows not struck out and
+ * their visits (contacts by visit, made, not struck out, at home or with
+ * no place recorded) into *out, which store_visits_free frees.  0 or -1.
+ */
+int store_visits_read(struct store *st, long person_id,
+    struct store_visits *out, char **cause);
+
+/* Free what v holds (not v); safe on a zeroed one and NULL. */
+void store_visits_free(struct store_visits *v);
 
 #endif

@@ -59,6 +59,14 @@ static const struct cli_command cli_table[] = {
 	{ "note", "REF --text TEXT [--date DATE]",
 	  "keep a dated note about a young person (struck out with "
 	  "'strike REF N1', never deleted)", cmd_note, SESSION_WRITES },
+	{ "moved", "REF --type T [--date DATE] [--provided-by-la]"
+	  " [--unsuitable | --suitable yes|no|unknown] [--address TEXT]",
+	  "record where a young person has moved to (types:"
+	  " with-parents-or-relatives staying-put foster-care"
+	  " supported-lodgings semi-independent independent-tenancy"
+	  " higher-education custody bed-and-breakfast sofa-surfing"
+	  " no-fixed-abode other); struck out with 'strike REF A1'",
+	  cmd_moved, SESSION_WRITES },
 	{ "involve", "REF --role ROLE --name NAME [--phone P] [--email E]"
 	  " [--note TEXT] [--date DATE]\n"
 	  "       caseload involve REF --change N [--role ROLE] [--name NAME]"
@@ -169,6 +177,11 @@ static const struct cli_word cli_words[] = {
 	{ "note", "--text", WORD_TEXT },
 	{ "note", "--date", WORD_TEXT },
 	{ "note", NULL, WORD_REF },
+	{ "moved", "--type", WORD_TEXT },
+	{ "moved", "--date", WORD_TEXT },
+	{ "moved", "--suitable", WORD_TEXT },
+	{ "moved", "--address", WORD_TEXT },
+	{ "moved", NULL, WORD_REF },
 	{ "involve", "--role", WORD_TEXT },
 	{ "involve", "--name", WORD_TEXT },
 	{ "involve", "--phone", WORD_TEXT },

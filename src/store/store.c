@@ -491,6 +491,43 @@ static const char *const migrations[] = {
 	"    OR NEW.created IS NOT OLD.created BEGIN"
 	"  SELECT RAISE(ABORT, 'an agreed action is closed once, then kept"
 	" as it was'); END;",
+	/*
+	 * 9 -> 10: where young people live.  Each move is a row: the day
+	 * they moved in, the type, whether the local authority provides
+	 * it, whether it is suitable (NULL: not known) and the address.
+	 * A row is struck out once with a reason, never changed or
+	 * deleted; the latest row not struck out is where they live.
+	 */
+	"CREATE TABLE accommodation ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  from_date TEXT NOT NULL " ISDATE("from_date") ","
+	"  type TEXT NOT NULL CHECK (type IN ('with-parents-or-relatives',"
+	"    'staying-put', 'foster-care', 'supported-lodgings',"
+	"    'semi-independent', 'independent-tenancy', 'higher-education',"
+	"    'custody', 'bed-and-breakfast', 'sofa-surfing', 'no-fixed-abode',"
+	"    'other')),"
+	"  provided_by_la INTEGER NOT NULL CHECK (provided_by_la IN (0, 1)),"
+	"  suitable INTEGER CHECK (suitable IS NULL OR suitable IN (0, 1)),"
+	"  address TEXT,"
+	"  struck_on TEXT " ISDATE_OR_NULL("struck_on") ","
+	"  struck_reason TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX accommodation_person ON accommodation (person_id, id);"
+	"CREATE TRIGGER accommodation_kept BEFORE DELETE ON accommodation BEGIN"
+	"  SELECT RAISE(ABORT, 'accommodation is struck out, never deleted');"
+	"  END;"
+	"CREATE TRIGGER accommodation_fixed BEFORE UPDATE ON accommodation"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.from_date IS NOT OLD.from_date OR NEW.type IS NOT OLD.type"
+	"    OR NEW.provided_by_la IS NOT OLD.provided_by_la"
+	"    OR NEW.suitable IS NOT OLD.suitable"
+	"    OR NEW.address IS NOT OLD.address"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'accommodation can only be struck out, once');"
+	"  END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
