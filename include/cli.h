@@ -69,7 +69,8 @@ enum cli_word_kind {
 	WORD_PRIVACY,		/* full or initials */
 	WORD_FLAG_KIND,		/* a kind of safety flag */
 	WORD_PLACE,		/* where a contact took place */
-	WORD_SEEN_ALONE		/* yes, no or unknown */
+	WORD_SEEN_ALONE,	/* yes, no or unknown */
+	WORD_ACCOMMODATION	/* a type of accommodation */
 };
 
 /*

@@ -792,6 +792,14 @@ int store_accommodation_insert(struct store *st, struct accommodation *a,
 int store_accommodation_strike(struct store *st, long id, date_t today,
     const char *reason, char **cause);
 
+/*
+ * The young people who live now (their latest row not struck out) in one
+ * of types (bits: 1 << enum accommodation_type), by number: *ids (the
+ * caller frees it) of *n.  0 or -1.
+ */
+int store_living_in(struct store *st, unsigned types, long **ids, size_t *n,
+    char **cause);
+
 /* What the statutory visit clock of one young person is worked out from. */
 struct store_visits {
 	struct visit_facts	 facts;	/* spells and visits point below;

@@ -734,6 +734,36 @@ views_letters_compare(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * The address each letter goes to: the latest accommodation's, when the
+ * history has one, else their own (SPEC: "the latest row's address is the
+ * address that letters use").
+ */
+static int
+views_letters_addresses(struct store *st, struct letter_list *list,
+    char **cause)
+{
+	struct accommodation *a;
+	struct person slim, *copy;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < list->n; k++) {
+		if ((rc = store_accommodation_current(st,
+		    list->rows[k].person->id, &a, cause)) < 0)
+			return -1;
+		if (rc == 0 && a->address != NULL) {
+			slim = *list->rows[k].person;
+			slim.address = a->address;
+			copy = person_copy(&slim);
+			free(list->rows[k].person);
+			list->rows[k].person = copy;
+		}
+		free(a);
+	}
+	return 0;
+}
+
 int
 views_letters(struct store *st, const struct rules_settings *settings,
     date_t today, int within, struct letter_list *out, char **cause)
@@ -743,6 +773,10 @@ views_letters(struct store *st, const struct rules_settings *settings,
 	memset(out, 0, sizeof *out);
 	if (store_people_each(st, STORE_DOWN, views_letters_add, &s,
 	    cause) != 0) {
+		letter_list_free(out);
+		return -1;
+	}
+	if (views_letters_addresses(st, out, cause) != 0) {
 		letter_list_free(out);
 		return -1;
 	}

@@ -29,8 +29,9 @@ static const struct cli_command cli_table[] = {
 	  " [--yes]",
 	  "add a young person to your caseload", cmd_add, SESSION_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
-	  " [--format text|csv|json] [--bom]",
-	  "list young people (everyone not archived)", cmd_list, SESSION_READS },
+	  " [--accommodation TYPE[,TYPE...]] [--format text|csv|json] [--bom]",
+	  "list young people (everyone not archived; --accommodation: those"
+	  " who live in one of those types now)", cmd_list, SESSION_READS },
 	{ "show", "REF [--print]", "show a young person's record (--print: "
 	  "on paper, with the people around them)", cmd_show, SESSION_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
@@ -143,6 +144,7 @@ static const struct cli_word cli_words[] = {
 	{ "list", "--stepped-up", WORD_NONE },
 	{ "list", "--stepped-down", WORD_NONE },
 	{ "list", "--all", WORD_NONE },
+	{ "list", "--accommodation", WORD_TEXT },
 	{ "list", "--format", WORD_FORMAT },
 	{ "list", "--bom", WORD_NONE },
 	{ "show", NULL, WORD_REF },
@@ -177,9 +179,11 @@ static const struct cli_word cli_words[] = {
 	{ "note", "--text", WORD_TEXT },
 	{ "note", "--date", WORD_TEXT },
 	{ "note", NULL, WORD_REF },
-	{ "moved", "--type", WORD_TEXT },
+	{ "moved", "--type", WORD_ACCOMMODATION },
 	{ "moved", "--date", WORD_TEXT },
-	{ "moved", "--suitable", WORD_TEXT },
+	{ "moved", "--provided-by-la", WORD_NONE },
+	{ "moved", "--unsuitable", WORD_NONE },
+	{ "moved", "--suitable", WORD_SEEN_ALONE },
 	{ "moved", "--address", WORD_TEXT },
 	{ "moved", NULL, WORD_REF },
 	{ "involve", "--role", WORD_TEXT },

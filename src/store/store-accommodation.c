@@ -272,3 +272,51 @@ store_visits_free(struct store_visits *v)
 	free(v->visits);
 	memset(v, 0, sizeof *v);
 }
+
+/* What store_living_in collects. */
+struct store_living {
+	unsigned	 types;
+	long		*ids;
+	size_t		 n;
+	size_t		 size;
+};
+
+static int
+store_living_row(sqlite3_stmt *stmt, void *arg)
+{
+	struct store_living *l = arg;
+	enum accommodation_type type;
+
+	if (accommodation_type_from_name(store_column_required(stmt, 1),
+	    &type) != 0 || (l->types & (1U << type)) == 0)
+		return 0;
+	l->ids = store_visit_grow(l->ids, &l->n, &l->size, sizeof *l->ids);
+	l->ids[l->n - 1] = (long)sqlite3_column_int64(stmt, 0);
+	return 0;
+}
+
+int
+store_living_in(struct store *st, unsigned types, long **ids, size_t *n,
+    char **cause)
+{
+	static const char sql[] = "SELECT a.person_id, a.type"
+	    " FROM accommodation a WHERE a.struck_on IS NULL AND a.id ="
+	    " (SELECT b.id FROM accommodation b WHERE b.person_id ="
+	    " a.person_id AND b.struck_on IS NULL"
+	    " ORDER BY b.from_date DESC, b.id DESC LIMIT 1)"
+	    " AND ?1 IS NOT NULL ORDER BY a.person_id";
+	struct store_living l = { types, NULL, 0, 0 };
+
+	*ids = NULL;
+	*n = 0;
+	if (!store_has_accommodation(st))
+		return 0;
+	if (store_rows(st, sql, 0, 0, store_living_row, &l,
+	    "reading the accommodation history", cause) < 0) {
+		free(l.ids);
+		return -1;
+	}
+	*ids = l.ids;
+	*n = l.n;
+	return 0;
+}

@@ -1,0 +1,7 @@
+-- SPDX-License-Identifier: MIT
+-- Turn a database of schema 10 back into schema 9, as caseload wrote it
+-- before the accommodation history: for the tests that make an older
+-- file from the fixture.
+DROP TABLE accommodation;
+DELETE FROM sqlite_sequence WHERE name = 'accommodation';
+PRAGMA user_version = 9;
