@@ -788,8 +788,10 @@ int store_accommodation_add(struct store *st, struct accommodation *a,
 int store_accommodation_insert(struct store *st, struct accommodation *a,
     char **cause);
 
-/* Strike row id out today with a reason (NULL: none); once only. */
-int store_accommodation_strike(struct store *st, long id, date_t today,
+/* Strike young person person_id's row id out today with a reason (NULL:
+ * none); once only.  Their kept dates are worked out again. */
+int store_accommodation_strike(struct store *st, long person_id, long id,
+    date_t today,
     const char *reason, char **cause);
 
 /*
@@ -798,6 +800,19 @@ int store_accommodation_strike(struct store *st, long id, date_t today,
  * caller frees it) of *n.  0 or -1.
  */
 int store_living_in(struct store *st, unsigned types, long **ids, size_t *n,
+    char **cause);
+
+/*
+ * Young person person_id's statutory visit date as kept (people.visit_due:
+ * before working days move it; judge it with rules_judge_due): *out,
+ * DATE_NONE when none.  0 or -1.
+ */
+int store_visit_kept_get(struct store *st, long person_id, date_t *out,
+    char **cause);
+
+/* How many young people not archived have a kept visit date before
+ * `before` (rules_due_bounds' soon_from: overdue), into *n.  0 or -1. */
+int store_visits_count(struct store *st, date_t before, long *n,
     char **cause);
 
 /* What the statutory visit clock of one young person is worked out from. */

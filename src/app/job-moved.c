@@ -81,7 +81,7 @@ job_moved_strike(struct session *s, long id, int number, const char *reason,
 		free(a);
 		return job_refuse(r, JOB_AGAIN);
 	}
-	if (store_accommodation_strike(s->st, a->id, s->today, reason,
+	if (store_accommodation_strike(s->st, id, a->id, s->today, reason,
 	    cause) != 0) {
 		free(a);
 		return -1;

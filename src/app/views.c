@@ -14,6 +14,7 @@
 #include "xmalloc.h"
 
 struct rows_due_state {
+	struct store			*st;
 	const struct rules_settings	*settings;
 	date_t				 today;
 	unsigned			 which;
@@ -21,7 +22,25 @@ struct rows_due_state {
 	struct due_list			*list;
 	views_due_cb			 cb;
 	void				*arg;
+	char				*cause;	/* why it stopped */
 };
+
+/* Judge row's statutory visit clock on today from the kept date. */
+static int
+views_visit_judge(struct store *st, const struct rules_settings *settings,
+    date_t today, struct due_row *row, char **cause)
+{
+	date_t kept;
+
+	row->visit.due = DATE_NONE;
+	row->visit.state = DUE_NONE;
+	if (store_visit_kept_get(st, row->person->id, &kept, cause) != 0)
+		return -1;
+	if (kept != DATE_NONE)
+		row->visit = rules_judge_due(rules_due_day(settings, kept),
+		    settings, today);
+	return 0;
+}
 
 /* 1 when a row belongs in a list of which, within days (-1: all). */
 static int
@@ -50,6 +69,9 @@ views_due_visit(const struct person *p, void *arg)
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
+	if (views_visit_judge(s->st, s->settings, s->today, &row,
+	    &s->cause) != 0)
+		return 1;
 	return s->cb(&row, s->arg);
 }
 
@@ -58,16 +80,27 @@ views_due_each(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, views_due_cb cb, void *arg,
     char **cause)
 {
-	struct rows_due_state s = { settings, today, which, within, NULL,
-	    cb, arg };
+	struct rows_due_state s = { st, settings, today, which, within, NULL,
+	    cb, arg, NULL };
 
 	if (within >= 0)
 		which &= STORE_UP;
 	/* The store keeps the dates unmoved: the last that moves to within
 	 * days (rules_due_from). */
-	return store_people_due_each(st, which,
+	if (store_people_due_each(st, which,
 	    within >= 0 ? rules_due_from(settings, today + within + 1) - 1 :
-	    DATE_NONE, views_due_visit, &s, cause);
+	    DATE_NONE, views_due_visit, &s, cause) != 0) {
+		free(s.cause);
+		return -1;
+	}
+	if (s.cause != NULL) {
+		if (cause != NULL)
+			*cause = s.cause;
+		else
+			free(s.cause);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -114,6 +147,9 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 		return -1;
 	out->overdue = out->kind_overdue[rows_kind_index(AGENDA_CONTACT)];
 	out->due_soon = (int)k;
+	if (store_visits_count(st, soon_from, &k, cause) != 0)
+		return -1;
+	out->visits_overdue = (int)k;
 	return store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause);
 }
@@ -157,7 +193,7 @@ views_due_get(struct store *st, const struct rules_settings *settings,
 	/* Names only, as in the lists. */
 	rows_judge(p, settings, today, person_copy_names(p), out);
 	free(p);
-	return 0;
+	return views_visit_judge(st, settings, today, out, cause);
 }
 
 /* The store query for what filter and search pick on today. */

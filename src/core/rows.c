@@ -73,6 +73,13 @@ void
 rows_late_words(const int *overdue, size_t n, int actions, char *buf,
     size_t size)
 {
+	rows_visits_late_words(overdue, n, 0, actions, buf, size);
+}
+
+void
+rows_visits_late_words(const int *overdue, size_t n, int visits, int actions,
+    char *buf, size_t size)
+{
 	size_t i, used = 0;
 	int k, said = 0;
 
@@ -85,6 +92,14 @@ rows_late_words(const int *overdue, size_t n, int actions, char *buf,
 		k = snprintf(buf + used, size - used, "%s%d %s", said ? ", " :
 		    "", overdue[i], overdue[i] == 1 ? rows_kinds[i].name :
 		    rows_kinds[i].plural);
+		if (k < 0 || (size_t)k >= size - used)
+			return;
+		used += (size_t)k;
+		said = 1;
+	}
+	if (visits > 0) {
+		k = snprintf(buf + used, size - used, "%s%d visit%s",
+		    said ? ", " : "", visits, visits == 1 ? "" : "s");
 		if (k < 0 || (size_t)k >= size - used)
 			return;
 		used += (size_t)k;

@@ -168,7 +168,8 @@ store_accommodation_add(struct store *st, struct accommodation *a,
 {
 	if (store_begin(st, cause) != 0)
 		return -1;
-	if (store_accommodation_insert(st, a, cause) != 0) {
+	if (store_accommodation_insert(st, a, cause) != 0 ||
+	    store_refresh_person(st, a->person_id, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -176,7 +177,8 @@ store_accommodation_add(struct store *st, struct accommodation *a,
 }
 
 int
-store_accommodation_strike(struct store *st, long id, date_t today,
+store_accommodation_strike(struct store *st, long person_id, long id,
+    date_t today,
     const char *reason, char **cause)
 {
 	static const char sql[] = "UPDATE accommodation SET struck_on = ?1,"
@@ -195,6 +197,10 @@ store_accommodation_strike(struct store *st, long id, date_t today,
 	if (store_write_one(st, stmt, "striking out the accommodation",
 	    "it has been struck out, or is not there", cause) != 0)
 		return -1;
+	if (store_refresh_person(st, person_id, cause) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	return store_commit(st, cause);
 }
 
@@ -319,4 +325,127 @@ store_living_in(struct store *st, unsigned types, long **ids, size_t *n,
 	*ids = l.ids;
 	*n = l.n;
 	return 0;
+}
+
+int
+store_kept_visit(struct store *st, long person_id, date_t review_due,
+    date_t last_review, date_t *out, char **cause)
+{
+	struct rules_settings rs;
+	struct store_visits v;
+
+	*out = DATE_NONE;
+	if (!store_has_accommodation(st))
+		return 0;
+	if (store_visits_read(st, person_id, &v, cause) != 0)
+		return -1;
+	if (v.facts.nspells > 0) {
+		v.facts.review_due = review_due;
+		v.facts.last_review = last_review;
+		/* Kept as the other dates are: by the default rules, before
+		 * working days move it, whatever today is. */
+		rules_settings_default(&rs);
+		*out = visit_due(&v.facts, &rs, date_from_ymd(9999, 12, 31),
+		    NULL).due;
+	}
+	store_visits_free(&v);
+	return 0;
+}
+
+/* One young person whose kept visit date store_refresh_visits works out. */
+struct store_visit_refresh {
+	long	id;
+	date_t	review_due;
+	date_t	last_review;
+	int	archived;
+};
+
+int
+store_refresh_visits(struct store *st, char **cause)
+{
+	static const char sql[] = "SELECT id, review_due, last_review,"
+	    " status = 'archived' FROM people WHERE id IN (SELECT person_id"
+	    " FROM accommodation WHERE provided_by_la = 1) ORDER BY id";
+	static const char update_sql[] = "UPDATE people SET visit_due = ?1"
+	    " WHERE id = ?2";
+	struct store_visit_refresh *who = NULL;
+	sqlite3_stmt *stmt;
+	size_t n = 0, size = 0, i;
+	date_t visit;
+	int rc;
+
+	if (!store_has_accommodation(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		who = store_visit_grow(who, &n, &size, sizeof *who);
+		who[n - 1].id = (long)sqlite3_column_int64(stmt, 0);
+		who[n - 1].review_due = store_column_date(stmt, 1);
+		who[n - 1].last_review = store_column_date(stmt, 2);
+		who[n - 1].archived = sqlite3_column_int(stmt, 3) != 0;
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		free(who);
+		return store_fail(st, cause, "reading the accommodation history");
+	}
+	for (i = 0; i < n; i++) {
+		visit = DATE_NONE;
+		if (!who[i].archived && store_kept_visit(st, who[i].id,
+		    who[i].review_due, who[i].last_review, &visit,
+		    cause) != 0)
+			break;
+		if ((stmt = store_prepare(st, update_sql, cause)) == NULL)
+			break;
+		store_bind_date(stmt, 1, visit);
+		sqlite3_bind_int64(stmt, 2, who[i].id);
+		rc = sqlite3_step(stmt);
+		store_done(stmt);
+		if (rc != SQLITE_DONE) {
+			store_fail(st, cause, "saving the visit dates");
+			break;
+		}
+	}
+	free(who);
+	return i == n ? 0 : -1;
+}
+
+int
+store_visit_kept_get(struct store *st, long person_id, date_t *out,
+    char **cause)
+{
+	static const char sql[] = "SELECT visit_due FROM people WHERE id = ?1";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*out = DATE_NONE;
+	if (!store_has_accommodation(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*out = store_column_date(stmt, 0);
+	store_done(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, cause, "reading a young person");
+	return 0;
+}
+
+int
+store_visits_count(struct store *st, date_t before, long *n, char **cause)
+{
+	static const char sql[] = "SELECT count(*) FROM people"
+	    " WHERE visit_due < ?1 AND status != 'archived'";
+	sqlite3_stmt *stmt;
+
+	*n = 0;
+	if (!store_has_accommodation(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	store_bind_date(stmt, 1, before);
+	return store_step_long(st, stmt, n, "counting the visits", cause);
 }

@@ -497,6 +497,9 @@ static const char *const migrations[] = {
 	 * it, whether it is suitable (NULL: not known) and the address.
 	 * A row is struck out once with a reason, never changed or
 	 * deleted; the latest row not struck out is where they live.
+	 * people.visit_due keeps the statutory visit clock's date, worked
+	 * out by the store with the core's rules as next_due is, so that
+	 * the list counts the visits overdue from an index.
 	 */
 	"CREATE TABLE accommodation ("
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -531,7 +534,11 @@ static const char *const migrations[] = {
 	"    OR NEW.address IS NOT OLD.address"
 	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
 	"  SELECT RAISE(ABORT, 'accommodation can only be struck out, once');"
-	"  END;",
+	"  END;"
+	"ALTER TABLE people ADD COLUMN visit_due TEXT"
+	"  " ISDATE_OR_NULL("visit_due") ";"
+	"CREATE INDEX people_visit_due ON people (visit_due)"
+	"  WHERE visit_due IS NOT NULL;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -25,6 +25,13 @@ dump() {
 			sql "SELECT id, person_id, on_date, method, started_by,
 			    attempted, note, recorded_at, struck_on, struck_reason
 			    FROM contacts ORDER BY 1" ;;
+		people)	# without the kept visit date (schema 10 adds it)
+			if [ "$(sql "SELECT count(*) FROM pragma_table_info('people')
+			    WHERE name = 'visit_due'")" = 1 ]; then
+				sql "SELECT * FROM people ORDER BY 1" | sed 's/|$//'
+			else
+				sql "SELECT * FROM people ORDER BY 1"
+			fi ;;
 		*)	sql "SELECT * FROM $t ORDER BY 1" ;;
 		esac
 	done

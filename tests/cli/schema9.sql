@@ -4,4 +4,6 @@
 -- file from the fixture.
 DROP TABLE accommodation;
 DELETE FROM sqlite_sequence WHERE name = 'accommodation';
+DROP INDEX people_visit_due;
+ALTER TABLE people DROP COLUMN visit_due;
 PRAGMA user_version = 9;

@@ -18,7 +18,7 @@ check_out_has "9,Amira Haddad,stepped-up,2026-11-18,2026-11-25,2,overdue,,18-21,
 	"no attempts: 0"
 run due --format json
 check_true "the JSON has the attempts" \
-	sh -c "tr -d ' \n' <'$out' | grep -q '\"preferred_name\":\"Ash\",\"stage\":\"18-21\",\"age\":19,\"attempts\":1}'"
+	sh -c "tr -d ' \n' <'$out' | grep -q '\"preferred_name\":\"Ash\",\"stage\":\"18-21\",\"age\":19,\"attempts\":1,\"visit_due\":null}'"
 run due
 check_out_has "overdue by 30 days, 1 attempt since last seen" \
 	"the text says them beside the state"
