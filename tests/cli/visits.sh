@@ -1,0 +1,4 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+. "$(dirname "$0")/../lib.sh"
+done_testing
