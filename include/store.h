@@ -816,6 +816,20 @@ int store_visit_kept_get(struct store *st, long person_id, date_t *out,
 int store_visits_count(struct store *st, date_t before, long *n,
     char **cause);
 
+/* The kept visit dates of everyone not archived who has one, by number. */
+struct store_visit_dates {
+	long	*ids;
+	date_t	*due;
+	size_t	 n;
+};
+
+/* Read them into *out (store_visit_dates_free frees it).  0 or -1. */
+int store_visit_dates(struct store *st, struct store_visit_dates *out,
+    char **cause);
+
+/* Free what vd holds (not vd); safe on a zeroed one. */
+void store_visit_dates_free(struct store_visit_dates *vd);
+
 /* What the statutory visit clock of one young person is worked out from. */
 struct store_visits {
 	struct visit_facts	 facts;	/* spells and visits point below;

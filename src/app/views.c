@@ -533,12 +533,43 @@ views_action_item(const struct action *a,
 	return item;
 }
 
+/*
+ * The statutory visit of young person id, when they have one due by
+ * `until` (or overdue), as an item of the agenda into *item: 1, or 0.
+ */
+static int
+views_visit_item(const struct store_visit_dates *vd, long id,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *item)
+{
+	size_t lo = 0, hi = vd->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (vd->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == vd->n || vd->ids[lo] != id)
+		return 0;
+	memset(item, 0, sizeof *item);
+	item->kind = AGENDA_VISIT;
+	item->due = rules_judge_due(rules_due_day(settings, vd->due[lo]),
+	    settings, today);
+	if (item->due.state == DUE_NONE || item->due.due > until)
+		return 0;
+	item->on = item->due.state == DUE_OVERDUE ? today : item->due.due;
+	return 1;
+}
+
 struct views_agenda_state {
 	const struct rules_settings	*settings;
 	date_t				 today;
 	date_t				 until;
 	struct agenda_list		*list;
 	const struct views_actions	*actions;
+	struct store_visit_dates	 visits;
 };
 
 /* Copy s into the list's block of names; returns its offset. */
@@ -561,11 +592,13 @@ views_agenda_add(const struct person *p, void *arg)
 {
 	struct views_agenda_state *s = arg;
 	struct agenda_list *list = s->list;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + 1];
 	struct agenda_entry *e;
 	size_t n, i, name, display, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
+	    s->until, &items[n]);
 	first = views_actions_of(s->actions, p->id, &nactions);
 	if (n + nactions == 0)
 		return 0;
@@ -622,17 +655,20 @@ struct views_agenda_each_state {
 	views_agenda_cb			 cb;
 	void				*arg;
 	const struct views_actions	*actions;
+	struct store_visit_dates	 visits;
 };
 
 static int
 views_agenda_visit(const struct person *p, void *arg)
 {
 	struct views_agenda_each_state *s = arg;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + 1];
 	struct agenda_entry e;
 	size_t n, i, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
+	    s->until, &items[n]);
 	first = views_actions_of(s->actions, p->id, &nactions);
 	for (i = 0; i < n + nactions; i++) {
 		e.person_id = p->id;
@@ -659,16 +695,21 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
 {
 	struct views_agenda_each_state s = { settings, today, until, cb, arg,
-	    NULL };
+	    NULL, { NULL, NULL, 0 } };
 	struct views_actions va;
 	int rc;
 
 	if (views_actions_load(st, until, &va, cause) != 0)
 		return -1;
+	if (store_visit_dates(st, &s.visits, cause) != 0) {
+		views_actions_free(&va);
+		return -1;
+	}
 	s.actions = &va;
 	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_visit, &s, cause);
 	views_actions_free(&va);
+	store_visit_dates_free(&s.visits);
 	return rc;
 }
 
@@ -676,20 +717,28 @@ int
 views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
-	struct views_agenda_state s = { settings, today, until, out, NULL };
+	struct views_agenda_state s = { settings, today, until, out, NULL,
+	    { NULL, NULL, 0 } };
 	struct views_actions va;
 	size_t i;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (views_actions_load(st, until, &va, cause) != 0)
 		return -1;
+	if (store_visit_dates(st, &s.visits, cause) != 0) {
+		views_actions_free(&va);
+		return -1;
+	}
 	s.actions = &va;
 	/* The list keeps the actions its entries point at. */
 	out->actions = va.a;
 	out->nactions = va.n;
 	/* Read from the index alone: it holds every fact the agenda needs. */
-	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
-	    views_agenda_add, &s, cause) != 0) {
+	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
+	    views_agenda_add, &s, cause);
+	store_visit_dates_free(&s.visits);
+	if (rc != 0) {
 		out->n = 0;
 		agenda_list_free(out);
 		return -1;

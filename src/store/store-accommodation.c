@@ -449,3 +449,47 @@ store_visits_count(struct store *st, date_t before, long *n, char **cause)
 	store_bind_date(stmt, 1, before);
 	return store_step_long(st, stmt, n, "counting the visits", cause);
 }
+
+int
+store_visit_dates(struct store *st, struct store_visit_dates *out,
+    char **cause)
+{
+	static const char sql[] = "SELECT id, visit_due FROM people"
+	    " WHERE visit_due IS NOT NULL AND status != 'archived' ORDER BY id";
+	sqlite3_stmt *stmt;
+	size_t size = 0, n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!store_has_accommodation(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == size) {
+			size = size != 0 ? size * 2 : 16;
+			out->ids = xreallocarray(out->ids, size,
+			    sizeof *out->ids);
+			out->due = xreallocarray(out->due, size,
+			    sizeof *out->due);
+		}
+		out->ids[n] = (long)sqlite3_column_int64(stmt, 0);
+		out->due[n] = store_column_date(stmt, 1);
+		n++;
+	}
+	store_done(stmt);
+	out->n = n;
+	if (rc != SQLITE_DONE) {
+		store_visit_dates_free(out);
+		return store_fail(st, cause, "reading the visit dates");
+	}
+	return 0;
+}
+
+void
+store_visit_dates_free(struct store_visit_dates *vd)
+{
+	free(vd->ids);
+	free(vd->due);
+	memset(vd, 0, sizeof *vd);
+}
