@@ -75,7 +75,8 @@ date_t visit_last(const struct visit_facts *facts, date_t today);
  * VISIT_INTERVAL_MONTHS calendar months after the last visit there
  * (clamped: from 31 December, 28 or 29 February); the review due date
  * when no visit there has happened on or after the last review's day (or
- * at all, with no review yet).  A visit on the move-in day counts.
+ * at all, with no review yet) and the review is not due before the
+ * move-in day.  A visit on the move-in day counts.
  * DUE_NONE when the current accommodation is not provided by the local
  * authority, or there is none.  *reason (may be NULL) says which duty
  * set the date (on the same day, the first in enum visit_reason's

@@ -83,8 +83,7 @@ accommodation_check(const struct accommodation *a, date_t dob, date_t current,
 	if (dob != DATE_NONE && a->from < dob)
 		return xfail(cause, "the date is before they were born");
 	if (current != DATE_NONE && a->from < current)
-		return xfail(cause, "the date is before they moved into where "
-		    "they live now: a move is recorded on or after that day");
+		return xfail(cause, "the date is before their latest move");
 	if ((int)a->type < 0 || (int)a->type >= ACCOM_COUNT)
 		return xfail(cause, "the type of accommodation is not one "
 		    "caseload knows");

@@ -73,8 +73,13 @@ visit_due(const struct visit_facts *facts,
 		else
 			visit_earliest(date_add_months(last,
 			    VISIT_INTERVAL_MONTHS), VISIT_INTERVAL, &due, &why);
-		/* Before each review, unless visited since the last one. */
-		if (facts->review_due != DATE_NONE && (last == DATE_NONE ||
+		/*
+		 * Before each review due since they moved in (one overdue
+		 * from before is no visit's to meet), unless visited since
+		 * the last one.
+		 */
+		if (facts->review_due != DATE_NONE &&
+		    facts->review_due >= spell->from && (last == DATE_NONE ||
 		    (facts->last_review != DATE_NONE &&
 		    last < facts->last_review)))
 			visit_earliest(facts->review_due, VISIT_REVIEW, &due,

@@ -59,7 +59,7 @@ check_refused "a date in the future" "--date: the date is in the future" \
 check_refused "a date before they were born" "--date: the date is before they were born" \
 	moved 1 --type custody --date 2007-03-13
 check_refused "a date before where they live now" \
-	"--date: the date is before they moved into where they live now" \
+	"--date: the date is before their latest move" \
 	moved 1 --type custody --date 2026-11-19
 check_refused "an address with a control character" "--address:" \
 	moved 1 --type custody --address "$(printf 'Flat\0331')"

@@ -168,6 +168,17 @@ test_review_before_two_months(void **state)
 	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
 	    D(2027, 1, 9));
 	assert_int_equal(why, VISIT_FIRST);
+	/* A review overdue since before they moved in is no duty of a visit
+	 * there: the first visit, 7 days on. */
+	f.review_due = D(2026, 7, 10);
+	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
+	    D(2027, 1, 9));
+	assert_int_equal(why, VISIT_FIRST);
+	/* Due on the move-in day itself: by the review. */
+	f.review_due = spell[0].from;
+	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
+	    spell[0].from);
+	assert_int_equal(why, VISIT_REVIEW);
 }
 
 static void
