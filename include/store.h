@@ -830,6 +830,12 @@ int store_visit_dates(struct store *st, struct store_visit_dates *out,
 /* Free what vd holds (not vd); safe on a zeroed one. */
 void store_visit_dates_free(struct store_visit_dates *vd);
 
+/* Everyone not archived who has lived in accommodation the local
+ * authority provides (a row not struck out), by number: *ids (the
+ * caller frees it) of *n.  0 or -1. */
+int store_visited_people(struct store *st, long **ids, size_t *n,
+    char **cause);
+
 /* What the statutory visit clock of one young person is worked out from. */
 struct store_visits {
 	struct visit_facts	 facts;	/* spells and visits point below;

@@ -87,6 +87,18 @@ struct rules_due visit_due(const struct visit_facts *facts,
     enum visit_reason *reason);
 
 /*
+ * How the clock was kept from `from` to today, for the figures: *due is
+ * raised by each visit that fell due on a day from `from` to today (not
+ * counting one due after they had moved on), *on_time by each of those
+ * made by its day.  Reviews are not replayed (the facts' review dates are
+ * today's): pass them as DATE_NONE to count the 7-day and two-monthly
+ * duties alone.  A duty missed starts again at the next visit or move.
+ */
+void visit_on_time(const struct visit_facts *facts,
+    const struct rules_settings *settings, date_t from, date_t today,
+    int *due, int *on_time);
+
+/*
  * The reason in words: "first visit", "two-monthly visit", "visit before
  * the review" ("" for none).  A static string.
  */

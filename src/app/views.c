@@ -912,6 +912,40 @@ views_stats_letter(long id, date_t on, void *arg)
 	return 0;
 }
 
+/*
+ * The statutory visits of everyone not archived who has lived in
+ * accommodation the local authority provides: due in the last 12 months
+ * and made on time (visit_on_time), and overdue now (the kept dates).
+ */
+static int
+views_stats_visits(struct store *st, const struct rules_settings *settings,
+    date_t today, struct stats *out, char **cause)
+{
+	struct store_visits v;
+	date_t soon_from, ok_from;
+	long *ids = NULL, n;
+	size_t nids = 0, i;
+
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	if (store_visits_count(st, soon_from, &n, cause) != 0)
+		return -1;
+	out->visits_overdue = (int)n;
+	if (store_visited_people(st, &ids, &nids, cause) != 0)
+		return -1;
+	for (i = 0; i < nids; i++) {
+		if (store_visits_read(st, ids[i], &v, cause) != 0) {
+			free(ids);
+			return -1;
+		}
+		visit_on_time(&v.facts, settings,
+		    date_add_months(today, -12) + 1, today, &out->visits_due,
+		    &out->visits_on_time);
+		store_visits_free(&v);
+	}
+	free(ids);
+	return 0;
+}
+
 int
 views_stats(struct store *st, const struct rules_settings *settings,
     date_t today, struct stats *out, char **cause)
@@ -928,5 +962,5 @@ views_stats(struct store *st, const struct rules_settings *settings,
 	    store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause) != 0)
 		return -1;
-	return 0;
+	return views_stats_visits(st, settings, today, out, cause);
 }

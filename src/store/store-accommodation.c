@@ -493,3 +493,33 @@ store_visit_dates_free(struct store_visit_dates *vd)
 	free(vd->due);
 	memset(vd, 0, sizeof *vd);
 }
+
+int
+store_visited_people(struct store *st, long **ids, size_t *n, char **cause)
+{
+	static const char sql[] = "SELECT id FROM people WHERE status !="
+	    " 'archived' AND id IN (SELECT person_id FROM accommodation"
+	    " WHERE provided_by_la = 1 AND struck_on IS NULL) ORDER BY id";
+	sqlite3_stmt *stmt;
+	size_t size = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!store_has_accommodation(st))
+		return 0;
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*ids = store_visit_grow(*ids, n, &size, sizeof **ids);
+		(*ids)[*n - 1] = (long)sqlite3_column_int64(stmt, 0);
+	}
+	store_done(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return store_fail(st, cause, "reading the accommodation history");
+	}
+	return 0;
+}

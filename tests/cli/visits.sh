@@ -89,6 +89,14 @@ check_true "a visit with no place recorded counts" \
 
 # --- a move to accommodation the local authority does not provide
 
+run --today 2027-02-10 stats
+check_out_has "Visits          0 of 1 statutory visit due in the last 12 months made on time, 0 overdue now" \
+	"stats: the first visit, due 7 February, was made late on the 9th"
+run --today 2027-04-12 stats --format json
+check_out_has '"visits_due": 2' "by 12 April the two-monthly one has fallen due too"
+check_out_has '"visits_on_time": 0' "and was missed"
+check_out_has '"visits_overdue": 1' "so one is overdue now"
+
 run --today 2027-02-12 moved Kai --type independent-tenancy
 check_status 0 "moved to a tenancy of his own"
 check_out_lacks "statutory visit" "no visit clock is said"
