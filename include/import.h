@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "accommodation.h"
 #include "date.h"
 #include "flag.h"
 #include "person.h"
@@ -38,9 +39,13 @@ enum import_column {
 	IMPORT_ABOUT,		/* a note about the young person */
 	IMPORT_SW,		/* their social worker's name ... */
 	IMPORT_SW_PHONE,	/* ... phone ... */
-	IMPORT_SW_EMAIL		/* ... and email */
+	IMPORT_SW_EMAIL,	/* ... and email */
+	IMPORT_ACCOMMODATION,	/* where they live: a type ... */
+	IMPORT_ACCOM_SINCE,	/* ... since when ... */
+	IMPORT_PROVIDED_BY_LA	/* ... and whether the local authority
+				 * provides it */
 };
-#define IMPORT_COLUMNS 19
+#define IMPORT_COLUMNS 22
 #define IMPORT_OWN_COLUMNS 13	/* the young person's own: name... */
 #define IMPORT_MORE_COLUMNS (IMPORT_COLUMNS - IMPORT_OWN_COLUMNS)
 
@@ -56,6 +61,8 @@ struct import_more {
 	const char	*social_worker;	/* their social worker: name, */
 	const char	*sw_phone;	/* phone */
 	const char	*sw_email;	/* and email */
+	int		 has_home;	/* where they live: home (no id) */
+	struct accommodation home;
 	char		*text[IMPORT_MORE_COLUMNS];	/* the fields, owned */
 };
 

@@ -150,6 +150,7 @@ import_save_more(struct session *s, const struct import_row *row,
 	struct flag f;
 	struct around_note n;
 	struct around_person a;
+	struct accommodation home;
 	size_t i;
 
 	for (i = 0; i < more->nflags; i++) {
@@ -182,6 +183,12 @@ import_save_more(struct session *s, const struct import_row *row,
 		a.since = s->today;
 		a.ended_on = DATE_NONE;
 		if (store_around_add(s->st, &a, cause) != 0)
+			return -1;
+	}
+	if (more->has_home) {
+		home = more->home;
+		home.person_id = row->person.id;
+		if (store_accommodation_add(s->st, &home, cause) != 0)
 			return -1;
 	}
 	return 0;

@@ -108,6 +108,39 @@ check_status 0 "letters write"
 check_true "Jordan's letter has the address he moved to" \
 	grep -q "4 Elm Close, Bradford BD1 1AA" "$TEST_DIR"/letters/*jordan-lee*
 
+# --- import reads where they live
+
+cat >"$TEST_DIR/sheet.csv" <<'CSV'
+name,date_of_birth,accommodation,accommodation_since,provided_by_la
+Ana Lowe,2007-01-01,Supported lodgings,2026-11-10,yes
+Bo Park,2007-02-02,sofa-surfing,,
+Cy Hart,2007-03-03,,,
+CSV
+run import "$TEST_DIR/sheet.csv"
+check_status 0 "import with the accommodation columns"
+check_true "each row's accommodation is kept, today when no date is given" \
+	test "$(sql "SELECT group_concat(p.name || ' ' || a.from_date || ' ' ||
+    a.type || ' ' || a.provided_by_la, ';') FROM accommodation a
+    JOIN people p ON p.id = a.person_id WHERE p.name IN ('Ana Lowe',
+    'Bo Park', 'Cy Hart')")" = \
+	"Ana Lowe 2026-11-10 supported-lodgings 1;Bo Park 2026-11-27 sofa-surfing 0"
+check_true "and the visit clock it starts" \
+	test "$(sql "SELECT visit_due FROM people WHERE name = 'Ana Lowe'")" = 2026-11-17
+cat >"$TEST_DIR/bad.csv" <<'CSV'
+name,date_of_birth,accommodation,accommodation_since,provided_by_la
+Dee Ross,2007-01-01,castle,2026-11-10,maybe
+Eli Shaw,2007-02-02,,2026-01-01,
+Fay Todd,2007-03-03,custody,2030-01-01,no
+CSV
+check_refused "a sheet with bad accommodation cells is refused whole" \
+	"4 problems" import "$TEST_DIR/bad.csv"
+check_err_has "bad.csv:2: accommodation: not a type of accommodation" "a type it does not know"
+check_err_has "bad.csv:2: provided_by_la: yes or no" "provided by the LA is yes or no"
+check_err_has "bad.csv:3: accommodation_since: give the accommodation type too" \
+	"a date needs the type"
+check_err_has "bad.csv:4: accommodation_since: the date is in the future" \
+	"a move in the future"
+
 # --- handover
 
 run handover export Aisha Ben Jordan -o "$TEST_DIR/out.caseload"
