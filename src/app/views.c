@@ -345,6 +345,8 @@ struct views_window_state {
 	struct due_window		*w;
 	views_due_cb			 cb;
 	void				*arg;
+	struct store			*st;	/* views_window_each: */
+	char				*cause;	/* the visits read */
 };
 
 /* Add a judged copy of a row (names only) to the end of the window. */
@@ -369,7 +371,8 @@ views_window_page(struct store *st, const struct rules_settings *settings,
     const struct store_due_key *key, int dir, size_t limit,
     struct due_window *out, char **cause)
 {
-	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct views_window_state s = { settings, today, out, NULL, NULL,
+	    NULL, NULL };
 	struct store_due_query q;
 	struct due_row row;
 	struct store_due_key k;
@@ -403,7 +406,8 @@ views_window_row(struct store *st, const struct rules_settings *settings,
     date_t today, enum views_filter filter, const char *search, long id,
     struct due_window *out, char **cause)
 {
-	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct views_window_state s = { settings, today, out, NULL, NULL,
+	    NULL, NULL };
 	struct store_due_query q;
 
 	memset(out, 0, sizeof *out);
@@ -425,6 +429,10 @@ views_window_visit(const struct person *p, const struct store_due_key *key,
 
 	(void)key;
 	rows_judge(p, s->settings, s->today, &person, &row);
+	/* Printed: with the statutory visit clock, as due --print. */
+	if (views_visit_judge(s->st, s->settings, s->today, &row,
+	    &s->cause) != 0)
+		return 1;
 	return s->cb(&row, s->arg);
 }
 
@@ -433,12 +441,24 @@ views_window_each(struct store *st, const struct rules_settings *settings,
     date_t today, enum views_filter filter, const char *search,
     views_due_cb cb, void *arg, char **cause)
 {
-	struct views_window_state s = { settings, today, NULL, cb, arg };
+	struct views_window_state s = { settings, today, NULL, cb, arg, st,
+	    NULL };
 	struct store_due_query q;
 
 	views_query(settings, today, filter, search, &q);
-	return store_due_page(st, &q, NULL, STORE_AFTER, -1,
-	    views_window_visit, &s, cause);
+	if (store_due_page(st, &q, NULL, STORE_AFTER, -1,
+	    views_window_visit, &s, cause) != 0) {
+		free(s.cause);
+		return -1;
+	}
+	if (s.cause != NULL) {
+		if (cause != NULL)
+			*cause = s.cause;
+		else
+			free(s.cause);
+		return -1;
+	}
+	return 0;
 }
 
 /* The open actions an agenda holds, by young person, then number. */

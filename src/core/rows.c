@@ -140,6 +140,8 @@ rows_judge(const struct person *p, const struct rules_settings *settings,
 	row->letter = rules_letter_due(&p->facts, settings, today);
 	row->review = rules_review_due(&p->facts, settings, today);
 	rows_urgent_judge(&p->facts, settings, today, due, &row->urgent);
+	/* The store keeps the visit clock: the lists that read it set it. */
+	row->visit = rules_judge_due(DATE_NONE, settings, today);
 }
 
 void

@@ -439,6 +439,25 @@ page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
 	return 0;
 }
 
+/* Their statutory visit clock, when they have one, and which duty. */
+static int
+page_visit(struct tui *t, struct tui_lines *lines, int cols,
+    const struct person *p, char **cause)
+{
+	struct rules_due visit;
+	enum visit_reason why;
+
+	if (p->facts.status == STATUS_ARCHIVED)
+		return 0;
+	if (job_visit_due(t->ses, p, &visit, &why, cause) != 0)
+		return -1;
+	page_due(t, lines, "Statutory visit", &visit, 0);
+	if (visit.state != DUE_NONE)
+		page_field(lines, cols, "", visit_reason_words(why),
+		    STYLE_NORMAL, 0);
+	return 0;
+}
+
 /* Make the page's lines from the database. */
 static void
 page_load(struct tui *t, struct page *pg)
@@ -447,8 +466,7 @@ page_load(struct tui *t, struct page *pg)
 	struct tui_lines *lines = &pg->lines;
 	struct page_state ps;
 	struct person *p = NULL;
-	struct rules_due contact, letter, review, visit;
-	enum visit_reason why;
+	struct rules_due contact, letter, review;
 	char *cause = NULL, *text;
 	size_t top = lines->top;
 	int cols = COLS - 3, rc, i;
@@ -529,14 +547,8 @@ page_load(struct tui *t, struct page *pg)
 	letter = rules_letter_due(&p->facts, rs, t->ses->today);
 	review = rules_review_due(&p->facts, rs, t->ses->today);
 	page_due(t, lines, "Next contact", &contact, p->facts.attempts);
-	if (p->facts.status != STATUS_ARCHIVED) {
-		if (job_visit_due(t->ses, p, &visit, &why, &cause) != 0)
-			goto fail;
-		page_due(t, lines, "Statutory visit", &visit, 0);
-		if (visit.state != DUE_NONE)
-			page_field(lines, cols, "", visit_reason_words(why),
-			    STYLE_NORMAL, 0);
-	}
+	if (page_visit(t, lines, cols, p, &cause) != 0)
+		goto fail;
 	page_due(t, lines, "Pathway plan", &review, 0);
 	page_due(t, lines, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
