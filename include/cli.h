@@ -69,7 +69,8 @@ enum cli_word_kind {
 	WORD_PRIVACY,		/* full or initials */
 	WORD_FLAG_KIND,		/* a kind of safety flag */
 	WORD_PLACE,		/* where a contact took place */
-	WORD_SEEN_ALONE		/* yes, no or unknown */
+	WORD_SEEN_ALONE,	/* yes, no or unknown */
+	WORD_ACCOMMODATION	/* a type of accommodation */
 };
 
 /*
@@ -317,6 +318,10 @@ int cmd_contact(struct cli *, int, char **);
 int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
 int cmd_note(struct cli *, int, char **);
+int cmd_moved(struct cli *, int, char **);
+/* caseload strike REF A<digits>: strike out an accommodation row. */
+int cmd_moved_strike(struct cli *, const char *, const char *,
+    const char *);
 int cmd_action(struct cli *, int, char **);
 int cmd_involve(struct cli *, int, char **);
 

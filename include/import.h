@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "accommodation.h"
 #include "date.h"
 #include "flag.h"
 #include "person.h"
@@ -41,9 +42,13 @@ enum import_column {
 	IMPORT_SW_EMAIL,	/* ... and email */
 	IMPORT_ACTION,		/* an agreed action: what, */
 	IMPORT_ACTION_WHO,	/* who does it (the worker when empty) */
-	IMPORT_ACTION_DUE	/* and when it is due */
+	IMPORT_ACTION_DUE,	/* and when it is due */
+	IMPORT_ACCOMMODATION,	/* where they live: a type ... */
+	IMPORT_ACCOM_SINCE,	/* ... since when ... */
+	IMPORT_PROVIDED_BY_LA	/* ... and whether the local authority
+				 * provides it */
 };
-#define IMPORT_COLUMNS 22
+#define IMPORT_COLUMNS 25
 #define IMPORT_OWN_COLUMNS 13	/* the young person's own: name... */
 #define IMPORT_MORE_COLUMNS (IMPORT_COLUMNS - IMPORT_OWN_COLUMNS)
 
@@ -62,6 +67,8 @@ struct import_more {
 	const char	*action;	/* an action agreed on the day, */
 	const char	*action_who;	/* who does it (never NULL with it) */
 	date_t		 action_due;	/* and when it is due */
+	int		 has_home;	/* where they live: home (no id) */
+	struct accommodation home;
 	char		*text[IMPORT_MORE_COLUMNS];	/* the fields, owned */
 };
 

@@ -47,7 +47,8 @@ enum job_field {
 	JOB_DATABASE,		/* the database named (job_export) */
 	JOB_ACTION,		/* an agreed action's text */
 	JOB_DUE,		/* an agreed action's due date */
-	JOB_DOER		/* who does an agreed action */
+	JOB_DOER,		/* who does an agreed action */
+	JOB_ACCOMMODATION	/* the type of accommodation */
 };
 
 /* What a job did. */
@@ -71,6 +72,7 @@ struct job_result {
 	struct around_note *note;	/* note jobs: the note (as it was) */
 	struct around_person *around;	/* the person around them */
 	struct action	*action;	/* action jobs: the action (as it was) */
+	struct accommodation *accommodation; /* moved: the row (as it was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
 };
@@ -193,6 +195,36 @@ int job_flag_note(struct session *s, long id, int number, const char *note,
 /* End young person id's flag number on a date, with a reason (or NULL). */
 int job_flag_end(struct session *s, long id, int number, date_t on,
     const char *reason, struct job_result *r, char **cause);
+
+/* ------------------------------------------------ accommodation history */
+
+/*
+ * Record that young person a->person_id moved (from, type,
+ * provided_by_la, suitable, address): refused (JOB_DATE, JOB_ADDRESS,
+ * JOB_ACCOMMODATION) as accommodation_check says, the date judged
+ * against where they live now; *cause never repeats the address.
+ * r->made is its number (A1...), r->accommodation a copy.
+ */
+int job_moved(struct session *s, struct accommodation *a,
+    struct job_result *r, char **cause);
+
+/*
+ * Strike out young person id's accommodation row number today with a
+ * reason (NULL: none); refused: no such row (JOB_WHO), struck already
+ * (JOB_AGAIN), a bad reason (JOB_REASON).  r->accommodation is the row
+ * as it was.
+ */
+int job_moved_strike(struct session *s, long id, int number,
+    const char *reason, struct job_result *r, char **cause);
+
+/*
+ * Young person p's statutory visit clock today (visit_due, with their
+ * pathway plan review due and last review): *due, and *reason (may be
+ * NULL).  DUE_NONE when they do not live in accommodation the local
+ * authority provides.  0, or -1 with *cause.
+ */
+int job_visit_due(struct session *s, const struct person *p,
+    struct rules_due *due, enum visit_reason *reason, char **cause);
 
 /* ------------------------------ notes and the people around them */
 

@@ -74,6 +74,11 @@ void rows_overdue_words(const int *overdue, size_t n, char *buf,
 void rows_late_words(const int *overdue, size_t n, int actions, char *buf,
     size_t size);
 
+/* The same with the statutory visits overdue before the actions: "1
+ * contact, 1 visit, 3 actions overdue" (none: left out). */
+void rows_visits_late_words(const int *overdue, size_t n, int visits,
+    int actions, char *buf, size_t size);
+
 /*
  * "3 attempts since last seen" ("1 attempt ..."), or "" for none, into
  * buf.
@@ -89,6 +94,9 @@ struct due_row {
 	struct rules_due	 letter;
 	struct rules_due	 review;
 	struct rows_urgent	 urgent;	/* the most urgent of them */
+	/* The statutory visit clock (visit.h), judged from the store's
+	 * kept date by the lists that read it (views); DUE_NONE otherwise. */
+	struct rules_due	 visit;
 };
 
 /* How the whole current caseload stands. */
@@ -107,6 +115,8 @@ struct due_counts {
 	/* Agreed actions open, and late, of young people not archived. */
 	int		 actions_open;
 	int		 actions_late;
+	/* Statutory visits overdue, of young people not archived. */
+	int		 visits_overdue;
 };
 
 struct due_list {

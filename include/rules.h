@@ -213,7 +213,8 @@ enum agenda_kind {
 	AGENDA_LETTER,		/* the next annual letter */
 	AGENDA_REVIEW,		/* the next pathway plan review */
 	AGENDA_BIRTHDAY,	/* 18th, 21st or 25th birthday */
-	AGENDA_ACTION		/* an open agreed action (action.h) */
+	AGENDA_ACTION,		/* an open agreed action (action.h) */
+	AGENDA_VISIT		/* the next statutory visit (visit.h) */
 };
 
 /* The kind's name as in files and calendar UIDs: "contact", "letter" ... */

@@ -50,6 +50,11 @@ struct stats {
 	int	actions_open;		/* agreed actions open, not archived */
 	int	actions_late;		/* of those, due before today (the
 					 * caller counts both) */
+	/* Statutory visits (the caller counts them, visit_on_time): due
+	 * in the last 12 months, made by their day, and overdue now. */
+	int	visits_due;
+	int	visits_on_time;
+	int	visits_overdue;
 };
 
 /*

@@ -13,11 +13,13 @@
 #ifndef CASELOAD_STORE_H
 #define CASELOAD_STORE_H
 
+#include "accommodation.h"
 #include "action.h"
 #include "around.h"
 #include "date.h"
 #include "person.h"
 #include "rules.h"
+#include "visit.h"
 
 struct store;
 
@@ -138,6 +140,8 @@ void store_rollback(struct store *st);
 typedef int (*store_person_cb)(const struct person *p, void *arg);
 typedef int (*store_contact_cb)(const struct contact *c, void *arg);
 typedef int (*store_flag_cb)(const struct flag *f, void *arg);
+typedef int (*store_accommodation_cb)(const struct accommodation *a,
+    void *arg);
 typedef int (*store_note_cb)(const struct around_note *n, void *arg);
 typedef int (*store_around_cb)(const struct around_person *a, void *arg);
 typedef int (*store_flag_note_cb)(const struct flag_note *n, void *arg);
@@ -626,6 +630,7 @@ struct store_handover_counts {
 	int	around;		/* the people around them, ended too */
 	int	flag_notes;	/* every note the flags have had */
 	int	actions;	/* agreed actions, closed ones too */
+	int	accommodation;	/* accommodation rows, struck ones too */
 };
 
 /* What a handover file says of itself. */
@@ -751,5 +756,105 @@ int store_caldav_urls(struct store *st, char ***out, size_t *n,
  */
 int store_caldav_move(struct store *st, const char *from, const char *to,
     char **cause);
+
+/* ------------------------------------------------ accommodation history */
+
+/*
+ * Visit young person person_id's accommodation history, newest first (by
+ * the day they moved in, then the order recorded), each row with its own
+ * number (A1... in the order recorded), struck ones too; stops when cb
+ * returns non-zero.  Strings live until cb returns.  A file older than
+ * the history has none.  0 or -1.
+ */
+int store_accommodation_each(struct store *st, long person_id,
+    store_accommodation_cb cb, void *arg, char **cause);
+
+/*
+ * Fetch where they live now (the latest row not struck out) into *out
+ * (free()): 0, 1 when they have none, or -1.
+ */
+int store_accommodation_current(struct store *st, long person_id,
+    struct accommodation **out, char **cause);
+
+/* Fetch their row number into *out (free()): 0, 1 when none, or -1. */
+int store_accommodation_numbered(struct store *st, long person_id,
+    int number, struct accommodation **out, char **cause);
+
+/* Add row a (person_id, from, type, provided_by_la, suitable, address):
+ * sets a->id and a->number. */
+int store_accommodation_add(struct store *st, struct accommodation *a,
+    char **cause);
+
+/* The same inside the caller's transaction; does not roll back. */
+int store_accommodation_insert(struct store *st, struct accommodation *a,
+    char **cause);
+
+/* Strike young person person_id's row id out today with a reason (NULL:
+ * none); once only.  Their kept dates are worked out again. */
+int store_accommodation_strike(struct store *st, long person_id, long id,
+    date_t today,
+    const char *reason, char **cause);
+
+/*
+ * The young people who live now (their latest row not struck out) in one
+ * of types (bits: 1 << enum accommodation_type), by number: *ids (the
+ * caller frees it) of *n.  0 or -1.
+ */
+int store_living_in(struct store *st, unsigned types, long **ids, size_t *n,
+    char **cause);
+
+/*
+ * Young person person_id's statutory visit date as kept (people.visit_due:
+ * before working days move it; judge it with rules_judge_due): *out,
+ * DATE_NONE when none.  0 or -1.
+ */
+int store_visit_kept_get(struct store *st, long person_id, date_t *out,
+    char **cause);
+
+/* How many young people not archived have a kept visit date before
+ * `before` (rules_due_bounds' soon_from: overdue), into *n.  0 or -1. */
+int store_visits_count(struct store *st, date_t before, long *n,
+    char **cause);
+
+/* The kept visit dates of everyone not archived who has one, by number. */
+struct store_visit_dates {
+	long	*ids;
+	date_t	*due;
+	size_t	 n;
+};
+
+/* Read them into *out (store_visit_dates_free frees it).  0 or -1. */
+int store_visit_dates(struct store *st, struct store_visit_dates *out,
+    char **cause);
+
+/* Free what vd holds (not vd); safe on a zeroed one. */
+void store_visit_dates_free(struct store_visit_dates *vd);
+
+/* Everyone not archived who has lived in accommodation the local
+ * authority provides (a row not struck out), by number: *ids (the
+ * caller frees it) of *n.  0 or -1. */
+int store_visited_people(struct store *st, long **ids, size_t *n,
+    char **cause);
+
+/* What the statutory visit clock of one young person is worked out from. */
+struct store_visits {
+	struct visit_facts	 facts;	/* spells and visits point below;
+					 * review dates are the caller's */
+	struct visit_spell	*spells;
+	size_t			 spells_size;
+	date_t			*visits;
+	size_t			 visits_size;
+};
+
+/*
+ * Read young person person_id's accommodation rows not struck out and
+ * their visits (contacts by visit, made, not struck out, at home or with
+ * no place recorded) into *out, which store_visits_free frees.  0 or -1.
+ */
+int store_visits_read(struct store *st, long person_id,
+    struct store_visits *out, char **cause);
+
+/* Free what v holds (not v); safe on a zeroed one and NULL. */
+void store_visits_free(struct store_visits *v);
 
 #endif

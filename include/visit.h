@@ -75,7 +75,8 @@ date_t visit_last(const struct visit_facts *facts, date_t today);
  * VISIT_INTERVAL_MONTHS calendar months after the last visit there
  * (clamped: from 31 December, 28 or 29 February); the review due date
  * when no visit there has happened on or after the last review's day (or
- * at all, with no review yet).  A visit on the move-in day counts.
+ * at all, with no review yet) and the review is not due before the
+ * move-in day.  A visit on the move-in day counts.
  * DUE_NONE when the current accommodation is not provided by the local
  * authority, or there is none.  *reason (may be NULL) says which duty
  * set the date (on the same day, the first in enum visit_reason's
@@ -84,6 +85,18 @@ date_t visit_last(const struct visit_facts *facts, date_t today);
 struct rules_due visit_due(const struct visit_facts *facts,
     const struct rules_settings *settings, date_t today,
     enum visit_reason *reason);
+
+/*
+ * How the clock was kept from `from` to today, for the figures: *due is
+ * raised by each visit that fell due on a day from `from` to today (not
+ * counting one due after they had moved on), *on_time by each of those
+ * made by its day.  Reviews are not replayed (the facts' review dates are
+ * today's): pass them as DATE_NONE to count the 7-day and two-monthly
+ * duties alone.  A duty missed starts again at the next visit or move.
+ */
+void visit_on_time(const struct visit_facts *facts,
+    const struct rules_settings *settings, date_t from, date_t today,
+    int *due, int *on_time);
 
 /*
  * The reason in words: "first visit", "two-monthly visit", "visit before

@@ -65,6 +65,23 @@ static const struct demo_note {
 	  "does not answer calls from numbers she does not know." },
 };
 
+/*
+ * Where two of them live: one in supported lodgings the local authority
+ * provides, her statutory visit due soon; one sofa surfing.
+ */
+static const struct demo_home {
+	const char		*name;		/* the young person's */
+	int			 days_ago;
+	enum accommodation_type	 type;
+	int			 provided_by_la;
+	int			 suitable;
+	const char		*address;
+} demo_homes[] = {
+	{ "Ruby Clarke", 70, ACCOM_SUPPORTED_LODGINGS, 1, ACCOM_SUITABLE,
+	  "Flat 3, Ashfield House\n41 Park Lane\nLeeds LS6 2QT" },
+	{ "Liam Murphy", 12, ACCOM_SOFA_SURFING, 0, ACCOM_UNSUITABLE, NULL },
+};
+
 static const struct demo_around {
 	const char	*name;		/* the young person's */
 	const char	*who;
@@ -210,6 +227,32 @@ demo_seed_actions(struct store *st, const struct demo_person *d, long id,
 	return 0;
 }
 
+/* The demo's accommodation of young person id, named d->name; then the
+ * agreed actions. */
+static int
+demo_seed_homes(struct store *st, const struct demo_person *d, long id,
+    date_t today, char **cause)
+{
+	struct accommodation a;
+	size_t i;
+
+	for (i = 0; i < sizeof demo_homes / sizeof demo_homes[0]; i++) {
+		if (strcmp(demo_homes[i].name, d->name) != 0)
+			continue;
+		memset(&a, 0, sizeof a);
+		a.person_id = id;
+		a.from = today - demo_homes[i].days_ago;
+		a.type = demo_homes[i].type;
+		a.provided_by_la = demo_homes[i].provided_by_la;
+		a.suitable = demo_homes[i].suitable;
+		a.address = demo_homes[i].address;
+		a.struck_on = DATE_NONE;
+		if (store_accommodation_add(st, &a, cause) != 0)
+			return -1;
+	}
+	return demo_seed_actions(st, d, id, today, cause);
+}
+
 /* The demo's notes and people around young person id, named d->name. */
 static int
 demo_seed_around(struct store *st, const struct demo_person *d, long id,
@@ -245,7 +288,7 @@ demo_seed_around(struct store *st, const struct demo_person *d, long id,
 		if (store_around_add(st, &a, cause) != 0)
 			return -1;
 	}
-	return demo_seed_actions(st, d, id, today, cause);
+	return demo_seed_homes(st, d, id, today, cause);
 }
 
 static int

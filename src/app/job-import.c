@@ -151,6 +151,7 @@ import_save_more(struct session *s, const struct import_row *row,
 	struct around_note n;
 	struct around_person a;
 	struct action act;
+	struct accommodation home;
 	size_t i;
 
 	for (i = 0; i < more->nflags; i++) {
@@ -195,6 +196,12 @@ import_save_more(struct session *s, const struct import_row *row,
 		act.state = ACTION_OPEN;
 		act.closed_on = DATE_NONE;
 		if (store_action_add(s->st, &act, cause) != 0)
+			return -1;
+	}
+	if (more->has_home) {
+		home = more->home;
+		home.person_id = row->person.id;
+		if (store_accommodation_add(s->st, &home, cause) != 0)
 			return -1;
 	}
 	return 0;

@@ -14,6 +14,7 @@
 #include "xmalloc.h"
 
 struct rows_due_state {
+	struct store			*st;
 	const struct rules_settings	*settings;
 	date_t				 today;
 	unsigned			 which;
@@ -21,7 +22,25 @@ struct rows_due_state {
 	struct due_list			*list;
 	views_due_cb			 cb;
 	void				*arg;
+	char				*cause;	/* why it stopped */
 };
+
+/* Judge row's statutory visit clock on today from the kept date. */
+static int
+views_visit_judge(struct store *st, const struct rules_settings *settings,
+    date_t today, struct due_row *row, char **cause)
+{
+	date_t kept;
+
+	row->visit.due = DATE_NONE;
+	row->visit.state = DUE_NONE;
+	if (store_visit_kept_get(st, row->person->id, &kept, cause) != 0)
+		return -1;
+	if (kept != DATE_NONE)
+		row->visit = rules_judge_due(rules_due_day(settings, kept),
+		    settings, today);
+	return 0;
+}
 
 /* 1 when a row belongs in a list of which, within days (-1: all). */
 static int
@@ -50,6 +69,9 @@ views_due_visit(const struct person *p, void *arg)
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
+	if (views_visit_judge(s->st, s->settings, s->today, &row,
+	    &s->cause) != 0)
+		return 1;
 	return s->cb(&row, s->arg);
 }
 
@@ -58,16 +80,27 @@ views_due_each(struct store *st, const struct rules_settings *settings,
     date_t today, unsigned which, int within, views_due_cb cb, void *arg,
     char **cause)
 {
-	struct rows_due_state s = { settings, today, which, within, NULL,
-	    cb, arg };
+	struct rows_due_state s = { st, settings, today, which, within, NULL,
+	    cb, arg, NULL };
 
 	if (within >= 0)
 		which &= STORE_UP;
 	/* The store keeps the dates unmoved: the last that moves to within
 	 * days (rules_due_from). */
-	return store_people_due_each(st, which,
+	if (store_people_due_each(st, which,
 	    within >= 0 ? rules_due_from(settings, today + within + 1) - 1 :
-	    DATE_NONE, views_due_visit, &s, cause);
+	    DATE_NONE, views_due_visit, &s, cause) != 0) {
+		free(s.cause);
+		return -1;
+	}
+	if (s.cause != NULL) {
+		if (cause != NULL)
+			*cause = s.cause;
+		else
+			free(s.cause);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -114,6 +147,9 @@ views_due_counts(struct store *st, const struct rules_settings *settings,
 		return -1;
 	out->overdue = out->kind_overdue[rows_kind_index(AGENDA_CONTACT)];
 	out->due_soon = (int)k;
+	if (store_visits_count(st, soon_from, &k, cause) != 0)
+		return -1;
+	out->visits_overdue = (int)k;
 	return store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause);
 }
@@ -157,7 +193,7 @@ views_due_get(struct store *st, const struct rules_settings *settings,
 	/* Names only, as in the lists. */
 	rows_judge(p, settings, today, person_copy_names(p), out);
 	free(p);
-	return 0;
+	return views_visit_judge(st, settings, today, out, cause);
 }
 
 /* The store query for what filter and search pick on today. */
@@ -309,6 +345,8 @@ struct views_window_state {
 	struct due_window		*w;
 	views_due_cb			 cb;
 	void				*arg;
+	struct store			*st;	/* views_window_each: */
+	char				*cause;	/* the visits read */
 };
 
 /* Add a judged copy of a row (names only) to the end of the window. */
@@ -333,7 +371,8 @@ views_window_page(struct store *st, const struct rules_settings *settings,
     const struct store_due_key *key, int dir, size_t limit,
     struct due_window *out, char **cause)
 {
-	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct views_window_state s = { settings, today, out, NULL, NULL,
+	    NULL, NULL };
 	struct store_due_query q;
 	struct due_row row;
 	struct store_due_key k;
@@ -367,7 +406,8 @@ views_window_row(struct store *st, const struct rules_settings *settings,
     date_t today, enum views_filter filter, const char *search, long id,
     struct due_window *out, char **cause)
 {
-	struct views_window_state s = { settings, today, out, NULL, NULL };
+	struct views_window_state s = { settings, today, out, NULL, NULL,
+	    NULL, NULL };
 	struct store_due_query q;
 
 	memset(out, 0, sizeof *out);
@@ -389,6 +429,10 @@ views_window_visit(const struct person *p, const struct store_due_key *key,
 
 	(void)key;
 	rows_judge(p, s->settings, s->today, &person, &row);
+	/* Printed: with the statutory visit clock, as due --print. */
+	if (views_visit_judge(s->st, s->settings, s->today, &row,
+	    &s->cause) != 0)
+		return 1;
 	return s->cb(&row, s->arg);
 }
 
@@ -397,12 +441,24 @@ views_window_each(struct store *st, const struct rules_settings *settings,
     date_t today, enum views_filter filter, const char *search,
     views_due_cb cb, void *arg, char **cause)
 {
-	struct views_window_state s = { settings, today, NULL, cb, arg };
+	struct views_window_state s = { settings, today, NULL, cb, arg, st,
+	    NULL };
 	struct store_due_query q;
 
 	views_query(settings, today, filter, search, &q);
-	return store_due_page(st, &q, NULL, STORE_AFTER, -1,
-	    views_window_visit, &s, cause);
+	if (store_due_page(st, &q, NULL, STORE_AFTER, -1,
+	    views_window_visit, &s, cause) != 0) {
+		free(s.cause);
+		return -1;
+	}
+	if (s.cause != NULL) {
+		if (cause != NULL)
+			*cause = s.cause;
+		else
+			free(s.cause);
+		return -1;
+	}
+	return 0;
 }
 
 /* The open actions an agenda holds, by young person, then number. */
@@ -497,12 +553,43 @@ views_action_item(const struct action *a,
 	return item;
 }
 
+/*
+ * The statutory visit of young person id, when they have one due by
+ * `until` (or overdue), as an item of the agenda into *item: 1, or 0.
+ */
+static int
+views_visit_item(const struct store_visit_dates *vd, long id,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *item)
+{
+	size_t lo = 0, hi = vd->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (vd->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == vd->n || vd->ids[lo] != id)
+		return 0;
+	memset(item, 0, sizeof *item);
+	item->kind = AGENDA_VISIT;
+	item->due = rules_judge_due(rules_due_day(settings, vd->due[lo]),
+	    settings, today);
+	if (item->due.state == DUE_NONE || item->due.due > until)
+		return 0;
+	item->on = item->due.state == DUE_OVERDUE ? today : item->due.due;
+	return 1;
+}
+
 struct views_agenda_state {
 	const struct rules_settings	*settings;
 	date_t				 today;
 	date_t				 until;
 	struct agenda_list		*list;
 	const struct views_actions	*actions;
+	struct store_visit_dates	 visits;
 };
 
 /* Copy s into the list's block of names; returns its offset. */
@@ -525,11 +612,13 @@ views_agenda_add(const struct person *p, void *arg)
 {
 	struct views_agenda_state *s = arg;
 	struct agenda_list *list = s->list;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + 1];
 	struct agenda_entry *e;
 	size_t n, i, name, display, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
+	    s->until, &items[n]);
 	first = views_actions_of(s->actions, p->id, &nactions);
 	if (n + nactions == 0)
 		return 0;
@@ -586,17 +675,20 @@ struct views_agenda_each_state {
 	views_agenda_cb			 cb;
 	void				*arg;
 	const struct views_actions	*actions;
+	struct store_visit_dates	 visits;
 };
 
 static int
 views_agenda_visit(const struct person *p, void *arg)
 {
 	struct views_agenda_each_state *s = arg;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + 1];
 	struct agenda_entry e;
 	size_t n, i, first, nactions;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
+	    s->until, &items[n]);
 	first = views_actions_of(s->actions, p->id, &nactions);
 	for (i = 0; i < n + nactions; i++) {
 		e.person_id = p->id;
@@ -623,16 +715,21 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
 {
 	struct views_agenda_each_state s = { settings, today, until, cb, arg,
-	    NULL };
+	    NULL, { NULL, NULL, 0 } };
 	struct views_actions va;
 	int rc;
 
 	if (views_actions_load(st, until, &va, cause) != 0)
 		return -1;
+	if (store_visit_dates(st, &s.visits, cause) != 0) {
+		views_actions_free(&va);
+		return -1;
+	}
 	s.actions = &va;
 	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_visit, &s, cause);
 	views_actions_free(&va);
+	store_visit_dates_free(&s.visits);
 	return rc;
 }
 
@@ -640,20 +737,28 @@ int
 views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
-	struct views_agenda_state s = { settings, today, until, out, NULL };
+	struct views_agenda_state s = { settings, today, until, out, NULL,
+	    { NULL, NULL, 0 } };
 	struct views_actions va;
 	size_t i;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (views_actions_load(st, until, &va, cause) != 0)
 		return -1;
+	if (store_visit_dates(st, &s.visits, cause) != 0) {
+		views_actions_free(&va);
+		return -1;
+	}
 	s.actions = &va;
 	/* The list keeps the actions its entries point at. */
 	out->actions = va.a;
 	out->nactions = va.n;
 	/* Read from the index alone: it holds every fact the agenda needs. */
-	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
-	    views_agenda_add, &s, cause) != 0) {
+	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
+	    views_agenda_add, &s, cause);
+	store_visit_dates_free(&s.visits);
+	if (rc != 0) {
 		out->n = 0;
 		agenda_list_free(out);
 		return -1;
@@ -734,6 +839,36 @@ views_letters_compare(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * The address each letter goes to: the latest accommodation's, when the
+ * history has one, else their own (SPEC: "the latest row's address is the
+ * address that letters use").
+ */
+static int
+views_letters_addresses(struct store *st, struct letter_list *list,
+    char **cause)
+{
+	struct accommodation *a;
+	struct person slim, *copy;
+	size_t k;
+	int rc;
+
+	for (k = 0; k < list->n; k++) {
+		if ((rc = store_accommodation_current(st,
+		    list->rows[k].person->id, &a, cause)) < 0)
+			return -1;
+		if (rc == 0 && a->address != NULL) {
+			slim = *list->rows[k].person;
+			slim.address = a->address;
+			copy = person_copy(&slim);
+			free(list->rows[k].person);
+			list->rows[k].person = copy;
+		}
+		free(a);
+	}
+	return 0;
+}
+
 int
 views_letters(struct store *st, const struct rules_settings *settings,
     date_t today, int within, struct letter_list *out, char **cause)
@@ -743,6 +878,10 @@ views_letters(struct store *st, const struct rules_settings *settings,
 	memset(out, 0, sizeof *out);
 	if (store_people_each(st, STORE_DOWN, views_letters_add, &s,
 	    cause) != 0) {
+		letter_list_free(out);
+		return -1;
+	}
+	if (views_letters_addresses(st, out, cause) != 0) {
 		letter_list_free(out);
 		return -1;
 	}
@@ -793,6 +932,40 @@ views_stats_letter(long id, date_t on, void *arg)
 	return 0;
 }
 
+/*
+ * The statutory visits of everyone not archived who has lived in
+ * accommodation the local authority provides: due in the last 12 months
+ * and made on time (visit_on_time), and overdue now (the kept dates).
+ */
+static int
+views_stats_visits(struct store *st, const struct rules_settings *settings,
+    date_t today, struct stats *out, char **cause)
+{
+	struct store_visits v;
+	date_t soon_from, ok_from;
+	long *ids = NULL, n;
+	size_t nids = 0, i;
+
+	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	if (store_visits_count(st, soon_from, &n, cause) != 0)
+		return -1;
+	out->visits_overdue = (int)n;
+	if (store_visited_people(st, &ids, &nids, cause) != 0)
+		return -1;
+	for (i = 0; i < nids; i++) {
+		if (store_visits_read(st, ids[i], &v, cause) != 0) {
+			free(ids);
+			return -1;
+		}
+		visit_on_time(&v.facts, settings,
+		    date_add_months(today, -12) + 1, today, &out->visits_due,
+		    &out->visits_on_time);
+		store_visits_free(&v);
+	}
+	free(ids);
+	return 0;
+}
+
 int
 views_stats(struct store *st, const struct rules_settings *settings,
     date_t today, struct stats *out, char **cause)
@@ -809,5 +982,5 @@ views_stats(struct store *st, const struct rules_settings *settings,
 	    store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause) != 0)
 		return -1;
-	return 0;
+	return views_stats_visits(st, settings, today, out, cause);
 }

@@ -29,8 +29,9 @@ static const struct cli_command cli_table[] = {
 	  " [--yes]",
 	  "add a young person to your caseload", cmd_add, SESSION_WRITES },
 	{ "list", "[--stepped-up | --stepped-down | --all]"
-	  " [--format text|csv|json] [--bom]",
-	  "list young people (everyone not archived)", cmd_list, SESSION_READS },
+	  " [--accommodation TYPE[,TYPE...]] [--format text|csv|json] [--bom]",
+	  "list young people (everyone not archived; --accommodation: those"
+	  " who live in one of those types now)", cmd_list, SESSION_READS },
 	{ "show", "REF [--print]", "show a young person's record (--print: "
 	  "on paper, with the people around them)", cmd_show, SESSION_READS },
 	{ "edit", "REF [--name NAME] [--dob DATE] [--preferred NAME] ...",
@@ -59,6 +60,14 @@ static const struct cli_command cli_table[] = {
 	{ "note", "REF --text TEXT [--date DATE]",
 	  "keep a dated note about a young person (struck out with "
 	  "'strike REF N1', never deleted)", cmd_note, SESSION_WRITES },
+	{ "moved", "REF --type T [--date DATE] [--provided-by-la]"
+	  " [--unsuitable | --suitable yes|no|unknown] [--address TEXT]",
+	  "record where a young person has moved to (types:"
+	  " with-parents-or-relatives staying-put foster-care"
+	  " supported-lodgings semi-independent independent-tenancy"
+	  " higher-education custody bed-and-breakfast sofa-surfing"
+	  " no-fixed-abode other); struck out with 'strike REF A1'",
+	  cmd_moved, SESSION_WRITES },
 	{ "involve", "REF --role ROLE --name NAME [--phone P] [--email E]"
 	  " [--note TEXT] [--date DATE]\n"
 	  "       caseload involve REF --change N [--role ROLE] [--name NAME]"
@@ -135,6 +144,7 @@ static const struct cli_word cli_words[] = {
 	{ "list", "--stepped-up", WORD_NONE },
 	{ "list", "--stepped-down", WORD_NONE },
 	{ "list", "--all", WORD_NONE },
+	{ "list", "--accommodation", WORD_TEXT },
 	{ "list", "--format", WORD_FORMAT },
 	{ "list", "--bom", WORD_NONE },
 	{ "show", NULL, WORD_REF },
@@ -169,6 +179,13 @@ static const struct cli_word cli_words[] = {
 	{ "note", "--text", WORD_TEXT },
 	{ "note", "--date", WORD_TEXT },
 	{ "note", NULL, WORD_REF },
+	{ "moved", "--type", WORD_ACCOMMODATION },
+	{ "moved", "--date", WORD_TEXT },
+	{ "moved", "--provided-by-la", WORD_NONE },
+	{ "moved", "--unsuitable", WORD_NONE },
+	{ "moved", "--suitable", WORD_SEEN_ALONE },
+	{ "moved", "--address", WORD_TEXT },
+	{ "moved", NULL, WORD_REF },
 	{ "involve", "--role", WORD_TEXT },
 	{ "involve", "--name", WORD_TEXT },
 	{ "involve", "--phone", WORD_TEXT },

@@ -117,6 +117,10 @@ complete_values(enum cli_word_kind kind, const char *prefix)
 		complete_offer(seen_alone_name(SEEN_ALONE_NO), prefix);
 		complete_offer(seen_alone_name(SEEN_UNKNOWN), prefix);
 		break;
+	case WORD_ACCOMMODATION:
+		for (i = 0; i < ACCOM_COUNT; i++)
+			complete_offer(accommodation_type_name(i), prefix);
+		break;
 	default:
 		/* Files are the shell's to complete; text is the user's. */
 		break;

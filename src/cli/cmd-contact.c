@@ -342,6 +342,10 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
 		return strike_note(cli, argv[optind], argv[optind + 1] + 1,
 		    reason);
+	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
+	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
+		return cmd_moved_strike(cli, argv[optind], argv[optind + 1] + 1,
+		    reason);
 	if (entry_parse(argv[optind + 1], &kind, &number) != 0) {
 		safe = cli_safe(argv[optind + 1]);
 		cli_error("strike: '%s' is not the number of a contact (3), "

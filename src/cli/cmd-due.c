@@ -21,8 +21,29 @@
 
 static const char *const due_columns[] = {
 	"id", "name", "status", "last_contact", "next_due", "days_overdue",
-	"state", "preferred_name", "stage", "age", "attempts", NULL
+	"state", "preferred_name", "stage", "age", "attempts", "visit_due",
+	NULL
 };
+
+/*
+ * After the state, for someone with a statutory visit clock: "; visit due
+ * 17/11/2026 (overdue by 10 days)", red when overdue.
+ */
+static void
+due_visit_text(struct cli *cli, const struct rules_due *visit)
+{
+	char when[64];
+
+	if (visit->state == DUE_NONE)
+		return;
+	rows_due_words(visit, cli->ses.today, when, sizeof when);
+	if (visit->state == DUE_OVERDUE)
+		cli_colour_on(cli, COLOUR_RED);
+	else if (visit->state == DUE_SOON)
+		cli_colour_on(cli, COLOUR_YELLOW);
+	printf("; visit %s %s", cli_date(cli, visit->due), when);
+	cli_colour_off(cli);
+}
 
 /*
  * "Aisha Khan (Ash)" or "Aisha Khan", marked "[25+]" when they are still
@@ -136,6 +157,7 @@ due_text(struct cli *cli, const struct due_list *list, int within)
 		}
 		fputs(state, stdout);
 		cli_colour_off(cli);
+		due_visit_text(cli, &row->visit);
 		putchar('\n');
 	}
 
@@ -175,6 +197,7 @@ due_csv_row(const struct due_row *row, void *arg)
 	csv_field(stdout, 0, rules_stage_label(row->stage));
 	csv_int(stdout, 0, row->age);
 	csv_int(stdout, 0, row->person->facts.attempts);
+	csv_date(stdout, 0, row->visit.due);
 	csv_end_row(stdout);
 	return 0;
 }
@@ -208,6 +231,8 @@ due_json_row(const struct due_row *row, void *arg)
 	json_int(j, row->age);
 	json_key(j, "attempts");
 	json_int(j, row->person->facts.attempts);
+	json_key(j, "visit_due");
+	json_date(j, row->visit.due);
 	json_end_object(j);
 	return 0;
 }

@@ -6,6 +6,7 @@
 
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "csvout.h"
@@ -22,6 +23,9 @@ struct list_state {
 	enum cli_format	 format;
 	struct json	 json;
 	size_t		 n;
+	int		 living;	/* --accommodation was given */
+	long		*ids;		/* who lives in those types */
+	size_t		 nids;
 };
 
 static const char *const list_columns[] = {
@@ -29,6 +33,48 @@ static const char *const list_columns[] = {
 	"stage", "status", "status_since", "allocated_on", "interval_weeks",
 	"phone", "email", "address", "last_contact", NULL
 };
+
+/* 1 when young person id lives in one of the types asked for. */
+static int
+list_lives_there(const struct list_state *s, long id)
+{
+	size_t lo = 0, hi = s->nids, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->ids[mid] == id)
+			return 1;
+		if (s->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * Read --accommodation's types, "sofa-surfing,no-fixed-abode", into bits
+ * of enum accommodation_type.  0, or EXIT_USAGE after an error.
+ */
+static int
+list_parse_types(const char *text, unsigned *types)
+{
+	char *copy, *word, *next;
+	int rc = 0, v;
+
+	copy = xstrdup(text);
+	*types = 0;
+	for (word = copy; word != NULL && rc == 0; word = next) {
+		if ((next = strchr(word, ',')) != NULL)
+			*next++ = '\0';
+		if ((rc = cli_parse_choice("--accommodation", word,
+		    "a type of accommodation", accommodation_type_choice(),
+		    &v)) == 0)
+			*types |= 1U << v;
+	}
+	free(copy);
+	return rc;
+}
 
 static int
 list_one(const struct person *p, void *arg)
@@ -41,6 +87,8 @@ list_one(const struct person *p, void *arg)
 	int age = date_age(p->facts.dob, today);
 	char *label;
 
+	if (s->living && !list_lives_there(s, p->id))
+		return 0;
 	s->n++;
 	switch (s->format) {
 	case FORMAT_TEXT:
@@ -136,9 +184,11 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		{ "all", no_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "bom", no_argument, NULL, 'b' },
+		{ "accommodation", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct list_state s = { cli, FORMAT_TEXT, { 0 }, 0 };
+	struct list_state s = { cli, FORMAT_TEXT, { 0 }, 0, 0, NULL, 0 };
+	unsigned types = 0;
 	int bom = 0;
 	unsigned which = STORE_CURRENT;
 	struct store *st;
@@ -168,6 +218,11 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		case 'b':
 			bom = 1;
 			break;
+		case 'A':
+			if ((rc = list_parse_types(optarg, &types)) != 0)
+				return rc;
+			s.living = 1;
+			break;
 		default:
 			return cli_option_error("list", c, argv);
 		}
@@ -184,6 +239,12 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(cli, &st)) != 0)
 		return rc;
+	if (s.living && store_living_in(st, types, &s.ids, &s.nids,
+	    &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return EXIT_FAILED;
+	}
 
 	if (s.format == FORMAT_TEXT)
 		printf("%5s  %-*s  %-10s  %3s  %-8s  %s\n", "No",
@@ -194,7 +255,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 		json_init(&s.json, stdout);
 		json_begin_array(&s.json);
 	}
-	if (store_people_each(st, which, list_one, &s, &cause) != 0) {
+	rc = store_people_each(st, which, list_one, &s, &cause);
+	free(s.ids);
+	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return EXIT_FAILED;
@@ -202,7 +265,9 @@ cmd_list(struct cli *cli, int argc, char **argv)
 	if (s.format == FORMAT_JSON) {
 		json_end_array(&s.json);
 		json_finish(&s.json);
-	} else if (s.format == FORMAT_TEXT && s.n == 0)
+	} else if (s.format == FORMAT_TEXT && s.n == 0 && s.living)
+		printf("No one here lives in that accommodation now.\n");
+	else if (s.format == FORMAT_TEXT && s.n == 0)
 		printf("No young people here yet: add one with 'caseload add "
 		    "--name NAME --dob DATE'.\n");
 	return EXIT_DONE;

@@ -55,6 +55,23 @@ show_due(FILE *out, struct cli *cli, const char *label,
 	putc('\n', out);
 }
 
+/* Their statutory visit clock, when they have one, and why it is due. */
+static int
+show_visit(FILE *out, struct cli *cli, const struct person *p, char **cause)
+{
+	struct rules_due visit;
+	enum visit_reason why;
+
+	if (p->facts.status == STATUS_ARCHIVED)
+		return 0;
+	if (job_visit_due(&cli->ses, p, &visit, &why, cause) != 0)
+		return -1;
+	show_due(out, cli, "Statutory visit", &visit, 0);
+	if (visit.state != DUE_NONE)
+		fprintf(out, SHOW_LABEL "%s\n", "", visit_reason_words(why));
+	return 0;
+}
+
 /* Where the record is being written, for the rows' callbacks. */
 struct show {
 	struct cli	*cli;
@@ -212,6 +229,44 @@ show_note(const struct around_note *n, void *arg)
 	}
 	fprintf(out, "%*s", SHOW_NOTE_COL, "");
 	cli_fprint_wrapped(out, SHOW_NOTE_COL, n->text);
+	cli_fcolour_off(out, cli);
+	return 0;
+}
+
+/* One row of where they have lived: number, date, type; then the address. */
+static int
+show_accommodation(const struct accommodation *a, void *arg)
+{
+	struct show *sf = arg;
+	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
+	char number[16], *text;
+
+	if (sf->n++ == 0)
+		fprintf(out, "\nAccommodation, newest first ('caseload strike "
+		    "%ld A1' strikes out A1)\n", a->person_id);
+	snprintf(number, sizeof number, "A%d", a->number);
+	if (a->struck_on != DATE_NONE)
+		cli_fcolour_on(out, cli, COLOUR_DIM);
+	text = xasprintf("%s%s; suitable: %s", accommodation_type_label(a->type),
+	    a->provided_by_la ? ", provided by the local authority" : "",
+	    accommodation_suitable_word(a->suitable));
+	fprintf(out, "  %-6s %s  ", number, cli_date(cli, a->from));
+	cli_fprint_wrapped(out, SHOW_NOTE_COL + 12, text);
+	free(text);
+	if (a->struck_on != DATE_NONE) {
+		text = xasprintf("STRUCK OUT on %s%s%s",
+		    cli_date(cli, a->struck_on),
+		    a->struck_reason != NULL ? ": " : "",
+		    a->struck_reason != NULL ? a->struck_reason : "");
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
+		free(text);
+	}
+	if (a->address != NULL) {
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, a->address);
+	}
 	cli_fcolour_off(out, cli);
 	return 0;
 }
@@ -400,6 +455,10 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 	if (store_flags_each(st, p->id, show_flag, &sf, cause) != 0)
 		return -1;
 	sf.n = 0;
+	if (store_accommodation_each(st, p->id, show_accommodation, &sf,
+	    cause) != 0)
+		return -1;
+	sf.n = 0;
 	if (store_around_each(st, p->id, show_around, &sf, cause) != 0)
 		return -1;
 	sf.n = 0;
@@ -414,6 +473,8 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 	letter = rules_letter_due(&p->facts, rs, today);
 	review = rules_review_due(&p->facts, rs, today);
 	show_due(out, cli, "Next contact", &contact, p->facts.attempts);
+	if (show_visit(out, cli, p, cause) != 0)
+		return -1;
 	show_due(out, cli, "Pathway plan", &review, 0);
 	show_due(out, cli, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)

@@ -84,6 +84,12 @@ stats_json(const struct stats *s)
 	json_int(&j, s->actions_open);
 	json_key(&j, "actions_late");
 	json_int(&j, s->actions_late);
+	json_key(&j, "visits_due");
+	json_int(&j, s->visits_due);
+	json_key(&j, "visits_on_time");
+	json_int(&j, s->visits_on_time);
+	json_key(&j, "visits_overdue");
+	json_int(&j, s->visits_overdue);
 	json_end_object(&j);
 	json_finish(&j);
 }

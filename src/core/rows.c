@@ -73,6 +73,13 @@ void
 rows_late_words(const int *overdue, size_t n, int actions, char *buf,
     size_t size)
 {
+	rows_visits_late_words(overdue, n, 0, actions, buf, size);
+}
+
+void
+rows_visits_late_words(const int *overdue, size_t n, int visits, int actions,
+    char *buf, size_t size)
+{
 	size_t i, used = 0;
 	int k, said = 0;
 
@@ -85,6 +92,14 @@ rows_late_words(const int *overdue, size_t n, int actions, char *buf,
 		k = snprintf(buf + used, size - used, "%s%d %s", said ? ", " :
 		    "", overdue[i], overdue[i] == 1 ? rows_kinds[i].name :
 		    rows_kinds[i].plural);
+		if (k < 0 || (size_t)k >= size - used)
+			return;
+		used += (size_t)k;
+		said = 1;
+	}
+	if (visits > 0) {
+		k = snprintf(buf + used, size - used, "%s%d visit%s",
+		    said ? ", " : "", visits, visits == 1 ? "" : "s");
 		if (k < 0 || (size_t)k >= size - used)
 			return;
 		used += (size_t)k;
@@ -125,6 +140,8 @@ rows_judge(const struct person *p, const struct rules_settings *settings,
 	row->letter = rules_letter_due(&p->facts, settings, today);
 	row->review = rules_review_due(&p->facts, settings, today);
 	rows_urgent_judge(&p->facts, settings, today, due, &row->urgent);
+	/* The store keeps the visit clock: the lists that read it set it. */
+	row->visit = rules_judge_due(DATE_NONE, settings, today);
 }
 
 void

@@ -160,6 +160,10 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    "Safety flags", s->flagged, s->flagged == 1 ? "person" : "people");
 	stats_say(cb, arg, "%-14s  %d open, %d late", "Agreed actions",
 	    s->actions_open, s->actions_late);
+	stats_say(cb, arg, "%-14s  %d of %d statutory visit%s due in the last "
+	    "12 months made on time, %d overdue now", "Visits",
+	    s->visits_on_time, s->visits_due, s->visits_due == 1 ? "" : "s",
+	    s->visits_overdue);
 	cb("", arg);
 	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
 	    "stepped down");

@@ -73,8 +73,13 @@ visit_due(const struct visit_facts *facts,
 		else
 			visit_earliest(date_add_months(last,
 			    VISIT_INTERVAL_MONTHS), VISIT_INTERVAL, &due, &why);
-		/* Before each review, unless visited since the last one. */
-		if (facts->review_due != DATE_NONE && (last == DATE_NONE ||
+		/*
+		 * Before each review due since they moved in (one overdue
+		 * from before is no visit's to meet), unless visited since
+		 * the last one.
+		 */
+		if (facts->review_due != DATE_NONE &&
+		    facts->review_due >= spell->from && (last == DATE_NONE ||
 		    (facts->last_review != DATE_NONE &&
 		    last < facts->last_review)))
 			visit_earliest(facts->review_due, VISIT_REVIEW, &due,
@@ -99,4 +104,81 @@ visit_reason_words(enum visit_reason reason)
 		return "visit before the review";
 	}
 	return "";
+}
+
+/* The earliest of dates (n of them) after `after` and not after `upto`;
+ * DATE_NONE when none. */
+static date_t
+visit_next_after(const date_t *dates, size_t n, date_t after, date_t upto)
+{
+	date_t best = DATE_NONE;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (dates[i] > after && dates[i] <= upto &&
+		    (best == DATE_NONE || dates[i] < best))
+			best = dates[i];
+	}
+	return best;
+}
+
+/* The first move-in day after `after` and not after `upto`. */
+static date_t
+visit_next_move(const struct visit_facts *facts, date_t after, date_t upto)
+{
+	date_t best = DATE_NONE;
+	size_t i;
+
+	for (i = 0; i < facts->nspells; i++) {
+		if (facts->spells[i].from > after &&
+		    facts->spells[i].from <= upto &&
+		    (best == DATE_NONE || facts->spells[i].from < best))
+			best = facts->spells[i].from;
+	}
+	return best;
+}
+
+void
+visit_on_time(const struct visit_facts *facts,
+    const struct rules_settings *settings, date_t from, date_t today,
+    int *due, int *on_time)
+{
+	date_t x = from - 1, d, v, moved;
+	int steps;
+
+	/* Each step moves x on, so a few hundred cover any year. */
+	for (steps = 0; steps < 1000 && x < today; steps++) {
+		d = visit_due(facts, settings, x, NULL).due;
+		if (d == DATE_NONE) {
+			/* No clock: on to the next move, if any. */
+			if ((x = visit_next_move(facts, x, today)) == DATE_NONE)
+				break;
+			continue;
+		}
+		if (d > today)
+			break;
+		v = visit_next_after(facts->visits, facts->nvisits, x, d);
+		moved = visit_next_move(facts, x, d);
+		if (moved != DATE_NONE && (v == DATE_NONE || moved < v)) {
+			/* They moved before the visit was due: not counted. */
+			x = moved;
+			continue;
+		}
+		if (d >= from)
+			(*due)++;
+		if (v != DATE_NONE) {
+			if (d >= from)
+				(*on_time)++;
+			x = v;
+			continue;
+		}
+		/* Missed: the clock starts again at the next visit or move. */
+		v = visit_next_after(facts->visits, facts->nvisits, d, today);
+		moved = visit_next_move(facts, d, today);
+		if (moved != DATE_NONE && (v == DATE_NONE || moved < v))
+			v = moved;
+		if (v == DATE_NONE)
+			break;
+		x = v;
+	}
 }

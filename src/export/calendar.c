@@ -219,6 +219,10 @@ calendar_description(const struct agenda_entry *e, const char *who,
 		what = "An action agreed with";
 		then = "Mark it done with: caseload action";
 		break;
+	case AGENDA_VISIT:
+		what = "The statutory visit to";
+		then = "Log it with: caseload contact --method visit";
+		break;
 	}
 	if (item->kind == AGENDA_ACTION && e->action != NULL) {
 		text = xasprintf("%s %s %s.\n%s %ld --done A%d", what, who,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <csv.h>
@@ -148,6 +149,16 @@ static const struct import_column_entry {
 	{ IMPORT_ACTION_DUE, "agreed_action_due", { "agreedactiondue",
 	    "actiondue", "agreedactionduedate", "actionduedate",
 	    "actiondueby", "agreedactiondueby" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ACCOMMODATION, "accommodation", { "accommodation",
+	    "accommodationtype", "housing", "livingsituation", "livesin" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_ACCOM_SINCE, "accommodation_since", { "accommodationsince",
+	    "accommodationfrom", "movedin", "movedinon", "movedindate" },
+	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
+	{ IMPORT_PROVIDED_BY_LA, "provided_by_la", { "providedbyla",
+	    "providedbythela", "laprovided", "providedbylocalauthority",
+	    "laaccommodation" },
 	  IMPORT_AS_MORE, 0, 0, 0, NULL, 0 },
 };
 #define IMPORT_COLUMN_COUNT (sizeof import_columns / sizeof import_columns[0])
@@ -1034,6 +1045,79 @@ import_row_flags(struct import_state *st, struct import_reading *r,
  * involve' checks it (around_person_check), so that a problem names its
  * column; a phone or email needs the name.  Errors never repeat them.
  */
+/*
+ * Where they live: a type of accommodation as 'caseload moved --type'
+ * reads it, since a date (today when none), and whether the local
+ * authority provides it (yes or no; no when none).  The date and whether
+ * provided need the type.  Errors never repeat the cells.
+ */
+static void
+import_row_home(struct import_state *st, struct import_reading *r,
+    date_t dob)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1" };
+	static const char *const no[] = { "no", "n", "false", "0" };
+	struct import_more *more = r->row.more;
+	struct accommodation *a = &more->home;
+	const char *type, *since, *by;
+	enum accommodation_type t;
+	unsigned failed = 0;
+	char *cause = NULL, *list;
+	size_t i;
+	int bad = 0;
+
+	type = import_more_text(r, IMPORT_ACCOMMODATION);
+	since = import_more_text(r, IMPORT_ACCOM_SINCE);
+	by = import_more_text(r, IMPORT_PROVIDED_BY_LA);
+	memset(a, 0, sizeof *a);
+	a->from = st->today;
+	a->suitable = ACCOM_SUITABLE_UNKNOWN;
+	a->struck_on = DATE_NONE;
+	if (type == NULL) {
+		if (since != NULL)
+			import_more_problem(st, r, IMPORT_ACCOM_SINCE, "give "
+			    "the accommodation type too");
+		if (by != NULL)
+			import_more_problem(st, r, IMPORT_PROVIDED_BY_LA,
+			    "give the accommodation type too");
+		return;
+	}
+	if (accommodation_type_from_name(type, &t) != 0) {
+		list = choice_list(accommodation_type_choice());
+		cause = xasprintf("not a type of accommodation; use %s", list);
+		import_more_problem(st, r, IMPORT_ACCOMMODATION, cause);
+		free(cause);
+		free(list);
+		bad = 1;
+	} else
+		a->type = t;
+	if (since != NULL) {
+		a->from = import_date(st, IMPORT_ACCOM_SINCE, since, &failed);
+		if (failed)
+			bad = 1;
+	}
+	if (by != NULL) {
+		for (i = 0; i < 4; i++) {
+			if (strcasecmp(by, yes[i]) == 0)
+				a->provided_by_la = 1;
+			else if (strcasecmp(by, no[i]) == 0)
+				break;
+		}
+		if (!a->provided_by_la && i == 4) {
+			import_more_problem(st, r, IMPORT_PROVIDED_BY_LA,
+			    "yes or no");
+			bad = 1;
+		}
+	}
+	if (!bad && accommodation_check(a, dob, DATE_NONE, st->today,
+	    &cause) != 0) {
+		import_more_problem(st, r, IMPORT_ACCOM_SINCE, cause);
+		free(cause);
+		bad = 1;
+	}
+	more->has_home = !bad;
+}
+
 static void
 import_row_social_worker(struct import_state *st, struct import_reading *r)
 {
@@ -1165,9 +1249,11 @@ import_row_more(struct import_state *st, struct import_reading *r)
 	}
 	import_row_social_worker(st, r);
 	import_row_action(st, r, dob);
+	import_row_home(st, r, dob);
 	/* Only the rows that keep something hold on to it. */
 	if (more->nflags == 0 && more->note == NULL &&
-	    more->social_worker == NULL && more->action == NULL) {
+	    more->social_worker == NULL && more->action == NULL &&
+	    !more->has_home) {
 		import_more_free(more);
 		r->row.more = NULL;
 	}

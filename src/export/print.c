@@ -347,6 +347,25 @@ print_finish(struct print_table *t, const char *what,
 	return text;
 }
 
+/* A row's statutory visit, as a line under the table: "Statutory visit
+ * to 1 Aisha Khan: 17/11/2026, overdue by 10 days." */
+static void
+print_visit(struct print_table *t, const struct config *cfg,
+    const struct due_row *row, const struct print_options *opt, date_t today)
+{
+	char *when, *date, *name;
+
+	date = print_date(cfg, row->visit.due);
+	when = row->visit.state == DUE_OK ? xstrdup("ok") :
+	    print_when(&row->visit, today);
+	name = print_name(row->person, opt);
+	print_table_note(t, xasprintf("Statutory visit to %ld %s: %s, %s.",
+	    row->person->id, name, date, when));
+	free(name);
+	free(date);
+	free(when);
+}
+
 char *
 print_due(const struct due_list *list, const struct config *cfg,
     date_t today, const struct print_options *opt, int *pages)
@@ -377,6 +396,8 @@ print_due(const struct due_list *list, const struct config *cfg,
 			    row->person->facts.status));
 		}
 		print_table_row(&t, cells);
+		if (row->visit.state != DUE_NONE)
+			print_visit(&t, cfg, row, opt, today);
 	}
 	if (list->counts.stepped_up + list->counts.stepped_down == 0)
 		print_table_note(&t, xstrdup("No young people on the caseload "

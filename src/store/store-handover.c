@@ -188,6 +188,22 @@ static const struct handover_table {
 	  " OFFSET coalesce(?2, 1) - 1) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	  offsetof(struct store_handover_counts, actions), NULL, 0,
 	  STORE_VERSION_ACTIONS },
+	/* The accommodation history goes whole, struck rows too. */
+	{ "accommodation",
+	  "SELECT id, person_id, from_date, type, provided_by_la, suitable,"
+	  " address, struck_on, struck_reason, recorded_at FROM accommodation"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO accommodation (id, person_id, from_date, type,"
+	  " provided_by_la, suitable, address, struck_on, struck_reason,"
+	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  "SELECT from_date, type, provided_by_la, suitable, address,"
+	  " struck_on, struck_reason, recorded_at FROM accommodation"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO accommodation (person_id, from_date, type,"
+	  " provided_by_la, suitable, address, struck_on, struck_reason,"
+	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  offsetof(struct store_handover_counts, accommodation), NULL, 0,
+	  STORE_VERSION_ACCOMMODATION },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -546,6 +562,20 @@ static const struct handover_kinds {
 	  " AND " HO_DATE_OR_NULL("struck_on")
 	  " AND " HO_TEXT_OR_NULL("struck_reason") ")"
 	  " ORDER BY person_id LIMIT 1", 1 },
+	{ "their accommodation history",
+	  "SELECT person_id FROM accommodation WHERE NOT ("
+	  HO_DATE("from_date") " AND typeof(type) = 'text' AND type IN"
+	  " ('with-parents-or-relatives', 'staying-put', 'foster-care',"
+	  " 'supported-lodgings', 'semi-independent', 'independent-tenancy',"
+	  " 'higher-education', 'custody', 'bed-and-breakfast',"
+	  " 'sofa-surfing', 'no-fixed-abode', 'other')"
+	  " AND typeof(provided_by_la) = 'integer' AND provided_by_la IN (0, 1)"
+	  " AND (suitable IS NULL OR (typeof(suitable) = 'integer'"
+	  " AND suitable IN (0, 1)))"
+	  " AND " HO_TEXT_OR_NULL("address") " AND " HO_DATE_OR_NULL("struck_on")
+	  " AND " HO_TEXT_OR_NULL("struck_reason")
+	  " AND " HO_STAMP("recorded_at") ")"
+	  " ORDER BY person_id LIMIT 1", STORE_VERSION_ACCOMMODATION },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT (" HO_DATE("sent_on")
 	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
@@ -796,6 +826,34 @@ handover_check_action(const struct action *a, void *arg)
 }
 
 /*
+ * A row of the accommodation history, as 'caseload moved' checks one: the
+ * date not in the future nor before their birth, the address several
+ * short lines with no control characters, the reason struck one line.
+ * Errors never give the address.
+ */
+static int
+handover_check_accommodation(const struct accommodation *a, void *arg)
+{
+	struct handover_rows *hr = arg;
+	char *why = NULL;
+
+	if (accommodation_check(a, hr->p->facts.dob, DATE_NONE, hr->today,
+	    &why) != 0)
+		return handover_row_bad(hr, why, "accommodation A%d",
+		    a->number);
+	if (a->struck_on != DATE_NONE && (a->struck_on < a->from ||
+	    a->struck_on > hr->today))
+		return handover_row_bad(hr, xstrdup("the date is out of "
+		    "order"), "the striking out of accommodation A%d",
+		    a->number);
+	if (a->struck_reason != NULL && check_text(a->struck_reason, 0,
+	    CHECK_REASON_MAX, &why) != 0)
+		return handover_row_bad(hr, why, "the reason accommodation A%d "
+		    "was struck out", a->number);
+	return 0;
+}
+
+/*
  * A safety flag, as 'caseload flag' checks one: its date, its note and
  * the reason it ended (one line, short, no control characters), ended
  * not before it was set nor after today, and at most one current flag
@@ -917,7 +975,9 @@ handover_check_person(const struct person *p, void *arg)
 	    store_flags_each(hr.ho, p->id, handover_check_flag, &hr,
 	    &cause) == 0 && !hr.failed &&
 	    store_actions_each(hr.ho, p->id, handover_check_action, &hr,
-	    &cause) == 0 && !hr.failed)
+	    &cause) == 0 && !hr.failed &&
+	    store_accommodation_each(hr.ho, p->id,
+	    handover_check_accommodation, &hr, &cause) == 0 && !hr.failed)
 		return 0;
 	if (hr.failed) {
 		free(cause);

@@ -31,6 +31,8 @@
 #define STORE_VERSION_AROUND 8
 /* The first schema with agreed actions. */
 #define STORE_VERSION_ACTIONS 9
+/* The schema that keeps the accommodation history. */
+#define STORE_VERSION_ACCOMMODATION 10
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
@@ -309,6 +311,19 @@ struct store_dates {
 	date_t		 urgent_due;	/* the most urgent of them */
 	const char	*urgent_kind;	/* its kind's name (NULL: none) */
 };
+
+/*
+ * Work out young person person_id's statutory visit date as the store
+ * keeps it (visit_due with the kept rules, before rules_due_day moves it)
+ * from their accommodation and visits, review_due (kept) and last_review:
+ * *out, DATE_NONE when they have no visit clock.  0 or -1.
+ */
+int store_kept_visit(struct store *st, long person_id, date_t review_due,
+    date_t last_review, date_t *out, char **cause);
+
+/* Work the kept visit date out again for everyone who has lived in
+ * accommodation the local authority provides.  0 or -1. */
+int store_refresh_visits(struct store *st, char **cause);
 
 /* The kept dates of facts, by the rules the store keeps them with. */
 void store_kept_dates(const struct store *st, const struct person_facts *f,

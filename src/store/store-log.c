@@ -273,12 +273,13 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	    " status = ?1, status_since = ?2, last_contact = ?3,"
 	    " last_letter = ?4, last_review = ?5, next_due = ?7,"
 	    " review_due = ?8, letter_due = ?9, urgent_due = ?10,"
-	    " urgent_kind = ?11, attempts = ?12 WHERE id = ?6";
+	    " urgent_kind = ?11, attempts = ?12, visit_due = ?13 WHERE id = ?6";
 	struct store_summary sum;
 	struct store_dates kept;
 	struct person_facts f;
 	sqlite3_stmt *stmt;
 	int rc, attempts;
+	date_t visit = DATE_NONE;
 
 	if (store_summarise(st, person_id, &sum, cause) != 0)
 		return -1;
@@ -292,6 +293,9 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	f.last_review = sum.last_review;
 	store_kept_dates(st, &f, &kept);
 	if (store_attempts(st, person_id, &f, &attempts, cause) != 0)
+		return -1;
+	if (f.status != STATUS_ARCHIVED && store_kept_visit(st, person_id,
+	    kept.review_due, f.last_review, &visit, cause) != 0)
 		return -1;
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
@@ -307,6 +311,7 @@ store_refresh_person(struct store *st, long person_id, char **cause)
 	store_bind_date(stmt, 10, kept.urgent_due);
 	store_bind_text(stmt, 11, kept.urgent_kind);
 	sqlite3_bind_int(stmt, 12, attempts);
+	store_bind_date(stmt, 13, visit);
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -863,6 +868,8 @@ store_refresh_all_due(struct store *st, const struct store_kept *k,
 	st->review_months = k->review;
 	rc = store_people_run(st, sel, store_refresh_visit, &rs, cause);
 	sqlite3_finalize(sel);
+	if (rc == 0)
+		rc = store_refresh_visits(st, cause);
 	if (rc != 0) {
 		st->interval_weeks = old.weeks;
 		st->first_days = old.first;

@@ -491,6 +491,54 @@ static const char *const migrations[] = {
 	"    OR NEW.created IS NOT OLD.created BEGIN"
 	"  SELECT RAISE(ABORT, 'an agreed action is closed once, then kept"
 	" as it was'); END;",
+	/*
+	 * 9 -> 10: where young people live.  Each move is a row: the day
+	 * they moved in, the type, whether the local authority provides
+	 * it, whether it is suitable (NULL: not known) and the address.
+	 * A row is struck out once with a reason, never changed or
+	 * deleted; the latest row not struck out is where they live.
+	 * people.visit_due keeps the statutory visit clock's date, worked
+	 * out by the store with the core's rules as next_due is, so that
+	 * the list counts the visits overdue from an index.
+	 */
+	"CREATE TABLE accommodation ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  from_date TEXT NOT NULL " ISDATE("from_date") ","
+	"  type TEXT NOT NULL CHECK (type = 'with-parents-or-relatives'"
+	"    OR type = 'staying-put' OR type = 'foster-care'"
+	"    OR type = 'supported-lodgings' OR type = 'semi-independent'"
+	"    OR type = 'independent-tenancy' OR type = 'higher-education'"
+	"    OR type = 'custody' OR type = 'bed-and-breakfast'"
+	"    OR type = 'sofa-surfing' OR type = 'no-fixed-abode'"
+	"    OR type = 'other'),"
+	"  provided_by_la INTEGER NOT NULL CHECK (provided_by_la = 0"
+	"    OR provided_by_la = 1),"
+	"  suitable INTEGER CHECK (suitable IS NULL OR suitable = 0"
+	"    OR suitable = 1),"
+	"  address TEXT,"
+	"  struck_on TEXT " ISDATE_OR_NULL("struck_on") ","
+	"  struck_reason TEXT,"
+	"  recorded_at TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX accommodation_person ON accommodation (person_id, id);"
+	"CREATE TRIGGER accommodation_kept BEFORE DELETE ON accommodation BEGIN"
+	"  SELECT RAISE(ABORT, 'accommodation is struck out, never deleted');"
+	"  END;"
+	"CREATE TRIGGER accommodation_fixed BEFORE UPDATE ON accommodation"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id"
+	"    OR NEW.from_date IS NOT OLD.from_date OR NEW.type IS NOT OLD.type"
+	"    OR NEW.provided_by_la IS NOT OLD.provided_by_la"
+	"    OR NEW.suitable IS NOT OLD.suitable"
+	"    OR NEW.address IS NOT OLD.address"
+	"    OR NEW.recorded_at IS NOT OLD.recorded_at BEGIN"
+	"  SELECT RAISE(ABORT, 'accommodation can only be struck out, once');"
+	"  END;"
+	"ALTER TABLE people ADD COLUMN visit_due TEXT"
+	"  " ISDATE_OR_NULL("visit_due") ";"
+	"CREATE INDEX people_visit_due ON people (visit_due)"
+	"  WHERE visit_due IS NOT NULL;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -73,7 +73,7 @@ enum tui_action {
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
 	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG,
-	TUI_NOTE, TUI_AROUND, TUI_ACTION
+	TUI_NOTE, TUI_AROUND, TUI_ACTION, TUI_MOVED
 };
 
 #define TUI_KEYS_MAX 4
@@ -454,6 +454,9 @@ void tui_flag_dialog(struct tui *t, long id);
 void tui_note_dialog(struct tui *t, long id);
 /* Add one of the people around young person id (P on their page). */
 void tui_around_dialog(struct tui *t, long id);
+
+/* On a page, M: record a move (tui-moved.c). */
+void tui_moved_dialog(struct tui *t, long id);
 
 /*
  * The agreed actions dialog of young person id (T on their page): add

@@ -74,6 +74,11 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_AROUND, TUI_ON_PAGE, { 'P' }, "Jobs",
 	  "add one of the people around them: social worker, IRO, housing "
 	  "officer, tutor, family (on their page)", "people", 3 },
+	{ TUI_MOVED, TUI_ON_PAGE, { 'M' }, "Jobs",
+	  "record a move: the type of accommodation, whether the local "
+	  "authority provides it (which starts the statutory visit clock), "
+	  "whether it is suitable, the address (on their page; kept as "
+	  "history)", "moved", 3 },
 	{ TUI_ACTION, TUI_ON_PAGE, { 'T' }, "Jobs",
 	  "what was agreed: add an agreed action (what, who does it, by "
 	  "when), mark one done or drop one (on their page; it stays, "

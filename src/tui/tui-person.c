@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "job.h"
 #include "tui-int.h"
 #include "xmalloc.h"
 
@@ -243,6 +244,37 @@ page_about(const struct around_note *n, void *arg)
 	return 0;
 }
 
+/* One row of where they have lived: number, date, type; the address. */
+static int
+page_home(const struct accommodation *a, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = a->struck_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char *line;
+
+	page_section(ps, "Accommodation, newest first (M when they move)");
+	line = xasprintf("A%-5d %s  %s%s; suitable: %s", a->number,
+	    session_date(ps->t->ses, a->from),
+	    accommodation_type_label(a->type),
+	    a->provided_by_la ? ", provided by the local authority" : "",
+	    accommodation_suitable_word(a->suitable));
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (a->struck_on != DATE_NONE) {
+		line = xasprintf("STRUCK OUT on %s%s%s",
+		    session_date(ps->t->ses, a->struck_on),
+		    a->struck_reason != NULL ? ": " : "",
+		    a->struck_reason != NULL ? a->struck_reason : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	if (a->address != NULL)
+		page_note(ps->lines, ps->cols, 7, a->address, style);
+	ps->n++;
+	return 0;
+}
+
 /* One person around them: role and name, how to reach them, a note. */
 static int
 page_around(const struct around_person *a, void *arg)
@@ -425,6 +457,25 @@ page_dated(struct tui *t, struct tui_lines *lines, int cols, const char *title,
 	return 0;
 }
 
+/* Their statutory visit clock, when they have one, and which duty. */
+static int
+page_visit(struct tui *t, struct tui_lines *lines, int cols,
+    const struct person *p, char **cause)
+{
+	struct rules_due visit;
+	enum visit_reason why;
+
+	if (p->facts.status == STATUS_ARCHIVED)
+		return 0;
+	if (job_visit_due(t->ses, p, &visit, &why, cause) != 0)
+		return -1;
+	page_due(t, lines, "Statutory visit", &visit, 0);
+	if (visit.state != DUE_NONE)
+		page_field(lines, cols, "", visit_reason_words(why),
+		    STYLE_NORMAL, 0);
+	return 0;
+}
+
 /* Make the page's lines from the database. */
 static void
 page_load(struct tui *t, struct page *pg)
@@ -493,6 +544,10 @@ page_load(struct tui *t, struct page *pg)
 	if (store_flags_each(t->ses->st, p->id, page_flag, &ps, &cause) != 0)
 		goto fail;
 	ps.n = 0;
+	if (store_accommodation_each(t->ses->st, p->id, page_home, &ps,
+	    &cause) != 0)
+		goto fail;
+	ps.n = 0;
 	if (store_around_each(t->ses->st, p->id, page_around, &ps,
 	    &cause) != 0)
 		goto fail;
@@ -510,6 +565,8 @@ page_load(struct tui *t, struct page *pg)
 	letter = rules_letter_due(&p->facts, rs, t->ses->today);
 	review = rules_review_due(&p->facts, rs, t->ses->today);
 	page_due(t, lines, "Next contact", &contact, p->facts.attempts);
+	if (page_visit(t, lines, cols, p, &cause) != 0)
+		goto fail;
 	page_due(t, lines, "Pathway plan", &review, 0);
 	page_due(t, lines, "Annual letter", &letter, 0);
 	if (p->facts.status == STATUS_DOWN && letter.state == DUE_NONE)
@@ -611,6 +668,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_AROUND:
 		tui_around_dialog(t, pg->id);
+		break;
+	case TUI_MOVED:
+		tui_moved_dialog(t, pg->id);
 		break;
 	case TUI_ACTION:
 		tui_action_dialog(t, pg->id);

@@ -383,8 +383,9 @@ tui_draw_header(struct tui *t)
 	attr_t attr = tui_style(t, STYLE_HEADER);
 	int rw;
 
-	rows_late_words(t->counts.kind_overdue, ROWS_KINDS,
-	    t->counts.actions_late, overdue, sizeof overdue);
+	rows_visits_late_words(t->counts.kind_overdue, ROWS_KINDS,
+	    t->counts.visits_overdue, t->counts.actions_late, overdue,
+	    sizeof overdue);
 	right = xasprintf("%s · %d/%d stepped up%s · %s ",
 	    session_date(t->ses, t->ses->today), t->counts.stepped_up,
 	    t->ses->cfg.rules.cap, rules_over_cap(t->counts.stepped_up,

@@ -16,11 +16,11 @@ check_expected due-within.txt "due --within 3: overdue and due within 3 days"
 run due --within 0 --format csv
 strip_cr
 check_out "due --within 0 keeps the overdue and those due today" <<EOF
-id,name,status,last_contact,next_due,days_overdue,state,preferred_name,stage,age,attempts
-11,"Ellie-Mae ""Ells"" O'Connor, Jr.",stepped-up,,2026-09-08,80,overdue,,16-18,17,0
-1,Aisha Khan,stepped-up,2026-09-02,2026-10-28,30,overdue,Ash,18-21,19,1
-9,Amira Haddad,stepped-up,2026-11-18,2026-11-25,2,overdue,,18-21,19,0
-4,Nguyễn Thị Hà,stepped-up,,2026-11-27,0,due-soon,Hà,21-25,21,0
+id,name,status,last_contact,next_due,days_overdue,state,preferred_name,stage,age,attempts,visit_due
+11,"Ellie-Mae ""Ells"" O'Connor, Jr.",stepped-up,,2026-09-08,80,overdue,,16-18,17,0,
+1,Aisha Khan,stepped-up,2026-09-02,2026-10-28,30,overdue,Ash,18-21,19,1,
+9,Amira Haddad,stepped-up,2026-11-18,2026-11-25,2,overdue,,18-21,19,0,
+4,Nguyễn Thị Hà,stepped-up,,2026-11-27,0,due-soon,Hà,21-25,21,0,
 EOF
 # RFC 4180 line ends.
 run due --format csv
@@ -59,7 +59,7 @@ check_out_has "15,'@At,stepped-up" "a cell starting with @ gets a '"
 check_python "every CSV row has the same number of fields" "
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='')))
-assert len(rows) == 15 and all(len(r) == 11 for r in rows), rows" "$out"
+assert len(rows) == 15 and all(len(r) == 12 for r in rows), rows" "$out"
 
 for bad in -1 x 1.5 99999; do
 	check_refused "due --within '$bad'" "--within: '$bad' is not a whole number" \

@@ -165,7 +165,7 @@ tamper nullname "PRAGMA foreign_keys = OFF; BEGIN;
       status_since TEXT, last_contact TEXT, last_letter TEXT,
       last_review TEXT, created_at TEXT, updated_at TEXT, next_due TEXT,
       attempts INTEGER, review_due TEXT, letter_due TEXT, urgent_due TEXT,
-      urgent_kind TEXT);
+      urgent_kind TEXT, visit_due TEXT);
     INSERT INTO people SELECT * FROM p2; DROP TABLE p2;
     UPDATE people SET name = NULL WHERE id = 1; COMMIT;"
 for t in "trigger:has an extra trigger leak" \

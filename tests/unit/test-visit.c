@@ -168,6 +168,17 @@ test_review_before_two_months(void **state)
 	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
 	    D(2027, 1, 9));
 	assert_int_equal(why, VISIT_FIRST);
+	/* A review overdue since before they moved in is no duty of a visit
+	 * there: the first visit, 7 days on. */
+	f.review_due = D(2026, 7, 10);
+	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
+	    D(2027, 1, 9));
+	assert_int_equal(why, VISIT_FIRST);
+	/* Due on the move-in day itself: by the review. */
+	f.review_due = spell[0].from;
+	assert_int_equal(visit_due(&f, &s, D(2027, 1, 2), &why).due,
+	    spell[0].from);
+	assert_int_equal(why, VISIT_REVIEW);
 }
 
 static void
@@ -252,6 +263,53 @@ test_working_days(void **state)
 	    2);
 }
 
+static void
+test_on_time(void **state)
+{
+	struct rules_settings s;
+	struct visit_spell spells[] = {
+		{ D(2026, 1, 31), 1 }, { D(2026, 8, 1), 0 }
+	};
+	date_t visits[] = { D(2026, 5, 1), D(2026, 2, 5) };
+	struct visit_facts f;
+	int due = 0, on_time = 0;
+
+	(void)state;
+	rules_settings_default(&s);
+	f = facts(spells, 1, visits, 2);
+	/* Moved in on 31 January: seen on 5 February (on time), the next
+	 * due 5 April missed (seen 1 May), the next due 1 July not yet. */
+	visit_on_time(&f, &s, D(2025, 6, 21), D(2026, 6, 20), &due, &on_time);
+	assert_int_equal(due, 2);
+	assert_int_equal(on_time, 1);
+	/* By 1 July the visit due that day is missed too. */
+	due = on_time = 0;
+	visit_on_time(&f, &s, D(2025, 7, 2), D(2026, 7, 1), &due, &on_time);
+	assert_int_equal(due, 3);
+	assert_int_equal(on_time, 1);
+	/* Moving on 1 August to their own flat ends the clock: the duty
+	 * missed on 1 July still counts, nothing after it. */
+	f = facts(spells, 2, visits, 2);
+	due = on_time = 0;
+	visit_on_time(&f, &s, D(2025, 12, 1), D(2026, 11, 30), &due,
+	    &on_time);
+	assert_int_equal(due, 3);
+	assert_int_equal(on_time, 1);
+	/* Only what fell due in the window counts. */
+	due = on_time = 0;
+	visit_on_time(&f, &s, D(2026, 3, 1), D(2026, 11, 30), &due, &on_time);
+	assert_int_equal(due, 2);
+	assert_int_equal(on_time, 0);
+	/* Never in local authority accommodation: nothing due. */
+	spells[0].provided_by_la = 0;
+	f = facts(spells, 1, visits, 2);
+	due = on_time = 0;
+	visit_on_time(&f, &s, D(2025, 12, 1), D(2026, 11, 30), &due,
+	    &on_time);
+	assert_int_equal(due, 0);
+	assert_int_equal(on_time, 0);
+}
+
 int
 main(void)
 {
@@ -260,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_two_months_clamp),
 		cmocka_unit_test(test_not_provided_by_the_la),
 		cmocka_unit_test(test_review_before_two_months),
+		cmocka_unit_test(test_on_time),
 		cmocka_unit_test(test_move_restarts_the_week),
 		cmocka_unit_test(test_state_as_the_contact_clock),
 		cmocka_unit_test(test_working_days),
