@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "choice.h"
 #include "date.h"
 #include "rules.h"
 
@@ -84,5 +85,82 @@ void returns_year_name(int year, char *buf, size_t size);
  * to write instead.
  */
 int returns_year_parse(const char *text, int *year, char **cause);
+
+/* ------------------------------------------------ what was recorded */
+
+/* Whether the service is in touch, as the return asks. */
+enum returns_touch {
+	TOUCH_YES,
+	TOUCH_NO,
+	TOUCH_REFUSED,
+	TOUCH_NOT_REQUIRED,
+	TOUCH_RETURNED_HOME,
+	TOUCH_DIED
+};
+#define TOUCH_COUNT 6
+
+/* Their main activity, as the return asks. */
+enum returns_activity {
+	ACTIVITY_NONE,		/* not given (only when not in touch) */
+	ACTIVITY_HIGHER_EDUCATION,
+	ACTIVITY_OTHER_EDUCATION,
+	ACTIVITY_TRAINING,
+	ACTIVITY_EMPLOYMENT,
+	ACTIVITY_NEET_ILLNESS,
+	ACTIVITY_NEET_PARENTING,
+	ACTIVITY_NEET_OTHER
+};
+#define ACTIVITY_COUNT 8
+
+/* One birthday return as recorded: struck out once, never deleted. */
+struct returns_record {
+	long			 id;
+	long			 person_id;
+	int			 number;	/* the young person's own:
+						 * B1, B2... */
+	int			 age;		/* the birthday: 17 to 21 */
+	enum returns_touch	 touch;
+	enum returns_activity	 activity;
+	int			 part_time;	/* 1: part-time */
+	date_t			 on;		/* the day recorded */
+	date_t			 struck_on;	/* DATE_NONE unless struck */
+	const char		*struck_reason;	/* NULL when none */
+};
+
+/* The table of in-touch answers: names ("not-required") and labels
+ * ("not required"). */
+const struct choice *returns_touch_choice(void);
+
+/* The table of main activities (ACTIVITY_NONE cannot be typed). */
+const struct choice *returns_activity_choice(void);
+
+/* An answer's name as kept and typed, and its label as read. */
+const char *returns_touch_name(enum returns_touch touch);
+const char *returns_touch_label(enum returns_touch touch);
+const char *returns_activity_name(enum returns_activity activity);
+const char *returns_activity_label(enum returns_activity activity);
+
+/*
+ * The next window to open after day (its opening day later than day),
+ * into *out: 1, or 0 when none does (past the 21st birthday's, or the
+ * date of birth unknown).
+ */
+int returns_window_next(date_t dob, const struct rules_settings *settings,
+    date_t day, struct returns_window *out);
+
+/*
+ * Check the answers of a return (not the window, which the caller finds
+ * with returns_window_on): an activity is given when in touch (TOUCH_YES),
+ * none when they have died, and part-time only with an activity.  0, or
+ * -1 with *cause saying which option to give.
+ */
+int returns_record_check(const struct returns_record *rec, char **cause);
+
+/* Check striking rec out: not struck already.  0, or -1 with *cause. */
+int returns_record_check_strike(const struct returns_record *rec,
+    char **cause);
+
+/* A copy in one allocation: the caller frees it with free(). */
+struct returns_record *returns_record_copy(const struct returns_record *rec);
 
 #endif

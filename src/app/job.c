@@ -24,6 +24,7 @@ job_result_free(struct job_result *r)
 	free(r->note);
 	free(r->around);
 	free(r->action);
+	free(r->ret);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
@@ -34,6 +35,7 @@ job_result_free(struct job_result *r)
 	r->note = NULL;
 	r->around = NULL;
 	r->action = NULL;
+	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -49,6 +51,7 @@ job_init(struct job_result *r)
 	r->note = NULL;
 	r->around = NULL;
 	r->action = NULL;
+	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;

@@ -31,6 +31,8 @@
 #define STORE_VERSION_AROUND 8
 /* The first schema with agreed actions. */
 #define STORE_VERSION_ACTIONS 9
+/* The first schema with birthday returns (its migration in store.c). */
+#define STORE_VERSION_RETURNS 10
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48
