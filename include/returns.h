@@ -160,6 +160,33 @@ int returns_record_check(const struct returns_record *rec, char **cause);
 int returns_record_check_strike(const struct returns_record *rec,
     char **cause);
 
+/*
+ * The window of the latest birthday whose window has opened by today
+ * (open now, or closed since): 1 and *out set, or 0 when none has opened
+ * (or the date of birth is unknown).  A return missing from it is the
+ * one the agenda calls overdue once it closes.
+ */
+int returns_window_latest(date_t dob, const struct rules_settings *settings,
+    date_t today, struct returns_window *out);
+
+/*
+ * Whether a young person allocated on allocated_on is to be told their
+ * return for window w is overdue on today: not recorded, closed before
+ * today, and still open on or after the day they were allocated.
+ */
+int returns_overdue_for(const struct returns_window *w, int recorded,
+    date_t allocated_on, date_t today);
+
+/* The ordinal suffix of n: "st", "nd", "rd" or "th" (17th, 21st). */
+const char *returns_th(int n);
+
+/*
+ * What rec says, into buf: "in touch: yes; employment, part-time" or
+ * "in touch: no".
+ */
+void returns_record_describe(const struct returns_record *rec, char *buf,
+    size_t size);
+
 /* A copy in one allocation: the caller frees it with free(). */
 struct returns_record *returns_record_copy(const struct returns_record *rec);
 

@@ -13,23 +13,6 @@
 #include "job-int.h"
 #include "xmalloc.h"
 
-/* The ordinal's suffix of n: "st", "nd", "rd" or "th". */
-static const char *
-job_return_th(int n)
-{
-	if (n % 100 >= 11 && n % 100 <= 13)
-		return "th";
-	switch (n % 10) {
-	case 1:
-		return "st";
-	case 2:
-		return "nd";
-	case 3:
-		return "rd";
-	}
-	return "th";
-}
-
 /* Refuse a return on a day no window is open: say when the next opens. */
 static int
 job_return_closed(struct session *s, date_t dob, date_t on,
@@ -42,7 +25,7 @@ job_return_closed(struct session *s, date_t dob, date_t on,
 	if (returns_window_next(dob, &s->cfg.rules, on, &next))
 		xfail(cause, "no birthday return window is open on %s: the "
 		    "next, for the %d%s birthday, opens on %s", day, next.age,
-		    job_return_th(next.age), session_date(s, next.opens));
+		    returns_th(next.age), session_date(s, next.opens));
 	else
 		xfail(cause, "no birthday return window is open on %s, and "
 		    "none opens later (returns are made around the 17th to "
@@ -79,7 +62,7 @@ job_return_record(struct session *s, struct returns_record *rec,
 	if (rc == 0) {
 		xfail(cause, "the return for the %d%s birthday was recorded "
 		    "already (B%d): strike it out first ('caseload return %ld "
-		    "--strike B%d --reason TEXT')", w.age, job_return_th(w.age),
+		    "--strike B%d --reason TEXT')", w.age, returns_th(w.age),
 		    had->number, rec->person_id, had->number);
 		free(had);
 		return job_refuse(r, JOB_AGAIN);

@@ -18,23 +18,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* The ordinal's suffix of n: "st", "nd", "rd" or "th". */
-static const char *
-return_th(int n)
-{
-	if (n % 100 >= 11 && n % 100 <= 13)
-		return "th";
-	switch (n % 10) {
-	case 1:
-		return "st";
-	case 2:
-		return "nd";
-	case 3:
-		return "rd";
-	}
-	return "th";
-}
-
 /* Read a return's number, "2" or "B2": 0, or EXIT_USAGE after an error. */
 static int
 return_parse_number(const char *text, int *out)
@@ -166,10 +149,10 @@ cmd_return(struct cli *cli, int argc, char **argv)
 	safe = cli_safe(p->name);
 	if (a.strike != 0)
 		printf("Struck out B%ld, the return for %s's %d%s birthday.\n",
-		    r.made, safe, r.ret->age, return_th(r.ret->age));
+		    r.made, safe, r.ret->age, returns_th(r.ret->age));
 	else
 		printf("Recorded B%ld, the return for %s's %d%s birthday, on "
-		    "%s.\n", r.made, safe, r.ret->age, return_th(r.ret->age),
+		    "%s.\n", r.made, safe, r.ret->age, returns_th(r.ret->age),
 		    cli_date(cli, r.ret->on));
 	free(safe);
 	job_result_free(&r);
@@ -224,7 +207,7 @@ returns_text(struct returns_state *s, const struct returns_row *row)
 {
 	const struct returns_record *rec = row->rec;
 	const char *missing = returns_missing(row);
-	char name[24 * 4 + 8], *safe;
+	char name[24 * 4 + 8], said[160], *safe;
 
 	safe = cli_safe(row->person->name);
 	text_fit(safe, 24, 1, name, sizeof name);
@@ -232,14 +215,12 @@ returns_text(struct returns_state *s, const struct returns_row *row)
 	printf("%5ld  %s  %-10s  ", row->person->id, name,
 	    cli_date(s->cli, row->person->facts.dob));
 	printf("%-10s  %2d%s  ", cli_date(s->cli, row->window.birthday),
-	    row->window.age, return_th(row->window.age));
+	    row->window.age, returns_th(row->window.age));
 	if (rec == NULL)
 		printf("not recorded");
 	else {
-		printf("in touch: %s", returns_touch_label(rec->touch));
-		if (rec->activity != ACTIVITY_NONE)
-			printf("; %s, %s", returns_activity_label(rec->activity),
-			    returns_hours(rec));
+		returns_record_describe(rec, said, sizeof said);
+		printf("%s", said);
 	}
 	if (row->accommodation != NULL)
 		printf("; %s (%s)", row->accommodation,

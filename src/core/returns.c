@@ -222,3 +222,61 @@ returns_record_copy(const struct returns_record *rec)
 	}
 	return copy;
 }
+
+int
+returns_window_latest(date_t dob, const struct rules_settings *settings,
+    date_t today, struct returns_window *out)
+{
+	struct returns_window w;
+	int age, found = 0;
+
+	if (dob == DATE_NONE || today == DATE_NONE)
+		return 0;
+	for (age = RETURNS_AGE_FIRST; age <= RETURNS_AGE_LAST; age++) {
+		returns_window(dob, age, settings, &w);
+		if (w.opens > today)
+			break;
+		*out = w;
+		found = 1;
+	}
+	return found;
+}
+
+int
+returns_overdue_for(const struct returns_window *w, int recorded,
+    date_t allocated_on, date_t today)
+{
+	if (!returns_overdue(w, recorded, today))
+		return 0;
+	return allocated_on == DATE_NONE || w->closes >= allocated_on;
+}
+
+const char *
+returns_th(int n)
+{
+	if (n % 100 >= 11 && n % 100 <= 13)
+		return "th";
+	switch (n % 10) {
+	case 1:
+		return "st";
+	case 2:
+		return "nd";
+	case 3:
+		return "rd";
+	}
+	return "th";
+}
+
+void
+returns_record_describe(const struct returns_record *rec, char *buf,
+    size_t size)
+{
+	if (rec->activity == ACTIVITY_NONE)
+		snprintf(buf, size, "in touch: %s",
+		    returns_touch_label(rec->touch));
+	else
+		snprintf(buf, size, "in touch: %s; %s, %s",
+		    returns_touch_label(rec->touch),
+		    returns_activity_label(rec->activity),
+		    rec->part_time ? "part-time" : "full-time");
+}
