@@ -188,7 +188,7 @@ struct returns_row {
 	const char			*accommodation;	/* type on the birthday;
 							 * NULL: not known */
 	int				 suitable;	/* 1, 0; -1 not known */
-	int				 overdue;	/* not recorded, closed */
+	int				 overdue;	/* returns_overdue_for */
 };
 
 typedef int (*views_returns_cb)(const struct returns_row *row, void *arg);

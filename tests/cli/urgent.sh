@@ -105,6 +105,7 @@ run due --format csv
 cp "$out" "$TEST_DIR/due-before.csv"
 run contact 1 --date 2026-11-27 --method text --attempted
 # Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+sql <"$top_srcdir/tests/cli/schema10.sql"
 sql <"$top_srcdir/tests/cli/schema8.sql"
 sql <"$top_srcdir/tests/cli/schema7.sql"
 sql <"$top_srcdir/tests/cli/schema6.sql"
@@ -135,7 +136,7 @@ check_true "a command that only reads leaves it as it was" \
 	cmp -s "$DB" "$TEST_DIR/schema3.db"
 run review 3 --date 2026-11-27
 check_status 0 "a command that writes"
-check_true "migrates it to schema 9" test "$(sql 'PRAGMA user_version')" = 9
+check_true "migrates it to schema 10" test "$(sql 'PRAGMA user_version')" = 10
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
 check_true "with the most urgent items and the attempts worked out" \
@@ -148,10 +149,10 @@ check_true "with the intervals they follow" \
 6"
 run check
 check_status 0 "the migrated database is sound"
-check_out_has "ok (schema 9, 11 young people)" "check says the new schema"
+check_out_has "ok (schema 10, 11 young people)" "check says the new schema"
 run restore "$TEST_DIR/schema3.db"
 check_status 0 "a schema 3 backup is restored"
-check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 9
+check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 10
 run check
 check_status 0 "the restored database is sound"
 done_testing
