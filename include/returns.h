@@ -187,6 +187,21 @@ const char *returns_th(int n);
 void returns_record_describe(const struct returns_record *rec, char *buf,
     size_t size);
 
+/* The most items returns_agenda gives. */
+#define RETURNS_AGENDA_MAX 2
+
+/*
+ * The birthday return's items of someone's agenda from today to until:
+ * the latest window's return overdue (returns_overdue_for; on today,
+ * due on its closing day) unless latest_recorded, and the next window
+ * opening (on its opening day) when it opens by until.  Nothing for
+ * someone archived.  Fills out[0..RETURNS_AGENDA_MAX) (kind
+ * AGENDA_RETURN, age the birthday's) and returns how many.
+ */
+size_t returns_agenda(const struct person_facts *facts,
+    const struct rules_settings *settings, int latest_recorded, date_t today,
+    date_t until, struct agenda_item *out);
+
 /* A copy in one allocation: the caller frees it with free(). */
 struct returns_record *returns_record_copy(const struct returns_record *rec);
 

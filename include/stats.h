@@ -50,6 +50,12 @@ struct stats {
 	int	actions_open;		/* agreed actions open, not archived */
 	int	actions_late;		/* of those, due before today (the
 					 * caller counts both) */
+	int	returns_year;		/* the reporting year today is in */
+	int	returns_due;		/* young people with a 17th to 21st
+					 * birthday in it (the caller counts
+					 * these three) */
+	int	returns_recorded;	/* of those, with a return recorded */
+	int	returns_overdue;	/* of those, overdue */
 };
 
 /*

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "person.h"
+#include "returns.h"
 #include "rows.h"
 #include "rules.h"
 #include "stats.h"
@@ -201,6 +202,16 @@ typedef int (*views_returns_cb)(const struct returns_row *row, void *arg);
  */
 int views_returns_year(struct store *st, const struct rules_settings *settings,
     int year, date_t today, views_returns_cb cb, void *arg, char **cause);
+
+/*
+ * Young person p's birthday return items of the agenda from today to
+ * until (returns_agenda, with whether the latest window's return is
+ * recorded read from st) into out[0..RETURNS_AGENDA_MAX), and how many
+ * into *n.  0, or -1 with *cause.
+ */
+int views_return_agenda(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *out, size_t *n, char **cause);
 
 /*
  * Young person person_id's accommodation on day: *type (NULL when not

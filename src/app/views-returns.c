@@ -99,3 +99,23 @@ views_returns_year(struct store *st, const struct rules_settings *settings,
 	}
 	return 0;
 }
+
+int
+views_return_agenda(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *out, size_t *n, char **cause)
+{
+	struct returns_window w;
+	struct returns_record *rec = NULL;
+	int rc = 1;
+
+	*n = 0;
+	if (p->facts.status == STATUS_ARCHIVED)
+		return 0;
+	if (returns_window_latest(p->facts.dob, settings, today, &w) &&
+	    (rc = store_return_standing(st, p->id, w.age, &rec, cause)) < 0)
+		return -1;
+	free(rec);
+	*n = returns_agenda(&p->facts, settings, rc == 0, today, until, out);
+	return 0;
+}

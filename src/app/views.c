@@ -503,6 +503,8 @@ struct views_agenda_state {
 	date_t				 until;
 	struct agenda_list		*list;
 	const struct views_actions	*actions;
+	struct store			*st;		/* for birthday returns */
+	char				*cause;		/* when they failed */
 };
 
 /* Copy s into the list's block of names; returns its offset. */
@@ -525,11 +527,15 @@ views_agenda_add(const struct person *p, void *arg)
 {
 	struct views_agenda_state *s = arg;
 	struct agenda_list *list = s->list;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + RETURNS_AGENDA_MAX];
 	struct agenda_entry *e;
-	size_t n, i, name, display, first, nactions;
+	size_t n, i, name, display, first, nactions, more;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	if (views_return_agenda(s->st, p, s->settings, s->today, s->until,
+	    items + n, &more, &s->cause) != 0)
+		return 1;
+	n += more;
 	first = views_actions_of(s->actions, p->id, &nactions);
 	if (n + nactions == 0)
 		return 0;
@@ -586,17 +592,23 @@ struct views_agenda_each_state {
 	views_agenda_cb			 cb;
 	void				*arg;
 	const struct views_actions	*actions;
+	struct store			*st;		/* for birthday returns */
+	char				*cause;		/* when they failed */
 };
 
 static int
 views_agenda_visit(const struct person *p, void *arg)
 {
 	struct views_agenda_each_state *s = arg;
-	struct agenda_item items[RULES_AGENDA_MAX];
+	struct agenda_item items[RULES_AGENDA_MAX + RETURNS_AGENDA_MAX];
 	struct agenda_entry e;
-	size_t n, i, first, nactions;
+	size_t n, i, first, nactions, more;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
+	if (views_return_agenda(s->st, p, s->settings, s->today, s->until,
+	    items + n, &more, &s->cause) != 0)
+		return 1;
+	n += more;
 	first = views_actions_of(s->actions, p->id, &nactions);
 	for (i = 0; i < n + nactions; i++) {
 		e.person_id = p->id;
@@ -623,7 +635,7 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
 {
 	struct views_agenda_each_state s = { settings, today, until, cb, arg,
-	    NULL };
+	    NULL, st, NULL };
 	struct views_actions va;
 	int rc;
 
@@ -633,6 +645,10 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
 	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_visit, &s, cause);
 	views_actions_free(&va);
+	if (rc == 0 && s.cause != NULL) {
+		*cause = s.cause;
+		return -1;
+	}
 	return rc;
 }
 
@@ -640,7 +656,8 @@ int
 views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
-	struct views_agenda_state s = { settings, today, until, out, NULL };
+	struct views_agenda_state s = { settings, today, until, out, NULL,
+	    st, NULL };
 	struct views_actions va;
 	size_t i;
 
@@ -653,7 +670,9 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 	out->nactions = va.n;
 	/* Read from the index alone: it holds every fact the agenda needs. */
 	if (store_people_due_each(st, STORE_CURRENT, DATE_NONE,
-	    views_agenda_add, &s, cause) != 0) {
+	    views_agenda_add, &s, cause) != 0 || s.cause != NULL) {
+		if (s.cause != NULL)
+			*cause = s.cause;
 		out->n = 0;
 		agenda_list_free(out);
 		return -1;
@@ -793,6 +812,20 @@ views_stats_letter(long id, date_t on, void *arg)
 	return 0;
 }
 
+/* Count a birthday in the reporting year for the figures. */
+static int
+views_stats_return(const struct returns_row *row, void *arg)
+{
+	struct stats *s = arg;
+
+	s->returns_due++;
+	if (row->rec != NULL)
+		s->returns_recorded++;
+	if (row->overdue)
+		s->returns_overdue++;
+	return 0;
+}
+
 int
 views_stats(struct store *st, const struct rules_settings *settings,
     date_t today, struct stats *out, char **cause)
@@ -808,6 +841,10 @@ views_stats(struct store *st, const struct rules_settings *settings,
 	    cause) != 0 ||
 	    store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause) != 0)
+		return -1;
+	out->returns_year = returns_year_of(today);
+	if (views_returns_year(st, settings, out->returns_year, today,
+	    views_stats_return, out, cause) != 0)
 		return -1;
 	return 0;
 }

@@ -280,3 +280,33 @@ returns_record_describe(const struct returns_record *rec, char *buf,
 		    returns_activity_label(rec->activity),
 		    rec->part_time ? "part-time" : "full-time");
 }
+
+size_t
+returns_agenda(const struct person_facts *facts,
+    const struct rules_settings *settings, int latest_recorded, date_t today,
+    date_t until, struct agenda_item *out)
+{
+	struct returns_window w;
+	size_t n = 0;
+
+	if (facts->status == STATUS_ARCHIVED)
+		return 0;
+	if (returns_window_latest(facts->dob, settings, today, &w) &&
+	    returns_overdue_for(&w, latest_recorded, facts->allocated_on,
+	    today)) {
+		out[n].kind = AGENDA_RETURN;
+		out[n].due = returns_due(&w, 0, settings, today);
+		out[n].on = today;
+		out[n].age = w.age;
+		n++;
+	}
+	if (returns_window_next(facts->dob, settings, today - 1, &w) &&
+	    w.opens <= until) {
+		out[n].kind = AGENDA_RETURN;
+		out[n].due = rules_judge_due(w.opens, settings, today);
+		out[n].on = w.opens;
+		out[n].age = w.age;
+		n++;
+	}
+	return n;
+}

@@ -303,7 +303,7 @@ const char *
 rules_agenda_kind_name(enum agenda_kind kind)
 {
 	static const char *const names[] = {
-		"contact", "letter", "review", "birthday", "action"
+		"contact", "letter", "review", "birthday", "action", "return"
 	};
 
 	return names[kind];
@@ -323,6 +323,11 @@ rules_agenda_label(const struct agenda_item *item, int due)
 		return rules_milestone_label(item->age);
 	case AGENDA_ACTION:
 		return due ? "agreed action due" : "agreed action";
+	case AGENDA_RETURN:
+		if (item->due.state != DUE_OVERDUE)
+			return due ? "return window opens" :
+			    "birthday return window opens";
+		return due ? "birthday return due" : "birthday return";
 	}
 	return "";
 }

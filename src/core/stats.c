@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "returns.h"
 #include "stats.h"
 
 void
@@ -125,6 +126,7 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
     void *arg)
 {
 	char label[32], day[64], cap[64], contact[128];
+	char year[RETURNS_YEAR_SIZE];
 	int i, pc;
 
 	stats_say(cb, arg, "Supervision figures on %s",
@@ -160,6 +162,10 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    "Safety flags", s->flagged, s->flagged == 1 ? "person" : "people");
 	stats_say(cb, arg, "%-14s  %d open, %d late", "Agreed actions",
 	    s->actions_open, s->actions_late);
+	returns_year_name(s->returns_year, year, sizeof year);
+	stats_say(cb, arg, "%-14s  %d of %d recorded for %s, %d overdue",
+	    "Returns", s->returns_recorded, s->returns_due, year,
+	    s->returns_overdue);
 	cb("", arg);
 	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
 	    "stepped down");
