@@ -169,6 +169,51 @@ check_out_lacks "Eve Eff" "a 16th birthday has no return"
 check_out_has "Ben Bee                   29/02/2008  01/03/2026  18th" \
 	"29 February is 1 March in other years"
 
+# --- the agenda, the calendar and the figures
+
+run agenda --days 7
+check_out_has "return window opens       Ben Bee: for the 19th birthday" \
+	"the agenda shows a window opening, on its day"
+check_out_lacks "Cal Sea" "not one opening after the agenda's days"
+run agenda --overdue
+check_out_has "    4  Dee Dee                       return   due 01/05/2026  210 days overdue" \
+	"agenda --overdue lists an overdue return"
+check_out_lacks "Fay Gee" "not for someone archived"
+run agenda --format csv --days 7
+strip_cr
+check_out_has "2026-11-27,return,4,Dee Dee,2026-05-01,210,overdue,birthday return" \
+	"agenda CSV: an overdue return"
+check_out_has "2026-12-01,return,2,Ben Bee,2026-12-01,0,due-soon,return window opens" \
+	"agenda CSV: a window opening"
+run agenda --format json --days 7
+check_python "agenda JSON: the returns" '
+import json, sys
+rows = [r for r in json.load(open(sys.argv[1])) if r["kind"] == "return"]
+assert [(r["id"], r["state"]) for r in rows] == [(4, "overdue"), (2, "due-soon")], rows
+' "$out"
+run export -o - --days 7
+check_out_has "SUMMARY:Birthday return window opens: B.B. #2" \
+	"the calendar has the window opening, with initials"
+check_out_has "SUMMARY:Birthday return overdue since 01/05/2026: D.D. #4" \
+	"and the return overdue"
+check_out_lacks "19th" "with initials, not which birthday"
+check_out_lacks "Ben Bee" "nor the name"
+run export -o - --days 7 --privacy full
+check_python "in full, which birthday" '
+import sys
+text = open(sys.argv[1]).read().replace("\n ", "")
+assert "The birthday return window for Ben Bee #2\x27s 19th birthday opens." in text
+' "$out"
+run stats
+check_out_has "Returns         3 of 5 recorded for 2026-27, 2 overdue" \
+	"stats counts the year's returns recorded and overdue"
+run stats --format json
+check_python "stats JSON: the returns" '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert (s["returns_year"], s["returns_due"], s["returns_recorded"], s["returns_overdue"]) == ("2026-27", 5, 3, 2), s
+' "$out"
+
 # --- a database of schema 9, with its young people, is migrated
 
 cp "$DB" "$TEST_DIR/saved.db"
