@@ -658,6 +658,7 @@ struct store_handover_counts {
 	int	around;		/* the people around them, ended too */
 	int	flag_notes;	/* every note the flags have had */
 	int	actions;	/* agreed actions, closed ones too */
+	int	returns;	/* birthday returns, struck ones too */
 };
 
 /* What a handover file says of itself. */

@@ -214,6 +214,55 @@ s = json.load(open(sys.argv[1]))
 assert (s["returns_year"], s["returns_due"], s["returns_recorded"], s["returns_overdue"]) == ("2026-27", 5, 3, 2), s
 ' "$out"
 
+# --- a handover file carries the returns whole, checked on import
+
+run handover export Amy -o "$TEST_DIR/out.caseload"
+check_status 0 "handover export"
+check_true "the file holds every return, struck ones too" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/out.caseload" \
+    "SELECT count(*), sum(struck_on IS NOT NULL) FROM returns")" = "2|1"
+# tamper SQL: run SQL on the copy, past the trigger that keeps returns.
+tamper() {
+	cp "$TEST_DIR/out.caseload" "$TEST_DIR/bad.caseload"
+	trigger=$("${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/bad.caseload" \
+	    "SELECT sql FROM sqlite_schema WHERE name = 'returns_fixed'")
+	"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/bad.caseload" \
+	    "PRAGMA ignore_check_constraints = ON; DROP TRIGGER returns_fixed;
+	    $1; $trigger;"
+}
+MAIN=$DB
+DB=$TEST_DIR/other.db
+tamper "UPDATE returns SET in_touch = 'maybe' WHERE person_id = 1"
+check_refused "an answer caseload never writes is refused" \
+	"a value in their birthday returns is not one caseload writes" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE returns SET on_date = '2026-01-05' WHERE person_id = 1
+    AND struck_on IS NULL"
+check_refused "a return outside its window is refused" \
+	"young person 1 in the file, birthday return B2: it was recorded outside its birthday's window" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE returns SET activity = NULL WHERE activity = 'higher-education'"
+check_refused "in touch with no activity is refused" \
+	"--activity is needed when in touch" \
+	handover import "$TEST_DIR/bad.caseload"
+tamper "UPDATE returns SET struck_reason = 'a' || char(27) || '[2J'
+    WHERE person_id = 1 AND struck_on IS NOT NULL"
+check_refused "a reason with an escape is refused" \
+	"the reason birthday return B1 was struck out" \
+	handover import "$TEST_DIR/bad.caseload"
+check_true "and the refusal writes no raw escape" sh -c "! grep -q '$esc' '$err'"
+run handover import "$TEST_DIR/out.caseload"
+check_status 0 "handover import"
+check_true "the returns arrive whole" \
+	test "$(sql "SELECT group_concat(p.name || ' ' || r.age || ' ' ||
+    r.in_touch || ' ' || coalesce(r.activity, '-') || ' ' || r.on_date ||
+    ' ' || coalesce(r.struck_on, 'standing'), ';')
+    FROM returns r JOIN people p ON p.id = r.person_id")" = \
+	"Amy Able 18 yes employment 2026-11-20 2026-11-27;Amy Able 18 yes higher-education 2026-11-27 standing"
+run check
+check_status 0 "the caseload is sound"
+DB=$MAIN
+
 # --- a database of schema 9, with its young people, is migrated
 
 cp "$DB" "$TEST_DIR/saved.db"
