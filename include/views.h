@@ -214,6 +214,17 @@ int views_return_agenda(struct store *st, const struct person *p,
     struct agenda_item *out, size_t *n, char **cause);
 
 /*
+ * The birthday return window to show on young person p's page: the
+ * latest to have opened, while open or, closed, when its return is
+ * overdue (returns_overdue_for).  1 with *w and *recorded (whether a
+ * return stands for it) set, 0 when there is none to show (archived,
+ * too young, or past), or -1 with *cause.
+ */
+int views_return_window(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today,
+    struct returns_window *w, int *recorded, char **cause);
+
+/*
  * Young person person_id's accommodation on day: *type (NULL when not
  * known; the caller frees it) and *suitable (1, 0, or -1 when not known).
  * The one place the returns read accommodation from; until the

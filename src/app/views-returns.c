@@ -119,3 +119,24 @@ views_return_agenda(struct store *st, const struct person *p,
 	*n = returns_agenda(&p->facts, settings, rc == 0, today, until, out);
 	return 0;
 }
+
+int
+views_return_window(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today,
+    struct returns_window *w, int *recorded, char **cause)
+{
+	struct returns_record *rec;
+	int rc;
+
+	if (p->facts.status == STATUS_ARCHIVED ||
+	    !returns_window_latest(p->facts.dob, settings, today, w))
+		return 0;
+	if ((rc = store_return_standing(st, p->id, w->age, &rec, cause)) < 0)
+		return -1;
+	free(rec);
+	*recorded = rc == 0;
+	if (w->closes < today && !returns_overdue_for(w, *recorded,
+	    p->facts.allocated_on, today))
+		return 0;
+	return 1;
+}

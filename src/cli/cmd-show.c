@@ -385,25 +385,16 @@ show_returns(struct show *sf, const struct person *p, char **cause)
 {
 	struct cli *cli = sf->cli;
 	struct returns_window w;
-	struct returns_record *rec;
 	date_t today = cli->ses.today;
 	char *opens;
-	int rc;
+	int rc, recorded;
 
 	sf->n = 0;
 	if (store_returns_each(sf->st, p->id, show_return, sf, cause) != 0)
 		return -1;
-	if (p->facts.status == STATUS_ARCHIVED ||
-	    !returns_window_latest(p->facts.dob, &cli->ses.cfg.rules, today,
-	    &w))
-		return 0;
-	if ((rc = store_return_standing(sf->st, p->id, w.age, &rec,
-	    cause)) < 0)
-		return -1;
-	free(rec);
-	if (w.closes < today && !returns_overdue_for(&w, rc == 0,
-	    p->facts.allocated_on, today))
-		return 0;
+	if ((rc = views_return_window(sf->st, p, &cli->ses.cfg.rules, today,
+	    &w, &recorded, cause)) <= 0)
+		return rc;
 	if (sf->n == 0)
 		fprintf(sf->out, "\nBirthday returns\n");
 	opens = xstrdup(cli_date(cli, w.opens));
@@ -412,7 +403,7 @@ show_returns(struct show *sf, const struct person *p, char **cause)
 	fprintf(sf->out, "  Birthday return for %d%s birthday: window %s %s "
 	    "to %s, %s\n", w.age, returns_th(w.age),
 	    w.closes < today ? "was open" : "open", opens,
-	    cli_date(cli, w.closes), rc == 0 ? "recorded" :
+	    cli_date(cli, w.closes), recorded ? "recorded" :
 	    w.closes < today ? "OVERDUE" : "not recorded");
 	if (w.closes < today)
 		cli_fcolour_off(sf->out, cli);

@@ -642,9 +642,19 @@ calendar_render(struct calendar_writer *w, const struct agenda_entry *e,
 }
 
 int
+calendar_carries(const struct agenda_entry *e)
+{
+	return e->item.kind != AGENDA_RETURN ||
+	    e->item.due.state != DUE_OVERDUE;
+}
+
+int
 calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
 {
 	char uid[CALENDAR_UID_SIZE], hash[CALENDAR_HASH_SIZE], *text;
+
+	if (!calendar_carries(e))
+		return 0;
 
 	text = calendar_render(w, e, uid, hash, NULL);
 	fputs(text, w->f);
