@@ -172,7 +172,9 @@ int returns_window_latest(date_t dob, const struct rules_settings *settings,
 /*
  * Whether a young person allocated on allocated_on is to be told their
  * return for window w is overdue on today: not recorded, closed before
- * today, and still open on or after the day they were allocated.
+ * today but less than a year after the birthday (by then the year's
+ * return has gone in: 'caseload returns' still lists it as missing), and
+ * still open on or after the day they were allocated.
  */
 int returns_overdue_for(const struct returns_window *w, int recorded,
     date_t allocated_on, date_t today);
@@ -194,7 +196,8 @@ void returns_record_describe(const struct returns_record *rec, char *buf,
  * The birthday return's items of someone's agenda from today to until:
  * the latest window's return overdue (returns_overdue_for; on today,
  * due on its closing day) unless latest_recorded, and the next window
- * opening (on its opening day) when it opens by until.  Nothing for
+ * opening (on its opening day) when it opens by until (not one opening
+ * today whose return, the latest, is recorded).  Nothing for
  * someone archived.  Fills out[0..RETURNS_AGENDA_MAX) (kind
  * AGENDA_RETURN, age the birthday's) and returns how many.
  */

@@ -189,7 +189,8 @@ struct returns_row {
 	const char			*accommodation;	/* type on the birthday;
 							 * NULL: not known */
 	int				 suitable;	/* 1, 0; -1 not known */
-	int				 overdue;	/* returns_overdue_for */
+	int				 overdue;	/* closed, not recorded,
+						 * allocated by then */
 };
 
 typedef int (*views_returns_cb)(const struct returns_row *row, void *arg);

@@ -68,8 +68,9 @@ views_returns_one(const struct person *p, void *arg)
 	row.person = p;
 	row.rec = rec;
 	row.accommodation = type;
-	row.overdue = returns_overdue_for(&row.window, rec != NULL,
-	    p->facts.allocated_on, v->today);
+	row.overdue = returns_overdue(&row.window, rec != NULL, v->today) &&
+	    (p->facts.allocated_on == DATE_NONE ||
+	    row.window.closes >= p->facts.allocated_on);
 	rc = v->cb(&row, v->arg);
 	free(type);
 	free(rec);

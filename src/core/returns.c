@@ -189,12 +189,12 @@ returns_record_check(const struct returns_record *rec, char **cause)
 {
 	if (rec->touch == TOUCH_YES && rec->activity == ACTIVITY_NONE)
 		return xfail(cause, "say what they are mainly doing: "
-		    "--activity is needed when in touch");
+		    "an activity is needed when in touch");
 	if (rec->touch == TOUCH_DIED && rec->activity != ACTIVITY_NONE)
-		return xfail(cause, "no --activity is recorded for a young "
+		return xfail(cause, "no activity is recorded for a young "
 		    "person who has died");
 	if (rec->part_time && rec->activity == ACTIVITY_NONE)
-		return xfail(cause, "--part-time goes with an --activity");
+		return xfail(cause, "part-time goes with an activity");
 	return 0;
 }
 
@@ -248,6 +248,9 @@ returns_overdue_for(const struct returns_window *w, int recorded,
 {
 	if (!returns_overdue(w, recorded, today))
 		return 0;
+	/* A year after the birthday, the year's return has gone in. */
+	if (today >= date_add_months(w->birthday, 12))
+		return 0;
 	return allocated_on == DATE_NONE || w->closes >= allocated_on;
 }
 
@@ -300,8 +303,9 @@ returns_agenda(const struct person_facts *facts,
 		out[n].age = w.age;
 		n++;
 	}
+	/* One opening today whose return is in already says nothing new. */
 	if (returns_window_next(facts->dob, settings, today - 1, &w) &&
-	    w.opens <= until) {
+	    w.opens <= until && !(w.opens == today && latest_recorded)) {
 		out[n].kind = AGENDA_RETURN;
 		out[n].due = rules_judge_due(w.opens, settings, today);
 		out[n].on = w.opens;

@@ -72,11 +72,11 @@ check_refused "a bad in-touch answer" \
 	return Ben --in-touch maybe
 check_refused "a bad activity" "--activity: 'sleeping' is not an activity" \
 	return Ben --in-touch yes --activity sleeping
-check_refused "in touch with no activity" "--activity is needed when in touch" \
+check_refused "in touch with no activity" "--activity: say what they are mainly doing: an activity is needed when in touch" \
 	return Ben --in-touch yes
 check_refused "an activity for someone who has died" "who has died" \
 	return Ben --in-touch died --activity employment
-check_refused "part-time with no activity" "--part-time goes with an --activity" \
+check_refused "part-time with no activity" "--activity: part-time goes with an activity" \
 	return Ben --in-touch no --part-time
 check_refused "no in-touch answer" "--in-touch yes" return Ben
 check_refused "a date in the future" "--date" \
@@ -242,7 +242,7 @@ check_refused "a return outside its window is refused" \
 	handover import "$TEST_DIR/bad.caseload"
 tamper "UPDATE returns SET activity = NULL WHERE activity = 'higher-education'"
 check_refused "in touch with no activity is refused" \
-	"--activity is needed when in touch" \
+	"birthday return B2: say what they are mainly doing: an activity is needed when in touch" \
 	handover import "$TEST_DIR/bad.caseload"
 tamper "UPDATE returns SET struck_reason = 'a' || char(27) || '[2J'
     WHERE person_id = 1 AND struck_on IS NOT NULL"

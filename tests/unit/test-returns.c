@@ -233,6 +233,9 @@ test_next_and_latest(void **state)
 	assert_false(returns_overdue_for(&w, 1, D(2025, 1, 1), D(2026, 1, 21)));
 	assert_true(returns_overdue_for(&w, 0, D(2026, 1, 20), D(2026, 2, 1)));
 	assert_false(returns_overdue_for(&w, 0, D(2026, 1, 21), D(2026, 2, 1)));
+	/* Until a year after the birthday (20/12/2025). */
+	assert_true(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 12, 19)));
+	assert_false(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 12, 20)));
 }
 
 /* The answers: names and labels, what goes together, the words. */
@@ -258,7 +261,7 @@ test_answers(void **state)
 	rec.touch = TOUCH_YES;
 	rec.activity = ACTIVITY_NONE;
 	assert_int_equal(returns_record_check(&rec, &cause), -1);
-	assert_non_null(strstr(cause, "--activity is needed"));
+	assert_non_null(strstr(cause, "an activity is needed"));
 	free(cause);
 	cause = NULL;
 	rec.touch = TOUCH_DIED;
@@ -316,10 +319,12 @@ test_agenda(void **state)
 	assert_int_equal(items[0].due.due, D(2026, 1, 20));
 	assert_int_equal(items[0].on, D(2026, 9, 1));
 	assert_int_equal(items[0].age, 17);
-	/* Opening today is on the agenda. */
-	assert_int_equal(returns_agenda(&f, &s, 1, D(2026, 9, 20),
+	/* Opening today is on the agenda, until its return is in. */
+	assert_int_equal(returns_agenda(&f, &s, 0, D(2026, 9, 20),
 	    D(2026, 9, 20), items), 1);
 	assert_int_equal(items[0].on, D(2026, 9, 20));
+	assert_int_equal(returns_agenda(&f, &s, 1, D(2026, 9, 20),
+	    D(2026, 9, 20), items), 0);
 	f.status = STATUS_ARCHIVED;
 	assert_int_equal(returns_agenda(&f, &s, 0, D(2026, 9, 1),
 	    D(2026, 9, 20), items), 0);
