@@ -54,10 +54,11 @@ check_true "the kept most urgent items" \
 run agenda --overdue
 check_status 0 "agenda --overdue"
 check_out "every overdue item, most overdue first" <<'EOF'
-Overdue on 27/11/2026: 7 items, most overdue first
+Overdue on 27/11/2026: 8 items, most overdue first
 
       8  李明                          review   due 01/07/2020  2340 days overdue
       3  Zoë Ñúñez                     review   due 01/12/2024  726 days overdue
+      1  Aisha Khan                    return   due 14/04/2026  227 days overdue
       2  Ben Carter                    review   due 10/07/2026  140 days overdue
       9  Amira Haddad                  review   due 01/09/2026  87 days overdue
      11  Ellie-Mae "Ells" O'Connor, …  contact  due 08/09/2026  80 days overdue
