@@ -386,7 +386,7 @@ show_returns(struct show *sf, const struct person *p, char **cause)
 	struct cli *cli = sf->cli;
 	struct returns_window w;
 	date_t today = cli->ses.today;
-	char *opens;
+	char *opens, *text;
 	int rc, recorded;
 
 	sf->n = 0;
@@ -398,15 +398,17 @@ show_returns(struct show *sf, const struct person *p, char **cause)
 	if (sf->n == 0)
 		fprintf(sf->out, "\nBirthday returns\n");
 	opens = xstrdup(cli_date(cli, w.opens));
-	if (w.closes < today)
-		cli_fcolour_on(sf->out, cli, COLOUR_RED);
-	fprintf(sf->out, "  Birthday return for %d%s birthday: window %s %s "
-	    "to %s, %s\n", w.age, returns_th(w.age),
-	    w.closes < today ? "was open" : "open", opens,
-	    cli_date(cli, w.closes), recorded ? "recorded" :
+	text = xasprintf("Birthday return for %d%s birthday: window %s %s to "
+	    "%s, %s", w.age, returns_th(w.age), w.closes < today ? "was open" :
+	    "open", opens, cli_date(cli, w.closes), recorded ? "recorded" :
 	    w.closes < today ? "OVERDUE" : "not recorded");
 	if (w.closes < today)
+		cli_fcolour_on(sf->out, cli, COLOUR_RED);
+	fputs("  ", sf->out);
+	cli_fprint_wrapped(sf->out, 2, text);
+	if (w.closes < today)
 		cli_fcolour_off(sf->out, cli);
+	free(text);
 	free(opens);
 	return 0;
 }
