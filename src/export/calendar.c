@@ -58,9 +58,8 @@ calendar_uid(const struct agenda_entry *e, char *out, size_t size)
 		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
 		    e->action->number);
 	else if (e->item.kind == AGENDA_RETURN)
-		snprintf(out, size, "%s-%s-%d%s@" CALENDAR_DOMAIN, e->uuid,
-		    kind, e->item.age,
-		    e->item.due.state == DUE_OVERDUE ? "-overdue" : "");
+		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
+		    e->item.age);
 	else
 		snprintf(out, size, "%s-%s@" CALENDAR_DOMAIN, e->uuid, kind);
 }
