@@ -80,8 +80,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "marked)", "actions", 3 },
 	{ TUI_RETURN, TUI_ON_PAGE, { 'R' }, "Jobs",
 	  "record their birthday return (around the 17th to 21st "
-	  "birthdays): in touch, main activity, full or part-time (on "
-	  "their page)", "return", 3 },
+	  "birthdays): in touch, main activity, full or part-time; or strike "
+	  "out one recorded by mistake (on their page)", "return", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

@@ -3,7 +3,8 @@
  * tui-return.c: the birthday return dialog (R on a young person's page):
  * in touch, main activity and hours from menus, and the date, recorded
  * for the birthday whose window is open through the same job as
- * 'caseload return'.
+ * 'caseload return'; when that birthday's return is in already, R offers
+ * to strike it out instead, as 'caseload return --strike' does.
  */
 #include <config.h>
 
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "job.h"
 #include "tui-int.h"
 #include "xmalloc.h"
@@ -19,6 +21,7 @@
 struct return_dialog {
 	long		 id;
 	char		*name;
+	int		 number;	/* the return to strike out */
 	const char	*touches[TOUCH_COUNT + 1];
 	const char	*activities[ACTIVITY_COUNT + 1];
 	const char	*hours[3];
@@ -64,6 +67,69 @@ return_save(struct tui *t, struct tui_form *f, void *arg)
 	return 0;
 }
 
+static int
+return_strike_save(struct tui *t, struct tui_form *f, void *arg)
+{
+	struct return_dialog *rd = arg;
+	struct job_result r;
+	char *reason, *cause = NULL;
+	int rc;
+
+	reason = tui_form_value(f, 0);
+	rc = job_return_strike(t->ses, rd->id, rd->number, *reason != '\0' ?
+	    reason : NULL, &r, &cause);
+	free(reason);
+	if (rc != 0)
+		return tui_dialog_failed(t, f, r.field == JOB_REASON ? 0 : -1,
+		    &r, &cause);
+	tui_changed(t);
+	tui_message(t, "Struck out B%ld, the return for %s's %d%s birthday: "
+	    "R records it again.", r.made, rd->name, r.ret->age,
+	    returns_th(r.ret->age));
+	job_result_free(&r);
+	return 0;
+}
+
+/*
+ * When the return for the birthday whose window is open today is in
+ * already, offer to strike it out: 1 when the dialog opened (rd is
+ * its), 0 when there is none, -1 after an error.
+ */
+static int
+return_strike_open(struct tui *t, struct return_dialog *rd, date_t dob)
+{
+	static const struct tui_field_spec specs[1] = {
+		{ "Reason", FIELD_TEXT, 50, CHECK_REASON_MAX, NULL,
+		  "optional", 0 },
+	};
+	struct returns_window w;
+	struct returns_record *rec;
+	char *title, *cause = NULL;
+	int rc;
+
+	if (!returns_window_on(dob, &t->ses->cfg.rules, t->ses->today, &w))
+		return 0;
+	if ((rc = store_return_standing(t->ses->st, rd->id, w.age, &rec,
+	    &cause)) != 0) {
+		if (rc < 0) {
+			tui_error(t, "%s", cause);
+			free(cause);
+		}
+		return rc < 0 ? -1 : 0;
+	}
+	rd->number = rec->number;
+	title = xasprintf("Strike out B%d, %s's %d%s birthday return",
+	    rec->number, rd->name, rec->age, returns_th(rec->age));
+	free(rec);
+	tui_form_open(t, title, "It is in already.  If it was recorded by "
+	    "mistake, strike it out: it stays, marked struck out, and R then "
+	    "records it again.  Say why (optional), then press Enter, or Esc "
+	    "to leave it.", specs, 1, NULL, 1, "strike it out",
+	    return_strike_save, rd, return_dialog_free);
+	free(title);
+	return 1;
+}
+
 void
 tui_return_dialog(struct tui *t, long id)
 {
@@ -78,6 +144,7 @@ tui_return_dialog(struct tui *t, long id)
 	struct return_dialog *rd;
 	struct person *p = NULL;
 	char today[64], *title, *cause = NULL;
+	date_t dob;
 	int i, rc;
 
 	if ((rc = store_person_get(t->ses->st, id, &p, &cause)) != 0) {
@@ -91,7 +158,13 @@ tui_return_dialog(struct tui *t, long id)
 	rd = xcalloc(1, sizeof *rd);
 	rd->id = id;
 	rd->name = xstrdup(person_display_name(p));
+	dob = p->facts.dob;
 	free(p);
+	if ((rc = return_strike_open(t, rd, dob)) != 0) {
+		if (rc < 0)
+			return_dialog_free(rd);
+		return;
+	}
 	for (i = 0; i < TOUCH_COUNT; i++)
 		rd->touches[i] = returns_touch_label((enum returns_touch)i);
 	rd->activities[0] = "none (not in touch)";

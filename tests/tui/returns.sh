@@ -3,8 +3,8 @@
 # The birthday return from the screens: R on a young person's page
 # records the return for the birthday whose window is open, with in
 # touch, activity and hours chosen from menus; the page lists it and the
-# window as recorded, the agenda drops the return it owed, and it is
-# stored.  A second one for the same birthday is refused.
+# window as recorded, the agenda drops the window it showed, and it is
+# stored.  R again offers to strike it out, and then records it again.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/cli/fixture.sh"
 
@@ -49,17 +49,34 @@ else
 fi
 
 keys R
-check_screen "Birthday return for Ash" "R again"
+check_screen "Strike out B1, Ash's 20th birthday return" \
+	"R again, with the return in, offers to strike it out"
+type_text "wrong young person"
+keys Enter
+check_screen "Struck out B1, the return for Ash's 20th birthday" \
+	"Enter strikes it out"
+keys C-l
+check_screen "STRUCK OUT on 14/12/2026: wrong young person" \
+	"the page shows it struck out"
+check_screen "window open 14/12/2026 to 14/04/2027, not recorded" \
+	"and the window open again"
+if [ "$(sql "SELECT struck_on || '|' || struck_reason FROM returns")" = \
+    "2026-12-14|wrong young person" ]; then
+	ok "the strike is in the database, the return kept"
+else
+	not_ok "the strike is in the database, the return kept"
+fi
+
+keys R
+check_screen "Birthday return for Ash" "R then records it again"
 keys Right
 check_screen "In touch         no" "in touch: no"
 keys Enter
-check_screen "! the return for the 20th birthday was recorded alread" "a second return for the birthday is refused"
-keys Escape
-check_screen "Throw away what you typed?" "Esc asks before throwing it away"
-keys y
-wait_gone "Birthday return for Ash"
-check_true "and nothing was written" \
-	test "$(sql "SELECT count(*) FROM returns")" = 1
+check_screen "Recorded B2, the return for Ash's 20th birthday." \
+	"the return is recorded again"
+check_true "two rows, the new one standing" test "$(sql "SELECT count(*) ||
+    '|' || (SELECT in_touch FROM returns WHERE struck_on IS NULL)
+    FROM returns")" = "2|no"
 
 keys g
 check_screen "Agenda from 14/12/2026 to 10/01/2027" "g opens the agenda again"
