@@ -324,6 +324,8 @@ int cmd_moved_strike(struct cli *, const char *, const char *,
     const char *);
 int cmd_action(struct cli *, int, char **);
 int cmd_involve(struct cli *, int, char **);
+int cmd_return(struct cli *, int, char **);
+int cmd_returns(struct cli *, int, char **);
 
 /*
  * The marker and a space ("⚑ ", or "F " when the user's locale is not

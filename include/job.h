@@ -48,7 +48,8 @@ enum job_field {
 	JOB_ACTION,		/* an agreed action's text */
 	JOB_DUE,		/* an agreed action's due date */
 	JOB_DOER,		/* who does an agreed action */
-	JOB_ACCOMMODATION	/* the type of accommodation */
+	JOB_ACCOMMODATION,	/* the type of accommodation */
+	JOB_ANSWER		/* a birthday return's answers */
 };
 
 /* What a job did. */
@@ -73,6 +74,8 @@ struct job_result {
 	struct around_person *around;	/* the person around them */
 	struct action	*action;	/* action jobs: the action (as it was) */
 	struct accommodation *accommodation; /* moved: the row (as it was) */
+	struct returns_record *ret;	/* return jobs: the return (as it
+					 * was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
 };
@@ -225,6 +228,28 @@ int job_moved_strike(struct session *s, long id, int number,
  */
 int job_visit_due(struct session *s, const struct person *p,
     struct rules_due *due, enum visit_reason *reason, char **cause);
+
+/* ------------------------------------------------------ birthday returns */
+
+/*
+ * Record birthday return rec (person_id, touch, activity, part_time, on)
+ * for the birthday whose window is open on rec->on: sets rec->age.
+ * Refused: a date in the future or before birth, or no window open on it
+ * (JOB_DATE: *cause says when the next opens); answers that do not go
+ * together (JOB_ANSWER, as returns_record_check says); one recorded for
+ * that birthday already (JOB_AGAIN: strike it first).  r->made is its
+ * number (B1...), r->ret a copy.
+ */
+int job_return_record(struct session *s, struct returns_record *rec,
+    struct job_result *r, char **cause);
+
+/*
+ * Strike out young person id's return number today with a reason (NULL:
+ * none); refused: no such return (JOB_WHO), struck already (JOB_AGAIN), a
+ * bad reason (JOB_REASON).  r->ret is the return as it was.
+ */
+int job_return_strike(struct session *s, long id, int number,
+    const char *reason, struct job_result *r, char **cause);
 
 /* ------------------------------ notes and the people around them */
 

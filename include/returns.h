@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "choice.h"
 #include "date.h"
 #include "rules.h"
 
@@ -84,5 +85,127 @@ void returns_year_name(int year, char *buf, size_t size);
  * to write instead.
  */
 int returns_year_parse(const char *text, int *year, char **cause);
+
+/* ------------------------------------------------ what was recorded */
+
+/* Whether the service is in touch, as the return asks. */
+enum returns_touch {
+	TOUCH_YES,
+	TOUCH_NO,
+	TOUCH_REFUSED,
+	TOUCH_NOT_REQUIRED,
+	TOUCH_RETURNED_HOME,
+	TOUCH_DIED
+};
+#define TOUCH_COUNT 6
+
+/* Their main activity, as the return asks. */
+enum returns_activity {
+	ACTIVITY_NONE,		/* not given (only when not in touch) */
+	ACTIVITY_HIGHER_EDUCATION,
+	ACTIVITY_OTHER_EDUCATION,
+	ACTIVITY_TRAINING,
+	ACTIVITY_EMPLOYMENT,
+	ACTIVITY_NEET_ILLNESS,
+	ACTIVITY_NEET_PARENTING,
+	ACTIVITY_NEET_OTHER
+};
+#define ACTIVITY_COUNT 8
+
+/* One birthday return as recorded: struck out once, never deleted. */
+struct returns_record {
+	long			 id;
+	long			 person_id;
+	int			 number;	/* the young person's own:
+						 * B1, B2... */
+	int			 age;		/* the birthday: 17 to 21 */
+	enum returns_touch	 touch;
+	enum returns_activity	 activity;
+	int			 part_time;	/* 1: part-time */
+	date_t			 on;		/* the day recorded */
+	date_t			 struck_on;	/* DATE_NONE unless struck */
+	const char		*struck_reason;	/* NULL when none */
+};
+
+/* The table of in-touch answers: names ("not-required") and labels
+ * ("not required"). */
+const struct choice *returns_touch_choice(void);
+
+/* The table of main activities (ACTIVITY_NONE cannot be typed). */
+const struct choice *returns_activity_choice(void);
+
+/* An answer's name as kept and typed, and its label as read. */
+const char *returns_touch_name(enum returns_touch touch);
+const char *returns_touch_label(enum returns_touch touch);
+const char *returns_activity_name(enum returns_activity activity);
+const char *returns_activity_label(enum returns_activity activity);
+
+/*
+ * The next window to open after day (its opening day later than day),
+ * into *out: 1, or 0 when none does (past the 21st birthday's, or the
+ * date of birth unknown).
+ */
+int returns_window_next(date_t dob, const struct rules_settings *settings,
+    date_t day, struct returns_window *out);
+
+/*
+ * Check the answers of a return (not the window, which the caller finds
+ * with returns_window_on): an activity is given when in touch (TOUCH_YES),
+ * none when they have died, and part-time only with an activity.  0, or
+ * -1 with *cause saying which option to give.
+ */
+int returns_record_check(const struct returns_record *rec, char **cause);
+
+/* Check striking rec out: not struck already.  0, or -1 with *cause. */
+int returns_record_check_strike(const struct returns_record *rec,
+    char **cause);
+
+/*
+ * The window of the latest birthday whose window has opened by today
+ * (open now, or closed since): 1 and *out set, or 0 when none has opened
+ * (or the date of birth is unknown).  A return missing from it is the
+ * one the agenda calls overdue once it closes.
+ */
+int returns_window_latest(date_t dob, const struct rules_settings *settings,
+    date_t today, struct returns_window *out);
+
+/*
+ * Whether a young person allocated on allocated_on is to be told their
+ * return for window w is overdue on today: not recorded, closed before
+ * today but less than a year after the birthday (by then the year's
+ * return has gone in: 'caseload returns' still lists it as missing), and
+ * still open on or after the day they were allocated.
+ */
+int returns_overdue_for(const struct returns_window *w, int recorded,
+    date_t allocated_on, date_t today);
+
+/* The ordinal suffix of n: "st", "nd", "rd" or "th" (17th, 21st). */
+const char *returns_th(int n);
+
+/*
+ * What rec says, into buf: "in touch: yes; employment, part-time" or
+ * "in touch: no".
+ */
+void returns_record_describe(const struct returns_record *rec, char *buf,
+    size_t size);
+
+/* The most items returns_agenda gives. */
+#define RETURNS_AGENDA_MAX 2
+
+/*
+ * The birthday return's items of someone's agenda from today to until:
+ * the latest window's return overdue (returns_overdue_for; on today,
+ * due on its closing day) unless latest_recorded, and the next window
+ * opening (on its opening day) when it opens by until (not one opening
+ * today whose return, the latest, is recorded).  Nothing for
+ * someone archived.  Fills out[0..RETURNS_AGENDA_MAX) (kind
+ * AGENDA_RETURN, age the birthday's) and returns how many.
+ */
+size_t returns_agenda(const struct person_facts *facts,
+    const struct rules_settings *settings, int latest_recorded, date_t today,
+    date_t until, struct agenda_item *out);
+
+/* A copy in one allocation: the caller frees it with free(). */
+struct returns_record *returns_record_copy(const struct returns_record *rec);
 
 #endif

@@ -214,7 +214,9 @@ enum agenda_kind {
 	AGENDA_REVIEW,		/* the next pathway plan review */
 	AGENDA_BIRTHDAY,	/* 18th, 21st or 25th birthday */
 	AGENDA_ACTION,		/* an open agreed action (action.h) */
-	AGENDA_VISIT		/* the next statutory visit (visit.h) */
+	AGENDA_VISIT,		/* the next statutory visit (visit.h) */
+	AGENDA_RETURN		/* a birthday return (returns.h): its
+				 * window opening, or overdue */
 };
 
 /* The kind's name as in files and calendar UIDs: "contact", "letter" ... */
@@ -225,7 +227,8 @@ struct agenda_item {
 	enum agenda_kind	kind;
 	date_t			on;		/* when it is shown: today if overdue */
 	struct rules_due	due;		/* the real due date and state */
-	int			age;		/* for birthdays: 18, 21 or 25 */
+	int			age;		/* for birthdays: 18, 21 or 25;
+						 * returns: 17 to 21 */
 };
 
 #define RULES_AGENDA_MAX (3 + RULES_MILESTONE_COUNT)

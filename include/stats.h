@@ -55,6 +55,12 @@ struct stats {
 	int	visits_due;
 	int	visits_on_time;
 	int	visits_overdue;
+	int	returns_year;		/* the reporting year today is in */
+	int	returns_due;		/* young people with a 17th to 21st
+					 * birthday in it (the caller counts
+					 * these three) */
+	int	returns_recorded;	/* of those, with a return recorded */
+	int	returns_overdue;	/* of those, overdue */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include "accommodation.h"
 #include "action.h"
 #include "around.h"
+#include "returns.h"
 #include "date.h"
 #include "person.h"
 #include "rules.h"
@@ -511,6 +512,37 @@ int store_around_change(struct store *st, const struct around_person *a,
 /* End involved person id's involvement on a date. */
 int store_around_end(struct store *st, long id, date_t on, char **cause);
 
+/* ------------------------------------------------------ birthday returns */
+
+typedef int (*store_return_cb)(const struct returns_record *rec, void *arg);
+
+/*
+ * Visit young person person_id's birthday returns in the order recorded,
+ * struck ones too, each with its own number (B1...).  The strings live
+ * until cb returns.  A file older than returns has none.  0 or -1.
+ */
+int store_returns_each(struct store *st, long person_id, store_return_cb cb,
+    void *arg, char **cause);
+
+/* Fetch their return number into *out (free()): 0, 1 when none, or -1. */
+int store_return_numbered(struct store *st, long person_id, int number,
+    struct returns_record **out, char **cause);
+
+/* Fetch their return standing (not struck) for the birthday of age into
+ * *out (free()): 0, 1 when none, or -1. */
+int store_return_standing(struct store *st, long person_id, int age,
+    struct returns_record **out, char **cause);
+
+/* Add return rec (person_id, age, touch, activity, part_time, on): sets
+ * rec->id and rec->number; fails when one stands for that birthday. */
+int store_return_add(struct store *st, struct returns_record *rec,
+    char **cause);
+
+/* Strike return id out today with a reason (NULL: none); fails when it
+ * is struck already. */
+int store_return_strike(struct store *st, long id, date_t today,
+    const char *reason, char **cause);
+
 /* ------------------------------------------------------ agreed actions */
 
 typedef int (*store_action_cb)(const struct action *a, void *arg);
@@ -631,6 +663,7 @@ struct store_handover_counts {
 	int	flag_notes;	/* every note the flags have had */
 	int	actions;	/* agreed actions, closed ones too */
 	int	accommodation;	/* accommodation rows, struck ones too */
+	int	returns;	/* birthday returns, struck ones too */
 };
 
 /* What a handover file says of itself. */

@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "person.h"
+#include "returns.h"
 #include "rows.h"
 #include "rules.h"
 #include "stats.h"
@@ -177,5 +178,60 @@ int views_letters(struct store *st, const struct rules_settings *settings,
  */
 int views_stats(struct store *st, const struct rules_settings *settings,
     date_t today, struct stats *out, char **cause);
+
+/* ------------------------------------------------------ birthday returns */
+
+/* One young person's birthday in a reporting year, with its return. */
+struct returns_row {
+	const struct person		*person;
+	struct returns_window		 window;	/* that birthday's */
+	const struct returns_record	*rec;		/* NULL: none stands */
+	const char			*accommodation;	/* type on the birthday;
+							 * NULL: not known */
+	int				 suitable;	/* 1, 0; -1 not known */
+	int				 overdue;	/* closed, not recorded,
+						 * allocated by then */
+};
+
+typedef int (*views_returns_cb)(const struct returns_row *row, void *arg);
+
+/*
+ * Visit, by number, each young person with a 17th to 21st birthday in
+ * reporting year `year` (returns_year_of): everyone not archived, and
+ * those archived on or after their birthday.  Each row lives until cb
+ * returns.  0, or -1 with *cause.
+ */
+int views_returns_year(struct store *st, const struct rules_settings *settings,
+    int year, date_t today, views_returns_cb cb, void *arg, char **cause);
+
+/*
+ * Young person p's birthday return items of the agenda from today to
+ * until (returns_agenda, with whether the latest window's return is
+ * recorded read from st) into out[0..RETURNS_AGENDA_MAX), and how many
+ * into *n.  0, or -1 with *cause.
+ */
+int views_return_agenda(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today, date_t until,
+    struct agenda_item *out, size_t *n, char **cause);
+
+/*
+ * The birthday return window to show on young person p's page: the
+ * latest to have opened, while open or, closed, when its return is
+ * overdue (returns_overdue_for).  1 with *w and *recorded (whether a
+ * return stands for it) set, 0 when there is none to show (archived,
+ * too young, or past), or -1 with *cause.
+ */
+int views_return_window(struct store *st, const struct person *p,
+    const struct rules_settings *settings, date_t today,
+    struct returns_window *w, int *recorded, char **cause);
+
+/*
+ * Young person person_id's accommodation on day: *type (NULL when not
+ * known; the caller frees it) and *suitable (1, 0, or -1 when not known).
+ * The one place the returns read accommodation from; until the
+ * accommodation history is kept it knows nothing.  0, or -1 with *cause.
+ */
+int views_return_accommodation(struct store *st, long person_id, date_t day,
+    char **type, int *suitable, char **cause);
 
 #endif

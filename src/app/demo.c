@@ -203,6 +203,47 @@ static const struct demo_person demo_people[] = {
 	  { { 0 } }, 0, 0 },
 };
 
+/* A birthday return recorded in the window open now (Kai's is not). */
+static const struct demo_return {
+	const char		*name;		/* the young person's */
+	int			 days_ago;
+	enum returns_touch	 touch;
+	enum returns_activity	 activity;
+	int			 part_time;
+} demo_returns[] = {
+	{ "Amira Haddad", 5, TOUCH_YES, ACTIVITY_EMPLOYMENT, 1 },
+};
+
+/* The demo's birthday returns for young person id born on dob. */
+static int
+demo_seed_returns(struct store *st, const struct demo_person *d, long id,
+    date_t dob, date_t today, char **cause)
+{
+	struct rules_settings rs;
+	struct returns_window w;
+	struct returns_record rec;
+	size_t i;
+
+	rules_settings_default(&rs);
+	for (i = 0; i < sizeof demo_returns / sizeof demo_returns[0]; i++) {
+		if (strcmp(demo_returns[i].name, d->name) != 0)
+			continue;
+		memset(&rec, 0, sizeof rec);
+		rec.person_id = id;
+		rec.on = today - demo_returns[i].days_ago;
+		if (!returns_window_on(dob, &rs, rec.on, &w))
+			continue;
+		rec.age = w.age;
+		rec.touch = demo_returns[i].touch;
+		rec.activity = demo_returns[i].activity;
+		rec.part_time = demo_returns[i].part_time;
+		rec.struck_on = DATE_NONE;
+		if (store_return_add(st, &rec, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The demo's agreed actions with young person id, named d->name. */
 static int
 demo_seed_actions(struct store *st, const struct demo_person *d, long id,
@@ -352,6 +393,8 @@ demo_add(struct store *st, const struct demo_person *d, date_t today,
 		if (store_flag_add(st, &f, cause) != 0)
 			return -1;
 	}
+	if (demo_seed_returns(st, d, p.id, p.facts.dob, today, cause) != 0)
+		return -1;
 	return demo_seed_around(st, d, p.id, today, cause);
 }
 

@@ -25,6 +25,7 @@ job_result_free(struct job_result *r)
 	free(r->around);
 	free(r->action);
 	free(r->accommodation);
+	free(r->ret);
 	free(r->path);
 	free(r->warning);
 	memset(r, 0, sizeof *r);
@@ -36,6 +37,7 @@ job_result_free(struct job_result *r)
 	r->around = NULL;
 	r->action = NULL;
 	r->accommodation = NULL;
+	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 }
@@ -51,6 +53,7 @@ job_init(struct job_result *r)
 	r->note = NULL;
 	r->around = NULL;
 	r->action = NULL;
+	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
 	r->refused = 0;

@@ -590,6 +590,8 @@ struct views_agenda_state {
 	struct agenda_list		*list;
 	const struct views_actions	*actions;
 	struct store_visit_dates	 visits;
+	struct store			*st;		/* for birthday returns */
+	char				*cause;		/* when they failed */
 };
 
 /* Copy s into the list's block of names; returns its offset. */
@@ -612,13 +614,17 @@ views_agenda_add(const struct person *p, void *arg)
 {
 	struct views_agenda_state *s = arg;
 	struct agenda_list *list = s->list;
-	struct agenda_item items[RULES_AGENDA_MAX + 1];
+	struct agenda_item items[RULES_AGENDA_MAX + 1 + RETURNS_AGENDA_MAX];
 	struct agenda_entry *e;
-	size_t n, i, name, display, first, nactions;
+	size_t n, i, name, display, first, nactions, more;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
 	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
 	    s->until, &items[n]);
+	if (views_return_agenda(s->st, p, s->settings, s->today, s->until,
+	    items + n, &more, &s->cause) != 0)
+		return 1;
+	n += more;
 	first = views_actions_of(s->actions, p->id, &nactions);
 	if (n + nactions == 0)
 		return 0;
@@ -676,19 +682,25 @@ struct views_agenda_each_state {
 	void				*arg;
 	const struct views_actions	*actions;
 	struct store_visit_dates	 visits;
+	struct store			*st;		/* for birthday returns */
+	char				*cause;		/* when they failed */
 };
 
 static int
 views_agenda_visit(const struct person *p, void *arg)
 {
 	struct views_agenda_each_state *s = arg;
-	struct agenda_item items[RULES_AGENDA_MAX + 1];
+	struct agenda_item items[RULES_AGENDA_MAX + 1 + RETURNS_AGENDA_MAX];
 	struct agenda_entry e;
-	size_t n, i, first, nactions;
+	size_t n, i, first, nactions, more;
 
 	n = rules_agenda(&p->facts, s->settings, s->today, s->until, items);
 	n += views_visit_item(&s->visits, p->id, s->settings, s->today,
 	    s->until, &items[n]);
+	if (views_return_agenda(s->st, p, s->settings, s->today, s->until,
+	    items + n, &more, &s->cause) != 0)
+		return 1;
+	n += more;
 	first = views_actions_of(s->actions, p->id, &nactions);
 	for (i = 0; i < n + nactions; i++) {
 		e.person_id = p->id;
@@ -715,7 +727,7 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, views_agenda_cb cb, void *arg, char **cause)
 {
 	struct views_agenda_each_state s = { settings, today, until, cb, arg,
-	    NULL, { NULL, NULL, 0 } };
+	    NULL, { NULL, NULL, 0 }, st, NULL };
 	struct views_actions va;
 	int rc;
 
@@ -730,6 +742,10 @@ views_agenda_each(struct store *st, const struct rules_settings *settings,
 	    views_agenda_visit, &s, cause);
 	views_actions_free(&va);
 	store_visit_dates_free(&s.visits);
+	if (rc == 0 && s.cause != NULL) {
+		*cause = s.cause;
+		return -1;
+	}
 	return rc;
 }
 
@@ -738,7 +754,7 @@ views_agenda(struct store *st, const struct rules_settings *settings,
     date_t today, date_t until, struct agenda_list *out, char **cause)
 {
 	struct views_agenda_state s = { settings, today, until, out, NULL,
-	    { NULL, NULL, 0 } };
+	    { NULL, NULL, 0 }, st, NULL };
 	struct views_actions va;
 	size_t i;
 	int rc;
@@ -758,7 +774,9 @@ views_agenda(struct store *st, const struct rules_settings *settings,
 	rc = store_people_due_each(st, STORE_CURRENT, DATE_NONE,
 	    views_agenda_add, &s, cause);
 	store_visit_dates_free(&s.visits);
-	if (rc != 0) {
+	if (rc != 0 || s.cause != NULL) {
+		if (s.cause != NULL)
+			*cause = s.cause;
 		out->n = 0;
 		agenda_list_free(out);
 		return -1;
@@ -966,6 +984,20 @@ views_stats_visits(struct store *st, const struct rules_settings *settings,
 	return 0;
 }
 
+/* Count a birthday in the reporting year for the figures. */
+static int
+views_stats_return(const struct returns_row *row, void *arg)
+{
+	struct stats *s = arg;
+
+	s->returns_due++;
+	if (row->rec != NULL)
+		s->returns_recorded++;
+	if (row->overdue)
+		s->returns_overdue++;
+	return 0;
+}
+
 int
 views_stats(struct store *st, const struct rules_settings *settings,
     date_t today, struct stats *out, char **cause)
@@ -982,5 +1014,11 @@ views_stats(struct store *st, const struct rules_settings *settings,
 	    store_actions_count(st, today, &out->actions_open,
 	    &out->actions_late, cause) != 0)
 		return -1;
-	return views_stats_visits(st, settings, today, out, cause);
+	if (views_stats_visits(st, settings, today, out, cause) != 0)
+		return -1;
+	out->returns_year = returns_year_of(today);
+	if (views_returns_year(st, settings, out->returns_year, today,
+	    views_stats_return, out, cause) != 0)
+		return -1;
+	return 0;
 }

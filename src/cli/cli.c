@@ -76,6 +76,15 @@ static const struct cli_command cli_table[] = {
 	  "add one of the people around a young person (roles: social-worker"
 	  " iro housing-officer college-tutor family other), change them, or"
 	  " end their involvement", cmd_involve, SESSION_WRITES },
+	{ "return", "REF --in-touch T [--activity A [--part-time]]"
+	  " [--date DATE]\n"
+	  "       caseload return REF --strike BN [--reason TEXT]",
+	  "record the birthday return whose window is open (around the 17th"
+	  " to 21st birthdays), or strike one out", cmd_return,
+	  SESSION_WRITES },
+	{ "returns", "[--year YYYY-YY] [--format text|csv|json] [--bom]",
+	  "the reporting year's birthday returns, recorded and missing",
+	  cmd_returns, SESSION_READS },
 	{ "step-down", "REF [--date DATE] [--reason TEXT]",
 	  "step a young person down from the service", cmd_step_down,
 	  SESSION_WRITES },
@@ -176,6 +185,16 @@ static const struct cli_word cli_words[] = {
 	{ "action", "--drop", WORD_TEXT },
 	{ "action", "--reason", WORD_TEXT },
 	{ "action", NULL, WORD_REF },
+	{ "return", "--in-touch", WORD_TEXT },
+	{ "return", "--activity", WORD_TEXT },
+	{ "return", "--part-time", WORD_NONE },
+	{ "return", "--date", WORD_TEXT },
+	{ "return", "--strike", WORD_TEXT },
+	{ "return", "--reason", WORD_TEXT },
+	{ "return", NULL, WORD_REF },
+	{ "returns", "--year", WORD_TEXT },
+	{ "returns", "--format", WORD_FORMAT },
+	{ "returns", "--bom", WORD_NONE },
 	{ "note", "--text", WORD_TEXT },
 	{ "note", "--date", WORD_TEXT },
 	{ "note", NULL, WORD_REF },

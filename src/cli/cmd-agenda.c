@@ -69,6 +69,9 @@ agenda_text(struct cli *cli, const struct agenda_list *list, date_t until)
 		} else if (e->item.kind == AGENDA_BIRTHDAY)
 			snprintf(detail, sizeof detail, "%s",
 			    rules_milestone_meaning(e->item.age));
+		else if (e->item.kind == AGENDA_RETURN)
+			snprintf(detail, sizeof detail, "for the %d%s birthday",
+			    e->item.age, returns_th(e->item.age));
 		else if (e->action != NULL)
 			snprintf(detail, sizeof detail, "A%d",
 			    e->action->number);

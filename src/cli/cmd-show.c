@@ -13,6 +13,7 @@
 
 #include "cause.h"
 #include "cli.h"
+#include "returns.h"
 #include "rules.h"
 #include "tempfile.h"
 #include "text.h"
@@ -399,6 +400,74 @@ show_dated(struct show *d, const char *title,
 	return 0;
 }
 
+/* One birthday return recorded: number, date, birthday, what it says. */
+static int
+show_return(const struct returns_record *rec, void *arg)
+{
+	struct show *sf = arg;
+	struct cli *cli = sf->cli;
+	FILE *out = sf->out;
+	char number[16], said[160], *text;
+
+	if (sf->n++ == 0)
+		fprintf(out, "\nBirthday returns ('caseload return %ld --strike "
+		    "B1' strikes out B1)\n", rec->person_id);
+	snprintf(number, sizeof number, "B%d", rec->number);
+	returns_record_describe(rec, said, sizeof said);
+	if (rec->struck_on != DATE_NONE)
+		cli_fcolour_on(out, cli, COLOUR_DIM);
+	fprintf(out, "  %-6s %-10s  %d%s birthday: %s\n", number,
+	    cli_date(cli, rec->on), rec->age, returns_th(rec->age), said);
+	if (rec->struck_on != DATE_NONE) {
+		text = xasprintf("STRUCK OUT on %s%s%s",
+		    cli_date(cli, rec->struck_on),
+		    rec->struck_reason != NULL ? ": " : "",
+		    rec->struck_reason != NULL ? rec->struck_reason : "");
+		fprintf(out, "%*s", SHOW_NOTE_COL, "");
+		cli_fprint_wrapped(out, SHOW_NOTE_COL, text);
+		free(text);
+		cli_fcolour_off(out, cli);
+	}
+	return 0;
+}
+
+/*
+ * The birthday returns recorded, and the latest window (open, or closed
+ * with nothing recorded): 0, or -1 with *cause.
+ */
+static int
+show_returns(struct show *sf, const struct person *p, char **cause)
+{
+	struct cli *cli = sf->cli;
+	struct returns_window w;
+	date_t today = cli->ses.today;
+	char *opens, *text;
+	int rc, recorded;
+
+	sf->n = 0;
+	if (store_returns_each(sf->st, p->id, show_return, sf, cause) != 0)
+		return -1;
+	if ((rc = views_return_window(sf->st, p, &cli->ses.cfg.rules, today,
+	    &w, &recorded, cause)) <= 0)
+		return rc;
+	if (sf->n == 0)
+		fprintf(sf->out, "\nBirthday returns\n");
+	opens = xstrdup(cli_date(cli, w.opens));
+	text = xasprintf("Birthday return for %d%s birthday: window %s %s to "
+	    "%s, %s", w.age, returns_th(w.age), w.closes < today ? "was open" :
+	    "open", opens, cli_date(cli, w.closes), recorded ? "recorded" :
+	    w.closes < today ? "OVERDUE" : "not recorded");
+	if (w.closes < today)
+		cli_fcolour_on(sf->out, cli, COLOUR_RED);
+	fputs("  ", sf->out);
+	cli_fprint_wrapped(sf->out, 2, text);
+	if (w.closes < today)
+		cli_fcolour_off(sf->out, cli);
+	free(text);
+	free(opens);
+	return 0;
+}
+
 /*
  * Write young person p's whole record on out (standard output, or the
  * page to print): 0, or -1 with *cause.
@@ -466,6 +535,8 @@ show_record(struct cli *cli, struct store *st, const struct person *p,
 		return -1;
 	sf.n = 0;
 	if (store_actions_each(st, p->id, show_action, &sf, cause) != 0)
+		return -1;
+	if (show_returns(&sf, p, cause) != 0)
 		return -1;
 
 	fprintf(out, "\nComing up\n");

@@ -26,6 +26,7 @@ static void
 stats_json(const struct stats *s)
 {
 	struct json j;
+	char year[RETURNS_YEAR_SIZE];
 	int i, pc;
 
 	json_init(&j, stdout);
@@ -90,6 +91,15 @@ stats_json(const struct stats *s)
 	json_int(&j, s->visits_on_time);
 	json_key(&j, "visits_overdue");
 	json_int(&j, s->visits_overdue);
+	returns_year_name(s->returns_year, year, sizeof year);
+	json_key(&j, "returns_year");
+	json_string(&j, year);
+	json_key(&j, "returns_due");
+	json_int(&j, s->returns_due);
+	json_key(&j, "returns_recorded");
+	json_int(&j, s->returns_recorded);
+	json_key(&j, "returns_overdue");
+	json_int(&j, s->returns_overdue);
 	json_end_object(&j);
 	json_finish(&j);
 }

@@ -303,7 +303,8 @@ const char *
 rules_agenda_kind_name(enum agenda_kind kind)
 {
 	static const char *const names[] = {
-		"contact", "letter", "review", "birthday", "action", "visit"
+		"contact", "letter", "review", "birthday", "action", "visit",
+		"return"
 	};
 
 	return names[kind];
@@ -325,6 +326,11 @@ rules_agenda_label(const struct agenda_item *item, int due)
 		return due ? "agreed action due" : "agreed action";
 	case AGENDA_VISIT:
 		return due ? "statutory visit due" : "statutory visit";
+	case AGENDA_RETURN:
+		if (item->due.state != DUE_OVERDUE)
+			return due ? "return window opens" :
+			    "birthday return window opens";
+		return due ? "birthday return due" : "birthday return";
 	}
 	return "";
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "returns.h"
 #include "stats.h"
 
 void
@@ -125,6 +126,7 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
     void *arg)
 {
 	char label[32], day[64], cap[64], contact[128];
+	char year[RETURNS_YEAR_SIZE];
 	int i, pc;
 
 	stats_say(cb, arg, "Supervision figures on %s",
@@ -164,6 +166,10 @@ stats_lines(const struct stats *s, const char *format, stats_line_cb cb,
 	    "12 months made on time, %d overdue now", "Visits",
 	    s->visits_on_time, s->visits_due, s->visits_due == 1 ? "" : "s",
 	    s->visits_overdue);
+	returns_year_name(s->returns_year, year, sizeof year);
+	stats_say(cb, arg, "%-14s  %d of %d recorded for %s, %d overdue",
+	    "Returns", s->returns_recorded, s->returns_due, year,
+	    s->returns_overdue);
 	cb("", arg);
 	stats_say(cb, arg, "%-14s  %10s  %12s", "By stage", "stepped up",
 	    "stepped down");

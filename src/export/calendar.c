@@ -22,6 +22,7 @@
 #include "calendar.h"
 #include "cause.h"
 #include "person.h"
+#include "returns.h"
 #include "rules.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -56,6 +57,9 @@ calendar_uid(const struct agenda_entry *e, char *out, size_t size)
 	else if (e->item.kind == AGENDA_ACTION && e->action != NULL)
 		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
 		    e->action->number);
+	else if (e->item.kind == AGENDA_RETURN)
+		snprintf(out, size, "%s-%s-%d@" CALENDAR_DOMAIN, e->uuid, kind,
+		    e->item.age);
 	else
 		snprintf(out, size, "%s-%s@" CALENDAR_DOMAIN, e->uuid, kind);
 }
@@ -162,7 +166,9 @@ calendar_summary(const struct agenda_entry *e, const char *who,
 	/* The label with a capital, to start the summary. */
 	snprintf(what, sizeof what, "%c%s", toupper((unsigned char)label[0]),
 	    label + 1);
-	if (e->item.kind == AGENDA_BIRTHDAY)
+	if (e->item.kind == AGENDA_BIRTHDAY ||
+	    (e->item.kind == AGENDA_RETURN &&
+	    e->item.due.state != DUE_OVERDUE))
 		return xasprintf("%s: %s", what, who);
 	/* With initials, an action's summary says nothing of what it is. */
 	if (e->item.kind == AGENDA_ACTION && e->action != NULL)
@@ -194,6 +200,16 @@ calendar_description(const struct agenda_entry *e, const char *who,
 		return xasprintf("%s turns %d on %s: %s.", who, item->age, due,
 		    rules_milestone_meaning(item->age));
 	}
+	if (item->kind == AGENDA_RETURN && item->due.state != DUE_OVERDUE) {
+		/* With initials, not which birthday: it would tell their age. */
+		if (opts->privacy != PRIVACY_FULL)
+			return xasprintf("The birthday return window for %s "
+			    "opens.\nRecord it with: caseload return %ld",
+			    who, e->person_id);
+		return xasprintf("The birthday return window for %s's %d%s "
+		    "birthday opens.\nRecord it with: caseload return %ld",
+		    who, item->age, returns_th(item->age), e->person_id);
+	}
 	if (item->due.state == DUE_OVERDUE)
 		when = xasprintf("was due on %s, %d day%s ago", due,
 		    item->due.days_overdue,
@@ -214,6 +230,10 @@ calendar_description(const struct agenda_entry *e, const char *who,
 		then = "Record it with: caseload review";
 		break;
 	case AGENDA_BIRTHDAY:
+		break;
+	case AGENDA_RETURN:
+		what = "The birthday return for";
+		then = "Record it with: caseload return";
 		break;
 	case AGENDA_ACTION:
 		what = "An action agreed with";
@@ -625,9 +645,19 @@ calendar_render(struct calendar_writer *w, const struct agenda_entry *e,
 }
 
 int
+calendar_carries(const struct agenda_entry *e)
+{
+	return e->item.kind != AGENDA_RETURN ||
+	    e->item.due.state != DUE_OVERDUE;
+}
+
+int
 calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
 {
 	char uid[CALENDAR_UID_SIZE], hash[CALENDAR_HASH_SIZE], *text;
+
+	if (!calendar_carries(e))
+		return 0;
 
 	text = calendar_render(w, e, uid, hash, NULL);
 	fputs(text, w->f);

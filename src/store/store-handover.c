@@ -204,6 +204,22 @@ static const struct handover_table {
 	  " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	  offsetof(struct store_handover_counts, accommodation), NULL, 0,
 	  STORE_VERSION_ACCOMMODATION },
+	/* Birthday returns go whole, struck ones with their reasons. */
+	{ "returns",
+	  "SELECT id, person_id, age, in_touch, activity, part_time, on_date,"
+	  " struck_on, struck_reason, created FROM returns"
+	  " WHERE person_id = ?1 ORDER BY id",
+	  "INSERT INTO returns (id, person_id, age, in_touch, activity,"
+	  " part_time, on_date, struck_on, struck_reason, created)"
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	  "SELECT age, in_touch, activity, part_time, on_date, struck_on,"
+	  " struck_reason, created FROM returns WHERE person_id = ?1"
+	  " ORDER BY id",
+	  "INSERT INTO returns (person_id, age, in_touch, activity, part_time,"
+	  " on_date, struck_on, struck_reason, created)"
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  offsetof(struct store_handover_counts, returns), NULL, 0,
+	  STORE_VERSION_RETURNS },
 };
 #define HANDOVER_TABLES (sizeof handover_tables / sizeof handover_tables[0])
 
@@ -576,6 +592,17 @@ static const struct handover_kinds {
 	  " AND " HO_TEXT_OR_NULL("struck_reason")
 	  " AND " HO_STAMP("recorded_at") ")"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_ACCOMMODATION },
+	{ "their birthday returns",
+	  "SELECT person_id FROM returns WHERE NOT (typeof(in_touch) = 'text'"
+	  " AND in_touch IN ('yes', 'no', 'refused', 'not-required',"
+	  " 'returned-home', 'died')"
+	  " AND (activity IS NULL OR (typeof(activity) = 'text'"
+	  " AND activity IN ('higher-education', 'other-education',"
+	  " 'training', 'employment', 'neet-illness', 'neet-parenting',"
+	  " 'neet-other')))"
+	  " AND " HO_DATE("on_date") " AND " HO_DATE_OR_NULL("struck_on")
+	  " AND " HO_TEXT_OR_NULL("struck_reason") " AND " HO_STAMP("created")
+	  ") ORDER BY person_id LIMIT 1", STORE_VERSION_RETURNS },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT (" HO_DATE("sent_on")
 	  " AND " HO_STAMP("recorded_at") ") ORDER BY person_id LIMIT 1", 1 },
@@ -630,6 +657,17 @@ static const struct handover_kinds {
 	  " AND (contact_id IS NULL OR contact_id IN (SELECT id FROM contacts"
 	  " WHERE contacts.person_id = actions.person_id)))"
 	  " ORDER BY person_id LIMIT 1", STORE_VERSION_ACTIONS },
+	{ "their birthday returns",
+	  "SELECT person_id FROM returns WHERE NOT (typeof(in_touch) = 'text'"
+	  " AND in_touch IN ('yes', 'no', 'refused', 'not-required',"
+	  " 'returned-home', 'died')"
+	  " AND (activity IS NULL OR (typeof(activity) = 'text'"
+	  " AND activity IN ('higher-education', 'other-education',"
+	  " 'training', 'employment', 'neet-illness', 'neet-parenting',"
+	  " 'neet-other')))"
+	  " AND " HO_DATE("on_date") " AND " HO_DATE_OR_NULL("struck_on")
+	  " AND " HO_TEXT_OR_NULL("struck_reason") " AND " HO_STAMP("created")
+	  ") ORDER BY person_id LIMIT 1", STORE_VERSION_RETURNS },
 	{ "their letters",
 	  "SELECT person_id FROM letters WHERE NOT ("
 	  HO_DATE_OR_NULL("struck_on") " AND " HO_TEXT_OR_NULL("struck_reason")
@@ -685,6 +723,8 @@ struct handover_rows {
 	int			 failed;
 	unsigned		 kinds;	/* of current flags so far, a bit each */
 	int			 flag;	/* the flag whose notes are walked */
+	unsigned		 returns; /* birthdays with a return standing,
+					 * a bit each */
 };
 
 /* Record a failed check on the record what (a format) and stop. */
@@ -854,6 +894,55 @@ handover_check_accommodation(const struct accommodation *a, void *arg)
 }
 
 /*
+ * A birthday return, as 'caseload return' checks one: recorded not in
+ * the future nor before birth, in the window of its birthday, answers
+ * that go together, struck not before it was recorded nor after today
+ * with a short reason, and only one standing for a birthday.
+ */
+static int
+handover_check_return(const struct returns_record *rec, void *arg)
+{
+	struct handover_rows *hr = arg;
+	struct rules_settings rs;
+	struct returns_window w;
+	char *why = NULL;
+	unsigned bit = 1u << (rec->age - RETURNS_AGE_FIRST);
+
+	/* The widest window the settings allow: the sender's may differ. */
+	rules_settings_default(&rs);
+	rs.return_months_before = 6;
+	rs.return_months_after = 5;
+	if (check_event_date(rec->on, hr->p->facts.dob, hr->today, &why) != 0)
+		return handover_row_bad(hr, why, "birthday return B%d",
+		    rec->number);
+	if (returns_record_check(rec, &why) != 0)
+		return handover_row_bad(hr, why, "birthday return B%d",
+		    rec->number);
+	if (!returns_window_on(hr->p->facts.dob, &rs, rec->on, &w) ||
+	    w.age != rec->age)
+		return handover_row_bad(hr, xstrdup("it was recorded outside "
+		    "its birthday's window"), "birthday return B%d",
+		    rec->number);
+	if (rec->struck_on != DATE_NONE && (rec->struck_on < rec->on ||
+	    rec->struck_on > hr->today))
+		return handover_row_bad(hr, xstrdup("it was struck out before "
+		    "it was recorded, or in the future"), "birthday return B%d",
+		    rec->number);
+	if (rec->struck_reason != NULL && check_text(rec->struck_reason, 0,
+	    CHECK_REASON_MAX, &why) != 0)
+		return handover_row_bad(hr, why, "the reason birthday return "
+		    "B%d was struck out", rec->number);
+	if (rec->struck_on == DATE_NONE) {
+		if (hr->returns & bit)
+			return handover_row_bad(hr, xstrdup("two returns stand "
+			    "for one birthday"), "birthday return B%d",
+			    rec->number);
+		hr->returns |= bit;
+	}
+	return 0;
+}
+
+/*
  * A safety flag, as 'caseload flag' checks one: its date, its note and
  * the reason it ended (one line, short, no control characters), ended
  * not before it was set nor after today, and at most one current flag
@@ -977,7 +1066,9 @@ handover_check_person(const struct person *p, void *arg)
 	    store_actions_each(hr.ho, p->id, handover_check_action, &hr,
 	    &cause) == 0 && !hr.failed &&
 	    store_accommodation_each(hr.ho, p->id,
-	    handover_check_accommodation, &hr, &cause) == 0 && !hr.failed)
+	    handover_check_accommodation, &hr, &cause) == 0 && !hr.failed &&
+	    store_returns_each(hr.ho, p->id, handover_check_return, &hr,
+	    &cause) == 0 && !hr.failed)
 		return 0;
 	if (hr.failed) {
 		free(cause);

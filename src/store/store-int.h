@@ -33,6 +33,8 @@
 #define STORE_VERSION_ACTIONS 9
 /* The schema that keeps the accommodation history. */
 #define STORE_VERSION_ACCOMMODATION 10
+/* The first schema with birthday returns (its migration in store.c). */
+#define STORE_VERSION_RETURNS 11
 
 /* "CSLH": marks a handover file, which is never opened as a caseload. */
 #define STORE_HANDOVER_ID 0x43534c48

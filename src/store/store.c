@@ -539,6 +539,43 @@ static const char *const migrations[] = {
 	"  " ISDATE_OR_NULL("visit_due") ";"
 	"CREATE INDEX people_visit_due ON people (visit_due)"
 	"  WHERE visit_due IS NOT NULL;",
+
+	/*
+	 * 10 -> 11 (STORE_VERSION_RETURNS): the birthday return.  One row
+	 * per return recorded for a young person's 17th to 21st birthday:
+	 * in touch, main activity, part-time, the day recorded.  Struck out
+	 * once with a reason when recorded by mistake, never deleted;
+	 * returns_one keeps one return standing per birthday.
+	 */
+	"CREATE TABLE returns ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  person_id INTEGER NOT NULL REFERENCES people (id),"
+	"  age INTEGER NOT NULL CHECK (age >= 17 AND age <= 21),"
+	"  in_touch TEXT NOT NULL,"
+	"  activity TEXT,"
+	"  part_time INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (part_time = 0 OR part_time = 1),"
+	"  on_date TEXT NOT NULL " ISDATE("on_date") ","
+	"  struck_on TEXT " ISDATE_OR_NULL("struck_on") ","
+	"  struck_reason TEXT,"
+	"  created TEXT NOT NULL DEFAULT " NOW
+	") STRICT;"
+	"CREATE INDEX returns_person ON returns (person_id, id);"
+	"CREATE UNIQUE INDEX returns_one ON returns (person_id, age)"
+	"  WHERE struck_on IS NULL;"
+	"CREATE TRIGGER returns_kept BEFORE DELETE ON returns BEGIN"
+	"  SELECT RAISE(ABORT, 'birthday returns are struck out, never"
+	" deleted'); END;"
+	"CREATE TRIGGER returns_fixed BEFORE UPDATE ON returns"
+	"  WHEN OLD.struck_on IS NOT NULL OR NEW.struck_on IS NULL"
+	"    OR NEW.person_id IS NOT OLD.person_id OR NEW.age IS NOT OLD.age"
+	"    OR NEW.in_touch IS NOT OLD.in_touch"
+	"    OR NEW.activity IS NOT OLD.activity"
+	"    OR NEW.part_time IS NOT OLD.part_time"
+	"    OR NEW.on_date IS NOT OLD.on_date"
+	"    OR NEW.created IS NOT OLD.created BEGIN"
+	"  SELECT RAISE(ABORT, 'a birthday return is struck out once, then"
+	" kept as it was'); END;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

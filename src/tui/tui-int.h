@@ -73,7 +73,8 @@ enum tui_action {
 	TUI_LETTERS, TUI_LETTER_SENT, TUI_EXPORT, TUI_PRINT, TUI_ARCHIVE,
 	TUI_INITIALS, TUI_FIGURES, TUI_DATABASE, TUI_HANDOVER,
 	TUI_WRITE_LETTERS, TUI_NEW_LINE, TUI_EDITOR, TUI_PUBLISH, TUI_FLAG,
-	TUI_NOTE, TUI_AROUND, TUI_ACTION, TUI_MOVED
+	TUI_NOTE, TUI_AROUND, TUI_ACTION, TUI_MOVED,
+	TUI_RETURN
 };
 
 #define TUI_KEYS_MAX 4
@@ -282,6 +283,10 @@ void tui_help_open(struct tui *t);
  * commands do (a pick list).
  */
 void tui_database_open(struct tui *t);
+/* tui-return.c */
+/* Record young person id's birthday return, as 'caseload return'. */
+void tui_return_dialog(struct tui *t, long id);
+
 /* Hand young person id over to a file, as 'caseload handover export'. */
 void tui_handover_dialog(struct tui *t, long id);
 /* Import a handover file, as 'caseload handover import', after asking. */

@@ -83,6 +83,10 @@ static const struct tui_keydef tui_keydefs[] = {
 	  "what was agreed: add an agreed action (what, who does it, by "
 	  "when), mark one done or drop one (on their page; it stays, "
 	  "marked)", "actions", 3 },
+	{ TUI_RETURN, TUI_ON_PAGE, { 'R' }, "Jobs",
+	  "record their birthday return (around the 17th to 21st "
+	  "birthdays): in touch, main activity, full or part-time; or strike "
+	  "out one recorded by mistake (on their page)", "return", 3 },
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",

@@ -476,6 +476,66 @@ page_visit(struct tui *t, struct tui_lines *lines, int cols,
 	return 0;
 }
 
+/* One birthday return recorded: number, date, birthday; struck dimmed. */
+static int
+page_return(const struct returns_record *rec, void *arg)
+{
+	struct page_state *ps = arg;
+	enum tui_style style = rec->struck_on != DATE_NONE ? STYLE_DIM :
+	    STYLE_NORMAL;
+	char said[160], *line;
+
+	page_section(ps, "Birthday returns (R to record one)");
+	returns_record_describe(rec, said, sizeof said);
+	line = xasprintf("B%-5d %-10s  %d%s birthday: %s", rec->number,
+	    session_date(ps->t->ses, rec->on), rec->age, returns_th(rec->age),
+	    said);
+	page_text(ps->lines, ps->cols, 0, line, style);
+	free(line);
+	if (rec->struck_on != DATE_NONE) {
+		line = xasprintf("STRUCK OUT on %s%s%s",
+		    session_date(ps->t->ses, rec->struck_on),
+		    rec->struck_reason != NULL ? ": " : "",
+		    rec->struck_reason != NULL ? rec->struck_reason : "");
+		page_text(ps->lines, ps->cols, 7, line, style);
+		free(line);
+	}
+	ps->n++;
+	return 0;
+}
+
+/*
+ * The birthday returns recorded and the window open, or closed with the
+ * return overdue: 0, or -1 with *cause.
+ */
+static int
+page_returns(struct page_state *ps, const struct person *p, char **cause)
+{
+	struct tui *t = ps->t;
+	struct returns_window w;
+	char *opens, *line;
+	int rc, recorded;
+
+	ps->n = 0;
+	if (store_returns_each(t->ses->st, p->id, page_return, ps, cause) != 0)
+		return -1;
+	if ((rc = views_return_window(t->ses->st, p, &t->ses->cfg.rules,
+	    t->ses->today, &w, &recorded, cause)) <= 0)
+		return rc;
+	page_section(ps, "Birthday returns (R to record one)");
+	opens = xstrdup(session_date(t->ses, w.opens));
+	line = xasprintf("Birthday return for %d%s birthday: window %s %s to "
+	    "%s, %s", w.age, returns_th(w.age), w.closes < t->ses->today ?
+	    "was open" : "open", opens, session_date(t->ses, w.closes),
+	    recorded ? "recorded" : w.closes < t->ses->today ? "OVERDUE" :
+	    "not recorded");
+	page_text(ps->lines, ps->cols, 0, line, recorded ? STYLE_NORMAL :
+	    w.closes < t->ses->today ? STYLE_OVERDUE : STYLE_SOON);
+	free(line);
+	free(opens);
+	return 0;
+}
+
 /* Make the page's lines from the database. */
 static void
 page_load(struct tui *t, struct page *pg)
@@ -557,6 +617,8 @@ page_load(struct tui *t, struct page *pg)
 	ps.n = 0;
 	if (store_actions_each(t->ses->st, p->id, page_action, &ps,
 	    &cause) != 0)
+		goto fail;
+	if (page_returns(&ps, p, &cause) != 0)
 		goto fail;
 
 	tui_lines_add(lines, STYLE_NORMAL, 0, 0, "%s", "");
@@ -674,6 +736,9 @@ page_key(struct tui *t, struct tui_screen *s, int key)
 		break;
 	case TUI_ACTION:
 		tui_action_dialog(t, pg->id);
+		break;
+	case TUI_RETURN:
+		tui_return_dialog(t, pg->id);
 		break;
 	case TUI_AGENDA:
 		tui_agenda_open(t);

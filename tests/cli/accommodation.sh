@@ -184,23 +184,24 @@ run show Aisha
 check_out_has "Statutory visit 27/11/2026  due today" "show gives it in the new caseload"
 DB=$MAIN
 
-# --- a schema 9 caseload with data is taken to 10
+# --- a schema 9 caseload with data is taken to 11
 
 OLD=$TEST_DIR/old.db
 "$CASELOAD" --db "$OLD" --today "$TODAY" add --name "Sam Old" \
 	--dob 2006-01-01 --address "1 Old Road" >/dev/null
+"${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema10.sql"
 "${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema9.sql"
 check_true "the file is of schema 9" \
 	test "$("${SQLITE3_BIN:-sqlite3}" "$OLD" 'PRAGMA user_version')" = 9
 run --db "$OLD" moved Sam --type custody --date 2026-11-01 --provided-by-la
 check_status 0 "a move recorded in a schema 9 caseload"
-check_true "migrates it to schema 10" \
-	test "$("${SQLITE3_BIN:-sqlite3}" "$OLD" 'PRAGMA user_version')" = 10
+check_true "migrates it to schema 11" \
+	test "$("${SQLITE3_BIN:-sqlite3}" "$OLD" 'PRAGMA user_version')" = 11
 check_true "keeping who was there, with the new row and its visit date" \
 	test "$("${SQLITE3_BIN:-sqlite3}" "$OLD" "SELECT p.name, p.address,
     a.type, p.visit_due FROM people p JOIN accommodation a
     ON a.person_id = p.id")" = "Sam Old|1 Old Road|custody|2026-11-08"
 run --db "$OLD" check
-check_out_has "ok (schema 10, 1 young person)" "the migrated caseload is sound"
+check_out_has "ok (schema 11, 1 young person)" "the migrated caseload is sound"
 
 done_testing

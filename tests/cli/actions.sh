@@ -300,20 +300,21 @@ rm -f "$DB"
 fixture add --name "Kai Old" --dob 2006-05-05 --allocated 2026-01-01
 fixture note 1 --text "Likes to be called Kai"
 fixture flag 1 --kind other --note "keep"
+sql <"$top_srcdir/tests/cli/schema10.sql"
 sql <"$top_srcdir/tests/cli/schema9.sql"
 sql <"$top_srcdir/tests/cli/schema8.sql"
 check_true "the database is now of schema 8" \
 	test "$(sql 'PRAGMA user_version')" = 8
 run action 1 --text "Send the form" --due 2026-12-10
 check_status 0 "an action on a schema 8 database"
-check_true "migrates it to schema 10" test "$(sql 'PRAGMA user_version')" = 10
+check_true "migrates it to schema 11" test "$(sql 'PRAGMA user_version')" = 11
 check_true "with the notes and flags kept" \
 	test "$(sql "SELECT (SELECT text FROM notes) || '|' ||
     (SELECT note FROM flags)")" = "Likes to be called Kai|keep"
 check_true "and the action stored" \
 	test "$(sql "SELECT text FROM actions")" = "Send the form"
 run check
-check_out_has "ok (schema 10, 1 young person)" "the migrated caseload is sound"
+check_out_has "ok (schema 11, 1 young person)" "the migrated caseload is sound"
 
 # --- someone archived: the action is kept, and the worker hears that
 # nothing will bring it up

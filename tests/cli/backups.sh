@@ -94,7 +94,7 @@ check_refused "restoring a text file" "restore: $TEST_DIR/words.db is not a case
 check_refused "restoring someone else's database" "is not a caseload database" \
 	restore "$TEST_DIR/other.db"
 cp "$TEST_DIR/saved.db" "$TEST_DIR/newer.db"
-"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 11"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 12"
 check_refused "restoring a newer caseload's database" "was written by a newer caseload" \
 	restore "$TEST_DIR/newer.db"
 size=$(stat -c %s "$TEST_DIR/saved.db")

@@ -8,12 +8,12 @@
 run check
 check_status 0 "check passes on a sound database"
 check_out "check says so, with the schema and the number of people" <<EOF
-$DB: ok (schema 10, 11 young people).
+$DB: ok (schema 11, 11 young people).
 EOF
 check_true "the database is in WAL mode" test "$(sql 'PRAGMA journal_mode')" = wal
 check_true "it is marked as caseload's (PRAGMA application_id)" \
 	test "$(sql 'PRAGMA application_id')" = 1129532484
-check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 10
+check_true "and versioned (PRAGMA user_version)" test "$(sql 'PRAGMA user_version')" = 11
 
 # Backup.
 run backup "$TEST_DIR/copy.db"
@@ -82,7 +82,7 @@ refused_file "a text file" "$TEST_DIR/text.db" "is damaged (file is not a databa
 refused_file "someone else's SQLite database" "$TEST_DIR/other.db" \
 	"is a SQLite database, but not caseload's"
 cp "$DB" "$TEST_DIR/newer.db"
-"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 11"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 12"
 refused_file "a database from a newer caseload" "$TEST_DIR/newer.db" \
 	"was written by a newer caseload (schema 11; this one knows up to 10)"
 cp "$DB" "$TEST_DIR/notours.db"

@@ -12,6 +12,7 @@ cp "$out" "$TEST_DIR/show-before.txt"
 
 # Turn the database back into schema 2, as caseload wrote it before.
 # Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+sql <"$top_srcdir/tests/cli/schema10.sql"
 sql <"$top_srcdir/tests/cli/schema9.sql"
 sql <"$top_srcdir/tests/cli/schema8.sql"
 sql <"$top_srcdir/tests/cli/schema7.sql"
@@ -55,7 +56,7 @@ check_true "and leaves it at schema 2" \
 
 run strike Aisha L1 --reason "recorded twice"
 check_status 0 "a command that writes opens it and strikes the letter"
-check_true "it is migrated to schema 10" test "$(sql 'PRAGMA user_version')" = 10
+check_true "it is migrated to schema 11" test "$(sql 'PRAGMA user_version')" = 11
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
 check_true "letters gained the strike columns" \
@@ -68,12 +69,12 @@ check_true "the strike keeps them as they were (a trigger refuses changes)" \
 	sh -c "! ${SQLITE3_BIN:-sqlite3} '$DB' \"UPDATE reviews SET on_date = '2026-06-02'\" 2>/dev/null"
 run check
 check_status 0 "the migrated database is sound"
-check_out_has "ok (schema 10, 11 young people)" "check says the new schema"
+check_out_has "ok (schema 11, 11 young people)" "check says the new schema"
 
 # A backup of schema 2 restores and is brought up to date.
 run restore "$TEST_DIR/schema2.db"
 check_status 0 "a schema 2 backup is restored"
-check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 10
+check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 11
 check_true "with its letter counted, unstruck" \
 	test "$(sql "SELECT last_letter FROM people WHERE id = 1")" = 2026-11-20
 run check

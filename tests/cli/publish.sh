@@ -81,8 +81,8 @@ snapshot
 publish --dry-run
 check_status 0 "publish --dry-run"
 check_true "... lists each item it would create" \
-	test "$(grep -c '^Would create: [0-9a-f-]*-[a-z0-9-]*@caseload ' "$out")" = 20
-check_out_has "Would publish to $RADICALE_URL: 20 to create, 0 to change, 0 to delete, 0 as they are; 0 other items left alone." \
+	test "$(grep -c '^Would create: [0-9a-f-]*-[a-z0-9-]*@caseload ' "$out")" = 24
+check_out_has "Would publish to $RADICALE_URL: 24 to create, 0 to change, 0 to delete, 0 as they are; 0 other items left alone." \
 	"... and says how many"
 check_true "... sends nothing" test "$(dav count)" = 0
 check_unchanged "... and records nothing"
@@ -91,9 +91,9 @@ check_unchanged "... and records nothing"
 
 publish
 check_status 0 "the first publish"
-check_out_has "Published to $RADICALE_URL: 20 created, 0 changed, 0 deleted, 0 as they were" \
+check_out_has "Published to $RADICALE_URL: 24 created, 0 changed, 0 deleted, 0 as they were" \
 	"... creates every item"
-check_true "the server holds the 20 items" test "$(dav count)" = 20
+check_true "the server holds the 24 items" test "$(dav count)" = 24
 status=0
 dav check >"$out" 2>"$err" || status=$?
 check_status 0 "python3-icalendar reads every item on the server"
@@ -103,21 +103,21 @@ tr -d '\r' <"$out" | sed -n 's/^UID://p' | sort >"$TEST_DIR/export-uids"
 check_true "... the same UIDs as export" \
 	cmp -s "$TEST_DIR/server-uids" "$TEST_DIR/export-uids"
 check_true "what was published is recorded" \
-	test "$(sql 'SELECT count(*) FROM caldav_items')" = 20 -a \
-	    "$(sql 'SELECT count(*) FROM calendar_items')" = 20
+	test "$(sql 'SELECT count(*) FROM caldav_items')" = 24 -a \
+	    "$(sql 'SELECT count(*) FROM calendar_items')" = 24
 
 # --- a second publish changes nothing
 
 publish --verbose
 check_status 0 "a second publish"
 check_out "... sends nothing (no line for an item)" <<EOF
-Published to $RADICALE_URL: 0 created, 0 changed, 0 deleted, 20 as they were; 0 other items left alone.
+Published to $RADICALE_URL: 0 created, 0 changed, 0 deleted, 24 as they were; 0 other items left alone.
 EOF
 
 # --- another client's item survives every publish
 
 dav put team-meeting.ics team-1@example.org
-check_true "another client adds an item" test "$(dav count)" = 21
+check_true "another client adds an item" test "$(dav count)" = 25
 
 # --- a contact logged changes one item
 
@@ -126,7 +126,7 @@ publish --verbose
 check_status 0 "publish after a contact is logged"
 check_out_has "Changed: " "... changes an item"
 check_true "... one item" test "$(grep -c '^Changed: ' "$out")" = 1
-check_out_has "0 created, 1 changed, 0 deleted, 19 as they were; 1 other item left alone." \
+check_out_has "0 created, 1 changed, 0 deleted, 23 as they were; 1 other item left alone." \
 	"... and leaves the rest, and the other client's item"
 uid=$(sed -n 's/^Changed: \([^ ]*\) .*/\1/p' "$out")
 dav get "$uid" | tr -d '\r' >"$TEST_DIR/changed"
@@ -139,16 +139,16 @@ check_true "... and SEQUENCE 1" grep -q '^SEQUENCE:1$' "$TEST_DIR/changed"
 fixture archive 1 --reason "moved away"
 snapshot
 publish --dry-run
-check_true "--dry-run says it would delete their 2 items" \
-	test "$(grep -c '^Would delete: ' "$out")" = 2
+check_true "--dry-run says it would delete their 3 items" \
+	test "$(grep -c '^Would delete: ' "$out")" = 3
 check_unchanged "... and records nothing"
-check_true "... and deletes nothing" test "$(dav count)" = 21
+check_true "... and deletes nothing" test "$(dav count)" = 25
 publish
 check_status 0 "publish after archiving"
-check_out_has "0 created, 0 changed, 2 deleted, 18 as they were; 1 other item left alone." \
+check_out_has "0 created, 0 changed, 3 deleted, 21 as they were; 1 other item left alone." \
 	"... deletes their items"
-check_true "the server holds 18 items and the other client's" \
-	test "$(dav count)" = 19
+check_true "the server holds 21 items and the other client's" \
+	test "$(dav count)" = 22
 check_true "... which is still there" \
 	sh -c "$RADICALE_PY '$top_srcdir/tests/dav.py' '$RADICALE_URL' worker secret uids | grep -qx team-1@example.org"
 
@@ -170,7 +170,7 @@ check_true "... with caseload's version" \
 	sh -c "! $RADICALE_PY '$top_srcdir/tests/dav.py' '$RADICALE_URL' worker secret get '$edited' | grep -q 'Moved by hand'"
 publish
 check_status 0 "and the next publish is quiet again"
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"... with nothing to send"
 
 # --- the same collection spelt otherwise: the same records
@@ -194,10 +194,10 @@ check_out_has "1 changed" "publish --force replaces it"
 sql "UPDATE caldav_items SET url = rtrim(url, '/')"
 publish
 check_status 0 "records under the url without its last /"
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"... are this collection's"
 check_true "... and are kept under one spelling" \
-	test "$(sql "SELECT count(*) FROM caldav_items WHERE url = '$RADICALE_URL'")" = 18
+	test "$(sql "SELECT count(*) FROM caldav_items WHERE url = '$RADICALE_URL'")" = 21
 
 # A record with no ETag (a publish that failed part way) is checked,
 # not overwritten.
@@ -222,14 +222,14 @@ DB=$TEST_DIR/second.db
 fixture add --name "Sam Second" --dob 2008-05-01 --allocated 2026-11-01
 publish --verbose
 check_status 0 "a second database publishes to the same collection"
-check_out_has "Left alone: 18 items named as caseload's that this database has no record of publishing." \
-	"... leaves the first one's 18 items"
+check_out_has "Left alone: 21 items named as caseload's that this database has no record of publishing." \
+	"... leaves the first one's 21 items"
 check_true "... which are all still there" test "$(dav count)" -gt 19
 second=$(dav count)
 DB=$DB_A
 publish --verbose
 check_status 0 "the first database publishes again"
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"... with nothing to send"
 check_true "... and leaves the second one's items" \
 	test "$(dav count)" = "$second"
@@ -245,10 +245,10 @@ check_err_has "an item of this name is already on the server" \
 	"... says the item is there already"
 check_err_has "'caseload publish --force' takes it over" "... and what to do"
 check_true "... adopting the rest as they are" \
-	test "$(sql 'SELECT count(*) FROM caldav_items')" = 17
+	test "$(sql 'SELECT count(*) FROM caldav_items')" = 20
 publish --force
 check_status 0 "publish --force takes it over"
-check_out_has "0 created, 1 changed, 0 deleted, 17 as they were" \
+check_out_has "0 created, 1 changed, 0 deleted, 20 as they were" \
 	"... changing only that one"
 # The second database's items, back out of the way.
 DB=$TEST_DIR/second.db
@@ -256,7 +256,7 @@ fixture archive 1 --reason "moved away"
 publish
 check_status 0 "the second database withdraws its items"
 DB=$DB_A
-check_true "... leaving the first one's" test "$(dav count)" = 19
+check_true "... leaving the first one's" test "$(dav count)" = 22
 
 # --- the server stopped mid-publish: the next publish finishes
 
@@ -266,10 +266,10 @@ proxy_start -1
 settings "$PROXY_URL"
 publish
 check_status 0 "the first publish to the collection at another address"
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"... finds every item as it would send it"
 
-# Full names change every item's summary: 18 to send, through a server
+# Full names change every item's summary: 21 to send, through a server
 # that stops after 5 of them.
 proxy_start 5
 settings "$PROXY_URL" "echo secret" "[calendar]
@@ -285,8 +285,8 @@ check_true "the 5 items sent are recorded" \
 proxy_start -1
 publish --verbose
 check_status 0 "the next publish"
-check_out_has "0 created, 13 changed, 0 deleted, 5 as they were" \
-	"... sends only the 13 not sent yet"
+check_out_has "0 created, 16 changed, 0 deleted, 5 as they were" \
+	"... sends only the 16 not sent yet"
 dav summaries | grep -v '^Team meeting$' >"$TEST_DIR/server-summaries"
 run --config "$ini" export -o "$TEST_DIR/full.ics"
 dav summaries-of "$TEST_DIR/full.ics" >"$TEST_DIR/export-summaries"
@@ -296,10 +296,10 @@ status=0
 dav check >"$out" 2>"$err" || status=$?
 check_status 0 "python3-icalendar reads every item on the server"
 publish
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"a publish after that has nothing to send"
 
-# Back to initials: 18 to send again, through a server that takes the
+# Back to initials: 21 to send again, through a server that takes the
 # 4th and stops before it answers.  The next publish reads that one back,
 # finds it is what caseload would send, and leaves it.
 proxy_start 3 lose
@@ -312,10 +312,10 @@ publish --verbose
 check_status 0 "the next publish"
 check_true "... reports no item changed on the server" \
 	sh -c "! grep -q 'changed on the server' '$err'"
-check_out_has "0 created, 14 changed, 0 deleted, 4 as they were" \
-	"... sends the 14 the server did not get"
+check_out_has "0 created, 17 changed, 0 deleted, 4 as they were" \
+	"... sends the 17 the server did not get"
 publish
-check_out_has "0 created, 0 changed, 0 deleted, 18 as they were" \
+check_out_has "0 created, 0 changed, 0 deleted, 21 as they were" \
 	"... and after that nothing"
 proxy_stop
 

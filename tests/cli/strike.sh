@@ -145,6 +145,7 @@ run review Cara --date 2026-10-01
 OLD=$TEST_DIR/old.caseload
 run handover export Cara -o "$OLD"
 # Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+"${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema10.sql"
 "${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema9.sql"
 "${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema8.sql"
 "${SQLITE3_BIN:-sqlite3}" -batch "$OLD" <"$top_srcdir/tests/cli/schema7.sql"

@@ -54,10 +54,11 @@ check_true "the kept most urgent items" \
 run agenda --overdue
 check_status 0 "agenda --overdue"
 check_out "every overdue item, most overdue first" <<'EOF'
-Overdue on 27/11/2026: 7 items, most overdue first
+Overdue on 27/11/2026: 8 items, most overdue first
 
       8  李明                          review   due 01/07/2020  2340 days overdue
       3  Zoë Ñúñez                     review   due 01/12/2024  726 days overdue
+      1  Aisha Khan                    return   due 14/04/2026  227 days overdue
       2  Ben Carter                    review   due 10/07/2026  140 days overdue
       9  Amira Haddad                  review   due 01/09/2026  87 days overdue
      11  Ellie-Mae "Ells" O'Connor, …  contact  due 08/09/2026  80 days overdue
@@ -105,6 +106,7 @@ run due --format csv
 cp "$out" "$TEST_DIR/due-before.csv"
 run contact 1 --date 2026-11-27 --method text --attempted
 # Schema 6 had no safety flags; schema 5 kept its checks as IN lists.
+sql <"$top_srcdir/tests/cli/schema10.sql"
 sql <"$top_srcdir/tests/cli/schema9.sql"
 sql <"$top_srcdir/tests/cli/schema8.sql"
 sql <"$top_srcdir/tests/cli/schema7.sql"
@@ -136,7 +138,7 @@ check_true "a command that only reads leaves it as it was" \
 	cmp -s "$DB" "$TEST_DIR/schema3.db"
 run review 3 --date 2026-11-27
 check_status 0 "a command that writes"
-check_true "migrates it to schema 10" test "$(sql 'PRAGMA user_version')" = 10
+check_true "migrates it to schema 11" test "$(sql 'PRAGMA user_version')" = 11
 check_true "after a backup of it as it was" \
 	sh -c "ls '$TEST_DIR'/backups/caseload-before-schema-*.db"
 check_true "with the most urgent items and the attempts worked out" \
@@ -149,10 +151,10 @@ check_true "with the intervals they follow" \
 6"
 run check
 check_status 0 "the migrated database is sound"
-check_out_has "ok (schema 10, 11 young people)" "check says the new schema"
+check_out_has "ok (schema 11, 11 young people)" "check says the new schema"
 run restore "$TEST_DIR/schema3.db"
 check_status 0 "a schema 3 backup is restored"
-check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 10
+check_true "and migrated" test "$(sql 'PRAGMA user_version')" = 11
 run check
 check_status 0 "the restored database is sound"
 done_testing

@@ -57,6 +57,10 @@ Aisha Khan  (number 1)
   Address         Flat 4, Rosebery Court, 112 Chapeltown
                   Road, Harehills, Leeds LS7 4HZ
 
+Birthday returns
+  Birthday return for 19th birthday: window was open
+  14/12/2025 to 14/04/2026, OVERDUE
+
 Coming up
   Annual letter   20/11/2027  due in 358 days
   21st birthday   14/03/2028  moves to advice and guidance

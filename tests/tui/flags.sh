@@ -75,6 +75,8 @@ if [ "$(sql "SELECT method || '|' || place || '|' || seen_alone FROM contacts
 else
 	not_ok "where and whether seen alone are stored"
 fi
+# The log is below the birthday return's window: to the end of the page.
+keys End
 check_screen "visit   by the worker, at home, not seen alone" \
 	"the page lists the contact with them"
 

@@ -85,6 +85,8 @@ check_screen "         Talked about the bursary form, which needs the tutor's si
 	"... the second, wrapped to the page"
 check_screen "           (signed)." \
 	"... the rest of it two columns further in: a row, not a line of its own"
+# Below the birthday return's overdue window: to the end of the page.
+keys End
 check_screen "         Next: phone on Monday." "... and the third on a line of its own"
 
 # A struck-out pick list shows the note on one line.

@@ -45,6 +45,8 @@ check_screen "Struck out Ash's contact 1; it stays in the record" \
 	"Enter strikes it out"
 # The message is long: its box covers the page until a key (Ctrl-L).
 keys C-l
+# Below the birthday return's overdue window: to the end of the page.
+keys End
 check_screen "STRUCK OUT on 27/11/2026: logged twice" \
 	"the page shows it struck out"
 check_screen "! Next contact    08/02/2025" \

@@ -197,6 +197,139 @@ test_year_names(void **state)
 	assert_int_equal(year, 2099);
 }
 
+/* The next window, the latest, and who is told a return is overdue. */
+static void
+test_next_and_latest(void **state)
+{
+	struct rules_settings s = defaults();
+	struct returns_window w;
+	date_t dob = D(2008, 12, 20);
+
+	(void)state;
+	/* Before the 17th's window: it is next, none has opened. */
+	assert_false(returns_window_latest(dob, &s, D(2025, 9, 19), &w));
+	assert_true(returns_window_next(dob, &s, D(2025, 9, 19), &w));
+	assert_int_equal(w.age, 17);
+	assert_int_equal(w.opens, D(2025, 9, 20));
+	/* On its opening day it is the latest, and the 18th's is next. */
+	assert_true(returns_window_latest(dob, &s, D(2025, 9, 20), &w));
+	assert_int_equal(w.age, 17);
+	assert_true(returns_window_next(dob, &s, D(2025, 9, 20), &w));
+	assert_int_equal(w.age, 18);
+	/* Between windows, the latest is the one closed. */
+	assert_true(returns_window_latest(dob, &s, D(2026, 6, 1), &w));
+	assert_int_equal(w.age, 17);
+	assert_int_equal(w.closes, D(2026, 1, 20));
+	/* After the 21st's window, none is next. */
+	assert_false(returns_window_next(dob, &s, D(2030, 1, 21), &w));
+	assert_true(returns_window_latest(dob, &s, D(2035, 1, 1), &w));
+	assert_int_equal(w.age, 21);
+	assert_false(returns_window_next(DATE_NONE, &s, D(2026, 1, 1), &w));
+
+	/* Overdue the day after it closes, for someone allocated by then. */
+	returns_window(dob, 17, &s, &w);
+	assert_false(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 1, 20)));
+	assert_true(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 1, 21)));
+	assert_false(returns_overdue_for(&w, 1, D(2025, 1, 1), D(2026, 1, 21)));
+	assert_true(returns_overdue_for(&w, 0, D(2026, 1, 20), D(2026, 2, 1)));
+	assert_false(returns_overdue_for(&w, 0, D(2026, 1, 21), D(2026, 2, 1)));
+	/* Until a year after the birthday (20/12/2025). */
+	assert_true(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 12, 19)));
+	assert_false(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 12, 20)));
+}
+
+/* The answers: names and labels, what goes together, the words. */
+static void
+test_answers(void **state)
+{
+	struct returns_record rec;
+	char buf[160], *cause = NULL;
+
+	(void)state;
+	assert_int_equal(choice_find(returns_touch_choice(), "not required"),
+	    TOUCH_NOT_REQUIRED);
+	assert_int_equal(choice_find(returns_touch_choice(), "Returned-Home"),
+	    TOUCH_RETURNED_HOME);
+	assert_int_equal(choice_find(returns_touch_choice(), "maybe"), -1);
+	assert_int_equal(choice_find(returns_activity_choice(), "training"),
+	    ACTIVITY_TRAINING);
+	assert_int_equal(choice_find(returns_activity_choice(), ""), -1);
+	assert_string_equal(returns_activity_label(ACTIVITY_NEET_OTHER),
+	    "not in education, employment or training: other");
+
+	memset(&rec, 0, sizeof rec);
+	rec.touch = TOUCH_YES;
+	rec.activity = ACTIVITY_NONE;
+	assert_int_equal(returns_record_check(&rec, &cause), -1);
+	assert_non_null(strstr(cause, "an activity is needed"));
+	free(cause);
+	cause = NULL;
+	rec.touch = TOUCH_DIED;
+	rec.activity = ACTIVITY_EMPLOYMENT;
+	assert_int_equal(returns_record_check(&rec, &cause), -1);
+	free(cause);
+	cause = NULL;
+	rec.touch = TOUCH_NO;
+	rec.activity = ACTIVITY_NONE;
+	rec.part_time = 1;
+	assert_int_equal(returns_record_check(&rec, &cause), -1);
+	free(cause);
+	cause = NULL;
+	rec.part_time = 0;
+	assert_int_equal(returns_record_check(&rec, &cause), 0);
+	returns_record_describe(&rec, buf, sizeof buf);
+	assert_string_equal(buf, "in touch: no");
+	rec.touch = TOUCH_YES;
+	rec.activity = ACTIVITY_EMPLOYMENT;
+	rec.part_time = 1;
+	returns_record_describe(&rec, buf, sizeof buf);
+	assert_string_equal(buf, "in touch: yes; employment, part-time");
+	assert_string_equal(returns_th(17), "th");
+	assert_string_equal(returns_th(21), "st");
+	assert_string_equal(returns_th(22), "nd");
+	assert_string_equal(returns_th(23), "rd");
+	assert_string_equal(returns_th(11), "th");
+}
+
+/* The agenda's items: a window opening by until, a return overdue. */
+static void
+test_agenda(void **state)
+{
+	struct rules_settings s = defaults();
+	struct person_facts f;
+	struct agenda_item items[RETURNS_AGENDA_MAX];
+
+	(void)state;
+	person_facts_init(&f);
+	f.dob = D(2008, 12, 20);
+	f.allocated_on = D(2025, 1, 1);
+	/* The 18th's window opens 20/09/2026. */
+	assert_int_equal(returns_agenda(&f, &s, 1, D(2026, 9, 1),
+	    D(2026, 9, 19), items), 0);
+	assert_int_equal(returns_agenda(&f, &s, 1, D(2026, 9, 1),
+	    D(2026, 9, 20), items), 1);
+	assert_int_equal(items[0].kind, AGENDA_RETURN);
+	assert_int_equal(items[0].on, D(2026, 9, 20));
+	assert_int_equal(items[0].age, 18);
+	assert_int_not_equal(items[0].due.state, DUE_OVERDUE);
+	/* The 17th's, closed 20/01/2026, not recorded: overdue as well. */
+	assert_int_equal(returns_agenda(&f, &s, 0, D(2026, 9, 1),
+	    D(2026, 9, 20), items), 2);
+	assert_int_equal(items[0].due.state, DUE_OVERDUE);
+	assert_int_equal(items[0].due.due, D(2026, 1, 20));
+	assert_int_equal(items[0].on, D(2026, 9, 1));
+	assert_int_equal(items[0].age, 17);
+	/* Opening today is on the agenda, until its return is in. */
+	assert_int_equal(returns_agenda(&f, &s, 0, D(2026, 9, 20),
+	    D(2026, 9, 20), items), 1);
+	assert_int_equal(items[0].on, D(2026, 9, 20));
+	assert_int_equal(returns_agenda(&f, &s, 1, D(2026, 9, 20),
+	    D(2026, 9, 20), items), 0);
+	f.status = STATUS_ARCHIVED;
+	assert_int_equal(returns_agenda(&f, &s, 0, D(2026, 9, 1),
+	    D(2026, 9, 20), items), 0);
+}
+
 int
 main(void)
 {
@@ -207,6 +340,9 @@ main(void)
 		cmocka_unit_test(test_windows_across_a_year_end),
 		cmocka_unit_test(test_overdue),
 		cmocka_unit_test(test_year_names),
+		cmocka_unit_test(test_next_and_latest),
+		cmocka_unit_test(test_answers),
+		cmocka_unit_test(test_agenda),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

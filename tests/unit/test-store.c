@@ -158,7 +158,7 @@ test_modes_and_schema(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0600);
 	assert_int_equal(stat(dir, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0700);
-	assert_int_equal(store_schema_version(), 10);
+	assert_int_equal(store_schema_version(), 11);
 	assert_string_equal(store_path(fx->st), fx->path);
 }
 

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * job-return.c: the jobs of the birthday return (see job.h): record the
+ * return for the birthday whose window is open, strike one out.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cause.h"
+#include "check.h"
+#include "job-int.h"
+#include "xmalloc.h"
+
+/* Refuse a return on a day no window is open: say when the next opens. */
+static int
+job_return_closed(struct session *s, date_t dob, date_t on,
+    struct job_result *r, char **cause)
+{
+	struct returns_window next;
+	char *day;
+
+	day = xstrdup(session_date(s, on));
+	if (returns_window_next(dob, &s->cfg.rules, on, &next))
+		xfail(cause, "no birthday return window is open on %s: the "
+		    "next, for the %d%s birthday, opens on %s", day, next.age,
+		    returns_th(next.age), session_date(s, next.opens));
+	else
+		xfail(cause, "no birthday return window is open on %s, and "
+		    "none opens later (returns are made around the 17th to "
+		    "21st birthdays)", day);
+	free(day);
+	return job_refuse(r, JOB_DATE);
+}
+
+int
+job_return_record(struct session *s, struct returns_record *rec,
+    struct job_result *r, char **cause)
+{
+	struct returns_window w;
+	struct returns_record *had;
+	struct person *p;
+	date_t dob;
+	int rc;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, rec->person_id, &p, r, cause) != 0)
+		return -1;
+	dob = p->facts.dob;
+	free(p);
+	if (check_event_date(rec->on, dob, s->today, cause) != 0)
+		return job_refuse(r, JOB_DATE);
+	if (returns_record_check(rec, cause) != 0)
+		return job_refuse(r, JOB_ANSWER);
+	if (!returns_window_on(dob, &s->cfg.rules, rec->on, &w))
+		return job_return_closed(s, dob, rec->on, r, cause);
+	rec->age = w.age;
+	if ((rc = store_return_standing(s->st, rec->person_id, w.age, &had,
+	    cause)) < 0)
+		return -1;
+	if (rc == 0) {
+		xfail(cause, "the return for the %d%s birthday was recorded "
+		    "already (B%d): strike it out first ('caseload return %ld "
+		    "--strike B%d --reason TEXT')", w.age, returns_th(w.age),
+		    had->number, rec->person_id, had->number);
+		free(had);
+		return job_refuse(r, JOB_AGAIN);
+	}
+	rec->struck_on = DATE_NONE;
+	rec->struck_reason = NULL;
+	if (store_return_add(s->st, rec, cause) != 0)
+		return -1;
+	r->made = rec->number;
+	r->ret = returns_record_copy(rec);
+	return job_judge(s, rec->person_id, r, cause);
+}
+
+int
+job_return_strike(struct session *s, long id, int number, const char *reason,
+    struct job_result *r, char **cause)
+{
+	struct returns_record *rec;
+	struct person *p;
+	int rc;
+
+	if (job_start(s, r, cause) != 0 ||
+	    job_person(s, id, &p, r, cause) != 0)
+		return -1;
+	free(p);
+	if (job_reason(reason, r, cause) != 0)
+		return -1;
+	if ((rc = store_return_numbered(s->st, id, number, &rec, cause)) < 0)
+		return -1;
+	if (rc == 1) {
+		xfail(cause, "young person %ld has no birthday return B%d "
+		    "('caseload show %ld' lists them)", id, number, id);
+		return job_refuse(r, JOB_WHO);
+	}
+	if (returns_record_check_strike(rec, cause) != 0) {
+		free(rec);
+		return job_refuse(r, JOB_AGAIN);
+	}
+	if (store_return_strike(s->st, rec->id, s->today, reason,
+	    cause) != 0) {
+		free(rec);
+		return -1;
+	}
+	r->made = number;
+	r->ret = rec;
+	return job_judge(s, id, r, cause);
+}

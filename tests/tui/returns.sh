@@ -1,0 +1,87 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The birthday return from the screens: R on a young person's page
+# records the return for the birthday whose window is open, with in
+# touch, activity and hours chosen from menus; the page lists it and the
+# window as recorded, the agenda drops the window it showed, and it is
+# stored.  R again offers to strike it out, and then records it again.
+. "${top_srcdir:?}/tests/tui/lib-tmux.sh"
+. "$top_srcdir/tests/cli/fixture.sh"
+
+# Aisha (born 14/03/2007): her 20th birthday's window opens on
+# 14/12/2026.
+TODAY=2026-12-14
+tui_start
+wait_for "Showing everyone"
+keys g
+check_screen "return window opens      Aisha Khan (Ash)" \
+	"the agenda has her 20th birthday's window opening today"
+keys Escape
+wait_for "Showing everyone"
+keys /
+type_text "Aisha"
+wait_for "Search (name or number): Aisha"
+keys Enter Enter
+check_screen "Aisha Khan  (number 1)" "Aisha's page opens"
+check_screen "Birthday return for 20th birthday: window open 14/12/2026 to 14/04/2027, not recorded" \
+	"the page shows the window open"
+
+keys R
+check_screen "Birthday return for Ash" "R opens the return dialog"
+check_screen "In touch         yes" "in touch is offered, yes first"
+keys Tab Right Right Right Right
+check_screen "employment" "the activity is chosen from a menu"
+keys Tab Right
+check_screen "part-time" "and the hours"
+keys Enter
+check_screen "Recorded B1, the return for Ash's 20th birthday." "Enter records it"
+check_screen "Birthday returns (R to record one)" "the page has a returns section"
+check_screen "B1     14/12/2026  20th birthday: in touch: yes; employment, part-time" \
+	"the return is listed"
+check_screen "window open 14/12/2026 to 14/04/2027, recorded" \
+	"and the window says recorded"
+if [ "$(sql "SELECT person_id || '|' || age || '|' || in_touch || '|' ||
+    activity || '|' || part_time || '|' || on_date FROM returns")" = \
+    "1|20|yes|employment|1|2026-12-14" ]; then
+	ok "the return is in the database"
+else
+	not_ok "the return is in the database"
+fi
+
+keys R
+check_screen "Strike out B1, Ash's 20th birthday return" \
+	"R again, with the return in, offers to strike it out"
+type_text "wrong young person"
+keys Enter
+check_screen "Struck out B1, the return for Ash's 20th birthday" \
+	"Enter strikes it out"
+keys C-l
+check_screen "STRUCK OUT on 14/12/2026: wrong young person" \
+	"the page shows it struck out"
+check_screen "window open 14/12/2026 to 14/04/2027, not recorded" \
+	"and the window open again"
+if [ "$(sql "SELECT struck_on || '|' || struck_reason FROM returns")" = \
+    "2026-12-14|wrong young person" ]; then
+	ok "the strike is in the database, the return kept"
+else
+	not_ok "the strike is in the database, the return kept"
+fi
+
+keys R
+check_screen "Birthday return for Ash" "R then records it again"
+keys Right
+check_screen "In touch         no" "in touch: no"
+keys Enter
+check_screen "Recorded B2, the return for Ash's 20th birthday." \
+	"the return is recorded again"
+check_true "two rows, the new one standing" test "$(sql "SELECT count(*) ||
+    '|' || (SELECT in_touch FROM returns WHERE struck_on IS NULL)
+    FROM returns")" = "2|no"
+
+keys g
+check_screen "Agenda from 14/12/2026 to 10/01/2027" "g opens the agenda again"
+check_screen_lacks "return window opens      Aisha Khan (Ash)" \
+	"the agenda no longer shows the window she has recorded"
+keys q q q
+check_exit 0 "quits with status 0"
+done_testing
