@@ -84,7 +84,7 @@ refused_file "someone else's SQLite database" "$TEST_DIR/other.db" \
 cp "$DB" "$TEST_DIR/newer.db"
 "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/newer.db" "PRAGMA user_version = 12"
 refused_file "a database from a newer caseload" "$TEST_DIR/newer.db" \
-	"was written by a newer caseload (schema 11; this one knows up to 10)"
+	"was written by a newer caseload (schema 12; this one knows up to 11)"
 cp "$DB" "$TEST_DIR/notours.db"
 "${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/notours.db" "PRAGMA application_id = 42"
 refused_file "a database marked as another program's" "$TEST_DIR/notours.db" \
