@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accommodation.h"
 #include "cause.h"
 #include "returns.h"
 #include "views.h"
+#include "xmalloc.h"
 
 /* What views_returns_year carries from person to person. */
 struct views_returns {
@@ -24,16 +26,41 @@ struct views_returns {
 	char				*cause;		/* a failure inside */
 };
 
+/* The row of the history they lived in on a day, for views_return_accommodation. */
+struct views_lived {
+	date_t	 day;
+	char	*type;
+	int	 suitable;
+};
+
+static int
+views_lived_in(const struct accommodation *a, void *arg)
+{
+	struct views_lived *l = arg;
+
+	if (a->struck_on != DATE_NONE || a->from > l->day)
+		return 0;
+	/* Newest first: the first row from on or before the day is it. */
+	l->type = xstrdup(accommodation_type_label(a->type));
+	l->suitable = a->suitable;
+	return 1;
+}
+
 int
 views_return_accommodation(struct store *st, long person_id, date_t day,
     char **type, int *suitable, char **cause)
 {
-	(void)st;
-	(void)person_id;
-	(void)day;
-	(void)cause;
+	struct views_lived l = { day, NULL, ACCOM_SUITABLE_UNKNOWN };
+
 	*type = NULL;
 	*suitable = -1;
+	if (store_accommodation_each(st, person_id, views_lived_in, &l,
+	    cause) != 0) {
+		free(l.type);
+		return -1;
+	}
+	*type = l.type;
+	*suitable = l.suitable < 0 ? -1 : l.suitable;
 	return 0;
 }
 

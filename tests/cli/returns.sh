@@ -159,6 +159,18 @@ assert rows[1]["birthday"] == "2027-03-01" and rows[1]["in_touch"] == "returned 
 assert rows[3]["missing"] == "return (overdue)"
 assert rows[0]["accommodation"] is None and rows[0]["suitable"] is None
 ' "$out"
+
+# Accommodation on the birthday comes from the history: the row they lived
+# in that day, not a later one.
+run moved Amy --type sofa-surfing --unsuitable --date 2026-09-01
+run moved Amy --type supported-lodgings --suitable yes --date 2026-11-01
+run moved Dee --type foster-care --date 2026-05-01
+run returns --format csv
+strip_cr
+check_out_has "1,Amy Able,2008-12-20,2026-12-20,18,yes,higher education,full-time,supported lodgings,suitable," \
+	"returns gives the accommodation lived in on the birthday, and whether suitable"
+check_out_has "4,Dee Dee,2008-04-01,2026-04-01,18,,,,,,return (overdue)" \
+	"a move after the birthday is not where they lived on it"
 run returns --year 2027-28
 check_out_has "Eve Eff                   01/04/2010  01/04/2027  17th" \
 	"1 April falls in the year it starts"
