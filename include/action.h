@@ -28,6 +28,13 @@
 /* Who does it when not said. */
 #define ACTION_WHO_DEFAULT "worker"
 
+/*
+ * Who does it, as a person reads it: "the worker" for worker, "the young
+ * person" for young-person, any other name as it was written.  Static,
+ * or who itself.
+ */
+const char *action_who_words(const char *who);
+
 /* Where an action stands. */
 enum action_state {
 	ACTION_OPEN,

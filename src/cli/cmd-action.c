@@ -171,7 +171,7 @@ cmd_action(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	safe = cli_marked_name(cli, p);
-	who = cli_safe(r.action->who);
+	who = cli_safe(action_who_words(r.action->who));
 	if (a.text != NULL)
 		printf("Agreed action A%ld with %s on %s: %s, due %s.\n",
 		    r.made, safe, cli_date(cli, r.action->agreed_on), who,

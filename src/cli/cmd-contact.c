@@ -213,7 +213,7 @@ cmd_contact(struct cli *cli, int argc, char **argv)
 	    c.by == BY_YOUNG_PERSON ? ", started by the young person" : "");
 	free(safe);
 	for (i = 0; i < nagreed; i++) {
-		safe = cli_safe(agreed[i].who);
+		safe = cli_safe(action_who_words(agreed[i].who));
 		printf("Agreed action A%d: %s, due %s.\n", agreed[i].number,
 		    safe, cli_date(cli, agreed[i].due_on));
 		free(safe);

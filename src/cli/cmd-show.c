@@ -341,7 +341,7 @@ show_action(const struct action *a, void *arg)
 		    cli_date(cli, a->closed_on));
 	}
 	fputs(start, out);
-	text = xasprintf("%s: %s", a->who, a->text);
+	text = xasprintf("%s: %s", action_who_words(a->who), a->text);
 	cli_fprint_wrapped(out, text_width(start), text);
 	free(text);
 	free(start);

@@ -22,6 +22,16 @@ action_state_name(enum action_state state)
 	return action_states[state];
 }
 
+const char *
+action_who_words(const char *who)
+{
+	if (strcmp(who, ACTION_WHO_DEFAULT) == 0)
+		return "the worker";
+	if (strcmp(who, "young-person") == 0)
+		return "the young person";
+	return who;
+}
+
 enum action_due
 action_judge(const struct action *a, const struct rules_settings *settings,
     date_t today, int *late)

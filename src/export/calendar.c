@@ -149,7 +149,7 @@ calendar_action_summary(const struct agenda_entry *e, const char *who,
 	if (opts->privacy != PRIVACY_FULL)
 		return xasprintf("Agreed action \xc2\xb7 %s", who);
 	text = xasprintf("Agreed action \xc2\xb7 %s: %s (%s)", who,
-	    e->action->text, e->action->who);
+	    e->action->text, action_who_words(e->action->who));
 	line = calendar_one_line(text);
 	free(text);
 	return line;

@@ -337,11 +337,12 @@ page_action(const struct action *a, void *arg)
 	}
 	if (a->state == ACTION_OPEN)
 		line = xasprintf("A%-5d due %-10s  %-9s  %s: %s", a->number,
-		    session_date(ps->t->ses, a->due_on), state, a->who,
+		    session_date(ps->t->ses, a->due_on), state, action_who_words(a->who),
 		    a->text);
 	else
 		line = xasprintf("A%-5d %-7s %-10s  %s: %s", a->number, state,
-		    session_date(ps->t->ses, a->closed_on), a->who, a->text);
+		    session_date(ps->t->ses, a->closed_on), action_who_words(a->who),
+		    a->text);
 	page_hanging(ps->lines, ps->cols, 7, line, style);
 	free(line);
 	if (a->reason != NULL) {

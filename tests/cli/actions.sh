@@ -18,7 +18,7 @@ esc=$(printf '\033')
 run action Aisha --text "Chase the bus pass" --due 2026-12-12 --date 2026-11-20
 check_status 0 "action REF --text --due adds an agreed action"
 check_out "it says its number, who and when" <<'EOF'
-Agreed action A1 with Aisha Khan on 20/11/2026: worker, due 12/12/2026.
+Agreed action A1 with Aisha Khan on 20/11/2026: the worker, due 12/12/2026.
 EOF
 check_true "it is stored, open, by the worker, with no contact" \
 	test "$(sql "SELECT person_id, contact_id IS NULL, text, who,
@@ -26,7 +26,7 @@ check_true "it is stored, open, by the worker, with no contact" \
 	"1|1|Chase the bus pass|worker|2026-11-20|2026-12-12|1"
 run action 1 --text "Housing form" --who young-person --due 20/11/2026 \
 	--date 01/11/2026
-check_out_has "Agreed action A2 with Aisha Khan on 01/11/2026: young-person, due 20/11/2026." \
+check_out_has "Agreed action A2 with Aisha Khan on 01/11/2026: the young person, due 20/11/2026." \
 	"--who says who does it"
 run action 1 --text "Ring college" --who "social worker" --due 2026-11-27
 check_out_has "Agreed action A3 with Aisha Khan on 27/11/2026: social worker, due 27/11/2026." \
@@ -103,7 +103,7 @@ check_status 0 "contact --agreed agrees actions with the contact"
 check_out "each is said with its number" <<'EOF'
 Logged contact 2: visit with Ben Carter on 27/11/2026.
 Agreed action A1: Mum, due 01/12/2026.
-Agreed action A2: worker, due 04/12/2026.
+Agreed action A2: the worker, due 04/12/2026.
 Next contact due 22/01/2027.
 EOF
 check_true "they belong to the contact, agreed on its day" \
@@ -179,7 +179,7 @@ from icalendar import Calendar
 cal = Calendar.from_ical(open(sys.argv[1], "rb").read())
 s = [str(e.get("summary")) for e in cal.walk("VEVENT")]
 assert sum(1 for x in s if x.startswith("Agreed action")) == 4, s
-assert "Agreed action \u00b7 Aisha Khan (Ash) #1: Housing form (young-person)" in s, s
+assert "Agreed action \u00b7 Aisha Khan (Ash) #1: Housing form (the young person)" in s, s
 ' "$out"
 mkdir "$TEST_DIR/vdir"
 run export --vdir "$TEST_DIR/vdir" --days 30

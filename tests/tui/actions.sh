@@ -71,7 +71,7 @@ keys Tab C-u
 type_text "01/11/2026"
 keys Enter
 check_screen "Agreed action A2 with Ash, due 20/11/2026." "Enter saves it"
-check_screen "A2     due 20/11/2026  7d late    young-person: Ring the college" \
+check_screen "A2     due 20/11/2026  7d late    the young person: Ring the college" \
 	"a late one says how late"
 if [ "$(sql "SELECT who || '|' || agreed_on || '|' || due_on ||
     '|' || (contact_id IS NULL) FROM actions WHERE text = 'Ring the college'")" = \
@@ -108,7 +108,7 @@ check_screen "Mark done action A2 of Ash?" "choosing it asks the date"
 keys Enter
 check_screen "Marked action A2 done on 27/11/2026; it stays in the record." \
 	"Enter marks it done"
-check_screen "A2     done    27/11/2026  young-person: Ring the college" \
+check_screen "A2     done    27/11/2026  the young person: Ring the college" \
 	"it is listed after the open ones, done"
 check_true "it is stored done, today" test "$(sql "SELECT closed_as || '|' ||
     closed_on FROM actions WHERE text = 'Ring the college'")" = "done|2026-11-27"

@@ -44,9 +44,9 @@ keys /
 type_text "Aisha"
 wait_for "Search (name or number): Aisha"
 keys Enter Enter
-check_screen "young-person: Send the bursary form" "Aisha's page at 80 columns"
+check_screen "the young person: Send the bursary" "Aisha's page at 80 columns"
 wrapped_under_date() {
-	screen | grep -qx '         to the college *'
+	screen | grep -qx '         form to the college *'
 }
 if tui_poll wrapped_under_date; then
 	ok "an action too long for the row goes on under its date, not at the edge"
