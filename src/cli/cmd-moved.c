@@ -21,6 +21,7 @@ struct moved_args {
 	struct accommodation	 a;
 	int			 type_set;
 	int			 date_set;
+	int			 suitable_set;	/* 1 --unsuitable, 2 --suitable */
 };
 
 static int
@@ -60,12 +61,14 @@ moved_options(struct cli *cli, int argc, char **argv, struct moved_args *m)
 			break;
 		case 'u':
 			m->a.suitable = ACCOM_UNSUITABLE;
+			m->suitable_set |= 1;
 			break;
 		case 's':
 			if ((rc = cli_parse_choice("--suitable", optarg,
 			    "an answer", &suitable, &v)) == 0)
 				m->a.suitable = v == 2 ?
 				    ACCOM_SUITABLE_UNKNOWN : v;
+			m->suitable_set |= 2;
 			break;
 		case 'a':
 			rc = cli_check_text("--address", optarg, 1,
@@ -77,6 +80,10 @@ moved_options(struct cli *cli, int argc, char **argv, struct moved_args *m)
 		}
 		if (rc != 0)
 			return rc;
+	}
+	if (m->suitable_set == 3) {
+		cli_error("moved: give --unsuitable or --suitable, not both");
+		return EXIT_USAGE;
 	}
 	return 0;
 }

@@ -223,8 +223,8 @@ returns_text(struct returns_state *s, const struct returns_row *row)
 		printf("%s", said);
 	}
 	if (row->accommodation != NULL)
-		printf("; %s (%s)", row->accommodation,
-		    returns_suitable(row->suitable));
+		printf("; %s (%s)", row->accommodation, row->suitable < 0 ?
+		    "suitability unknown" : returns_suitable(row->suitable));
 	if (*missing != '\0')
 		printf("; missing: %s", missing);
 	printf("\n");

@@ -259,7 +259,7 @@ page_home(const struct accommodation *a, void *arg)
 	    accommodation_type_label(a->type),
 	    a->provided_by_la ? ", provided by the local authority" : "",
 	    accommodation_suitable_word(a->suitable));
-	page_text(ps->lines, ps->cols, 0, line, style);
+	page_hanging(ps->lines, ps->cols, 7, line, style);
 	free(line);
 	if (a->struck_on != DATE_NONE) {
 		line = xasprintf("STRUCK OUT on %s%s%s",
@@ -491,7 +491,7 @@ page_return(const struct returns_record *rec, void *arg)
 	line = xasprintf("B%-5d %-10s  %d%s birthday: %s", rec->number,
 	    session_date(ps->t->ses, rec->on), rec->age, returns_th(rec->age),
 	    said);
-	page_text(ps->lines, ps->cols, 0, line, style);
+	page_hanging(ps->lines, ps->cols, 7, line, style);
 	free(line);
 	if (rec->struck_on != DATE_NONE) {
 		line = xasprintf("STRUCK OUT on %s%s%s",

@@ -51,6 +51,9 @@ check_refused "a row they do not have" "young person 2 has no accommodation A9" 
 
 check_refused "no type" "give the type of accommodation: --type T" \
 	moved 1 --date 2026-11-21
+check_refused "--unsuitable and --suitable together" \
+	"moved: give --unsuitable or --suitable, not both" \
+	moved 1 --type custody --unsuitable --suitable yes
 check_refused "a type caseload does not know" \
 	"--type: 'tent' is not a type of accommodation; use with-parents-or-relatives," \
 	moved 1 --type tent

@@ -176,6 +176,9 @@ check_out_has "Eve Eff                   01/04/2010  01/04/2027  17th" \
 	"1 April falls in the year it starts"
 check_out_has "Cal Sea                   31/03/2009  31/03/2028  19th" \
 	"and 31 March in the year it ends"
+check_out_has "Dee Dee                   01/04/2008  01/04/2027  19th  not recorded; foster care (suitability unknown)" \
+	"accommodation whose suitability is not known says so"
+check_out_lacks "(null)" "and never prints a null"
 run returns --year 2025-26
 check_out_lacks "Eve Eff" "a 16th birthday has no return"
 check_out_has "Ben Bee                   29/02/2008  01/03/2026  18th" \

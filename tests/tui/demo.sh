@@ -54,6 +54,25 @@ else
 	not_ok "an action too long for the row goes on under its date, not at the edge"
 	diag_screen
 fi
+keys Escape
+wait_for "everyone matching"
+keys Escape
+wait_for "Showing everyone"
+keys /
+type_text "Ruby"
+wait_for "Search (name or number): Ruby"
+keys Enter Enter
+check_screen "Flat 3, Ashfield House" "Ruby's page at 80 columns"
+home_under_date() {
+	screen | grep -A1 '^  A1     ' | tail -1 |
+	    grep -qx '         authority; suitable: yes *'
+}
+if tui_poll home_under_date; then
+	ok "an accommodation row too long for the window goes on under its date"
+else
+	not_ok "an accommodation row too long for the window goes on under its date"
+	diag_screen
+fi
 keys q q
 check_exit 0 "quits with status 0"
 if [ -z "$(ls -A "$TEST_DIR/tmp")" ]; then
