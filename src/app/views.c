@@ -207,6 +207,11 @@ views_query(const struct rules_settings *settings, date_t today,
 	memset(q, 0, sizeof *q);
 	q->due_from = q->due_before = DATE_NONE;
 	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	if ((int)filter >= VIEWS_LIVING) {
+		q->which = STORE_CURRENT;
+		q->living = accommodation_type_name((enum accommodation_type)
+		    (filter - VIEWS_LIVING));
+	}
 	switch (filter) {
 	case VIEWS_EVERYONE:
 		q->which = STORE_CURRENT;
@@ -325,7 +330,7 @@ views_filter_count(const struct due_counts *counts, enum views_filter filter)
 	case VIEWS_ARCHIVED:
 		return counts->archived;
 	}
-	return 0;
+	return 0;	/* VIEWS_LIVING + T: counted by views_window_count */
 }
 
 int
@@ -345,11 +350,14 @@ struct views_window_state {
 	struct due_window		*w;
 	views_due_cb			 cb;
 	void				*arg;
-	struct store			*st;	/* views_window_each: */
-	char				*cause;	/* the visits read */
+	struct store			*st;	/* the visits read from */
+	char				*cause;	/* why they were not */
 };
 
-/* Add a judged copy of a row (names only) to the end of the window. */
+/*
+ * Add a judged copy of a row (names only), with its statutory visit
+ * clock, to the end of the window.
+ */
 static int
 views_window_add(const struct person *p, const struct store_due_key *key,
     void *arg)
@@ -362,7 +370,24 @@ views_window_add(const struct person *p, const struct store_due_key *key,
 	    &w->rows[w->n]);
 	w->keys[w->n] = *key;
 	w->n++;
-	return 0;
+	/* A window is a screenful: a look-up a row costs nothing. */
+	return views_visit_judge(s->st, s->settings, s->today,
+	    &w->rows[w->n - 1], &s->cause) != 0;
+}
+
+/* After a window was read: -1 with *cause when a visit was not. */
+static int
+views_window_done(struct views_window_state *s, struct due_window *out,
+    char **cause)
+{
+	if (s->cause == NULL)
+		return 0;
+	due_window_free(out);
+	if (cause != NULL)
+		*cause = s->cause;
+	else
+		free(s->cause);
+	return -1;
 }
 
 int
@@ -372,7 +397,7 @@ views_window_page(struct store *st, const struct rules_settings *settings,
     struct due_window *out, char **cause)
 {
 	struct views_window_state s = { settings, today, out, NULL, NULL,
-	    NULL, NULL };
+	    st, NULL };
 	struct store_due_query q;
 	struct due_row row;
 	struct store_due_key k;
@@ -384,9 +409,12 @@ views_window_page(struct store *st, const struct rules_settings *settings,
 	views_query(settings, today, filter, search, &q);
 	if (store_due_page(st, &q, key, dir, (long)limit, views_window_add, &s,
 	    cause) != 0) {
+		free(s.cause);
 		due_window_free(out);
 		return -1;
 	}
+	if (views_window_done(&s, out, cause) != 0)
+		return -1;
 	if (dir == STORE_BEFORE) {
 		/* Read nearest first: put them in the list's order. */
 		for (i = 0; i < out->n / 2; i++) {
@@ -407,16 +435,17 @@ views_window_row(struct store *st, const struct rules_settings *settings,
     struct due_window *out, char **cause)
 {
 	struct views_window_state s = { settings, today, out, NULL, NULL,
-	    NULL, NULL };
+	    st, NULL };
 	struct store_due_query q;
 
 	memset(out, 0, sizeof *out);
 	views_query(settings, today, filter, search, &q);
 	if (store_due_get(st, &q, id, views_window_add, &s, cause) != 0) {
+		free(s.cause);
 		due_window_free(out);
 		return -1;
 	}
-	return 0;
+	return views_window_done(&s, out, cause);
 }
 
 static int
