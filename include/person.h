@@ -67,9 +67,6 @@ struct person {
 	int			flagged;	/* current safety flags (kept
 						   by the store; lists mark
 						   them, flag_marker) */
-	/* The store's kept statutory visit date, when the rows read it
-	 * (store_people_due_each); DATE_NONE otherwise. */
-	date_t			visit_kept;
 };
 
 /* One entry of the contact log. */

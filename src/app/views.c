@@ -23,7 +23,26 @@ struct rows_due_state {
 	views_due_cb			 cb;
 	void				*arg;
 	char				*cause;	/* why it stopped */
+	/* The kept visit dates, read once: a look-up a row would take the
+	 * rows from the table instead of the index people_due. */
+	struct store_visit_dates	 visits;
 };
+
+/* Young person id's kept visit date in vd (by number), or DATE_NONE. */
+static date_t
+views_visit_find(const struct store_visit_dates *vd, long id)
+{
+	size_t lo = 0, hi = vd->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (vd->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < vd->n && vd->ids[lo] == id ? vd->due[lo] : DATE_NONE;
+}
 
 /* Judge row's statutory visit clock on today from kept (the store's). */
 static void
@@ -77,8 +96,8 @@ views_due_visit(const struct person *p, void *arg)
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
-	/* Read with the row: a look-up a row would double the list's time. */
-	views_visit_kept(s->settings, s->today, p->visit_kept, &row);
+	views_visit_kept(s->settings, s->today,
+	    views_visit_find(&s->visits, p->id), &row);
 	return s->cb(&row, s->arg);
 }
 
@@ -88,15 +107,20 @@ views_due_each(struct store *st, const struct rules_settings *settings,
     char **cause)
 {
 	struct rows_due_state s = { st, settings, today, which, within, NULL,
-	    cb, arg, NULL };
+	    cb, arg, NULL, { NULL, NULL, 0 } };
+	int rc;
 
 	if (within >= 0)
 		which &= STORE_UP;
+	if (store_visit_dates(st, &s.visits, cause) != 0)
+		return -1;
 	/* The store keeps the dates unmoved: the last that moves to within
 	 * days (rules_due_from). */
-	if (store_people_due_each(st, which,
+	rc = store_people_due_each(st, which,
 	    within >= 0 ? rules_due_from(settings, today + within + 1) - 1 :
-	    DATE_NONE, views_due_visit, &s, cause) != 0) {
+	    DATE_NONE, views_due_visit, &s, cause);
+	store_visit_dates_free(&s.visits);
+	if (rc != 0) {
 		free(s.cause);
 		return -1;
 	}

@@ -54,11 +54,6 @@ store_read_person(sqlite3_stmt *stmt, struct person *p)
 	p->facts.last_review = store_column_date(stmt, 14);
 	p->facts.attempts = store_column_int(stmt, 15, 0, INT_MAX, 0);
 	p->flagged = store_column_flagged(stmt);
-	/* Read with the rows of the due list (store_people_due_each). */
-	p->visit_kept = DATE_NONE;
-	if (sqlite3_column_count(stmt) > 17 &&
-	    strcmp(sqlite3_column_name(stmt, 17), "visit_due") == 0)
-		p->visit_kept = store_column_date(stmt, 17);
 }
 
 int
@@ -695,12 +690,11 @@ int
 store_people_due_each(struct store *st, unsigned which, date_t until,
     store_person_cb cb, void *arg, char **cause)
 {
-	/* With the kept visit date as column 17 (p->visit_kept). */
 	static const char up_sql[] = "SELECT " DUE_COLUMNS ", " STORE_FLAGGED
-	    ", visit_due FROM people"
+	    " FROM people"
 	    " WHERE status = 'up' AND next_due <= ?1 ORDER BY next_due, id";
 	static const char others_sql[] = "SELECT " DUE_COLUMNS ", "
-	    STORE_FLAGGED ", visit_due FROM people WHERE (status = 'down' AND ?1)"
+	    STORE_FLAGGED " FROM people WHERE (status = 'down' AND ?1)"
 	    " OR (status = 'archived' AND ?2) ORDER BY id";
 	sqlite3_stmt *stmt;
 	int rc;
