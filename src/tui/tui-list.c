@@ -678,21 +678,25 @@ list_filter_chosen(struct tui *t, size_t chosen, void *arg)
 	struct list *l = arg;
 
 	(void)t;
-	if (chosen < VIEWS_FILTER_COUNT) {
+	if (chosen < VIEWS_ARCHIVED) {
 		l->filter = (enum views_filter)chosen;
 		l->stale = LIST_RESET;
-	} else if (chosen < VIEWS_FILTER_COUNT + ACCOM_COUNT) {
+	} else if (chosen < VIEWS_ARCHIVED + ACCOM_COUNT) {
 		l->filter = (enum views_filter)(VIEWS_LIVING +
-		    (int)(chosen - VIEWS_FILTER_COUNT));
+		    (int)(chosen - VIEWS_ARCHIVED));
+		l->stale = LIST_RESET;
+	} else if (chosen == VIEWS_ARCHIVED + ACCOM_COUNT) {
+		l->filter = VIEWS_ARCHIVED;
 		l->stale = LIST_RESET;
 	}
 	return TUI_DRAW;
 }
 
 /*
- * The filters to pick from: the six with how many each shows, then one
- * for each type of accommodation (who lives in it now, as 'caseload list
- * --accommodation' lists them).
+ * The filters to pick from, with how many each shows: one for each type
+ * of accommodation (who lives in it now, as 'caseload list
+ * --accommodation' lists them) comes before the archived, which stay
+ * last (End picks them).
  */
 static void
 list_pick_filter(struct tui *t, struct list *l)
@@ -702,15 +706,20 @@ list_pick_filter(struct tui *t, struct list *l)
 	size_t f, n = VIEWS_FILTER_COUNT + ACCOM_COUNT, at;
 
 	for (f = 0; f < VIEWS_FILTER_COUNT; f++)
-		labels[f] = xasprintf("%s (%ld)", list_filter_labels[f],
+		labels[f == VIEWS_ARCHIVED ? n - 1 : f] = xasprintf("%s (%ld)",
+		    list_filter_labels[f],
 		    views_filter_count(&t->counts, (enum views_filter)f));
 	for (f = 0; f < ACCOM_COUNT; f++)
-		labels[VIEWS_FILTER_COUNT + f] = xasprintf("Living in %s",
+		labels[VIEWS_ARCHIVED + f] = xasprintf("Living in %s",
 		    accommodation_type_label((enum accommodation_type)f));
 	for (f = 0; f < n; f++)
 		items[f] = labels[f];
-	at = (int)l->filter >= VIEWS_LIVING ? VIEWS_FILTER_COUNT +
-	    (size_t)(l->filter - VIEWS_LIVING) : (size_t)l->filter;
+	if ((int)l->filter >= VIEWS_LIVING)
+		at = VIEWS_ARCHIVED + (size_t)(l->filter - VIEWS_LIVING);
+	else if (l->filter == VIEWS_ARCHIVED)
+		at = n - 1;
+	else
+		at = (size_t)l->filter;
 	tui_pick_open(t, "Show", items, n, at, list_filter_chosen, l, NULL);
 	for (f = 0; f < n; f++)
 		free(labels[f]);

@@ -58,10 +58,10 @@ esac
 # --- the filter: who lives in a type of accommodation
 keys f
 check_screen "Living in sofa surfing" "the filter offers the types"
-# The six filters, then the types in the order 'caseload moved' gives:
-# sofa surfing is the tenth.
+# Five filters, then the types in the order 'caseload moved' gives
+# (sofa surfing is the tenth), then the archived.
 i=0
-while [ $i -lt 15 ]; do
+while [ $i -lt 14 ]; do
 	keys Down
 	i=$((i + 1))
 done
