@@ -44,7 +44,7 @@ enum accommodation_suitable {
 struct accommodation {
 	long		 id;
 	long		 person_id;
-	int		 number;	/* the young person's own: A1, A2... */
+	int		 number;	/* the young person's own: M1, M2... */
 	date_t		 from;		/* the day they moved in */
 	enum accommodation_type type;
 	int		 provided_by_la; /* 1: the local authority provides it */

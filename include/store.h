@@ -208,6 +208,10 @@ struct store_due_query {
 	 */
 	const char	*text;
 	const char	*number;
+	/* NULL: anyone.  Otherwise only those whose latest accommodation
+	 * not struck out is of this type (its name, as the database keeps
+	 * it). */
+	const char	*living;
 };
 
 /* A row's place in the due list's order. */

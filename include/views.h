@@ -82,6 +82,12 @@ enum views_filter {
 	VIEWS_ARCHIVED		/* archived */
 };
 #define VIEWS_FILTER_COUNT 6
+/*
+ * A filter beyond those: everyone not archived who lives now in
+ * accommodation of type T (enum accommodation_type) is the filter
+ * VIEWS_LIVING + T, as 'caseload list --accommodation T' lists them.
+ */
+#define VIEWS_LIVING 100
 
 /* Some rows of the due list, in its order, each with its place. */
 struct due_window {

@@ -73,7 +73,7 @@ job_moved_strike(struct session *s, long id, int number, const char *reason,
 	    cause)) < 0)
 		return -1;
 	if (rc == 1) {
-		xfail(cause, "young person %ld has no accommodation A%d "
+		xfail(cause, "young person %ld has no accommodation M%d "
 		    "('caseload show %ld' lists it)", id, number, id);
 		return job_refuse(r, JOB_WHO);
 	}

@@ -23,22 +23,49 @@ struct rows_due_state {
 	views_due_cb			 cb;
 	void				*arg;
 	char				*cause;	/* why it stopped */
+	/* The kept visit dates, read once: a look-up a row would take the
+	 * rows from the table instead of the index people_due. */
+	struct store_visit_dates	 visits;
 };
 
-/* Judge row's statutory visit clock on today from the kept date. */
+/* Young person id's kept visit date in vd (by number), or DATE_NONE. */
+static date_t
+views_visit_find(const struct store_visit_dates *vd, long id)
+{
+	size_t lo = 0, hi = vd->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (vd->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < vd->n && vd->ids[lo] == id ? vd->due[lo] : DATE_NONE;
+}
+
+/* Judge row's statutory visit clock on today from kept (the store's). */
+static void
+views_visit_kept(const struct rules_settings *settings, date_t today,
+    date_t kept, struct due_row *row)
+{
+	row->visit.due = DATE_NONE;
+	row->visit.state = DUE_NONE;
+	if (kept != DATE_NONE)
+		row->visit = rules_judge_due(rules_due_day(settings, kept),
+		    settings, today);
+}
+
+/* Judge row's statutory visit clock on today, reading the kept date. */
 static int
 views_visit_judge(struct store *st, const struct rules_settings *settings,
     date_t today, struct due_row *row, char **cause)
 {
 	date_t kept;
 
-	row->visit.due = DATE_NONE;
-	row->visit.state = DUE_NONE;
 	if (store_visit_kept_get(st, row->person->id, &kept, cause) != 0)
 		return -1;
-	if (kept != DATE_NONE)
-		row->visit = rules_judge_due(rules_due_day(settings, kept),
-		    settings, today);
+	views_visit_kept(settings, today, kept, row);
 	return 0;
 }
 
@@ -69,9 +96,8 @@ views_due_visit(const struct person *p, void *arg)
 	/* The index chose the rows; the rules have the last word. */
 	if (!views_due_wanted(&row, s->which, s->within, s->today))
 		return 0;
-	if (views_visit_judge(s->st, s->settings, s->today, &row,
-	    &s->cause) != 0)
-		return 1;
+	views_visit_kept(s->settings, s->today,
+	    views_visit_find(&s->visits, p->id), &row);
 	return s->cb(&row, s->arg);
 }
 
@@ -81,15 +107,20 @@ views_due_each(struct store *st, const struct rules_settings *settings,
     char **cause)
 {
 	struct rows_due_state s = { st, settings, today, which, within, NULL,
-	    cb, arg, NULL };
+	    cb, arg, NULL, { NULL, NULL, 0 } };
+	int rc;
 
 	if (within >= 0)
 		which &= STORE_UP;
+	if (store_visit_dates(st, &s.visits, cause) != 0)
+		return -1;
 	/* The store keeps the dates unmoved: the last that moves to within
 	 * days (rules_due_from). */
-	if (store_people_due_each(st, which,
+	rc = store_people_due_each(st, which,
 	    within >= 0 ? rules_due_from(settings, today + within + 1) - 1 :
-	    DATE_NONE, views_due_visit, &s, cause) != 0) {
+	    DATE_NONE, views_due_visit, &s, cause);
+	store_visit_dates_free(&s.visits);
+	if (rc != 0) {
 		free(s.cause);
 		return -1;
 	}
@@ -207,6 +238,11 @@ views_query(const struct rules_settings *settings, date_t today,
 	memset(q, 0, sizeof *q);
 	q->due_from = q->due_before = DATE_NONE;
 	rules_due_bounds(settings, today, &soon_from, &ok_from);
+	if ((int)filter >= VIEWS_LIVING) {
+		q->which = STORE_CURRENT;
+		q->living = accommodation_type_name((enum accommodation_type)
+		    (filter - VIEWS_LIVING));
+	}
 	switch (filter) {
 	case VIEWS_EVERYONE:
 		q->which = STORE_CURRENT;
@@ -325,7 +361,7 @@ views_filter_count(const struct due_counts *counts, enum views_filter filter)
 	case VIEWS_ARCHIVED:
 		return counts->archived;
 	}
-	return 0;
+	return 0;	/* VIEWS_LIVING + T: counted by views_window_count */
 }
 
 int
@@ -345,11 +381,14 @@ struct views_window_state {
 	struct due_window		*w;
 	views_due_cb			 cb;
 	void				*arg;
-	struct store			*st;	/* views_window_each: */
-	char				*cause;	/* the visits read */
+	struct store			*st;	/* the visits read from */
+	char				*cause;	/* why they were not */
 };
 
-/* Add a judged copy of a row (names only) to the end of the window. */
+/*
+ * Add a judged copy of a row (names only), with its statutory visit
+ * clock, to the end of the window.
+ */
 static int
 views_window_add(const struct person *p, const struct store_due_key *key,
     void *arg)
@@ -362,7 +401,24 @@ views_window_add(const struct person *p, const struct store_due_key *key,
 	    &w->rows[w->n]);
 	w->keys[w->n] = *key;
 	w->n++;
-	return 0;
+	/* A window is a screenful: a look-up a row costs nothing. */
+	return views_visit_judge(s->st, s->settings, s->today,
+	    &w->rows[w->n - 1], &s->cause) != 0;
+}
+
+/* After a window was read: -1 with *cause when a visit was not. */
+static int
+views_window_done(struct views_window_state *s, struct due_window *out,
+    char **cause)
+{
+	if (s->cause == NULL)
+		return 0;
+	due_window_free(out);
+	if (cause != NULL)
+		*cause = s->cause;
+	else
+		free(s->cause);
+	return -1;
 }
 
 int
@@ -372,7 +428,7 @@ views_window_page(struct store *st, const struct rules_settings *settings,
     struct due_window *out, char **cause)
 {
 	struct views_window_state s = { settings, today, out, NULL, NULL,
-	    NULL, NULL };
+	    st, NULL };
 	struct store_due_query q;
 	struct due_row row;
 	struct store_due_key k;
@@ -384,9 +440,12 @@ views_window_page(struct store *st, const struct rules_settings *settings,
 	views_query(settings, today, filter, search, &q);
 	if (store_due_page(st, &q, key, dir, (long)limit, views_window_add, &s,
 	    cause) != 0) {
+		free(s.cause);
 		due_window_free(out);
 		return -1;
 	}
+	if (views_window_done(&s, out, cause) != 0)
+		return -1;
 	if (dir == STORE_BEFORE) {
 		/* Read nearest first: put them in the list's order. */
 		for (i = 0; i < out->n / 2; i++) {
@@ -407,16 +466,17 @@ views_window_row(struct store *st, const struct rules_settings *settings,
     struct due_window *out, char **cause)
 {
 	struct views_window_state s = { settings, today, out, NULL, NULL,
-	    NULL, NULL };
+	    st, NULL };
 	struct store_due_query q;
 
 	memset(out, 0, sizeof *out);
 	views_query(settings, today, filter, search, &q);
 	if (store_due_get(st, &q, id, views_window_add, &s, cause) != 0) {
+		free(s.cause);
 		due_window_free(out);
 		return -1;
 	}
-	return 0;
+	return views_window_done(&s, out, cause);
 }
 
 static int

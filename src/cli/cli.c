@@ -43,8 +43,8 @@ static const struct cli_command cli_table[] = {
 	  " other)", cmd_contact, SESSION_WRITES },
 	{ "strike", "REF N [--reason TEXT]",
 	  "strike out their contact (a plain number: 3), letter (L1), "
-	  "review (R1) or note (N1) recorded by mistake ('show REF' lists "
-	  "the numbers)",
+	  "review (R1), note (N1) or accommodation (M1) recorded by mistake "
+	  "('show REF' lists the numbers)",
 	  cmd_strike, SESSION_WRITES },
 	{ "flag", "REF --kind K [--note TEXT] [--date DATE]\n"
 	  "       caseload flag REF --change N --note TEXT\n"
@@ -66,7 +66,7 @@ static const struct cli_command cli_table[] = {
 	  " with-parents-or-relatives staying-put foster-care"
 	  " supported-lodgings semi-independent independent-tenancy"
 	  " higher-education custody bed-and-breakfast sofa-surfing"
-	  " no-fixed-abode other); struck out with 'strike REF A1'",
+	  " no-fixed-abode other); struck out with 'strike REF M1'",
 	  cmd_moved, SESSION_WRITES },
 	{ "involve", "REF --role ROLE --name NAME [--phone P] [--email E]"
 	  " [--note TEXT] [--date DATE]\n"

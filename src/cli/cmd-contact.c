@@ -337,20 +337,31 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_operands_error("strike", "give the young person and "
 		    "the number of their contact (3), letter (L1), review "
-		    "(R1) or note (N1), as 'caseload show REF' lists them");
+		    "(R1), note (N1) or accommodation (M1), as 'caseload show "
+		    "REF' lists them");
 	if ((argv[optind + 1][0] == 'N' || argv[optind + 1][0] == 'n') &&
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
 		return strike_note(cli, argv[optind], argv[optind + 1] + 1,
 		    reason);
-	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
+	if ((argv[optind + 1][0] == 'M' || argv[optind + 1][0] == 'm') &&
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
 		return cmd_moved_strike(cli, argv[optind], argv[optind + 1] + 1,
 		    reason);
+	/* Agreed actions are closed, never struck out. */
+	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
+	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9') {
+		safe = cli_safe(argv[optind + 1]);
+		cli_error("strike: '%s' is an agreed action, which is not "
+		    "struck out: actions are closed with 'caseload action REF "
+		    "--done %s' (or --drop %s)", safe, safe, safe);
+		free(safe);
+		return EXIT_USAGE;
+	}
 	if (entry_parse(argv[optind + 1], &kind, &number) != 0) {
 		safe = cli_safe(argv[optind + 1]);
 		cli_error("strike: '%s' is not the number of a contact (3), "
-		    "letter (L1), review (R1) or note (N1); 'caseload show "
-		    "REF' lists them", safe);
+		    "letter (L1), review (R1), note (N1) or accommodation "
+		    "(M1); 'caseload show REF' lists them", safe);
 		free(safe);
 		return EXIT_USAGE;
 	}

@@ -2,7 +2,7 @@
 /*
  * cmd-moved.c: caseload moved (a young person has moved: a row of their
  * accommodation history) and striking such a row out (caseload strike REF
- * A1).  Neither ever repeats the address in an error.
+ * M1).  Neither ever repeats the address in an error.
  */
 #include <config.h>
 
@@ -130,7 +130,7 @@ cmd_moved(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Recorded A%ld: %s moved on %s (%s%s).\n", r.made, safe,
+	printf("Recorded M%ld: %s moved on %s (%s%s).\n", r.made, safe,
 	    cli_date(cli, m.a.from), accommodation_type_label(m.a.type),
 	    m.a.provided_by_la ? ", provided by the local authority" : "");
 	free(safe);
@@ -172,7 +172,7 @@ cmd_moved_strike(struct cli *cli, const char *ref, const char *digits,
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Struck out accommodation A%d (of %s, from %s); it stays in "
+	printf("Struck out accommodation M%d (of %s, from %s); it stays in "
 	    "the record, marked struck out.\n", number, safe,
 	    cli_date(cli, r.accommodation->from));
 	free(safe);

@@ -245,8 +245,8 @@ show_accommodation(const struct accommodation *a, void *arg)
 
 	if (sf->n++ == 0)
 		fprintf(out, "\nAccommodation, newest first ('caseload strike "
-		    "%ld A1' strikes out A1)\n", a->person_id);
-	snprintf(number, sizeof number, "A%d", a->number);
+		    "%ld M1' strikes out M1)\n", a->person_id);
+	snprintf(number, sizeof number, "M%d", a->number);
 	if (a->struck_on != DATE_NONE)
 		cli_fcolour_on(out, cli, COLOUR_DIM);
 	text = xasprintf("%s%s; suitable: %s", accommodation_type_label(a->type),

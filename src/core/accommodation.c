@@ -104,7 +104,7 @@ int
 accommodation_check_strike(const struct accommodation *a, char **cause)
 {
 	if (a->struck_on != DATE_NONE)
-		return xfail(cause, "accommodation A%d was struck out already",
+		return xfail(cause, "accommodation M%d was struck out already",
 		    a->number);
 	return 0;
 }

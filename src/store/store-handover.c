@@ -879,16 +879,16 @@ handover_check_accommodation(const struct accommodation *a, void *arg)
 
 	if (accommodation_check(a, hr->p->facts.dob, DATE_NONE, hr->today,
 	    &why) != 0)
-		return handover_row_bad(hr, why, "accommodation A%d",
+		return handover_row_bad(hr, why, "accommodation M%d",
 		    a->number);
 	if (a->struck_on != DATE_NONE && (a->struck_on < a->from ||
 	    a->struck_on > hr->today))
 		return handover_row_bad(hr, xstrdup("the date is out of "
-		    "order"), "the striking out of accommodation A%d",
+		    "order"), "the striking out of accommodation M%d",
 		    a->number);
 	if (a->struck_reason != NULL && check_text(a->struck_reason, 0,
 	    CHECK_REASON_MAX, &why) != 0)
-		return handover_row_bad(hr, why, "the reason accommodation A%d "
+		return handover_row_bad(hr, why, "the reason accommodation M%d "
 		    "was struck out", a->number);
 	return 0;
 }

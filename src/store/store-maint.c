@@ -543,15 +543,16 @@ store_check_kind(struct store_check_state *cs, long id, const char *kept,
 }
 
 /*
- * One young person's kept dates (columns 16 to 20 of the row: next_due,
- * review_due, letter_due, urgent_due, urgent_kind) and attempts against
- * the core's rules.
+ * One young person's kept dates (columns 16 to 21 of the row: next_due,
+ * review_due, letter_due, urgent_due, urgent_kind, visit_due) and attempts
+ * against the core's rules.
  */
 static int
 store_check_due_visit(const struct person *p, void *arg)
 {
 	struct store_check_state *cs = arg;
 	struct store_dates kept;
+	date_t visit;
 	char *msg;
 	int attempts;
 
@@ -572,6 +573,13 @@ store_check_due_visit(const struct person *p, void *arg)
 		    store_column_date(cs->row, 19), kept.urgent_due);
 		store_check_kind(cs, p->id, store_column_text(cs->row, 20),
 		    kept.urgent_kind);
+		visit = DATE_NONE;
+		if (p->facts.status != STATUS_ARCHIVED &&
+		    store_kept_visit(cs->st, p->id, kept.review_due,
+		    p->facts.last_review, &visit, &cs->cause) != 0)
+			return 1;
+		store_check_date(cs, p->id, "the next statutory visit date",
+		    store_column_date(cs->row, 21), visit);
 	}
 	if (store_attempts(cs->st, p->id, &p->facts, &attempts,
 	    &cs->cause) != 0)
@@ -593,11 +601,17 @@ static int
 store_check_due(struct store_check_state *cs, char **cause)
 {
 	static const char sql[] = "SELECT " DUE_COLUMNS ", next_due,"
-	    " review_due, letter_due, urgent_due, urgent_kind FROM people";
+	    " review_due, letter_due, urgent_due, urgent_kind, visit_due"
+	    " FROM people";
+	static const char old_sql[] = "SELECT " DUE_COLUMNS ", next_due,"
+	    " review_due, letter_due, urgent_due, urgent_kind, NULL"
+	    " FROM people";
 	int rc;
 
-	if (sqlite3_prepare_v2(cs->st->db, sql, -1, &cs->row, NULL) !=
-	    SQLITE_OK)
+	/* A file from before the accommodation history keeps no visits. */
+	if (sqlite3_prepare_v2(cs->st->db, cs->st->version == 0 ||
+	    cs->st->version >= STORE_VERSION_ACCOMMODATION ? sql : old_sql,
+	    -1, &cs->row, NULL) != SQLITE_OK)
 		return store_fail(cs->st, cause, "checking the database");
 	rc = store_people_run(cs->st, cs->row, store_check_due_visit, cs,
 	    cause);

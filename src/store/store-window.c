@@ -28,7 +28,8 @@
  * ?1 and ?2 are the bounds of urgent_due, ?3 the statuses as bits
  * (1 up, 2 down, 4 archived), ?4 the fold of the text searched for
  * (NULL: no search), ?5 the digits a number starts with; ?6 and ?7 are a
- * key (urgent_due, id), ?8 a limit.
+ * key (urgent_due, id), ?8 a limit; ?10 a type of accommodation they
+ * live in now (NULL: any, or none).
  *
  * A page has one bound on each side for the index to start and stop at:
  * the key on the side it reads from (win_bind_key puts the query's
@@ -40,7 +41,12 @@
 	" AND (?4 IS NULL" \
 	" OR (?5 IS NOT NULL" \
 	" AND substr(CAST(id AS TEXT), 1, length(?5)) = ?5)" \
-	" OR " STORE_NAME_HOLDS("?4") ")"
+	" OR " STORE_NAME_HOLDS("?4") ")" \
+	" AND (?10 IS NULL OR id IN (SELECT a.person_id FROM accommodation a" \
+	" WHERE a.type = ?10 AND a.struck_on IS NULL AND a.id =" \
+	" (SELECT b.id FROM accommodation b WHERE b.person_id = a.person_id" \
+	" AND b.struck_on IS NULL ORDER BY b.from_date DESC, b.id DESC" \
+	" LIMIT 1)))"
 /* The unary + keeps SQLite from reading these through people_status. */
 #define WIN_STATUS \
 	" ((?3 & 1 AND +status = 'up') OR (?3 & 2 AND +status = 'down')" \
@@ -136,6 +142,7 @@ win_bind(sqlite3_stmt *stmt, const struct store_due_query *q)
 	} else
 		sqlite3_bind_null(stmt, 4);
 	store_bind_text(stmt, 5, q->text != NULL ? q->number : NULL);
+	store_bind_text(stmt, 10, q->living);
 }
 
 /*
@@ -236,7 +243,7 @@ store_due_count(struct store *st, const struct store_due_query *q, long *n,
 	int others;
 
 	/* With no bounds and no search: everyone of the statuses. */
-	if (q->text == NULL && q->due_from == DATE_NONE &&
+	if (q->text == NULL && q->living == NULL && q->due_from == DATE_NONE &&
 	    q->due_before == DATE_NONE)
 		return win_count_status(st, q->which, n, cause);
 	*n = 0;

@@ -90,7 +90,8 @@ static const struct tui_keydef tui_keydefs[] = {
 	{ TUI_SEARCH, TUI_ON_LIST, { '/' }, "Jobs",
 	  "search by name or number as you type", "search", 1 },
 	{ TUI_FILTER, TUI_ON_LIST, { 'f' }, "Jobs",
-	  "filter: overdue, due soon, stepped up, stepped down, all",
+	  "filter: overdue, due soon, stepped up, stepped down, all, or "
+	  "who lives in a type of accommodation",
 	  "filter", 2 },
 	{ TUI_AGENDA, TUI_ON_LIST | TUI_ON_PAGE, { 'g' }, "Jobs",
 	  "agenda: contacts, letters, reviews and birthdays in the next four "

@@ -28,6 +28,17 @@ static const char *const list_filter_labels[VIEWS_FILTER_COUNT] = {
 	"Stepped down", "Archived"
 };
 
+/* The filter's words in the status line and on a printed list: "overdue",
+ * "living in sofa surfing" (VIEWS_LIVING + a type).  Free it. */
+static char *
+list_filter_name(enum views_filter filter)
+{
+	if ((int)filter >= VIEWS_LIVING)
+		return xasprintf("living in %s", accommodation_type_label(
+		    (enum accommodation_type)(filter - VIEWS_LIVING)));
+	return xstrdup(list_filter_names[filter]);
+}
+
 #define LIST_SEARCH_MAX 200
 
 /* What to read again before the list is drawn. */
@@ -229,7 +240,7 @@ list_load(struct tui *t, struct list *l)
 	list_fit(t, l);
 	l->sel_id = l->win.n > 0 ? l->win.rows[l->sel].person->id : 0;
 
-	if (l->search[0] == '\0')
+	if (l->search[0] == '\0' && (int)l->filter < VIEWS_LIVING)
 		shown = views_filter_count(&t->counts, l->filter);
 	else if (shown < 0 && views_window_count(t->ses->st,
 	    &t->ses->cfg.rules, t->ses->today, l->filter, l->search, &shown,
@@ -325,22 +336,45 @@ list_columns(const struct tui *t, struct list_cols *c)
 }
 
 /*
- * The text marker and style of a row, from its most urgent item: colour
- * is never the only sign.
+ * What the row's Next, Due and When columns say: its most urgent item,
+ * or the statutory visit when that is due first (before the item, or
+ * with nothing else due).  *name is NULL when nothing is due.
+ */
+static const struct rules_due *
+list_row_next(const struct due_row *row, const char **name)
+{
+	if (row->visit.state != DUE_NONE && row->visit.due != DATE_NONE &&
+	    (row->urgent.kind < 0 || row->visit.due < row->urgent.due.due)) {
+		*name = "visit";
+		return &row->visit;
+	}
+	*name = row->urgent.kind >= 0 ? rows_kinds[row->urgent.kind].name :
+	    NULL;
+	return &row->urgent.due;
+}
+
+/*
+ * The text marker and style of a row, from what it says is next (its
+ * most urgent item or the statutory visit): colour is never the only
+ * sign.
  */
 static void
 list_row_look(const struct due_row *row, int *marker, enum tui_style *style)
 {
+	const struct rules_due *due;
+	const char *name;
+
 	*marker = ' ';
 	*style = STYLE_NORMAL;
 	if (row->person->facts.status == STATUS_ARCHIVED) {
 		*style = STYLE_DIM;
 		return;
 	}
-	if (row->urgent.kind >= 0 && row->urgent.due.state == DUE_OVERDUE) {
+	due = list_row_next(row, &name);
+	if (name != NULL && due->state == DUE_OVERDUE) {
 		*marker = '!';
 		*style = STYLE_OVERDUE;
-	} else if (row->urgent.kind >= 0 && row->urgent.due.state == DUE_SOON) {
+	} else if (name != NULL && due->state == DUE_SOON) {
 		*marker = '~';
 		*style = STYLE_SOON;
 	} else if (row->person->facts.status == STATUS_DOWN) {
@@ -350,7 +384,7 @@ list_row_look(const struct due_row *row, int *marker, enum tui_style *style)
 }
 
 /*
- * When the row's most urgent item is due, in the list's few words:
+ * When what the row says is next is due, in the list's few words:
  * "66d overdue", "today", "in 3 days" (due soon only), or for someone
  * stepped down with no letter to come, "turns 25".
  */
@@ -358,11 +392,13 @@ static void
 list_when(const struct tui *t, const struct due_row *row, char *buf,
     size_t size)
 {
-	const struct rules_due *due = &row->urgent.due;
+	const struct rules_due *due;
+	const char *name;
 	int days;
 
 	buf[0] = '\0';
-	if (row->urgent.kind < 0) {
+	due = list_row_next(row, &name);
+	if (name == NULL) {
 		if (row->person->facts.status == STATUS_DOWN)
 			snprintf(buf, size, "turns 25");
 		return;
@@ -412,7 +448,9 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
     const struct due_row *row, int selected)
 {
 	const struct person *p = row->person;
+	const struct rules_due *due;
 	enum tui_style style;
+	const char *name;
 	char buf[64];
 	attr_t attr;
 	int marker;
@@ -436,11 +474,11 @@ list_draw_row(struct tui *t, const struct list_cols *c, int y,
 		tui_put(stdscr, y, c->x_last, c->last, attr,
 		    session_date(t->ses, p->facts.last_contact));
 	/* The most urgent thing due, of whatever kind, and when. */
-	if (row->urgent.kind >= 0) {
-		tui_put(stdscr, y, c->x_kind, c->kind, attr,
-		    rows_kinds[row->urgent.kind].name);
+	due = list_row_next(row, &name);
+	if (name != NULL) {
+		tui_put(stdscr, y, c->x_kind, c->kind, attr, name);
 		tui_put(stdscr, y, c->x_next, c->date, attr,
-		    session_date(t->ses, row->urgent.due.due));
+		    session_date(t->ses, due->due));
 	} else if (p->facts.status == STATUS_DOWN)
 		tui_put(stdscr, y, c->x_kind, c->kind, attr, "letter");
 	list_when(t, row, buf, sizeof buf);
@@ -458,6 +496,7 @@ list_draw_status(struct tui *t, struct list *l)
 {
 	char *text;
 	const char *flag;
+	char *name;
 	int y = LINES - 2;
 
 	if (l->searching) {
@@ -474,20 +513,22 @@ list_draw_status(struct tui *t, struct list *l)
 		return;
 	/* The legend: the row markers, then the safety flag's marker. */
 	flag = flag_marker(t->ses->utf8);
+	name = list_filter_name(l->filter);
 	if (l->search[0] != '\0')
 		text = xasprintf("Showing %ld: %s matching \"%s\" (Esc clears)"
 		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
-		    l->shown, list_filter_names[l->filter], l->search, flag);
+		    l->shown, name, l->search, flag);
 	else if (l->filter != VIEWS_EVERYONE)
 		text = xasprintf("Showing %ld: %s (Esc shows everyone)"
 		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
-		    l->shown, list_filter_names[l->filter], flag);
+		    l->shown, name, flag);
 	else
 		text = xasprintf("Showing everyone: %ld · Enter opens a page"
 		    " · ! overdue  ~ due soon  - stepped down  %s safety flag",
 		    l->shown, flag);
 	tui_put(stdscr, y, 0, COLS - 1, A_NORMAL, text);
 	free(text);
+	free(name);
 }
 
 static void
@@ -637,28 +678,50 @@ list_filter_chosen(struct tui *t, size_t chosen, void *arg)
 	struct list *l = arg;
 
 	(void)t;
-	if (chosen < VIEWS_FILTER_COUNT) {
+	if (chosen < VIEWS_ARCHIVED) {
 		l->filter = (enum views_filter)chosen;
+		l->stale = LIST_RESET;
+	} else if (chosen < VIEWS_ARCHIVED + ACCOM_COUNT) {
+		l->filter = (enum views_filter)(VIEWS_LIVING +
+		    (int)(chosen - VIEWS_ARCHIVED));
+		l->stale = LIST_RESET;
+	} else if (chosen == VIEWS_ARCHIVED + ACCOM_COUNT) {
+		l->filter = VIEWS_ARCHIVED;
 		l->stale = LIST_RESET;
 	}
 	return TUI_DRAW;
 }
 
+/*
+ * The filters to pick from, with how many each shows: one for each type
+ * of accommodation (who lives in it now, as 'caseload list
+ * --accommodation' lists them) comes before the archived, which stay
+ * last (End picks them).
+ */
 static void
 list_pick_filter(struct tui *t, struct list *l)
 {
-	const char *items[VIEWS_FILTER_COUNT];
-	char *labels[VIEWS_FILTER_COUNT];
-	size_t f;
+	const char *items[VIEWS_FILTER_COUNT + ACCOM_COUNT];
+	char *labels[VIEWS_FILTER_COUNT + ACCOM_COUNT];
+	size_t f, n = VIEWS_FILTER_COUNT + ACCOM_COUNT, at;
 
-	for (f = 0; f < VIEWS_FILTER_COUNT; f++) {
-		labels[f] = xasprintf("%s (%ld)", list_filter_labels[f],
-		    views_filter_count(&t->counts, (enum views_filter)f));
-		items[f] = labels[f];
-	}
-	tui_pick_open(t, "Show", items, VIEWS_FILTER_COUNT, l->filter,
-	    list_filter_chosen, l, NULL);
 	for (f = 0; f < VIEWS_FILTER_COUNT; f++)
+		labels[f == VIEWS_ARCHIVED ? n - 1 : f] = xasprintf("%s (%ld)",
+		    list_filter_labels[f],
+		    views_filter_count(&t->counts, (enum views_filter)f));
+	for (f = 0; f < ACCOM_COUNT; f++)
+		labels[VIEWS_ARCHIVED + f] = xasprintf("Living in %s",
+		    accommodation_type_label((enum accommodation_type)f));
+	for (f = 0; f < n; f++)
+		items[f] = labels[f];
+	if ((int)l->filter >= VIEWS_LIVING)
+		at = VIEWS_ARCHIVED + (size_t)(l->filter - VIEWS_LIVING);
+	else if (l->filter == VIEWS_ARCHIVED)
+		at = n - 1;
+	else
+		at = (size_t)l->filter;
+	tui_pick_open(t, "Show", items, n, at, list_filter_chosen, l, NULL);
+	for (f = 0; f < n; f++)
 		free(labels[f]);
 }
 
@@ -666,15 +729,16 @@ list_pick_filter(struct tui *t, struct list *l)
 static void
 list_print(struct tui *t, struct list *l)
 {
-	char *subset = NULL;
+	char *subset = NULL, *name;
 
+	name = list_filter_name(l->filter);
 	if (l->search[0] != '\0')
-		subset = xasprintf("%s matching \"%s\"",
-		    list_filter_names[l->filter], l->search);
+		subset = xasprintf("%s matching \"%s\"", name, l->search);
 	else if (l->filter != VIEWS_EVERYONE)
-		subset = xstrdup(list_filter_names[l->filter]);
+		subset = xstrdup(name);
 	tui_print_due(t, l->filter, l->search, subset);
 	free(subset);
+	free(name);
 }
 
 /* Typing a search: every key narrows the list at once. */

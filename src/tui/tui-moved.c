@@ -66,7 +66,7 @@ moved_save(struct tui *t, struct tui_form *f, void *arg)
 		    r.field == JOB_ADDRESS ? FM_ADDRESS :
 		    r.field == JOB_ACCOMMODATION ? FM_TYPE : -1, &r, &cause);
 	tui_changed(t);
-	tui_message(t, "Recorded A%ld: %s moved (%s).", r.made, md->name,
+	tui_message(t, "Recorded M%ld: %s moved (%s).", r.made, md->name,
 	    accommodation_type_label(r.accommodation->type));
 	job_result_free(&r);
 	return 0;
@@ -117,7 +117,7 @@ tui_moved_dialog(struct tui *t, long id)
 	values[FM_SUITABLE] = moved_suitable[0];
 	title = xasprintf("Where %s has moved to", md->name);
 	tui_form_open(t, title, "Kept as history: a row entered by mistake "
-	    "is struck out with 'caseload strike REF A1'.", specs, FM_COUNT,
+	    "is struck out with 'caseload strike REF M1'.", specs, FM_COUNT,
 	    values, 1, "save", moved_save, md, moved_dialog_free);
 	free(title);
 }

@@ -254,7 +254,7 @@ page_home(const struct accommodation *a, void *arg)
 	char *line;
 
 	page_section(ps, "Accommodation, newest first (M when they move)");
-	line = xasprintf("A%-5d %s  %s%s; suitable: %s", a->number,
+	line = xasprintf("M%-5d %s  %s%s; suitable: %s", a->number,
 	    session_date(ps->t->ses, a->from),
 	    accommodation_type_label(a->type),
 	    a->provided_by_la ? ", provided by the local authority" : "",

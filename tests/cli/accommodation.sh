@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The accommodation history: caseload moved keeps a row per move, never
-# changed; strike REF A1 strikes one out; show lists them newest first;
+# changed; strike REF M1 strikes one out; show lists them newest first;
 # letters go to the latest address; list --accommodation picks who lives
 # in those types; handover files carry the history whole and a tampered
 # one is refused; a schema 9 caseload is taken to 10 with its data.
@@ -16,7 +16,7 @@ run moved Aisha --type supported-lodgings --date 2026-11-20 \
 Leeds LS1 4AB"
 check_status 0 "moved records a move"
 check_out "it says which, and the visit clock it starts" <<'EOF'
-Recorded A1: Aisha Khan moved on 20/11/2026 (supported lodgings, provided by the local authority).
+Recorded M1: Aisha Khan moved on 20/11/2026 (supported lodgings, provided by the local authority).
 Next statutory visit due 27/11/2026 (first visit).
 EOF
 check_true "it is stored" test "$(sql "SELECT person_id, from_date, type,
@@ -36,16 +36,20 @@ run moved 3 --type no-fixed-abode --date 2026-11-01
 check_status 0 "someone of no fixed abode"
 fixture moved 2 --type independent-tenancy --date 2026-11-02
 fixture moved 2 --type other --date 2026-11-03
-run strike 2 A2 --reason "entered by mistake"
-check_status 0 "strike REF A2 strikes a row out"
-check_out_has "Struck out accommodation A2" "and says so"
+run strike 2 M2 --reason "entered by mistake"
+check_status 0 "strike REF M2 strikes a row out"
+check_out_has "Struck out accommodation M2" "and says so"
 check_true "it is kept, marked" test "$(sql "SELECT type, struck_on,
     struck_reason FROM accommodation WHERE person_id = 2 AND id = 6")" = \
 	"other|2026-11-27|entered by mistake"
-check_refused "striking it again" "accommodation A2 was struck out already" \
-	strike 2 A2
-check_refused "a row they do not have" "young person 2 has no accommodation A9" \
-	strike 2 A9
+check_refused "striking it again" "accommodation M2 was struck out already" \
+	strike 2 M2
+check_refused "a row they do not have" "young person 2 has no accommodation M9" \
+	strike 2 M9
+check_refused "A1 is an agreed action's number, not a move's" \
+	"actions are closed with 'caseload action REF --done A1'" strike 2 A1
+check_refused "strike's help names M1 among the numbers" \
+	"or accommodation (M1)" strike 2 X1
 
 # --- bad input: exit 2, nothing written
 
@@ -71,7 +75,7 @@ check_refused "a suitability that is not yes, no or unknown" "--suitable:" \
 check_refused "nobody" "nobody" moved nobody --type custody
 run moved 1 --type foster-care --date 2026-11-20
 check_status 0 "a second move on the same day as the current one is allowed"
-run strike 1 A2
+run strike 1 M2
 check_status 0 "and struck out again"
 
 # --- show
@@ -79,7 +83,7 @@ check_status 0 "and struck out again"
 run show Aisha
 check_expected accommodation-show.txt "show lists the history and the visit clock"
 run show 2
-check_out_has "  A2     03/11/2026  other; suitable: unknown" "a struck row is listed"
+check_out_has "  M2     03/11/2026  other; suitable: unknown" "a struck row is listed"
 check_out_has "STRUCK OUT on 27/11/2026: entered by mistake" "marked, with why"
 check_out_lacks "Statutory visit" "no visit clock without local authority accommodation"
 
@@ -167,12 +171,12 @@ check_refused "a type caseload never writes is refused" \
 	handover import "$TEST_DIR/bad.caseload"
 tamper "UPDATE accommodation SET from_date = '2031-01-01' WHERE type = 'staying-put'"
 check_refused "a move in the future is refused" \
-	"accommodation A2: the date is in the future" \
+	"accommodation M2: the date is in the future" \
 	handover import "$TEST_DIR/bad.caseload"
 tamper "UPDATE accommodation SET address = 'Elm' || char(27) || 'Close'
     WHERE type = 'staying-put'"
 check_refused "an address with an escape is refused" \
-	"accommodation A2: the address" handover import "$TEST_DIR/bad.caseload"
+	"accommodation M2: the address" handover import "$TEST_DIR/bad.caseload"
 check_true "the refusal gives no address" sh -c "! grep -q 'Elm' '$err'"
 run handover import "$TEST_DIR/out.caseload"
 check_status 0 "handover import"

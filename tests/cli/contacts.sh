@@ -100,7 +100,7 @@ check_refused "striking it twice" "strike: contact 3 of young person 1 was alrea
 	strike 1 3
 check_refused "striking a contact that does not exist" "strike: young person 1 has no contact 999" \
 	strike 1 '#999'
-check_refused "striking something that is not a number" "strike: 'three' is not the number of a contact (3), letter (L1), review (R1) or note (N1)" \
+check_refused "striking something that is not a number" "strike: 'three' is not the number of a contact (3), letter (L1), review (R1), note (N1) or accommodation (M1)" \
 	strike 1 three
 check_refused "strike without a young person (the old form)" "strike: name the young person too" strike 1
 check_refused "strike with nothing" "strike: give the young person and the number" strike

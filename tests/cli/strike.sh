@@ -101,7 +101,7 @@ check_refused "the old form, a number alone" \
 	"strike: name the young person too: 'caseload strike REF N'" strike 2
 check_refused "a letter number alone" "strike: name the young person too" strike L1
 check_refused "something that is not a number" \
-	"strike: 'X1' is not the number of a contact (3), letter (L1), review (R1) or note (N1)" strike 1 X1
+	"strike: 'X1' is not the number of a contact (3), letter (L1), review (R1), note (N1) or accommodation (M1)" strike 1 X1
 check_refused "a number of 0" "is not the number of a contact" strike 1 0
 check_refused "nobody" "no young person matches 'Zed'" strike Zed 1
 

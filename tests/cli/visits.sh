@@ -6,6 +6,7 @@
 # months on (clamped), a move to accommodation it does not provide ends
 # it; due, show, the agenda (and --overdue), the calendar (initials by
 # default), the printed due list and the screens' header count follow it.
+# check holds the kept visit date to the rules.
 . "$(dirname "$0")/../lib.sh"
 
 at() {
@@ -80,6 +81,21 @@ check_true "a visit at home on the move-in day counts: 31 March" \
 run show Kai
 check_out_has "  Statutory visit 31/03/2027  due in 49 days" "show follows"
 check_out_has "two-monthly visit" "the two-monthly duty"
+
+# --- check holds the kept visit date to the rules, as it does next_due
+run check
+check_status 0 "check: the kept visit dates agree with the history"
+cp "$DB" "$TEST_DIR/tampered.db"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/tampered.db" \
+	"UPDATE people SET visit_due = '2027-04-30' WHERE id = 1;
+	 UPDATE people SET visit_due = '2027-02-01' WHERE id = 2"
+run_raw --db "$TEST_DIR/tampered.db" check
+check_status 1 "check fails when a kept visit date was changed by hand"
+check_out_has "young person 1: the next statutory visit date is 2027-04-30 but their history says 2027-03-31" \
+	"and says whose, what is kept and what the rules give"
+check_out_has "young person 2: the next statutory visit date is 2027-02-01 but their history says none" \
+	"a visit date for someone with no visit clock too"
+check_err_has "has 2 problems (listed above)" "counted on standard error"
 at 2027-02-10 strike Kai 4
 check_true "striking the visit out brings the first visit back" \
 	test "$(sql "SELECT visit_due FROM people WHERE id = 1")" = 2027-02-07

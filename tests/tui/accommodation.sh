@@ -34,11 +34,11 @@ type_text "Flat 2"
 keys C-j
 type_text "10 New Street"
 keys Enter
-check_screen "Recorded A1: Ben Carter moved (supported lodgings)." \
+check_screen "Recorded M1: Ben Carter moved (supported lodgings)." \
 	"Enter records the move"
 check_screen "Accommodation, newest first (M when they move)" \
 	"the page has an accommodation section"
-check_screen "A1     10/11/2026  supported lodgings, provided by the local authority; suitable: yes" \
+check_screen "M1     10/11/2026  supported lodgings, provided by the local authority; suitable: yes" \
 	"the row, numbered and dated"
 check_screen "       Flat 2" "its address, first line"
 check_screen "       10 New Street" "and second"

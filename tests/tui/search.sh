@@ -85,7 +85,7 @@ check_shown 7 "stepped up"
 keys f Down Enter
 check_screen "Showing 3: stepped down" "stepped down"
 check_screen "Grace Okoye" "... Grace is stepped down"
-keys f Down Enter
+keys f End Enter
 check_screen "Oliver Wright" "archived: Oliver is there"
 check_shown 1 "... alone"
 keys f Home Enter

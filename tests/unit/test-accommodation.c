@@ -122,7 +122,7 @@ test_strike_and_copy(void **state)
 	a.struck_on = D(2026, 2, 1);
 	a.struck_reason = "entered by mistake";
 	assert_int_equal(accommodation_check_strike(&a, &cause), -1);
-	assert_string_equal(cause, "accommodation A3 was struck out already");
+	assert_string_equal(cause, "accommodation M3 was struck out already");
 	free(cause);
 	c = accommodation_copy(&a);
 	assert_string_equal(c->address, "2 Low Road");
