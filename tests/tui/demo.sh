@@ -64,7 +64,7 @@ wait_for "Search (name or number): Ruby"
 keys Enter Enter
 check_screen "Flat 3, Ashfield House" "Ruby's page at 80 columns"
 home_under_date() {
-	screen | grep -A1 '^  A1     ' | tail -1 |
+	screen | grep -A1 '^  M1     ' | tail -1 |
 	    grep -qx '         authority; suitable: yes *'
 }
 if tui_poll home_under_date; then
