@@ -20,7 +20,7 @@ job_moved(struct session *s, struct accommodation *a, struct job_result *r,
 {
 	struct accommodation *now;
 	struct person *p;
-	date_t current;
+	date_t current, dob;
 	int rc;
 
 	if (job_start(s, r, cause) != 0 ||
@@ -39,9 +39,10 @@ job_moved(struct session *s, struct accommodation *a, struct job_result *r,
 		a->address = NULL;
 	if (accommodation_check(a, p->facts.dob, current, s->today,
 	    cause) != 0) {
+		dob = p->facts.dob;
 		free(p);
 		if (a->from == DATE_NONE || a->from > s->today ||
-		    a->from < p->facts.dob || a->from < current)
+		    a->from < dob || a->from < current)
 			return job_refuse(r, JOB_DATE);
 		if ((int)a->type < 0 || (int)a->type >= ACCOM_COUNT)
 			return job_refuse(r, JOB_ACCOMMODATION);
