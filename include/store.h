@@ -425,6 +425,44 @@ int store_letter_sent_on(struct store *st, long person_id, date_t on,
 int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
     void *arg, char **cause);
 
+/* ------------------------------------- a young person's numbered rows */
+
+/*
+ * The kinds of row a young person has, each numbered of their own in the
+ * order recorded (A1, M1, B1, F1, N1, P1), that are read one by number
+ * and, for some, struck out the same way.
+ */
+enum store_kind {
+	STORE_KIND_RETURN,		/* birthday returns (struct
+					 * returns_record) */
+	STORE_KINDS
+};
+
+/* One row as store_numbered found it. */
+struct store_numbered {
+	void	*row;		/* a copy of the kind's struct: free() */
+	long	 id;		/* its row */
+	date_t	 struck_on;	/* when struck out; DATE_NONE when not, or
+				 * for a kind never struck out */
+};
+
+/*
+ * Fetch young person person_id's row number (1 is the first) of kind
+ * into *out: 0, 1 when there is none (a file older than the kind has
+ * none), or -1.
+ */
+int store_numbered(struct store *st, enum store_kind kind, long person_id,
+    int number, struct store_numbered *out, char **cause);
+
+/*
+ * Strike row id of kind (accommodation, a birthday return or a note) of
+ * young person person_id out today with a reason (NULL: none), once only;
+ * where the kind counts towards their dates (accommodation), they are
+ * worked out again.  Fails when it is struck already.
+ */
+int store_strike(struct store *st, enum store_kind kind, long person_id,
+    long id, date_t today, const char *reason, char **cause);
+
 /* ------------------------------------------------------------ safety flags */
 
 /*
@@ -528,10 +566,6 @@ typedef int (*store_return_cb)(const struct returns_record *rec, void *arg);
 int store_returns_each(struct store *st, long person_id, store_return_cb cb,
     void *arg, char **cause);
 
-/* Fetch their return number into *out (free()): 0, 1 when none, or -1. */
-int store_return_numbered(struct store *st, long person_id, int number,
-    struct returns_record **out, char **cause);
-
 /* Fetch their return standing (not struck) for the birthday of age into
  * *out (free()): 0, 1 when none, or -1. */
 int store_return_standing(struct store *st, long person_id, int age,
@@ -541,11 +575,6 @@ int store_return_standing(struct store *st, long person_id, int age,
  * rec->id and rec->number; fails when one stands for that birthday. */
 int store_return_add(struct store *st, struct returns_record *rec,
     char **cause);
-
-/* Strike return id out today with a reason (NULL: none); fails when it
- * is struck already. */
-int store_return_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause);
 
 /* ------------------------------------------------------ agreed actions */
 
