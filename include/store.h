@@ -433,6 +433,8 @@ int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
  * and, for some, struck out the same way.
  */
 enum store_kind {
+	STORE_KIND_ACCOMMODATION,	/* accommodation history (struct
+					 * accommodation) */
 	STORE_KIND_RETURN,		/* birthday returns (struct
 					 * returns_record) */
 	STORE_KINDS
@@ -842,10 +844,6 @@ int store_accommodation_each(struct store *st, long person_id,
 int store_accommodation_current(struct store *st, long person_id,
     struct accommodation **out, char **cause);
 
-/* Fetch their row number into *out (free()): 0, 1 when none, or -1. */
-int store_accommodation_numbered(struct store *st, long person_id,
-    int number, struct accommodation **out, char **cause);
-
 /* Add row a (person_id, from, type, provided_by_la, suitable, address):
  * sets a->id and a->number. */
 int store_accommodation_add(struct store *st, struct accommodation *a,
@@ -854,12 +852,6 @@ int store_accommodation_add(struct store *st, struct accommodation *a,
 /* The same inside the caller's transaction; does not roll back. */
 int store_accommodation_insert(struct store *st, struct accommodation *a,
     char **cause);
-
-/* Strike young person person_id's row id out today with a reason (NULL:
- * none); once only.  Their kept dates are worked out again. */
-int store_accommodation_strike(struct store *st, long person_id, long id,
-    date_t today,
-    const char *reason, char **cause);
 
 /*
  * The young people who live now (their latest row not struck out) in one

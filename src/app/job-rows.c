@@ -23,6 +23,8 @@ struct job_kind {
 };
 
 static const struct job_kind job_kinds[STORE_KINDS] = {
+	[STORE_KIND_ACCOMMODATION] = { 'M', "accommodation ", "", "it",
+	    "accommodation" },
 	[STORE_KIND_RETURN] = { 'B', "birthday return ", "", "them",
 	    "return" }
 };

@@ -13,6 +13,7 @@
 #include "store-int.h"
 
 static const struct store_kind_rows *const store_kinds[STORE_KINDS] = {
+	[STORE_KIND_ACCOMMODATION] = &store_accommodation_rows,
 	[STORE_KIND_RETURN] = &store_returns_rows
 };
 
