@@ -433,6 +433,9 @@ int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
  * and, for some, struck out the same way.
  */
 enum store_kind {
+	STORE_KIND_NOTE,		/* notes (struct around_note) */
+	STORE_KIND_AROUND,		/* the people around them (struct
+					 * around_person) */
 	STORE_KIND_ACCOMMODATION,	/* accommodation history (struct
 					 * accommodation) */
 	STORE_KIND_RETURN,		/* birthday returns (struct
@@ -522,16 +525,8 @@ int store_flagged_count(struct store *st, int *n, char **cause);
 int store_notes_each(struct store *st, long person_id, store_note_cb cb,
     void *arg, char **cause);
 
-/* Fetch their note number into *out (free()): 0, 1 when none, or -1. */
-int store_note_numbered(struct store *st, long person_id, int number,
-    struct around_note **out, char **cause);
-
 /* Add note n (person_id, on, text): sets n->id and n->number. */
 int store_note_add(struct store *st, struct around_note *n, char **cause);
-
-/* Strike note id out today with a reason (NULL: none); once only. */
-int store_note_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause);
 
 /*
  * Visit the people around young person person_id in the order added,
@@ -539,10 +534,6 @@ int store_note_strike(struct store *st, long id, date_t today,
  */
 int store_around_each(struct store *st, long person_id, store_around_cb cb,
     void *arg, char **cause);
-
-/* Fetch their person number into *out (free()): 0, 1 when none, or -1. */
-int store_around_numbered(struct store *st, long person_id, int number,
-    struct around_person **out, char **cause);
 
 /* Add a (person_id, role, name, phone, email, note, since): sets a->id
  * and a->number. */

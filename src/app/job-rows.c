@@ -26,7 +26,10 @@ static const struct job_kind job_kinds[STORE_KINDS] = {
 	[STORE_KIND_ACCOMMODATION] = { 'M', "accommodation ", "", "it",
 	    "accommodation" },
 	[STORE_KIND_RETURN] = { 'B', "birthday return ", "", "them",
-	    "return" }
+	    "return" },
+	[STORE_KIND_NOTE] = { 'N', "note ", "", NULL, "note" },
+	[STORE_KIND_AROUND] = { 'P', "", " among the people around them",
+	    "them", NULL }
 };
 
 int

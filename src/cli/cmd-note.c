@@ -192,10 +192,13 @@ static int
 involve_merge(struct store *st, long id, struct involve_args *a,
     struct around_person **old)
 {
+	struct store_numbered found;
 	char *cause = NULL;
 	int rc;
 
-	rc = store_around_numbered(st, id, a->change, old, &cause);
+	rc = store_numbered(st, STORE_KIND_AROUND, id, a->change, &found,
+	    &cause);
+	*old = found.row;
 	if (rc != 0) {
 		if (rc == 1)
 			cli_error("involve: young person %ld has no P%d among "

@@ -191,6 +191,8 @@ struct store_kind_rows {
 /* The kinds, each defined in its own file. */
 extern const struct store_kind_rows store_accommodation_rows;
 extern const struct store_kind_rows store_returns_rows;
+extern const struct store_kind_rows store_notes_rows;
+extern const struct store_kind_rows store_around_rows;
 
 /* Whether st has rows of kind k (an older handover file, read as it is,
  * may not). */

@@ -14,7 +14,9 @@
 
 static const struct store_kind_rows *const store_kinds[STORE_KINDS] = {
 	[STORE_KIND_ACCOMMODATION] = &store_accommodation_rows,
-	[STORE_KIND_RETURN] = &store_returns_rows
+	[STORE_KIND_RETURN] = &store_returns_rows,
+	[STORE_KIND_NOTE] = &store_notes_rows,
+	[STORE_KIND_AROUND] = &store_around_rows
 };
 
 int
