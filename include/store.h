@@ -433,13 +433,15 @@ int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
  * and, for some, struck out the same way.
  */
 enum store_kind {
-	STORE_KIND_NOTE,		/* notes (struct around_note) */
-	STORE_KIND_AROUND,		/* the people around them (struct
-					 * around_person) */
+	STORE_KIND_ACTION,		/* agreed actions (struct action) */
 	STORE_KIND_ACCOMMODATION,	/* accommodation history (struct
 					 * accommodation) */
 	STORE_KIND_RETURN,		/* birthday returns (struct
 					 * returns_record) */
+	STORE_KIND_FLAG,		/* safety flags (struct flag) */
+	STORE_KIND_NOTE,		/* notes (struct around_note) */
+	STORE_KIND_AROUND,		/* the people around them (struct
+					 * around_person) */
 	STORE_KINDS
 };
 
@@ -478,11 +480,6 @@ int store_strike(struct store *st, enum store_kind kind, long person_id,
  */
 int store_flags_each(struct store *st, long person_id, store_flag_cb cb,
     void *arg, char **cause);
-
-/* Fetch their flag number (F1 is 1) into *out, a copy the caller frees
- * with free(): 0, 1 when there is none, or -1. */
-int store_flag_numbered(struct store *st, long person_id, int number,
-    struct flag **out, char **cause);
 
 /*
  * Visit the notes flag id had before its latest (the flag's note), oldest
@@ -581,10 +578,6 @@ typedef int (*store_action_cb)(const struct action *a, void *arg);
  */
 int store_actions_each(struct store *st, long person_id, store_action_cb cb,
     void *arg, char **cause);
-
-/* Fetch their action number into *out (free()): 0, 1 when none, or -1. */
-int store_action_numbered(struct store *st, long person_id, int number,
-    struct action **out, char **cause);
 
 /* Add action a (person_id, contact_id or 0, text, who, agreed_on,
  * due_on), open: sets a->id and a->number. */

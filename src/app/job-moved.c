@@ -9,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cause.h"
 #include "job-int.h"
 #include "text.h"
-#include "xmalloc.h"
 
 int
 job_moved(struct session *s, struct accommodation *a, struct job_result *r,

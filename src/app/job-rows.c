@@ -23,10 +23,12 @@ struct job_kind {
 };
 
 static const struct job_kind job_kinds[STORE_KINDS] = {
+	[STORE_KIND_ACTION] = { 'A', "action ", "", "their actions", NULL },
 	[STORE_KIND_ACCOMMODATION] = { 'M', "accommodation ", "", "it",
 	    "accommodation" },
 	[STORE_KIND_RETURN] = { 'B', "birthday return ", "", "them",
 	    "return" },
+	[STORE_KIND_FLAG] = { 'F', "flag ", "", "their flags", NULL },
 	[STORE_KIND_NOTE] = { 'N', "note ", "", NULL, "note" },
 	[STORE_KIND_AROUND] = { 'P', "", " among the people around them",
 	    "them", NULL }

@@ -18,54 +18,43 @@
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)," \
 	" set_by, ended_by"
 
+static int
+store_flag_row(sqlite3_stmt *stmt, struct store_want *want)
+{
+	struct flag f;
+
+	memset(&f, 0, sizeof f);
+	f.id = (long)sqlite3_column_int64(stmt, 0);
+	f.person_id = (long)sqlite3_column_int64(stmt, 1);
+	if (flag_kind_from_name(store_column_required(stmt, 2), &f.kind) != 0)
+		f.kind = FLAG_OTHER;
+	f.note = store_column_text(stmt, 3);
+	f.set_on = store_column_date(stmt, 4);
+	f.ended_on = store_column_date(stmt, 5);
+	f.ended_reason = store_column_text(stmt, 6);
+	f.number = store_column_int(stmt, 7, 0, INT_MAX, 0);
+	f.set_by = store_column_text(stmt, 8);
+	f.ended_by = store_column_text(stmt, 9);
+	if (want->cb != NULL)
+		return ((store_flag_cb)want->cb)(&f, want->arg);
+	want->found.row = flag_copy(&f);
+	want->found.id = f.id;
+	return 1;
+}
+
+const struct store_kind_rows store_flags_rows = {
+	.version = STORE_VERSION_FLAGS,
+	.doing = "reading the safety flags",
+	.numbered = "SELECT " FLAG_COLUMNS " FROM flags"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.row = store_flag_row
+};
+
 /* Whether st has flags (an older handover file, read as it is, has not). */
 static int
 store_has_flags(const struct store *st)
 {
-	return st->version == 0 || st->version >= STORE_VERSION_FLAGS;
-}
-
-static void
-store_read_flag(sqlite3_stmt *stmt, struct flag *f)
-{
-	memset(f, 0, sizeof *f);
-	f->id = (long)sqlite3_column_int64(stmt, 0);
-	f->person_id = (long)sqlite3_column_int64(stmt, 1);
-	if (flag_kind_from_name(store_column_required(stmt, 2), &f->kind) != 0)
-		f->kind = FLAG_OTHER;
-	f->note = store_column_text(stmt, 3);
-	f->set_on = store_column_date(stmt, 4);
-	f->ended_on = store_column_date(stmt, 5);
-	f->ended_reason = store_column_text(stmt, 6);
-	f->number = store_column_int(stmt, 7, 0, INT_MAX, 0);
-	f->set_by = store_column_text(stmt, 8);
-	f->ended_by = store_column_text(stmt, 9);
-}
-
-/* store_rows callbacks: each flag to the caller's, or one copied out. */
-struct store_flag_each {
-	store_flag_cb	 cb;
-	void		*arg;
-};
-
-static int
-store_flag_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct store_flag_each *e = arg;
-	struct flag f;
-
-	store_read_flag(stmt, &f);
-	return e->cb(&f, e->arg);
-}
-
-static int
-store_flag_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct flag f, **out = arg;
-
-	store_read_flag(stmt, &f);
-	*out = flag_copy(&f);
-	return 1;
+	return store_kind_has(st, &store_flags_rows);
 }
 
 int
@@ -74,28 +63,9 @@ store_flags_each(struct store *st, long person_id, store_flag_cb cb,
 {
 	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
 	    " WHERE person_id = ?1 ORDER BY id";
-	struct store_flag_each e = { cb, arg };
 
-	if (!store_has_flags(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_flag_row, &e,
-	    "reading the safety flags", cause) < 0 ? -1 : 0;
-}
-
-int
-store_flag_numbered(struct store *st, long person_id, int number,
-    struct flag **out, char **cause)
-{
-	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_flags(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_flag_copy_row, out,
-	    "reading the safety flags", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	return store_kind_each(st, &store_flags_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 /*

@@ -189,8 +189,10 @@ struct store_kind_rows {
 };
 
 /* The kinds, each defined in its own file. */
+extern const struct store_kind_rows store_actions_rows;
 extern const struct store_kind_rows store_accommodation_rows;
 extern const struct store_kind_rows store_returns_rows;
+extern const struct store_kind_rows store_flags_rows;
 extern const struct store_kind_rows store_notes_rows;
 extern const struct store_kind_rows store_around_rows;
 

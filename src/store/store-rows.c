@@ -13,8 +13,10 @@
 #include "store-int.h"
 
 static const struct store_kind_rows *const store_kinds[STORE_KINDS] = {
+	[STORE_KIND_ACTION] = &store_actions_rows,
 	[STORE_KIND_ACCOMMODATION] = &store_accommodation_rows,
 	[STORE_KIND_RETURN] = &store_returns_rows,
+	[STORE_KIND_FLAG] = &store_flags_rows,
 	[STORE_KIND_NOTE] = &store_notes_rows,
 	[STORE_KIND_AROUND] = &store_around_rows
 };
