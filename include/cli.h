@@ -189,6 +189,21 @@ int cli_parse_int(const char *option, const char *text, int min, int max,
     int *out);
 
 /*
+ * Parse the number of a young person's row given to an option, "2" or
+ * with its letter "F2" (in either case), in [1, max].  0, or EXIT_USAGE
+ * after an error.
+ */
+int cli_parse_numbered(const char *option, char letter, const char *text,
+    int max, int *out);
+
+/*
+ * Check a reason given to --reason, one line of at most
+ * CHECK_REASON_MAX bytes, into *out ("" is none: NULL).  0, or
+ * EXIT_USAGE after an error.
+ */
+int cli_parse_reason(const char *text, const char **out);
+
+/*
  * Parse the value of a choice option (--method, --kind...) as one of the
  * core's table of names (choice.h: a name or label, in any case) into
  * *out, its index in the table.  0, or EXIT_USAGE after an error such as

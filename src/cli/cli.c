@@ -736,6 +736,25 @@ cli_parse_int(const char *option, const char *text, int min, int max,
 }
 
 int
+cli_parse_numbered(const char *option, char letter, const char *text,
+    int max, int *out)
+{
+	if (text[0] == letter || text[0] == letter - 'A' + 'a')
+		text++;
+	return cli_parse_int(option, text, 1, max, out);
+}
+
+int
+cli_parse_reason(const char *text, const char **out)
+{
+	int rc;
+
+	if ((rc = cli_check_text("--reason", text, 0, CHECK_REASON_MAX)) == 0)
+		*out = *text != '\0' ? text : NULL;
+	return rc;
+}
+
+int
 cli_parse_choice(const char *option, const char *text, const char *what,
     const struct choice *table, int *out)
 {

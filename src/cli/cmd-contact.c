@@ -318,10 +318,8 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (opt) {
 		case 'r':
-			if ((rc = cli_check_text("--reason", optarg, 0,
-			    CHECK_REASON_MAX)) != 0)
+			if ((rc = cli_parse_reason(optarg, &reason)) != 0)
 				return rc;
-			reason = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
 			return cli_option_error("strike", opt, argv);

@@ -18,15 +18,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Read a return's number, "2" or "B2": 0, or EXIT_USAGE after an error. */
-static int
-return_parse_number(const char *text, int *out)
-{
-	if (text[0] == 'B' || text[0] == 'b')
-		text++;
-	return cli_parse_int("--strike", text, 1, 9999, out);
-}
-
 /* What the worker asked return to do. */
 struct return_args {
 	struct returns_record	 rec;
@@ -72,7 +63,8 @@ return_options(struct cli *cli, int argc, char **argv, struct return_args *a)
 			rc = cli_parse_date(cli, "--date", optarg, &a->rec.on);
 			break;
 		case 's':
-			rc = return_parse_number(optarg, &a->strike);
+			rc = cli_parse_numbered("--strike", 'B', optarg, 9999,
+			    &a->strike);
 			break;
 		case 'r':
 			rc = cli_check_text("--reason", optarg, 0, 500);
