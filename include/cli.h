@@ -334,9 +334,6 @@ int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
 int cmd_note(struct cli *, int, char **);
 int cmd_moved(struct cli *, int, char **);
-/* caseload strike REF A<digits>: strike out an accommodation row. */
-int cmd_moved_strike(struct cli *, const char *, const char *,
-    const char *);
 int cmd_action(struct cli *, int, char **);
 int cmd_involve(struct cli *, int, char **);
 int cmd_return(struct cli *, int, char **);

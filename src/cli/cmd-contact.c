@@ -255,9 +255,20 @@ strike_say_next(struct cli *cli, enum entry_kind kind,
 		printf("Next %s due %s.\n", what, cli_date(cli, due->due));
 }
 
-/* Strike out note number (its digits) of the young person ref. */
+/* Whether s is a row's number with its letter: N3 for letter 'N'. */
 static int
-strike_note(struct cli *cli, const char *ref, const char *digits,
+strike_lettered(const char *s, char letter)
+{
+	return (s[0] == letter || s[0] == letter - 'A' + 'a') &&
+	    s[1] >= '0' && s[1] <= '9';
+}
+
+/*
+ * Strike out note (letter 'N') or accommodation ('M') number (its
+ * digits) of the young person ref.
+ */
+static int
+strike_row(struct cli *cli, const char *ref, char letter, const char *digits,
     const char *reason)
 {
 	struct job_result r;
@@ -274,9 +285,15 @@ strike_note(struct cli *cli, const char *ref, const char *digits,
 		free(p);
 		return rc;
 	}
-	if (job_note_strike(&cli->ses, p->id, number, reason, &r,
-	    &cause) != 0) {
-		if (r.field == JOB_WHO && r.refused) {
+	if (letter == 'N')
+		rc = job_note_strike(&cli->ses, p->id, number, reason, &r,
+		    &cause);
+	else
+		rc = job_moved_strike(&cli->ses, p->id, number, reason, &r,
+		    &cause);
+	if (rc != 0) {
+		/* The note's refusal does not say where they are listed. */
+		if (letter == 'N' && r.field == JOB_WHO && r.refused) {
 			safe = cause;
 			cause = xasprintf("%s ('caseload show %ld' lists them)",
 			    safe, p->id);
@@ -289,9 +306,14 @@ strike_note(struct cli *cli, const char *ref, const char *digits,
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Struck out note N%d (about %s, of %s); it stays in the "
-	    "record, marked struck out.\n", number, safe,
-	    cli_date(cli, r.note->on));
+	if (letter == 'N')
+		printf("Struck out note N%d (about %s, of %s); it stays in the "
+		    "record, marked struck out.\n", number, safe,
+		    cli_date(cli, r.note->on));
+	else
+		printf("Struck out accommodation M%d (of %s, from %s); it stays "
+		    "in the record, marked struck out.\n", number, safe,
+		    cli_date(cli, r.accommodation->from));
 	free(safe);
 	job_result_free(&r);
 	free(p);
@@ -337,17 +359,14 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    "the number of their contact (3), letter (L1), review "
 		    "(R1), note (N1) or accommodation (M1), as 'caseload show "
 		    "REF' lists them");
-	if ((argv[optind + 1][0] == 'N' || argv[optind + 1][0] == 'n') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return strike_note(cli, argv[optind], argv[optind + 1] + 1,
+	if (strike_lettered(argv[optind + 1], 'N'))
+		return strike_row(cli, argv[optind], 'N', argv[optind + 1] + 1,
 		    reason);
-	if ((argv[optind + 1][0] == 'M' || argv[optind + 1][0] == 'm') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return cmd_moved_strike(cli, argv[optind], argv[optind + 1] + 1,
+	if (strike_lettered(argv[optind + 1], 'M'))
+		return strike_row(cli, argv[optind], 'M', argv[optind + 1] + 1,
 		    reason);
 	/* Agreed actions are closed, never struck out. */
-	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9') {
+	if (strike_lettered(argv[optind + 1], 'A')) {
 		safe = cli_safe(argv[optind + 1]);
 		cli_error("strike: '%s' is an agreed action, which is not "
 		    "struck out: actions are closed with 'caseload action REF "
