@@ -311,8 +311,8 @@ strike_row(struct cli *cli, const char *ref, char letter, const char *digits,
 		    "record, marked struck out.\n", number, safe,
 		    cli_date(cli, r.note->on));
 	else
-		printf("Struck out accommodation M%d (of %s, from %s); it stays "
-		    "in the record, marked struck out.\n", number, safe,
+		printf("Struck out accommodation M%d (of %s, from %s); it "
+		    "stays in the record, marked struck out.\n", number, safe,
 		    cli_date(cli, r.accommodation->from));
 	free(safe);
 	job_result_free(&r);

@@ -19,34 +19,37 @@
 	" struck_on, struck_reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
+static void
+store_read_accommodation(sqlite3_stmt *stmt, struct accommodation *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = (long)sqlite3_column_int64(stmt, 0);
+	a->person_id = (long)sqlite3_column_int64(stmt, 1);
+	a->from = store_column_date(stmt, 2);
+	if (accommodation_type_from_name(store_column_required(stmt, 3),
+	    &a->type) != 0)
+		a->type = ACCOM_OTHER;
+	a->provided_by_la = sqlite3_column_int(stmt, 4) != 0;
+	if (sqlite3_column_type(stmt, 5) == SQLITE_NULL)
+		a->suitable = ACCOM_SUITABLE_UNKNOWN;
+	else
+		a->suitable = sqlite3_column_int(stmt, 5) != 0 ?
+		    ACCOM_SUITABLE : ACCOM_UNSUITABLE;
+	a->address = store_column_text(stmt, 6);
+	a->struck_on = store_column_date(stmt, 7);
+	a->struck_reason = store_column_text(stmt, 8);
+	a->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+}
+
 static int
 store_accommodation_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct accommodation a;
 
-	memset(&a, 0, sizeof a);
-	a.id = (long)sqlite3_column_int64(stmt, 0);
-	a.person_id = (long)sqlite3_column_int64(stmt, 1);
-	a.from = store_column_date(stmt, 2);
-	if (accommodation_type_from_name(store_column_required(stmt, 3),
-	    &a.type) != 0)
-		a.type = ACCOM_OTHER;
-	a.provided_by_la = sqlite3_column_int(stmt, 4) != 0;
-	if (sqlite3_column_type(stmt, 5) == SQLITE_NULL)
-		a.suitable = ACCOM_SUITABLE_UNKNOWN;
-	else
-		a.suitable = sqlite3_column_int(stmt, 5) != 0 ?
-		    ACCOM_SUITABLE : ACCOM_UNSUITABLE;
-	a.address = store_column_text(stmt, 6);
-	a.struck_on = store_column_date(stmt, 7);
-	a.struck_reason = store_column_text(stmt, 8);
-	a.number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+	store_read_accommodation(stmt, &a);
 	if (want->cb != NULL)
 		return ((store_accommodation_cb)want->cb)(&a, want->arg);
-	want->found.row = accommodation_copy(&a);
-	want->found.id = a.id;
-	want->found.struck_on = a.struck_on;
-	return 1;
+	return store_found(want, accommodation_copy(&a), a.id, a.struck_on);
 }
 
 const struct store_kind_rows store_accommodation_rows = {

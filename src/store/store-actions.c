@@ -18,35 +18,40 @@
 	" closed_as, reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
+static void
+store_read_action(sqlite3_stmt *stmt, struct action *a)
+{
+	const char *as;
+
+	memset(a, 0, sizeof *a);
+	a->id = (long)sqlite3_column_int64(stmt, 0);
+	a->person_id = (long)sqlite3_column_int64(stmt, 1);
+	a->contact_id = (long)sqlite3_column_int64(stmt, 2);
+	a->text = store_column_required(stmt, 3);
+	a->who = store_column_required(stmt, 4);
+	a->agreed_on = store_column_date(stmt, 5);
+	a->due_on = store_column_date(stmt, 6);
+	a->closed_on = store_column_date(stmt, 7);
+	as = store_column_text(stmt, 8);
+	if (as == NULL)
+		a->state = ACTION_OPEN;
+	else if (strcmp(as, "dropped") == 0)
+		a->state = ACTION_DROPPED;
+	else
+		a->state = ACTION_DONE;
+	a->reason = store_column_text(stmt, 9);
+	a->number = store_column_int(stmt, 10, 0, INT_MAX, 0);
+}
+
 static int
 store_action_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct action a;
-	const char *as;
 
-	memset(&a, 0, sizeof a);
-	a.id = (long)sqlite3_column_int64(stmt, 0);
-	a.person_id = (long)sqlite3_column_int64(stmt, 1);
-	a.contact_id = (long)sqlite3_column_int64(stmt, 2);
-	a.text = store_column_required(stmt, 3);
-	a.who = store_column_required(stmt, 4);
-	a.agreed_on = store_column_date(stmt, 5);
-	a.due_on = store_column_date(stmt, 6);
-	a.closed_on = store_column_date(stmt, 7);
-	as = store_column_text(stmt, 8);
-	if (as == NULL)
-		a.state = ACTION_OPEN;
-	else if (strcmp(as, "dropped") == 0)
-		a.state = ACTION_DROPPED;
-	else
-		a.state = ACTION_DONE;
-	a.reason = store_column_text(stmt, 9);
-	a.number = store_column_int(stmt, 10, 0, INT_MAX, 0);
+	store_read_action(stmt, &a);
 	if (want->cb != NULL)
 		return ((store_action_cb)want->cb)(&a, want->arg);
-	want->found.row = action_copy(&a);
-	want->found.id = a.id;
-	return 1;
+	return store_found(want, action_copy(&a), a.id, DATE_NONE);
 }
 
 const struct store_kind_rows store_actions_rows = {

@@ -21,25 +21,46 @@
 	"id, person_id, role, name, phone, email, note, since, ended_on," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
+static void
+store_read_note(sqlite3_stmt *stmt, struct around_note *n)
+{
+	memset(n, 0, sizeof *n);
+	n->id = (long)sqlite3_column_int64(stmt, 0);
+	n->person_id = (long)sqlite3_column_int64(stmt, 1);
+	n->on = store_column_date(stmt, 2);
+	n->text = store_column_required(stmt, 3);
+	n->struck_on = store_column_date(stmt, 4);
+	n->struck_reason = store_column_text(stmt, 5);
+	n->number = store_column_int(stmt, 6, 0, INT_MAX, 0);
+}
+
 static int
 store_note_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct around_note n;
 
-	memset(&n, 0, sizeof n);
-	n.id = (long)sqlite3_column_int64(stmt, 0);
-	n.person_id = (long)sqlite3_column_int64(stmt, 1);
-	n.on = store_column_date(stmt, 2);
-	n.text = store_column_required(stmt, 3);
-	n.struck_on = store_column_date(stmt, 4);
-	n.struck_reason = store_column_text(stmt, 5);
-	n.number = store_column_int(stmt, 6, 0, INT_MAX, 0);
+	store_read_note(stmt, &n);
 	if (want->cb != NULL)
 		return ((store_note_cb)want->cb)(&n, want->arg);
-	want->found.row = around_note_copy(&n);
-	want->found.id = n.id;
-	want->found.struck_on = n.struck_on;
-	return 1;
+	return store_found(want, around_note_copy(&n), n.id, n.struck_on);
+}
+
+static void
+store_read_around(sqlite3_stmt *stmt, struct around_person *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = (long)sqlite3_column_int64(stmt, 0);
+	a->person_id = (long)sqlite3_column_int64(stmt, 1);
+	if (around_role_from_name(store_column_required(stmt, 2),
+	    &a->role) != 0)
+		a->role = ROLE_OTHER;
+	a->name = store_column_required(stmt, 3);
+	a->phone = store_column_text(stmt, 4);
+	a->email = store_column_text(stmt, 5);
+	a->note = store_column_text(stmt, 6);
+	a->since = store_column_date(stmt, 7);
+	a->ended_on = store_column_date(stmt, 8);
+	a->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
 static int
@@ -47,24 +68,10 @@ store_around_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct around_person a;
 
-	memset(&a, 0, sizeof a);
-	a.id = (long)sqlite3_column_int64(stmt, 0);
-	a.person_id = (long)sqlite3_column_int64(stmt, 1);
-	if (around_role_from_name(store_column_required(stmt, 2),
-	    &a.role) != 0)
-		a.role = ROLE_OTHER;
-	a.name = store_column_required(stmt, 3);
-	a.phone = store_column_text(stmt, 4);
-	a.email = store_column_text(stmt, 5);
-	a.note = store_column_text(stmt, 6);
-	a.since = store_column_date(stmt, 7);
-	a.ended_on = store_column_date(stmt, 8);
-	a.number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+	store_read_around(stmt, &a);
 	if (want->cb != NULL)
 		return ((store_around_cb)want->cb)(&a, want->arg);
-	want->found.row = around_person_copy(&a);
-	want->found.id = a.id;
-	return 1;
+	return store_found(want, around_person_copy(&a), a.id, DATE_NONE);
 }
 
 const struct store_kind_rows store_notes_rows = {

@@ -18,28 +18,32 @@
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)," \
 	" set_by, ended_by"
 
+static void
+store_read_flag(sqlite3_stmt *stmt, struct flag *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = (long)sqlite3_column_int64(stmt, 0);
+	f->person_id = (long)sqlite3_column_int64(stmt, 1);
+	if (flag_kind_from_name(store_column_required(stmt, 2), &f->kind) != 0)
+		f->kind = FLAG_OTHER;
+	f->note = store_column_text(stmt, 3);
+	f->set_on = store_column_date(stmt, 4);
+	f->ended_on = store_column_date(stmt, 5);
+	f->ended_reason = store_column_text(stmt, 6);
+	f->number = store_column_int(stmt, 7, 0, INT_MAX, 0);
+	f->set_by = store_column_text(stmt, 8);
+	f->ended_by = store_column_text(stmt, 9);
+}
+
 static int
 store_flag_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct flag f;
 
-	memset(&f, 0, sizeof f);
-	f.id = (long)sqlite3_column_int64(stmt, 0);
-	f.person_id = (long)sqlite3_column_int64(stmt, 1);
-	if (flag_kind_from_name(store_column_required(stmt, 2), &f.kind) != 0)
-		f.kind = FLAG_OTHER;
-	f.note = store_column_text(stmt, 3);
-	f.set_on = store_column_date(stmt, 4);
-	f.ended_on = store_column_date(stmt, 5);
-	f.ended_reason = store_column_text(stmt, 6);
-	f.number = store_column_int(stmt, 7, 0, INT_MAX, 0);
-	f.set_by = store_column_text(stmt, 8);
-	f.ended_by = store_column_text(stmt, 9);
+	store_read_flag(stmt, &f);
 	if (want->cb != NULL)
 		return ((store_flag_cb)want->cb)(&f, want->arg);
-	want->found.row = flag_copy(&f);
-	want->found.id = f.id;
-	return 1;
+	return store_found(want, flag_copy(&f), f.id, DATE_NONE);
 }
 
 const struct store_kind_rows store_flags_rows = {

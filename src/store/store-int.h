@@ -188,6 +188,14 @@ struct store_kind_rows {
 	int		(*row)(sqlite3_stmt *stmt, struct store_want *want);
 };
 
+/*
+ * What a kind's row function does when it is to copy the row out: keep
+ * row (the copy), its id and when it was struck out (DATE_NONE: not) in
+ * want->found, and return 1 to stop at it.
+ */
+int store_found(struct store_want *want, void *row, long id,
+    date_t struck_on);
+
 /* The kinds, each defined in its own file. */
 extern const struct store_kind_rows store_actions_rows;
 extern const struct store_kind_rows store_accommodation_rows;

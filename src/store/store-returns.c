@@ -18,35 +18,40 @@
 	" struck_on, struck_reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
+static void
+store_read_return(sqlite3_stmt *stmt, struct returns_record *rec)
+{
+	const char *t;
+	int i;
+
+	memset(rec, 0, sizeof *rec);
+	rec->id = (long)sqlite3_column_int64(stmt, 0);
+	rec->person_id = (long)sqlite3_column_int64(stmt, 1);
+	rec->age = store_column_int(stmt, 2, RETURNS_AGE_FIRST,
+	    RETURNS_AGE_LAST, RETURNS_AGE_FIRST);
+	i = choice_find(returns_touch_choice(),
+	    store_column_required(stmt, 3));
+	rec->touch = i >= 0 ? (enum returns_touch)i : TOUCH_NO;
+	t = store_column_text(stmt, 4);
+	i = t != NULL ? choice_find(returns_activity_choice(), t) : -1;
+	rec->activity = i > 0 ? (enum returns_activity)i : ACTIVITY_NONE;
+	rec->part_time = store_column_int(stmt, 5, 0, 1, 0);
+	rec->on = store_column_date(stmt, 6);
+	rec->struck_on = store_column_date(stmt, 7);
+	rec->struck_reason = store_column_text(stmt, 8);
+	rec->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+}
+
 static int
 store_return_row(sqlite3_stmt *stmt, struct store_want *want)
 {
 	struct returns_record rec;
-	const char *t;
-	int i;
 
-	memset(&rec, 0, sizeof rec);
-	rec.id = (long)sqlite3_column_int64(stmt, 0);
-	rec.person_id = (long)sqlite3_column_int64(stmt, 1);
-	rec.age = store_column_int(stmt, 2, RETURNS_AGE_FIRST,
-	    RETURNS_AGE_LAST, RETURNS_AGE_FIRST);
-	i = choice_find(returns_touch_choice(),
-	    store_column_required(stmt, 3));
-	rec.touch = i >= 0 ? (enum returns_touch)i : TOUCH_NO;
-	t = store_column_text(stmt, 4);
-	i = t != NULL ? choice_find(returns_activity_choice(), t) : -1;
-	rec.activity = i > 0 ? (enum returns_activity)i : ACTIVITY_NONE;
-	rec.part_time = store_column_int(stmt, 5, 0, 1, 0);
-	rec.on = store_column_date(stmt, 6);
-	rec.struck_on = store_column_date(stmt, 7);
-	rec.struck_reason = store_column_text(stmt, 8);
-	rec.number = store_column_int(stmt, 9, 0, INT_MAX, 0);
+	store_read_return(stmt, &rec);
 	if (want->cb != NULL)
 		return ((store_return_cb)want->cb)(&rec, want->arg);
-	want->found.row = returns_record_copy(&rec);
-	want->found.id = rec.id;
-	want->found.struck_on = rec.struck_on;
-	return 1;
+	return store_found(want, returns_record_copy(&rec), rec.id,
+	    rec.struck_on);
 }
 
 const struct store_kind_rows store_returns_rows = {

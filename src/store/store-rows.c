@@ -27,6 +27,15 @@ store_kind_has(const struct store *st, const struct store_kind_rows *k)
 	return st->version == 0 || st->version >= k->version;
 }
 
+int
+store_found(struct store_want *want, void *row, long id, date_t struck_on)
+{
+	want->found.row = row;
+	want->found.id = id;
+	want->found.struck_on = struck_on;
+	return 1;
+}
+
 /* What store_rows gives each row to: the kind, and what is wanted. */
 struct store_kind_run {
 	const struct store_kind_rows	*k;
@@ -58,7 +67,8 @@ store_kind_one(struct store *st, const struct store_kind_rows *k,
     const char *sql, long id, int number, struct store_numbered *out,
     char **cause)
 {
-	struct store_kind_run run = { k, { NULL, NULL, { NULL, 0, DATE_NONE } } };
+	struct store_kind_run run = { k, { NULL, NULL,
+	    { NULL, 0, DATE_NONE } } };
 
 	*out = run.want.found;
 	if (!store_kind_has(st, k))
