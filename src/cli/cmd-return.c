@@ -67,8 +67,7 @@ return_options(struct cli *cli, int argc, char **argv, struct return_args *a)
 			    &a->strike);
 			break;
 		case 'r':
-			rc = cli_check_text("--reason", optarg, 0, 500);
-			a->reason = optarg;
+			rc = cli_parse_reason(optarg, &a->reason);
 			break;
 		default:
 			return cli_option_error("return", opt, argv);
