@@ -61,6 +61,8 @@ const struct store_kind_rows store_accommodation_rows = {
 	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL",
 	.striking = "striking out the accommodation",
 	.gone = "it has been struck out, or is not there",
+	.count = "SELECT count(*) FROM accommodation WHERE person_id = ?1",
+	.saving = "saving the accommodation",
 	.refresh = 1,
 	.row = store_accommodation_row
 };
@@ -109,7 +111,6 @@ store_accommodation_insert(struct store *st, struct accommodation *a,
 	    " from_date, type, provided_by_la, suitable, address)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
@@ -122,20 +123,8 @@ store_accommodation_insert(struct store *st, struct accommodation *a,
 	else
 		sqlite3_bind_int(stmt, 5, a->suitable == ACCOM_SUITABLE);
 	store_bind_text(stmt, 6, a->address);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		return store_fail(st, cause, "saving the accommodation");
-	}
-	store_done(stmt);
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, "SELECT count(*) FROM accommodation"
-	    " WHERE person_id = ?1", cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a->person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		return -1;
-	a->number = (int)n;
-	return 0;
+	return store_kind_insert(st, &store_accommodation_rows, stmt,
+	    a->person_id, &a->id, &a->number, cause);
 }
 
 int

@@ -59,6 +59,8 @@ const struct store_kind_rows store_actions_rows = {
 	.doing = "reading the agreed actions",
 	.numbered = "SELECT " ACTION_COLUMNS " FROM actions"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM actions WHERE person_id = ?1",
+	.saving = "saving the agreed action",
 	.row = store_action_row
 };
 
@@ -88,11 +90,7 @@ store_action_insert(struct store *st, struct action *a, char **cause)
 	static const char sql[] = "INSERT INTO actions (person_id,"
 	    " contact_id, text, who, agreed_on, due_on)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char count_sql[] = "SELECT count(*) FROM actions"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
-	int rc;
 
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
@@ -103,19 +101,8 @@ store_action_insert(struct store *st, struct action *a, char **cause)
 	store_bind_text(stmt, 4, a->who);
 	store_bind_date(stmt, 5, a->agreed_on);
 	store_bind_date(stmt, 6, a->due_on);
-	rc = sqlite3_step(stmt);
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "saving the agreed action");
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, count_sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a->person_id);
-	if (store_step_long(st, stmt, &n, "reading the agreed actions",
-	    cause) != 0)
-		return -1;
-	a->number = (int)n;
-	return 0;
+	return store_kind_insert(st, &store_actions_rows, stmt, a->person_id,
+	    &a->id, &a->number, cause);
 }
 
 int

@@ -83,6 +83,8 @@ const struct store_kind_rows store_notes_rows = {
 	    " WHERE id = ?3 AND struck_on IS NULL",
 	.striking = "striking out the note",
 	.gone = "it has ended, been struck out, or is not there",
+	.count = "SELECT count(*) FROM notes WHERE person_id = ?1",
+	.saving = "saving the note",
 	.row = store_note_row
 };
 
@@ -91,6 +93,8 @@ const struct store_kind_rows store_around_rows = {
 	.doing = "reading the people around them",
 	.numbered = "SELECT " AROUND_COLUMNS " FROM around"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM around WHERE person_id = ?1",
+	.saving = "saving the person around them",
 	.row = store_around_row
 };
 
@@ -131,23 +135,6 @@ store_around_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
 	return store_commit(st, cause);
 }
 
-/* After an INSERT into table: the young person's count of its rows. */
-static int
-store_around_count(struct store *st, const char *sql, long person_id,
-    int *number, char **cause)
-{
-	sqlite3_stmt *stmt;
-	long n;
-
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		return -1;
-	*number = (int)n;
-	return 0;
-}
-
 int
 store_note_add(struct store *st, struct around_note *n, char **cause)
 {
@@ -162,15 +149,8 @@ store_note_add(struct store *st, struct around_note *n, char **cause)
 	sqlite3_bind_int64(stmt, 1, n->person_id);
 	store_bind_date(stmt, 2, n->on);
 	store_bind_text(stmt, 3, n->text);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the note");
-		goto fail;
-	}
-	store_done(stmt);
-	n->id = (long)sqlite3_last_insert_rowid(st->db);
-	if (store_around_count(st, "SELECT count(*) FROM notes WHERE"
-	    " person_id = ?1", n->person_id, &n->number, cause) != 0)
+	if (store_kind_insert(st, &store_notes_rows, stmt, n->person_id,
+	    &n->id, &n->number, cause) != 0)
 		goto fail;
 	return store_commit(st, cause);
 
@@ -197,15 +177,8 @@ store_around_add(struct store *st, struct around_person *a, char **cause)
 	store_bind_text(stmt, 5, a->email);
 	store_bind_text(stmt, 6, a->note);
 	store_bind_date(stmt, 7, a->since);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the person around them");
-		goto fail;
-	}
-	store_done(stmt);
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if (store_around_count(st, "SELECT count(*) FROM around WHERE"
-	    " person_id = ?1", a->person_id, &a->number, cause) != 0)
+	if (store_kind_insert(st, &store_around_rows, stmt, a->person_id,
+	    &a->id, &a->number, cause) != 0)
 		goto fail;
 	return store_commit(st, cause);
 

@@ -51,6 +51,8 @@ const struct store_kind_rows store_flags_rows = {
 	.doing = "reading the safety flags",
 	.numbered = "SELECT " FLAG_COLUMNS " FROM flags"
 	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM flags WHERE person_id = ?1",
+	.saving = "saving the safety flag",
 	.row = store_flag_row
 };
 
@@ -147,10 +149,7 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 {
 	static const char sql[] = "INSERT INTO flags (person_id, kind, note,"
 	    " set_on, set_by) VALUES (?1, ?2, ?3, ?4, ?5)";
-	static const char count_sql[] = "SELECT count(*) FROM flags"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -163,28 +162,14 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 	store_bind_text(stmt, 3, f->note);
 	store_bind_date(stmt, 4, f->set_on);
 	store_bind_text(stmt, 5, f->set_by);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the safety flag");
+	if (store_kind_insert(st, &store_flags_rows, stmt, f->person_id,
+	    &f->id, &f->number, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}
-	store_done(stmt);
-	f->id = (long)sqlite3_last_insert_rowid(st->db);
 	if (store_flag_keep_note(st, f->id, f->note, f->set_on, f->set_by,
 	    cause) != 0)
 		return -1;
-	if ((stmt = store_prepare(st, count_sql, cause)) == NULL) {
-		store_rollback(st);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, f->person_id);
-	if (store_step_long(st, stmt, &n, "reading the safety flags",
-	    cause) != 0) {
-		store_rollback(st);
-		return -1;
-	}
-	f->number = (int)n;
 	return store_commit(st, cause);
 }
 

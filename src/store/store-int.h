@@ -184,6 +184,9 @@ struct store_kind_rows {
 	const char	*striking;	/* "striking out the note" */
 	const char	*gone;		/* what a strike that changed no row
 					 * says */
+	const char	*count;		/* a young person's count of them: ?1
+					 * the person */
+	const char	*saving;	/* "saving the note" */
 	int		 refresh;	/* a strike changes the kept dates */
 	int		(*row)(sqlite3_stmt *stmt, struct store_want *want);
 };
@@ -195,6 +198,17 @@ struct store_kind_rows {
  */
 int store_found(struct store_want *want, void *row, long id,
     date_t struck_on);
+
+/*
+ * Step stmt, the kind's INSERT of a row of young person person_id
+ * (prepared and bound, inside the caller's transaction), and read the
+ * new row's id and number (their count of the kind's rows) into *id and
+ * *number.  -1 with *cause, saving (as for store_fail); does not roll
+ * back.
+ */
+int store_kind_insert(struct store *st, const struct store_kind_rows *k,
+    sqlite3_stmt *stmt, long person_id, long *id, int *number,
+    char **cause);
 
 /* The kinds, each defined in its own file. */
 extern const struct store_kind_rows store_actions_rows;

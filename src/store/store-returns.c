@@ -63,6 +63,8 @@ const struct store_kind_rows store_returns_rows = {
 	    " WHERE id = ?3 AND struck_on IS NULL",
 	.striking = "striking out the birthday return",
 	.gone = "it has been struck out, or is not there",
+	.count = "SELECT count(*) FROM returns WHERE person_id = ?1",
+	.saving = "saving the birthday return",
 	.row = store_return_row
 };
 
@@ -99,10 +101,7 @@ store_return_add(struct store *st, struct returns_record *rec, char **cause)
 	static const char sql[] = "INSERT INTO returns (person_id, age,"
 	    " in_touch, activity, part_time, on_date)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char count[] = "SELECT count(*) FROM returns"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -115,19 +114,9 @@ store_return_add(struct store *st, struct returns_record *rec, char **cause)
 	    returns_activity_name(rec->activity) : NULL);
 	sqlite3_bind_int(stmt, 5, rec->part_time != 0);
 	store_bind_date(stmt, 6, rec->on);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the birthday return");
+	if (store_kind_insert(st, &store_returns_rows, stmt, rec->person_id,
+	    &rec->id, &rec->number, cause) != 0)
 		goto fail;
-	}
-	store_done(stmt);
-	rec->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, count, cause)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, rec->person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		goto fail;
-	rec->number = (int)n;
 	return store_commit(st, cause);
 
 fail:

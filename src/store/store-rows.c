@@ -81,6 +81,27 @@ store_kind_one(struct store *st, const struct store_kind_rows *k,
 }
 
 int
+store_kind_insert(struct store *st, const struct store_kind_rows *k,
+    sqlite3_stmt *stmt, long person_id, long *id, int *number, char **cause)
+{
+	long n;
+	int rc;
+
+	rc = sqlite3_step(stmt);
+	store_done(stmt);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, cause, k->saving);
+	*id = (long)sqlite3_last_insert_rowid(st->db);
+	if ((stmt = store_prepare(st, k->count, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, person_id);
+	if (store_step_long(st, stmt, &n, k->doing, cause) != 0)
+		return -1;
+	*number = (int)n;
+	return 0;
+}
+
+int
 store_numbered(struct store *st, enum store_kind kind, long person_id,
     int number, struct store_numbered *out, char **cause)
 {
