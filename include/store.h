@@ -814,7 +814,7 @@ int store_caldav_move(struct store *st, const char *from, const char *to,
 /*
  * Visit young person person_id's accommodation history, newest first (by
  * the day they moved in, then the order recorded), each row with its own
- * number (A1... in the order recorded), struck ones too; stops when cb
+ * number (M1... in the order recorded), struck ones too; stops when cb
  * returns non-zero.  Strings live until cb returns.  A file older than
  * the history has none.  0 or -1.
  */
