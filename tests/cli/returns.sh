@@ -320,6 +320,14 @@ check_out_has "4,Dee Dee,2008-04-01,2026-04-01,18,yes,employment,full-time" \
 check_refused "recorded late once only" \
 	"no birthday return window is open on 27/11/2026: the next, for the 19th birthday, opens on 01/01/2027" \
 	return Dee --in-touch no
+run handover export Dee -o "$TEST_DIR/late.caseload"
+MAIN=$DB
+DB=$TEST_DIR/late.db
+run handover import "$TEST_DIR/late.caseload"
+check_status 0 "a handover file with a return recorded late is taken"
+check_true "... with the late return" \
+	test "$(sql "SELECT age, on_date FROM returns")" = "18|2026-11-27"
+DB=$MAIN
 fixture add --name "Ivy Jay" --dob 2005-09-01
 TODAY=2027-08-31
 run return Ivy --in-touch refused
