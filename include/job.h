@@ -233,12 +233,14 @@ int job_visit_due(struct session *s, const struct person *p,
 
 /*
  * Record birthday return rec (person_id, touch, activity, part_time, on)
- * for the birthday whose window is open on rec->on: sets rec->age.
- * Refused: a date in the future or before birth, or no window open on it
- * (JOB_DATE: *cause says when the next opens); answers that do not go
- * together (JOB_ANSWER, as returns_record_check says); one recorded for
- * that birthday already (JOB_AGAIN: strike it first).  r->made is its
- * number (B1...), r->ret a copy.
+ * for the birthday whose window is open on rec->on, or else the latest
+ * whose window has closed by then (late: r->warning says so, "late: its window
+ * closed on DATE"): sets rec->age (returns_window_for).  Refused: a date in the
+ * future or before birth, or no window opened by it, or the latest closed
+ * with its return in (JOB_DATE: *cause says when the next opens); answers
+ * that do not go together (JOB_ANSWER, as returns_record_check says); one
+ * recorded for the open window already (JOB_AGAIN: strike it first).
+ * r->made is its number (B1...), r->ret a copy.
  */
 int job_return_record(struct session *s, struct returns_record *rec,
     struct job_result *r, char **cause);

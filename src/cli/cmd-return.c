@@ -152,8 +152,11 @@ cmd_return(struct cli *cli, int argc, char **argv)
 		    r.made, safe, r.ret->age, returns_th(r.ret->age));
 	else
 		printf("Recorded B%ld, the return for %s's %d%s birthday, on "
-		    "%s.\n", r.made, safe, r.ret->age, returns_th(r.ret->age),
-		    cli_date(cli, r.ret->on));
+		    "%s%s%s%s.\n", r.made, safe, r.ret->age,
+		    returns_th(r.ret->age), cli_date(cli, r.ret->on),
+		    r.warning != NULL ? " (" : "",
+		    r.warning != NULL ? r.warning : "",
+		    r.warning != NULL ? ")" : "");
 	free(safe);
 	job_result_free(&r);
 	free(p);

@@ -895,7 +895,8 @@ handover_check_accommodation(const struct accommodation *a, void *arg)
 
 /*
  * A birthday return, as 'caseload return' checks one: recorded not in
- * the future nor before birth, in the window of its birthday, answers
+ * the future nor before birth, from the window of its birthday opening
+ * to a year after the birthday (late, once the window closed), answers
  * that go together, struck not before it was recorded nor after today
  * with a short reason, and only one standing for a birthday.
  */
@@ -918,8 +919,10 @@ handover_check_return(const struct returns_record *rec, void *arg)
 	if (returns_record_check(rec, &why) != 0)
 		return handover_row_bad(hr, why, "birthday return B%d",
 		    rec->number);
-	if (!returns_window_on(hr->p->facts.dob, &rs, rec->on, &w) ||
-	    w.age != rec->age)
+	/* From its window opening to a year after the birthday (late). */
+	returns_window(hr->p->facts.dob, rec->age, &rs, &w);
+	if (w.opens == DATE_NONE || rec->on < w.opens ||
+	    rec->on >= date_add_months(w.birthday, 12))
 		return handover_row_bad(hr, xstrdup("it was recorded outside "
 		    "its birthday's window"), "birthday return B%d",
 		    rec->number);
