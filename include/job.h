@@ -78,6 +78,9 @@ struct job_result {
 					 * was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
+	char		*actions_open;	/* strike: the actions agreed at the
+					 * contact still open ("A1, A2"), or
+					 * NULL */
 };
 
 /* Free what a result holds (not r itself); safe on a zeroed result. */
@@ -101,6 +104,9 @@ int job_contact(struct session *s, struct contact *c, struct job_result *r,
  * *cause says what they do have); one struck out already (JOB_AGAIN:
  * *cause says when); a bad reason (JOB_REASON).  r->contact (a contact)
  * or r->entry (a letter or review) is what was struck, as it was before.
+ * The actions agreed at a contact stay open (they were agreed with the
+ * young person whatever was wrong with its record): r->actions_open
+ * lists those still open, for the worker to close if they should.
  */
 int job_strike(struct session *s, long id, enum entry_kind kind,
     int number, const char *reason, struct job_result *r, char **cause);

@@ -28,6 +28,7 @@ job_result_free(struct job_result *r)
 	free(r->ret);
 	free(r->path);
 	free(r->warning);
+	free(r->actions_open);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
@@ -40,6 +41,7 @@ job_result_free(struct job_result *r)
 	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
+	r->actions_open = NULL;
 }
 
 void
@@ -230,10 +232,35 @@ job_strike_none(struct session *s, long id, enum entry_kind kind,
 	return job_refuse(r, JOB_WHO);
 }
 
+/* Gathering the open actions agreed at one contact: "A1, A2". */
+struct job_strike_actions {
+	long	 contact_id;
+	char	*list;
+};
+
+static int
+job_strike_action(const struct action *a, void *arg)
+{
+	struct job_strike_actions *sa = arg;
+	char *list;
+
+	if (a->contact_id != sa->contact_id || a->state != ACTION_OPEN)
+		return 0;
+	if (sa->list == NULL)
+		sa->list = xasprintf("A%d", a->number);
+	else {
+		list = xasprintf("%s, A%d", sa->list, a->number);
+		free(sa->list);
+		sa->list = list;
+	}
+	return 0;
+}
+
 int
 job_strike(struct session *s, long id, enum entry_kind kind, int number,
     const char *reason, struct job_result *r, char **cause)
 {
+	struct job_strike_actions sa;
 	struct person *p;
 	date_t struck_on;
 	long row;
@@ -268,6 +295,16 @@ job_strike(struct session *s, long id, enum entry_kind kind, int number,
 		return -1;
 	if (store_entry_strike(s->st, kind, row, s->today, reason, cause) != 0)
 		return -1;
+	if (kind == ENTRY_CONTACT) {
+		sa.contact_id = row;
+		sa.list = NULL;
+		if (store_actions_each(s->st, id, job_strike_action, &sa,
+		    cause) != 0) {
+			free(sa.list);
+			return -1;
+		}
+		r->actions_open = sa.list;
+	}
 	return job_judge(s, id, r, cause);
 }
 

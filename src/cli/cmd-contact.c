@@ -404,6 +404,15 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    cli_date(cli, r.entry->on));
 	free(safe);
 	strike_say_next(cli, kind, &r);
+	/* What was agreed at it stands: say so, and how to close it. */
+	if (r.actions_open != NULL && strchr(r.actions_open, ',') == NULL)
+		printf("Its agreed action %s stays open: close it with "
+		    "'caseload action %ld --done %s' (or --drop %s).\n",
+		    r.actions_open, p->id, r.actions_open, r.actions_open);
+	else if (r.actions_open != NULL)
+		printf("Its agreed actions %s stay open: close each with "
+		    "'caseload action %ld --done AN' (or --drop AN).\n",
+		    r.actions_open, p->id);
 	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;
