@@ -187,6 +187,16 @@ void job_check_free(struct job_check *c);
 int job_handover_export(struct session *s, const long *ids, size_t n,
     const char *dest, struct job_result *r, char **cause);
 
+/*
+ * What a handover file holds, in words for either face: "5 contacts, 3
+ * status changes, 1 letter, 2 reviews, 1 safety flag and 4 agreed
+ * actions": contacts, status changes, letters and reviews always, then
+ * each other kind of record it carries (safety flags, notes, people
+ * around them, agreed actions, accommodation rows, birthday returns).
+ * A new string the caller frees.
+ */
+char *job_handover_words(const struct store_handover_counts *c);
+
 /* ------------------------------------------------------------ safety flags */
 
 /*

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -515,6 +516,51 @@ job_check_free(struct job_check *c)
 	free(c->problems);
 	memset(c, 0, sizeof *c);
 	c->problems = NULL;
+}
+
+char *
+job_handover_words(const struct store_handover_counts *c)
+{
+	static const struct {
+		size_t		 offset;
+		const char	*one;
+		const char	*many;
+		int		 always;
+	} kinds[] = {
+#define HW(field) offsetof(struct store_handover_counts, field)
+		{ HW(contacts), "contact", "contacts", 1 },
+		{ HW(status_changes), "status change", "status changes", 1 },
+		{ HW(letters), "letter", "letters", 1 },
+		{ HW(reviews), "review", "reviews", 1 },
+		{ HW(flags), "safety flag", "safety flags", 0 },
+		{ HW(notes), "note", "notes", 0 },
+		{ HW(around), "person around them", "people around them", 0 },
+		{ HW(actions), "agreed action", "agreed actions", 0 },
+		{ HW(accommodation), "accommodation row", "accommodation rows",
+		  0 },
+		{ HW(returns), "birthday return", "birthday returns", 0 },
+#undef HW
+	};
+	const size_t nkinds = sizeof kinds / sizeof kinds[0];
+	char *words[sizeof kinds / sizeof kinds[0]], *out, *next;
+	size_t i, n = 0;
+	int count;
+
+	for (i = 0; i < nkinds; i++) {
+		count = *(const int *)((const char *)c + kinds[i].offset);
+		if (count > 0 || kinds[i].always)
+			words[n++] = xasprintf("%d %s", count, count == 1 ?
+			    kinds[i].one : kinds[i].many);
+	}
+	out = words[0];
+	for (i = 1; i < n; i++) {
+		next = xasprintf("%s%s%s", out, i == n - 1 ? " and " : ", ",
+		    words[i]);
+		free(out);
+		free(words[i]);
+		out = next;
+	}
+	return out;
 }
 
 int

@@ -313,4 +313,34 @@ DB=$SOURCE
 run archive 1 --reason "handed over"
 check_status 0 "the exporting worker can archive with reason 'handed over'"
 
+# The summary counts every kind of record the file carries: safety flags,
+# notes, the people around them, agreed actions, accommodation rows and
+# birthday returns as well.  Dee turned 18 on 1 November.
+DB=$TEST_DIR/full.db
+run add --name "Dee Evans" --dob 2008-11-01 --allocated 2026-01-05
+run contact Dee --date 2026-11-02 --agreed "Ring the college" --due 2026-12-10 \
+	--agreed "Bus pass" --due 2026-12-11
+run flag Dee --kind marac --note "Heard at MARAC"
+run note Dee --text "Likes to be called Dee"
+run note Dee --text "Starts college in January"
+run involve Dee --role iro --name "Pat Moss"
+run moved Dee --type supported-lodgings --date 2026-06-01 --provided-by-la
+run moved Dee --type independent-tenancy --date 2026-10-01
+run return Dee --in-touch yes --activity training --date 2026-11-20
+check_status 0 "Dee's birthday return is recorded"
+FULL=$TEST_DIR/full.caseload
+run handover export Dee -o "$FULL"
+check_status 0 "export of a whole record"
+check_out_has "(1 contact, 1 status change, 0 letters, 0 reviews, 1 safety flag, 2 notes, 1 person around them, 2 agreed actions, 2 accommodation rows and 1 birthday return)." \
+	"export counts every kind of record it wrote"
+DB=$TEST_DIR/full-other.db
+run handover import "$FULL"
+check_status 0 "import of a whole record"
+check_out_has "with their whole records (1 contact, 1 status change, 0 letters, 0 reviews, 1 safety flag, 2 notes, 1 person around them, 2 agreed actions, 2 accommodation rows and 1 birthday return):" \
+	"import counts every kind of record it brought"
+check_true "... as many as arrived" test "$(sql "SELECT (SELECT count(*) FROM flags)
+    || (SELECT count(*) FROM notes) || (SELECT count(*) FROM around)
+    || (SELECT count(*) FROM actions) || (SELECT count(*) FROM accommodation)
+    || (SELECT count(*) FROM returns)")" = 121221
+
 done_testing
