@@ -325,7 +325,8 @@ run note Dee --text "Likes to be called Dee"
 run note Dee --text "Starts college in January"
 run involve Dee --role iro --name "Pat Moss"
 run moved Dee --type supported-lodgings --date 2026-06-01 --provided-by-la
-run moved Dee --type independent-tenancy --date 2026-10-01
+run moved Dee --type independent-tenancy --date 2026-10-01 \
+	--address "Flat 9, Private Road"
 run return Dee --in-touch yes --activity training --date 2026-11-20
 check_status 0 "Dee's birthday return is recorded"
 FULL=$TEST_DIR/full.caseload
@@ -342,5 +343,45 @@ check_true "... as many as arrived" test "$(sql "SELECT (SELECT count(*) FROM fl
     || (SELECT count(*) FROM notes) || (SELECT count(*) FROM around)
     || (SELECT count(*) FROM actions) || (SELECT count(*) FROM accommodation)
     || (SELECT count(*) FROM returns)")" = 121221
+
+# A move dated before the one recorded before it is refused by 'caseload
+# moved'; a file holding one is refused the same way, without the address.
+DB=$TEST_DIR/full.db
+check_refused "moved refuses a move dated before their latest" \
+	"--date: the date is before their latest move" \
+	moved Dee --type other --date 2026-09-01
+DB=$TEST_DIR/full-late.db
+cp "$FULL" "$TEST_DIR/late.caseload"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/late.caseload" "INSERT INTO accommodation
+    (person_id, from_date, type, provided_by_la, suitable, address) VALUES
+    (1, '2026-09-01', 'other', 0, NULL, 'Private: back at mum''s')"
+check_refused "a handover file with a move dated before the one before it" \
+	"young person 1 in the file, accommodation M3: the date is before their latest move (M2)" \
+	handover import "$TEST_DIR/late.caseload"
+check_err_has "; nothing was imported" "... saying nothing was imported"
+if grep -qi "private" "$err"; then
+	not_ok "... without quoting the address"
+	diag_last_run
+else
+	ok "... without quoting the address"
+fi
+check_true "... and no caseload was made" test ! -e "$DB"
+# Struck out, such a row is history, as after 'caseload strike REF M2'
+# and a move dated before it.
+DB=$TEST_DIR/full-struck.db
+cp "$FULL" "$TEST_DIR/struck.caseload"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/struck.caseload" "INSERT INTO accommodation
+    (person_id, from_date, type, provided_by_la, suitable, struck_on) VALUES
+    (1, '2026-09-01', 'other', 0, NULL, '2026-11-20')"
+run handover import "$TEST_DIR/struck.caseload"
+check_status 0 "a struck-out row dated before the one before it is accepted"
+DB=$TEST_DIR/full.db
+run strike Dee M2 --reason "wrong date"
+run moved Dee --type independent-tenancy --date 2026-08-01
+check_status 0 "after M2 is struck out, a move before its date is recorded"
+run handover export Dee -o "$TEST_DIR/again.caseload"
+DB=$TEST_DIR/full-again.db
+run handover import "$TEST_DIR/again.caseload"
+check_status 0 "... and its handover file is accepted"
 
 done_testing
