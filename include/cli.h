@@ -189,6 +189,17 @@ int cli_parse_int(const char *option, const char *text, int min, int max,
     int *out);
 
 /*
+ * Parse the number of one of a young person's rows as the user typed it:
+ * letter and digits ("A2", either case), or digits alone when bare is
+ * set, in [1, max].  option names where it was typed ("--done", "strike")
+ * and what the kind of row, with its article ("an agreed action").  0
+ * with *out, or EXIT_USAGE after an error naming the row as typed and
+ * saying what to type.
+ */
+int cli_parse_row(const char *option, const char *text, char letter,
+    int bare, const char *what, int max, int *out);
+
+/*
  * Parse the value of a choice option (--method, --kind...) as one of the
  * core's table of names (choice.h: a name or label, in any case) into
  * *out, its index in the table.  0, or EXIT_USAGE after an error such as
@@ -319,7 +330,7 @@ int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
 int cmd_note(struct cli *, int, char **);
 int cmd_moved(struct cli *, int, char **);
-/* caseload strike REF A<digits>: strike out an accommodation row. */
+/* caseload strike REF MN (the row as typed): strike out accommodation. */
 int cmd_moved_strike(struct cli *, const char *, const char *,
     const char *);
 int cmd_action(struct cli *, int, char **);

@@ -18,9 +18,8 @@
 static int
 action_parse_number(const char *option, const char *text, int *out)
 {
-	if (text[0] == 'A' || text[0] == 'a')
-		text++;
-	return cli_parse_int(option, text, 1, 999999, out);
+	return cli_parse_row(option, text, 'A', 1, "an agreed action", 999999,
+	    out);
 }
 
 /* What the worker asked action to do. */

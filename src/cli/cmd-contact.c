@@ -255,9 +255,9 @@ strike_say_next(struct cli *cli, enum entry_kind kind,
 		printf("Next %s due %s.\n", what, cli_date(cli, due->due));
 }
 
-/* Strike out note number (its digits) of the young person ref. */
+/* Strike out note row ("N2", as typed) of the young person ref. */
 static int
-strike_note(struct cli *cli, const char *ref, const char *digits,
+strike_note(struct cli *cli, const char *ref, const char *row,
     const char *reason)
 {
 	struct job_result r;
@@ -266,7 +266,8 @@ strike_note(struct cli *cli, const char *ref, const char *digits,
 	char *cause = NULL, *safe;
 	int rc, number;
 
-	if ((rc = cli_parse_int("strike", digits, 1, INT_MAX, &number)) != 0)
+	if ((rc = cli_parse_row("strike", row, 'N', 0, "a note", INT_MAX,
+	    &number)) != 0)
 		return rc;
 	if ((rc = cli_resolve(cli, ref, &p)) != 0)
 		return rc;
@@ -305,7 +306,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *reason = NULL;
+	const char *reason = NULL, *shown;
 	struct job_result r;
 	struct person *p = NULL;
 	struct store *st;
@@ -341,19 +342,22 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    "REF' lists them");
 	if ((argv[optind + 1][0] == 'N' || argv[optind + 1][0] == 'n') &&
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return strike_note(cli, argv[optind], argv[optind + 1] + 1,
+		return strike_note(cli, argv[optind], argv[optind + 1],
 		    reason);
 	if ((argv[optind + 1][0] == 'M' || argv[optind + 1][0] == 'm') &&
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return cmd_moved_strike(cli, argv[optind], argv[optind + 1] + 1,
+		return cmd_moved_strike(cli, argv[optind], argv[optind + 1],
 		    reason);
 	/* Agreed actions are closed, never struck out. */
 	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
 	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9') {
 		safe = cli_safe(argv[optind + 1]);
+		/* Said as typed; a number that cannot be an action's is AN. */
+		shown = entry_parse(argv[optind + 1] + 1, &kind, &number) == 0 ?
+		    safe : "AN";
 		cli_error("strike: '%s' is an agreed action, which is not "
 		    "struck out: actions are closed with 'caseload action REF "
-		    "--done %s' (or --drop %s)", safe, safe, safe);
+		    "--done %s' (or --drop %s)", safe, shown, shown);
 		free(safe);
 		return EXIT_USAGE;
 	}
@@ -400,6 +404,15 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    cli_date(cli, r.entry->on));
 	free(safe);
 	strike_say_next(cli, kind, &r);
+	/* What was agreed at it stands: say so, and how to close it. */
+	if (r.actions_open != NULL && strchr(r.actions_open, ',') == NULL)
+		printf("Its agreed action %s stays open: close it with "
+		    "'caseload action %ld --done %s' (or --drop %s).\n",
+		    r.actions_open, p->id, r.actions_open, r.actions_open);
+	else if (r.actions_open != NULL)
+		printf("Its agreed actions %s stay open: close each with "
+		    "'caseload action %ld --done AN' (or --drop AN).\n",
+		    r.actions_open, p->id);
 	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;

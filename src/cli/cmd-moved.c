@@ -146,7 +146,7 @@ cmd_moved(struct cli *cli, int argc, char **argv)
 }
 
 int
-cmd_moved_strike(struct cli *cli, const char *ref, const char *digits,
+cmd_moved_strike(struct cli *cli, const char *ref, const char *row,
     const char *reason)
 {
 	struct job_result r;
@@ -155,7 +155,8 @@ cmd_moved_strike(struct cli *cli, const char *ref, const char *digits,
 	char *cause = NULL, *safe;
 	int rc, number;
 
-	if ((rc = cli_parse_int("strike", digits, 1, INT_MAX, &number)) != 0)
+	if ((rc = cli_parse_row("strike", row, 'M', 0, "an accommodation row",
+	    INT_MAX, &number)) != 0)
 		return rc;
 	if ((rc = cli_resolve(cli, ref, &p)) != 0)
 		return rc;

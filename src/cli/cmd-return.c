@@ -22,9 +22,8 @@
 static int
 return_parse_number(const char *text, int *out)
 {
-	if (text[0] == 'B' || text[0] == 'b')
-		text++;
-	return cli_parse_int("--strike", text, 1, 9999, out);
+	return cli_parse_row("--strike", text, 'B', 1, "a birthday return",
+	    9999, out);
 }
 
 /* What the worker asked return to do. */
