@@ -95,12 +95,6 @@ int calendar_begin(FILE *f, const struct calendar_options *opts,
     struct calendar_writer **out, char **cause);
 int calendar_add(struct calendar_writer *w, const struct agenda_entry *e);
 
-/*
- * 1 when the calendar carries agenda entry e: every one but a birthday
- * return overdue (the calendar has its window opening only).
- * calendar_add skips the others; so must a caller of calendar_item_make.
- */
-int calendar_carries(const struct agenda_entry *e);
 int calendar_end(struct calendar_writer *w, size_t *count, char **cause);
 
 /*

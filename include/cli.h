@@ -189,6 +189,17 @@ int cli_parse_int(const char *option, const char *text, int min, int max,
     int *out);
 
 /*
+ * Parse the number of one of a young person's rows as the user typed it:
+ * letter and digits ("A2", either case), or digits alone when bare is
+ * set, in [1, max].  option names where it was typed ("--done", "strike")
+ * and what the kind of row, with its article ("an agreed action").  0
+ * with *out, or EXIT_USAGE after an error naming the row as typed and
+ * saying what to type.
+ */
+int cli_parse_row(const char *option, const char *text, char letter,
+    int bare, const char *what, int max, int *out);
+
+/*
  * Parse the number of a young person's row given to an option, "2" or
  * with its letter "F2" (in either case), in [1, max].  0, or EXIT_USAGE
  * after an error.

@@ -63,7 +63,7 @@ date_t holiday_working_day_after(date_t day, const date_t *extra, size_t n);
  * written DD/MM/YYYY or YYYY-MM-DD, separated by commas or spaces (an
  * empty list is no days).  Returns 0 and sets *out (a new array, sorted,
  * the caller frees; NULL for none) and *n, or -1 with *cause naming the
- * entry that is not a date and saying why.
+ * entry that is not a date and saying why (a ';' in it: use commas).
  */
 int holiday_parse_list(const char *text, date_t **out, size_t *n,
     char **cause);

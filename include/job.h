@@ -78,6 +78,9 @@ struct job_result {
 					 * was) */
 	char		*warning;	/* something the worker should know,
 					 * though the job was done; or NULL */
+	char		*actions_open;	/* strike: the actions agreed at the
+					 * contact still open ("A1, A2"), or
+					 * NULL */
 };
 
 /* Free what a result holds (not r itself); safe on a zeroed result. */
@@ -101,6 +104,9 @@ int job_contact(struct session *s, struct contact *c, struct job_result *r,
  * *cause says what they do have); one struck out already (JOB_AGAIN:
  * *cause says when); a bad reason (JOB_REASON).  r->contact (a contact)
  * or r->entry (a letter or review) is what was struck, as it was before.
+ * The actions agreed at a contact stay open (they were agreed with the
+ * young person whatever was wrong with its record): r->actions_open
+ * lists those still open, for the worker to close if they should.
  */
 int job_strike(struct session *s, long id, enum entry_kind kind,
     int number, const char *reason, struct job_result *r, char **cause);
@@ -181,6 +187,16 @@ void job_check_free(struct job_check *c);
 int job_handover_export(struct session *s, const long *ids, size_t n,
     const char *dest, struct job_result *r, char **cause);
 
+/*
+ * What a handover file holds, in words for either face: "5 contacts, 3
+ * status changes, 1 letter, 2 reviews, 1 safety flag and 4 agreed
+ * actions": contacts, status changes, letters and reviews always, then
+ * each other kind of record it carries (safety flags, notes, people
+ * around them, agreed actions, accommodation rows, birthday returns).
+ * A new string the caller frees.
+ */
+char *job_handover_words(const struct store_handover_counts *c);
+
 /* ------------------------------------------------------------ safety flags */
 
 /*
@@ -233,12 +249,14 @@ int job_visit_due(struct session *s, const struct person *p,
 
 /*
  * Record birthday return rec (person_id, touch, activity, part_time, on)
- * for the birthday whose window is open on rec->on: sets rec->age.
- * Refused: a date in the future or before birth, or no window open on it
- * (JOB_DATE: *cause says when the next opens); answers that do not go
- * together (JOB_ANSWER, as returns_record_check says); one recorded for
- * that birthday already (JOB_AGAIN: strike it first).  r->made is its
- * number (B1...), r->ret a copy.
+ * for the birthday whose window is open on rec->on, or else the latest
+ * whose window has closed by then (late: r->warning says so, "late: its window
+ * closed on DATE"): sets rec->age (returns_window_for).  Refused: a date in the
+ * future or before birth, or no window opened by it, or the latest closed
+ * with its return in (JOB_DATE: *cause says when the next opens); answers
+ * that do not go together (JOB_ANSWER, as returns_record_check says); one
+ * recorded for the open window already (JOB_AGAIN: strike it first).
+ * r->made is its number (B1...), r->ret a copy.
  */
 int job_return_record(struct session *s, struct returns_record *rec,
     struct job_result *r, char **cause);

@@ -165,6 +165,25 @@ int returns_record_check(const struct returns_record *rec, char **cause);
 int returns_window_latest(date_t dob, const struct rules_settings *settings,
     date_t today, struct returns_window *out);
 
+/* Which window a return recorded on a day is for (returns_window_for). */
+enum returns_for {
+	RETURNS_FOR_NONE,	/* none opened, or a year has passed */
+	RETURNS_FOR_OPEN,	/* the window open on the day */
+	RETURNS_FOR_LATE	/* the latest, closed by the day: late */
+};
+
+/*
+ * The window a return recorded on day is for, into *out: the one open on
+ * day, else the latest to have closed by day if day is less than a year
+ * after its birthday (its return, if missing, is recorded late rather
+ * than never; by then the year's return has gone in, as
+ * returns_overdue_for says), else none (no window has opened by day, a
+ * year has passed, or the date of birth is unknown: *out untouched).
+ */
+enum returns_for returns_window_for(date_t dob,
+    const struct rules_settings *settings, date_t day,
+    struct returns_window *out);
+
 /*
  * Whether a young person allocated on allocated_on is to be told their
  * return for window w is overdue on today: not recorded, closed before

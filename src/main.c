@@ -183,6 +183,26 @@ main_options(int argc, char **argv, struct main_args *args,
 	return MAIN_GO_ON;
 }
 
+/*
+ * Help asked for in the command words (help, help CMD, CMD --help): given
+ * before today, the settings or the database are read, so that it works
+ * whatever they hold.  MAIN_GO_ON when no help was asked for, else the
+ * exit status.
+ */
+static int
+main_asked_help(int argc, char **argv)
+{
+	int rc;
+
+	if (argc == 1 && strcmp(argv[0], "help") == 0) {
+		main_help();
+		return main_flush(EXIT_DONE);
+	}
+	if (argc > 0 && (rc = cli_help(argc, argv)) >= 0)
+		return main_flush(rc);
+	return MAIN_GO_ON;
+}
+
 /* Today: by the clock, or the date given.  MAIN_GO_ON, or EXIT_USAGE. */
 static int
 main_today(struct session *ses, const char *today)
@@ -274,13 +294,6 @@ main_run(struct cli *cli, int argc, char **argv)
 	char *cause = NULL;
 	int rc;
 
-	/* Help, asked for, is given before anything is opened. */
-	if (argc == 1 && strcmp(argv[0], "help") == 0) {
-		main_help();
-		return EXIT_DONE;
-	}
-	if (argc > 0 && (rc = cli_help(argc, argv)) >= 0)
-		return rc;
 	/* The screens write; a command says how it uses the database. */
 	cli->ses.access = SESSION_WRITES;
 	if (cli->ses.demo) {
@@ -323,6 +336,8 @@ main(int argc, char **argv)
 	conf_defaults(&cli.ses.cfg);
 
 	if ((rc = main_options(argc, argv, &args, &cli.ses)) != MAIN_GO_ON ||
+	    (rc = main_asked_help(argc - optind, argv + optind)) !=
+	    MAIN_GO_ON ||
 	    (rc = main_today(&cli.ses, args.today)) != MAIN_GO_ON ||
 	    (rc = main_settings(&cli.ses, args.config)) != MAIN_GO_ON) {
 		conf_free(&cli.ses.cfg);

@@ -214,6 +214,39 @@ static const struct demo_return {
 	{ "Amira Haddad", 5, TOUCH_YES, ACTIVITY_EMPLOYMENT, 1 },
 };
 
+/*
+ * Returns a worker has kept up with: the latest window closed before
+ * today has its return, recorded on the birthday, for everyone but Ruby
+ * (whose 18th's is overdue, to show one).
+ */
+static const enum returns_activity demo_activities[] = {
+	ACTIVITY_EMPLOYMENT, ACTIVITY_HIGHER_EDUCATION, ACTIVITY_TRAINING,
+	ACTIVITY_OTHER_EDUCATION, ACTIVITY_NEET_OTHER
+};
+
+static int
+demo_seed_returns_kept(struct store *st, const struct demo_person *d,
+    long id, date_t dob, date_t today, char **cause)
+{
+	struct rules_settings rs;
+	struct returns_window w;
+	struct returns_record rec;
+
+	rules_settings_default(&rs);
+	if (strcmp(d->name, "Ruby Clarke") == 0 ||
+	    !returns_window_latest(dob, &rs, today, &w) || w.closes >= today)
+		return 0;
+	memset(&rec, 0, sizeof rec);
+	rec.person_id = id;
+	rec.on = w.birthday;
+	rec.age = w.age;
+	rec.touch = TOUCH_YES;
+	rec.activity = demo_activities[id % (sizeof demo_activities /
+	    sizeof demo_activities[0])];
+	rec.struck_on = DATE_NONE;
+	return store_return_add(st, &rec, cause);
+}
+
 /* The demo's birthday returns for young person id born on dob. */
 static int
 demo_seed_returns(struct store *st, const struct demo_person *d, long id,
@@ -224,6 +257,8 @@ demo_seed_returns(struct store *st, const struct demo_person *d, long id,
 	struct returns_record rec;
 	size_t i;
 
+	if (demo_seed_returns_kept(st, d, id, dob, today, cause) != 0)
+		return -1;
 	rules_settings_default(&rs);
 	for (i = 0; i < sizeof demo_returns / sizeof demo_returns[0]; i++) {
 		if (strcmp(demo_returns[i].name, d->name) != 0)

@@ -153,8 +153,6 @@ items_add(const struct agenda_entry *e, void *arg)
 {
 	struct item_list *l = arg;
 
-	if (!calendar_carries(e))
-		return 0;
 	l->items = xreallocarray(l->items, l->n + 1, sizeof *l->items);
 	calendar_item_make(l->w, e, &l->items[l->n++]);
 	return 0;

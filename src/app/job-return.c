@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * job-return.c: the jobs of the birthday return (see job.h): record the
- * return for the birthday whose window is open, strike one out.
+ * return for the birthday whose window is open (or, once it has closed
+ * with nothing recorded, late), strike one out.
  */
 #include <config.h>
 
@@ -41,6 +42,7 @@ job_return_record(struct session *s, struct returns_record *rec,
 	struct returns_window w;
 	struct returns_record *had;
 	struct person *p;
+	enum returns_for when;
 	date_t dob;
 	int rc;
 
@@ -53,12 +55,18 @@ job_return_record(struct session *s, struct returns_record *rec,
 		return job_refuse(r, JOB_DATE);
 	if (returns_record_check(rec, cause) != 0)
 		return job_refuse(r, JOB_ANSWER);
-	if (!returns_window_on(dob, &s->cfg.rules, rec->on, &w))
+	if ((when = returns_window_for(dob, &s->cfg.rules, rec->on, &w)) ==
+	    RETURNS_FOR_NONE)
 		return job_return_closed(s, dob, rec->on, r, cause);
 	rec->age = w.age;
 	if ((rc = store_return_standing(s->st, rec->person_id, w.age, &had,
 	    cause)) < 0)
 		return -1;
+	/* Once its window has closed, a return in already leaves nothing. */
+	if (rc == 0 && when == RETURNS_FOR_LATE) {
+		free(had);
+		return job_return_closed(s, dob, rec->on, r, cause);
+	}
 	if (rc == 0) {
 		xfail(cause, "the return for the %d%s birthday was recorded "
 		    "already (B%d): strike it out first ('caseload return %ld "
@@ -73,6 +81,9 @@ job_return_record(struct session *s, struct returns_record *rec,
 		return -1;
 	r->made = rec->number;
 	r->ret = returns_record_copy(rec);
+	if (when == RETURNS_FOR_LATE)
+		r->warning = xasprintf("late: its window closed on %s",
+		    session_date(s, w.closes));
 	return job_judge(s, rec->person_id, r, cause);
 }
 

@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ job_result_free(struct job_result *r)
 	free(r->ret);
 	free(r->path);
 	free(r->warning);
+	free(r->actions_open);
 	memset(r, 0, sizeof *r);
 	r->row.person = NULL;
 	r->contact = NULL;
@@ -40,6 +42,7 @@ job_result_free(struct job_result *r)
 	r->ret = NULL;
 	r->path = NULL;
 	r->warning = NULL;
+	r->actions_open = NULL;
 }
 
 void
@@ -230,10 +233,35 @@ job_strike_none(struct session *s, long id, enum entry_kind kind,
 	return job_refuse(r, JOB_WHO);
 }
 
+/* Gathering the open actions agreed at one contact: "A1, A2". */
+struct job_strike_actions {
+	long	 contact_id;
+	char	*list;
+};
+
+static int
+job_strike_action(const struct action *a, void *arg)
+{
+	struct job_strike_actions *sa = arg;
+	char *list;
+
+	if (a->contact_id != sa->contact_id || a->state != ACTION_OPEN)
+		return 0;
+	if (sa->list == NULL)
+		sa->list = xasprintf("A%d", a->number);
+	else {
+		list = xasprintf("%s, A%d", sa->list, a->number);
+		free(sa->list);
+		sa->list = list;
+	}
+	return 0;
+}
+
 int
 job_strike(struct session *s, long id, enum entry_kind kind, int number,
     const char *reason, struct job_result *r, char **cause)
 {
+	struct job_strike_actions sa;
 	struct person *p;
 	date_t struck_on;
 	long row;
@@ -268,6 +296,16 @@ job_strike(struct session *s, long id, enum entry_kind kind, int number,
 		return -1;
 	if (store_entry_strike(s->st, kind, row, s->today, reason, cause) != 0)
 		return -1;
+	if (kind == ENTRY_CONTACT) {
+		sa.contact_id = row;
+		sa.list = NULL;
+		if (store_actions_each(s->st, id, job_strike_action, &sa,
+		    cause) != 0) {
+			free(sa.list);
+			return -1;
+		}
+		r->actions_open = sa.list;
+	}
 	return job_judge(s, id, r, cause);
 }
 
@@ -478,6 +516,51 @@ job_check_free(struct job_check *c)
 	free(c->problems);
 	memset(c, 0, sizeof *c);
 	c->problems = NULL;
+}
+
+char *
+job_handover_words(const struct store_handover_counts *c)
+{
+	static const struct {
+		size_t		 offset;
+		const char	*one;
+		const char	*many;
+		int		 always;
+	} kinds[] = {
+#define HW(field) offsetof(struct store_handover_counts, field)
+		{ HW(contacts), "contact", "contacts", 1 },
+		{ HW(status_changes), "status change", "status changes", 1 },
+		{ HW(letters), "letter", "letters", 1 },
+		{ HW(reviews), "review", "reviews", 1 },
+		{ HW(flags), "safety flag", "safety flags", 0 },
+		{ HW(notes), "note", "notes", 0 },
+		{ HW(around), "person around them", "people around them", 0 },
+		{ HW(actions), "agreed action", "agreed actions", 0 },
+		{ HW(accommodation), "accommodation row", "accommodation rows",
+		  0 },
+		{ HW(returns), "birthday return", "birthday returns", 0 },
+#undef HW
+	};
+	const size_t nkinds = sizeof kinds / sizeof kinds[0];
+	char *words[sizeof kinds / sizeof kinds[0]], *out, *next;
+	size_t i, n = 0;
+	int count;
+
+	for (i = 0; i < nkinds; i++) {
+		count = *(const int *)((const char *)c + kinds[i].offset);
+		if (count > 0 || kinds[i].always)
+			words[n++] = xasprintf("%d %s", count, count == 1 ?
+			    kinds[i].one : kinds[i].many);
+	}
+	out = words[0];
+	for (i = 1; i < n; i++) {
+		next = xasprintf("%s%s%s", out, i == n - 1 ? " and " : ", ",
+		    words[i]);
+		free(out);
+		free(words[i]);
+		out = next;
+	}
+	return out;
 }
 
 int

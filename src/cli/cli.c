@@ -736,6 +736,33 @@ cli_parse_int(const char *option, const char *text, int min, int max,
 }
 
 int
+cli_parse_row(const char *option, const char *text, char letter, int bare,
+    const char *what, int max, int *out)
+{
+	const char *digits = text;
+	char *end, *safe;
+	long n;
+
+	if (*digits == letter || *digits == letter - 'A' + 'a')
+		digits++;
+	else if (!bare)
+		digits = "";
+	if (*digits >= '0' && *digits <= '9') {
+		errno = 0;
+		n = strtol(digits, &end, 10);
+		if (*end == '\0' && errno == 0 && n >= 1 && n <= max) {
+			*out = (int)n;
+			return 0;
+		}
+	}
+	safe = cli_safe(text);
+	cli_error("%s: '%s' is not the number of %s: give it as 'caseload "
+	    "show REF' lists it, such as %c1", option, safe, what, letter);
+	free(safe);
+	return EXIT_USAGE;
+}
+
+int
 cli_parse_numbered(const char *option, char letter, const char *text,
     int max, int *out)
 {

@@ -66,12 +66,12 @@ action_options(struct cli *cli, int argc, char **argv, struct action_args *a)
 			a->date_set = 1;
 			break;
 		case 'D':
-			rc = cli_parse_numbered("--done", 'A', optarg, 999999,
-			    &a->done);
+			rc = cli_parse_row("--done", optarg, 'A', 1,
+			    "an agreed action", 999999, &a->done);
 			break;
 		case 'X':
-			rc = cli_parse_numbered("--drop", 'A', optarg, 999999,
-			    &a->drop);
+			rc = cli_parse_row("--drop", optarg, 'A', 1,
+			    "an agreed action", 999999, &a->drop);
 			break;
 		case 'r':
 			rc = cli_parse_reason(optarg, &a->reason);

@@ -264,11 +264,11 @@ strike_lettered(const char *s, char letter)
 }
 
 /*
- * Strike out note (letter 'N') or accommodation ('M') number (its
- * digits) of the young person ref.
+ * Strike out note (letter 'N') or accommodation ('M') row ("N2", as
+ * typed) of the young person ref.
  */
 static int
-strike_row(struct cli *cli, const char *ref, char letter, const char *digits,
+strike_row(struct cli *cli, const char *ref, char letter, const char *row,
     const char *reason)
 {
 	struct job_result r;
@@ -277,7 +277,8 @@ strike_row(struct cli *cli, const char *ref, char letter, const char *digits,
 	char *cause = NULL, *safe;
 	int rc, number;
 
-	if ((rc = cli_parse_int("strike", digits, 1, INT_MAX, &number)) != 0)
+	if ((rc = cli_parse_row("strike", row, letter, 0, letter == 'N' ?
+	    "a note" : "an accommodation row", INT_MAX, &number)) != 0)
 		return rc;
 	if ((rc = cli_resolve(cli, ref, &p)) != 0)
 		return rc;
@@ -327,7 +328,7 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		{ "reason", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *reason = NULL;
+	const char *reason = NULL, *shown;
 	struct job_result r;
 	struct person *p = NULL;
 	struct store *st;
@@ -360,17 +361,20 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    "(R1), note (N1) or accommodation (M1), as 'caseload show "
 		    "REF' lists them");
 	if (strike_lettered(argv[optind + 1], 'N'))
-		return strike_row(cli, argv[optind], 'N', argv[optind + 1] + 1,
+		return strike_row(cli, argv[optind], 'N', argv[optind + 1],
 		    reason);
 	if (strike_lettered(argv[optind + 1], 'M'))
-		return strike_row(cli, argv[optind], 'M', argv[optind + 1] + 1,
+		return strike_row(cli, argv[optind], 'M', argv[optind + 1],
 		    reason);
 	/* Agreed actions are closed, never struck out. */
 	if (strike_lettered(argv[optind + 1], 'A')) {
 		safe = cli_safe(argv[optind + 1]);
+		/* Said as typed; a number that cannot be an action's is AN. */
+		shown = entry_parse(argv[optind + 1] + 1, &kind, &number) == 0 ?
+		    safe : "AN";
 		cli_error("strike: '%s' is an agreed action, which is not "
 		    "struck out: actions are closed with 'caseload action REF "
-		    "--done %s' (or --drop %s)", safe, safe, safe);
+		    "--done %s' (or --drop %s)", safe, shown, shown);
 		free(safe);
 		return EXIT_USAGE;
 	}
@@ -417,6 +421,15 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    cli_date(cli, r.entry->on));
 	free(safe);
 	strike_say_next(cli, kind, &r);
+	/* What was agreed at it stands: say so, and how to close it. */
+	if (r.actions_open != NULL && strchr(r.actions_open, ',') == NULL)
+		printf("Its agreed action %s stays open: close it with "
+		    "'caseload action %ld --done %s' (or --drop %s).\n",
+		    r.actions_open, p->id, r.actions_open, r.actions_open);
+	else if (r.actions_open != NULL)
+		printf("Its agreed actions %s stay open: close each with "
+		    "'caseload action %ld --done AN' (or --drop AN).\n",
+		    r.actions_open, p->id);
 	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;

@@ -20,14 +20,14 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
+/* "5 contacts, 3 status changes, 1 letter, 2 reviews and 1 note" */
 static void
 handover_say_counts(FILE *f, const struct store_handover_counts *c)
 {
-	fprintf(f, "%d contact%s, %d status change%s, %d letter%s and %d "
-	    "review%s", c->contacts, c->contacts == 1 ? "" : "s",
-	    c->status_changes, c->status_changes == 1 ? "" : "s", c->letters,
-	    c->letters == 1 ? "" : "s", c->reviews, c->reviews == 1 ? "" : "s");
+	char *words = job_handover_words(c);
+
+	fputs(words, f);
+	free(words);
 }
 
 static int

@@ -63,8 +63,8 @@ return_options(struct cli *cli, int argc, char **argv, struct return_args *a)
 			rc = cli_parse_date(cli, "--date", optarg, &a->rec.on);
 			break;
 		case 's':
-			rc = cli_parse_numbered("--strike", 'B', optarg, 9999,
-			    &a->strike);
+			rc = cli_parse_row("--strike", optarg, 'B', 1,
+			    "a birthday return", 9999, &a->strike);
 			break;
 		case 'r':
 			rc = cli_parse_reason(optarg, &a->reason);
@@ -143,8 +143,11 @@ cmd_return(struct cli *cli, int argc, char **argv)
 		    r.made, safe, r.ret->age, returns_th(r.ret->age));
 	else
 		printf("Recorded B%ld, the return for %s's %d%s birthday, on "
-		    "%s.\n", r.made, safe, r.ret->age, returns_th(r.ret->age),
-		    cli_date(cli, r.ret->on));
+		    "%s%s%s%s.\n", r.made, safe, r.ret->age,
+		    returns_th(r.ret->age), cli_date(cli, r.ret->on),
+		    r.warning != NULL ? " (" : "",
+		    r.warning != NULL ? r.warning : "",
+		    r.warning != NULL ? ")" : "");
 	free(safe);
 	job_result_free(&r);
 	free(p);

@@ -540,6 +540,41 @@ conf_check_quotes(struct conf_reader *r, int lineno, const char *line,
 }
 
 /*
+ * A list of dates (extra_holidays) whose comment holds what looks like
+ * more of the list: "2026-04-01;2026-04-02" would keep the first date and
+ * drop the rest as a comment.  Any ';' after the value, or a '#' followed
+ * by a digit, is an error saying to separate the dates with commas.
+ */
+static int
+conf_check_dates_comment(struct conf_reader *r, int lineno, const char *line,
+    const char *section, const char *key, char **cause)
+{
+	const struct conf_entry *e = conf_find(section, key);
+	const char *v = strchr(line, '='), *c, *next;
+	char *words;
+
+	if (e == NULL || e->type != CONF_DATES || v == NULL)
+		return 0;
+	for (v++; conf_isspace((unsigned char)*v); v++)
+		;
+	/* A quoted value's comment starts after its closing quote. */
+	if ((*v == '"' || *v == '\'') && (c = strchr(v + 1, *v)) != NULL)
+		v = c + 1;
+	if ((c = strpbrk(v, ";#")) == NULL)
+		return 0;
+	for (next = c + 1; conf_isspace((unsigned char)*next); next++)
+		;
+	if (*c == '#' && (*next < '0' || *next > '9'))
+		return 0;
+	words = conf_key_words(section, key);
+	xfail(cause, "%s:%d: %s: a '%c' after a date starts a comment, so what "
+	    "follows is not read; separate the dates with commas, as in %s "
+	    "= 08/05/2028, 2028-12-29", r->path, lineno, words, *c, key);
+	free(words);
+	return -1;
+}
+
+/*
  * One line (its continuation lines joined), read as iniparser 4.1's
  * iniparser_line reads it: a comment, a [section] or key = value, the
  * value in quotes or not.  Adds what it sets to r->d.
@@ -592,7 +627,9 @@ conf_read_line(struct conf_reader *r, int lineno, const char *text,
 	}
 	conf_strip(key);
 	conf_lower(key);
-	if (conf_check_quotes(r, lineno, line, r->section, key, cause) != 0)
+	if (conf_check_quotes(r, lineno, line, r->section, key, cause) != 0 ||
+	    conf_check_dates_comment(r, lineno, line, r->section, key,
+	    cause) != 0)
 		goto out;
 	full = xasprintf("%s:%s", r->section, key);
 	if ((first = dictionary_get(r->lines, full, NULL)) != NULL) {

@@ -205,7 +205,11 @@ holiday_parse_list(const char *text, date_t **out, size_t *n, char **cause)
 		word = xstrndup(text, len);
 		text += len;
 		/* A list in a file is of dates, never of days relative to now. */
-		if (strcmp(word, "today") == 0 || strcmp(word, "yesterday") == 0)
+		if (strchr(word, ';') != NULL)
+			rc = xfail(cause, "'%s' is not a date: separate the dates "
+			    "with commas", word);
+		else if (strcmp(word, "today") == 0 ||
+		    strcmp(word, "yesterday") == 0)
 			rc = xfail(cause, "'%s' is not a date: write it as "
 			    "DD/MM/YYYY or YYYY-MM-DD", word);
 		else

@@ -233,6 +233,23 @@ returns_window_latest(date_t dob, const struct rules_settings *settings,
 	return found;
 }
 
+enum returns_for
+returns_window_for(date_t dob, const struct rules_settings *settings,
+    date_t day, struct returns_window *out)
+{
+	struct returns_window w;
+
+	if (returns_window_on(dob, settings, day, out))
+		return RETURNS_FOR_OPEN;
+	/* A year after the birthday, the year's return has gone in. */
+	if (returns_window_latest(dob, settings, day, &w) &&
+	    day < date_add_months(w.birthday, 12)) {
+		*out = w;
+		return RETURNS_FOR_LATE;
+	}
+	return RETURNS_FOR_NONE;
+}
+
 int
 returns_overdue_for(const struct returns_window *w, int recorded,
     date_t allocated_on, date_t today)

@@ -170,6 +170,9 @@ calendar_summary(const struct agenda_entry *e, const char *who,
 	    (e->item.kind == AGENDA_RETURN &&
 	    e->item.due.state != DUE_OVERDUE))
 		return xasprintf("%s: %s", what, who);
+	/* With initials, a return's date would tell their birthday. */
+	if (e->item.kind == AGENDA_RETURN && opts->privacy != PRIVACY_FULL)
+		return xasprintf("%s overdue: %s", what, who);
 	/* With initials, an action's summary says nothing of what it is. */
 	if (e->item.kind == AGENDA_ACTION && e->action != NULL)
 		return calendar_action_summary(e, who, opts);
@@ -210,6 +213,18 @@ calendar_description(const struct agenda_entry *e, const char *who,
 		    "birthday opens.\nRecord it with: caseload return %ld",
 		    who, item->age, returns_th(item->age), e->person_id);
 	}
+	if (item->kind == AGENDA_RETURN) {
+		/* With initials, neither its date nor which birthday. */
+		if (opts->privacy != PRIVACY_FULL)
+			return xasprintf("The birthday return for %s is "
+			    "overdue: its window has closed.\nRecord it with: "
+			    "caseload return %ld", who, e->person_id);
+		return xasprintf("The birthday return for %s's %d%s birthday "
+		    "was due on %s, %d day%s ago.\nRecord it with: caseload "
+		    "return %ld", who, item->age, returns_th(item->age), due,
+		    item->due.days_overdue,
+		    item->due.days_overdue == 1 ? "" : "s", e->person_id);
+	}
 	if (item->due.state == DUE_OVERDUE)
 		when = xasprintf("was due on %s, %d day%s ago", due,
 		    item->due.days_overdue,
@@ -232,8 +247,6 @@ calendar_description(const struct agenda_entry *e, const char *who,
 	case AGENDA_BIRTHDAY:
 		break;
 	case AGENDA_RETURN:
-		what = "The birthday return for";
-		then = "Record it with: caseload return";
 		break;
 	case AGENDA_ACTION:
 		what = "An action agreed with";
@@ -645,19 +658,9 @@ calendar_render(struct calendar_writer *w, const struct agenda_entry *e,
 }
 
 int
-calendar_carries(const struct agenda_entry *e)
-{
-	return e->item.kind != AGENDA_RETURN ||
-	    e->item.due.state != DUE_OVERDUE;
-}
-
-int
 calendar_add(struct calendar_writer *w, const struct agenda_entry *e)
 {
 	char uid[CALENDAR_UID_SIZE], hash[CALENDAR_HASH_SIZE], *text;
-
-	if (!calendar_carries(e))
-		return 0;
 
 	text = calendar_render(w, e, uid, hash, NULL);
 	fputs(text, w->f);

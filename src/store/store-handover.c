@@ -725,6 +725,8 @@ struct handover_rows {
 	int			 flag;	/* the flag whose notes are walked */
 	unsigned		 returns; /* birthdays with a return standing,
 					 * a bit each */
+	int			 moved;	/* the accommodation row not struck
+					 * out seen last (newest first), or 0 */
 };
 
 /* Record a failed check on the record what (a format) and stop. */
@@ -867,9 +869,12 @@ handover_check_action(const struct action *a, void *arg)
 
 /*
  * A row of the accommodation history, as 'caseload moved' checks one: the
- * date not in the future nor before their birth, the address several
- * short lines with no control characters, the reason struck one line.
- * Errors never give the address.
+ * date not in the future nor before their birth, nor before the move
+ * recorded before it (of the rows not struck out, which are visited
+ * newest first: a row recorded later comes first, unless it is dated
+ * before an earlier one), the address several short lines with no
+ * control characters, the reason struck one line.  Errors never give the
+ * address.
  */
 static int
 handover_check_accommodation(const struct accommodation *a, void *arg)
@@ -881,6 +886,13 @@ handover_check_accommodation(const struct accommodation *a, void *arg)
 	    &why) != 0)
 		return handover_row_bad(hr, why, "accommodation M%d",
 		    a->number);
+	if (a->struck_on == DATE_NONE && hr->moved != 0 &&
+	    a->number > hr->moved)
+		return handover_row_bad(hr, xasprintf("the date is before "
+		    "their latest move (M%d)", hr->moved),
+		    "accommodation M%d", a->number);
+	if (a->struck_on == DATE_NONE)
+		hr->moved = a->number;
 	if (a->struck_on != DATE_NONE && (a->struck_on < a->from ||
 	    a->struck_on > hr->today))
 		return handover_row_bad(hr, xstrdup("the date is out of "
@@ -895,7 +907,8 @@ handover_check_accommodation(const struct accommodation *a, void *arg)
 
 /*
  * A birthday return, as 'caseload return' checks one: recorded not in
- * the future nor before birth, in the window of its birthday, answers
+ * the future nor before birth, from the window of its birthday opening
+ * to a year after the birthday (late, once the window closed), answers
  * that go together, struck not before it was recorded nor after today
  * with a short reason, and only one standing for a birthday.
  */
@@ -918,8 +931,10 @@ handover_check_return(const struct returns_record *rec, void *arg)
 	if (returns_record_check(rec, &why) != 0)
 		return handover_row_bad(hr, why, "birthday return B%d",
 		    rec->number);
-	if (!returns_window_on(hr->p->facts.dob, &rs, rec->on, &w) ||
-	    w.age != rec->age)
+	/* From its window opening to a year after the birthday (late). */
+	returns_window(hr->p->facts.dob, rec->age, &rs, &w);
+	if (w.opens == DATE_NONE || rec->on < w.opens ||
+	    rec->on >= date_add_months(w.birthday, 12))
 		return handover_row_bad(hr, xstrdup("it was recorded outside "
 		    "its birthday's window"), "birthday return B%d",
 		    rec->number);

@@ -251,14 +251,11 @@ handover_in_free(void *arg)
 	free(in);
 }
 
-/* "5 contacts, 3 status changes, 1 letter and 2 reviews" */
+/* "5 contacts, 3 status changes, 1 letter, 2 reviews and 1 note" */
 static char *
 handover_counts(const struct store_handover_counts *c)
 {
-	return xasprintf("%d contact%s, %d status change%s, %d letter%s and "
-	    "%d review%s", c->contacts, c->contacts == 1 ? "" : "s",
-	    c->status_changes, c->status_changes == 1 ? "" : "s", c->letters,
-	    c->letters == 1 ? "" : "s", c->reviews, c->reviews == 1 ? "" : "s");
+	return job_handover_words(c);
 }
 
 /* Who came: "Aisha Khan (number 4), Ben Carter (number 5)", the first few. */

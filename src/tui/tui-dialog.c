@@ -505,12 +505,28 @@ strike_next(const struct tui *t, enum entry_kind kind,
 		    session_date(t->ses, due->due));
 }
 
+/*
+ * The actions agreed at a struck contact that stay open, " Its agreed
+ * actions A1, A2 stay open: T closes them.", into buf; empty for none.
+ */
+static void
+strike_actions_open(const char *list, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (list != NULL && strchr(list, ',') == NULL)
+		snprintf(buf, size, " Its agreed action %s stays open: T closes "
+		    "it.", list);
+	else if (list != NULL)
+		snprintf(buf, size, " Its agreed actions %s stay open: T closes "
+		    "them.", list);
+}
+
 static int
 strike_save(struct tui *t, struct tui_form *f, void *arg)
 {
 	struct dialog *d = arg;
 	struct job_result r;
-	char *reason, *cause = NULL, next[128], what[16];
+	char *reason, *cause = NULL, next[128], what[16], open[128];
 	int rc;
 
 	reason = tui_form_value(f, 0);
@@ -523,8 +539,10 @@ strike_save(struct tui *t, struct tui_form *f, void *arg)
 	tui_changed(t);
 	strike_next(t, d->kind, &r.row, next, sizeof next);
 	entry_format(d->kind, d->number, what, sizeof what);
+	strike_actions_open(r.actions_open, open, sizeof open);
 	tui_message(t, "Struck out %s's %s %s; it stays in the record, marked "
-	    "struck out.%s", d->name, entry_kind_name(d->kind), what, next);
+	    "struck out.%s%s", d->name, entry_kind_name(d->kind), what, next,
+	    open);
 	job_result_free(&r);
 	return 0;
 }

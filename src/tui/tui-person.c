@@ -388,7 +388,7 @@ page_flag(const struct flag *f, void *arg)
 	line = xasprintf("F%-5d %-10s  %s%s%s", f->number,
 	    session_date(ps->t->ses, f->set_on), flag_kind_label(f->kind),
 	    f->note != NULL ? ": " : "", f->note != NULL ? f->note : "");
-	page_text(ps->lines, ps->cols, 0, line, style);
+	page_hanging(ps->lines, ps->cols, 7, line, style);
 	free(line);
 	if (f->set_by != NULL) {
 		line = xasprintf("set by %s", f->set_by);

@@ -2,7 +2,8 @@
 /*
  * tui-return.c: the birthday return dialog (R on a young person's page):
  * in touch, main activity and hours from menus, and the date, recorded
- * for the birthday whose window is open through the same job as
+ * for the birthday whose window is open (or late, for the latest whose
+ * window has closed with nothing recorded) through the same job as
  * 'caseload return'; when that birthday's return is in already, R offers
  * to strike it out instead, as 'caseload return --strike' does.
  */
@@ -61,8 +62,10 @@ return_save(struct tui *t, struct tui_form *f, void *arg)
 		    r.field == JOB_ANSWER ? FR_ACTIVITY : r.field == JOB_AGAIN ?
 		    FR_TOUCH : -1, &r, &cause);
 	tui_changed(t);
-	tui_message(t, "Recorded B%ld, the return for %s's %d%s birthday.",
-	    r.made, rd->name, r.ret->age, returns_th(r.ret->age));
+	tui_message(t, "Recorded B%ld, the return for %s's %d%s "
+	    "birthday%s%s%s.", r.made, rd->name, r.ret->age, returns_th(r.ret->age),
+	    r.warning != NULL ? " (" : "", r.warning != NULL ? r.warning : "",
+	    r.warning != NULL ? ")" : "");
 	job_result_free(&r);
 	return 0;
 }
@@ -183,7 +186,8 @@ tui_return_dialog(struct tui *t, long id)
 	values[FR_DATE] = today;
 	title = xasprintf("Birthday return for %s", rd->name);
 	tui_form_open(t, title, "For the birthday (17th to 21st) whose window "
-	    "is open on the date.  Recorded once; strike it out with "
+	    "is open on the date, or else, late, the latest whose window has "
+	    "closed with nothing recorded.  Recorded once; strike it out with "
 	    "'caseload return REF --strike BN' if it was a mistake.", specs,
 	    FR_COUNT, values, 1, "save", return_save, rd, return_dialog_free);
 	free(title);

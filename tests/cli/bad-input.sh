@@ -59,6 +59,18 @@ young person 1 has no contact 999                 | strike 1 999
 strike: name the young person too                 | strike 8
 was already struck out                            | strike 11 1
 --reason: must be one line                        | strike 1 1 --reason "a$(printf '\nb')"
+# A row's number is said as typed, with what to type.
+--done: 'A0' is not the number of an agreed action: give it as 'caseload show REF' lists it, such as A1 | action 1 --done A0
+--drop: 'A0' is not the number of an agreed action: give it as 'caseload show REF' lists it, such as A1 | action 1 --drop A0
+--done: 'X1' is not the number of an agreed action | action 1 --done X1
+--done: 'a1x' is not the number of an agreed action | action 1 --done a1x
+strike: 'M0' is not the number of an accommodation row: give it as 'caseload show REF' lists it, such as M1 | strike 1 M0
+strike: 'N0' is not the number of a note: give it as 'caseload show REF' lists it, such as N1 | strike 1 N0
+strike: 'N1x' is not the number of a note          | strike 1 N1x
+'A0' is an agreed action, which is not struck out: actions are closed with 'caseload action REF --done AN' (or --drop AN) | strike 1 A0
+'A2' is an agreed action, which is not struck out: actions are closed with 'caseload action REF --done A2' (or --drop A2) | strike 1 A2
+--strike: 'B0' is not the number of a birthday return: give it as 'caseload show REF' lists it, such as B1 | return 1 --strike B0
+--strike: 'B99999' is not the number of a birthday return | return 1 --strike B99999
 step-down: already stepped down                   | step-down 5
 is before they were stepped up                    | step-down 1 --date 2020-01-01
 --date: 1 January 2027 is in the future           | step-down 1 --date 2027-01-01

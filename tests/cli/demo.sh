@@ -34,4 +34,16 @@ check_status 0 "the demo caseload can be changed"
 run_raw --demo --today 2026-11-27 show 1
 check_out_lacks "27/11/2026  visit" "and every run starts afresh"
 check_true "still nothing left behind" test -z "$(ls -A "$TEST_DIR/tmp")"
+
+# Returns a worker has kept up with: one overdue (Ruby's, to show one),
+# whatever the day the demo is run.
+for day in 2026-11-27 2027-03-31 2027-07-15; do
+	run_raw --demo --today $day agenda --overdue --format csv
+	check_true "on $day, one birthday return overdue in the demo: Ruby's" \
+		test "$(grep -c ',return,' "$out")" = 1 -a \
+		    "$(grep ',return,' "$out" | cut -d, -f4)" = "Ruby Clarke"
+done
+run_raw --demo --today 2026-11-27 returns
+check_out_has "in touch: yes; training or apprenticeship, full-time" \
+	"the others' returns are recorded"
 done_testing

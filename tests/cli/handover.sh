@@ -313,4 +313,75 @@ DB=$SOURCE
 run archive 1 --reason "handed over"
 check_status 0 "the exporting worker can archive with reason 'handed over'"
 
+# The summary counts every kind of record the file carries: safety flags,
+# notes, the people around them, agreed actions, accommodation rows and
+# birthday returns as well.  Dee turned 18 on 1 November.
+DB=$TEST_DIR/full.db
+run add --name "Dee Evans" --dob 2008-11-01 --allocated 2026-01-05
+run contact Dee --date 2026-11-02 --agreed "Ring the college" --due 2026-12-10 \
+	--agreed "Bus pass" --due 2026-12-11
+run flag Dee --kind marac --note "Heard at MARAC"
+run note Dee --text "Likes to be called Dee"
+run note Dee --text "Starts college in January"
+run involve Dee --role iro --name "Pat Moss"
+run moved Dee --type supported-lodgings --date 2026-06-01 --provided-by-la
+run moved Dee --type independent-tenancy --date 2026-10-01 \
+	--address "Flat 9, Private Road"
+run return Dee --in-touch yes --activity training --date 2026-11-20
+check_status 0 "Dee's birthday return is recorded"
+FULL=$TEST_DIR/full.caseload
+run handover export Dee -o "$FULL"
+check_status 0 "export of a whole record"
+check_out_has "(1 contact, 1 status change, 0 letters, 0 reviews, 1 safety flag, 2 notes, 1 person around them, 2 agreed actions, 2 accommodation rows and 1 birthday return)." \
+	"export counts every kind of record it wrote"
+DB=$TEST_DIR/full-other.db
+run handover import "$FULL"
+check_status 0 "import of a whole record"
+check_out_has "with their whole records (1 contact, 1 status change, 0 letters, 0 reviews, 1 safety flag, 2 notes, 1 person around them, 2 agreed actions, 2 accommodation rows and 1 birthday return):" \
+	"import counts every kind of record it brought"
+check_true "... as many as arrived" test "$(sql "SELECT (SELECT count(*) FROM flags)
+    || (SELECT count(*) FROM notes) || (SELECT count(*) FROM around)
+    || (SELECT count(*) FROM actions) || (SELECT count(*) FROM accommodation)
+    || (SELECT count(*) FROM returns)")" = 121221
+
+# A move dated before the one recorded before it is refused by 'caseload
+# moved'; a file holding one is refused the same way, without the address.
+DB=$TEST_DIR/full.db
+check_refused "moved refuses a move dated before their latest" \
+	"--date: the date is before their latest move" \
+	moved Dee --type other --date 2026-09-01
+DB=$TEST_DIR/full-late.db
+cp "$FULL" "$TEST_DIR/late.caseload"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/late.caseload" "INSERT INTO accommodation
+    (person_id, from_date, type, provided_by_la, suitable, address) VALUES
+    (1, '2026-09-01', 'other', 0, NULL, 'Private: back at mum''s')"
+check_refused "a handover file with a move dated before the one before it" \
+	"young person 1 in the file, accommodation M3: the date is before their latest move (M2)" \
+	handover import "$TEST_DIR/late.caseload"
+check_err_has "; nothing was imported" "... saying nothing was imported"
+if grep -qi "private" "$err"; then
+	not_ok "... without quoting the address"
+	diag_last_run
+else
+	ok "... without quoting the address"
+fi
+check_true "... and no caseload was made" test ! -e "$DB"
+# Struck out, such a row is history, as after 'caseload strike REF M2'
+# and a move dated before it.
+DB=$TEST_DIR/full-struck.db
+cp "$FULL" "$TEST_DIR/struck.caseload"
+"${SQLITE3_BIN:-sqlite3}" "$TEST_DIR/struck.caseload" "INSERT INTO accommodation
+    (person_id, from_date, type, provided_by_la, suitable, struck_on) VALUES
+    (1, '2026-09-01', 'other', 0, NULL, '2026-11-20')"
+run handover import "$TEST_DIR/struck.caseload"
+check_status 0 "a struck-out row dated before the one before it is accepted"
+DB=$TEST_DIR/full.db
+run strike Dee M2 --reason "wrong date"
+run moved Dee --type independent-tenancy --date 2026-08-01
+check_status 0 "after M2 is struck out, a move before its date is recorded"
+run handover export Dee -o "$TEST_DIR/again.caseload"
+DB=$TEST_DIR/full-again.db
+run handover import "$TEST_DIR/again.caseload"
+check_status 0 "... and its handover file is accepted"
+
 done_testing

@@ -68,4 +68,45 @@ run nosuch --help
 check_status 2 "--help after a word that is not a command: exit 2"
 check_err_has "'nosuch' is not a command" "... saying so"
 
+# Help needs neither settings nor a database: a missing or a broken
+# settings file, or a bad --today, does not stop it.
+printf '[calendar\nnot a setting\n' >"$TEST_DIR/broken.ini"
+run_raw help
+cmds=$(sed -n '/^Commands:$/,/^$/s/^  \([a-z]*\) .*/\1/p' "$out")
+check_true "the main help lists the commands" test -n "$cmds"
+for ini in "$TEST_DIR/missing.ini" "$TEST_DIR/broken.ini"; do
+	name=${ini##*/}
+	bad=
+	for how in help-cmd cmd-help; do
+		for c in $cmds; do
+			if [ "$how" = help-cmd ]; then
+				run_raw --config "$ini" --db "$TEST_DIR/new.db" help "$c"
+			else
+				run_raw --config "$ini" --db "$TEST_DIR/new.db" "$c" --help
+			fi
+			if [ "$status" -ne 0 ] || [ -s "$err" ] ||
+			    ! grep -q "^usage: caseload $c" "$out"; then
+				bad="$bad $how:$c"
+			fi
+		done
+	done
+	check_true "with $name, every 'help CMD' and 'CMD --help' gives the help" \
+		test -z "$bad"
+	[ -z "$bad" ] || echo "# failed:$bad"
+	run_raw --config "$ini" help
+	check_status 0 "with $name, 'help' exits 0"
+	check_true "... and gives the main help" cmp "$TEST_DIR/main-help" "$out"
+	run_raw --config "$ini" --help
+	check_status 0 "with $name, '--help' exits 0"
+done
+check_true "no database was made" test ! -e "$TEST_DIR/new.db"
+run_raw --today 2026-02-30 help moved
+check_status 0 "a wrong --today does not stop 'help moved'"
+run_raw --config "$TEST_DIR/missing.ini" help nosuch
+check_status 2 "help with no such command is still refused"
+check_err_has "'nosuch' is not a command" "... saying so, not the settings"
+run_raw --config "$TEST_DIR/missing.ini" due
+check_status 2 "a command that runs still needs its settings file"
+check_err_has "cannot read the settings file" "... saying so"
+
 done_testing

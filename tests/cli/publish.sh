@@ -81,8 +81,8 @@ snapshot
 publish --dry-run
 check_status 0 "publish --dry-run"
 check_true "... lists each item it would create" \
-	test "$(grep -c '^Would create: [0-9a-f-]*-[a-z0-9-]*@caseload ' "$out")" = 24
-check_out_has "Would publish to $RADICALE_URL: 24 to create, 0 to change, 0 to delete, 0 as they are; 0 other items left alone." \
+	test "$(grep -c '^Would create: [0-9a-f-]*-[a-z0-9-]*@caseload ' "$out")" = 25
+check_out_has "Would publish to $RADICALE_URL: 25 to create, 0 to change, 0 to delete, 0 as they are; 0 other items left alone." \
 	"... and says how many"
 check_true "... sends nothing" test "$(dav count)" = 0
 check_unchanged "... and records nothing"
@@ -91,9 +91,9 @@ check_unchanged "... and records nothing"
 
 publish
 check_status 0 "the first publish"
-check_out_has "Published to $RADICALE_URL: 24 created, 0 changed, 0 deleted, 0 as they were" \
+check_out_has "Published to $RADICALE_URL: 25 created, 0 changed, 0 deleted, 0 as they were" \
 	"... creates every item"
-check_true "the server holds the 24 items" test "$(dav count)" = 24
+check_true "the server holds the 25 items" test "$(dav count)" = 25
 status=0
 dav check >"$out" 2>"$err" || status=$?
 check_status 0 "python3-icalendar reads every item on the server"
@@ -103,21 +103,21 @@ tr -d '\r' <"$out" | sed -n 's/^UID://p' | sort >"$TEST_DIR/export-uids"
 check_true "... the same UIDs as export" \
 	cmp -s "$TEST_DIR/server-uids" "$TEST_DIR/export-uids"
 check_true "what was published is recorded" \
-	test "$(sql 'SELECT count(*) FROM caldav_items')" = 24 -a \
-	    "$(sql 'SELECT count(*) FROM calendar_items')" = 24
+	test "$(sql 'SELECT count(*) FROM caldav_items')" = 25 -a \
+	    "$(sql 'SELECT count(*) FROM calendar_items')" = 25
 
 # --- a second publish changes nothing
 
 publish --verbose
 check_status 0 "a second publish"
 check_out "... sends nothing (no line for an item)" <<EOF
-Published to $RADICALE_URL: 0 created, 0 changed, 0 deleted, 24 as they were; 0 other items left alone.
+Published to $RADICALE_URL: 0 created, 0 changed, 0 deleted, 25 as they were; 0 other items left alone.
 EOF
 
 # --- another client's item survives every publish
 
 dav put team-meeting.ics team-1@example.org
-check_true "another client adds an item" test "$(dav count)" = 25
+check_true "another client adds an item" test "$(dav count)" = 26
 
 # --- a contact logged changes one item
 
@@ -126,7 +126,7 @@ publish --verbose
 check_status 0 "publish after a contact is logged"
 check_out_has "Changed: " "... changes an item"
 check_true "... one item" test "$(grep -c '^Changed: ' "$out")" = 1
-check_out_has "0 created, 1 changed, 0 deleted, 23 as they were; 1 other item left alone." \
+check_out_has "0 created, 1 changed, 0 deleted, 24 as they were; 1 other item left alone." \
 	"... and leaves the rest, and the other client's item"
 uid=$(sed -n 's/^Changed: \([^ ]*\) .*/\1/p' "$out")
 dav get "$uid" | tr -d '\r' >"$TEST_DIR/changed"
@@ -139,13 +139,13 @@ check_true "... and SEQUENCE 1" grep -q '^SEQUENCE:1$' "$TEST_DIR/changed"
 fixture archive 1 --reason "moved away"
 snapshot
 publish --dry-run
-check_true "--dry-run says it would delete their 3 items" \
-	test "$(grep -c '^Would delete: ' "$out")" = 3
+check_true "--dry-run says it would delete their 4 items" \
+	test "$(grep -c '^Would delete: ' "$out")" = 4
 check_unchanged "... and records nothing"
-check_true "... and deletes nothing" test "$(dav count)" = 25
+check_true "... and deletes nothing" test "$(dav count)" = 26
 publish
 check_status 0 "publish after archiving"
-check_out_has "0 created, 0 changed, 3 deleted, 21 as they were; 1 other item left alone." \
+check_out_has "0 created, 0 changed, 4 deleted, 21 as they were; 1 other item left alone." \
 	"... deletes their items"
 check_true "the server holds 21 items and the other client's" \
 	test "$(dav count)" = 22

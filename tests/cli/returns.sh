@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The birthday return: caseload return records the return for the
-# birthday (17th to 21st) whose window is open on the day, once; it is
+# birthday (17th to 21st) whose window is open on the day, once (or,
+# late, the latest whose window has closed, until a year after it); it is
 # struck out with a reason, never deleted, and recorded again.  show
 # lists the returns and the open window; caseload returns lists the
 # reporting year (1 April to 31 March) as text, CSV and JSON, with
@@ -59,9 +60,9 @@ check_true "stored by its name" \
 
 # --- refused: exit 2, nothing written
 
-check_refused "a window not yet open" \
-	"no birthday return window is open on 27/11/2026: the next, for the 19th birthday, opens on 01/12/2026" \
-	return Ben --in-touch yes --activity training
+check_refused "before the first window opens" \
+	"no birthday return window is open on 27/11/2026: the next, for the 17th birthday, opens on 01/01/2027" \
+	return Eve --in-touch yes --activity training
 check_refused "a return recorded twice" \
 	"the return for the 18th birthday was recorded already (B1): strike it out first" \
 	return Amy --in-touch no
@@ -209,14 +210,21 @@ assert [(r["id"], r["state"]) for r in rows] == [(4, "overdue"), (2, "due-soon")
 run export -o - --days 7
 check_out_has "SUMMARY:Birthday return window opens: B.B. #2" \
 	"the calendar has the window opening, with initials"
-check_out_lacks "Birthday return overdue" "but not a return overdue"
+check_out_has "SUMMARY:Birthday return overdue: D.D. #4" \
+	"the calendar has a return overdue, with initials"
+check_true "with initials, no date in its text (it would tell the birthday)" \
+	sh -c "! tr -d '\r' <'$out' | grep -A1 -E '^(SUMMARY|DESCRIPTION):.*return' |
+	    grep -qE '[0-9]{2}/[0-9]{2}/[0-9]{4}'"
 check_out_lacks "19th" "with initials, not which birthday"
+check_out_lacks "18th" "nor which birthday is overdue"
 check_out_lacks "Ben Bee" "nor the name"
 run export -o - --days 7 --privacy full
 check_python "in full, which birthday" '
 import sys
 text = open(sys.argv[1]).read().replace("\n ", "")
 assert "The birthday return window for Ben Bee #2\x27s 19th birthday opens." in text
+assert "SUMMARY:Birthday return overdue since 01/05/2026: Dee Dee #4" in text
+assert "The birthday return for Dee Dee #4\x27s 18th birthday was due on 01/05/2026\\, 210 days ago." in text
 ' "$out"
 run stats
 check_out_has "Returns         3 of 5 recorded for 2026-27, 2 overdue" \
@@ -303,5 +311,44 @@ check_out_lacks "STRUCK OUT on 27/11/2026:" "and gives no reason"
 
 run check
 check_status 0 "the migrated caseload checks out"
+
+# --- a return missed: recorded late, until a year after the birthday
+
+check_refused "a return recorded late on a date before its window closed" \
+	"--date" return Dee --in-touch no --date 2026-12-01
+run return Dee --in-touch yes --activity employment
+check_status 0 "a return whose window has closed is recorded late"
+check_out "it says it is late, and when the window closed" <<'EOF'
+Recorded B1, the return for Dee Dee's 18th birthday, on 27/11/2026 (late: its window closed on 01/05/2026).
+EOF
+check_true "stored for the 18th birthday, on the day recorded" \
+	test "$(sql "SELECT age, in_touch, on_date FROM returns
+    WHERE person_id = 4")" = "18|yes|2026-11-27"
+run agenda --overdue
+check_out_lacks "return" "the agenda no longer calls it overdue"
+run returns --format csv
+strip_cr
+check_out_has "4,Dee Dee,2008-04-01,2026-04-01,18,yes,employment,full-time" \
+	"the year's list has it recorded"
+check_refused "recorded late once only" \
+	"no birthday return window is open on 27/11/2026: the next, for the 19th birthday, opens on 01/01/2027" \
+	return Dee --in-touch no
+run handover export Dee -o "$TEST_DIR/late.caseload"
+MAIN=$DB
+DB=$TEST_DIR/late.db
+run handover import "$TEST_DIR/late.caseload"
+check_status 0 "a handover file with a return recorded late is taken"
+check_true "... with the late return" \
+	test "$(sql "SELECT age, on_date FROM returns")" = "18|2026-11-27"
+DB=$MAIN
+fixture add --name "Ivy Jay" --dob 2005-09-01
+TODAY=2027-08-31
+run return Ivy --in-touch refused
+check_out_has "Ivy Jay's 21st birthday, on 31/08/2027 (late: its window closed on 01/10/2026)." \
+	"the 21st birthday's return is taken late until a year after it"
+run return Ivy --strike B1 --reason "to try a day later"
+TODAY=2027-09-01
+check_refused "a year after the birthday, the return has gone in" \
+	"none opens later" return Ivy --in-touch refused
 
 done_testing

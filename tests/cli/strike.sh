@@ -178,4 +178,28 @@ check_true "its review counts, unstruck" \
 	test "$(sql "SELECT on_date, struck_on IS NULL FROM reviews")" = "2026-10-01|1"
 run check
 check_status 0 "and the caseload is sound"
+
+# A contact struck out keeps the actions agreed at it open (they were
+# agreed with the young person whatever was wrong with its record), and
+# the message says which, and how to close them.
+DB=$TEST_DIR/fourth.db
+run add --name "Cal Diaz" --dob 2006-05-05 --allocated 2025-02-01
+cal=$(sql "SELECT id FROM people WHERE name = 'Cal Diaz'")
+run contact Cal --date 2026-09-10 --agreed "Ring the college" --due 2026-12-10 \
+	--agreed "Send the form" --due 2026-12-12 --agreed "Bank" --due 2026-12-14
+run action Cal --done A3
+run strike Cal 1
+check_status 0 "strike a contact with agreed actions"
+check_out_has "Its agreed actions A1, A2 stay open: close each with 'caseload action $cal --done AN' (or --drop AN)." \
+	"it lists the open actions agreed at it, not the closed one"
+check_true "both are still open" test "$(sql "SELECT group_concat(closed_on IS NULL)
+    FROM actions WHERE person_id = $cal")" = "1,1,0"
+run contact Cal --date 2026-09-11 --agreed "Bus pass" --due 2026-12-10
+run strike Cal 2
+check_out_has "Its agreed action A4 stays open: close it with 'caseload action $cal --done A4' (or --drop A4)." \
+	"one action is named on its own"
+run contact Cal --date 2026-09-12
+run strike Cal 3
+check_status 0 "strike a contact without agreed actions"
+check_out_lacks "agreed action" "a contact without actions says nothing of them"
 done_testing

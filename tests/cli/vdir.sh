@@ -24,9 +24,9 @@ umask 022
 run export --vdir "$vdir"
 check_status 0 "export --vdir DIR"
 check_out "says how many files are new, changed and removed" <<EOF
-Exported 24 items to the vdir $vdir: 24 new, 0 changed, 0 removed.
+Exported 25 items to the vdir $vdir: 25 new, 0 changed, 0 removed.
 EOF
-check_true "24 files, each named for its UID" test "$(ours)" = 24
+check_true "25 files, each named for its UID" test "$(ours)" = 25
 check_true "... every file mode 0600" \
 	test "$(stat -c %a "$vdir"/*.ics | sort -u)" = 600
 check_true "... in a folder made mode 0700" \
@@ -42,7 +42,7 @@ check_true "the same UIDs as export" \
 	    '$CASELOAD' --db '$DB' --today '$TODAY' export | tr -d '\\r' |
 	    sed -n 's/^UID://p' | sort | cmp -s - '$TEST_DIR/vdir-uids'"
 check_true "each item's state is recorded" \
-	test "$(sql 'SELECT count(*) FROM calendar_items WHERE sequence = 0')" = 24
+	test "$(sql 'SELECT count(*) FROM calendar_items WHERE sequence = 0')" = 25
 check_python "python3-icalendar reads every file: one item, SEQUENCE 0" '
 import glob, sys, icalendar
 files = glob.glob(sys.argv[1] + "/*.ics")
@@ -52,7 +52,7 @@ for f in files:
     assert len(items) == 1, f
     assert int(items[0].get("sequence")) == 0, f
     assert items[0].get("last-modified") is not None, f
-assert len(files) == 24
+assert len(files) == 25
 ' "$vdir"
 
 # Files that are not caseload's.
@@ -64,7 +64,7 @@ sums "$TEST_DIR/sums-1"
 
 run export --vdir "$vdir"
 check_status 0 "the same export again"
-check_out_has "24 items to the vdir $vdir: 0 new, 0 changed, 0 removed." \
+check_out_has "25 items to the vdir $vdir: 0 new, 0 changed, 0 removed." \
 	"... changes nothing"
 sums "$TEST_DIR/sums-2"
 check_true "... every file as it was" \
@@ -74,14 +74,14 @@ check_true "... every file as it was" \
 
 fixture contact 2 --date "$TODAY" --method visit
 run export --vdir "$vdir"
-check_out_has "24 items to the vdir $vdir: 0 new, 1 changed, 0 removed." \
+check_out_has "25 items to the vdir $vdir: 0 new, 1 changed, 0 removed." \
 	"a contact logged changes one file"
 changed=$(grep -l 'SUMMARY:Contact due: B.C. #2' "$vdir"/*.ics)
 check_true "... which has SEQUENCE 1 and its new date" \
 	sh -c "grep -q '^SEQUENCE:1' '$changed' &&
 	    grep -q '^DTSTART;VALUE=DATE:20270122' '$changed'"
 check_true "... and the others SEQUENCE 0" \
-	test "$(grep -l '^SEQUENCE:0' "$vdir"/*@caseload.ics | wc -l)" = 23
+	test "$(grep -l '^SEQUENCE:0' "$vdir"/*@caseload.ics | wc -l)" = 24
 check_true "the new sequence is recorded" \
 	test "$(sql 'SELECT count(*) FROM calendar_items WHERE sequence = 1')" = 1
 run export
@@ -92,8 +92,8 @@ check_true "a file export says SEQUENCE 1 for it too" \
 
 fixture archive 1 --reason "moved away"
 run export --vdir "$vdir"
-check_out_has "21 items to the vdir $vdir: 0 new, 0 changed, 3 removed." \
-	"archiving removes their 3 files"
+check_out_has "21 items to the vdir $vdir: 0 new, 0 changed, 4 removed." \
+	"archiving removes their 4 files"
 check_true "21 files of ours left" test "$(ours)" = 21
 check_true "another program's item is left" \
 	test -f "$vdir/team-1@example.org.ics"

@@ -129,6 +129,30 @@ check_refused "and before writing: nothing logged" \
 check_true "no contact was logged" \
 	test "$(sql "SELECT count(*) FROM contacts WHERE person_id = 1")" = 1
 
+# 6a. A ';' between dates starts a comment for the settings file, which
+# would keep only the first date: refused, saying to use commas.
+semi=$TEST_DIR/semi.ini
+for v in '2026-04-01;2026-04-02' '2026-04-01 ; 2026-04-02' \
+    '24/12/2026 ; Christmas Eve' '2026-04-01 #2026-04-02' \
+    '"2026-04-01" ; 2026-04-02'; do
+	printf '[calendar]\nworking_days = yes\nextra_holidays = %s\n' "$v" \
+		>"$semi"
+	check_refused "extra_holidays = $v is refused" \
+		"semi.ini:3: [calendar] extra_holidays: a '" --config "$semi" due
+	check_err_has "separate the dates with commas, as in extra_holidays = 08/05/2028, 2028-12-29" \
+		"... saying to separate the dates with commas"
+	check_out "... printing nothing" </dev/null
+done
+printf '[calendar]\nextra_holidays = "2026-04-01;2026-04-02"\n' >"$semi"
+check_refused "a ';' inside quotes is refused too" \
+	"'2026-04-01;2026-04-02' is not a date: separate the dates with commas" \
+	--config "$semi" due
+printf '[calendar]\nextra_holidays = 2026-04-01, 2026-04-02 # office shut\n' \
+	>"$semi"
+run --config "$semi" --print-config
+check_status 0 "a '#' comment after the dates is still a comment"
+check_out_has "extra_holidays = 2026-04-01, 2026-04-02" "... keeping both dates"
+
 # 7. What a job says follows the moved date as well.
 run --config "$on" add --name "Ava Lin" --dob 2007-04-04 \
 	--allocated 2026-06-25 --last-contact 2026-10-30

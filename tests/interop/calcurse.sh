@@ -40,7 +40,7 @@ run export -o "$TEST_DIR/fixture.ics"
 check_status 0 "export the fixture"
 cc_import fixture "$TEST_DIR/fixture.ics"
 check_status 0 "calcurse -i"
-check_out_has "0 apps / 24 events / 0 todos / 0 skipped" \
+check_out_has "0 apps / 25 events / 0 todos / 0 skipped" \
 	"every item imported, none skipped"
 check_true "no log of skipped items" cc_no_log fixture
 cc_items fixture >"$out"
@@ -53,7 +53,7 @@ check_true "descriptions became notes, with no address" \
 run export --privacy full -o "$TEST_DIR/full.ics"
 cc_import full "$TEST_DIR/full.ics"
 check_status 0 "calcurse -i, full names"
-check_out_has "0 apps / 24 events / 0 todos / 0 skipped" \
+check_out_has "0 apps / 25 events / 0 todos / 0 skipped" \
 	"... every item imported"
 check_true "... no log" cc_no_log full
 cc_items full >"$out"
@@ -66,7 +66,7 @@ printf '[calendar]\ncontacts_as = todo\n' >"$TEST_DIR/todo.ini"
 run --config "$TEST_DIR/todo.ini" export -o "$TEST_DIR/todo.ics"
 cc_import todo "$TEST_DIR/todo.ics"
 check_status 0 "calcurse -i, contacts as to-dos"
-check_out_has "0 apps / 17 events / 7 todos / 0 skipped" \
+check_out_has "0 apps / 18 events / 7 todos / 0 skipped" \
 	"... every item imported"
 check_true "... no log" cc_no_log todo
 check_true "... the to-dos are there" \

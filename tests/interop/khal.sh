@@ -58,7 +58,7 @@ run export -o "$TEST_DIR/first.ics"
 check_status 0 "export the fixture"
 khal_import fixture "$TEST_DIR/first.ics"
 check_status 0 "khal import --batch"
-check_true "khal stored 24 events" test "$(khal_count fixture)" = 24
+check_true "khal stored 25 events" test "$(khal_count fixture)" = 25
 khal_list fixture
 check_status 0 "khal list"
 check_expected export-items.txt "khal list: each event on its day"
@@ -69,7 +69,7 @@ khal -c "$TEST_DIR/fixture.conf" list --format '{start-date} {end-date}' \
     --day-format '' "$TODAY" 400d >"$out" 2>"$err" || status=$?
 grep -v '^$' "$out" >"$TEST_DIR/days"
 check_true "all-day events of one day" \
-	awk 'NF != 2 || $1 != $2 { bad = 1 } END { exit bad || NR != 24 }' \
+	awk 'NF != 2 || $1 != $2 { bad = 1 } END { exit bad || NR != 25 }' \
 	    "$TEST_DIR/days"
 
 # A contact logged: the next export moves the event, adds none.
@@ -77,17 +77,17 @@ fixture contact 2 --date "$TODAY" --method visit
 run export -o "$TEST_DIR/second.ics"
 khal_import fixture "$TEST_DIR/second.ics"
 check_status 0 "import a second export"
-check_true "still 24 events: none duplicated" \
-	test "$(khal_count fixture)" = 24
+check_true "still 25 events: none duplicated" \
+	test "$(khal_count fixture)" = 25
 khal_list fixture
 check_out_has "2027-01-22 Contact due: B.C. #2" "the contact is on its new day"
 check_out_lacks "2026-11-30 Contact due: B.C. #2" "... and not on the old one"
-check_true "24 events listed" test "$(wc -l <"$out")" = 24
+check_true "25 events listed" test "$(wc -l <"$out")" = 25
 
 # The same again: nothing changes.
 khal_import fixture "$TEST_DIR/second.ics"
 check_true "importing the same export twice adds nothing" \
-	test "$(khal_count fixture)" = 24
+	test "$(khal_count fixture)" = 25
 
 # The demo caseload.
 khal_conf demo

@@ -73,6 +73,16 @@ else
 	not_ok "an accommodation row too long for the window goes on under its date"
 	diag_screen
 fi
+flag_under_date() {
+	screen | grep -A1 '^  F1     13/10/2026  do not visit alone: ' | tail -1 |
+	    grep -qx '         [a-z].*'
+}
+if tui_poll flag_under_date; then
+	ok "a safety flag's note too long for the window goes on under its date"
+else
+	not_ok "a safety flag's note too long for the window goes on under its date"
+	diag_screen
+fi
 keys q q
 check_exit 0 "quits with status 0"
 if [ -z "$(ls -A "$TEST_DIR/tmp")" ]; then

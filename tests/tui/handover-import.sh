@@ -20,6 +20,8 @@ sam contact 1 --date 2026-11-20 --method visit --note "Talked about college."
 sam add --name "Ben Carter" --dob 2008-12-01 --allocated 2026-01-10
 sam contact 2 --date 2026-10-05
 sam step-down 2 --date 2026-11-01 --reason "full-time work"
+sam flag 1 --kind marac --note "Heard at MARAC"
+sam note 2 --text "Likes to be called Ben"
 sam handover export 1 2 -o "$HOME/two.handover"
 printf 'not a handover\n' >"$HOME/words.txt"
 
@@ -56,8 +58,10 @@ type_text "~/two.handover"
 keys Enter
 check_screen "2 young people, handed over by Sam Jones on 27/11/2026," \
 	"the question says how many young people, who made it and when"
-check_screen "with 2 contacts, 3 status changes, 0 letters and 0 reviews." \
+check_screen "with 2 contacts, 3 status changes, 0 letters, 0 reviews, 1" \
 	"... their contacts and the rest of their records"
+check_screen "safety flag and 1 note." \
+	"... every kind of record the file carries"
 check_screen "Add them to this caseload, under new numbers?" "... and asks"
 check_unchanged "nothing is imported before the answer"
 keys y

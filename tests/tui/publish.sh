@@ -17,13 +17,13 @@ printf '[caldav]\nurl = %s\nusername = worker\npassword_command = echo secret\n'
 tui_start --config "$CONF"
 wait_for "Showing everyone"
 keys X
-check_screen "24 created, 0 changed, 0 deleted" \
+check_screen "25 created, 0 changed, 0 deleted" \
 	"X publishes, and says what it sent"
-check_true "the server holds the 24 items" test "$(dav count)" = 24
+check_true "the server holds the 25 items" test "$(dav count)" = 25
 check_true "... recorded as published" \
-	test "$(sql 'SELECT count(*) FROM caldav_items')" = 24
+	test "$(sql 'SELECT count(*) FROM caldav_items')" = 25
 keys Escape
-wait_gone "24 created"
+wait_gone "25 created"
 keys X
 check_screen ": 0 created, 0 changed, 0 deleted" \
 	"a second X sends nothing"
@@ -38,7 +38,7 @@ wait_for "Showing everyone"
 keys X
 check_screen "Nothing was published: the server refused the user name or password" \
 	"a wrong password is said plainly"
-check_true "... and the server is as it was" test "$(dav count)" = 24
+check_true "... and the server is as it was" test "$(dav count)" = 25
 keys Escape
 keys q
 check_exit 0 "q quits"

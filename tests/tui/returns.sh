@@ -4,7 +4,8 @@
 # records the return for the birthday whose window is open, with in
 # touch, activity and hours chosen from menus; the page lists it and the
 # window as recorded, the agenda drops the window it showed, and it is
-# stored.  R again offers to strike it out, and then records it again.
+# stored.  R again offers to strike it out, and then records it again;
+# once the window has closed with nothing recorded, R records it late.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/cli/fixture.sh"
 
@@ -84,4 +85,30 @@ check_screen_lacks "return window opens      Aisha Khan (Ash)" \
 	"the agenda no longer shows the window she has recorded"
 keys q q q
 check_exit 0 "quits with status 0"
+
+# Her 20th birthday's window closed on 14/04/2027 with the return struck
+# out and not recorded again: R records it late, and says so.
+"$CASELOAD" --db "$DB" --today 2027-01-04 return 1 --strike B2 \
+	--reason "to record it late" >/dev/null 2>&1
+TODAY=2027-05-03
+tui_start
+wait_for "Showing everyone"
+keys /
+type_text "Aisha"
+wait_for "Search (name or number): Aisha"
+keys Enter Enter
+check_screen "window was open 14/12/2026 to 14/04/2027, OVERDUE" \
+	"after its window closes, the page says the return is overdue"
+keys R
+check_screen "late, the latest whose window has closed" "the dialog says a late return is taken"
+keys Right
+check_screen "In touch         no" "in touch: no"
+keys Enter
+check_screen "Recorded B3, the return for Ash's 20th birthday (late: its window closed on 14/04/2027)." \
+	"R records it late, and says so"
+check_true "stored for the 20th birthday, on the day" test "$(sql "SELECT age ||
+    '|' || in_touch || '|' || on_date FROM returns
+    WHERE struck_on IS NULL")" = "20|no|2027-05-03"
+keys q q
+check_exit 0 "quits with status 0 after a late return"
 done_testing

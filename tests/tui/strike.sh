@@ -56,4 +56,32 @@ check_screen_lacks "annual letter sent" "a struck letter is not offered again"
 keys Escape
 keys q q
 check_exit 0 "quits with status 0"
+
+# A contact struck out keeps the actions agreed at it open, and says so.
+run contact 2 --date 2026-11-21 --agreed "Ring the college" --due 2026-12-10 \
+	--agreed "Send the form" --due 2026-12-12
+tui_start
+wait_for "Showing everyone"
+keys /
+type_text "2"
+wait_for "Search (name or number): 2"
+keys Enter Enter
+check_screen "Ben Carter  (number 2)" "Ben's page opens"
+keys d
+check_screen "2      21/11/2026  phone" "d offers his contact with the actions"
+keys Enter
+check_screen "Strike out Ben Carter's contact 2?" "choosing it asks to confirm"
+keys Enter
+check_screen "Its agreed actions A1, A2 stay open: T closes them." \
+	"the message says the actions agreed at it stay open"
+if [ "$(sql "SELECT count(*) FROM actions WHERE person_id = 2 AND
+    closed_on IS NULL")" = 2 ] &&
+    [ "$(sql "SELECT struck_on FROM contacts WHERE person_id = 2 AND
+    on_date = '2026-11-21'")" = 2026-11-27 ]; then
+	ok "the contact is struck out and both actions are still open"
+else
+	not_ok "the contact is struck out and both actions are still open"
+fi
+keys q q
+check_exit 0 "quits with status 0 again"
 done_testing

@@ -150,7 +150,7 @@ export_text(struct fixture *fx)
 {
 	struct agenda_list list;
 	char *cause = NULL, *text = NULL;
-	size_t size = 0, count, carried = 0, k;
+	size_t size = 0, count;
 	FILE *f;
 
 	if (views_agenda(fx->st, &fx->rules, fx->today, fx->today + 364, &list,
@@ -159,10 +159,8 @@ export_text(struct fixture *fx)
 	assert_non_null(f = open_memstream(&text, &size));
 	if (calendar_write(f, &list, &fx->opts, &count, &cause) != 0)
 		fail_msg("calendar_write: %s", cause);
-	/* Every entry but a birthday return overdue (calendar_carries). */
-	for (k = 0; k < list.n; k++)
-		carried += calendar_carries(&list.entries[k]);
-	assert_int_equal(count, carried);
+	/* Every entry of the agenda, a birthday return overdue included. */
+	assert_int_equal(count, list.n);
 	agenda_list_free(&list);
 	assert_int_equal(fclose(f), 0);
 	return text;
@@ -349,10 +347,11 @@ test_calendar_properties(void **state)
 		    ICAL_DESCRIPTION_PROPERTY));
 		n++;
 	}
-	/* Aisha's contact and review; Ben's contact, review and 21st
-	 * birthday; Jordan's letter; Dana's contact, review and 18th; and
-	 * three birthday return windows opening in the year. */
-	assert_int_equal(n, 12);
+	/* Aisha's contact and review; Ben's contact, review, 21st
+	 * birthday and 20th birthday's return overdue; Jordan's letter;
+	 * Dana's contact, review and 18th; and three birthday return
+	 * windows opening in the year. */
+	assert_int_equal(n, 13);
 	check_date_lines(text);
 	icalcomponent_free(cal);
 	free(text);
@@ -384,6 +383,10 @@ test_calendar_events(void **state)
 		{ 1, "review", ymd(2026, 11, 27),
 		  "Pathway plan review overdue since 01/08/2026: B.C. #2", 0 },
 		{ 1, "birthday-21", ymd(2027, 5, 1), "21st birthday: B.C. #2", 0 },
+		/* His 20th birthday's return, its window closed 01/06/2026:
+		 * with initials, no date (it would tell the birthday). */
+		{ 1, "return-20", ymd(2026, 11, 27),
+		  "Birthday return overdue: B.C. #2", 0 },
 		{ 2, "letter", ymd(2027, 1, 10), "Annual letter due: J.L. #3", 1 },
 		{ 3, "contact", ymd(2027, 1, 15), "Contact due: D.B. #4", 1 },
 		{ 3, "birthday-18", ymd(2026, 12, 1), "18th birthday: D.B. #4",
@@ -432,6 +435,11 @@ test_calendar_events(void **state)
 	c = find_item(cal, pp.uuid[3], "birthday-18");
 	assert_non_null(strstr(icalcomponent_get_description(c),
 	    "turns 18 on 01/12/2026"));
+	c = find_item(cal, pp.uuid[1], "return-20");
+	assert_string_equal(icalcomponent_get_summary(c),
+	    "Birthday return overdue since 01/06/2026: Ben Carter #2");
+	assert_non_null(strstr(icalcomponent_get_description(c),
+	    "Ben Carter #2's 20th birthday was due on 01/06/2026"));
 	icalcomponent_free(cal);
 	free(text);
 }
@@ -452,7 +460,7 @@ test_calendar_todo(void **state)
 	text = export_text(fx);
 	cal = parse(text);
 	assert_int_equal(count_kind(cal, ICAL_VTODO_COMPONENT), 3);
-	assert_int_equal(count_kind(cal, ICAL_VEVENT_COMPONENT), 9);
+	assert_int_equal(count_kind(cal, ICAL_VEVENT_COMPONENT), 10);
 
 	c = find_item(cal, pp.uuid[3], "contact");
 	assert_non_null(c);
@@ -533,7 +541,7 @@ test_calendar_uids(void **state)
 	free(text);
 
 	/* Unique, and from a UUID and the kind, never a row number. */
-	assert_int_equal(n, 12);
+	assert_int_equal(n, 13);
 	for (line = first; *line != '\0'; line = p + 1) {
 		p = strchr(line, '\n');
 		*p = '\0';

@@ -240,6 +240,13 @@ test_parse_list(void **state)
 	assert_non_null(strstr(cause, "'Christmas' is not a date: write it "
 	    "as DD/MM/YYYY or YYYY-MM-DD"));
 	free(cause);
+	/* A semicolon is not a separator: say to use commas. */
+	assert_int_equal(holiday_parse_list("2026-04-01;2026-04-02", &days, &n,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "'2026-04-01;2026-04-02' is not a date: "
+	    "separate the dates with commas"));
+	assert_null(days);
+	free(cause);
 }
 
 int

@@ -238,6 +238,73 @@ test_next_and_latest(void **state)
 	assert_false(returns_overdue_for(&w, 0, D(2025, 1, 1), D(2026, 12, 20)));
 }
 
+/*
+ * The window a return recorded on a day is for: the one open, else the
+ * latest closed, late, until a year after its birthday or the next
+ * window opening.
+ */
+static void
+test_window_for(void **state)
+{
+	struct rules_settings s = defaults();
+	struct returns_window w;
+	date_t dob = D(2008, 12, 20);
+
+	(void)state;
+	/* Before the 17th's window opens (20/09/2025): none. */
+	assert_int_equal(returns_window_for(dob, &s, D(2025, 9, 19), &w),
+	    RETURNS_FOR_NONE);
+	/* Open from its first to its last day (20/01/2026). */
+	assert_int_equal(returns_window_for(dob, &s, D(2025, 9, 20), &w),
+	    RETURNS_FOR_OPEN);
+	assert_int_equal(w.age, 17);
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 1, 20), &w),
+	    RETURNS_FOR_OPEN);
+	/* The day after it closes, late; so until the 18th's opens. */
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 1, 21), &w),
+	    RETURNS_FOR_LATE);
+	assert_int_equal(w.age, 17);
+	assert_int_equal(w.closes, D(2026, 1, 20));
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 9, 19), &w),
+	    RETURNS_FOR_LATE);
+	assert_int_equal(w.age, 17);
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 9, 20), &w),
+	    RETURNS_FOR_OPEN);
+	assert_int_equal(w.age, 18);
+	/* The 21st's (20/12/2029): late until a year after, then none. */
+	assert_int_equal(returns_window_for(dob, &s, D(2030, 12, 19), &w),
+	    RETURNS_FOR_LATE);
+	assert_int_equal(w.age, 21);
+	w.age = 0;
+	assert_int_equal(returns_window_for(dob, &s, D(2030, 12, 20), &w),
+	    RETURNS_FOR_NONE);
+	assert_int_equal(w.age, 0);
+	/* With months_after of 5 and months_before of 6 (the widest), a
+	 * late return has the gap between them: 20/05/2026 to 19/06/2026. */
+	s.return_months_before = 6;
+	s.return_months_after = 5;
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 6, 19), &w),
+	    RETURNS_FOR_LATE);
+	assert_int_equal(returns_window_for(dob, &s, D(2026, 6, 20), &w),
+	    RETURNS_FOR_OPEN);
+	assert_int_equal(w.age, 18);
+	/* 29 February: the 18th birthday is 1 March 2026, its window
+	 * closes on 1 April; the 19th's opens on 1 December. */
+	s = defaults();
+	assert_int_equal(returns_window_for(D(2008, 2, 29), &s,
+	    D(2026, 4, 1), &w), RETURNS_FOR_OPEN);
+	assert_int_equal(returns_window_for(D(2008, 2, 29), &s,
+	    D(2026, 4, 2), &w), RETURNS_FOR_LATE);
+	assert_int_equal(w.birthday, D(2026, 3, 1));
+	assert_int_equal(returns_window_for(D(2008, 2, 29), &s,
+	    D(2026, 11, 30), &w), RETURNS_FOR_LATE);
+	assert_int_equal(returns_window_for(D(2008, 2, 29), &s,
+	    D(2026, 12, 1), &w), RETURNS_FOR_OPEN);
+	assert_int_equal(w.age, 19);
+	assert_int_equal(returns_window_for(DATE_NONE, &s, D(2026, 1, 1), &w),
+	    RETURNS_FOR_NONE);
+}
+
 /* The answers: names and labels, what goes together, the words. */
 static void
 test_answers(void **state)
@@ -341,6 +408,7 @@ main(void)
 		cmocka_unit_test(test_overdue),
 		cmocka_unit_test(test_year_names),
 		cmocka_unit_test(test_next_and_latest),
+		cmocka_unit_test(test_window_for),
 		cmocka_unit_test(test_answers),
 		cmocka_unit_test(test_agenda),
 	};
