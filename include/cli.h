@@ -200,14 +200,6 @@ int cli_parse_row(const char *option, const char *text, char letter,
     int bare, const char *what, int max, int *out);
 
 /*
- * Parse the number of a young person's row given to an option, "2" or
- * with its letter "F2" (in either case), in [1, max].  0, or EXIT_USAGE
- * after an error.
- */
-int cli_parse_numbered(const char *option, char letter, const char *text,
-    int max, int *out);
-
-/*
  * Check a reason given to --reason, one line of at most
  * CHECK_REASON_MAX bytes, into *out ("" is none: NULL).  0, or
  * EXIT_USAGE after an error.

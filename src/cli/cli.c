@@ -763,15 +763,6 @@ cli_parse_row(const char *option, const char *text, char letter, int bare,
 }
 
 int
-cli_parse_numbered(const char *option, char letter, const char *text,
-    int max, int *out)
-{
-	if (text[0] == letter || text[0] == letter - 'A' + 'a')
-		text++;
-	return cli_parse_int(option, text, 1, max, out);
-}
-
-int
 cli_parse_reason(const char *text, const char **out)
 {
 	int rc;

@@ -87,12 +87,12 @@ flag_options(struct cli *cli, int argc, char **argv, struct flag_args *a)
 			a->date_set = 1;
 			break;
 		case 'e':
-			rc = cli_parse_numbered("--end", 'F', optarg, 9999,
-			    &a->end);
+			rc = cli_parse_row("--end", optarg, 'F', 1,
+			    "a safety flag", 9999, &a->end);
 			break;
 		case 'c':
-			rc = cli_parse_numbered("--change", 'F', optarg, 9999,
-			    &a->change);
+			rc = cli_parse_row("--change", optarg, 'F', 1,
+			    "a safety flag", 9999, &a->change);
 			break;
 		case 'r':
 			rc = cli_parse_reason(optarg, &a->reason);

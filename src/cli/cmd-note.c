@@ -147,12 +147,12 @@ involve_options(struct cli *cli, int argc, char **argv,
 			a->date_set = 1;
 			break;
 		case 'c':
-			rc = cli_parse_numbered("--change", 'P', optarg, 9999,
-			    &a->change);
+			rc = cli_parse_row("--change", optarg, 'P', 1,
+			    "a person around them", 9999, &a->change);
 			break;
 		case 'E':
-			rc = cli_parse_numbered("--end", 'P', optarg, 9999,
-			    &a->end);
+			rc = cli_parse_row("--end", optarg, 'P', 1,
+			    "a person around them", 9999, &a->end);
 			break;
 		default:
 			return cli_option_error("involve", opt, argv);
