@@ -456,7 +456,7 @@ struct store_numbered {
 /*
  * Fetch young person person_id's row number (1 is the first) of kind
  * into *out: 0, 1 when there is none (a file older than the kind has
- * none), or -1.
+ * none), or -1; out->row is NULL unless 0.
  */
 int store_numbered(struct store *st, enum store_kind kind, long person_id,
     int number, struct store_numbered *out, char **cause);
