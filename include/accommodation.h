@@ -84,9 +84,6 @@ const char *accommodation_suitable_word(int suitable);
 int accommodation_check(const struct accommodation *a, date_t dob,
     date_t current, date_t today, char **cause);
 
-/* Check striking row a out: not struck already.  0, or -1 with *cause. */
-int accommodation_check_strike(const struct accommodation *a, char **cause);
-
 /* A copy in one allocation: the caller frees it with free(). */
 struct accommodation *accommodation_copy(const struct accommodation *a);
 

@@ -87,9 +87,6 @@ const struct choice *around_role_choice(void);
 int around_note_check(const char *text, date_t on, date_t dob, date_t today,
     char **cause);
 
-/* Check striking note n out: not struck already.  0, or -1 with *cause. */
-int around_note_check_strike(const struct around_note *n, char **cause);
-
 /*
  * Check a person around a young person as it is to be kept: a name that
  * is not blank, one line each; phone, email (one '@') and note short,

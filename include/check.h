@@ -83,4 +83,12 @@ int check_status_change(const struct person_facts *facts, enum status to,
 int check_letter_sent(const struct person *p, date_t on, date_t today,
     int recorded, const char *date_format, const char **field, char **cause);
 
+/*
+ * Striking out a numbered row, what (such as "note") letter number (N3),
+ * struck out on struck_on: refused when that is a date (struck out
+ * already), fine when it is DATE_NONE.
+ */
+int check_strike(const char *what, char letter, int number,
+    date_t struck_on, char **cause);
+
 #endif

@@ -200,6 +200,13 @@ int cli_parse_row(const char *option, const char *text, char letter,
     int bare, const char *what, int max, int *out);
 
 /*
+ * Check a reason given to --reason, one line of at most
+ * CHECK_REASON_MAX bytes, into *out ("" is none: NULL).  0, or
+ * EXIT_USAGE after an error.
+ */
+int cli_parse_reason(const char *text, const char **out);
+
+/*
  * Parse the value of a choice option (--method, --kind...) as one of the
  * core's table of names (choice.h: a name or label, in any case) into
  * *out, its index in the table.  0, or EXIT_USAGE after an error such as
@@ -330,9 +337,6 @@ int cmd_strike(struct cli *, int, char **);
 int cmd_flag(struct cli *, int, char **);
 int cmd_note(struct cli *, int, char **);
 int cmd_moved(struct cli *, int, char **);
-/* caseload strike REF MN (the row as typed): strike out accommodation. */
-int cmd_moved_strike(struct cli *, const char *, const char *,
-    const char *);
 int cmd_action(struct cli *, int, char **);
 int cmd_involve(struct cli *, int, char **);
 int cmd_return(struct cli *, int, char **);

@@ -222,7 +222,7 @@ int job_flag_end(struct session *s, long id, int number, date_t on,
  * provided_by_la, suitable, address): refused (JOB_DATE, JOB_ADDRESS,
  * JOB_ACCOMMODATION) as accommodation_check says, the date judged
  * against where they live now; *cause never repeats the address.
- * r->made is its number (A1...), r->accommodation a copy.
+ * r->made is its number (M1...), r->accommodation a copy.
  */
 int job_moved(struct session *s, struct accommodation *a,
     struct job_result *r, char **cause);

@@ -156,10 +156,6 @@ int returns_window_next(date_t dob, const struct rules_settings *settings,
  */
 int returns_record_check(const struct returns_record *rec, char **cause);
 
-/* Check striking rec out: not struck already.  0, or -1 with *cause. */
-int returns_record_check_strike(const struct returns_record *rec,
-    char **cause);
-
 /*
  * The window of the latest birthday whose window has opened by today
  * (open now, or closed since): 1 and *out set, or 0 when none has opened

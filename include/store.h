@@ -425,6 +425,51 @@ int store_letter_sent_on(struct store *st, long person_id, date_t on,
 int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
     void *arg, char **cause);
 
+/* ------------------------------------- a young person's numbered rows */
+
+/*
+ * The kinds of row a young person has, each numbered of their own in the
+ * order recorded (A1, M1, B1, F1, N1, P1), that are read one by number
+ * and, for some, struck out the same way.
+ */
+enum store_kind {
+	STORE_KIND_ACTION,		/* agreed actions (struct action) */
+	STORE_KIND_ACCOMMODATION,	/* accommodation history (struct
+					 * accommodation) */
+	STORE_KIND_RETURN,		/* birthday returns (struct
+					 * returns_record) */
+	STORE_KIND_FLAG,		/* safety flags (struct flag) */
+	STORE_KIND_NOTE,		/* notes (struct around_note) */
+	STORE_KIND_AROUND,		/* the people around them (struct
+					 * around_person) */
+	STORE_KINDS
+};
+
+/* One row as store_numbered found it. */
+struct store_numbered {
+	void	*row;		/* a copy of the kind's struct: free() */
+	long	 id;		/* its row */
+	date_t	 struck_on;	/* when struck out; DATE_NONE when not, or
+				 * for a kind never struck out */
+};
+
+/*
+ * Fetch young person person_id's row number (1 is the first) of kind
+ * into *out: 0, 1 when there is none (a file older than the kind has
+ * none), or -1; out->row is NULL unless 0.
+ */
+int store_numbered(struct store *st, enum store_kind kind, long person_id,
+    int number, struct store_numbered *out, char **cause);
+
+/*
+ * Strike row id of kind (accommodation, a birthday return or a note) of
+ * young person person_id out today with a reason (NULL: none), once only;
+ * where the kind counts towards their dates (accommodation), they are
+ * worked out again.  Fails when it is struck already.
+ */
+int store_strike(struct store *st, enum store_kind kind, long person_id,
+    long id, date_t today, const char *reason, char **cause);
+
 /* ------------------------------------------------------------ safety flags */
 
 /*
@@ -435,11 +480,6 @@ int store_contacts_since(struct store *st, date_t since, store_contact_cb cb,
  */
 int store_flags_each(struct store *st, long person_id, store_flag_cb cb,
     void *arg, char **cause);
-
-/* Fetch their flag number (F1 is 1) into *out, a copy the caller frees
- * with free(): 0, 1 when there is none, or -1. */
-int store_flag_numbered(struct store *st, long person_id, int number,
-    struct flag **out, char **cause);
 
 /*
  * Visit the notes flag id had before its latest (the flag's note), oldest
@@ -482,16 +522,8 @@ int store_flagged_count(struct store *st, int *n, char **cause);
 int store_notes_each(struct store *st, long person_id, store_note_cb cb,
     void *arg, char **cause);
 
-/* Fetch their note number into *out (free()): 0, 1 when none, or -1. */
-int store_note_numbered(struct store *st, long person_id, int number,
-    struct around_note **out, char **cause);
-
 /* Add note n (person_id, on, text): sets n->id and n->number. */
 int store_note_add(struct store *st, struct around_note *n, char **cause);
-
-/* Strike note id out today with a reason (NULL: none); once only. */
-int store_note_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause);
 
 /*
  * Visit the people around young person person_id in the order added,
@@ -499,10 +531,6 @@ int store_note_strike(struct store *st, long id, date_t today,
  */
 int store_around_each(struct store *st, long person_id, store_around_cb cb,
     void *arg, char **cause);
-
-/* Fetch their person number into *out (free()): 0, 1 when none, or -1. */
-int store_around_numbered(struct store *st, long person_id, int number,
-    struct around_person **out, char **cause);
 
 /* Add a (person_id, role, name, phone, email, note, since): sets a->id
  * and a->number. */
@@ -528,10 +556,6 @@ typedef int (*store_return_cb)(const struct returns_record *rec, void *arg);
 int store_returns_each(struct store *st, long person_id, store_return_cb cb,
     void *arg, char **cause);
 
-/* Fetch their return number into *out (free()): 0, 1 when none, or -1. */
-int store_return_numbered(struct store *st, long person_id, int number,
-    struct returns_record **out, char **cause);
-
 /* Fetch their return standing (not struck) for the birthday of age into
  * *out (free()): 0, 1 when none, or -1. */
 int store_return_standing(struct store *st, long person_id, int age,
@@ -541,11 +565,6 @@ int store_return_standing(struct store *st, long person_id, int age,
  * rec->id and rec->number; fails when one stands for that birthday. */
 int store_return_add(struct store *st, struct returns_record *rec,
     char **cause);
-
-/* Strike return id out today with a reason (NULL: none); fails when it
- * is struck already. */
-int store_return_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause);
 
 /* ------------------------------------------------------ agreed actions */
 
@@ -559,10 +578,6 @@ typedef int (*store_action_cb)(const struct action *a, void *arg);
  */
 int store_actions_each(struct store *st, long person_id, store_action_cb cb,
     void *arg, char **cause);
-
-/* Fetch their action number into *out (free()): 0, 1 when none, or -1. */
-int store_action_numbered(struct store *st, long person_id, int number,
-    struct action **out, char **cause);
 
 /* Add action a (person_id, contact_id or 0, text, who, agreed_on,
  * due_on), open: sets a->id and a->number. */
@@ -799,7 +814,7 @@ int store_caldav_move(struct store *st, const char *from, const char *to,
 /*
  * Visit young person person_id's accommodation history, newest first (by
  * the day they moved in, then the order recorded), each row with its own
- * number (A1... in the order recorded), struck ones too; stops when cb
+ * number (M1... in the order recorded), struck ones too; stops when cb
  * returns non-zero.  Strings live until cb returns.  A file older than
  * the history has none.  0 or -1.
  */
@@ -813,10 +828,6 @@ int store_accommodation_each(struct store *st, long person_id,
 int store_accommodation_current(struct store *st, long person_id,
     struct accommodation **out, char **cause);
 
-/* Fetch their row number into *out (free()): 0, 1 when none, or -1. */
-int store_accommodation_numbered(struct store *st, long person_id,
-    int number, struct accommodation **out, char **cause);
-
 /* Add row a (person_id, from, type, provided_by_la, suitable, address):
  * sets a->id and a->number. */
 int store_accommodation_add(struct store *st, struct accommodation *a,
@@ -825,12 +836,6 @@ int store_accommodation_add(struct store *st, struct accommodation *a,
 /* The same inside the caller's transaction; does not roll back. */
 int store_accommodation_insert(struct store *st, struct accommodation *a,
     char **cause);
-
-/* Strike young person person_id's row id out today with a reason (NULL:
- * none); once only.  Their kept dates are worked out again. */
-int store_accommodation_strike(struct store *st, long person_id, long id,
-    date_t today,
-    const char *reason, char **cause);
 
 /*
  * The young people who live now (their latest row not struck out) in one

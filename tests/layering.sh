@@ -127,7 +127,7 @@ grep_rule "libcurl only in src/export/caldav.c" \
 # faces may call only the store's functions that read, listed here; a new
 # store function is a write until it is listed.
 store_reads='store_check store_close
-store_around_each store_around_numbered store_contacts_each store_data_version store_flag_notes_each store_flags_each store_letters_each
+store_around_each store_numbered store_contacts_each store_data_version store_flag_notes_each store_flags_each store_letters_each
 store_actions_each store_notes_each store_path store_people_complete store_people_each store_people_last_id store_people_named store_person_get store_reviews_each
 store_schema_version store_status_each store_accommodation_each store_living_in
 store_return_standing store_returns_each'

@@ -107,24 +107,13 @@ job_action_close(struct session *s, long id, int number,
     enum action_state as, date_t on, const char *reason,
     struct job_result *r, char **cause)
 {
-	struct person *p;
+	struct store_numbered found;
 	struct action *a;
-	int rc;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row(s, STORE_KIND_ACTION, id, number, reason, &found, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
-		return -1;
-	rc = store_action_numbered(s->st, id, number, &a, cause);
-	if (rc < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no action A%d ('caseload "
-		    "show %ld' lists their actions)", id, number, id);
-		return job_refuse(r, JOB_WHO);
-	}
+	a = found.row;
 	if (action_check_close(a, on, s->today, cause) != 0) {
 		r->refused = 1;
 		r->field = a->state != ACTION_OPEN ? JOB_AGAIN : JOB_DATE;

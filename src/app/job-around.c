@@ -46,51 +46,13 @@ int
 job_note_strike(struct session *s, long id, int number, const char *reason,
     struct job_result *r, char **cause)
 {
-	struct around_note *n;
-	struct person *p;
-	int rc;
+	void *row;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row_strike(s, STORE_KIND_NOTE, id, number, reason, &row, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
-		return -1;
-	if ((rc = store_note_numbered(s->st, id, number, &n, cause)) < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no note N%d", id, number);
-		return job_refuse(r, JOB_WHO);
-	}
-	if (around_note_check_strike(n, cause) != 0) {
-		free(n);
-		return job_refuse(r, JOB_AGAIN);
-	}
-	if (store_note_strike(s->st, n->id, s->today, reason, cause) != 0) {
-		free(n);
-		return -1;
-	}
-	r->made = number;
-	r->note = n;
+	r->note = row;
 	return job_judge(s, id, r, cause);
-}
-
-/* Their person number, or refuse saying what they have. */
-static int
-job_around_get(struct session *s, long id, int number,
-    struct around_person **out, struct job_result *r, char **cause)
-{
-	int rc;
-
-	if ((rc = store_around_numbered(s->st, id, number, out, cause)) < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no P%d among the people "
-		    "around them ('caseload show %ld' lists them)", id, number,
-		    id);
-		return job_refuse(r, JOB_WHO);
-	}
-	return 0;
 }
 
 int
@@ -122,14 +84,12 @@ job_around_change(struct session *s, long id, int number,
     const struct around_person *to, struct job_result *r, char **cause)
 {
 	struct around_person *a, changed;
-	struct person *p;
+	struct store_numbered found;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row(s, STORE_KIND_AROUND, id, number, NULL, &found, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_around_get(s, id, number, &a, r, cause) != 0)
-		return -1;
+	a = found.row;
 	if (a->ended_on != DATE_NONE) {
 		xfail(cause, "P%d has stopped being involved: what was kept "
 		    "stays as it was", number);
@@ -159,14 +119,12 @@ job_around_end(struct session *s, long id, int number, date_t on,
     struct job_result *r, char **cause)
 {
 	struct around_person *a;
-	struct person *p;
+	struct store_numbered found;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row(s, STORE_KIND_AROUND, id, number, NULL, &found, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_around_get(s, id, number, &a, r, cause) != 0)
-		return -1;
+	a = found.row;
 	if (around_person_check_end(a, on, s->today, cause) != 0) {
 		r->refused = 1;
 		r->field = a->ended_on != DATE_NONE ? JOB_AGAIN : JOB_DATE;

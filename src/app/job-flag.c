@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cause.h"
 #include "check.h"
 #include "job-int.h"
 #include "xmalloc.h"
@@ -46,24 +45,6 @@ job_flag_current(struct session *s, long id, enum flag_kind kind, int *out,
     char **cause)
 {
 	return store_flag_current(s->st, id, kind, out, cause);
-}
-
-/* Their flag number, or refuse saying what they have. */
-static int
-job_flag_get(struct session *s, long id, int number, struct flag **out,
-    struct job_result *r, char **cause)
-{
-	int rc;
-
-	rc = store_flag_numbered(s->st, id, number, out, cause);
-	if (rc < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no flag F%d ('caseload show "
-		    "%ld' lists their flags)", id, number, id);
-		return job_refuse(r, JOB_WHO);
-	}
-	return 0;
 }
 
 int
@@ -112,15 +93,13 @@ int
 job_flag_note(struct session *s, long id, int number, const char *note,
     struct job_result *r, char **cause)
 {
-	struct person *p;
+	struct store_numbered found;
 	struct flag *f;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row(s, STORE_KIND_FLAG, id, number, NULL, &found, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_flag_get(s, id, number, &f, r, cause) != 0)
-		return -1;
+	f = found.row;
 	if (flag_check_note(f, note, cause) != 0) {
 		r->refused = 1;
 		r->field = f->ended_on != DATE_NONE ? JOB_AGAIN : JOB_NOTE;
@@ -141,17 +120,13 @@ int
 job_flag_end(struct session *s, long id, int number, date_t on,
     const char *reason, struct job_result *r, char **cause)
 {
-	struct person *p;
+	struct store_numbered found;
 	struct flag *f;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row(s, STORE_KIND_FLAG, id, number, reason, &found, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
-		return -1;
-	if (job_flag_get(s, id, number, &f, r, cause) != 0)
-		return -1;
+	f = found.row;
 	if (flag_check_end(f, on, s->today, cause) != 0) {
 		r->refused = 1;
 		r->field = f->ended_on != DATE_NONE ? JOB_AGAIN : JOB_DATE;

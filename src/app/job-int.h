@@ -51,6 +51,26 @@ int job_action_check_agreed(struct session *s, date_t on,
 /* Check a reason: one line, not too long; NULL is none (JOB_REASON). */
 int job_reason(const char *reason, struct job_result *r, char **cause);
 
+/*
+ * The start of a job on young person id's row number of kind: they are
+ * there (JOB_WHO), reason (NULL: none) is good (job_reason), and so is
+ * the number (JOB_WHO, *cause naming the row and where they are
+ * listed).  *out is the row found (out->row is the caller's to free).
+ */
+int job_row(struct session *s, enum store_kind kind, long id, int number,
+    const char *reason, struct store_numbered *out, struct job_result *r,
+    char **cause);
+
+/*
+ * Strike out young person id's row number of kind (job_row) today with
+ * a reason: refused too when it is struck out already (JOB_AGAIN).  *row
+ * is the row as it was (the caller keeps it in r, to be freed with it)
+ * and r->made its number; the young person is not judged again.
+ */
+int job_row_strike(struct session *s, enum store_kind kind, long id,
+    int number, const char *reason, void **row, struct job_result *r,
+    char **cause);
+
 /* Who sets a flag: the worker's name ([worker] name), NULL when not set. */
 const char *job_flag_by(struct session *s);
 

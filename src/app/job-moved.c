@@ -9,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cause.h"
 #include "job-int.h"
 #include "text.h"
-#include "xmalloc.h"
 
 int
 job_moved(struct session *s, struct accommodation *a, struct job_result *r,
@@ -60,35 +58,12 @@ int
 job_moved_strike(struct session *s, long id, int number, const char *reason,
     struct job_result *r, char **cause)
 {
-	struct accommodation *a;
-	struct person *p;
-	int rc;
+	void *row;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row_strike(s, STORE_KIND_ACCOMMODATION, id, number, reason,
+	    &row, r, cause) != 0)
 		return -1;
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
-		return -1;
-	if ((rc = store_accommodation_numbered(s->st, id, number, &a,
-	    cause)) < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no accommodation M%d "
-		    "('caseload show %ld' lists it)", id, number, id);
-		return job_refuse(r, JOB_WHO);
-	}
-	if (accommodation_check_strike(a, cause) != 0) {
-		free(a);
-		return job_refuse(r, JOB_AGAIN);
-	}
-	if (store_accommodation_strike(s->st, id, a->id, s->today, reason,
-	    cause) != 0) {
-		free(a);
-		return -1;
-	}
-	r->made = number;
-	r->accommodation = a;
+	r->accommodation = row;
 	return job_judge(s, id, r, cause);
 }
 

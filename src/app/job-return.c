@@ -91,33 +91,11 @@ int
 job_return_strike(struct session *s, long id, int number, const char *reason,
     struct job_result *r, char **cause)
 {
-	struct returns_record *rec;
-	struct person *p;
-	int rc;
+	void *row;
 
-	if (job_start(s, r, cause) != 0 ||
-	    job_person(s, id, &p, r, cause) != 0)
+	if (job_row_strike(s, STORE_KIND_RETURN, id, number, reason, &row, r,
+	    cause) != 0)
 		return -1;
-	free(p);
-	if (job_reason(reason, r, cause) != 0)
-		return -1;
-	if ((rc = store_return_numbered(s->st, id, number, &rec, cause)) < 0)
-		return -1;
-	if (rc == 1) {
-		xfail(cause, "young person %ld has no birthday return B%d "
-		    "('caseload show %ld' lists them)", id, number, id);
-		return job_refuse(r, JOB_WHO);
-	}
-	if (returns_record_check_strike(rec, cause) != 0) {
-		free(rec);
-		return job_refuse(r, JOB_AGAIN);
-	}
-	if (store_return_strike(s->st, rec->id, s->today, reason,
-	    cause) != 0) {
-		free(rec);
-		return -1;
-	}
-	r->made = number;
-	r->ret = rec;
+	r->ret = row;
 	return job_judge(s, id, r, cause);
 }

@@ -763,6 +763,16 @@ cli_parse_row(const char *option, const char *text, char letter, int bare,
 }
 
 int
+cli_parse_reason(const char *text, const char **out)
+{
+	int rc;
+
+	if ((rc = cli_check_text("--reason", text, 0, CHECK_REASON_MAX)) == 0)
+		*out = *text != '\0' ? text : NULL;
+	return rc;
+}
+
+int
 cli_parse_choice(const char *option, const char *text, const char *what,
     const struct choice *table, int *out)
 {

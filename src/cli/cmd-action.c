@@ -14,14 +14,6 @@
 #include "cli.h"
 #include "xmalloc.h"
 
-/* Read an action's number, "2" or "A2": 0, or EXIT_USAGE after an error. */
-static int
-action_parse_number(const char *option, const char *text, int *out)
-{
-	return cli_parse_row(option, text, 'A', 1, "an agreed action", 999999,
-	    out);
-}
-
 /* What the worker asked action to do. */
 struct action_args {
 	const char	*text;		/* --text */
@@ -74,15 +66,15 @@ action_options(struct cli *cli, int argc, char **argv, struct action_args *a)
 			a->date_set = 1;
 			break;
 		case 'D':
-			rc = action_parse_number("--done", optarg, &a->done);
+			rc = cli_parse_row("--done", optarg, 'A', 1,
+			    "an agreed action", 999999, &a->done);
 			break;
 		case 'X':
-			rc = action_parse_number("--drop", optarg, &a->drop);
+			rc = cli_parse_row("--drop", optarg, 'A', 1,
+			    "an agreed action", 999999, &a->drop);
 			break;
 		case 'r':
-			rc = cli_check_text("--reason", optarg, 0,
-			    CHECK_REASON_MAX);
-			a->reason = *optarg != '\0' ? optarg : NULL;
+			rc = cli_parse_reason(optarg, &a->reason);
 			break;
 		default:
 			return cli_option_error("action", opt, argv);

@@ -255,9 +255,20 @@ strike_say_next(struct cli *cli, enum entry_kind kind,
 		printf("Next %s due %s.\n", what, cli_date(cli, due->due));
 }
 
-/* Strike out note row ("N2", as typed) of the young person ref. */
+/* Whether s is a row's number with its letter: N3 for letter 'N'. */
 static int
-strike_note(struct cli *cli, const char *ref, const char *row,
+strike_lettered(const char *s, char letter)
+{
+	return (s[0] == letter || s[0] == letter - 'A' + 'a') &&
+	    s[1] >= '0' && s[1] <= '9';
+}
+
+/*
+ * Strike out note (letter 'N') or accommodation ('M') row ("N2", as
+ * typed) of the young person ref.
+ */
+static int
+strike_row(struct cli *cli, const char *ref, char letter, const char *row,
     const char *reason)
 {
 	struct job_result r;
@@ -266,8 +277,8 @@ strike_note(struct cli *cli, const char *ref, const char *row,
 	char *cause = NULL, *safe;
 	int rc, number;
 
-	if ((rc = cli_parse_row("strike", row, 'N', 0, "a note", INT_MAX,
-	    &number)) != 0)
+	if ((rc = cli_parse_row("strike", row, letter, 0, letter == 'N' ?
+	    "a note" : "an accommodation row", INT_MAX, &number)) != 0)
 		return rc;
 	if ((rc = cli_resolve(cli, ref, &p)) != 0)
 		return rc;
@@ -275,9 +286,15 @@ strike_note(struct cli *cli, const char *ref, const char *row,
 		free(p);
 		return rc;
 	}
-	if (job_note_strike(&cli->ses, p->id, number, reason, &r,
-	    &cause) != 0) {
-		if (r.field == JOB_WHO && r.refused) {
+	if (letter == 'N')
+		rc = job_note_strike(&cli->ses, p->id, number, reason, &r,
+		    &cause);
+	else
+		rc = job_moved_strike(&cli->ses, p->id, number, reason, &r,
+		    &cause);
+	if (rc != 0) {
+		/* The note's refusal does not say where they are listed. */
+		if (letter == 'N' && r.field == JOB_WHO && r.refused) {
 			safe = cause;
 			cause = xasprintf("%s ('caseload show %ld' lists them)",
 			    safe, p->id);
@@ -290,9 +307,14 @@ strike_note(struct cli *cli, const char *ref, const char *row,
 		return rc;
 	}
 	safe = cli_safe(p->name);
-	printf("Struck out note N%d (about %s, of %s); it stays in the "
-	    "record, marked struck out.\n", number, safe,
-	    cli_date(cli, r.note->on));
+	if (letter == 'N')
+		printf("Struck out note N%d (about %s, of %s); it stays in the "
+		    "record, marked struck out.\n", number, safe,
+		    cli_date(cli, r.note->on));
+	else
+		printf("Struck out accommodation M%d (of %s, from %s); it "
+		    "stays in the record, marked struck out.\n", number, safe,
+		    cli_date(cli, r.accommodation->from));
 	free(safe);
 	job_result_free(&r);
 	free(p);
@@ -319,10 +341,8 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (opt) {
 		case 'r':
-			if ((rc = cli_check_text("--reason", optarg, 0,
-			    CHECK_REASON_MAX)) != 0)
+			if ((rc = cli_parse_reason(optarg, &reason)) != 0)
 				return rc;
-			reason = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
 			return cli_option_error("strike", opt, argv);
@@ -340,17 +360,14 @@ cmd_strike(struct cli *cli, int argc, char **argv)
 		    "the number of their contact (3), letter (L1), review "
 		    "(R1), note (N1) or accommodation (M1), as 'caseload show "
 		    "REF' lists them");
-	if ((argv[optind + 1][0] == 'N' || argv[optind + 1][0] == 'n') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return strike_note(cli, argv[optind], argv[optind + 1],
+	if (strike_lettered(argv[optind + 1], 'N'))
+		return strike_row(cli, argv[optind], 'N', argv[optind + 1],
 		    reason);
-	if ((argv[optind + 1][0] == 'M' || argv[optind + 1][0] == 'm') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9')
-		return cmd_moved_strike(cli, argv[optind], argv[optind + 1],
+	if (strike_lettered(argv[optind + 1], 'M'))
+		return strike_row(cli, argv[optind], 'M', argv[optind + 1],
 		    reason);
 	/* Agreed actions are closed, never struck out. */
-	if ((argv[optind + 1][0] == 'A' || argv[optind + 1][0] == 'a') &&
-	    argv[optind + 1][1] >= '0' && argv[optind + 1][1] <= '9') {
+	if (strike_lettered(argv[optind + 1], 'A')) {
 		safe = cli_safe(argv[optind + 1]);
 		/* Said as typed; a number that cannot be an action's is AN. */
 		shown = entry_parse(argv[optind + 1] + 1, &kind, &number) == 0 ?

@@ -36,15 +36,6 @@ cli_marked_name(const struct cli *cli, const struct person *p)
 	return name;
 }
 
-/* Read a flag's number, "2" or "F2": 0, or EXIT_USAGE after an error. */
-static int
-flag_parse_number(const char *option, const char *text, int *out)
-{
-	if (text[0] == 'F' || text[0] == 'f')
-		text++;
-	return cli_parse_int(option, text, 1, 9999, out);
-}
-
 /* What the worker asked flag to do. */
 struct flag_args {
 	int		 kind_set;
@@ -96,15 +87,15 @@ flag_options(struct cli *cli, int argc, char **argv, struct flag_args *a)
 			a->date_set = 1;
 			break;
 		case 'e':
-			rc = flag_parse_number("--end", optarg, &a->end);
+			rc = cli_parse_row("--end", optarg, 'F', 1,
+			    "a safety flag", 9999, &a->end);
 			break;
 		case 'c':
-			rc = flag_parse_number("--change", optarg, &a->change);
+			rc = cli_parse_row("--change", optarg, 'F', 1,
+			    "a safety flag", 9999, &a->change);
 			break;
 		case 'r':
-			rc = cli_check_text("--reason", optarg, 0,
-			    CHECK_REASON_MAX);
-			a->reason = *optarg != '\0' ? optarg : NULL;
+			rc = cli_parse_reason(optarg, &a->reason);
 			break;
 		default:
 			return cli_option_error("flag", opt, argv);

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cmd-moved.c: caseload moved (a young person has moved: a row of their
- * accommodation history) and striking such a row out (caseload strike REF
- * M1).  Neither ever repeats the address in an error.
+ * accommodation history; caseload strike REF M1 strikes one out).  It
+ * never repeats the address in an error.
  */
 #include <config.h>
 
 #include <getopt.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,43 +139,6 @@ cmd_moved(struct cli *cli, int argc, char **argv)
 	} else if (visit.state != DUE_NONE)
 		printf("Next statutory visit due %s (%s).\n",
 		    cli_date(cli, visit.due), visit_reason_words(why));
-	job_result_free(&r);
-	free(p);
-	return EXIT_DONE;
-}
-
-int
-cmd_moved_strike(struct cli *cli, const char *ref, const char *row,
-    const char *reason)
-{
-	struct job_result r;
-	struct person *p = NULL;
-	struct store *st;
-	char *cause = NULL, *safe;
-	int rc, number;
-
-	if ((rc = cli_parse_row("strike", row, 'M', 0, "an accommodation row",
-	    INT_MAX, &number)) != 0)
-		return rc;
-	if ((rc = cli_resolve(cli, ref, &p)) != 0)
-		return rc;
-	if ((rc = cli_open(cli, &st)) != 0) {
-		free(p);
-		return rc;
-	}
-	if (job_moved_strike(&cli->ses, p->id, number, reason, &r,
-	    &cause) != 0) {
-		rc = cli_job_error(r.field == JOB_REASON ? "--reason" :
-		    "strike", &r, &cause);
-		job_result_free(&r);
-		free(p);
-		return rc;
-	}
-	safe = cli_safe(p->name);
-	printf("Struck out accommodation M%d (of %s, from %s); it stays in "
-	    "the record, marked struck out.\n", number, safe,
-	    cli_date(cli, r.accommodation->from));
-	free(safe);
 	job_result_free(&r);
 	free(p);
 	return EXIT_DONE;

@@ -81,15 +81,6 @@ cmd_note(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Read a person's number, "2" or "P2": 0, or EXIT_USAGE after an error. */
-static int
-involve_parse_number(const char *option, const char *text, int *out)
-{
-	if (text[0] == 'P' || text[0] == 'p')
-		text++;
-	return cli_parse_int(option, text, 1, 9999, out);
-}
-
 /* What the worker asked involve to do. */
 struct involve_args {
 	int			 change;	/* --change N */
@@ -156,11 +147,12 @@ involve_options(struct cli *cli, int argc, char **argv,
 			a->date_set = 1;
 			break;
 		case 'c':
-			rc = involve_parse_number("--change", optarg,
-			    &a->change);
+			rc = cli_parse_row("--change", optarg, 'P', 1,
+			    "a person around them", 9999, &a->change);
 			break;
 		case 'E':
-			rc = involve_parse_number("--end", optarg, &a->end);
+			rc = cli_parse_row("--end", optarg, 'P', 1,
+			    "a person around them", 9999, &a->end);
 			break;
 		default:
 			return cli_option_error("involve", opt, argv);
@@ -192,10 +184,13 @@ static int
 involve_merge(struct store *st, long id, struct involve_args *a,
     struct around_person **old)
 {
+	struct store_numbered found;
 	char *cause = NULL;
 	int rc;
 
-	rc = store_around_numbered(st, id, a->change, old, &cause);
+	rc = store_numbered(st, STORE_KIND_AROUND, id, a->change, &found,
+	    &cause);
+	*old = found.row;
 	if (rc != 0) {
 		if (rc == 1)
 			cli_error("involve: young person %ld has no P%d among "

@@ -18,14 +18,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Read a return's number, "2" or "B2": 0, or EXIT_USAGE after an error. */
-static int
-return_parse_number(const char *text, int *out)
-{
-	return cli_parse_row("--strike", text, 'B', 1, "a birthday return",
-	    9999, out);
-}
-
 /* What the worker asked return to do. */
 struct return_args {
 	struct returns_record	 rec;
@@ -71,11 +63,11 @@ return_options(struct cli *cli, int argc, char **argv, struct return_args *a)
 			rc = cli_parse_date(cli, "--date", optarg, &a->rec.on);
 			break;
 		case 's':
-			rc = return_parse_number(optarg, &a->strike);
+			rc = cli_parse_row("--strike", optarg, 'B', 1,
+			    "a birthday return", 9999, &a->strike);
 			break;
 		case 'r':
-			rc = cli_check_text("--reason", optarg, 0, 500);
-			a->reason = optarg;
+			rc = cli_parse_reason(optarg, &a->reason);
 			break;
 		default:
 			return cli_option_error("return", opt, argv);

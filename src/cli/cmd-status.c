@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "cli.h"
 #include "rules.h"
 
@@ -46,9 +45,7 @@ status_change(struct cli *cli, const char *command, enum status to,
 			rc = cli_parse_date(cli, "--date", optarg, &on);
 			break;
 		case 'r':
-			rc = cli_check_text("--reason", optarg, 0,
-			    CHECK_REASON_MAX);
-			reason = *optarg != '\0' ? optarg : NULL;
+			rc = cli_parse_reason(optarg, &reason);
 			break;
 		default:
 			return cli_option_error(command, opt, argv);

@@ -100,15 +100,6 @@ accommodation_check(const struct accommodation *a, date_t dob, date_t current,
 	return 0;
 }
 
-int
-accommodation_check_strike(const struct accommodation *a, char **cause)
-{
-	if (a->struck_on != DATE_NONE)
-		return xfail(cause, "accommodation M%d was struck out already",
-		    a->number);
-	return 0;
-}
-
 struct accommodation *
 accommodation_copy(const struct accommodation *a)
 {

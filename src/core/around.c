@@ -74,14 +74,6 @@ around_note_check(const char *text, date_t on, date_t dob, date_t today,
 	return check_text(text, 1, AROUND_NOTE_MAX, cause);
 }
 
-int
-around_note_check_strike(const struct around_note *n, char **cause)
-{
-	if (n->struck_on != DATE_NONE)
-		return xfail(cause, "note N%d was struck out already", n->number);
-	return 0;
-}
-
 /* One field of a person around them: NULL or short, one line. */
 static int
 around_check_field(const char *what, const char *text, size_t max,

@@ -223,3 +223,13 @@ check_letter_sent(const struct person *p, date_t on, date_t today,
 		    "recorded", p->id, p->name, a);
 	return 0;
 }
+
+int
+check_strike(const char *what, char letter, int number, date_t struck_on,
+    char **cause)
+{
+	if (struck_on != DATE_NONE)
+		return xfail(cause, "%s %c%d was struck out already", what,
+		    letter, number);
+	return 0;
+}

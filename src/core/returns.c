@@ -198,15 +198,6 @@ returns_record_check(const struct returns_record *rec, char **cause)
 	return 0;
 }
 
-int
-returns_record_check_strike(const struct returns_record *rec, char **cause)
-{
-	if (rec->struck_on != DATE_NONE)
-		return xfail(cause, "return B%d was struck out already",
-		    rec->number);
-	return 0;
-}
-
 struct returns_record *
 returns_record_copy(const struct returns_record *rec)
 {

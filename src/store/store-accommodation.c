@@ -19,14 +19,6 @@
 	" struck_on, struck_reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
-/* Whether st has it (an older handover file, read as it is, has not). */
-static int
-store_has_accommodation(const struct store *st)
-{
-	return st->version == 0 ||
-	    st->version >= STORE_VERSION_ACCOMMODATION;
-}
-
 static void
 store_read_accommodation(sqlite3_stmt *stmt, struct accommodation *a)
 {
@@ -49,30 +41,37 @@ store_read_accommodation(sqlite3_stmt *stmt, struct accommodation *a)
 	a->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
-/* store_rows callbacks: each row to the caller's, or one copied out. */
-struct store_accommodation_each {
-	store_accommodation_cb	 cb;
-	void			*arg;
-};
-
 static int
-store_accommodation_row(sqlite3_stmt *stmt, void *arg)
+store_accommodation_row(sqlite3_stmt *stmt, struct store_want *want)
 {
-	struct store_accommodation_each *e = arg;
 	struct accommodation a;
 
 	store_read_accommodation(stmt, &a);
-	return e->cb(&a, e->arg);
+	if (want->cb != NULL)
+		return ((store_accommodation_cb)want->cb)(&a, want->arg);
+	return store_found(want, accommodation_copy(&a), a.id, a.struck_on);
 }
 
-static int
-store_accommodation_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct accommodation a, **out = arg;
+const struct store_kind_rows store_accommodation_rows = {
+	.version = STORE_VERSION_ACCOMMODATION,
+	.doing = "reading the accommodation history",
+	.numbered = "SELECT " ACCOM_COLUMNS " FROM accommodation"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.strike = "UPDATE accommodation SET struck_on = ?1,"
+	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL",
+	.striking = "striking out the accommodation",
+	.gone = "it has been struck out, or is not there",
+	.count = "SELECT count(*) FROM accommodation WHERE person_id = ?1",
+	.saving = "saving the accommodation",
+	.refresh = 1,
+	.row = store_accommodation_row
+};
 
-	store_read_accommodation(stmt, &a);
-	*out = accommodation_copy(&a);
-	return 1;
+/* Whether st has it (an older handover file, read as it is, has not). */
+static int
+store_has_accommodation(const struct store *st)
+{
+	return store_kind_has(st, &store_accommodation_rows);
 }
 
 int
@@ -82,12 +81,9 @@ store_accommodation_each(struct store *st, long person_id,
 	static const char sql[] = "SELECT * FROM (SELECT " ACCOM_COLUMNS
 	    " FROM accommodation WHERE person_id = ?1)"
 	    " ORDER BY from_date DESC, id DESC";
-	struct store_accommodation_each e = { cb, arg };
 
-	if (!store_has_accommodation(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_accommodation_row, &e,
-	    "reading the accommodation history", cause) < 0 ? -1 : 0;
+	return store_kind_each(st, &store_accommodation_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 int
@@ -98,31 +94,13 @@ store_accommodation_current(struct store *st, long person_id,
 	    " FROM accommodation WHERE person_id = ?1)"
 	    " WHERE struck_on IS NULL ORDER BY from_date DESC, id DESC"
 	    " LIMIT 1";
+	struct store_numbered found;
+	int rc;
 
-	*out = NULL;
-	if (!store_has_accommodation(st))
-		return 1;
-	if (store_rows(st, sql, person_id, 0, store_accommodation_copy_row,
-	    out, "reading the accommodation history", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
-}
-
-int
-store_accommodation_numbered(struct store *st, long person_id, int number,
-    struct accommodation **out, char **cause)
-{
-	static const char sql[] = "SELECT " ACCOM_COLUMNS " FROM accommodation"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_accommodation(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number,
-	    store_accommodation_copy_row, out,
-	    "reading the accommodation history", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	rc = store_kind_one(st, &store_accommodation_rows, sql, person_id, 0,
+	    &found, cause);
+	*out = found.row;
+	return rc;
 }
 
 int
@@ -133,7 +111,6 @@ store_accommodation_insert(struct store *st, struct accommodation *a,
 	    " from_date, type, provided_by_la, suitable, address)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
@@ -146,20 +123,8 @@ store_accommodation_insert(struct store *st, struct accommodation *a,
 	else
 		sqlite3_bind_int(stmt, 5, a->suitable == ACCOM_SUITABLE);
 	store_bind_text(stmt, 6, a->address);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		return store_fail(st, cause, "saving the accommodation");
-	}
-	store_done(stmt);
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, "SELECT count(*) FROM accommodation"
-	    " WHERE person_id = ?1", cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a->person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		return -1;
-	a->number = (int)n;
-	return 0;
+	return store_kind_insert(st, &store_accommodation_rows, stmt,
+	    a->person_id, &a->id, &a->number, cause);
 }
 
 int
@@ -170,34 +135,6 @@ store_accommodation_add(struct store *st, struct accommodation *a,
 		return -1;
 	if (store_accommodation_insert(st, a, cause) != 0 ||
 	    store_refresh_person(st, a->person_id, cause) != 0) {
-		store_rollback(st);
-		return -1;
-	}
-	return store_commit(st, cause);
-}
-
-int
-store_accommodation_strike(struct store *st, long person_id, long id,
-    date_t today,
-    const char *reason, char **cause)
-{
-	static const char sql[] = "UPDATE accommodation SET struck_on = ?1,"
-	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL";
-	sqlite3_stmt *stmt;
-
-	if (store_begin(st, cause) != 0)
-		return -1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL) {
-		store_rollback(st);
-		return -1;
-	}
-	store_bind_date(stmt, 1, today);
-	store_bind_text(stmt, 2, reason);
-	sqlite3_bind_int64(stmt, 3, id);
-	if (store_write_one(st, stmt, "striking out the accommodation",
-	    "it has been struck out, or is not there", cause) != 0)
-		return -1;
-	if (store_refresh_person(st, person_id, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}

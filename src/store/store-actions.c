@@ -18,13 +18,6 @@
 	" closed_as, reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
-/* Whether st has them (an older handover file, read as it is, has not). */
-static int
-store_has_actions(const struct store *st)
-{
-	return st->version == 0 || st->version >= STORE_VERSION_ACTIONS;
-}
-
 static void
 store_read_action(sqlite3_stmt *stmt, struct action *a)
 {
@@ -50,30 +43,32 @@ store_read_action(sqlite3_stmt *stmt, struct action *a)
 	a->number = store_column_int(stmt, 10, 0, INT_MAX, 0);
 }
 
-/* store_rows callbacks: each action to the caller's, or one copied out. */
-struct store_action_each {
-	store_action_cb	 cb;
-	void		*arg;
-};
-
 static int
-store_action_row(sqlite3_stmt *stmt, void *arg)
+store_action_row(sqlite3_stmt *stmt, struct store_want *want)
 {
-	struct store_action_each *e = arg;
 	struct action a;
 
 	store_read_action(stmt, &a);
-	return e->cb(&a, e->arg);
+	if (want->cb != NULL)
+		return ((store_action_cb)want->cb)(&a, want->arg);
+	return store_found(want, action_copy(&a), a.id, DATE_NONE);
 }
 
-static int
-store_action_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct action a, **out = arg;
+const struct store_kind_rows store_actions_rows = {
+	.version = STORE_VERSION_ACTIONS,
+	.doing = "reading the agreed actions",
+	.numbered = "SELECT " ACTION_COLUMNS " FROM actions"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM actions WHERE person_id = ?1",
+	.saving = "saving the agreed action",
+	.row = store_action_row
+};
 
-	store_read_action(stmt, &a);
-	*out = action_copy(&a);
-	return 1;
+/* Whether st has them (an older handover file, read as it is, has not). */
+static int
+store_has_actions(const struct store *st)
+{
+	return store_kind_has(st, &store_actions_rows);
 }
 
 int
@@ -84,28 +79,9 @@ store_actions_each(struct store *st, long person_id, store_action_cb cb,
 	    " FROM actions WHERE person_id = ?1)"
 	    " ORDER BY closed_on IS NOT NULL, CASE WHEN closed_on IS NULL"
 	    " THEN due_on ELSE closed_on END, id";
-	struct store_action_each e = { cb, arg };
 
-	if (!store_has_actions(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_action_row, &e,
-	    "reading the agreed actions", cause) < 0 ? -1 : 0;
-}
-
-int
-store_action_numbered(struct store *st, long person_id, int number,
-    struct action **out, char **cause)
-{
-	static const char sql[] = "SELECT " ACTION_COLUMNS " FROM actions"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_actions(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_action_copy_row,
-	    out, "reading the agreed actions", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	return store_kind_each(st, &store_actions_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 int
@@ -114,11 +90,7 @@ store_action_insert(struct store *st, struct action *a, char **cause)
 	static const char sql[] = "INSERT INTO actions (person_id,"
 	    " contact_id, text, who, agreed_on, due_on)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char count_sql[] = "SELECT count(*) FROM actions"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
-	int rc;
 
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
@@ -129,19 +101,8 @@ store_action_insert(struct store *st, struct action *a, char **cause)
 	store_bind_text(stmt, 4, a->who);
 	store_bind_date(stmt, 5, a->agreed_on);
 	store_bind_date(stmt, 6, a->due_on);
-	rc = sqlite3_step(stmt);
-	store_done(stmt);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, cause, "saving the agreed action");
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, count_sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, a->person_id);
-	if (store_step_long(st, stmt, &n, "reading the agreed actions",
-	    cause) != 0)
-		return -1;
-	a->number = (int)n;
-	return 0;
+	return store_kind_insert(st, &store_actions_rows, stmt, a->person_id,
+	    &a->id, &a->number, cause);
 }
 
 int
@@ -193,7 +154,8 @@ store_actions_due(struct store *st, date_t from, date_t until,
 	    " WHERE a.closed_on IS NULL AND people.status <> 'archived'"
 	    " AND a.due_on >= ?1 AND a.due_on <= ?2"
 	    " ORDER BY a.due_on, a.person_id, a.id";
-	struct store_action_each e = { cb, arg };
+	struct store_want want = { (store_any_cb)cb, arg,
+	    { NULL, 0, DATE_NONE } };
 	sqlite3_stmt *stmt;
 	int rc = 0;
 
@@ -205,7 +167,7 @@ store_actions_due(struct store *st, date_t from, date_t until,
 	store_bind_date(stmt, 1, from);
 	store_bind_date(stmt, 2, until);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (store_action_row(stmt, &e) != 0)
+		if (store_action_row(stmt, &want) != 0)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {

@@ -21,13 +21,6 @@
 	"id, person_id, role, name, phone, email, note, since, ended_on," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
-/* Whether st has them (an older handover file, read as it is, has not). */
-static int
-store_has_around(const struct store *st)
-{
-	return st->version == 0 || st->version >= STORE_VERSION_AROUND;
-}
-
 static void
 store_read_note(sqlite3_stmt *stmt, struct around_note *n)
 {
@@ -39,6 +32,17 @@ store_read_note(sqlite3_stmt *stmt, struct around_note *n)
 	n->struck_on = store_column_date(stmt, 4);
 	n->struck_reason = store_column_text(stmt, 5);
 	n->number = store_column_int(stmt, 6, 0, INT_MAX, 0);
+}
+
+static int
+store_note_row(sqlite3_stmt *stmt, struct store_want *want)
+{
+	struct around_note n;
+
+	store_read_note(stmt, &n);
+	if (want->cb != NULL)
+		return ((store_note_cb)want->cb)(&n, want->arg);
+	return store_found(want, around_note_copy(&n), n.id, n.struck_on);
 }
 
 static void
@@ -59,52 +63,40 @@ store_read_around(sqlite3_stmt *stmt, struct around_person *a)
 	a->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
-/* store_rows callbacks: each row to the caller's, or one copied out. */
-struct store_around_each {
-	store_note_cb	 note_cb;
-	store_around_cb	 around_cb;
-	void		*arg;
-};
-
 static int
-store_note_row(sqlite3_stmt *stmt, void *arg)
+store_around_row(sqlite3_stmt *stmt, struct store_want *want)
 {
-	struct store_around_each *e = arg;
-	struct around_note n;
-
-	store_read_note(stmt, &n);
-	return e->note_cb(&n, e->arg);
-}
-
-static int
-store_note_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct around_note n, **out = arg;
-
-	store_read_note(stmt, &n);
-	*out = around_note_copy(&n);
-	return 1;
-}
-
-static int
-store_around_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct store_around_each *e = arg;
 	struct around_person a;
 
 	store_read_around(stmt, &a);
-	return e->around_cb(&a, e->arg);
+	if (want->cb != NULL)
+		return ((store_around_cb)want->cb)(&a, want->arg);
+	return store_found(want, around_person_copy(&a), a.id, DATE_NONE);
 }
 
-static int
-store_around_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct around_person a, **out = arg;
+const struct store_kind_rows store_notes_rows = {
+	.version = STORE_VERSION_AROUND,
+	.doing = "reading the notes",
+	.numbered = "SELECT " NOTE_COLUMNS " FROM notes"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.strike = "UPDATE notes SET struck_on = ?1, struck_reason = ?2"
+	    " WHERE id = ?3 AND struck_on IS NULL",
+	.striking = "striking out the note",
+	.gone = "it has ended, been struck out, or is not there",
+	.count = "SELECT count(*) FROM notes WHERE person_id = ?1",
+	.saving = "saving the note",
+	.row = store_note_row
+};
 
-	store_read_around(stmt, &a);
-	*out = around_person_copy(&a);
-	return 1;
-}
+const struct store_kind_rows store_around_rows = {
+	.version = STORE_VERSION_AROUND,
+	.doing = "reading the people around them",
+	.numbered = "SELECT " AROUND_COLUMNS " FROM around"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM around WHERE person_id = ?1",
+	.saving = "saving the person around them",
+	.row = store_around_row
+};
 
 int
 store_notes_each(struct store *st, long person_id, store_note_cb cb,
@@ -112,12 +104,9 @@ store_notes_each(struct store *st, long person_id, store_note_cb cb,
 {
 	static const char sql[] = "SELECT * FROM (SELECT " NOTE_COLUMNS
 	    " FROM notes WHERE person_id = ?1) ORDER BY on_date DESC, id DESC";
-	struct store_around_each e = { cb, NULL, arg };
 
-	if (!store_has_around(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_note_row, &e,
-	    "reading the notes", cause) < 0 ? -1 : 0;
+	return store_kind_each(st, &store_notes_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 int
@@ -126,44 +115,9 @@ store_around_each(struct store *st, long person_id, store_around_cb cb,
 {
 	static const char sql[] = "SELECT " AROUND_COLUMNS " FROM around"
 	    " WHERE person_id = ?1 ORDER BY id";
-	struct store_around_each e = { NULL, cb, arg };
 
-	if (!store_has_around(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_around_row, &e,
-	    "reading the people around them", cause) < 0 ? -1 : 0;
-}
-
-int
-store_note_numbered(struct store *st, long person_id, int number,
-    struct around_note **out, char **cause)
-{
-	static const char sql[] = "SELECT " NOTE_COLUMNS " FROM notes"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_around(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_note_copy_row, out,
-	    "reading the notes", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
-}
-
-int
-store_around_numbered(struct store *st, long person_id, int number,
-    struct around_person **out, char **cause)
-{
-	static const char sql[] = "SELECT " AROUND_COLUMNS " FROM around"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_around(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_around_copy_row, out,
-	    "reading the people around them", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	return store_kind_each(st, &store_around_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 /*
@@ -181,23 +135,6 @@ store_around_write(struct store *st, sqlite3_stmt *stmt, const char *doing,
 	return store_commit(st, cause);
 }
 
-/* After an INSERT into table: the young person's count of its rows. */
-static int
-store_around_count(struct store *st, const char *sql, long person_id,
-    int *number, char **cause)
-{
-	sqlite3_stmt *stmt;
-	long n;
-
-	if ((stmt = store_prepare(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		return -1;
-	*number = (int)n;
-	return 0;
-}
-
 int
 store_note_add(struct store *st, struct around_note *n, char **cause)
 {
@@ -212,41 +149,14 @@ store_note_add(struct store *st, struct around_note *n, char **cause)
 	sqlite3_bind_int64(stmt, 1, n->person_id);
 	store_bind_date(stmt, 2, n->on);
 	store_bind_text(stmt, 3, n->text);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the note");
-		goto fail;
-	}
-	store_done(stmt);
-	n->id = (long)sqlite3_last_insert_rowid(st->db);
-	if (store_around_count(st, "SELECT count(*) FROM notes WHERE"
-	    " person_id = ?1", n->person_id, &n->number, cause) != 0)
+	if (store_kind_insert(st, &store_notes_rows, stmt, n->person_id,
+	    &n->id, &n->number, cause) != 0)
 		goto fail;
 	return store_commit(st, cause);
 
 fail:
 	store_rollback(st);
 	return -1;
-}
-
-int
-store_note_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause)
-{
-	static const char sql[] = "UPDATE notes SET struck_on = ?1,"
-	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL";
-	sqlite3_stmt *stmt;
-
-	if (store_begin(st, cause) != 0)
-		return -1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL) {
-		store_rollback(st);
-		return -1;
-	}
-	store_bind_date(stmt, 1, today);
-	store_bind_text(stmt, 2, reason);
-	sqlite3_bind_int64(stmt, 3, id);
-	return store_around_write(st, stmt, "striking out the note", cause);
 }
 
 int
@@ -267,15 +177,8 @@ store_around_add(struct store *st, struct around_person *a, char **cause)
 	store_bind_text(stmt, 5, a->email);
 	store_bind_text(stmt, 6, a->note);
 	store_bind_date(stmt, 7, a->since);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the person around them");
-		goto fail;
-	}
-	store_done(stmt);
-	a->id = (long)sqlite3_last_insert_rowid(st->db);
-	if (store_around_count(st, "SELECT count(*) FROM around WHERE"
-	    " person_id = ?1", a->person_id, &a->number, cause) != 0)
+	if (store_kind_insert(st, &store_around_rows, stmt, a->person_id,
+	    &a->id, &a->number, cause) != 0)
 		goto fail;
 	return store_commit(st, cause);
 

@@ -18,13 +18,6 @@
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)," \
 	" set_by, ended_by"
 
-/* Whether st has flags (an older handover file, read as it is, has not). */
-static int
-store_has_flags(const struct store *st)
-{
-	return st->version == 0 || st->version >= STORE_VERSION_FLAGS;
-}
-
 static void
 store_read_flag(sqlite3_stmt *stmt, struct flag *f)
 {
@@ -42,30 +35,32 @@ store_read_flag(sqlite3_stmt *stmt, struct flag *f)
 	f->ended_by = store_column_text(stmt, 9);
 }
 
-/* store_rows callbacks: each flag to the caller's, or one copied out. */
-struct store_flag_each {
-	store_flag_cb	 cb;
-	void		*arg;
-};
-
 static int
-store_flag_row(sqlite3_stmt *stmt, void *arg)
+store_flag_row(sqlite3_stmt *stmt, struct store_want *want)
 {
-	struct store_flag_each *e = arg;
 	struct flag f;
 
 	store_read_flag(stmt, &f);
-	return e->cb(&f, e->arg);
+	if (want->cb != NULL)
+		return ((store_flag_cb)want->cb)(&f, want->arg);
+	return store_found(want, flag_copy(&f), f.id, DATE_NONE);
 }
 
-static int
-store_flag_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct flag f, **out = arg;
+const struct store_kind_rows store_flags_rows = {
+	.version = STORE_VERSION_FLAGS,
+	.doing = "reading the safety flags",
+	.numbered = "SELECT " FLAG_COLUMNS " FROM flags"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.count = "SELECT count(*) FROM flags WHERE person_id = ?1",
+	.saving = "saving the safety flag",
+	.row = store_flag_row
+};
 
-	store_read_flag(stmt, &f);
-	*out = flag_copy(&f);
-	return 1;
+/* Whether st has flags (an older handover file, read as it is, has not). */
+static int
+store_has_flags(const struct store *st)
+{
+	return store_kind_has(st, &store_flags_rows);
 }
 
 int
@@ -74,28 +69,9 @@ store_flags_each(struct store *st, long person_id, store_flag_cb cb,
 {
 	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
 	    " WHERE person_id = ?1 ORDER BY id";
-	struct store_flag_each e = { cb, arg };
 
-	if (!store_has_flags(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_flag_row, &e,
-	    "reading the safety flags", cause) < 0 ? -1 : 0;
-}
-
-int
-store_flag_numbered(struct store *st, long person_id, int number,
-    struct flag **out, char **cause)
-{
-	static const char sql[] = "SELECT " FLAG_COLUMNS " FROM flags"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_flags(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_flag_copy_row, out,
-	    "reading the safety flags", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	return store_kind_each(st, &store_flags_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 /*
@@ -173,10 +149,7 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 {
 	static const char sql[] = "INSERT INTO flags (person_id, kind, note,"
 	    " set_on, set_by) VALUES (?1, ?2, ?3, ?4, ?5)";
-	static const char count_sql[] = "SELECT count(*) FROM flags"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -189,28 +162,14 @@ store_flag_add(struct store *st, struct flag *f, char **cause)
 	store_bind_text(stmt, 3, f->note);
 	store_bind_date(stmt, 4, f->set_on);
 	store_bind_text(stmt, 5, f->set_by);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the safety flag");
+	if (store_kind_insert(st, &store_flags_rows, stmt, f->person_id,
+	    &f->id, &f->number, cause) != 0) {
 		store_rollback(st);
 		return -1;
 	}
-	store_done(stmt);
-	f->id = (long)sqlite3_last_insert_rowid(st->db);
 	if (store_flag_keep_note(st, f->id, f->note, f->set_on, f->set_by,
 	    cause) != 0)
 		return -1;
-	if ((stmt = store_prepare(st, count_sql, cause)) == NULL) {
-		store_rollback(st);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, f->person_id);
-	if (store_step_long(st, stmt, &n, "reading the safety flags",
-	    cause) != 0) {
-		store_rollback(st);
-		return -1;
-	}
-	f->number = (int)n;
 	return store_commit(st, cause);
 }
 

@@ -158,6 +158,87 @@ int store_rows(struct store *st, const char *sql, long id, int number,
     store_row_cb row, void *arg, const char *doing, char **cause);
 
 /*
+ * The numbered rows of a young person, kind by kind (store_numbered).
+ * A kind's row function reads the row stmt is on into the kind's struct
+ * and gives it to want->cb, the caller's callback as its own type (such
+ * as store_return_cb) cast to store_any_cb, with want->arg, returning
+ * what it returns; with want->cb NULL it copies the row into want->found
+ * instead and returns 1.
+ */
+typedef void (*store_any_cb)(void);
+
+struct store_want {
+	store_any_cb		 cb;
+	void			*arg;
+	struct store_numbered	 found;
+};
+
+struct store_kind_rows {
+	int		 version;	/* the first schema that has them */
+	const char	*doing;		/* "reading the birthday returns" */
+	const char	*numbered;	/* its columns by number: ?1 the
+					 * person, ?2 the number (a literal,
+					 * as for store_prepare) */
+	const char	*strike;	/* strike: ?1 today, ?2 the reason, ?3
+					 * the row (NULL: never struck) */
+	const char	*striking;	/* "striking out the note" */
+	const char	*gone;		/* what a strike that changed no row
+					 * says */
+	const char	*count;		/* a young person's count of them: ?1
+					 * the person */
+	const char	*saving;	/* "saving the note" */
+	int		 refresh;	/* a strike changes the kept dates */
+	int		(*row)(sqlite3_stmt *stmt, struct store_want *want);
+};
+
+/*
+ * What a kind's row function does when it is to copy the row out: keep
+ * row (the copy), its id and when it was struck out (DATE_NONE: not) in
+ * want->found, and return 1 to stop at it.
+ */
+int store_found(struct store_want *want, void *row, long id,
+    date_t struck_on);
+
+/*
+ * Step stmt, the kind's INSERT of a row of young person person_id
+ * (prepared and bound, inside the caller's transaction), and read the
+ * new row's id and number (their count of the kind's rows) into *id and
+ * *number.  -1 with *cause, saving (as for store_fail); does not roll
+ * back.
+ */
+int store_kind_insert(struct store *st, const struct store_kind_rows *k,
+    sqlite3_stmt *stmt, long person_id, long *id, int *number,
+    char **cause);
+
+/* The kinds, each defined in its own file. */
+extern const struct store_kind_rows store_actions_rows;
+extern const struct store_kind_rows store_accommodation_rows;
+extern const struct store_kind_rows store_returns_rows;
+extern const struct store_kind_rows store_flags_rows;
+extern const struct store_kind_rows store_notes_rows;
+extern const struct store_kind_rows store_around_rows;
+
+/* Whether st has rows of kind k (an older handover file, read as it is,
+ * may not). */
+int store_kind_has(const struct store *st, const struct store_kind_rows *k);
+
+/*
+ * Give each row of sql (the kind's columns, ?1 bound to id) to cb, the
+ * kind's callback cast to store_any_cb, with arg, until it returns
+ * non-zero.  0 (none when st has no such rows) or -1.
+ */
+int store_kind_each(struct store *st, const struct store_kind_rows *k,
+    const char *sql, long id, store_any_cb cb, void *arg, char **cause);
+
+/*
+ * Copy the first row of sql (the kind's columns, ?1 bound to id and ?2 to
+ * number when number > 0) into *out: 0, 1 when there is none, or -1.
+ */
+int store_kind_one(struct store *st, const struct store_kind_rows *k,
+    const char *sql, long id, int number, struct store_numbered *out,
+    char **cause);
+
+/*
  * Read the one value of a query of one row and column (a literal, as for
  * store_prepare) into *out.
  */

@@ -18,13 +18,6 @@
 	" struck_on, struck_reason," \
 	" row_number() OVER (PARTITION BY person_id ORDER BY id)"
 
-/* Whether st has them (an older handover file, read as it is, has not). */
-static int
-store_has_returns(const struct store *st)
-{
-	return st->version == 0 || st->version >= STORE_VERSION_RETURNS;
-}
-
 static void
 store_read_return(sqlite3_stmt *stmt, struct returns_record *rec)
 {
@@ -49,31 +42,31 @@ store_read_return(sqlite3_stmt *stmt, struct returns_record *rec)
 	rec->number = store_column_int(stmt, 9, 0, INT_MAX, 0);
 }
 
-/* store_rows callbacks: each row to the caller's, or one copied out. */
-struct store_returns_each {
-	store_return_cb	 cb;
-	void		*arg;
-};
-
 static int
-store_return_row(sqlite3_stmt *stmt, void *arg)
+store_return_row(sqlite3_stmt *stmt, struct store_want *want)
 {
-	struct store_returns_each *e = arg;
 	struct returns_record rec;
 
 	store_read_return(stmt, &rec);
-	return e->cb(&rec, e->arg);
+	if (want->cb != NULL)
+		return ((store_return_cb)want->cb)(&rec, want->arg);
+	return store_found(want, returns_record_copy(&rec), rec.id,
+	    rec.struck_on);
 }
 
-static int
-store_return_copy_row(sqlite3_stmt *stmt, void *arg)
-{
-	struct returns_record rec, **out = arg;
-
-	store_read_return(stmt, &rec);
-	*out = returns_record_copy(&rec);
-	return 1;
-}
+const struct store_kind_rows store_returns_rows = {
+	.version = STORE_VERSION_RETURNS,
+	.doing = "reading the birthday returns",
+	.numbered = "SELECT " RETURN_COLUMNS " FROM returns"
+	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1",
+	.strike = "UPDATE returns SET struck_on = ?1, struck_reason = ?2"
+	    " WHERE id = ?3 AND struck_on IS NULL",
+	.striking = "striking out the birthday return",
+	.gone = "it has been struck out, or is not there",
+	.count = "SELECT count(*) FROM returns WHERE person_id = ?1",
+	.saving = "saving the birthday return",
+	.row = store_return_row
+};
 
 int
 store_returns_each(struct store *st, long person_id, store_return_cb cb,
@@ -81,28 +74,9 @@ store_returns_each(struct store *st, long person_id, store_return_cb cb,
 {
 	static const char sql[] = "SELECT " RETURN_COLUMNS " FROM returns"
 	    " WHERE person_id = ?1 ORDER BY id";
-	struct store_returns_each e = { cb, arg };
 
-	if (!store_has_returns(st))
-		return 0;
-	return store_rows(st, sql, person_id, 0, store_return_row, &e,
-	    "reading the birthday returns", cause) < 0 ? -1 : 0;
-}
-
-int
-store_return_numbered(struct store *st, long person_id, int number,
-    struct returns_record **out, char **cause)
-{
-	static const char sql[] = "SELECT " RETURN_COLUMNS " FROM returns"
-	    " WHERE person_id = ?1 ORDER BY id LIMIT 1 OFFSET ?2 - 1";
-
-	*out = NULL;
-	if (number < 1 || !store_has_returns(st))
-		return 1;
-	if (store_rows(st, sql, person_id, number, store_return_copy_row, out,
-	    "reading the birthday returns", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	return store_kind_each(st, &store_returns_rows, sql, person_id,
+	    (store_any_cb)cb, arg, cause);
 }
 
 int
@@ -112,14 +86,13 @@ store_return_standing(struct store *st, long person_id, int age,
 	static const char sql[] = "SELECT * FROM (SELECT " RETURN_COLUMNS
 	    " FROM returns WHERE person_id = ?1) WHERE age = ?2"
 	    " AND struck_on IS NULL";
+	struct store_numbered found;
+	int rc;
 
-	*out = NULL;
-	if (!store_has_returns(st))
-		return 1;
-	if (store_rows(st, sql, person_id, age, store_return_copy_row, out,
-	    "reading the birthday returns", cause) < 0)
-		return -1;
-	return *out != NULL ? 0 : 1;
+	rc = store_kind_one(st, &store_returns_rows, sql, person_id, age,
+	    &found, cause);
+	*out = found.row;
+	return rc;
 }
 
 int
@@ -128,10 +101,7 @@ store_return_add(struct store *st, struct returns_record *rec, char **cause)
 	static const char sql[] = "INSERT INTO returns (person_id, age,"
 	    " in_touch, activity, part_time, on_date)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	static const char count[] = "SELECT count(*) FROM returns"
-	    " WHERE person_id = ?1";
 	sqlite3_stmt *stmt;
-	long n;
 
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -144,45 +114,12 @@ store_return_add(struct store *st, struct returns_record *rec, char **cause)
 	    returns_activity_name(rec->activity) : NULL);
 	sqlite3_bind_int(stmt, 5, rec->part_time != 0);
 	store_bind_date(stmt, 6, rec->on);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		store_done(stmt);
-		store_fail(st, cause, "saving the birthday return");
+	if (store_kind_insert(st, &store_returns_rows, stmt, rec->person_id,
+	    &rec->id, &rec->number, cause) != 0)
 		goto fail;
-	}
-	store_done(stmt);
-	rec->id = (long)sqlite3_last_insert_rowid(st->db);
-	if ((stmt = store_prepare(st, count, cause)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, rec->person_id);
-	if (store_step_long(st, stmt, &n, "counting", cause) != 0)
-		goto fail;
-	rec->number = (int)n;
 	return store_commit(st, cause);
 
 fail:
 	store_rollback(st);
 	return -1;
-}
-
-int
-store_return_strike(struct store *st, long id, date_t today,
-    const char *reason, char **cause)
-{
-	static const char sql[] = "UPDATE returns SET struck_on = ?1,"
-	    " struck_reason = ?2 WHERE id = ?3 AND struck_on IS NULL";
-	sqlite3_stmt *stmt;
-
-	if (store_begin(st, cause) != 0)
-		return -1;
-	if ((stmt = store_prepare(st, sql, cause)) == NULL) {
-		store_rollback(st);
-		return -1;
-	}
-	store_bind_date(stmt, 1, today);
-	store_bind_text(stmt, 2, reason);
-	sqlite3_bind_int64(stmt, 3, id);
-	if (store_write_one(st, stmt, "striking out the birthday return",
-	    "it has been struck out, or is not there", cause) != 0)
-		return -1;
-	return store_commit(st, cause);
 }

@@ -71,6 +71,10 @@ strike: 'N1x' is not the number of a note          | strike 1 N1x
 'A2' is an agreed action, which is not struck out: actions are closed with 'caseload action REF --done A2' (or --drop A2) | strike 1 A2
 --strike: 'B0' is not the number of a birthday return: give it as 'caseload show REF' lists it, such as B1 | return 1 --strike B0
 --strike: 'B99999' is not the number of a birthday return | return 1 --strike B99999
+--end: 'F0' is not the number of a safety flag: give it as 'caseload show REF' lists it, such as F1 | flag 1 --end F0
+--change: 'f1x' is not the number of a safety flag | flag 1 --change f1x --note ''
+--end: 'P0' is not the number of a person around them: give it as 'caseload show REF' lists it, such as P1 | involve 1 --end P0
+--change: 'X2' is not the number of a person around them | involve 1 --change X2 --name Sam
 step-down: already stepped down                   | step-down 5
 is before they were stepped up                    | step-down 1 --date 2020-01-01
 --date: 1 January 2027 is in the future           | step-down 1 --date 2027-01-01

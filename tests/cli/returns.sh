@@ -296,6 +296,19 @@ check_out_has "Recorded B1, the return for Amy Able's 18th birthday" \
 check_true "it is migrated to schema 11" test "$(sql 'PRAGMA user_version')" = 11
 check_true "keeping its young people" \
 	test "$(sql 'SELECT count(*) FROM people')" = 8
+
+# --- a reason is read as strike, flag and action read it: up to 1000
+# bytes, and an empty one is none
+check_refused "a reason too long" "--reason: too long (1001 bytes; at most 1000)" \
+	return Amy --strike B1 --reason "$(printf '%01001d' 0)"
+run return Amy --strike B1 --reason ''
+check_status 0 "a return struck out with --reason ''"
+check_true "is kept with no reason" \
+	test "$(sql "SELECT struck_reason IS NULL FROM returns WHERE person_id = 1")" = 1
+run show Amy
+check_out_has "STRUCK OUT on 27/11/2026" "show says it was struck out"
+check_out_lacks "STRUCK OUT on 27/11/2026:" "and gives no reason"
+
 run check
 check_status 0 "the migrated caseload checks out"
 

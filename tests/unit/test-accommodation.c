@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "accommodation.h"
+#include "check.h"
 #include "rows.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
@@ -118,10 +119,12 @@ test_strike_and_copy(void **state)
 
 	(void)state;
 	a.number = 3;
-	assert_int_equal(accommodation_check_strike(&a, &cause), 0);
+	assert_int_equal(check_strike("accommodation", 'M', a.number,
+	    a.struck_on, &cause), 0);
 	a.struck_on = D(2026, 2, 1);
 	a.struck_reason = "entered by mistake";
-	assert_int_equal(accommodation_check_strike(&a, &cause), -1);
+	assert_int_equal(check_strike("accommodation", 'M', a.number,
+	    a.struck_on, &cause), -1);
 	assert_string_equal(cause, "accommodation M3 was struck out already");
 	free(cause);
 	c = accommodation_copy(&a);

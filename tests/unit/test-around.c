@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "around.h"
+#include "check.h"
 
 #define D(y, m, d) date_from_ymd(y, m, d)
 
@@ -103,9 +104,11 @@ test_note_strike(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(around_note_check_strike(&n, &cause), 0);
+	assert_int_equal(check_strike("note", 'N', n.number, n.struck_on,
+	    &cause), 0);
 	n.struck_on = D(2026, 11, 1);
-	assert_int_equal(around_note_check_strike(&n, &cause), -1);
+	assert_int_equal(check_strike("note", 'N', n.number, n.struck_on,
+	    &cause), -1);
 	assert_true(said(cause, "N3"));
 }
 

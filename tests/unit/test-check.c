@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test-check.c: the checks on typed input: text, names and the same
- * young person twice.
+ * test-check.c: the checks on typed input: text, names, the same young
+ * person twice and a row struck out twice.
  */
 #include <config.h>
 
@@ -162,6 +162,21 @@ test_status_change(void **state)
 	free(cause);
 }
 
+/* Striking out a numbered row: once only, the row named as typed. */
+static void
+test_strike(void **state)
+{
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(check_strike("note", 'N', 3, DATE_NONE, &cause), 0);
+	assert_null(cause);
+	assert_int_equal(check_strike("return", 'B', 12,
+	    date_from_ymd(2026, 11, 27), &cause), -1);
+	assert_string_equal(cause, "return B12 was struck out already");
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -171,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_name),
 		cmocka_unit_test(test_duplicate),
 		cmocka_unit_test(test_status_change),
+		cmocka_unit_test(test_strike),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)

@@ -1270,12 +1270,173 @@ test_handover_import(void **state)
 	conf_free(&other.cfg);
 }
 
+/* A refusal (assert_refused) whose message is as fmt says. */
+static void assert_refused_as(int, struct job_result *, char **,
+    enum job_field, const char *, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+assert_refused_as(int rc, struct job_result *r, char **cause,
+    enum job_field field, const char *fmt, ...)
+{
+	char said[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(said, sizeof said, fmt, ap);
+	va_end(ap);
+	assert_non_null(*cause);
+	assert_string_equal(*cause, said);
+	assert_refused(rc, r, cause, field);
+}
+
+/* Give young person id a note, a move, an action, a flag, a person. */
+static void
+rows_add(struct fixture *fx, long id, date_t on)
+{
+	struct around_note n = { 0, id, 0, on, "rang", DATE_NONE, NULL };
+	struct accommodation a;
+	struct action act;
+	struct flag f;
+	struct around_person who;
+	struct job_result r;
+	char *cause = NULL;
+
+	assert_int_equal(job_note_add(&fx->s, &n, &r, &cause), 0);
+	job_result_free(&r);
+	memset(&a, 0, sizeof a);
+	a.person_id = id;
+	a.from = on;
+	a.type = ACCOM_SEMI_INDEPENDENT;
+	a.provided_by_la = 1;
+	a.suitable = ACCOM_SUITABLE;
+	assert_int_equal(job_moved(&fx->s, &a, &r, &cause), 0);
+	job_result_free(&r);
+	memset(&act, 0, sizeof act);
+	act.person_id = id;
+	act.text = "bank account";
+	act.agreed_on = on;
+	act.due_on = D(2026, 12, 20);
+	assert_int_equal(job_action_add(&fx->s, &act, &r, &cause), 0);
+	job_result_free(&r);
+	memset(&f, 0, sizeof f);
+	f.person_id = id;
+	f.kind = FLAG_ALONE;
+	f.set_on = on;
+	assert_int_equal(job_flag_add(&fx->s, &f, &r, &cause), 0);
+	job_result_free(&r);
+	memset(&who, 0, sizeof who);
+	who.person_id = id;
+	who.role = ROLE_HOUSING;
+	who.name = "Sam";
+	who.since = on;
+	assert_int_equal(job_around_add(&fx->s, &who, &r, &cause), 0);
+	job_result_free(&r);
+}
+
+/*
+ * The numbered rows of every kind: each young person's own numbers, what
+ * a number they do not have is refused with, striking out twice.
+ */
+static void
+test_rows(void **state)
+{
+	struct fixture *fx = *state;
+	struct job_result r;
+	char *cause = NULL;
+	date_t visit;
+	long other;
+
+	/* The other young person's rows are the first in the database. */
+	other = another(fx);
+	rows_add(fx, other, D(2026, 11, 1));
+	rows_add(fx, fx->id, D(2026, 11, 20));
+
+	assert_refused_as(job_note_strike(&fx->s, fx->id, 2, NULL, &r,
+	    &cause), &r, &cause, JOB_WHO, "young person %ld has no note N2",
+	    fx->id);
+	assert_refused_as(job_moved_strike(&fx->s, fx->id, 2, NULL, &r,
+	    &cause), &r, &cause, JOB_WHO, "young person %ld has no "
+	    "accommodation M2 ('caseload show %ld' lists it)", fx->id, fx->id);
+	assert_refused_as(job_return_strike(&fx->s, fx->id, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_WHO, "young person %ld has no birthday "
+	    "return B1 ('caseload show %ld' lists them)", fx->id, fx->id);
+	assert_refused_as(job_action_close(&fx->s, fx->id, 0, ACTION_DONE,
+	    fx->s.today, NULL, &r, &cause), &r, &cause, JOB_WHO,
+	    "young person %ld has no action A0 ('caseload show %ld' lists "
+	    "their actions)", fx->id, fx->id);
+	assert_refused_as(job_flag_end(&fx->s, fx->id, 2, fx->s.today, NULL,
+	    &r, &cause), &r, &cause, JOB_WHO, "young person %ld has no flag "
+	    "F2 ('caseload show %ld' lists their flags)", fx->id,
+	    fx->id);
+	assert_refused_as(job_around_end(&fx->s, fx->id, 2, fx->s.today, &r,
+	    &cause), &r, &cause, JOB_WHO, "young person %ld has no P2 among "
+	    "the people around them ('caseload show %ld' lists them)", fx->id,
+	    fx->id);
+	/* Nobody, and a bad reason, come first. */
+	assert_refused(job_note_strike(&fx->s, 999, 1, NULL, &r, &cause), &r,
+	    &cause, JOB_WHO);
+	assert_refused(job_moved_strike(&fx->s, fx->id, 9, "two\nlines", &r,
+	    &cause), &r, &cause, JOB_REASON);
+
+	/* Their N1 and M1 are theirs, not the first in the database. */
+	assert_int_equal(job_note_strike(&fx->s, fx->id, 1, "not hers", &r,
+	    &cause), 0);
+	assert_int_equal(r.made, 1);
+	assert_non_null(r.note);
+	assert_int_equal(r.note->person_id, fx->id);
+	assert_int_equal(r.note->on, D(2026, 11, 20));
+	assert_int_equal(r.note->struck_on, DATE_NONE);
+	job_result_free(&r);
+	assert_refused_as(job_note_strike(&fx->s, fx->id, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_AGAIN, "note N1 was struck out already");
+	/* A move into accommodation the local authority provides has a
+	 * visit due; struck out, they have none. */
+	assert_int_equal(store_visit_kept_get(fx->s.st, fx->id, &visit,
+	    &cause), 0);
+	assert_int_equal(visit, D(2026, 11, 27));
+	assert_int_equal(job_moved_strike(&fx->s, fx->id, 1, NULL, &r,
+	    &cause), 0);
+	assert_int_equal(r.accommodation->person_id, fx->id);
+	assert_int_equal(r.accommodation->from, D(2026, 11, 20));
+	job_result_free(&r);
+	assert_int_equal(store_visit_kept_get(fx->s.st, fx->id, &visit,
+	    &cause), 0);
+	assert_int_equal(visit, DATE_NONE);
+	assert_refused_as(job_moved_strike(&fx->s, fx->id, 1, NULL, &r,
+	    &cause), &r, &cause, JOB_AGAIN,
+	    "accommodation M1 was struck out already");
+	/* Ending and closing find their own rows too. */
+	assert_int_equal(job_flag_end(&fx->s, fx->id, 1, fx->s.today, NULL,
+	    &r, &cause), 0);
+	assert_int_equal(r.flag->person_id, fx->id);
+	job_result_free(&r);
+	assert_int_equal(job_around_end(&fx->s, fx->id, 1, fx->s.today, &r,
+	    &cause), 0);
+	assert_int_equal(r.around->person_id, fx->id);
+	job_result_free(&r);
+	assert_int_equal(job_action_close(&fx->s, fx->id, 1, ACTION_DONE,
+	    fx->s.today, NULL, &r, &cause), 0);
+	assert_int_equal(r.action->person_id, fx->id);
+	job_result_free(&r);
+
+	/* The other young person's rows are untouched. */
+	assert_int_equal(store_visit_kept_get(fx->s.st, other, &visit,
+	    &cause), 0);
+	assert_int_not_equal(visit, DATE_NONE);
+	assert_int_equal(job_note_strike(&fx->s, other, 1, NULL, &r, &cause),
+	    0);
+	assert_int_equal(r.note->on, D(2026, 11, 1));
+	job_result_free(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_contact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strike, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strike_review, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_strike_letter, setup,

@@ -1921,6 +1921,100 @@ test_people_batch(void **state)
 	assert_int_equal(raw_count(fx->path, indexes), 9);
 }
 
+/* Add a birthday return for young person id's birthday of age. */
+static void
+add_return(struct store *st, long id, int age, date_t on)
+{
+	struct returns_record rec;
+	char *cause = NULL;
+
+	memset(&rec, 0, sizeof rec);
+	rec.person_id = id;
+	rec.age = age;
+	rec.touch = TOUCH_YES;
+	rec.activity = ACTIVITY_NONE;
+	rec.on = on;
+	if (store_return_add(st, &rec, &cause) != 0)
+		fail_msg("return: %s", cause);
+}
+
+static int
+count_return(const struct returns_record *rec, void *arg)
+{
+	int *n = arg;
+
+	(void)rec;
+	++*n;
+	return 1;
+}
+
+/* A young person's numbered rows, by number and struck out. */
+static void
+test_numbered(void **state)
+{
+	struct fixture *fx = *state;
+	struct store_numbered found;
+	struct returns_record *rec;
+	char *cause = NULL;
+	long id, other;
+	int n = 0;
+
+	other = add(fx->st, "Bo Chen", D(2006, 1, 1), D(2026, 9, 1));
+	id = add(fx->st, "Aisha Khan", D(2007, 3, 14), D(2026, 9, 1));
+	add_return(fx->st, other, 20, D(2026, 1, 2));
+	add_return(fx->st, id, 18, D(2025, 3, 20));
+	add_return(fx->st, id, 19, D(2026, 3, 20));
+
+	/* Their B2 is theirs, the third in the database. */
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_RETURN, id, 2,
+	    &found, &cause), 0);
+	rec = found.row;
+	assert_int_equal(rec->person_id, id);
+	assert_int_equal(rec->number, 2);
+	assert_int_equal(rec->age, 19);
+	assert_int_equal(found.id, rec->id);
+	assert_int_equal(found.struck_on, DATE_NONE);
+	free(rec);
+	/* Numbers they do not have. */
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_RETURN, id, 0,
+	    &found, &cause), 1);
+	assert_null(found.row);
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_RETURN, id, 3,
+	    &found, &cause), 1);
+	assert_null(found.row);
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_NOTE, id, 1,
+	    &found, &cause), 1);
+	assert_null(found.row);
+
+	/* Struck out once, kept with its reason; not twice. */
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_RETURN, id, 1,
+	    &found, &cause), 0);
+	free(found.row);
+	assert_int_equal(store_strike(fx->st, STORE_KIND_RETURN, id, found.id,
+	    D(2026, 11, 27), "typed twice", &cause), 0);
+	assert_int_equal(store_strike(fx->st, STORE_KIND_RETURN, id, found.id,
+	    D(2026, 11, 27), NULL, &cause), -1);
+	assert_string_equal(cause, "it has been struck out, or is not there");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_numbered(fx->st, STORE_KIND_RETURN, id, 1,
+	    &found, &cause), 0);
+	rec = found.row;
+	assert_int_equal(found.struck_on, D(2026, 11, 27));
+	assert_string_equal(rec->struck_reason, "typed twice");
+	free(rec);
+	/* Agreed actions are closed, never struck out. */
+	assert_int_equal(store_strike(fx->st, STORE_KIND_ACTION, id, 1,
+	    D(2026, 11, 27), NULL, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+
+	/* Each gives them in turn, and stops when told to. */
+	assert_int_equal(store_returns_each(fx->st, id, count_return, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+}
+
 int
 main(void)
 {
@@ -1952,6 +2046,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tampered_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_numbered, setup, teardown),
 	};
 
 	/* Names are compared ignoring case in any script, as caseload does. */
