@@ -2041,7 +2041,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_person_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_people_complete, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_people_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_interval_of_another_copy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_tampering, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_store, setup, teardown),
