@@ -6,6 +6,7 @@
 #define CASELOAD_STORE_INT_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "date.h"
 #include "store.h"
@@ -67,6 +68,8 @@ struct store {
 	} cache[STORE_CACHE_SIZE];
 	char		**aside;	/* the indexes a batch dropped, to */
 	size_t		  naside;	/* make again (store_people_batch_end) */
+	time_t		  stamp_at;	/* the second stamp was written for */
+	char		  stamp[24];	/* store_stamp's answer */
 };
 
 /* Forget the indexes a batch set aside (after a rollback or on close). */
@@ -174,6 +177,14 @@ int store_people_run(struct store *st, sqlite3_stmt *stmt,
 
 /* Run SQL with no result rows. */
 int store_exec(struct store *st, const char *sql, char **cause);
+
+/*
+ * The moment a row is recorded, as the schema's DEFAULT writes it
+ * (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'): UTC, to the second), written
+ * once a second rather than by SQLite for every row.  Points into st, good
+ * until the next call.
+ */
+const char *store_stamp(struct store *st);
 
 /* Bind a date (NULL for DATE_NONE) or a string (NULL stays NULL). */
 int store_bind_date(sqlite3_stmt *stmt, int idx, date_t date);

@@ -289,7 +289,8 @@ store_insert_status(struct store *st, long person_id, enum status status,
     date_t on, const char *reason, char **cause)
 {
 	static const char sql[] = "INSERT INTO status_changes"
-	    " (person_id, status, on_date, reason) VALUES (?1, ?2, ?3, ?4)";
+	    " (person_id, status, on_date, reason, recorded_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
 
@@ -299,6 +300,7 @@ store_insert_status(struct store *st, long person_id, enum status status,
 	store_bind_text(stmt, 2, person_status_name(status));
 	store_bind_date(stmt, 3, on);
 	store_bind_text(stmt, 4, reason);
+	store_bind_text(stmt, 5, store_stamp(st));
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -388,12 +390,12 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	static const char sql[] = "INSERT INTO people (name, preferred_name,"
 	    " dob, phone, email, address, interval_weeks, allocated_on, uuid,"
 	    " status, status_since, last_contact, next_due, review_due,"
-	    " letter_due, urgent_due, urgent_kind, attempts) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-	    " ?17, ?18)";
+	    " letter_due, urgent_due, urgent_kind, attempts, created_at,"
+	    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)";
 	static const char contact_sql[] = "INSERT INTO contacts (person_id,"
-	    " on_date, method, started_by, attempted, note)"
-	    " VALUES (?1, ?2, 'other', 'worker', 0, ?3)";
+	    " on_date, method, started_by, attempted, note, recorded_at)"
+	    " VALUES (?1, ?2, 'other', 'worker', 0, ?3, ?4)";
 	struct store_dates kept;
 	struct person_facts saved;
 	sqlite3_stmt *stmt;
@@ -419,6 +421,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	store_bind_date(stmt, 16, kept.urgent_due);
 	store_bind_text(stmt, 17, kept.urgent_kind);
 	sqlite3_bind_int(stmt, 18, attempts);
+	store_bind_text(stmt, 19, store_stamp(st));
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -433,6 +436,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 		sqlite3_bind_int64(stmt, 1, p->id);
 		store_bind_date(stmt, 2, last_contact);
 		store_bind_text(stmt, 3, note);
+		store_bind_text(stmt, 4, store_stamp(st));
 		rc = sqlite3_step(stmt);
 		store_done(stmt);
 		if (rc != SQLITE_DONE)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cause.h"
@@ -978,6 +979,23 @@ store_bind_date(sqlite3_stmt *stmt, int idx, date_t date)
 		return sqlite3_bind_null(stmt, idx);
 	date_format_iso(date, iso);
 	return sqlite3_bind_text(stmt, idx, iso, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+store_stamp(struct store *st)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (st->stamp[0] == '\0' || now != st->stamp_at) {
+		if (gmtime_r(&now, &tm) == NULL ||
+		    strftime(st->stamp, sizeof st->stamp, "%Y-%m-%dT%H:%M:%SZ",
+		    &tm) == 0)
+			snprintf(st->stamp, sizeof st->stamp,
+			    "1970-01-01T00:00:00Z");
+		st->stamp_at = now;
+	}
+	return st->stamp;
 }
 
 int
