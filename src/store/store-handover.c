@@ -1238,6 +1238,7 @@ store_handover_open(const char *path, date_t today, struct store **out,
 
 	ho = xcalloc(1, sizeof *ho);
 	ho->path = xstrdup(path);
+	store_one_thread();
 	if (sqlite3_open_v2(path, &ho->db, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		if (ho->db != NULL)

@@ -1603,6 +1603,13 @@ store_private_folder(const char *path, char **cause)
 	return rc;
 }
 
+void
+store_one_thread(void)
+{
+	if (sqlite3_config(SQLITE_CONFIG_SINGLETHREAD) == SQLITE_OK)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* The settings of a new connection to the database. */
 static int
 store_setup(struct store *st, char **cause)
@@ -1682,6 +1689,7 @@ store_open_empty(const char *path, unsigned flags, struct store **out,
 	st->path = xstrdup(path);
 	st->flags = flags;
 	st->memory = 1;
+	store_one_thread();
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
 	    NULL) != SQLITE_OK) {
 		xfail(cause, "opening the database: out of memory");
@@ -1754,6 +1762,7 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 	 * (a home folder reached through a link): store_check_path refused a
 	 * link as the file itself.
 	 */
+	store_one_thread();
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
