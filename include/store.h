@@ -311,7 +311,8 @@ int store_person_new(struct store *st, struct person *p, date_t last_contact,
  * store_people_batch_end builds each once, in order, instead of row by
  * row.  store_people_batch_end puts them back, before the caller
  * commits; a rollback puts them back as the file had them.  Nothing may
- * read the people between the two.
+ * read the people between the two.  Between the two, the page cache is
+ * large enough to hold what a large import writes (STORE_BATCH_CACHE_KIB).
  */
 int store_people_batch_begin(struct store *st, char **cause);
 int store_people_batch_end(struct store *st, char **cause);

@@ -14,6 +14,16 @@
 
 #define STORE_CACHE_SIZE 128
 
+/*
+ * SQLite's page cache, in KiB: 8 MiB, so that the lists of a large
+ * caseload read each page once; and for a batch of young people (an
+ * import), enough to hold what it writes, so that pages are not written
+ * out and read back before commit, and each index it builds is sorted in
+ * memory rather than in temporary files.
+ */
+#define STORE_PAGE_CACHE_KIB 8192	/* store_set_cache may change it */
+#define STORE_BATCH_CACHE_KIB 131072
+
 /* "CSLD": marks the file as a caseload database (PRAGMA application_id). */
 #define STORE_APPLICATION_ID 0x43534c44
 
@@ -68,6 +78,8 @@ struct store {
 	} cache[STORE_CACHE_SIZE];
 	char		**aside;	/* the indexes a batch dropped, to */
 	size_t		  naside;	/* make again (store_people_batch_end) */
+	long		  batch_cache;	/* a batch's page cache is in use:
+					 * PRAGMA cache_size before it */
 	time_t		  stamp_at;	/* the second stamp was written for */
 	char		  stamp[24];	/* store_stamp's answer */
 };
@@ -80,7 +92,10 @@ struct store {
  */
 void store_one_thread(void);
 
-/* Forget the indexes a batch set aside (after a rollback or on close). */
+/*
+ * Forget the indexes a batch set aside (after a rollback or on close),
+ * and give back the page cache it took.
+ */
 void store_aside_free(struct store *st);
 
 /*

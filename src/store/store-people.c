@@ -465,6 +465,12 @@ store_people_batch_begin(struct store *st, char **cause)
 	if (st->depth == 0 || st->naside != 0)
 		return xfail(cause, "database: a batch of young people outside "
 		    "a transaction, or inside another");
+	if (store_query_long(st, "PRAGMA cache_size", &st->batch_cache,
+	    cause) != 0 || store_set_cache(st, STORE_BATCH_CACHE_KIB,
+	    cause) != 0)
+		return -1;
+	if (st->batch_cache == 0)	/* 0 is SQLite's least, not "none" */
+		st->batch_cache = 1;
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -509,6 +515,7 @@ store_people_batch_end(struct store *st, char **cause)
 void
 store_aside_free(struct store *st)
 {
+	char sql[64];
 	size_t i;
 
 	for (i = 0; i < st->naside; i++)
@@ -516,6 +523,12 @@ store_aside_free(struct store *st)
 	free(st->aside);
 	st->aside = NULL;
 	st->naside = 0;
+	if (st->batch_cache != 0) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %ld",
+		    st->batch_cache);
+		store_exec(st, sql, NULL);
+		st->batch_cache = 0;
+	}
 }
 
 /*

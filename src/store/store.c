@@ -1618,9 +1618,8 @@ store_setup(struct store *st, char **cause)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_add_functions(st, cause) != 0)
 		return -1;
-	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
-	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
+	    store_set_cache(st, STORE_PAGE_CACHE_KIB, cause) != 0 ||
 	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
 		return -1;
 	if (st->flags & STORE_READ_ONLY)
