@@ -512,6 +512,27 @@ store_people_batch_end(struct store *st, char **cause)
 	return 0;
 }
 
+int
+store_people_journal(struct store *st, int bulk)
+{
+	const char *want = bulk ? "delete" : "wal", *mode;
+	sqlite3_stmt *stmt;
+	int changed = 0;
+
+	if (st->memory || st->depth != 0 || (st->flags & STORE_READ_ONLY))
+		return 0;
+	/* Refused at once, not waited for, while others have it open. */
+	if (sqlite3_prepare_v2(st->db, bulk ? "PRAGMA journal_mode = DELETE" :
+	    "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		mode = (const char *)sqlite3_column_text(stmt, 0);
+		changed = mode != NULL && strcmp(mode, want) == 0;
+	}
+	sqlite3_finalize(stmt);
+	return changed;
+}
+
 void
 store_aside_free(struct store *st)
 {
