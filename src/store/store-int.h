@@ -80,6 +80,8 @@ struct store {
 	size_t		  naside;	/* make again (store_people_batch_end) */
 	long		  batch_cache;	/* a batch's page cache is in use:
 					 * PRAGMA cache_size before it */
+	unsigned char	  random[1024];	/* random bytes for new UUIDs, */
+	size_t		  nrandom;	/* of which the first nrandom unused */
 	time_t		  stamp_at;	/* the second stamp was written for */
 	char		  stamp[24];	/* store_stamp's answer */
 };

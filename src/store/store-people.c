@@ -238,21 +238,34 @@ store_person_get(struct store *st, long id, struct person **out, char **cause)
 	return store_fail(st, cause, "reading a young person");
 }
 
-/* A new random (version 4) UUID. */
+/*
+ * A new random (version 4) UUID, from the kernel's random bytes, asked
+ * for a pool at a time (an import makes one for every row), each byte used
+ * once.
+ */
 static int
-store_new_uuid(char *out, char **cause)
+store_new_uuid(struct store *st, char *out, char **cause)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char b[16];
-	size_t got = 0, i;
+	size_t i;
 	ssize_t n;
 
-	while (got < sizeof b) {
-		n = getrandom(b + got, sizeof b - got, 0);
-		if (n < 0)
-			return xfail(cause, "cannot make a random UUID");
-		got += (size_t)n;
+	if (st->nrandom < sizeof b) {
+		st->nrandom = 0;
+		while (st->nrandom < sizeof st->random) {
+			n = getrandom(st->random + st->nrandom,
+			    sizeof st->random - st->nrandom, 0);
+			if (n < 0) {
+				st->nrandom = 0;
+				return xfail(cause, "cannot make a random UUID");
+			}
+			st->nrandom += (size_t)n;
+		}
 	}
+	st->nrandom -= sizeof b;
+	memcpy(b, st->random + st->nrandom, sizeof b);
+	explicit_bzero(st->random + st->nrandom, sizeof b);
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
 	/* By hand, as snprintf would (an import makes one for every row). */
@@ -318,7 +331,7 @@ store_person_add(struct store *st, struct person *p, char **cause)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+	if (p->uuid[0] == '\0' && store_new_uuid(st, p->uuid, cause) != 0)
 		return -1;
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -404,7 +417,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	if (st->depth == 0)
 		return xfail(cause, "database: a new young person outside a "
 		    "transaction");
-	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+	if (p->uuid[0] == '\0' && store_new_uuid(st, p->uuid, cause) != 0)
 		return -1;
 	store_new_summary(st, p, last_contact, down_on, &saved, &kept,
 	    &attempts);
