@@ -1801,8 +1801,18 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 	if (store_migrate(st, cause) != 0 ||
 	    store_load_interval(st, cause) != 0)
 		goto fail;
-	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0)
+	/*
+	 * While a large import elsewhere keeps a rollback journal
+	 * (store_people_journal), the log cannot be put back: that journal
+	 * is as safe, this connection waits its turn to write, and the log
+	 * comes back after the import or at the next open.
+	 */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK && (sqlite3_errcode(st->db) & 0xff) !=
+	    SQLITE_BUSY) {
+		store_fail(st, cause, "database");
 		goto fail;
+	}
 	*out = st;
 	return 0;
 

@@ -164,6 +164,27 @@ check_true "opened again, the caseload keeps its write-ahead log" \
     test "$("${SQLITE3_BIN:-sqlite3}" -batch "$KDB" \
     'PRAGMA journal_mode')" = wal
 
+# Another copy of caseload that writes while a large import keeps its
+# rollback journal waits its turn, and both are kept.
+WDB=$TEST_DIR/wait.db
+cp "$DB" "$WDB"
+"$CASELOAD" --db "$WDB" --today "$TODAY" import "$S5" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -f "$WDB-journal" ] && [ $i -lt 400 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+status=0
+"$CASELOAD" --db "$WDB" --today "$TODAY" add --name "Wait Their Turn" \
+    --dob 2006-05-05 --yes >"$out" 2>"$err" || status=$?
+check_status 0 "another copy of caseload adds someone while a large import runs"
+import_status=0
+wait $pid || import_status=$?
+check_true "... and the import goes in whole all the same" \
+    test $import_status = 0 -a "$("${SQLITE3_BIN:-sqlite3}" -batch "$WDB" \
+    'SELECT count(*) FROM people')" = 47001
+
 # With the caseload open elsewhere the write-ahead log stays, and the
 # import goes in whole all the same.
 HDB=$TEST_DIR/held.db
