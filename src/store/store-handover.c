@@ -1357,9 +1357,17 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 
 	*ids = NULL;
 	*n = 0;
+	/*
+	 * The file is read in one read transaction: otherwise each of its
+	 * statements takes and drops a lock, looks for a journal and reads
+	 * its first page again (500,000 system calls for 10,000 people).
+	 */
+	if (sqlite3_exec(ho->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(ho, cause, "reading the handover file");
+	to = NULL;
 	if (store_people_each(ho, STORE_EVERYONE, handover_collect, &from,
 	    cause) != 0)
-		return -1;
+		goto fail_nobegin;
 	to = xcalloc(from.n + 1, sizeof *to);
 	if (store_begin(st, cause) != 0)
 		goto fail_nobegin;
@@ -1395,6 +1403,7 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 	}
 	if (store_commit(st, cause) != 0)
 		goto fail_nobegin;
+	sqlite3_exec(ho->db, "COMMIT", NULL, NULL, NULL);
 	free(from.ids);
 	*ids = to;
 	*n = from.n;
@@ -1403,6 +1412,7 @@ store_handover_import(struct store *st, struct store *ho, long **ids,
 fail:
 	store_rollback(st);
 fail_nobegin:
+	sqlite3_exec(ho->db, "ROLLBACK", NULL, NULL, NULL);
 	free(from.ids);
 	free(to);
 	return -1;
