@@ -311,10 +311,24 @@ int store_person_new(struct store *st, struct person *p, date_t last_contact,
  * store_people_batch_end builds each once, in order, instead of row by
  * row.  store_people_batch_end puts them back, before the caller
  * commits; a rollback puts them back as the file had them.  Nothing may
- * read the people between the two.
+ * read the people between the two.  Between the two, the page cache is
+ * large enough to hold what a large import writes (STORE_BATCH_CACHE_KIB).
  */
 int store_people_batch_begin(struct store *st, char **cause);
 int store_people_batch_end(struct store *st, char **cause);
+
+/*
+ * Outside a transaction, before a batch that writes far more than the
+ * file holds (bulk 1): keep the next transactions safe with a rollback
+ * journal instead of the write-ahead log, so that the new pages are
+ * written once, to the file, rather than to the log and then copied; an
+ * interrupted transaction is still rolled back when the file is next
+ * opened.  Only when no other connection has the file open.  Returns 1
+ * when it changed the journal, 0 when not (the log stays: nothing is
+ * lost but time).  After the batch, bulk 0 puts the write-ahead log back
+ * (store_open puts it back too, should this fail).
+ */
+int store_people_journal(struct store *st, int bulk);
 
 /*
  * Save p's details (names, contact details, dob, allocation date and

@@ -220,16 +220,23 @@ import_save(struct session *s, struct import_sheet *sheet, size_t everyone,
 {
 	struct import_row *row;
 	size_t i;
-	int batch;
+	int batch, bulk = 0, rc;
 
-	if (store_begin(s->st, cause) != 0)
-		return -1;
 	/*
 	 * Many more than are here already: the indexes are built once, after
 	 * the rows, rather than row by row (and are there again before the
-	 * transaction ends, whatever happens).
+	 * transaction ends, whatever happens); and, when nobody else has the
+	 * caseload open, the transaction is kept safe by a rollback journal
+	 * instead of the write-ahead log, so that its pages are written once
+	 * rather than to the log and then again to the file.
 	 */
 	batch = sheet->n >= IMPORT_BATCH_ROWS && sheet->n > everyone;
+	if (batch)
+		bulk = store_people_journal(s->st, 1);
+	if (store_begin(s->st, cause) != 0) {
+		rc = -1;
+		goto out;
+	}
 	if (batch && store_people_batch_begin(s->st, cause) != 0)
 		goto fail;
 	for (i = 0; i < sheet->n; i++) {
@@ -257,11 +264,16 @@ import_save(struct session *s, struct import_sheet *sheet, size_t everyone,
 	}
 	if (batch && store_people_batch_end(s->st, cause) != 0)
 		goto fail;
-	return store_commit(s->st, cause);
+	rc = store_commit(s->st, cause);
+	goto out;
 
 fail:
 	store_rollback(s->st);
-	return -1;
+	rc = -1;
+out:
+	if (bulk)
+		store_people_journal(s->st, 0);
+	return rc;
 }
 
 int

@@ -238,21 +238,34 @@ store_person_get(struct store *st, long id, struct person **out, char **cause)
 	return store_fail(st, cause, "reading a young person");
 }
 
-/* A new random (version 4) UUID. */
+/*
+ * A new random (version 4) UUID, from the kernel's random bytes, asked
+ * for a pool at a time (an import makes one for every row), each byte used
+ * once.
+ */
 static int
-store_new_uuid(char *out, char **cause)
+store_new_uuid(struct store *st, char *out, char **cause)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char b[16];
-	size_t got = 0, i;
+	size_t i;
 	ssize_t n;
 
-	while (got < sizeof b) {
-		n = getrandom(b + got, sizeof b - got, 0);
-		if (n < 0)
-			return xfail(cause, "cannot make a random UUID");
-		got += (size_t)n;
+	if (st->nrandom < sizeof b) {
+		st->nrandom = 0;
+		while (st->nrandom < sizeof st->random) {
+			n = getrandom(st->random + st->nrandom,
+			    sizeof st->random - st->nrandom, 0);
+			if (n < 0) {
+				st->nrandom = 0;
+				return xfail(cause, "cannot make a random UUID");
+			}
+			st->nrandom += (size_t)n;
+		}
 	}
+	st->nrandom -= sizeof b;
+	memcpy(b, st->random + st->nrandom, sizeof b);
+	explicit_bzero(st->random + st->nrandom, sizeof b);
 	b[6] = (b[6] & 0x0f) | 0x40;
 	b[8] = (b[8] & 0x3f) | 0x80;
 	/* By hand, as snprintf would (an import makes one for every row). */
@@ -289,7 +302,8 @@ store_insert_status(struct store *st, long person_id, enum status status,
     date_t on, const char *reason, char **cause)
 {
 	static const char sql[] = "INSERT INTO status_changes"
-	    " (person_id, status, on_date, reason) VALUES (?1, ?2, ?3, ?4)";
+	    " (person_id, status, on_date, reason, recorded_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *stmt = store_prepare(st, sql, cause);
 	int rc;
 
@@ -299,6 +313,7 @@ store_insert_status(struct store *st, long person_id, enum status status,
 	store_bind_text(stmt, 2, person_status_name(status));
 	store_bind_date(stmt, 3, on);
 	store_bind_text(stmt, 4, reason);
+	store_bind_text(stmt, 5, store_stamp(st));
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -316,7 +331,7 @@ store_person_add(struct store *st, struct person *p, char **cause)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+	if (p->uuid[0] == '\0' && store_new_uuid(st, p->uuid, cause) != 0)
 		return -1;
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -388,12 +403,12 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	static const char sql[] = "INSERT INTO people (name, preferred_name,"
 	    " dob, phone, email, address, interval_weeks, allocated_on, uuid,"
 	    " status, status_since, last_contact, next_due, review_due,"
-	    " letter_due, urgent_due, urgent_kind, attempts) VALUES (?1, ?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-	    " ?17, ?18)";
+	    " letter_due, urgent_due, urgent_kind, attempts, created_at,"
+	    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)";
 	static const char contact_sql[] = "INSERT INTO contacts (person_id,"
-	    " on_date, method, started_by, attempted, note)"
-	    " VALUES (?1, ?2, 'other', 'worker', 0, ?3)";
+	    " on_date, method, started_by, attempted, note, recorded_at)"
+	    " VALUES (?1, ?2, 'other', 'worker', 0, ?3, ?4)";
 	struct store_dates kept;
 	struct person_facts saved;
 	sqlite3_stmt *stmt;
@@ -402,7 +417,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	if (st->depth == 0)
 		return xfail(cause, "database: a new young person outside a "
 		    "transaction");
-	if (p->uuid[0] == '\0' && store_new_uuid(p->uuid, cause) != 0)
+	if (p->uuid[0] == '\0' && store_new_uuid(st, p->uuid, cause) != 0)
 		return -1;
 	store_new_summary(st, p, last_contact, down_on, &saved, &kept,
 	    &attempts);
@@ -419,6 +434,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 	store_bind_date(stmt, 16, kept.urgent_due);
 	store_bind_text(stmt, 17, kept.urgent_kind);
 	sqlite3_bind_int(stmt, 18, attempts);
+	store_bind_text(stmt, 19, store_stamp(st));
 	rc = sqlite3_step(stmt);
 	store_done(stmt);
 	if (rc != SQLITE_DONE)
@@ -433,6 +449,7 @@ store_person_new(struct store *st, struct person *p, date_t last_contact,
 		sqlite3_bind_int64(stmt, 1, p->id);
 		store_bind_date(stmt, 2, last_contact);
 		store_bind_text(stmt, 3, note);
+		store_bind_text(stmt, 4, store_stamp(st));
 		rc = sqlite3_step(stmt);
 		store_done(stmt);
 		if (rc != SQLITE_DONE)
@@ -461,6 +478,12 @@ store_people_batch_begin(struct store *st, char **cause)
 	if (st->depth == 0 || st->naside != 0)
 		return xfail(cause, "database: a batch of young people outside "
 		    "a transaction, or inside another");
+	if (store_query_long(st, "PRAGMA cache_size", &st->batch_cache,
+	    cause) != 0 || store_set_cache(st, STORE_BATCH_CACHE_KIB,
+	    cause) != 0)
+		return -1;
+	if (st->batch_cache == 0)	/* 0 is SQLite's least, not "none" */
+		st->batch_cache = 1;
 	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -502,9 +525,31 @@ store_people_batch_end(struct store *st, char **cause)
 	return 0;
 }
 
+int
+store_people_journal(struct store *st, int bulk)
+{
+	const char *want = bulk ? "delete" : "wal", *mode;
+	sqlite3_stmt *stmt;
+	int changed = 0;
+
+	if (st->memory || st->depth != 0 || (st->flags & STORE_READ_ONLY))
+		return 0;
+	/* Refused at once, not waited for, while others have it open. */
+	if (sqlite3_prepare_v2(st->db, bulk ? "PRAGMA journal_mode = DELETE" :
+	    "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		mode = (const char *)sqlite3_column_text(stmt, 0);
+		changed = mode != NULL && strcmp(mode, want) == 0;
+	}
+	sqlite3_finalize(stmt);
+	return changed;
+}
+
 void
 store_aside_free(struct store *st)
 {
+	char sql[64];
 	size_t i;
 
 	for (i = 0; i < st->naside; i++)
@@ -512,6 +557,12 @@ store_aside_free(struct store *st)
 	free(st->aside);
 	st->aside = NULL;
 	st->naside = 0;
+	if (st->batch_cache != 0) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %ld",
+		    st->batch_cache);
+		store_exec(st, sql, NULL);
+		st->batch_cache = 0;
+	}
 }
 
 /*

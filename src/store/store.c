@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cause.h"
@@ -980,6 +981,23 @@ store_bind_date(sqlite3_stmt *stmt, int idx, date_t date)
 	return sqlite3_bind_text(stmt, idx, iso, -1, SQLITE_TRANSIENT);
 }
 
+const char *
+store_stamp(struct store *st)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (st->stamp[0] == '\0' || now != st->stamp_at) {
+		if (gmtime_r(&now, &tm) == NULL ||
+		    strftime(st->stamp, sizeof st->stamp, "%Y-%m-%dT%H:%M:%SZ",
+		    &tm) == 0)
+			snprintf(st->stamp, sizeof st->stamp,
+			    "1970-01-01T00:00:00Z");
+		st->stamp_at = now;
+	}
+	return st->stamp;
+}
+
 int
 store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 {
@@ -1585,6 +1603,13 @@ store_private_folder(const char *path, char **cause)
 	return rc;
 }
 
+void
+store_one_thread(void)
+{
+	if (sqlite3_config(SQLITE_CONFIG_SINGLETHREAD) == SQLITE_OK)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* The settings of a new connection to the database. */
 static int
 store_setup(struct store *st, char **cause)
@@ -1593,9 +1618,8 @@ store_setup(struct store *st, char **cause)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_add_functions(st, cause) != 0)
 		return -1;
-	/* A page cache of 8 MiB: lists of a large caseload read each page once. */
 	if (store_exec(st, "PRAGMA foreign_keys = ON", cause) != 0 ||
-	    store_exec(st, "PRAGMA cache_size = -8192", cause) != 0 ||
+	    store_set_cache(st, STORE_PAGE_CACHE_KIB, cause) != 0 ||
 	    store_exec(st, "PRAGMA trusted_schema = OFF", cause) != 0)
 		return -1;
 	if (st->flags & STORE_READ_ONLY)
@@ -1664,6 +1688,7 @@ store_open_empty(const char *path, unsigned flags, struct store **out,
 	st->path = xstrdup(path);
 	st->flags = flags;
 	st->memory = 1;
+	store_one_thread();
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE,
 	    NULL) != SQLITE_OK) {
 		xfail(cause, "opening the database: out of memory");
@@ -1736,6 +1761,7 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 	 * (a home folder reached through a link): store_check_path refused a
 	 * link as the file itself.
 	 */
+	store_one_thread();
 	rc = sqlite3_open_v2(path, &st->db, ro ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -1775,8 +1801,18 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 	if (store_migrate(st, cause) != 0 ||
 	    store_load_interval(st, cause) != 0)
 		goto fail;
-	if (store_exec(st, "PRAGMA journal_mode = WAL", cause) != 0)
+	/*
+	 * While a large import elsewhere keeps a rollback journal
+	 * (store_people_journal), the log cannot be put back: that journal
+	 * is as safe, this connection waits its turn to write, and the log
+	 * comes back after the import or at the next open.
+	 */
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL) != SQLITE_OK && (sqlite3_errcode(st->db) & 0xff) !=
+	    SQLITE_BUSY) {
+		store_fail(st, cause, "database");
 		goto fail;
+	}
 	*out = st;
 	return 0;
 

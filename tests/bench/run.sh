@@ -120,7 +120,8 @@ done
 # handover of 10,000 young people into a new caseload, each beside the
 # floor measured in the same run: the sqlite3 tool's own .import of the
 # same CSV into a new file, and its copy of the handover file's tables.
-# IMPORT_ROWS=0 leaves them out.
+# The runs alternate (floor, import, dry run, floor, import...) and each
+# figure is the median of IMPORT_RUNS.  IMPORT_ROWS=0 leaves them out.
 import_rows=${IMPORT_ROWS:-100000}
 import_runs=${IMPORT_RUNS:-3}
 if [ "$import_rows" -gt 0 ]; then
@@ -152,15 +153,25 @@ if [ "$import_rows" -gt 0 ]; then
 		    CREATE TABLE l AS SELECT * FROM h.letters;
 		    CREATE TABLE r AS SELECT * FROM h.reviews;"; }
 	last_db=$dir/caseload-${sizes[${#sizes[@]} - 1]}.db
-	save_runs=$runs
-	runs=$import_runs
-	ms[big_floor]=$(median_ms import_floor)
-	ms[big_import]=$(median_ms import_big)
-	ms[big_dry]=$(median_ms "$caseload" --db "$last_db" --today $today \
-	    import --dry-run "$big")
-	ms[ho_floor]=$(median_ms handover_floor)
-	ms[ho_import]=$(median_ms handover_in)
-	runs=$save_runs
+	big_dry() { "$caseload" --db "$last_db" --today $today \
+	    import --dry-run "$big"; }
+	# Each run of each, in turn (floor, import, floor, import...), so
+	# that a busy machine slows them alike; then the median of each.
+	declare -A big_times
+	for ((i = 0; i < import_runs; i++)); do
+		for k in big_floor:import_floor big_import:import_big \
+		    big_dry:big_dry ho_floor:handover_floor ho_import:handover_in; do
+			t0=$(now_ms)
+			"${k#*:}" >/dev/null 2>&1
+			t1=$(now_ms)
+			big_times[${k%%:*}]+="$(( (t1 - t0) / 1000 )) "
+		done
+	done
+	for k in big_floor big_import big_dry ho_floor ho_import; do
+		ms[$k]=$(printf '%s\n' ${big_times[$k]} | sort -n | awk '{a[NR] = $1}
+			END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2;
+			      printf "%.1f\n", m / 1000 }')
+	done
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }

@@ -129,4 +129,92 @@ else
 	skip "on a terminal, a progress line while a handover goes in" "no script(1)"
 fi
 
+# A large import into a caseload nobody else has open is kept safe by a
+# rollback journal, so its pages are written once (not to the write-ahead
+# log and then again to the file); killed half way, the caseload is as it
+# was, and the write-ahead log is back once caseload opens it again.
+check_true "after a large import the caseload keeps its write-ahead log again" \
+    test "$(sql 'PRAGMA journal_mode')" = wal
+KDB=$TEST_DIR/kill.db
+cp "$DB" "$KDB"
+S5=$TEST_DIR/fifth.csv
+sheet "$S5" 50001 90000
+"$CASELOAD" --db "$KDB" --today "$TODAY" import "$S5" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -f "$KDB-journal" ] && [ $i -lt 400 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+journal=no
+[ -f "$KDB-journal" ] && journal=yes
+kill -KILL $pid 2>/dev/null
+wait $pid 2>/dev/null
+check_true "a large import keeps a rollback journal while it writes" \
+    test $journal = yes
+check_true "killed half way, nobody from it is stored" \
+    test "$("${SQLITE3_BIN:-sqlite3}" -batch "$KDB" \
+    'SELECT count(*) FROM people')" = 7000
+check_true "... and every kept date and count agrees with the history" \
+    "$CASELOAD" --db "$KDB" --today "$TODAY" check
+printf 'name,dob\nAfter Kill,2006-01-02\n' >"$TEST_DIR/after.csv"
+"$CASELOAD" --db "$KDB" --today "$TODAY" import "$TEST_DIR/after.csv" \
+    >/dev/null 2>&1
+check_true "opened again, the caseload keeps its write-ahead log" \
+    test "$("${SQLITE3_BIN:-sqlite3}" -batch "$KDB" \
+    'PRAGMA journal_mode')" = wal
+
+# Another copy of caseload that writes while a large import keeps its
+# rollback journal waits its turn, and both are kept.
+WDB=$TEST_DIR/wait.db
+cp "$DB" "$WDB"
+"$CASELOAD" --db "$WDB" --today "$TODAY" import "$S5" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ ! -f "$WDB-journal" ] && [ $i -lt 400 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+status=0
+"$CASELOAD" --db "$WDB" --today "$TODAY" add --name "Wait Their Turn" \
+    --dob 2006-05-05 --yes >"$out" 2>"$err" || status=$?
+check_status 0 "another copy of caseload adds someone while a large import runs"
+import_status=0
+wait $pid || import_status=$?
+check_true "... and the import goes in whole all the same" \
+    test $import_status = 0 -a "$("${SQLITE3_BIN:-sqlite3}" -batch "$WDB" \
+    'SELECT count(*) FROM people')" = 47001
+
+# With the caseload open elsewhere the write-ahead log stays, and the
+# import goes in whole all the same.
+HDB=$TEST_DIR/held.db
+cp "$DB" "$HDB"
+mkfifo "$TEST_DIR/hold"
+/usr/bin/python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("SELECT count(*) FROM people").fetchall()
+open(sys.argv[2], "w").close()
+sys.stdin.read()
+' "$HDB" "$TEST_DIR/held" <"$TEST_DIR/hold" &
+holder=$!
+exec 3>"$TEST_DIR/hold"
+i=0
+while [ ! -f "$TEST_DIR/held" ] && [ $i -lt 200 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+status=0
+"$CASELOAD" --db "$HDB" --today "$TODAY" import "$S5" >"$out" 2>"$err" ||
+    status=$?
+exec 3>&-
+wait $holder 2>/dev/null
+check_status 0 "a large import while another program has the caseload open"
+check_true "... goes in whole" \
+    test "$("${SQLITE3_BIN:-sqlite3}" -batch "$HDB" \
+    'SELECT count(*) FROM people')" = 47000
+check_true "... and the caseload keeps its write-ahead log" \
+    test "$("${SQLITE3_BIN:-sqlite3}" -batch "$HDB" \
+    'PRAGMA journal_mode')" = wal
+
 done_testing
