@@ -902,6 +902,11 @@ store_fail(struct store *st, char **cause, const char *doing)
 		return xfail(cause, "%s: %s is busy: another copy of caseload "
 		    "kept it locked for too long; try again", doing, st->path);
 	case SQLITE_READONLY:
+		if (code == SQLITE_READONLY_ROLLBACK)
+			return xfail(cause, "%s: a change to %s was stopped half "
+			    "way, and it cannot be put back as it was without "
+			    "writing to it; check its permissions and those of "
+			    "its folder", doing, st->path);
 		return xfail(cause, "%s: %s is read-only; check its permissions "
 		    "and those of its folder", doing, st->path);
 	case SQLITE_FULL:
@@ -1724,6 +1729,33 @@ store_create_file(const char *path, char **cause)
 	return 0;
 }
 
+/*
+ * A write stopped half way while the file kept a rollback journal (a
+ * large import killed as it committed, store_people_journal) leaves a
+ * journal that a read-only connection cannot play back
+ * (SQLITE_READONLY_ROLLBACK).  Play it back through a connection that
+ * may write, as SQLite does for any copy that writes: the file is then as
+ * it was before that write.  A file that cannot be written is left as it
+ * is (store_fail says why).
+ */
+static void
+store_roll_back_hot(struct store *st)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_schema", NULL,
+	    NULL, NULL) == SQLITE_OK ||
+	    sqlite3_extended_errcode(st->db) != SQLITE_READONLY_ROLLBACK)
+		return;
+	if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_busy_timeout(db, STORE_BUSY_MS);
+		sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL,
+		    NULL, NULL);
+	}
+	sqlite3_close(db);
+}
+
 int
 store_open(const char *path, struct store **out, char **cause)
 {
@@ -1772,6 +1804,8 @@ store_open_flags(const char *path, unsigned flags, struct store **out,
 		store_close(st);
 		return -1;
 	}
+	if (ro)
+		store_roll_back_hot(st);
 	if (store_setup(st, cause) != 0)
 		goto fail;
 	if (!ro && sqlite3_db_readonly(st->db, "main") == 1) {

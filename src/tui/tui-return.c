@@ -94,8 +94,9 @@ return_strike_save(struct tui *t, struct tui_form *f, void *arg)
 }
 
 /*
- * When the return for the birthday whose window is open today is in
- * already, offer to strike it out: 1 when the dialog opened (rd is
+ * When the return for the birthday R would record today (whose window is
+ * open, or else the latest, closed less than a year ago) is in already,
+ * offer to strike it out: 1 when the dialog opened (rd is
  * its), 0 when there is none, -1 after an error.
  */
 static int
@@ -110,7 +111,9 @@ return_strike_open(struct tui *t, struct return_dialog *rd, date_t dob)
 	char *title, *cause = NULL;
 	int rc;
 
-	if (!returns_window_on(dob, &t->ses->cfg.rules, t->ses->today, &w))
+	/* The birthday R would record for today: open, or closed (late). */
+	if (returns_window_for(dob, &t->ses->cfg.rules, t->ses->today, &w) ==
+	    RETURNS_FOR_NONE)
 		return 0;
 	if ((rc = store_return_standing(t->ses->st, rd->id, w.age, &rec,
 	    &cause)) != 0) {

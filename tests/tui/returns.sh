@@ -5,7 +5,8 @@
 # touch, activity and hours chosen from menus; the page lists it and the
 # window as recorded, the agenda drops the window it showed, and it is
 # stored.  R again offers to strike it out, and then records it again;
-# once the window has closed with nothing recorded, R records it late.
+# once the window has closed with nothing recorded, R records it late,
+# and again offers to strike that out.
 . "${top_srcdir:?}/tests/tui/lib-tmux.sh"
 . "$top_srcdir/tests/cli/fixture.sh"
 
@@ -109,6 +110,20 @@ check_screen "Recorded B3, the return for Ash's 20th birthday (late: its window 
 check_true "stored for the 20th birthday, on the day" test "$(sql "SELECT age ||
     '|' || in_touch || '|' || on_date FROM returns
     WHERE struck_on IS NULL")" = "20|no|2027-05-03"
+# Recorded late by mistake: R again offers to strike it out, as it does
+# while the window is open (it opened the form, which then refused).
+keys R
+check_screen "Strike out B3, Ash's 20th birthday return" \
+	"R again, with the late return in, offers to strike it out"
+type_text "recorded by mistake"
+keys Enter
+check_screen "Struck out B3, the return for Ash's 20th birthday" \
+	"Enter strikes the late return out"
+check_true "the late return is struck out in the database, and kept" \
+    test "$(sql "SELECT count(*) || '|' || (SELECT struck_reason FROM returns
+    WHERE person_id = 1 ORDER BY id DESC LIMIT 1) FROM returns
+    WHERE person_id = 1 AND age = 20 AND struck_on IS NULL")" = \
+    "0|recorded by mistake"
 keys q q
 check_exit 0 "quits with status 0 after a late return"
 done_testing
