@@ -165,6 +165,13 @@ int returns_record_check(const struct returns_record *rec, char **cause);
 int returns_window_latest(date_t dob, const struct rules_settings *settings,
     date_t today, struct returns_window *out);
 
+/*
+ * 1 when a return for window w can still be recorded on day: from the
+ * window opening to the day before a year after the birthday, when the
+ * year's return has gone in (late once the window has closed).
+ */
+int returns_in_reach(const struct returns_window *w, date_t day);
+
 /* Which window a return recorded on a day is for (returns_window_for). */
 enum returns_for {
 	RETURNS_FOR_NONE,	/* none opened, or a year has passed */

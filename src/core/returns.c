@@ -233,6 +233,14 @@ returns_window_latest(date_t dob, const struct rules_settings *settings,
 	return found;
 }
 
+int
+returns_in_reach(const struct returns_window *w, date_t day)
+{
+	/* A year after the birthday, the year's return has gone in. */
+	return w->opens != DATE_NONE && day >= w->opens &&
+	    day < date_add_months(w->birthday, 12);
+}
+
 enum returns_for
 returns_window_for(date_t dob, const struct rules_settings *settings,
     date_t day, struct returns_window *out)
@@ -241,9 +249,8 @@ returns_window_for(date_t dob, const struct rules_settings *settings,
 
 	if (returns_window_on(dob, settings, day, out))
 		return RETURNS_FOR_OPEN;
-	/* A year after the birthday, the year's return has gone in. */
 	if (returns_window_latest(dob, settings, day, &w) &&
-	    day < date_add_months(w.birthday, 12)) {
+	    returns_in_reach(&w, day)) {
 		*out = w;
 		return RETURNS_FOR_LATE;
 	}
@@ -256,8 +263,7 @@ returns_overdue_for(const struct returns_window *w, int recorded,
 {
 	if (!returns_overdue(w, recorded, today))
 		return 0;
-	/* A year after the birthday, the year's return has gone in. */
-	if (today >= date_add_months(w->birthday, 12))
+	if (!returns_in_reach(w, today))
 		return 0;
 	return allocated_on == DATE_NONE || w->closes >= allocated_on;
 }

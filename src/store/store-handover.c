@@ -933,8 +933,7 @@ handover_check_return(const struct returns_record *rec, void *arg)
 		    rec->number);
 	/* From its window opening to a year after the birthday (late). */
 	returns_window(hr->p->facts.dob, rec->age, &rs, &w);
-	if (w.opens == DATE_NONE || rec->on < w.opens ||
-	    rec->on >= date_add_months(w.birthday, 12))
+	if (!returns_in_reach(&w, rec->on))
 		return handover_row_bad(hr, xstrdup("it was recorded outside "
 		    "its birthday's window"), "birthday return B%d",
 		    rec->number);

@@ -303,6 +303,16 @@ test_window_for(void **state)
 	assert_int_equal(w.age, 19);
 	assert_int_equal(returns_window_for(DATE_NONE, &s, D(2026, 1, 1), &w),
 	    RETURNS_FOR_NONE);
+
+	/* In reach: from the window opening to a year after the birthday
+	 * (20/12/2026 for the 18th), the one rule handover checks by too. */
+	returns_window(dob, 18, &s, &w);
+	assert_false(returns_in_reach(&w, w.opens - 1));
+	assert_true(returns_in_reach(&w, w.opens));
+	assert_true(returns_in_reach(&w, D(2027, 12, 19)));
+	assert_false(returns_in_reach(&w, D(2027, 12, 20)));
+	returns_window(DATE_NONE, 18, &s, &w);
+	assert_false(returns_in_reach(&w, D(2026, 1, 1)));
 }
 
 /* The answers: names and labels, what goes together, the words. */
